@@ -1,0 +1,30 @@
+use atrium_kernel::OrganizationId;
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "api_keys")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub name: String,
+    /// The first characters of the key, shown in lists so a key can be recognized.
+    pub prefix: String,
+    pub key_hash: String,
+    pub role: String,
+    pub created_by_user_id: Option<Uuid>,
+    pub created_at: DateTimeUtc,
+    pub last_used_at: Option<DateTimeUtc>,
+    pub revoked_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl Entity {
+    pub fn scoped(org: OrganizationId) -> Select<Entity> {
+        Self::find().filter(Column::OrganizationId.eq(org.into_uuid()))
+    }
+}

@@ -1,0 +1,75 @@
+//! HTTP handlers of the identity API. Thin: extract, call the service, map.
+
+mod access;
+mod auth;
+mod orgs;
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use atrium_kernel::AppError;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::middleware::SessionRef;
+use crate::service::IdentityService;
+
+/// How the session cookie is issued.
+#[derive(Debug, Clone, Copy)]
+pub struct CookiePolicy {
+    /// Adds `Secure`; turn off only for plain-HTTP local development.
+    pub secure: bool,
+}
+
+#[derive(Clone)]
+pub(crate) struct IdentityHttp {
+    svc: IdentityService,
+    cookies: CookiePolicy,
+}
+
+/// The identity routes, with their OpenAPI operations.
+pub fn router(svc: IdentityService, cookies: CookiePolicy) -> OpenApiRouter {
+    OpenApiRouter::new()
+        .routes(routes!(auth::signup))
+        .routes(routes!(auth::login))
+        .routes(routes!(auth::logout))
+        .routes(routes!(auth::me))
+        .routes(routes!(orgs::list_organizations, orgs::create_organization))
+        .routes(routes!(orgs::switch_organization))
+        .routes(routes!(orgs::list_members))
+        .routes(routes!(orgs::get_member, orgs::update_member, orgs::remove_member))
+        .routes(routes!(access::list_invitations, access::create_invitation))
+        .routes(routes!(access::revoke_invitation))
+        .routes(routes!(access::accept_invitation))
+        .routes(routes!(access::list_api_keys, access::create_api_key))
+        .routes(routes!(access::revoke_api_key))
+        .with_state(IdentityHttp { svc, cookies })
+}
+
+/// The client's address as seen by the listener.
+pub(crate) struct ClientIp(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or_else(|| "unknown".to_owned(), |ci| ci.0.ip().to_string());
+        Ok(Self(ip))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SessionRef {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts.extensions.get::<SessionRef>().copied().unwrap_or(SessionRef(None)))
+    }
+}
+
+fn location(path: String) -> [(axum::http::HeaderName, String); 1] {
+    [(axum::http::header::LOCATION, path)]
+}

@@ -1,0 +1,240 @@
+//! Sign-up, login, logout and resolving a bearer token into an `OrgCtx`.
+
+use atrium_kernel::{AppError, OrgCtx, OrganizationId, Principal, Role, UserId};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::{IdentityService, insert_organization, normalize_email, parse_role};
+use crate::dto::{AuthOut, LoginIn, MeOut, SignupIn};
+use crate::entity::{api_key, member, organization, session, user};
+use crate::secret::{self, API_KEY_PREFIX, SESSION_PREFIX};
+
+/// A resolved caller: its context and, for a session, the session id.
+#[derive(Debug, Clone, Copy)]
+pub struct Authenticated {
+    pub ctx: OrgCtx,
+    pub session_id: Option<Uuid>,
+}
+
+/// Writes to `last_seen_at`/`last_used_at` at most this often per token.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+impl IdentityService {
+    /// Creates the account, its first organization (owned by the new user) and a session.
+    #[tracing::instrument(skip_all)]
+    pub async fn signup(&self, input: SignupIn) -> Result<AuthOut, AppError> {
+        let email = normalize_email(&input.email);
+        let hash = secret::hash_password(input.password).await?;
+        let now = self.now();
+        let txn = self.db.begin().await?;
+        let new_user = user::ActiveModel {
+            id: Set(UserId::new().into_uuid()),
+            email: Set(email),
+            name: Set(input.name.trim().to_owned()),
+            password_hash: Set(Some(hash)),
+            created_at: Set(now),
+            updated_at: Set(now),
+        };
+        let account = user::Entity::insert(new_user).exec_with_returning(&txn).await.map_err(|e| {
+            if atrium_kernel::error::is_unique_violation(&e) {
+                AppError::conflict("an account with this email already exists")
+            } else {
+                e.into()
+            }
+        })?;
+        let org_name = input.organization_name.unwrap_or_else(|| default_org_name(&account.name));
+        let (org, _) = insert_organization(&txn, now, &org_name, None, account.id.into()).await?;
+        let (token, expires_at) = self.insert_session(&txn, account.id, Some(org.id)).await?;
+        txn.commit().await?;
+        Ok(AuthOut { token, expires_at, user: account.into(), organization: org.into(), role: Role::Owner })
+    }
+
+    /// Checks the password (throttled per email and per client IP) and opens a session.
+    #[tracing::instrument(skip_all)]
+    pub async fn login(&self, input: LoginIn, client_ip: &str) -> Result<AuthOut, AppError> {
+        let limits = &self.config.login_limits;
+        let email = normalize_email(&input.email);
+        let ip_key = format!("login:ip:{client_ip}");
+        let email_key = format!("login:email:{email}");
+        self.throttle
+            .hit(&ip_key, limits.attempts_per_ip, limits.window)
+            .await
+            .map_err(|retry_after_secs| AppError::TooManyRequests { retry_after_secs })?;
+        if let Some(retry_after_secs) =
+            self.throttle.blocked_for(&email_key, limits.failures_per_email, limits.window).await
+        {
+            return Err(AppError::TooManyRequests { retry_after_secs });
+        }
+
+        let account = user::Entity::find().filter(user::Column::Email.eq(&email)).one(&self.db).await?;
+        let stored = account.as_ref().and_then(|u| u.password_hash.clone());
+        let ok = secret::verify_password(input.password, stored).await?;
+        let Some(account) = account.filter(|_| ok) else {
+            let _ = self.throttle.hit(&email_key, limits.failures_per_email, limits.window).await;
+            return Err(AppError::Unauthenticated);
+        };
+        self.throttle.reset(&email_key).await;
+
+        let txn = self.db.begin().await?;
+        let (org, role) = self.ensure_active_org(&txn, &account, None).await?;
+        let (token, expires_at) = self.insert_session(&txn, account.id, Some(org.id)).await?;
+        txn.commit().await?;
+        Ok(AuthOut { token, expires_at, user: account.into(), organization: org.into(), role })
+    }
+
+    /// Revokes the session: its token is rejected from now on.
+    pub async fn logout(&self, session_id: Uuid) -> Result<(), AppError> {
+        session::Entity::update_many()
+            .col_expr(session::Column::RevokedAt, Expr::value(self.now()))
+            .filter(session::Column::Id.eq(session_id))
+            .filter(session::Column::RevokedAt.is_null())
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// Resolves a bearer token (session or API key). `None` for an unknown, expired
+    /// or revoked token. A session user without an organization gets one here.
+    pub async fn authenticate(&self, token: &str) -> Result<Option<Authenticated>, AppError> {
+        let digest = secret::token_digest(token);
+        if token.starts_with(API_KEY_PREFIX) {
+            return self.authenticate_api_key(&digest).await;
+        }
+        if !token.starts_with(SESSION_PREFIX) {
+            return Ok(None);
+        }
+        let now = self.now();
+        let Some(sess) = session::Entity::find()
+            .filter(session::Column::TokenHash.eq(digest))
+            .filter(session::Column::RevokedAt.is_null())
+            .filter(session::Column::ExpiresAt.gt(now))
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let Some(account) = user::Entity::find_by_id(sess.user_id).one(&self.db).await? else {
+            return Ok(None);
+        };
+
+        let txn = self.db.begin().await?;
+        let (org, role) = self.ensure_active_org(&txn, &account, sess.active_organization_id).await?;
+        let moved = sess.active_organization_id != Some(org.id);
+        let stale = (now - sess.last_seen_at).num_seconds() >= TOUCH_EVERY_SECS;
+        if moved || stale {
+            let mut active = sess.clone().into_active_model();
+            active.active_organization_id = Set(Some(org.id));
+            active.last_seen_at = Set(now);
+            active.expires_at = Set(now + self.config.session_ttl);
+            active.update(&txn).await?;
+        }
+        txn.commit().await?;
+        Ok(Some(Authenticated {
+            ctx: OrgCtx { org_id: org.id.into(), principal: Principal::User(account.id.into()), role },
+            session_id: Some(sess.id),
+        }))
+    }
+
+    async fn authenticate_api_key(&self, digest: &str) -> Result<Option<Authenticated>, AppError> {
+        let Some(key) = api_key::Entity::find()
+            .filter(api_key::Column::KeyHash.eq(digest))
+            .filter(api_key::Column::RevokedAt.is_null())
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let now = self.now();
+        if key.last_used_at.is_none_or(|t| (now - t).num_seconds() >= TOUCH_EVERY_SECS) {
+            api_key::Entity::update_many()
+                .col_expr(api_key::Column::LastUsedAt, Expr::value(now))
+                .filter(api_key::Column::Id.eq(key.id))
+                .exec(&self.db)
+                .await?;
+        }
+        Ok(Some(Authenticated {
+            ctx: OrgCtx {
+                org_id: key.organization_id.into(),
+                principal: Principal::ApiKey(key.id.into()),
+                role: parse_role(&key.role)?,
+            },
+            session_id: None,
+        }))
+    }
+
+    /// The caller, its active organization and role.
+    pub async fn me(&self, ctx: &OrgCtx) -> Result<MeOut, AppError> {
+        let org = organization::Entity::find_by_id(ctx.org_id.into_uuid())
+            .one(&self.db)
+            .await?
+            .ok_or(AppError::NotFound("organization"))?;
+        let account = match ctx.user_id() {
+            Some(id) => user::Entity::find_by_id(id.into_uuid()).one(&self.db).await?.map(Into::into),
+            None => None,
+        };
+        Ok(MeOut { principal: ctx.principal, user: account, organization: org.into(), role: ctx.role })
+    }
+
+    pub(super) async fn insert_session<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        user_id: Uuid,
+        active_org: Option<Uuid>,
+    ) -> Result<(String, DateTime<Utc>), AppError> {
+        let now = self.now();
+        let token = secret::new_token(SESSION_PREFIX);
+        let expires_at = now + self.config.session_ttl;
+        let row = session::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            token_hash: Set(secret::token_digest(&token)),
+            user_id: Set(user_id),
+            active_organization_id: Set(active_org),
+            created_at: Set(now),
+            last_seen_at: Set(now),
+            expires_at: Set(expires_at),
+            revoked_at: Set(None),
+        };
+        session::Entity::insert(row).exec_without_returning(conn).await?;
+        Ok((token, expires_at))
+    }
+
+    /// The organization a user acts in: the preferred one if still a member, else
+    /// the oldest membership, else a new organization of their own (auto-onboarding).
+    pub(super) async fn ensure_active_org<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        account: &user::Model,
+        preferred: Option<Uuid>,
+    ) -> Result<(organization::Model, Role), AppError> {
+        let mut memberships = member::Entity::find()
+            .filter(member::Column::UserId.eq(account.id))
+            .order_by_asc(member::Column::Id);
+        if let Some(org) = preferred {
+            let found = member::Entity::scoped(OrganizationId::from(org))
+                .filter(member::Column::UserId.eq(account.id))
+                .find_also_related(organization::Entity)
+                .one(conn)
+                .await?;
+            if let Some((m, Some(org))) = found {
+                return Ok((org, parse_role(&m.role)?));
+            }
+            memberships = memberships.filter(member::Column::OrganizationId.ne(org));
+        }
+        if let Some((m, Some(org))) = memberships.find_also_related(organization::Entity).one(conn).await? {
+            return Ok((org, parse_role(&m.role)?));
+        }
+        let (org, _) =
+            insert_organization(conn, self.now(), &default_org_name(&account.name), None, account.id.into()).await?;
+        tracing::info!(user_id = %account.id, org_id = %org.id, "auto-onboarded user into a new organization");
+        Ok((org, Role::Owner))
+    }
+}
+
+fn default_org_name(user_name: &str) -> String {
+    format!("{}'s organization", user_name.trim())
+}

@@ -1,0 +1,186 @@
+//! The identity service: accounts, organizations, memberships, sessions, API keys
+//! and invitations. Every tenant-scoped method takes `&OrgCtx` first and reads
+//! tenant tables only through `Entity::scoped(org)`.
+
+mod access;
+mod auth;
+mod orgs;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use atrium_kernel::{AppError, Clock, OrgCtx, OrganizationId, Role, UserId};
+use chrono::{DateTime, Utc};
+use rand::RngCore;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait};
+use uuid::Uuid;
+
+use crate::dto::{OrganizationOut, UserOut};
+use crate::entity::{member, organization, user};
+use crate::throttle::Throttle;
+
+pub use auth::Authenticated;
+
+/// Tunables of the identity service.
+#[derive(Debug, Clone)]
+pub struct IdentityConfig {
+    /// How long a session lives without use; each use slides it forward.
+    pub session_ttl: chrono::Duration,
+    pub invitation_ttl: chrono::Duration,
+    pub login_limits: LoginLimits,
+}
+
+/// Login throttling: failed attempts per email and all attempts per client IP.
+#[derive(Debug, Clone)]
+pub struct LoginLimits {
+    pub failures_per_email: u32,
+    pub attempts_per_ip: u32,
+    pub window: Duration,
+}
+
+impl Default for IdentityConfig {
+    fn default() -> Self {
+        Self {
+            session_ttl: chrono::Duration::days(14),
+            invitation_ttl: chrono::Duration::days(7),
+            login_limits: LoginLimits {
+                failures_per_email: 5,
+                attempts_per_ip: 50,
+                window: Duration::from_secs(15 * 60),
+            },
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct IdentityService {
+    db: DatabaseConnection,
+    clock: Arc<dyn Clock>,
+    throttle: Arc<dyn Throttle>,
+    config: Arc<IdentityConfig>,
+}
+
+impl IdentityService {
+    pub fn new(
+        db: DatabaseConnection,
+        clock: Arc<dyn Clock>,
+        throttle: Arc<dyn Throttle>,
+        config: IdentityConfig,
+    ) -> Self {
+        Self { db, clock, throttle, config: Arc::new(config) }
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+}
+
+/// Trimmed and lower-cased, the form emails are stored and compared in.
+pub(crate) fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+pub(crate) fn require_user(ctx: &OrgCtx) -> Result<UserId, AppError> {
+    ctx.user_id().ok_or_else(|| AppError::Forbidden("this operation needs a signed-in user, not an API key".into()))
+}
+
+pub(crate) fn parse_role(raw: &str) -> Result<Role, AppError> {
+    raw.parse()
+}
+
+/// A URL-safe slug from a name plus a random suffix, so two "Acme"s never collide.
+fn generate_slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= 60 {
+            break;
+        }
+    }
+    let base = slug.trim_matches('-');
+    let base = if base.is_empty() { "org" } else { base };
+    let mut suffix = [0u8; 3];
+    rand::rng().fill_bytes(&mut suffix);
+    format!("{base}-{:02x}{:02x}{:02x}", suffix[0], suffix[1], suffix[2])
+}
+
+/// Inserts an organization and makes `owner` its owner.
+async fn insert_organization<C: ConnectionTrait>(
+    conn: &C,
+    now: DateTime<Utc>,
+    name: &str,
+    slug: Option<&str>,
+    owner: UserId,
+) -> Result<(organization::Model, member::Model), AppError> {
+    let org = organization::ActiveModel {
+        id: Set(OrganizationId::new().into_uuid()),
+        name: Set(name.trim().to_owned()),
+        slug: Set(slug.map_or_else(|| generate_slug(name), str::to_owned)),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let org = organization::Entity::insert(org).exec_with_returning(conn).await.map_err(|e| {
+        if atrium_kernel::error::is_unique_violation(&e) {
+            AppError::Validation(vec![atrium_kernel::FieldError::new("slug", "is already taken")])
+        } else {
+            e.into()
+        }
+    })?;
+    let membership = insert_member(conn, now, org.id, owner.into_uuid(), Role::Owner).await?;
+    Ok((org, membership))
+}
+
+async fn insert_member<C: ConnectionTrait>(
+    conn: &C,
+    now: DateTime<Utc>,
+    org: Uuid,
+    user: Uuid,
+    role: Role,
+) -> Result<member::Model, DbErr> {
+    let m = member::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(org),
+        user_id: Set(user),
+        role: Set(role.as_str().to_owned()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    member::Entity::insert(m).exec_with_returning(conn).await
+}
+
+impl From<user::Model> for UserOut {
+    fn from(u: user::Model) -> Self {
+        Self { id: u.id.into(), email: u.email, name: u.name, created_at: u.created_at }
+    }
+}
+
+impl From<organization::Model> for OrganizationOut {
+    fn from(o: organization::Model) -> Self {
+        Self { id: o.id.into(), name: o.name, slug: o.slug, created_at: o.created_at }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_url_safe_and_unique() {
+        let a = generate_slug("  Ärzte & Söhne GmbH!! ");
+        assert!(a.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{a}");
+        assert!(a.starts_with("rzte-s-hne-gmbh-") || a.starts_with("rzte"), "{a}");
+        assert_ne!(generate_slug("Acme"), generate_slug("Acme"));
+        assert!(generate_slug("!!!").starts_with("org-"));
+    }
+
+    #[test]
+    fn emails_normalize() {
+        assert_eq!(normalize_email("  Ada@Example.COM "), "ada@example.com");
+    }
+}

@@ -1,0 +1,191 @@
+//! Organizations the caller belongs to, and the members of the active one.
+
+use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Page, PageRequest, Role, SortOrder};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait};
+use uuid::Uuid;
+
+use super::{IdentityService, insert_organization, parse_role, require_user};
+use crate::dto::{MeOut, MemberId, MemberOut, MemberPatch, MembershipOut, OrganizationIn, OrganizationOut};
+use crate::entity::{member, organization, session, user};
+
+impl IdentityService {
+    /// Organizations the signed-in user belongs to (an API key sees its own).
+    pub async fn list_my_organizations(&self, ctx: &OrgCtx, req: PageRequest) -> Result<Page<MembershipOut>, AppError> {
+        let Some(user_id) = ctx.user_id() else {
+            let org = organization::Entity::find_by_id(ctx.org_id.into_uuid())
+                .one(&self.db)
+                .await?
+                .ok_or(AppError::NotFound("organization"))?;
+            let items = if req.after.is_none() {
+                vec![MembershipOut { organization: org.into(), role: ctx.role, active: true }]
+            } else {
+                Vec::new()
+            };
+            return Ok(Page { items, next_after: None });
+        };
+        let query = member::Entity::find()
+            .filter(member::Column::UserId.eq(user_id.into_uuid()))
+            .find_also_related(organization::Entity);
+        let rows = req.apply(query, member::Column::Id, SortOrder::Asc).all(&self.db).await?;
+        let page = Page::from_rows(rows, &req, |(m, _)| m.id);
+        let mut items = Vec::with_capacity(page.items.len());
+        for (m, org) in page.items {
+            let org = org.ok_or_else(|| AppError::internal("membership without organization"))?;
+            let active = org.id == ctx.org_id.into_uuid();
+            items.push(MembershipOut { organization: org.into(), role: parse_role(&m.role)?, active });
+        }
+        Ok(Page { items, next_after: page.next_after })
+    }
+
+    /// A new organization owned by the caller. The session stays where it is.
+    pub async fn create_organization(&self, ctx: &OrgCtx, input: OrganizationIn) -> Result<OrganizationOut, AppError> {
+        let user_id = require_user(ctx)?;
+        let txn = self.db.begin().await?;
+        let (org, _) = insert_organization(&txn, self.now(), &input.name, input.slug.as_deref(), user_id).await?;
+        txn.commit().await?;
+        Ok(org.into())
+    }
+
+    /// Makes another of the user's organizations the session's active one.
+    pub async fn switch_organization(
+        &self,
+        ctx: &OrgCtx,
+        session_id: Option<Uuid>,
+        target: OrganizationId,
+    ) -> Result<MeOut, AppError> {
+        let user_id = require_user(ctx)?;
+        let session_id =
+            session_id.ok_or_else(|| AppError::Forbidden("switching organization needs a session".into()))?;
+        let membership = member::Entity::scoped(target)
+            .filter(member::Column::UserId.eq(user_id.into_uuid()))
+            .one(&self.db)
+            .await?
+            .ok_or(AppError::NotFound("organization"))?;
+        session::Entity::update_many()
+            .col_expr(session::Column::ActiveOrganizationId, Expr::value(target.into_uuid()))
+            .filter(session::Column::Id.eq(session_id))
+            .exec(&self.db)
+            .await?;
+        let switched = OrgCtx { org_id: target, principal: ctx.principal, role: parse_role(&membership.role)? };
+        self.me(&switched).await
+    }
+
+    pub async fn list_members(&self, ctx: &OrgCtx, req: PageRequest) -> Result<Page<MemberOut>, AppError> {
+        let query = member::Entity::scoped(ctx.org_id).find_also_related(user::Entity);
+        let rows = req.apply(query, member::Column::Id, SortOrder::Asc).all(&self.db).await?;
+        let page = Page::from_rows(rows, &req, |(m, _)| m.id);
+        let mut items = Vec::with_capacity(page.items.len());
+        for (m, u) in page.items {
+            items.push(member_out(m, u)?);
+        }
+        Ok(Page { items, next_after: page.next_after })
+    }
+
+    pub async fn get_member(&self, ctx: &OrgCtx, id: MemberId) -> Result<MemberOut, AppError> {
+        let (m, u) = member::Entity::scoped(ctx.org_id)
+            .filter(member::Column::Id.eq(id.into_uuid()))
+            .find_also_related(user::Entity)
+            .one(&self.db)
+            .await?
+            .ok_or(AppError::NotFound("member"))?;
+        member_out(m, u)
+    }
+
+    /// Changes a member's role. Only an owner grants or takes away ownership, and
+    /// the last owner cannot be demoted.
+    pub async fn update_member(
+        &self,
+        ctx: &OrgCtx,
+        id: MemberId,
+        patch: MemberPatch,
+        if_match: IfMatch,
+    ) -> Result<MemberOut, AppError> {
+        let txn = self.db.begin().await?;
+        let current = self.lock_member(&txn, ctx, id).await?;
+        if_match.check(current.version)?;
+        let old_role = parse_role(&current.role)?;
+        if (old_role == Role::Owner || patch.role == Role::Owner) && ctx.role != Role::Owner {
+            return Err(AppError::Forbidden("only an owner can grant or change ownership".into()));
+        }
+        if old_role == Role::Owner && patch.role != Role::Owner {
+            ensure_another_owner(&txn, ctx, current.id).await?;
+        }
+        if old_role != patch.role {
+            let updated = member::Entity::update_many()
+                .col_expr(member::Column::Role, Expr::value(patch.role.as_str()))
+                .col_expr(member::Column::Version, Expr::col(member::Column::Version).add(1))
+                .col_expr(member::Column::UpdatedAt, Expr::value(self.now()))
+                .filter(member::Column::Id.eq(current.id))
+                .filter(member::Column::Version.eq(current.version))
+                .exec(&txn)
+                .await?;
+            if updated.rows_affected == 0 {
+                return Err(AppError::conflict("the member was changed concurrently; reload and retry"));
+            }
+        }
+        txn.commit().await?;
+        self.get_member(ctx, id).await
+    }
+
+    /// Removes a member from the organization; the last owner cannot be removed.
+    pub async fn remove_member(&self, ctx: &OrgCtx, id: MemberId, if_match: IfMatch) -> Result<(), AppError> {
+        let txn = self.db.begin().await?;
+        let current = self.lock_member(&txn, ctx, id).await?;
+        if_match.check(current.version)?;
+        if parse_role(&current.role)? == Role::Owner {
+            if ctx.role != Role::Owner {
+                return Err(AppError::Forbidden("only an owner can remove an owner".into()));
+            }
+            ensure_another_owner(&txn, ctx, current.id).await?;
+        }
+        member::Entity::delete_by_id(current.id).exec(&txn).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// Loads a member of the caller's organization, locking the organization row
+    /// (PostgreSQL) so concurrent owner changes cannot both pass the last-owner check.
+    async fn lock_member<C: sea_orm::ConnectionTrait>(
+        &self,
+        conn: &C,
+        ctx: &OrgCtx,
+        id: MemberId,
+    ) -> Result<member::Model, AppError> {
+        organization::Entity::find_by_id(ctx.org_id.into_uuid()).lock_exclusive().one(conn).await?;
+        member::Entity::scoped(ctx.org_id)
+            .filter(member::Column::Id.eq(id.into_uuid()))
+            .one(conn)
+            .await?
+            .ok_or(AppError::NotFound("member"))
+    }
+}
+
+async fn ensure_another_owner<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    ctx: &OrgCtx,
+    except: Uuid,
+) -> Result<(), AppError> {
+    let others = member::Entity::scoped(ctx.org_id)
+        .filter(member::Column::Role.eq(Role::Owner.as_str()))
+        .filter(member::Column::Id.ne(except))
+        .count(conn)
+        .await?;
+    if others == 0 {
+        return Err(AppError::conflict("an organization must keep at least one owner"));
+    }
+    Ok(())
+}
+
+fn member_out(m: member::Model, u: Option<user::Model>) -> Result<MemberOut, AppError> {
+    let u = u.ok_or_else(|| AppError::internal("membership without user"))?;
+    Ok(MemberOut {
+        id: m.id.into(),
+        user_id: u.id.into(),
+        email: u.email,
+        name: u.name,
+        role: parse_role(&m.role)?,
+        version: m.version,
+        created_at: m.created_at,
+    })
+}

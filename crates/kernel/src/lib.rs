@@ -1,0 +1,31 @@
+//! The vocabulary every Atrium crate shares: typed ids, money, keyset pagination,
+//! problem+json errors, validated input, the organization context and the clock.
+
+pub mod clock;
+pub mod ctx;
+pub mod error;
+pub mod etag;
+pub mod id;
+pub mod input;
+pub mod money;
+pub mod page;
+pub mod patch;
+
+pub use clock::{Clock, FrozenClock, SystemClock};
+pub use ctx::{ApiKeyId, OrgCtx, OrganizationId, Principal, Role, UserId};
+pub use error::{AppError, FieldError, Problem};
+pub use etag::{IfMatch, etag_header};
+pub use input::{ValidatedJson, ValidatedQuery};
+pub use money::{Currency, Money};
+pub use page::{CursorKey, Page, PageOut, PageParams, PageQuery, PageRequest, SortOrder};
+pub use patch::Patch;
+
+/// Re-exports used by [`typed_id!`] so callers need no extra dependencies.
+#[doc(hidden)]
+pub mod reexport {
+    pub use serde;
+    pub use serde_json;
+    pub use utoipa;
+    pub use uuid::Uuid;
+    pub use uuid as uuid_error;
+}

@@ -1,0 +1,17 @@
+//! Versioned schema migrations. One file per change, named
+//! `mYYYYMMDD_HHMMSS_<domain>_<change>.rs`; each is portable across SQLite and
+//! PostgreSQL (sea-query builders, enums stored as text with a CHECK).
+
+pub use sea_orm_migration::prelude::*;
+
+mod common;
+mod m20261125_000001_identity_create_tables;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261125_000001_identity_create_tables::Migration)]
+    }
+}
