@@ -1,1 +1,15 @@
+//! The Atrium gateway: configuration, composition of the domain crates, the HTTP
+//! stack around them, and the `atrium` command line.
 
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod metrics;
+pub mod openapi;
+pub mod policy;
+pub mod problems;
+pub mod telemetry;
+
+pub use app::{AppState, BoxError, openapi_document, router, run, serve};
+pub use config::Config;

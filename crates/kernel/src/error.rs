@@ -126,6 +126,7 @@ impl AppError {
             Self::Internal(_) => "an unexpected error occurred; it has been logged".to_owned(),
             Self::Unavailable(_) => "a backing service is unavailable; retry later".to_owned(),
             Self::Conflict { detail, .. } => detail.clone(),
+            Self::BadRequest(m) | Self::Forbidden(m) | Self::UnsupportedMediaType(m) => m.clone(),
             other => other.to_string(),
         };
         Problem {

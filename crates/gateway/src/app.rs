@@ -1,0 +1,186 @@
+//! The composition root: builds every service from the configuration, merges the
+//! domain routers, and wraps them in the cross-cutting layers.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use atrium_identity::http::CookiePolicy;
+use atrium_identity::{IdentityConfig, IdentityService, InProcessThrottle, LoginLimits};
+use atrium_kernel::{AppError, Clock, CursorKey, SystemClock};
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::openapi::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::config::Config;
+use crate::metrics::{self, Metrics};
+use crate::{db, openapi, policy, problems};
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Everything the running server holds.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub identity: IdentityService,
+    pub metrics: Metrics,
+}
+
+impl AppState {
+    pub async fn build(config: &Config) -> Result<Self, BoxError> {
+        let db = db::connect(config).await?;
+        Ok(Self::with_db(config, db, Arc::new(SystemClock))?)
+    }
+
+    pub fn with_db(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<Self, BoxError> {
+        let identity = IdentityService::new(
+            db.clone(),
+            clock,
+            Arc::new(InProcessThrottle::default()),
+            IdentityConfig {
+                session_ttl: chrono::Duration::hours(config.session_ttl_hours),
+                login_limits: LoginLimits {
+                    failures_per_email: config.login_failures_per_email,
+                    attempts_per_ip: config.login_attempts_per_ip,
+                    window: std::time::Duration::from_secs(config.login_window_secs),
+                },
+                ..IdentityConfig::default()
+            },
+        );
+        Ok(Self { db, identity, metrics: Metrics::new()? })
+    }
+}
+
+/// The API routes of every domain and the document describing them.
+fn api(state: &AppState, config: &Config) -> (Router, OpenApi) {
+    let cookies = CookiePolicy { secure: config.cookie_secure };
+    let (router, doc) = OpenApiRouter::with_openapi(openapi::base())
+        .merge(atrium_identity::router(state.identity.clone(), cookies))
+        .split_for_parts();
+    (router, openapi::finish(doc))
+}
+
+/// The OpenAPI document, built without serving (for `atrium openapi` and the drift check).
+pub async fn openapi_document() -> Result<OpenApi, BoxError> {
+    let config = Config { database_url: "sqlite::memory:".into(), ..Config::default() };
+    let state = AppState::build(&config).await?;
+    Ok(api(&state, &config).1)
+}
+
+pub fn router(state: AppState, config: &Config) -> Router {
+    let (api, doc) = api(&state, config);
+    let cursor_key = CursorKey::derive(&config.secret_bytes());
+    let ops = Router::new()
+        .route("/health/live", get(live))
+        .route("/health/ready", get(ready))
+        .route("/metrics", get(render_metrics))
+        .with_state(state.clone());
+
+    Router::new()
+        .merge(api)
+        .merge(SwaggerUi::new("/docs").url("/openapi.json", doc))
+        .merge(ops)
+        .fallback(|| async { AppError::NotFound("route") })
+        // Layers run bottom-up on the way in: the last added sees the request first.
+        .layer(axum::middleware::from_fn(policy::enforce))
+        .layer(axum::middleware::from_fn_with_state(state.identity.clone(), atrium_identity::authenticate))
+        .layer(axum::Extension(cursor_key))
+        .layer(DefaultBodyLimit::max(config.body_limit_bytes))
+        .layer(axum::middleware::from_fn(problems::normalize))
+        .layer(axum::middleware::from_fn_with_state(state.metrics.clone(), metrics::track))
+        .layer(CompressionLayer::new())
+        .layer(cors(config))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout()))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            let id = req.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("http", method = %req.method(), path = %req.uri().path(), request_id = %id)
+        }))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+fn cors(config: &Config) -> CorsLayer {
+    let origins: Vec<HeaderValue> = config
+        .cors_allowed_origins
+        .iter()
+        .filter(|o| !o.trim().is_empty())
+        .filter_map(|o| HeaderValue::from_str(o.trim()).ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::PUT, Method::DELETE])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH, HeaderName::from_static("idempotency-key")])
+        .expose_headers([header::ETAG, header::LOCATION, header::RETRY_AFTER, REQUEST_ID])
+        .allow_credentials(true)
+}
+
+/// Serves until SIGTERM or Ctrl-C, then drains in-flight requests.
+pub async fn run(config: Config, listener: TcpListener) -> Result<(), BoxError> {
+    let state = AppState::build(&config).await?;
+    serve(state, &config, listener).await
+}
+
+pub async fn serve(state: AppState, config: &Config, listener: TcpListener) -> Result<(), BoxError> {
+    if config.uses_dev_secret() {
+        tracing::warn!("ATRIUM_SECRET is not set: using the development secret; set one in production");
+    }
+    let app = router(state, config);
+    tracing::info!(addr = %listener.local_addr()?, "atrium listening");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("atrium stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutdown signal received; draining");
+}
+
+/// Liveness: the process answers.
+async fn live() -> impl IntoResponse {
+    Json(serde_json::json!({"status": "ok"}))
+}
+
+/// Readiness: the database answers.
+async fn ready(State(state): State<AppState>) -> impl IntoResponse {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, Json(serde_json::json!({"status": "ok", "database": "ok"}))).into_response(),
+        Err(e) => AppError::Unavailable(format!("database: {e}")).into_response(),
+    }
+}
+
+async fn render_metrics(State(state): State<AppState>) -> impl IntoResponse {
+    state.metrics.render()
+}

@@ -1,0 +1,114 @@
+//! Configuration from flags or environment variables (12-factor). Every setting
+//! has an embedded default, so `atrium serve` runs with no configuration at all.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/atrium.db?mode=rwc";
+/// Used when `ATRIUM_SECRET` is unset: fine on a laptop, refused nowhere, warned about.
+const DEV_SECRET: &str = "atrium-development-secret-change-me";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Database: `sqlite://path?mode=rwc` (embedded default) or `postgres://user@host/db`.
+    #[arg(long, global = true, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    pub database_url: String,
+
+    /// Maximum pooled database connections.
+    #[arg(long, global = true, env = "DATABASE_MAX_CONNECTIONS", default_value_t = 10)]
+    pub database_max_connections: u32,
+
+    /// Address the HTTP server listens on.
+    #[arg(long, global = true, env = "BIND_ADDR", default_value = "127.0.0.1:8080")]
+    pub bind_addr: SocketAddr,
+
+    /// Secret that signs pagination cursors. Set a long random value in production;
+    /// every replica needs the same one.
+    #[arg(long, global = true, env = "ATRIUM_SECRET", hide_env_values = true)]
+    pub secret: Option<String>,
+
+    /// `text` for people, `json` for log shippers.
+    #[arg(long, global = true, env = "LOG_FORMAT", value_enum, default_value = "text")]
+    pub log_format: LogFormat,
+
+    /// Origins allowed by CORS, comma-separated (e.g. `https://app.example.com`). Empty: none.
+    #[arg(long, global = true, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',', default_value = "")]
+    pub cors_allowed_origins: Vec<String>,
+
+    /// Seconds a request may take before it is answered with 503.
+    #[arg(long, global = true, env = "REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+
+    /// Largest accepted request body, in bytes.
+    #[arg(long, global = true, env = "BODY_LIMIT_BYTES", default_value_t = 1024 * 1024)]
+    pub body_limit_bytes: usize,
+
+    /// Hours a session lives without use (each use slides it forward).
+    #[arg(long, global = true, env = "SESSION_TTL_HOURS", default_value_t = 24 * 14)]
+    pub session_ttl_hours: i64,
+
+    /// Mark the session cookie `Secure` (browsers accept it on http://localhost too).
+    #[arg(long, global = true, env = "COOKIE_SECURE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub cookie_secure: bool,
+
+    /// Failed logins allowed per email in the throttle window.
+    #[arg(long, global = true, env = "LOGIN_FAILURES_PER_EMAIL", default_value_t = 5)]
+    pub login_failures_per_email: u32,
+
+    /// Login attempts allowed per client IP in the throttle window.
+    #[arg(long, global = true, env = "LOGIN_ATTEMPTS_PER_IP", default_value_t = 50)]
+    pub login_attempts_per_ip: u32,
+
+    /// Throttle window for logins, in seconds.
+    #[arg(long, global = true, env = "LOGIN_WINDOW_SECS", default_value_t = 900)]
+    pub login_window_secs: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            database_url: DEFAULT_DATABASE_URL.to_owned(),
+            database_max_connections: 10,
+            bind_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            secret: None,
+            log_format: LogFormat::Text,
+            cors_allowed_origins: Vec::new(),
+            request_timeout_secs: 30,
+            body_limit_bytes: 1024 * 1024,
+            session_ttl_hours: 24 * 14,
+            cookie_secure: true,
+            login_failures_per_email: 5,
+            login_attempts_per_ip: 50,
+            login_window_secs: 900,
+        }
+    }
+}
+
+impl Config {
+    pub fn secret_bytes(&self) -> Vec<u8> {
+        match &self.secret {
+            Some(s) if !s.is_empty() => s.as_bytes().to_vec(),
+            _ => DEV_SECRET.as_bytes().to_vec(),
+        }
+    }
+
+    pub fn uses_dev_secret(&self) -> bool {
+        self.secret.as_deref().is_none_or(str::is_empty)
+    }
+
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs(self.request_timeout_secs)
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+}

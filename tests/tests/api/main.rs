@@ -1,0 +1,3 @@
+//! The whole app over HTTP, on SQLite and PostgreSQL.
+
+mod auth;
