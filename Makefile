@@ -1,0 +1,50 @@
+# Atrium — two commands: `make run` and `make test`.
+SHELL := /bin/bash
+CARGO_TARGET_DIR ?= $(HOME)/.cache/atrium-target
+export CARGO_TARGET_DIR
+export CARGO_PROFILE_DEV_DEBUG ?= line-tables-only
+BIN := $(CARGO_TARGET_DIR)/debug/atrium
+
+.PHONY: run test build migrate openapi openapi-check fmt lint services
+
+## Build, migrate the embedded SQLite database and serve on http://127.0.0.1:8080 (Swagger UI at /docs).
+run: build
+	$(BIN) migrate up
+	$(BIN) serve
+
+build:
+	cargo build --workspace --bin atrium
+
+migrate: build
+	$(BIN) migrate up
+
+## Run every test. PostgreSQL suites run when PostgreSQL is reachable (always in CI).
+test:
+	@bash scripts/test-services.sh
+	@if cargo nextest --version >/dev/null 2>&1; then \
+		cargo nextest run --workspace --no-fail-fast; \
+	else \
+		echo "cargo-nextest not found: using cargo test"; cargo test --workspace --no-fail-fast; \
+	fi
+
+## Regenerate the committed OpenAPI document.
+openapi: build
+	$(BIN) openapi > openapi/openapi.json
+
+## Fail when the committed OpenAPI document differs from the code.
+openapi-check: build
+	@$(BIN) openapi > $(CARGO_TARGET_DIR)/openapi.generated.json
+	@diff -u openapi/openapi.json $(CARGO_TARGET_DIR)/openapi.generated.json \
+		|| { echo "openapi/openapi.json is stale: run 'make openapi' and commit it"; exit 1; }
+	@echo "openapi/openapi.json is up to date"
+
+fmt:
+	cargo fmt --all
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+## Start local PostgreSQL/Redis if they are installed but not running.
+services:
+	@bash scripts/start-services.sh

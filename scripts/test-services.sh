@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Says which backing-service suites `make test` will run and which it skips.
+# With ATRIUM_REQUIRE_SERVICES=1 (CI) a missing service fails the run instead.
+set -u
+pg_url="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+hostport=$(sed -E 's#^[a-z]+://([^@/]*@)?([^/?]*).*#\2#' <<<"$pg_url")
+host=${hostport%%:*}; port=${hostport##*:}; [ "$port" = "$hostport" ] && port=5432
+reachable() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+missing=0
+if reachable "$host" "$port"; then
+  echo "make test: PostgreSQL at $host:$port reachable: PostgreSQL suites RUN"
+else
+  echo "make test: PostgreSQL at $host:$port unreachable: PostgreSQL suites SKIPPED (each prints SKIP)"
+  missing=1
+fi
+if [ "${ATRIUM_REQUIRE_SERVICES:-0}" = "1" ] && [ "$missing" = "1" ]; then
+  echo "make test: ATRIUM_REQUIRE_SERVICES=1 and a service is missing: failing" >&2
+  exit 1
+fi
+exit 0
