@@ -1,7 +1,7 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::{
-    integer, string_len, string_len_null, string_len_uniq, timestamp_with_time_zone,
-    timestamp_with_time_zone_null, uuid, uuid_null,
+    integer, string_len, string_len_null, string_len_uniq, timestamp_with_time_zone, timestamp_with_time_zone_null,
+    uuid, uuid_null,
 };
 
 use crate::common::{created_at, fk, id, text_enum};
@@ -215,11 +215,7 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            Index::create()
-                .name("ix_api_keys_org")
-                .table(ApiKeys::Table)
-                .col(ApiKeys::OrganizationId)
-                .to_owned(),
+            Index::create().name("ix_api_keys_org").table(ApiKeys::Table).col(ApiKeys::OrganizationId).to_owned(),
         )
         .await?;
 

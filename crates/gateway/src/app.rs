@@ -42,7 +42,7 @@ pub struct AppState {
 impl AppState {
     pub async fn build(config: &Config) -> Result<Self, BoxError> {
         let db = db::connect(config).await?;
-        Ok(Self::with_db(config, db, Arc::new(SystemClock))?)
+        Self::with_db(config, db, Arc::new(SystemClock))
     }
 
     pub fn with_db(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<Self, BoxError> {
@@ -122,7 +122,12 @@ fn cors(config: &Config) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::PUT, Method::DELETE])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH, HeaderName::from_static("idempotency-key")])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            HeaderName::from_static("idempotency-key"),
+        ])
         .expose_headers([header::ETAG, header::LOCATION, header::RETRY_AFTER, REQUEST_ID])
         .allow_credentials(true)
 }

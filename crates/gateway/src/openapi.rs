@@ -4,7 +4,9 @@
 use atrium_kernel::{FieldError, Problem};
 use serde_json::json;
 use utoipa::openapi::path::Operation;
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi as _, PartialSchema};
 
@@ -38,15 +40,40 @@ struct Standard;
 const RESPONSES: &[(&str, u16, &str, &str)] = &[
     ("BadRequest", 400, "Malformed request (e.g. invalid JSON)", "body is not valid JSON: EOF while parsing"),
     ("Unauthenticated", 401, "Missing, expired or revoked credentials", "authentication required"),
-    ("Forbidden", 403, "The caller's role does not allow this", "role `viewer` may not change records (owner, admin or member)"),
+    (
+        "Forbidden",
+        403,
+        "The caller's role does not allow this",
+        "role `viewer` may not change records (owner, admin or member)",
+    ),
     ("NotFound", 404, "No such resource in the caller's organization", "member not found"),
-    ("Conflict", 409, "Conflicts with the current state, or a stale If-Match", "an organization must keep at least one owner"),
+    (
+        "Conflict",
+        409,
+        "Conflicts with the current state, or a stale If-Match",
+        "an organization must keep at least one owner",
+    ),
     ("PayloadTooLarge", 413, "Request body over the limit", "request body too large"),
-    ("UnsupportedMediaType", 415, "Body is not application/json", "unsupported media type: expected `Content-Type: application/json`"),
+    (
+        "UnsupportedMediaType",
+        415,
+        "Body is not application/json",
+        "unsupported media type: expected `Content-Type: application/json`",
+    ),
     ("ValidationFailed", 422, "Invalid fields, listed in `errors`", "1 field is invalid"),
     ("TooManyRequests", 429, "Rate limited; see Retry-After", "rate limit exceeded; retry after 60 s"),
-    ("InternalError", 500, "Unexpected error; logged with the request id", "an unexpected error occurred; it has been logged"),
-    ("Unavailable", 503, "A backing service is down or the request timed out", "a backing service is unavailable; retry later"),
+    (
+        "InternalError",
+        500,
+        "Unexpected error; logged with the request id",
+        "an unexpected error occurred; it has been logged",
+    ),
+    (
+        "Unavailable",
+        503,
+        "A backing service is down or the request timed out",
+        "a backing service is unavailable; retry later",
+    ),
 ];
 
 impl Modify for Standard {
@@ -79,7 +106,8 @@ impl Modify for Standard {
                 example["errors"] = json!([{"field": "email", "message": "must be a valid email address"}]);
             }
             let content = ContentBuilder::new().schema(Some(Problem::schema())).example(Some(example)).build();
-            let mut response = ResponseBuilder::new().description(*description).content("application/problem+json", content);
+            let mut response =
+                ResponseBuilder::new().description(*description).content("application/problem+json", content);
             if *status == 429 {
                 response = response.header(
                     "Retry-After",
@@ -138,10 +166,7 @@ fn add_standard_responses(op: &mut Operation, has_id: bool, writes: bool) {
         let Some((_, status, ..)) = RESPONSES.iter().find(|(n, ..)| *n == name) else {
             continue;
         };
-        op.responses
-            .responses
-            .entry(status.to_string())
-            .or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
+        op.responses.responses.entry(status.to_string()).or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
     }
 }
 

@@ -25,12 +25,13 @@ const SELF_SERVICE: &[&str] =
     &["/api/v1/auth/", "/api/v1/organizations", "/api/v1/me/active-organization", "/api/v1/invitations/accept"];
 /// Organization management, reads included.
 const MANAGEMENT: &[&str] = &["/api/v1/api-keys", "/api/v1/invitations"];
-const BILLING: &[&str] = &["/api/v1/invoices", "/api/v1/invoice-schedules", "/api/v1/payments", "/api/v1/bills", "/api/v1/vendors"];
+const BILLING: &[&str] =
+    &["/api/v1/invoices", "/api/v1/invoice-schedules", "/api/v1/payments", "/api/v1/bills", "/api/v1/vendors"];
 
 fn under(path: &str, prefixes: &[&str]) -> bool {
-    prefixes.iter().any(|p| {
-        path == *p || (path.starts_with(p) && (p.ends_with('/') || path[p.len()..].starts_with('/')))
-    })
+    prefixes
+        .iter()
+        .any(|p| path == *p || (path.starts_with(p) && (p.ends_with('/') || path[p.len()..].starts_with('/'))))
 }
 
 fn need(method: &Method, path: &str) -> Need {

@@ -77,7 +77,7 @@ mod tests {
         assert!(t.hit("k", 2, w).await.is_ok());
         assert!(t.hit("k", 2, w).await.is_ok());
         assert!(t.blocked_for("k", 2, w).await.is_some());
-        assert!(matches!(t.hit("k", 2, w).await, Err(s) if s >= 1 && s <= 60));
+        assert!(matches!(t.hit("k", 2, w).await, Err(s) if (1..=60).contains(&s)));
         assert!(t.hit("other", 2, w).await.is_ok(), "keys are independent");
         t.reset("k").await;
         assert!(t.hit("k", 2, w).await.is_ok());

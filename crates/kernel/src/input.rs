@@ -26,9 +26,7 @@ where
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         if !is_json(req.headers().get(header::CONTENT_TYPE)) {
-            return Err(AppError::UnsupportedMediaType(
-                "expected `Content-Type: application/json`".into(),
-            ));
+            return Err(AppError::UnsupportedMediaType("expected `Content-Type: application/json`".into()));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| match rejection {
             BytesRejection::FailedToBufferBody(e)

@@ -26,6 +26,6 @@ pub mod reexport {
     pub use serde;
     pub use serde_json;
     pub use utoipa;
-    pub use uuid::Uuid;
     pub use uuid as uuid_error;
+    pub use uuid::Uuid;
 }

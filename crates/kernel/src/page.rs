@@ -183,8 +183,8 @@ impl<S: Send + Sync> FromRequestParts<S> for PageQuery {
             .cloned()
             .ok_or_else(|| AppError::internal("CursorKey extension is not installed"))?;
         let query = parts.uri.query().unwrap_or_default();
-        let params: PageParams = serde_urlencoded::from_str(query)
-            .map_err(|e| AppError::BadRequest(format!("query string: {e}")))?;
+        let params: PageParams =
+            serde_urlencoded::from_str(query).map_err(|e| AppError::BadRequest(format!("query string: {e}")))?;
         let mut errors = Vec::new();
         let limit = match params.limit.as_deref() {
             None => DEFAULT_LIMIT,

@@ -79,7 +79,8 @@ impl Drop for TestDb {
                 if let Ok(rt) = rt {
                     rt.block_on(async {
                         if let Ok(admin) = connect(&admin_url).await {
-                            let _ = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
+                            let _ =
+                                admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
                             let _ = admin.close().await;
                         }
                     });

@@ -1,8 +1,8 @@
+use atrium_kernel::{ApiKeyId, AppError, OrgCtx, PageOut, PageQuery, ValidatedJson};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use atrium_kernel::{ApiKeyId, AppError, OrgCtx, PageOut, PageQuery, ValidatedJson};
 
 use super::{IdentityHttp, location};
 use crate::dto::{

@@ -1,8 +1,8 @@
+use atrium_kernel::{AppError, OrgCtx, ValidatedJson};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderName, StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse};
-use atrium_kernel::{AppError, OrgCtx, ValidatedJson};
 use chrono::{DateTime, Utc};
 use cookie::{Cookie, SameSite};
 
@@ -27,11 +27,7 @@ pub(super) async fn signup(
 ) -> Result<impl IntoResponse, AppError> {
     let out = st.svc.signup(input).await?;
     let cookie = session_cookie(&out.token, out.expires_at, st.cookies.secure);
-    Ok((
-        StatusCode::CREATED,
-        AppendHeaders([(header::LOCATION, "/api/v1/me".to_owned()), cookie]),
-        Json(out),
-    ))
+    Ok((StatusCode::CREATED, AppendHeaders([(header::LOCATION, "/api/v1/me".to_owned()), cookie]), Json(out)))
 }
 
 /// Sign in with email and password. Throttled per email and per client IP.

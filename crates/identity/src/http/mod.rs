@@ -6,9 +6,9 @@ mod orgs;
 
 use std::net::SocketAddr;
 
+use atrium_kernel::AppError;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
-use atrium_kernel::AppError;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

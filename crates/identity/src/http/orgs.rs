@@ -1,11 +1,13 @@
+use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, etag_header};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, etag_header};
 
 use super::{IdentityHttp, location};
-use crate::dto::{MeOut, MemberId, MemberOut, MemberPatch, MembershipOut, OrganizationIn, OrganizationOut, SwitchOrganizationIn};
+use crate::dto::{
+    MeOut, MemberId, MemberOut, MemberPatch, MembershipOut, OrganizationIn, OrganizationOut, SwitchOrganizationIn,
+};
 use crate::middleware::SessionRef;
 
 /// Organizations the caller belongs to, with the caller's role in each.

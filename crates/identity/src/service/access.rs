@@ -95,10 +95,8 @@ impl IdentityService {
         if invite.expires_at <= now {
             return Err(AppError::conflict("the invitation has expired; ask for a new one"));
         }
-        let account = user::Entity::find_by_id(user_id.into_uuid())
-            .one(&txn)
-            .await?
-            .ok_or(AppError::Unauthenticated)?;
+        let account =
+            user::Entity::find_by_id(user_id.into_uuid()).one(&txn).await?.ok_or(AppError::Unauthenticated)?;
         if account.email != invite.email {
             return Err(AppError::Forbidden("the invitation was sent to another email address".into()));
         }
@@ -199,4 +197,3 @@ fn api_key_out(r: api_key::Model) -> Result<ApiKeyOut, AppError> {
         revoked_at: r.revoked_at,
     })
 }
-

@@ -211,9 +211,8 @@ impl IdentityService {
         account: &user::Model,
         preferred: Option<Uuid>,
     ) -> Result<(organization::Model, Role), AppError> {
-        let mut memberships = member::Entity::find()
-            .filter(member::Column::UserId.eq(account.id))
-            .order_by_asc(member::Column::Id);
+        let mut memberships =
+            member::Entity::find().filter(member::Column::UserId.eq(account.id)).order_by_asc(member::Column::Id);
         if let Some(org) = preferred {
             let found = member::Entity::scoped(OrganizationId::from(org))
                 .filter(member::Column::UserId.eq(account.id))
