@@ -113,6 +113,7 @@ pub(crate) fn validate_slug(slug: &str) -> Result<(), validator::ValidationError
 }
 
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"organization_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a"}))]
 pub struct SwitchOrganizationIn {
     pub organization_id: OrganizationId,
 }
@@ -174,6 +175,7 @@ pub struct InvitationCreatedOut {
 }
 
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"token": "atr_i_Zl9pY1m2Q3r4S5t6U7v8W9x4J0bHk3n1m3yF2y2b0X5"}))]
 pub struct AcceptInvitationIn {
     #[validate(length(min = 1, max = 200))]
     pub token: String,
