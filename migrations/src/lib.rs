@@ -6,12 +6,18 @@ pub use sea_orm_migration::prelude::*;
 
 mod common;
 mod m20261125_000001_identity_create_tables;
+mod m20261125_000002_outbox_create_tables;
+mod m20261125_000003_timeline_create_activity_events;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261125_000001_identity_create_tables::Migration)]
+        vec![
+            Box::new(m20261125_000001_identity_create_tables::Migration),
+            Box::new(m20261125_000002_outbox_create_tables::Migration),
+            Box::new(m20261125_000003_timeline_create_activity_events::Migration),
+        ]
     }
 }

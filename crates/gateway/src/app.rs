@@ -7,6 +7,8 @@ use std::sync::Arc;
 use atrium_identity::http::CookiePolicy;
 use atrium_identity::{IdentityConfig, IdentityService, InProcessThrottle, LoginLimits};
 use atrium_kernel::{AppError, Clock, CursorKey, SystemClock};
+use atrium_outbox::{Dispatcher, DispatcherConfig, OutboxService, Subscriber};
+use atrium_timeline::{TimelineService, TimelineSubscriber};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::IntoResponse;
@@ -14,6 +16,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -36,6 +39,9 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 pub struct AppState {
     pub db: DatabaseConnection,
     pub identity: IdentityService,
+    pub outbox: OutboxService,
+    pub timeline: TimelineService,
+    pub dispatcher: Dispatcher,
     pub metrics: Metrics,
 }
 
@@ -48,7 +54,7 @@ impl AppState {
     pub fn with_db(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<Self, BoxError> {
         let identity = IdentityService::new(
             db.clone(),
-            clock,
+            clock.clone(),
             Arc::new(InProcessThrottle::default()),
             IdentityConfig {
                 session_ttl: chrono::Duration::hours(config.session_ttl_hours),
@@ -60,7 +66,25 @@ impl AppState {
                 ..IdentityConfig::default()
             },
         );
-        Ok(Self { db, identity, metrics: Metrics::new()? })
+        let subscribers: Vec<Arc<dyn Subscriber>> = vec![Arc::new(TimelineSubscriber::new(db.clone()))];
+        let dispatcher = Dispatcher::new(
+            db.clone(),
+            clock.clone(),
+            subscribers,
+            DispatcherConfig {
+                idle_poll: std::time::Duration::from_millis(config.dispatch_poll_ms),
+                max_attempts: config.dispatch_max_attempts,
+                ..DispatcherConfig::default()
+            },
+        );
+        Ok(Self {
+            outbox: OutboxService::new(db.clone(), clock),
+            timeline: TimelineService::new(db.clone()),
+            dispatcher,
+            identity,
+            db,
+            metrics: Metrics::new()?,
+        })
     }
 }
 
@@ -69,6 +93,8 @@ fn api(state: &AppState, config: &Config) -> (Router, OpenApi) {
     let cookies = CookiePolicy { secure: config.cookie_secure };
     let (router, doc) = OpenApiRouter::with_openapi(openapi::base())
         .merge(atrium_identity::router(state.identity.clone(), cookies))
+        .merge(atrium_outbox::router(state.outbox.clone()))
+        .merge(atrium_timeline::router(state.timeline.clone()))
         .split_for_parts();
     (router, openapi::finish(doc))
 }
@@ -142,12 +168,29 @@ pub async fn serve(state: AppState, config: &Config, listener: TcpListener) -> R
     if config.uses_dev_secret() {
         tracing::warn!("ATRIUM_SECRET is not set: using the development secret; set one in production");
     }
+    let (stop, stopped) = watch::channel(false);
+    let worker = config.embedded_worker.then(|| tokio::spawn(state.dispatcher.clone().run(stopped)));
     let app = router(state, config);
-    tracing::info!(addr = %listener.local_addr()?, "atrium listening");
+    tracing::info!(addr = %listener.local_addr()?, embedded_worker = worker.is_some(), "atrium listening");
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    let _ = stop.send(true);
+    if let Some(worker) = worker {
+        let _ = worker.await;
+    }
     tracing::info!("atrium stopped");
+    Ok(())
+}
+
+/// Runs the background work (the outbox dispatcher) until SIGTERM or Ctrl-C.
+pub async fn work(config: Config) -> Result<(), BoxError> {
+    let state = AppState::build(&config).await?;
+    let (stop, stopped) = watch::channel(false);
+    let worker = tokio::spawn(state.dispatcher.clone().run(stopped));
+    shutdown_signal().await;
+    let _ = stop.send(true);
+    let _ = worker.await;
     Ok(())
 }
 

@@ -29,6 +29,8 @@ pub struct Cli {
 pub enum Command {
     /// Serve the HTTP API (Swagger UI at /docs).
     Serve,
+    /// Run background work only (the outbox dispatcher); any number may run at once.
+    Worker,
     /// Apply or inspect database migrations.
     Migrate {
         #[command(subcommand)]
@@ -56,6 +58,7 @@ pub async fn main() -> Result<(), BoxError> {
             let listener = TcpListener::bind(cli.config.bind_addr).await?;
             app::run(cli.config, listener).await
         }
+        Command::Worker => app::work(cli.config).await,
         Command::Migrate { action } => {
             let conn = db::connect(&cli.config).await?;
             match action.unwrap_or(MigrateAction::Up) {

@@ -70,6 +70,18 @@ pub struct Config {
     /// Throttle window for logins, in seconds.
     #[arg(long, global = true, env = "LOGIN_WINDOW_SECS", default_value_t = 900)]
     pub login_window_secs: u64,
+
+    /// Run the outbox dispatcher inside `atrium serve` (turn off when `atrium worker` runs separately).
+    #[arg(long, global = true, env = "EMBEDDED_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
+    pub embedded_worker: bool,
+
+    /// Idle poll interval of the dispatcher in milliseconds (PostgreSQL also wakes on NOTIFY).
+    #[arg(long, global = true, env = "DISPATCH_POLL_MS", default_value_t = 500)]
+    pub dispatch_poll_ms: u64,
+
+    /// Tries before an event delivery becomes a dead letter.
+    #[arg(long, global = true, env = "DISPATCH_MAX_ATTEMPTS", default_value_t = 8)]
+    pub dispatch_max_attempts: i32,
 }
 
 impl Default for Config {
@@ -88,6 +100,9 @@ impl Default for Config {
             login_failures_per_email: 5,
             login_attempts_per_ip: 50,
             login_window_secs: 900,
+            embedded_worker: true,
+            dispatch_poll_ms: 500,
+            dispatch_max_attempts: 8,
         }
     }
 }

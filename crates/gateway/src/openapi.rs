@@ -28,6 +28,8 @@ use utoipa::{Modify, OpenApi as _, PartialSchema};
         (name = "members", description = "Members of the active organization and their roles"),
         (name = "invitations", description = "Invitations to join the active organization"),
         (name = "api-keys", description = "Organization API keys"),
+        (name = "events", description = "The change feed and dead-lettered deliveries"),
+        (name = "timeline", description = "The activity timeline, built from events"),
         (name = "operations", description = "Health and metrics")
     ),
     components(schemas(Problem, FieldError))
@@ -150,7 +152,8 @@ fn add_standard_responses(op: &mut Operation, has_id: bool, writes: bool) {
     let mut wanted = vec!["InternalError", "Unavailable", "TooManyRequests"];
     if !public {
         wanted.push("Unauthenticated");
-        if writes || op.tags.as_ref().is_some_and(|t| t.iter().any(|t| t == "api-keys" || t == "invitations")) {
+        let managed = ["api-keys", "invitations", "events"];
+        if writes || op.tags.as_ref().is_some_and(|t| t.iter().any(|t| managed.contains(&t.as_str()))) {
             wanted.push("Forbidden");
         }
     }

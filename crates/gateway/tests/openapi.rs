@@ -26,7 +26,9 @@ async fn every_operation_documents_success_errors_and_examples() {
             if !responses.keys().any(|s| s.starts_with('2')) {
                 problems.push(format!("{name}: no 2xx response"));
             }
-            let public = op["security"].as_array().is_some_and(|s| s.iter().all(|r| r.as_object().is_some_and(|o| o.is_empty())));
+            let public = op["security"]
+                .as_array()
+                .is_some_and(|s| s.iter().all(|r| r.as_object().is_some_and(|o| o.is_empty())));
             let mut needed = vec!["500"];
             if !public {
                 needed.push("401");
@@ -57,5 +59,8 @@ async fn every_operation_documents_success_errors_and_examples() {
     assert!(problems.is_empty(), "incomplete operations:\n{}", problems.join("\n"));
     let schemes = &doc["components"]["securitySchemes"];
     assert!(schemes["bearer"].is_object() && schemes["cookie"].is_object());
-    assert!(doc["components"]["responses"]["ValidationFailed"]["content"]["application/problem+json"]["example"].is_object());
+    assert!(
+        doc["components"]["responses"]["ValidationFailed"]["content"]["application/problem+json"]["example"]
+            .is_object()
+    );
 }

@@ -34,21 +34,39 @@ impl CursorKey {
     }
 
     pub fn encode(&self, after: Uuid) -> String {
-        let mut buf = after.as_bytes().to_vec();
-        buf.extend_from_slice(&self.tag(after.as_bytes()));
-        URL_SAFE_NO_PAD.encode(buf)
+        self.encode_bytes(after.as_bytes())
     }
 
     pub fn decode(&self, cursor: &str) -> Option<Uuid> {
+        Uuid::from_slice(&self.decode_bytes(cursor, 16)?).ok()
+    }
+
+    /// A cursor over a numeric position (e.g. the change feed's).
+    pub fn encode_position(&self, position: i64) -> String {
+        self.encode_bytes(&position.to_be_bytes())
+    }
+
+    pub fn decode_position(&self, cursor: &str) -> Option<i64> {
+        let raw: [u8; 8] = self.decode_bytes(cursor, 8)?.try_into().ok()?;
+        Some(i64::from_be_bytes(raw))
+    }
+
+    fn encode_bytes(&self, payload: &[u8]) -> String {
+        let mut buf = payload.to_vec();
+        buf.extend_from_slice(&self.tag(payload));
+        URL_SAFE_NO_PAD.encode(buf)
+    }
+
+    fn decode_bytes(&self, cursor: &str, len: usize) -> Option<Vec<u8>> {
         let raw = URL_SAFE_NO_PAD.decode(cursor).ok()?;
-        if raw.len() != 16 + TAG_LEN {
+        if raw.len() != len + TAG_LEN {
             return None;
         }
-        let (id, tag) = raw.split_at(16);
+        let (payload, tag) = raw.split_at(len);
         let mut mac = mac_with(self.0.as_slice());
-        mac.update(id);
+        mac.update(payload);
         mac.verify_truncated_left(tag).ok()?;
-        Uuid::from_slice(id).ok()
+        Some(payload.to_vec())
     }
 
     fn tag(&self, data: &[u8]) -> [u8; TAG_LEN] {
@@ -229,6 +247,8 @@ mod tests {
         assert_eq!(key.decode(&URL_SAFE_NO_PAD.encode(&raw)), None, "flipped id bit");
         assert_eq!(CursorKey::derive(b"other").decode(&cursor), None, "other key");
         assert_eq!(key.decode("garbage!"), None);
+        assert_eq!(key.decode_position(&key.encode_position(42)), Some(42));
+        assert_eq!(key.decode_position(&cursor), None, "a uuid cursor is not a position cursor");
     }
 
     #[test]

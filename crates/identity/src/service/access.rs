@@ -5,13 +5,14 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 
-use super::{IdentityService, insert_member, normalize_email, parse_role, require_user};
+use super::{IdentityService, add_member, emit, normalize_email, parse_role, require_user};
 use crate::dto::{
     ApiKeyCreatedOut, ApiKeyIn, ApiKeyOut, InvitationCreatedOut, InvitationId, InvitationIn, InvitationOut,
     InvitationStatus, MembershipOut,
 };
 use crate::entity::{api_key, invitation, member, organization, user};
 use crate::secret::{self, API_KEY_PREFIX, INVITATION_PREFIX};
+use serde_json::json;
 
 impl IdentityService {
     /// Invites an email address; the returned token is shown only once.
@@ -46,7 +47,11 @@ impl IdentityService {
             accepted_by_user_id: Set(None),
             revoked_at: Set(None),
         };
-        let row = invitation::Entity::insert(row).exec_with_returning(&self.db).await?;
+        let txn = self.db.begin().await?;
+        let row = invitation::Entity::insert(row).exec_with_returning(&txn).await?;
+        let data = json!({"email": row.email, "role": row.role});
+        emit(&txn, ctx, now, "identity.invitation.sent", "invitation", row.id, data).await?;
+        txn.commit().await?;
         Ok(InvitationCreatedOut { invitation: invitation_out(row, now)?, token })
     }
 
@@ -68,12 +73,18 @@ impl IdentityService {
         if row.accepted_at.is_some() {
             return Err(AppError::conflict("the invitation was already accepted"));
         }
-        invitation::Entity::update_many()
+        let txn = self.db.begin().await?;
+        let revoked = invitation::Entity::update_many()
             .col_expr(invitation::Column::RevokedAt, Expr::value(self.now()))
             .filter(invitation::Column::Id.eq(row.id))
             .filter(invitation::Column::RevokedAt.is_null())
-            .exec(&self.db)
+            .exec(&txn)
             .await?;
+        if revoked.rows_affected > 0 {
+            let data = json!({"email": row.email});
+            emit(&txn, ctx, self.now(), "identity.invitation.revoked", "invitation", row.id, data).await?;
+        }
+        txn.commit().await?;
         Ok(())
     }
 
@@ -101,19 +112,21 @@ impl IdentityService {
             return Err(AppError::Forbidden("the invitation was sent to another email address".into()));
         }
         let role = parse_role(&invite.role)?;
-        insert_member(&txn, now, invite.organization_id, account.id, role).await.map_err(|e| {
-            if atrium_kernel::error::is_unique_violation(&e) {
-                AppError::conflict("you are already a member of this organization")
-            } else {
-                e.into()
-            }
-        })?;
+        let actor = format!("user:{}", account.id);
+        add_member(&txn, now, invite.organization_id, &account, role, &actor).await?;
         invitation::Entity::update_many()
             .col_expr(invitation::Column::AcceptedAt, Expr::value(now))
             .col_expr(invitation::Column::AcceptedByUserId, Expr::value(account.id))
             .filter(invitation::Column::Id.eq(invite.id))
             .exec(&txn)
             .await?;
+        let event = atrium_outbox::NewEvent::new(
+            "identity.invitation.accepted",
+            "invitation",
+            invite.id,
+            json!({"email": account.email, "role": role, "user_id": account.id}),
+        );
+        atrium_outbox::append(&txn, invite.organization_id.into(), &actor, now, event).await?;
         let org = organization::Entity::find_by_id(invite.organization_id)
             .one(&txn)
             .await?
@@ -137,7 +150,11 @@ impl IdentityService {
             last_used_at: Set(None),
             revoked_at: Set(None),
         };
-        let row = api_key::Entity::insert(row).exec_with_returning(&self.db).await?;
+        let txn = self.db.begin().await?;
+        let row = api_key::Entity::insert(row).exec_with_returning(&txn).await?;
+        let data = json!({"name": row.name, "role": row.role, "prefix": row.prefix});
+        emit(&txn, ctx, row.created_at, "identity.api_key.created", "api_key", row.id, data).await?;
+        txn.commit().await?;
         Ok(ApiKeyCreatedOut { api_key: api_key_out(row)?, secret })
     }
 
@@ -156,12 +173,18 @@ impl IdentityService {
             .one(&self.db)
             .await?
             .ok_or(AppError::NotFound("API key"))?;
-        api_key::Entity::update_many()
+        let txn = self.db.begin().await?;
+        let revoked = api_key::Entity::update_many()
             .col_expr(api_key::Column::RevokedAt, Expr::value(self.now()))
             .filter(api_key::Column::Id.eq(row.id))
             .filter(api_key::Column::RevokedAt.is_null())
-            .exec(&self.db)
+            .exec(&txn)
             .await?;
+        if revoked.rows_affected > 0 {
+            let data = json!({"name": row.name});
+            emit(&txn, ctx, self.now(), "identity.api_key.revoked", "api_key", row.id, data).await?;
+        }
+        txn.commit().await?;
         Ok(())
     }
 }

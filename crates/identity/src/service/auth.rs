@@ -48,7 +48,7 @@ impl IdentityService {
             }
         })?;
         let org_name = input.organization_name.unwrap_or_else(|| default_org_name(&account.name));
-        let (org, _) = insert_organization(&txn, now, &org_name, None, account.id.into()).await?;
+        let (org, _) = insert_organization(&txn, now, &org_name, None, &account).await?;
         let (token, expires_at) = self.insert_session(&txn, account.id, Some(org.id)).await?;
         txn.commit().await?;
         Ok(AuthOut { token, expires_at, user: account.into(), organization: org.into(), role: Role::Owner })
@@ -227,8 +227,7 @@ impl IdentityService {
         if let Some((m, Some(org))) = memberships.find_also_related(organization::Entity).one(conn).await? {
             return Ok((org, parse_role(&m.role)?));
         }
-        let (org, _) =
-            insert_organization(conn, self.now(), &default_org_name(&account.name), None, account.id.into()).await?;
+        let (org, _) = insert_organization(conn, self.now(), &default_org_name(&account.name), None, account).await?;
         tracing::info!(user_id = %account.id, org_id = %org.id, "auto-onboarded user into a new organization");
         Ok((org, Role::Owner))
     }

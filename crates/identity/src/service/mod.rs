@@ -10,9 +10,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use atrium_kernel::{AppError, Clock, OrgCtx, OrganizationId, Role, UserId};
+use atrium_outbox::NewEvent;
 use chrono::{DateTime, Utc};
 use rand::RngCore;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait};
+use serde_json::json;
 use uuid::Uuid;
 
 use crate::dto::{OrganizationOut, UserOut};
@@ -108,13 +110,13 @@ fn generate_slug(name: &str) -> String {
     format!("{base}-{:02x}{:02x}{:02x}", suffix[0], suffix[1], suffix[2])
 }
 
-/// Inserts an organization and makes `owner` its owner.
+/// Inserts an organization and makes `owner` its owner, with their events.
 async fn insert_organization<C: ConnectionTrait>(
     conn: &C,
     now: DateTime<Utc>,
     name: &str,
     slug: Option<&str>,
-    owner: UserId,
+    owner: &user::Model,
 ) -> Result<(organization::Model, member::Model), AppError> {
     let org = organization::ActiveModel {
         id: Set(OrganizationId::new().into_uuid()),
@@ -131,27 +133,66 @@ async fn insert_organization<C: ConnectionTrait>(
             e.into()
         }
     })?;
-    let membership = insert_member(conn, now, org.id, owner.into_uuid(), Role::Owner).await?;
+    let actor = format!("user:{}", owner.id);
+    let event = NewEvent::new(
+        "identity.organization.created",
+        "organization",
+        org.id,
+        json!({"name": org.name, "slug": org.slug}),
+    );
+    atrium_outbox::append(conn, org.id.into(), &actor, now, event).await?;
+    let membership = add_member(conn, now, org.id, owner, Role::Owner, &actor).await?;
     Ok((org, membership))
 }
 
-async fn insert_member<C: ConnectionTrait>(
+/// Inserts a membership and its `identity.member.added` event. A duplicate
+/// membership is a conflict.
+async fn add_member<C: ConnectionTrait>(
     conn: &C,
     now: DateTime<Utc>,
     org: Uuid,
-    user: Uuid,
+    account: &user::Model,
     role: Role,
-) -> Result<member::Model, DbErr> {
+    actor: &str,
+) -> Result<member::Model, AppError> {
     let m = member::ActiveModel {
         id: Set(Uuid::now_v7()),
         organization_id: Set(org),
-        user_id: Set(user),
+        user_id: Set(account.id),
         role: Set(role.as_str().to_owned()),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
     };
-    member::Entity::insert(m).exec_with_returning(conn).await
+    let m = member::Entity::insert(m).exec_with_returning(conn).await.map_err(|e| {
+        if atrium_kernel::error::is_unique_violation(&e) {
+            AppError::conflict("the user is already a member of this organization")
+        } else {
+            AppError::from(e)
+        }
+    })?;
+    let event = NewEvent::new(
+        "identity.member.added",
+        "member",
+        m.id,
+        json!({"user_id": account.id, "email": account.email, "role": role}),
+    );
+    atrium_outbox::append(conn, org.into(), actor, now, event).await?;
+    Ok(m)
+}
+
+/// Appends an event of the caller's organization, in the caller's transaction.
+async fn emit<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &OrgCtx,
+    now: DateTime<Utc>,
+    event_type: &str,
+    aggregate_type: &str,
+    aggregate_id: Uuid,
+    data: serde_json::Value,
+) -> Result<(), AppError> {
+    atrium_outbox::append_for(conn, ctx, now, NewEvent::new(event_type, aggregate_type, aggregate_id, data)).await?;
+    Ok(())
 }
 
 impl From<user::Model> for UserOut {

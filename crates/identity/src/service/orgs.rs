@@ -5,9 +5,10 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait};
 use uuid::Uuid;
 
-use super::{IdentityService, insert_organization, parse_role, require_user};
+use super::{IdentityService, emit, insert_organization, parse_role, require_user};
 use crate::dto::{MeOut, MemberId, MemberOut, MemberPatch, MembershipOut, OrganizationIn, OrganizationOut};
 use crate::entity::{member, organization, session, user};
+use serde_json::json;
 
 impl IdentityService {
     /// Organizations the signed-in user belongs to (an API key sees its own).
@@ -42,7 +43,8 @@ impl IdentityService {
     pub async fn create_organization(&self, ctx: &OrgCtx, input: OrganizationIn) -> Result<OrganizationOut, AppError> {
         let user_id = require_user(ctx)?;
         let txn = self.db.begin().await?;
-        let (org, _) = insert_organization(&txn, self.now(), &input.name, input.slug.as_deref(), user_id).await?;
+        let owner = user::Entity::find_by_id(user_id.into_uuid()).one(&txn).await?.ok_or(AppError::Unauthenticated)?;
+        let (org, _) = insert_organization(&txn, self.now(), &input.name, input.slug.as_deref(), &owner).await?;
         txn.commit().await?;
         Ok(org.into())
     }
@@ -123,6 +125,9 @@ impl IdentityService {
             if updated.rows_affected == 0 {
                 return Err(AppError::conflict("the member was changed concurrently; reload and retry"));
             }
+            let email = member_email(&txn, current.user_id).await?;
+            let data = json!({"user_id": current.user_id, "email": email, "from": old_role, "to": patch.role});
+            emit(&txn, ctx, self.now(), "identity.member.role_changed", "member", current.id, data).await?;
         }
         txn.commit().await?;
         self.get_member(ctx, id).await
@@ -140,6 +145,9 @@ impl IdentityService {
             ensure_another_owner(&txn, ctx, current.id).await?;
         }
         member::Entity::delete_by_id(current.id).exec(&txn).await?;
+        let email = member_email(&txn, current.user_id).await?;
+        let data = json!({"user_id": current.user_id, "email": email, "role": current.role});
+        emit(&txn, ctx, self.now(), "identity.member.removed", "member", current.id, data).await?;
         txn.commit().await?;
         Ok(())
     }
@@ -175,6 +183,10 @@ async fn ensure_another_owner<C: sea_orm::ConnectionTrait>(
         return Err(AppError::conflict("an organization must keep at least one owner"));
     }
     Ok(())
+}
+
+async fn member_email<C: sea_orm::ConnectionTrait>(conn: &C, user_id: Uuid) -> Result<String, AppError> {
+    Ok(user::Entity::find_by_id(user_id).one(conn).await?.map(|u| u.email).unwrap_or_default())
 }
 
 fn member_out(m: member::Model, u: Option<user::Model>) -> Result<MemberOut, AppError> {

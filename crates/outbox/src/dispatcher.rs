@@ -1,0 +1,354 @@
+//! The dispatcher: sequences committed events, fans them out into per-subscriber
+//! deliveries, and delivers them with leases, retries and dead letters.
+//!
+//! Any number of dispatchers may run against one PostgreSQL: the sequencer holds a
+//! row lock while it hands out positions (so positions become visible in order), and
+//! deliveries are claimed with `FOR UPDATE SKIP LOCKED` plus a lease that another
+//! worker takes over if the holder dies. Per (subscriber, aggregate) only the oldest
+//! pending delivery is claimable, which keeps each aggregate's events in order.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use atrium_kernel::Clock;
+use chrono::{DateTime, Utc};
+use rand::Rng;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Statement, TransactionTrait, Value,
+};
+use tokio::sync::watch;
+use uuid::Uuid;
+
+use crate::entity::{counter, delivery, event};
+use crate::event::{Event, NOTIFY_CHANNEL};
+use crate::subscriber::Subscriber;
+
+#[derive(Debug, Clone)]
+pub struct DispatcherConfig {
+    /// Events sequenced and deliveries claimed per round.
+    pub batch_size: u64,
+    /// Tries before a delivery becomes a dead letter.
+    pub max_attempts: i32,
+    /// First retry delay; doubles on each failure (with ±20 % jitter) up to `max_backoff`.
+    pub base_backoff: Duration,
+    pub max_backoff: Duration,
+    /// How long a claimed delivery stays with its worker before others may take it.
+    pub lease: Duration,
+    /// Longest a subscriber may take for one event.
+    pub deliver_timeout: Duration,
+    /// Poll interval when idle (PostgreSQL also wakes on NOTIFY).
+    pub idle_poll: Duration,
+}
+
+impl Default for DispatcherConfig {
+    fn default() -> Self {
+        Self {
+            batch_size: 500,
+            max_attempts: 8,
+            base_backoff: Duration::from_secs(1),
+            max_backoff: Duration::from_secs(3600),
+            lease: Duration::from_secs(60),
+            deliver_timeout: Duration::from_secs(30),
+            idle_poll: Duration::from_millis(500),
+        }
+    }
+}
+
+/// What one round did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Round {
+    pub sequenced: usize,
+    pub delivered: usize,
+    pub failed: usize,
+    pub dead: usize,
+}
+
+impl Round {
+    pub fn is_idle(&self) -> bool {
+        self.sequenced == 0 && self.delivered == 0 && self.failed == 0 && self.dead == 0
+    }
+}
+
+#[derive(Clone)]
+pub struct Dispatcher {
+    db: DatabaseConnection,
+    clock: Arc<dyn Clock>,
+    subscribers: Arc<Vec<Arc<dyn Subscriber>>>,
+    config: Arc<DispatcherConfig>,
+}
+
+impl Dispatcher {
+    pub fn new(
+        db: DatabaseConnection,
+        clock: Arc<dyn Clock>,
+        subscribers: Vec<Arc<dyn Subscriber>>,
+        config: DispatcherConfig,
+    ) -> Self {
+        Self { db, clock, subscribers: Arc::new(subscribers), config: Arc::new(config) }
+    }
+
+    /// Runs until `shutdown` turns true. Errors are logged and retried after a pause.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let wake = Arc::new(tokio::sync::Notify::new());
+        if self.db.get_database_backend() == DbBackend::Postgres {
+            tokio::spawn(listen(self.db.clone(), wake.clone(), shutdown.clone()));
+        }
+        tracing::info!(subscribers = self.subscribers.len(), "outbox dispatcher started");
+        while !*shutdown.borrow() {
+            let idle = match self.round().await {
+                Ok(round) => round.is_idle(),
+                Err(e) => {
+                    tracing::error!(error = %e, "outbox round failed");
+                    true
+                }
+            };
+            if idle {
+                tokio::select! {
+                    () = wake.notified() => {},
+                    () = tokio::time::sleep(self.config.idle_poll) => {},
+                    _ = shutdown.changed() => {},
+                }
+            }
+        }
+        tracing::info!("outbox dispatcher stopped");
+    }
+
+    /// One round: sequence new events, then deliver one batch.
+    pub async fn round(&self) -> Result<Round, DbErr> {
+        let sequenced = self.sequence().await?;
+        let mut round = self.deliver_batch().await?;
+        round.sequenced = sequenced;
+        Ok(round)
+    }
+
+    /// Rounds until nothing is left to do now (tests and shutdown drains).
+    pub async fn drain(&self) -> Result<Round, DbErr> {
+        let mut total = Round::default();
+        loop {
+            let r = self.round().await?;
+            if r.is_idle() {
+                return Ok(total);
+            }
+            total.sequenced += r.sequenced;
+            total.delivered += r.delivered;
+            total.failed += r.failed;
+            total.dead += r.dead;
+        }
+    }
+
+    /// Gives committed events positions in commit order and creates their deliveries.
+    pub async fn sequence(&self) -> Result<usize, DbErr> {
+        let txn = self.db.begin().await?;
+        // The row lock serializes sequencers, so a position is visible only after
+        // every smaller one is.
+        let last = counter::Entity::find_by_id("position").lock_exclusive().one(&txn).await?.map_or(0, |c| c.value);
+        let fresh = event::Entity::find()
+            .filter(event::Column::Position.is_null())
+            .order_by_asc(event::Column::Id)
+            .limit(self.config.batch_size)
+            .all(&txn)
+            .await?;
+        if fresh.is_empty() {
+            txn.commit().await?;
+            return Ok(0);
+        }
+        let now = self.clock.now();
+        let mut deliveries = Vec::new();
+        let mut position = last;
+        for ev in &fresh {
+            position += 1;
+            event::Entity::update_many()
+                .col_expr(event::Column::Position, Expr::value(position))
+                .filter(event::Column::Id.eq(ev.id))
+                .exec(&txn)
+                .await?;
+            for sub in self.subscribers.iter().filter(|s| s.accepts(&ev.event_type)) {
+                deliveries.push(delivery::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    event_id: Set(ev.id),
+                    organization_id: Set(ev.organization_id),
+                    subscriber: Set(sub.name().to_owned()),
+                    aggregate_id: Set(ev.aggregate_id),
+                    position: Set(position),
+                    status: Set(delivery::PENDING.to_owned()),
+                    attempts: Set(0),
+                    next_attempt_at: Set(now),
+                    locked_until: Set(None),
+                    last_error: Set(None),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                });
+            }
+        }
+        for chunk in deliveries.chunks(500) {
+            delivery::Entity::insert_many(chunk.to_vec()).exec_without_returning(&txn).await?;
+        }
+        counter::Entity::update_many()
+            .col_expr(counter::Column::Value, Expr::value(position))
+            .filter(counter::Column::Name.eq("position"))
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
+        Ok(fresh.len())
+    }
+
+    /// Claims due deliveries, hands them to their subscribers and records the outcome.
+    pub async fn deliver_batch(&self) -> Result<Round, DbErr> {
+        let claimed = self.claim().await?;
+        let mut round = Round::default();
+        if claimed.is_empty() {
+            return Ok(round);
+        }
+        let rows = delivery::Entity::find()
+            .filter(delivery::Column::Id.is_in(claimed))
+            .find_also_related(event::Entity)
+            .order_by_asc(delivery::Column::Position)
+            .all(&self.db)
+            .await?;
+        let by_name: HashMap<&str, &Arc<dyn Subscriber>> = self.subscribers.iter().map(|s| (s.name(), s)).collect();
+        for (d, ev) in rows {
+            let outcome = match (by_name.get(d.subscriber.as_str()), ev) {
+                (Some(sub), Some(ev)) => {
+                    let ev = Event::from(ev);
+                    match tokio::time::timeout(self.config.deliver_timeout, sub.deliver(&ev)).await {
+                        Ok(Ok(())) => Ok(()),
+                        Ok(Err(e)) => Err(e.0),
+                        Err(_) => Err(format!("timed out after {:?}", self.config.deliver_timeout)),
+                    }
+                }
+                (None, _) => Err(format!("no subscriber named `{}` in this process", d.subscriber)),
+                (_, None) => Err("event row is missing".to_owned()),
+            };
+            match outcome {
+                Ok(()) => {
+                    self.finish(&d, delivery::DONE, d.attempts + 1, None, None).await?;
+                    round.delivered += 1;
+                }
+                Err(error) => {
+                    let attempts = d.attempts + 1;
+                    if attempts >= self.config.max_attempts {
+                        tracing::warn!(subscriber = %d.subscriber, event_id = %d.event_id, %error, "delivery dead-lettered");
+                        self.finish(&d, delivery::DEAD, attempts, Some(error), None).await?;
+                        round.dead += 1;
+                    } else {
+                        tracing::info!(subscriber = %d.subscriber, event_id = %d.event_id, attempts, %error, "delivery failed; will retry");
+                        let retry_at = self.clock.now() + self.backoff(attempts);
+                        self.finish(&d, delivery::PENDING, attempts, Some(error), Some(retry_at)).await?;
+                        round.failed += 1;
+                    }
+                }
+            }
+        }
+        Ok(round)
+    }
+
+    async fn finish(
+        &self,
+        d: &delivery::Model,
+        status: &str,
+        attempts: i32,
+        error: Option<String>,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> Result<(), DbErr> {
+        let now = self.clock.now();
+        let mut update = delivery::Entity::update_many()
+            .col_expr(delivery::Column::Status, Expr::value(status))
+            .col_expr(delivery::Column::Attempts, Expr::value(attempts))
+            .col_expr(delivery::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+            .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
+            .filter(delivery::Column::Id.eq(d.id));
+        if let Some(e) = error {
+            update = update.col_expr(delivery::Column::LastError, Expr::value(truncate(&e, 2000)));
+        }
+        if let Some(at) = retry_at {
+            update = update.col_expr(delivery::Column::NextAttemptAt, Expr::value(at));
+        }
+        update.exec(&self.db).await?;
+        Ok(())
+    }
+
+    fn backoff(&self, attempts: i32) -> chrono::Duration {
+        let exp = self.config.base_backoff.saturating_mul(1u32 << attempts.clamp(1, 20).saturating_sub(1));
+        let capped = exp.min(self.config.max_backoff);
+        let jitter = rand::rng().random_range(0.8..1.2);
+        chrono::Duration::from_std(capped.mul_f64(jitter)).unwrap_or(chrono::Duration::seconds(1))
+    }
+
+    /// Leases up to `batch_size` due deliveries: the oldest pending one of each
+    /// (subscriber, aggregate), skipping rows other workers hold.
+    async fn claim(&self) -> Result<Vec<Uuid>, DbErr> {
+        let backend = self.db.get_database_backend();
+        let now = self.clock.now();
+        let txn = self.db.begin().await?;
+        let lock = if backend == DbBackend::Postgres { " FOR UPDATE OF d SKIP LOCKED" } else { "" };
+        let sql = format!(
+            "SELECT d.id FROM outbox_deliveries d \
+             WHERE d.status = 'pending' AND d.next_attempt_at <= $1 \
+               AND (d.locked_until IS NULL OR d.locked_until <= $1) \
+               AND NOT EXISTS (SELECT 1 FROM outbox_deliveries e \
+                   WHERE e.subscriber = d.subscriber AND e.aggregate_id = d.aggregate_id \
+                     AND e.status = 'pending' AND e.position < d.position) \
+             ORDER BY d.position LIMIT $2{lock}"
+        );
+        let values: Vec<Value> = vec![now.into(), (self.config.batch_size as i64).into()];
+        let rows =
+            txn.query_all_raw(Statement::from_sql_and_values(backend, placeholders(backend, &sql), values)).await?;
+        let ids = rows.iter().map(|r| r.try_get::<Uuid>("", "id")).collect::<Result<Vec<_>, _>>()?;
+        if !ids.is_empty() {
+            let until = now + chrono::Duration::from_std(self.config.lease).unwrap_or(chrono::Duration::seconds(60));
+            delivery::Entity::update_many()
+                .col_expr(delivery::Column::LockedUntil, Expr::value(until))
+                .filter(delivery::Column::Id.is_in(ids.clone()))
+                .exec(&txn)
+                .await?;
+        }
+        txn.commit().await?;
+        Ok(ids)
+    }
+}
+
+/// `$n` placeholders are PostgreSQL's; SQLite spells them `?n`.
+fn placeholders(backend: DbBackend, sql: &str) -> String {
+    if backend == DbBackend::Postgres { sql.to_owned() } else { sql.replace('$', "?") }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
+/// Wakes the dispatcher on `NOTIFY atrium_outbox`; several notifications before the
+/// dispatcher looks again collapse into one wake-up.
+async fn listen(db: DatabaseConnection, wake: Arc<tokio::sync::Notify>, mut shutdown: watch::Receiver<bool>) {
+    use sea_orm::sqlx::postgres::PgListener;
+    while !*shutdown.borrow() {
+        let pool = db.get_postgres_connection_pool().clone();
+        match PgListener::connect_with(&pool).await {
+            Ok(mut listener) => {
+                if let Err(e) = listener.listen(NOTIFY_CHANNEL).await {
+                    tracing::warn!(error = %e, "LISTEN failed; polling only");
+                } else {
+                    loop {
+                        tokio::select! {
+                            n = listener.recv() => match n {
+                                Ok(_) => wake.notify_one(),
+                                Err(e) => { tracing::warn!(error = %e, "LISTEN connection lost"); break; }
+                            },
+                            _ = shutdown.changed() => return,
+                        }
+                    }
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot open LISTEN connection"),
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
+
+/// Number of deliveries of an event that are not finished yet (tests, admin views).
+pub async fn pending_count<C: ConnectionTrait>(conn: &C) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    delivery::Entity::find().filter(delivery::Column::Status.eq(delivery::PENDING)).count(conn).await
+}

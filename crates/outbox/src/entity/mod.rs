@@ -1,0 +1,3 @@
+pub mod counter;
+pub mod delivery;
+pub mod event;

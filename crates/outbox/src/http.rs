@@ -1,0 +1,100 @@
+//! Dead-letter administration and the change feed.
+
+use atrium_kernel::{AppError, CursorKey, FieldError, OrgCtx, PageOut, PageQuery};
+use axum::Json;
+use axum::extract::{Extension, Path, State};
+use axum::http::StatusCode;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::admin::OutboxService;
+use crate::dto::{DeadLetterOut, FeedOut, FeedParams, ReplayedOut};
+
+pub fn router(svc: OutboxService) -> OpenApiRouter {
+    OpenApiRouter::new()
+        .routes(routes!(list_dead_letters))
+        .routes(routes!(replay_dead_letter))
+        .routes(routes!(replay_all_dead_letters))
+        .routes(routes!(change_feed))
+        .with_state(svc)
+}
+
+/// Deliveries that failed every attempt, newest first (owner/admin).
+#[utoipa::path(
+    get, path = "/api/v1/dead-letters", tag = "events",
+    params(atrium_kernel::PageParams),
+    responses((status = 200, description = "A page of dead letters", body = PageOut<DeadLetterOut>))
+)]
+async fn list_dead_letters(
+    State(svc): State<OutboxService>,
+    ctx: OrgCtx,
+    page: PageQuery,
+) -> Result<Json<PageOut<DeadLetterOut>>, AppError> {
+    let found = svc.list_dead_letters(&ctx, page.request()).await?;
+    Ok(Json(page.respond(found, |d| d)))
+}
+
+/// Deliver one dead letter again, with a fresh set of attempts (owner/admin).
+#[utoipa::path(
+    post, path = "/api/v1/dead-letters/{id}/replay", tag = "events",
+    params(("id" = Uuid, Path, description = "Dead letter id")),
+    responses((status = 202, description = "Queued for delivery"))
+)]
+async fn replay_dead_letter(
+    State(svc): State<OutboxService>,
+    ctx: OrgCtx,
+    Path(id): Path<Uuid>,
+) -> Result<StatusCode, AppError> {
+    svc.replay(&ctx, id).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Deliver every dead letter of the organization again (owner/admin).
+#[utoipa::path(
+    post, path = "/api/v1/dead-letters/replay", tag = "events",
+    responses((status = 202, description = "Queued for delivery", body = ReplayedOut))
+)]
+async fn replay_all_dead_letters(
+    State(svc): State<OutboxService>,
+    ctx: OrgCtx,
+) -> Result<(StatusCode, Json<ReplayedOut>), AppError> {
+    let replayed = svc.replay_all(&ctx).await?;
+    Ok((StatusCode::ACCEPTED, Json(ReplayedOut { replayed })))
+}
+
+/// The organization's events in commit order — creations, updates, deletions,
+/// merges — for incremental sync. Events are kept for the outbox retention period.
+#[utoipa::path(
+    get, path = "/api/v1/events", tag = "events",
+    params(FeedParams),
+    responses((status = 200, description = "Events after the cursor", body = FeedOut))
+)]
+async fn change_feed(
+    State(svc): State<OutboxService>,
+    ctx: OrgCtx,
+    Extension(key): Extension<CursorKey>,
+    atrium_kernel::ValidatedQuery(params): atrium_kernel::ValidatedQuery<FeedParams>,
+) -> Result<Json<FeedOut>, AppError> {
+    let mut errors = Vec::new();
+    let after = match params.after.as_deref() {
+        None | Some("") => 0,
+        Some(raw) => key.decode_position(raw).unwrap_or_else(|| {
+            errors.push(FieldError::new("after", "is not a cursor issued by this server"));
+            0
+        }),
+    };
+    let limit = match params.limit.as_deref().map(str::parse::<u64>) {
+        None => 100,
+        Some(Ok(n)) if (1..=500).contains(&n) => n,
+        Some(_) => {
+            errors.push(FieldError::new("limit", "must be an integer from 1 to 500"));
+            100
+        }
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let (items, last) = svc.feed(&ctx, after, limit).await?;
+    Ok(Json(FeedOut { items, next_cursor: key.encode_position(last) }))
+}

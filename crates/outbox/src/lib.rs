@@ -1,0 +1,18 @@
+//! The transactional outbox. Writers `append` an event in the transaction of their
+//! change; the `Dispatcher` sequences committed events, delivers them to every
+//! interested `Subscriber` (at least once, in order per aggregate, with retries and
+//! dead letters), and the change feed exposes them to integrators.
+
+pub mod admin;
+pub mod dispatcher;
+pub mod dto;
+pub mod entity;
+pub mod event;
+pub mod http;
+pub mod subscriber;
+
+pub use admin::OutboxService;
+pub use dispatcher::{Dispatcher, DispatcherConfig, Round};
+pub use event::{Event, EventId, NewEvent, append, append_for};
+pub use http::router;
+pub use subscriber::{DeliveryError, Subscriber};

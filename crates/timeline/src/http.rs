@@ -1,0 +1,28 @@
+use atrium_kernel::{AppError, OrgCtx, PageOut, PageQuery, ValidatedQuery};
+use axum::Json;
+use axum::extract::State;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::dto::{ActivityOut, TimelineFilter};
+use crate::service::TimelineService;
+
+pub fn router(svc: TimelineService) -> OpenApiRouter {
+    OpenApiRouter::new().routes(routes!(list_timeline)).with_state(svc)
+}
+
+/// What happened, newest first: for one engagement, one entity, or the whole organization.
+#[utoipa::path(
+    get, path = "/api/v1/timeline", tag = "timeline",
+    params(TimelineFilter, atrium_kernel::PageParams),
+    responses((status = 200, description = "A page of timeline entries", body = PageOut<ActivityOut>))
+)]
+async fn list_timeline(
+    State(svc): State<TimelineService>,
+    ctx: OrgCtx,
+    page: PageQuery,
+    ValidatedQuery(filter): ValidatedQuery<TimelineFilter>,
+) -> Result<Json<PageOut<ActivityOut>>, AppError> {
+    let found = svc.list(&ctx, &filter, page.request()).await?;
+    Ok(Json(page.respond(found, |a| a)))
+}
