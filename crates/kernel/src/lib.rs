@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod ctx;
+pub mod db;
 pub mod error;
 pub mod etag;
 pub mod id;

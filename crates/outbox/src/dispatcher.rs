@@ -17,7 +17,7 @@ use rand::Rng;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Statement, TransactionTrait, Value,
+    QueryOrder, QuerySelect, Statement, Value,
 };
 use tokio::sync::watch;
 use uuid::Uuid;
@@ -141,7 +141,7 @@ impl Dispatcher {
 
     /// Gives committed events positions in commit order and creates their deliveries.
     pub async fn sequence(&self) -> Result<usize, DbErr> {
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         // The row lock serializes sequencers, so a position is visible only after
         // every smaller one is.
         let last = counter::Entity::find_by_id("position").lock_exclusive().one(&txn).await?.map_or(0, |c| c.value);
@@ -282,7 +282,7 @@ impl Dispatcher {
     async fn claim(&self) -> Result<Vec<Uuid>, DbErr> {
         let backend = self.db.get_database_backend();
         let now = self.clock.now();
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let lock = if backend == DbBackend::Postgres { " FOR UPDATE OF d SKIP LOCKED" } else { "" };
         let sql = format!(
             "SELECT d.id FROM outbox_deliveries d \

@@ -112,6 +112,28 @@ fn replace_db_name(url: &str, name: &str) -> String {
     }
 }
 
+/// Inserts a bare organization row (for crates that cannot use identity's service)
+/// and returns its id.
+pub async fn seed_organization(conn: &DatabaseConnection) -> uuid::Uuid {
+    use sea_orm::sea_query::{Alias, Query};
+    let id = uuid::Uuid::now_v7();
+    let now = chrono::Utc::now();
+    let stmt = Query::insert()
+        .into_table(Alias::new("organizations"))
+        .columns(["id", "name", "slug", "version", "created_at", "updated_at"].map(Alias::new))
+        .values_panic([
+            id.into(),
+            "Seeded org".into(),
+            format!("seeded-{}", id.simple()).into(),
+            1i32.into(),
+            now.into(),
+            now.into(),
+        ])
+        .to_owned();
+    conn.execute(&stmt).await.expect("seed organization");
+    id
+}
+
 /// True in CI, where a missing service is a failure, never a skip.
 pub fn services_required() -> bool {
     std::env::var("ATRIUM_REQUIRE_SERVICES").is_ok_and(|v| v == "1" || v == "true")

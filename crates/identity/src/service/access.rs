@@ -3,7 +3,7 @@
 use atrium_kernel::{ApiKeyId, AppError, OrgCtx, Page, PageRequest, Role, SortOrder};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 use super::{IdentityService, add_member, emit, normalize_email, parse_role, require_user};
 use crate::dto::{
@@ -47,7 +47,7 @@ impl IdentityService {
             accepted_by_user_id: Set(None),
             revoked_at: Set(None),
         };
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let row = invitation::Entity::insert(row).exec_with_returning(&txn).await?;
         let data = json!({"email": row.email, "role": row.role});
         emit(&txn, ctx, now, "identity.invitation.sent", "invitation", row.id, data).await?;
@@ -73,7 +73,7 @@ impl IdentityService {
         if row.accepted_at.is_some() {
             return Err(AppError::conflict("the invitation was already accepted"));
         }
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let revoked = invitation::Entity::update_many()
             .col_expr(invitation::Column::RevokedAt, Expr::value(self.now()))
             .filter(invitation::Column::Id.eq(row.id))
@@ -93,7 +93,7 @@ impl IdentityService {
     pub async fn accept_invitation(&self, ctx: &OrgCtx, token: &str) -> Result<MembershipOut, AppError> {
         let user_id = require_user(ctx)?;
         let now = self.now();
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let invite = invitation::Entity::find()
             .filter(invitation::Column::TokenHash.eq(secret::token_digest(token)))
             .filter(invitation::Column::RevokedAt.is_null())
@@ -150,7 +150,7 @@ impl IdentityService {
             last_used_at: Set(None),
             revoked_at: Set(None),
         };
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let row = api_key::Entity::insert(row).exec_with_returning(&txn).await?;
         let data = json!({"name": row.name, "role": row.role, "prefix": row.prefix});
         emit(&txn, ctx, row.created_at, "identity.api_key.created", "api_key", row.id, data).await?;
@@ -173,7 +173,7 @@ impl IdentityService {
             .one(&self.db)
             .await?
             .ok_or(AppError::NotFound("API key"))?;
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let revoked = api_key::Entity::update_many()
             .col_expr(api_key::Column::RevokedAt, Expr::value(self.now()))
             .filter(api_key::Column::Id.eq(row.id))

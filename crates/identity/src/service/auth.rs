@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 use uuid::Uuid;
 
@@ -31,7 +31,7 @@ impl IdentityService {
         let email = normalize_email(&input.email);
         let hash = secret::hash_password(input.password).await?;
         let now = self.now();
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let new_user = user::ActiveModel {
             id: Set(UserId::new().into_uuid()),
             email: Set(email),
@@ -80,7 +80,7 @@ impl IdentityService {
         };
         self.throttle.reset(&email_key).await;
 
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let (org, role) = self.ensure_active_org(&txn, &account, None).await?;
         let (token, expires_at) = self.insert_session(&txn, account.id, Some(org.id)).await?;
         txn.commit().await?;
@@ -122,7 +122,7 @@ impl IdentityService {
             return Ok(None);
         };
 
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let (org, role) = self.ensure_active_org(&txn, &account, sess.active_organization_id).await?;
         let moved = sess.active_organization_id != Some(org.id);
         let stale = (now - sess.last_seen_at).num_seconds() >= TOUCH_EVERY_SECS;

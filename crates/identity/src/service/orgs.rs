@@ -2,7 +2,7 @@
 
 use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Page, PageRequest, Role, SortOrder};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::{IdentityService, emit, insert_organization, parse_role, require_user};
@@ -42,7 +42,7 @@ impl IdentityService {
     /// A new organization owned by the caller. The session stays where it is.
     pub async fn create_organization(&self, ctx: &OrgCtx, input: OrganizationIn) -> Result<OrganizationOut, AppError> {
         let user_id = require_user(ctx)?;
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let owner = user::Entity::find_by_id(user_id.into_uuid()).one(&txn).await?.ok_or(AppError::Unauthenticated)?;
         let (org, _) = insert_organization(&txn, self.now(), &input.name, input.slug.as_deref(), &owner).await?;
         txn.commit().await?;
@@ -103,7 +103,7 @@ impl IdentityService {
         patch: MemberPatch,
         if_match: IfMatch,
     ) -> Result<MemberOut, AppError> {
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let current = self.lock_member(&txn, ctx, id).await?;
         if_match.check(current.version)?;
         let old_role = parse_role(&current.role)?;
@@ -135,7 +135,7 @@ impl IdentityService {
 
     /// Removes a member from the organization; the last owner cannot be removed.
     pub async fn remove_member(&self, ctx: &OrgCtx, id: MemberId, if_match: IfMatch) -> Result<(), AppError> {
-        let txn = self.db.begin().await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let current = self.lock_member(&txn, ctx, id).await?;
         if_match.check(current.version)?;
         if parse_role(&current.role)? == Role::Owner {
