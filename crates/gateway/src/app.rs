@@ -9,6 +9,7 @@ use atrium_identity::{IdentityConfig, IdentityService, InProcessThrottle, LoginL
 use atrium_kernel::{AppError, Clock, CursorKey, SystemClock};
 use atrium_outbox::{Dispatcher, DispatcherConfig, OutboxService, Subscriber};
 use atrium_timeline::{TimelineService, TimelineSubscriber};
+use atrium_webhooks::{UrlGuard, WebhookService, WebhookSubscriber};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::IntoResponse;
@@ -41,6 +42,7 @@ pub struct AppState {
     pub identity: IdentityService,
     pub outbox: OutboxService,
     pub timeline: TimelineService,
+    pub webhooks: WebhookService,
     pub dispatcher: Dispatcher,
     pub metrics: Metrics,
 }
@@ -66,7 +68,12 @@ impl AppState {
                 ..IdentityConfig::default()
             },
         );
-        let subscribers: Vec<Arc<dyn Subscriber>> = vec![Arc::new(TimelineSubscriber::new(db.clone()))];
+        let guard = UrlGuard { allow_private: config.webhook_allow_private };
+        let webhook_timeout = std::time::Duration::from_secs(config.webhook_timeout_secs);
+        let subscribers: Vec<Arc<dyn Subscriber>> = vec![
+            Arc::new(TimelineSubscriber::new(db.clone())),
+            Arc::new(WebhookSubscriber::new(db.clone(), guard, webhook_timeout)?),
+        ];
         let dispatcher = Dispatcher::new(
             db.clone(),
             clock.clone(),
@@ -78,8 +85,9 @@ impl AppState {
             },
         );
         Ok(Self {
-            outbox: OutboxService::new(db.clone(), clock),
+            outbox: OutboxService::new(db.clone(), clock.clone()),
             timeline: TimelineService::new(db.clone()),
+            webhooks: WebhookService::new(db.clone(), clock.clone(), guard),
             dispatcher,
             identity,
             db,
@@ -95,6 +103,7 @@ fn api(state: &AppState, config: &Config) -> (Router, OpenApi) {
         .merge(atrium_identity::router(state.identity.clone(), cookies))
         .merge(atrium_outbox::router(state.outbox.clone()))
         .merge(atrium_timeline::router(state.timeline.clone()))
+        .merge(atrium_webhooks::router(state.webhooks.clone()))
         .split_for_parts();
     (router, openapi::finish(doc))
 }

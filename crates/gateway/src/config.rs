@@ -79,6 +79,14 @@ pub struct Config {
     #[arg(long, global = true, env = "DISPATCH_POLL_MS", default_value_t = 500)]
     pub dispatch_poll_ms: u64,
 
+    /// Allow webhook URLs that resolve to loopback/private addresses (SSRF guard off).
+    #[arg(long, global = true, env = "WEBHOOK_ALLOW_PRIVATE", default_value_t = false, action = clap::ArgAction::Set)]
+    pub webhook_allow_private: bool,
+
+    /// Seconds a webhook receiver has to answer.
+    #[arg(long, global = true, env = "WEBHOOK_TIMEOUT_SECS", default_value_t = 10)]
+    pub webhook_timeout_secs: u64,
+
     /// Tries before an event delivery becomes a dead letter.
     #[arg(long, global = true, env = "DISPATCH_MAX_ATTEMPTS", default_value_t = 8)]
     pub dispatch_max_attempts: i32,
@@ -103,6 +111,8 @@ impl Default for Config {
             embedded_worker: true,
             dispatch_poll_ms: 500,
             dispatch_max_attempts: 8,
+            webhook_allow_private: false,
+            webhook_timeout_secs: 10,
         }
     }
 }

@@ -30,6 +30,7 @@ use utoipa::{Modify, OpenApi as _, PartialSchema};
         (name = "api-keys", description = "Organization API keys"),
         (name = "events", description = "The change feed and dead-lettered deliveries"),
         (name = "timeline", description = "The activity timeline, built from events"),
+        (name = "webhooks", description = "Signed event deliveries to the organization's URLs"),
         (name = "operations", description = "Health and metrics")
     ),
     components(schemas(Problem, FieldError))
@@ -152,7 +153,7 @@ fn add_standard_responses(op: &mut Operation, has_id: bool, writes: bool) {
     let mut wanted = vec!["InternalError", "Unavailable", "TooManyRequests"];
     if !public {
         wanted.push("Unauthenticated");
-        let managed = ["api-keys", "invitations", "events"];
+        let managed = ["api-keys", "invitations", "events", "webhooks"];
         if writes || op.tags.as_ref().is_some_and(|t| t.iter().any(|t| managed.contains(&t.as_str()))) {
             wanted.push("Forbidden");
         }

@@ -24,7 +24,7 @@ enum Need {
 const SELF_SERVICE: &[&str] =
     &["/api/v1/auth/", "/api/v1/organizations", "/api/v1/me/active-organization", "/api/v1/invitations/accept"];
 /// Organization management, reads included.
-const MANAGEMENT: &[&str] = &["/api/v1/api-keys", "/api/v1/invitations", "/api/v1/dead-letters"];
+const MANAGEMENT: &[&str] = &["/api/v1/api-keys", "/api/v1/invitations", "/api/v1/dead-letters", "/api/v1/webhooks"];
 const BILLING: &[&str] =
     &["/api/v1/invoices", "/api/v1/invoice-schedules", "/api/v1/payments", "/api/v1/bills", "/api/v1/vendors"];
 

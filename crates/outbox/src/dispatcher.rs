@@ -24,7 +24,7 @@ use uuid::Uuid;
 
 use crate::entity::{counter, delivery, event};
 use crate::event::{Event, NOTIFY_CHANNEL};
-use crate::subscriber::Subscriber;
+use crate::subscriber::{Subscriber, owner_of};
 
 #[derive(Debug, Clone)]
 pub struct DispatcherConfig {
@@ -165,12 +165,18 @@ impl Dispatcher {
                 .filter(event::Column::Id.eq(ev.id))
                 .exec(&txn)
                 .await?;
+            let envelope = Event::from(ev.clone());
+            let mut targets = Vec::new();
             for sub in self.subscribers.iter().filter(|s| s.accepts(&ev.event_type)) {
+                let found = sub.targets(&envelope).await.map_err(|e| DbErr::Custom(format!("{}: {e}", sub.name())))?;
+                targets.extend(found);
+            }
+            for target in targets {
                 deliveries.push(delivery::ActiveModel {
                     id: Set(Uuid::now_v7()),
                     event_id: Set(ev.id),
                     organization_id: Set(ev.organization_id),
-                    subscriber: Set(sub.name().to_owned()),
+                    subscriber: Set(target),
                     aggregate_id: Set(ev.aggregate_id),
                     position: Set(position),
                     status: Set(delivery::PENDING.to_owned()),
@@ -210,10 +216,10 @@ impl Dispatcher {
             .await?;
         let by_name: HashMap<&str, &Arc<dyn Subscriber>> = self.subscribers.iter().map(|s| (s.name(), s)).collect();
         for (d, ev) in rows {
-            let outcome = match (by_name.get(d.subscriber.as_str()), ev) {
+            let outcome = match (by_name.get(owner_of(&d.subscriber)), ev) {
                 (Some(sub), Some(ev)) => {
                     let ev = Event::from(ev);
-                    match tokio::time::timeout(self.config.deliver_timeout, sub.deliver(&ev)).await {
+                    match tokio::time::timeout(self.config.deliver_timeout, sub.deliver(&d.subscriber, &ev)).await {
                         Ok(Ok(())) => Ok(()),
                         Ok(Err(e)) => Err(e.0),
                         Err(_) => Err(format!("timed out after {:?}", self.config.deliver_timeout)),

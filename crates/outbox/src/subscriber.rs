@@ -15,15 +15,28 @@ impl DeliveryError {
     }
 }
 
-/// A consumer of events. Delivery is at least once and in order per aggregate, so
-/// `deliver` must be idempotent on `event.id`.
+/// A consumer of events. Delivery is at least once and in order per aggregate and
+/// target, so `deliver` must be idempotent on `event.id`.
 #[async_trait]
 pub trait Subscriber: Send + Sync + 'static {
-    /// Stable name: delivery state is stored under it.
+    /// Stable name: delivery state is stored under it (or under `name:key` targets).
     fn name(&self) -> &'static str;
 
     /// Whether this subscriber wants events of this type at all.
     fn accepts(&self, event_type: &str) -> bool;
 
-    async fn deliver(&self, event: &Event) -> Result<(), DeliveryError>;
+    /// Where this event goes. Usually the subscriber itself; a subscriber that fans
+    /// out (one webhook endpoint per target) returns `name:key` targets, and each
+    /// gets its own retries and dead letters.
+    async fn targets(&self, event: &Event) -> Result<Vec<String>, DeliveryError> {
+        Ok(if self.accepts(&event.event_type) { vec![self.name().to_owned()] } else { Vec::new() })
+    }
+
+    /// Delivers the event to one of the targets from [`Subscriber::targets`].
+    async fn deliver(&self, target: &str, event: &Event) -> Result<(), DeliveryError>;
+}
+
+/// The subscriber that owns a stored target (`name` or `name:key`).
+pub fn owner_of(target: &str) -> &str {
+    target.split_once(':').map_or(target, |(name, _)| name)
 }

@@ -42,7 +42,7 @@ impl Subscriber for Recorder {
         event_type.starts_with("test.")
     }
 
-    async fn deliver(&self, ev: &Event) -> Result<(), DeliveryError> {
+    async fn deliver(&self, _target: &str, ev: &Event) -> Result<(), DeliveryError> {
         let attempt = {
             let mut tries = self.tries.lock().expect("lock");
             let n = tries.entry(ev.id.into_uuid()).or_default();

@@ -29,7 +29,7 @@ impl Subscriber for TimelineSubscriber {
         true
     }
 
-    async fn deliver(&self, event: &Event) -> Result<(), DeliveryError> {
+    async fn deliver(&self, _target: &str, event: &Event) -> Result<(), DeliveryError> {
         let engagement_id =
             event.data.get("engagement_id").and_then(|v| v.as_str()).and_then(|s| s.parse::<Uuid>().ok());
         let row = entity::ActiveModel {

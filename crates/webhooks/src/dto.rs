@@ -1,0 +1,90 @@
+use atrium_kernel::typed_id;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::Validate;
+
+typed_id!(
+    /// A webhook endpoint.
+    WebhookId
+);
+
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"url": "https://hooks.example.com/atrium", "event_types": ["identity.member.*"], "description": "HR sync"}))]
+pub struct WebhookIn {
+    #[validate(length(min = 1, max = 2000))]
+    pub url: String,
+    /// Patterns: `*` (everything), `crm.*` (a prefix) or an exact event type.
+    #[validate(length(min = 1, max = 50), custom(function = "crate::dto::validate_patterns"))]
+    pub event_types: Vec<String>,
+    #[validate(length(max = 500))]
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"enabled": false}))]
+pub struct WebhookPatch {
+    #[validate(length(min = 1, max = 2000))]
+    pub url: Option<String>,
+    #[validate(length(min = 1, max = 50), custom(function = "crate::dto::validate_patterns"))]
+    pub event_types: Option<Vec<String>>,
+    #[validate(length(max = 500))]
+    pub description: Option<String>,
+    pub enabled: Option<bool>,
+}
+
+pub(crate) fn validate_patterns(patterns: &[String]) -> Result<(), validator::ValidationError> {
+    let ok = patterns.iter().all(|p| {
+        let body = p.strip_suffix(".*").unwrap_or(p);
+        p == "*"
+            || (!body.is_empty()
+                && body.len() <= 100
+                && body
+                    .split('.')
+                    .all(|seg| !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')))
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("event_types").with_message(
+            "each must be `*`, a prefix like `crm.*`, or an event type like `crm.contact.created`".into(),
+        ))
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct WebhookOut {
+    pub id: WebhookId,
+    #[schema(example = "https://hooks.example.com/atrium")]
+    pub url: String,
+    pub event_types: Vec<String>,
+    pub description: String,
+    pub enabled: bool,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The signing secret is shown only in this response.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct WebhookCreatedOut {
+    pub webhook: WebhookOut,
+    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    pub secret: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct AttemptOut {
+    pub id: Uuid,
+    pub event_id: Uuid,
+    #[schema(example = "identity.member.added")]
+    pub event_type: String,
+    /// HTTP status of the receiver; absent when it did not answer.
+    #[schema(example = 200)]
+    pub status_code: Option<i32>,
+    pub error: Option<String>,
+    pub duration_ms: i64,
+    pub created_at: DateTime<Utc>,
+}

@@ -1,0 +1,31 @@
+use atrium_kernel::OrganizationId;
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "webhook_endpoints")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub url: String,
+    pub description: String,
+    /// JSON array of patterns: `*`, `crm.*`, or exact types.
+    pub event_types: Json,
+    /// `whsec_…` signing secret (needed in clear to sign each delivery).
+    pub secret: String,
+    pub enabled: bool,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl Entity {
+    pub fn scoped(org: OrganizationId) -> Select<Entity> {
+        Self::find().filter(Column::OrganizationId.eq(org.into_uuid()))
+    }
+}

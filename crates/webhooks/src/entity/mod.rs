@@ -1,0 +1,2 @@
+pub mod attempt;
+pub mod endpoint;

@@ -1,0 +1,104 @@
+use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, etag_header};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::dto::{AttemptOut, WebhookCreatedOut, WebhookId, WebhookIn, WebhookOut, WebhookPatch};
+use crate::service::WebhookService;
+
+pub fn router(svc: WebhookService) -> OpenApiRouter {
+    OpenApiRouter::new()
+        .routes(routes!(list_webhooks, create_webhook))
+        .routes(routes!(get_webhook, update_webhook, delete_webhook))
+        .routes(routes!(list_attempts))
+        .with_state(svc)
+}
+
+/// Webhook endpoints of the organization (owner/admin).
+#[utoipa::path(get, path = "/api/v1/webhooks", tag = "webhooks", params(atrium_kernel::PageParams),
+    responses((status = 200, description = "A page of endpoints", body = PageOut<WebhookOut>)))]
+async fn list_webhooks(
+    State(svc): State<WebhookService>,
+    ctx: OrgCtx,
+    page: PageQuery,
+) -> Result<Json<PageOut<WebhookOut>>, AppError> {
+    let found = svc.list(&ctx, page.request()).await?;
+    Ok(Json(page.respond(found, |w| w)))
+}
+
+/// Subscribe a URL to event types (owner/admin). Deliveries are signed with the
+/// returned secret (Standard Webhooks: `webhook-id`, `webhook-timestamp`,
+/// `webhook-signature`). URLs that resolve to private addresses are refused.
+#[utoipa::path(post, path = "/api/v1/webhooks", tag = "webhooks", request_body = WebhookIn,
+    responses((status = 201, description = "Endpoint created; the secret is shown once", body = WebhookCreatedOut)))]
+async fn create_webhook(
+    State(svc): State<WebhookService>,
+    ctx: OrgCtx,
+    ValidatedJson(input): ValidatedJson<WebhookIn>,
+) -> Result<impl IntoResponse, AppError> {
+    let out = svc.create(&ctx, input).await?;
+    let location = format!("/api/v1/webhooks/{}", out.webhook.id);
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(out)))
+}
+
+/// One endpoint, with its version as `ETag` (owner/admin).
+#[utoipa::path(get, path = "/api/v1/webhooks/{id}", tag = "webhooks",
+    params(("id" = WebhookId, Path, description = "Endpoint id")),
+    responses((status = 200, description = "The endpoint", body = WebhookOut, headers(("ETag" = String, description = "Version for If-Match")))))]
+async fn get_webhook(
+    State(svc): State<WebhookService>,
+    ctx: OrgCtx,
+    Path(id): Path<WebhookId>,
+) -> Result<impl IntoResponse, AppError> {
+    let w = svc.get(&ctx, id).await?;
+    Ok(([etag_header(w.version)], Json(w)))
+}
+
+/// Change an endpoint: URL, event types, description, enabled (owner/admin).
+#[utoipa::path(patch, path = "/api/v1/webhooks/{id}", tag = "webhooks",
+    params(("id" = WebhookId, Path, description = "Endpoint id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
+    request_body = WebhookPatch,
+    responses((status = 200, description = "Updated endpoint", body = WebhookOut, headers(("ETag" = String, description = "New version")))))]
+async fn update_webhook(
+    State(svc): State<WebhookService>,
+    ctx: OrgCtx,
+    Path(id): Path<WebhookId>,
+    if_match: IfMatch,
+    ValidatedJson(patch): ValidatedJson<WebhookPatch>,
+) -> Result<impl IntoResponse, AppError> {
+    let w = svc.update(&ctx, id, patch, if_match).await?;
+    Ok(([etag_header(w.version)], Json(w)))
+}
+
+/// Delete an endpoint; pending deliveries to it are dropped (owner/admin).
+#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", tag = "webhooks",
+    params(("id" = WebhookId, Path, description = "Endpoint id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
+    responses((status = 204, description = "Deleted")))]
+async fn delete_webhook(
+    State(svc): State<WebhookService>,
+    ctx: OrgCtx,
+    Path(id): Path<WebhookId>,
+    if_match: IfMatch,
+) -> Result<StatusCode, AppError> {
+    svc.delete(&ctx, id, if_match).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Delivery attempts to one endpoint with the receiver's status codes, newest first (owner/admin).
+#[utoipa::path(get, path = "/api/v1/webhooks/{id}/attempts", tag = "webhooks",
+    params(("id" = WebhookId, Path, description = "Endpoint id"), atrium_kernel::PageParams),
+    responses((status = 200, description = "A page of attempts", body = PageOut<AttemptOut>)))]
+async fn list_attempts(
+    State(svc): State<WebhookService>,
+    ctx: OrgCtx,
+    Path(id): Path<WebhookId>,
+    page: PageQuery,
+) -> Result<Json<PageOut<AttemptOut>>, AppError> {
+    let found = svc.attempts(&ctx, id, page.request()).await?;
+    Ok(Json(page.respond(found, |a| a)))
+}

@@ -1,0 +1,131 @@
+//! Delivers events to webhook endpoints: one outbox target per endpoint
+//! (`webhooks:<endpoint id>`), so each endpoint has its own retries, order and
+//! dead letters; every attempt is recorded.
+
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use atrium_outbox::{DeliveryError, Event, Subscriber};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::entity::{attempt, endpoint};
+use crate::guard::{GuardedResolver, UrlGuard};
+use crate::service::{matches, patterns};
+use crate::signature::sign;
+
+const NAME: &str = "webhooks";
+
+pub struct WebhookSubscriber {
+    db: DatabaseConnection,
+    http: reqwest::Client,
+    guard: UrlGuard,
+}
+
+impl WebhookSubscriber {
+    pub fn new(db: DatabaseConnection, guard: UrlGuard, timeout: Duration) -> Result<Self, reqwest::Error> {
+        let http = reqwest::Client::builder()
+            .timeout(timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .dns_resolver(std::sync::Arc::new(GuardedResolver(guard)))
+            .user_agent(concat!("Atrium-Webhooks/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        Ok(Self { db, http, guard })
+    }
+
+    async fn record(
+        &self,
+        ep: &endpoint::Model,
+        event: &Event,
+        status: Option<u16>,
+        error: Option<String>,
+        started: Instant,
+    ) {
+        let row = attempt::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            organization_id: Set(ep.organization_id),
+            endpoint_id: Set(ep.id),
+            event_id: Set(event.id.into_uuid()),
+            event_type: Set(event.event_type.clone()),
+            status_code: Set(status.map(i32::from)),
+            error: Set(error.map(|e| e.chars().take(1000).collect())),
+            duration_ms: Set(i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX)),
+            created_at: Set(chrono::Utc::now()),
+        };
+        if let Err(e) = attempt::Entity::insert(row).exec_without_returning(&self.db).await {
+            tracing::warn!(error = %e, "cannot record webhook attempt");
+        }
+    }
+}
+
+#[async_trait]
+impl Subscriber for WebhookSubscriber {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn accepts(&self, _event_type: &str) -> bool {
+        true
+    }
+
+    async fn targets(&self, event: &Event) -> Result<Vec<String>, DeliveryError> {
+        let endpoints = endpoint::Entity::scoped(event.org_id)
+            .filter(endpoint::Column::Enabled.eq(true))
+            .all(&self.db)
+            .await
+            .map_err(DeliveryError::new)?;
+        Ok(endpoints
+            .iter()
+            .filter(|ep| matches(&patterns(ep), &event.event_type))
+            .map(|ep| format!("{NAME}:{}", ep.id))
+            .collect())
+    }
+
+    async fn deliver(&self, target: &str, event: &Event) -> Result<(), DeliveryError> {
+        let Some(id) = target.strip_prefix("webhooks:").and_then(|s| s.parse::<Uuid>().ok()) else {
+            return Err(DeliveryError(format!("bad target `{target}`")));
+        };
+        let Some(ep) = endpoint::Entity::find_by_id(id).one(&self.db).await.map_err(DeliveryError::new)? else {
+            return Ok(()); // deleted since: nothing to deliver to
+        };
+        if !ep.enabled || ep.organization_id != event.org_id.into_uuid() {
+            return Ok(());
+        }
+        let started = Instant::now();
+        if let Err(e) = self.guard.check(&ep.url).await {
+            self.record(&ep, event, None, Some(format!("url {e}")), started).await;
+            return Err(DeliveryError(format!("url {e}")));
+        }
+        let body = serde_json::to_vec(event).map_err(DeliveryError::new)?;
+        let msg_id = event.id.to_string();
+        let timestamp = chrono::Utc::now().timestamp();
+        let signature = sign(&ep.secret, &msg_id, timestamp, &body);
+        let sent = self
+            .http
+            .post(&ep.url)
+            .header("content-type", "application/json")
+            .header("webhook-id", &msg_id)
+            .header("webhook-timestamp", timestamp.to_string())
+            .header("webhook-signature", signature)
+            .body(body)
+            .send()
+            .await;
+        match sent {
+            Ok(res) if res.status().is_success() => {
+                self.record(&ep, event, Some(res.status().as_u16()), None, started).await;
+                Ok(())
+            }
+            Ok(res) => {
+                let status = res.status();
+                let msg = format!("receiver answered {status}");
+                self.record(&ep, event, Some(status.as_u16()), Some(msg.clone()), started).await;
+                Err(DeliveryError(msg))
+            }
+            Err(e) => {
+                let msg = format!("request failed: {e}");
+                self.record(&ep, event, None, Some(msg.clone()), started).await;
+                Err(DeliveryError(msg))
+            }
+        }
+    }
+}
