@@ -9,6 +9,7 @@ mod m20261125_000001_identity_create_tables;
 mod m20261125_000002_outbox_create_tables;
 mod m20261125_000003_timeline_create_activity_events;
 mod m20261125_000004_webhooks_create_tables;
+mod m20261125_000005_outbox_scheduled_jobs;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_outbox_create_tables::Migration),
             Box::new(m20261125_000003_timeline_create_activity_events::Migration),
             Box::new(m20261125_000004_webhooks_create_tables::Migration),
+            Box::new(m20261125_000005_outbox_scheduled_jobs::Migration),
         ]
     }
 }

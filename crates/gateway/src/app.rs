@@ -7,7 +7,7 @@ use std::sync::Arc;
 use atrium_identity::http::CookiePolicy;
 use atrium_identity::{IdentityConfig, IdentityService, InProcessThrottle, LoginLimits};
 use atrium_kernel::{AppError, Clock, CursorKey, SystemClock};
-use atrium_outbox::{Dispatcher, DispatcherConfig, OutboxService, Subscriber};
+use atrium_outbox::{Dispatcher, DispatcherConfig, Job, OutboxService, RetentionJob, Scheduler, Subscriber};
 use atrium_timeline::{TimelineService, TimelineSubscriber};
 use atrium_webhooks::{UrlGuard, WebhookService, WebhookSubscriber};
 use axum::extract::{DefaultBodyLimit, State};
@@ -44,6 +44,7 @@ pub struct AppState {
     pub timeline: TimelineService,
     pub webhooks: WebhookService,
     pub dispatcher: Dispatcher,
+    pub scheduler: Scheduler,
     pub metrics: Metrics,
 }
 
@@ -84,7 +85,11 @@ impl AppState {
                 ..DispatcherConfig::default()
             },
         );
+        let jobs: Vec<Arc<dyn Job>> =
+            vec![Arc::new(RetentionJob::new(db.clone(), chrono::Duration::days(config.outbox_retention_days)))];
+        let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
         Ok(Self {
+            scheduler,
             outbox: OutboxService::new(db.clone(), clock.clone()),
             timeline: TimelineService::new(db.clone()),
             webhooks: WebhookService::new(db.clone(), clock.clone(), guard),
@@ -178,7 +183,7 @@ pub async fn serve(state: AppState, config: &Config, listener: TcpListener) -> R
         tracing::warn!("ATRIUM_SECRET is not set: using the development secret; set one in production");
     }
     let (stop, stopped) = watch::channel(false);
-    let worker = config.embedded_worker.then(|| tokio::spawn(state.dispatcher.clone().run(stopped)));
+    let worker = config.embedded_worker.then(|| tokio::spawn(background(state.clone(), stopped)));
     let app = router(state, config);
     tracing::info!(addr = %listener.local_addr()?, embedded_worker = worker.is_some(), "atrium listening");
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
@@ -196,11 +201,16 @@ pub async fn serve(state: AppState, config: &Config, listener: TcpListener) -> R
 pub async fn work(config: Config) -> Result<(), BoxError> {
     let state = AppState::build(&config).await?;
     let (stop, stopped) = watch::channel(false);
-    let worker = tokio::spawn(state.dispatcher.clone().run(stopped));
+    let worker = tokio::spawn(background(state, stopped));
     shutdown_signal().await;
     let _ = stop.send(true);
     let _ = worker.await;
     Ok(())
+}
+
+/// The outbox dispatcher and the job scheduler, until `stop` turns true.
+async fn background(state: AppState, stop: watch::Receiver<bool>) {
+    tokio::join!(state.dispatcher.run(stop.clone()), state.scheduler.run(stop));
 }
 
 async fn shutdown_signal() {

@@ -87,6 +87,10 @@ pub struct Config {
     #[arg(long, global = true, env = "WEBHOOK_TIMEOUT_SECS", default_value_t = 10)]
     pub webhook_timeout_secs: u64,
 
+    /// Days delivered events are kept (and served by the change feed) before pruning.
+    #[arg(long, global = true, env = "OUTBOX_RETENTION_DAYS", default_value_t = 30)]
+    pub outbox_retention_days: i64,
+
     /// Tries before an event delivery becomes a dead letter.
     #[arg(long, global = true, env = "DISPATCH_MAX_ATTEMPTS", default_value_t = 8)]
     pub dispatch_max_attempts: i32,
@@ -112,6 +116,7 @@ impl Default for Config {
             dispatch_poll_ms: 500,
             dispatch_max_attempts: 8,
             webhook_allow_private: false,
+            outbox_retention_days: 30,
             webhook_timeout_secs: 10,
         }
     }

@@ -9,10 +9,12 @@ pub mod dto;
 pub mod entity;
 pub mod event;
 pub mod http;
+pub mod jobs;
 pub mod subscriber;
 
 pub use admin::OutboxService;
 pub use dispatcher::{Dispatcher, DispatcherConfig, Round};
 pub use event::{Event, EventId, NewEvent, append, append_for};
 pub use http::router;
+pub use jobs::{Job, JobRun, RetentionJob, Scheduler};
 pub use subscriber::{DeliveryError, Subscriber};

@@ -1,3 +1,4 @@
 pub mod counter;
 pub mod delivery;
 pub mod event;
+pub mod job;
