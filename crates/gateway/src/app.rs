@@ -82,6 +82,7 @@ impl AppState {
             DispatcherConfig {
                 idle_poll: std::time::Duration::from_millis(config.dispatch_poll_ms),
                 max_attempts: config.dispatch_max_attempts,
+                base_backoff: std::time::Duration::from_millis(config.dispatch_backoff_ms),
                 ..DispatcherConfig::default()
             },
         );

@@ -79,6 +79,10 @@ pub struct Config {
     #[arg(long, global = true, env = "DISPATCH_POLL_MS", default_value_t = 500)]
     pub dispatch_poll_ms: u64,
 
+    /// First retry delay of a failed delivery in milliseconds; doubles per failure (with jitter), up to an hour.
+    #[arg(long, global = true, env = "DISPATCH_BACKOFF_MS", default_value_t = 1000)]
+    pub dispatch_backoff_ms: u64,
+
     /// Allow webhook URLs that resolve to loopback/private addresses (SSRF guard off).
     #[arg(long, global = true, env = "WEBHOOK_ALLOW_PRIVATE", default_value_t = false, action = clap::ArgAction::Set)]
     pub webhook_allow_private: bool,
@@ -115,6 +119,7 @@ impl Default for Config {
             embedded_worker: true,
             dispatch_poll_ms: 500,
             dispatch_max_attempts: 8,
+            dispatch_backoff_ms: 1000,
             webhook_allow_private: false,
             outbox_retention_days: 30,
             webhook_timeout_secs: 10,

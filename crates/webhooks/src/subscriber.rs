@@ -69,8 +69,11 @@ impl Subscriber for WebhookSubscriber {
     }
 
     async fn targets(&self, event: &Event) -> Result<Vec<String>, DeliveryError> {
+        // An endpoint receives what happens after it was created, not the backlog
+        // the sequencer had not reached yet.
         let endpoints = endpoint::Entity::scoped(event.org_id)
             .filter(endpoint::Column::Enabled.eq(true))
+            .filter(endpoint::Column::CreatedAt.lte(event.occurred_at))
             .all(&self.db)
             .await
             .map_err(DeliveryError::new)?;

@@ -1,3 +1,4 @@
 //! The whole app over HTTP, on SQLite and PostgreSQL.
 
 mod auth;
+mod events;
