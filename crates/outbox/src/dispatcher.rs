@@ -7,14 +7,13 @@
 //! worker takes over if the holder dies. Per (subscriber, aggregate) only the oldest
 //! pending delivery is claimable, which keeps each aggregate's events in order.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use atrium_kernel::Clock;
 use chrono::{DateTime, Utc};
 use rand::Rng;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Statement, Value,
@@ -157,14 +156,11 @@ impl Dispatcher {
         }
         let now = self.clock.now();
         let mut deliveries = Vec::new();
+        let mut assign = CaseStatement::new();
         let mut position = last;
         for ev in &fresh {
             position += 1;
-            event::Entity::update_many()
-                .col_expr(event::Column::Position, Expr::value(position))
-                .filter(event::Column::Id.eq(ev.id))
-                .exec(&txn)
-                .await?;
+            assign = assign.case(Expr::col(event::Column::Id).eq(ev.id), position);
             let envelope = Event::from(ev.clone());
             let mut targets = Vec::new();
             for sub in self.subscribers.iter().filter(|s| s.accepts(&ev.event_type)) {
@@ -189,6 +185,12 @@ impl Dispatcher {
                 });
             }
         }
+        // One statement for the whole batch: `position = CASE id WHEN … THEN … END`.
+        event::Entity::update_many()
+            .col_expr(event::Column::Position, assign.finally(Expr::col(event::Column::Position)).into())
+            .filter(event::Column::Id.is_in(fresh.iter().map(|e| e.id)))
+            .exec(&txn)
+            .await?;
         for chunk in deliveries.chunks(500) {
             delivery::Entity::insert_many(chunk.to_vec()).exec_without_returning(&txn).await?;
         }
@@ -214,25 +216,33 @@ impl Dispatcher {
             .order_by_asc(delivery::Column::Position)
             .all(&self.db)
             .await?;
-        let by_name: HashMap<&str, &Arc<dyn Subscriber>> = self.subscribers.iter().map(|s| (s.name(), s)).collect();
+        // Claimed deliveries are the oldest pending one of each (target, aggregate),
+        // so they are independent of each other and can go out concurrently.
+        let mut tasks = tokio::task::JoinSet::new();
         for (d, ev) in rows {
-            let outcome = match (by_name.get(owner_of(&d.subscriber)), ev) {
-                (Some(sub), Some(ev)) => {
-                    let ev = Event::from(ev);
-                    match tokio::time::timeout(self.config.deliver_timeout, sub.deliver(&d.subscriber, &ev)).await {
-                        Ok(Ok(())) => Ok(()),
-                        Ok(Err(e)) => Err(e.0),
-                        Err(_) => Err(format!("timed out after {:?}", self.config.deliver_timeout)),
+            let sub = self.subscribers.iter().find(|s| s.name() == owner_of(&d.subscriber)).cloned();
+            let timeout = self.config.deliver_timeout;
+            tasks.spawn(async move {
+                let outcome = match (sub, ev) {
+                    (Some(sub), Some(ev)) => {
+                        let ev = Event::from(ev);
+                        match tokio::time::timeout(timeout, sub.deliver(&d.subscriber, &ev)).await {
+                            Ok(Ok(())) => Ok(()),
+                            Ok(Err(e)) => Err(e.0),
+                            Err(_) => Err(format!("timed out after {timeout:?}")),
+                        }
                     }
-                }
-                (None, _) => Err(format!("no subscriber named `{}` in this process", d.subscriber)),
-                (_, None) => Err("event row is missing".to_owned()),
-            };
+                    (None, _) => Err(format!("no subscriber for `{}` in this process", d.subscriber)),
+                    (_, None) => Err("event row is missing".to_owned()),
+                };
+                (d, outcome)
+            });
+        }
+        let mut done = Vec::new();
+        while let Some(joined) = tasks.join_next().await {
+            let (d, outcome) = joined.map_err(|e| DbErr::Custom(format!("delivery task: {e}")))?;
             match outcome {
-                Ok(()) => {
-                    self.finish(&d, delivery::DONE, d.attempts + 1, None, None).await?;
-                    round.delivered += 1;
-                }
+                Ok(()) => done.push(d.id),
                 Err(error) => {
                     let attempts = d.attempts + 1;
                     if attempts >= self.config.max_attempts {
@@ -247,6 +257,17 @@ impl Dispatcher {
                     }
                 }
             }
+        }
+        if !done.is_empty() {
+            round.delivered = done.len();
+            delivery::Entity::update_many()
+                .col_expr(delivery::Column::Status, Expr::value(delivery::DONE))
+                .col_expr(delivery::Column::Attempts, Expr::col(delivery::Column::Attempts).add(1))
+                .col_expr(delivery::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+                .col_expr(delivery::Column::UpdatedAt, Expr::value(self.clock.now()))
+                .filter(delivery::Column::Id.is_in(done))
+                .exec(&self.db)
+                .await?;
         }
         Ok(round)
     }
