@@ -89,6 +89,10 @@ impl Dispatcher {
         Self { db, clock, subscribers: Arc::new(subscribers), config: Arc::new(config) }
     }
 
+    pub fn connection(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
     /// Runs until `shutdown` turns true. Errors are logged and retried after a pause.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         let wake = Arc::new(tokio::sync::Notify::new());

@@ -51,7 +51,7 @@ impl TestDb {
                 return None;
             }
         };
-        let name = format!("atrium_t_{}", uuid::Uuid::new_v4().simple());
+        let name = format!("atrium_t_{}", uuid::Uuid::now_v7().simple());
         admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
         let _ = admin.close().await;
         let url = replace_db_name(&admin_url, &name);
