@@ -10,6 +10,7 @@ mod m20261125_000002_outbox_create_tables;
 mod m20261125_000003_timeline_create_activity_events;
 mod m20261125_000004_webhooks_create_tables;
 mod m20261125_000005_outbox_scheduled_jobs;
+mod m20261125_000006_gateway_idempotency_keys;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_timeline_create_activity_events::Migration),
             Box::new(m20261125_000004_webhooks_create_tables::Migration),
             Box::new(m20261125_000005_outbox_scheduled_jobs::Migration),
+            Box::new(m20261125_000006_gateway_idempotency_keys::Migration),
         ]
     }
 }

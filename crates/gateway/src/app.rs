@@ -29,7 +29,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::metrics::{self, Metrics};
-use crate::{db, openapi, policy, problems};
+use crate::{db, idempotency, openapi, policy, problems};
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -46,6 +46,7 @@ pub struct AppState {
     pub dispatcher: Dispatcher,
     pub scheduler: Scheduler,
     pub metrics: Metrics,
+    pub clock: Arc<dyn Clock>,
 }
 
 impl AppState {
@@ -86,18 +87,21 @@ impl AppState {
                 ..DispatcherConfig::default()
             },
         );
-        let jobs: Vec<Arc<dyn Job>> =
-            vec![Arc::new(RetentionJob::new(db.clone(), chrono::Duration::days(config.outbox_retention_days)))];
+        let jobs: Vec<Arc<dyn Job>> = vec![
+            Arc::new(RetentionJob::new(db.clone(), chrono::Duration::days(config.outbox_retention_days))),
+            Arc::new(idempotency::PruneJob { db: db.clone() }),
+        ];
         let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
         Ok(Self {
-            scheduler,
             outbox: OutboxService::new(db.clone(), clock.clone()),
             timeline: TimelineService::new(db.clone()),
             webhooks: WebhookService::new(db.clone(), clock.clone(), guard),
+            scheduler,
             dispatcher,
             identity,
             db,
             metrics: Metrics::new()?,
+            clock,
         })
     }
 }
@@ -124,6 +128,11 @@ pub async fn openapi_document() -> Result<OpenApi, BoxError> {
 pub fn router(state: AppState, config: &Config) -> Router {
     let (api, doc) = api(&state, config);
     let cursor_key = CursorKey::derive(&config.secret_bytes());
+    let idempotency = idempotency::Idempotency {
+        db: state.db.clone(),
+        clock: state.clock.clone(),
+        body_limit: config.body_limit_bytes,
+    };
     let ops = Router::new()
         .route("/health/live", get(live))
         .route("/health/ready", get(ready))
@@ -136,6 +145,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .merge(ops)
         .fallback(|| async { AppError::NotFound("route") })
         // Layers run bottom-up on the way in: the last added sees the request first.
+        .layer(axum::middleware::from_fn_with_state(idempotency, idempotency::layer))
         .layer(axum::middleware::from_fn(policy::enforce))
         .layer(axum::middleware::from_fn_with_state(state.identity.clone(), atrium_identity::authenticate))
         .layer(axum::Extension(cursor_key))

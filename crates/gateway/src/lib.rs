@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod idempotency;
 pub mod metrics;
 pub mod openapi;
 pub mod policy;

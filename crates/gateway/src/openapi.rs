@@ -130,6 +130,9 @@ impl Modify for Standard {
 
         for (path, item) in doc.paths.paths.iter_mut() {
             let has_id = path.contains('{');
+            if let Some(post) = item.post.as_mut() {
+                add_idempotency_key(post);
+            }
             let ops = [
                 (&mut item.get, false),
                 (&mut item.post, true),
@@ -144,6 +147,27 @@ impl Modify for Standard {
             }
         }
     }
+}
+
+/// Documents `Idempotency-Key` on authenticated POSTs (the gateway honours it on all of them).
+fn add_idempotency_key(op: &mut Operation) {
+    use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+    let public = op.security.as_ref().is_some_and(|reqs| reqs.iter().all(|r| *r == SecurityRequirement::default()));
+    if public {
+        return;
+    }
+    let param = ParameterBuilder::new()
+        .name("Idempotency-Key")
+        .parameter_in(ParameterIn::Header)
+        .required(utoipa::openapi::Required::False)
+        .description(Some(
+            "Makes the POST safe to retry: the same key with the same request replays the first response \
+             (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.",
+        ))
+        .schema(Some(String::schema()))
+        .example(Some(json!("3f2e1d0c-retry-1")))
+        .build();
+    op.parameters.get_or_insert_with(Vec::new).push(RefOr::T(param));
 }
 
 fn add_standard_responses(op: &mut Operation, has_id: bool, writes: bool) {
