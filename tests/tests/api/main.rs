@@ -3,3 +3,4 @@
 mod auth;
 mod events;
 mod idempotency;
+mod ops;
