@@ -128,7 +128,8 @@ impl TestApp {
     /// Invites `email` into `admin`'s organization with `role`, signs that user up
     /// and accepts; returns the new member's session switched to that organization.
     pub async fn add_member(&self, admin: &Session, email: &str, role: &str) -> Session {
-        let invite = self.post("/api/v1/invitations", &admin.token, json!({"email": email, "role": role})).await.expect(201);
+        let invite =
+            self.post("/api/v1/invitations", &admin.token, json!({"email": email, "role": role})).await.expect(201);
         let token = invite.body["token"].as_str().expect("invitation token").to_owned();
         let user = self.signup(email).await;
         self.post("/api/v1/invitations/accept", &user.token, json!({"token": token})).await.expect(200);

@@ -15,7 +15,12 @@ async fn signup_then_me(app: &TestApp) {
 async fn logout_revokes_the_token(app: &TestApp) {
     let ada = app.signup("ada@example.com").await;
     let login = app
-        .call(Method::POST, "/api/v1/auth/login", None, Some(json!({"email": "ADA@example.com", "password": "correct horse battery"})))
+        .call(
+            Method::POST,
+            "/api/v1/auth/login",
+            None,
+            Some(json!({"email": "ADA@example.com", "password": "correct horse battery"})),
+        )
         .await
         .expect(200);
     let token = login.body["token"].as_str().expect("token").to_owned();
