@@ -5,7 +5,7 @@ export CARGO_TARGET_DIR
 export CARGO_PROFILE_DEV_DEBUG ?= line-tables-only
 BIN := $(CARGO_TARGET_DIR)/debug/atrium
 
-.PHONY: run test build migrate openapi openapi-check fmt lint services
+.PHONY: run test build migrate openapi openapi-check fmt lint services bench
 
 ## Build, migrate the embedded SQLite database and serve on http://127.0.0.1:8080 (Swagger UI at /docs).
 run: build
@@ -48,3 +48,8 @@ lint:
 ## Start local PostgreSQL/Redis if they are installed but not running.
 services:
 	@bash scripts/start-services.sh
+
+## Outbox benchmark on PostgreSQL (results: bench/RESULTS.md).
+bench:
+	cargo build --release -p atrium-bench
+	$(CARGO_TARGET_DIR)/release/outbox-bench --events 20000 --workers 2 --light-events 1000 --rate 100

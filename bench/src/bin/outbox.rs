@@ -61,7 +61,7 @@ impl Subscriber for Timed {
 }
 
 fn config() -> DispatcherConfig {
-    DispatcherConfig { idle_poll: Duration::from_millis(200), ..DispatcherConfig::default() }
+    DispatcherConfig::default()
 }
 
 async fn commit_events(db: &TestDb, org: Uuid, n: usize) {
@@ -84,26 +84,25 @@ async fn throughput(args: &Args) {
     let org = seed_organization(&db.conn).await;
     commit_events(&db, org, args.events).await;
     let started = Instant::now();
+    let (stop, stopped) = watch::channel(false);
     let mut workers = Vec::new();
     for _ in 0..args.workers {
         let subs: Vec<Arc<dyn Subscriber>> = vec![Arc::new(TimelineSubscriber::new(db.conn.clone()))];
         let d = Dispatcher::new(db.conn.clone(), Arc::new(SystemClock), subs, config());
-        workers.push(tokio::spawn(async move {
-            // Keep going until every event is sequenced and delivered.
-            loop {
-                let r = d.drain().await.expect("drain");
-                let pending = atrium_outbox::dispatcher::pending_count(d.connection()).await.expect("count");
-                if r.is_idle() && pending == 0 {
-                    break;
-                }
-                tokio::time::sleep(Duration::from_millis(5)).await;
-            }
-        }));
+        workers.push(tokio::spawn(d.run(stopped.clone())));
     }
+    loop {
+        let rows = atrium_timeline::entity::Entity::find().count(&db.conn).await.expect("count");
+        if rows as usize >= args.events {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let elapsed = started.elapsed();
+    let _ = stop.send(true);
     for w in workers {
         w.await.expect("worker");
     }
-    let elapsed = started.elapsed();
     let rows = atrium_timeline::entity::Entity::find().count(&db.conn).await.expect("count");
     assert_eq!(rows as usize, args.events, "every event reached the timeline exactly once");
     println!(
@@ -112,6 +111,30 @@ async fn throughput(args: &Args) {
         args.workers,
         elapsed.as_secs_f64(),
         args.events as f64 / elapsed.as_secs_f64()
+    );
+}
+
+/// Sequencing and delivery timed apart, with one dispatcher.
+async fn phases(args: &Args) {
+    let db = TestDb::postgres().await.expect("PostgreSQL is required for the benchmark");
+    let org = seed_organization(&db.conn).await;
+    commit_events(&db, org, args.events).await;
+    let subs: Vec<Arc<dyn Subscriber>> = vec![Arc::new(TimelineSubscriber::new(db.conn.clone()))];
+    let d = Dispatcher::new(db.conn.clone(), Arc::new(SystemClock), subs, config());
+    let started = Instant::now();
+    while d.sequence().await.expect("sequence") > 0 {}
+    let sequencing = started.elapsed();
+    let started = Instant::now();
+    let mut rounds = 0;
+    while !d.deliver_batch().await.expect("deliver").is_idle() {
+        rounds += 1;
+    }
+    let delivery = started.elapsed();
+    let rate = |t: Duration| args.events as f64 / t.as_secs_f64();
+    println!(
+        "phases (1 worker): sequencing {:.0} events/s; delivery {:.0} events/s in {rounds} rounds",
+        rate(sequencing),
+        rate(delivery)
     );
 }
 
@@ -127,16 +150,20 @@ async fn latency(args: &Args) {
 
     let mut committed = HashMap::new();
     let gap = Duration::from_micros(1_000_000 / args.rate.max(1));
-    for i in 0..args.light_events {
+    // Warm-up: the pool opens its connections and PostgreSQL loads its caches.
+    const WARM_UP: usize = 50;
+    for i in 0..args.light_events + WARM_UP {
         let txn = db.conn.begin().await.expect("begin");
         let ev = NewEvent::new("bench.thing.changed", "thing", Uuid::now_v7(), serde_json::json!({"i": i}));
         let id = append(&txn, org.into(), "system:bench", SystemClock.now(), ev).await.expect("append");
         txn.commit().await.expect("commit");
-        committed.insert(id.into_uuid(), Instant::now());
+        if i >= WARM_UP {
+            committed.insert(id.into_uuid(), Instant::now());
+        }
         tokio::time::sleep(gap).await;
     }
     let deadline = Instant::now() + Duration::from_secs(30);
-    while timed.written.lock().expect("lock").len() < args.light_events && Instant::now() < deadline {
+    while timed.written.lock().expect("lock").len() < args.light_events + WARM_UP && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let _ = stop.send(true);
@@ -162,6 +189,7 @@ async fn latency(args: &Args) {
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
+    phases(&args).await;
     throughput(&args).await;
     latency(&args).await;
 }

@@ -13,7 +13,7 @@ use std::time::Duration;
 use atrium_kernel::Clock;
 use chrono::{DateTime, Utc};
 use rand::Rng;
-use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait};
+use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait, LockBehavior, LockType};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Statement, Value,
@@ -45,7 +45,7 @@ pub struct DispatcherConfig {
 impl Default for DispatcherConfig {
     fn default() -> Self {
         Self {
-            batch_size: 500,
+            batch_size: 1000,
             max_attempts: 8,
             base_backoff: Duration::from_secs(1),
             max_backoff: Duration::from_secs(3600),
@@ -93,22 +93,55 @@ impl Dispatcher {
         &self.db
     }
 
-    /// Runs until `shutdown` turns true. Errors are logged and retried after a pause.
-    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
-        let wake = Arc::new(tokio::sync::Notify::new());
+    /// Runs until `shutdown` turns true: a sequencing loop and a delivery loop run
+    /// side by side, so a batch is delivered while the next one is sequenced.
+    /// Errors are logged and retried after a pause.
+    pub async fn run(self, shutdown: watch::Receiver<bool>) {
+        let sequenced = Arc::new(tokio::sync::Notify::new());
+        let committed = Arc::new(tokio::sync::Notify::new());
         if self.db.get_database_backend() == DbBackend::Postgres {
-            tokio::spawn(listen(self.db.clone(), wake.clone(), shutdown.clone()));
+            tokio::spawn(listen(self.db.clone(), committed.clone(), shutdown.clone()));
         }
         tracing::info!(subscribers = self.subscribers.len(), "outbox dispatcher started");
+        let seq = {
+            let (d, sequenced, shutdown) = (self.clone(), sequenced.clone(), shutdown.clone());
+            async move {
+                d.keep_going(shutdown, committed, || async {
+                    let n = d.sequence().await?;
+                    if n > 0 {
+                        sequenced.notify_one();
+                    }
+                    Ok(n > 0)
+                })
+                .await;
+            }
+        };
+        let del = {
+            let d = self.clone();
+            async move {
+                d.keep_going(shutdown, sequenced, || async { Ok(!d.deliver_batch().await?.is_idle()) }).await;
+            }
+        };
+        tokio::join!(seq, del);
+        tracing::info!("outbox dispatcher stopped");
+    }
+
+    /// Repeats `step` while it finds work; when idle, waits for `wake`, the poll
+    /// interval or shutdown.
+    async fn keep_going<F, Fut>(&self, mut shutdown: watch::Receiver<bool>, wake: Arc<tokio::sync::Notify>, step: F)
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<bool, DbErr>>,
+    {
         while !*shutdown.borrow() {
-            let idle = match self.round().await {
-                Ok(round) => round.is_idle(),
+            let busy = match step().await {
+                Ok(busy) => busy,
                 Err(e) => {
-                    tracing::error!(error = %e, "outbox round failed");
-                    true
+                    tracing::error!(error = %e, "outbox step failed");
+                    false
                 }
             };
-            if idle {
+            if !busy {
                 tokio::select! {
                     () = wake.notified() => {},
                     () = tokio::time::sleep(self.config.idle_poll) => {},
@@ -116,7 +149,6 @@ impl Dispatcher {
                 }
             }
         }
-        tracing::info!("outbox dispatcher stopped");
     }
 
     /// One round: sequence new events, then deliver one batch.
@@ -146,8 +178,17 @@ impl Dispatcher {
     pub async fn sequence(&self) -> Result<usize, DbErr> {
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
         // The row lock serializes sequencers, so a position is visible only after
-        // every smaller one is.
-        let last = counter::Entity::find_by_id("position").lock_exclusive().one(&txn).await?.map_or(0, |c| c.value);
+        // every smaller one is. A worker that finds it taken delivers instead of
+        // waiting (SQLite has a single writer and ignores the clause).
+        let Some(last) = counter::Entity::find_by_id("position")
+            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+            .one(&txn)
+            .await?
+            .map(|c| c.value)
+        else {
+            txn.rollback().await?;
+            return Ok(0);
+        };
         let fresh = event::Entity::find()
             .filter(event::Column::Position.is_null())
             .order_by_asc(event::Column::Id)
@@ -221,30 +262,47 @@ impl Dispatcher {
             .all(&self.db)
             .await?;
         // Claimed deliveries are the oldest pending one of each (target, aggregate),
-        // so they are independent of each other and can go out concurrently.
-        let mut tasks = tokio::task::JoinSet::new();
+        // so they are independent: each subscriber gets its share in one call, and
+        // subscribers run concurrently.
+        let mut groups: Vec<(Arc<dyn Subscriber>, Vec<delivery::Model>, Vec<(String, Event)>)> = Vec::new();
+        let mut outcomes: Vec<(delivery::Model, Result<(), String>)> = Vec::new();
         for (d, ev) in rows {
-            let sub = self.subscribers.iter().find(|s| s.name() == owner_of(&d.subscriber)).cloned();
-            let timeout = self.config.deliver_timeout;
+            let Some(ev) = ev else {
+                outcomes.push((d, Err("event row is missing".to_owned())));
+                continue;
+            };
+            let Some(sub) = self.subscribers.iter().find(|s| s.name() == owner_of(&d.subscriber)) else {
+                let msg = format!("no subscriber for `{}` in this process", d.subscriber);
+                outcomes.push((d, Err(msg)));
+                continue;
+            };
+            let item = (d.subscriber.clone(), Event::from(ev));
+            match groups.iter_mut().find(|(s, ..)| Arc::ptr_eq(s, sub)) {
+                Some((_, ds, items)) => {
+                    ds.push(d);
+                    items.push(item);
+                }
+                None => groups.push((sub.clone(), vec![d], vec![item])),
+            }
+        }
+        let timeout = self.config.deliver_timeout;
+        let mut tasks = tokio::task::JoinSet::new();
+        for (sub, ds, items) in groups {
             tasks.spawn(async move {
-                let outcome = match (sub, ev) {
-                    (Some(sub), Some(ev)) => {
-                        let ev = Event::from(ev);
-                        match tokio::time::timeout(timeout, sub.deliver(&d.subscriber, &ev)).await {
-                            Ok(Ok(())) => Ok(()),
-                            Ok(Err(e)) => Err(e.0),
-                            Err(_) => Err(format!("timed out after {timeout:?}")),
-                        }
-                    }
-                    (None, _) => Err(format!("no subscriber for `{}` in this process", d.subscriber)),
-                    (_, None) => Err("event row is missing".to_owned()),
+                let results = match tokio::time::timeout(timeout, sub.deliver_many(&items)).await {
+                    Ok(results) => results.into_iter().map(|r| r.map_err(|e| e.0)).collect(),
+                    Err(_) => vec![Err(format!("timed out after {timeout:?}")); ds.len()],
                 };
-                (d, outcome)
+                ds.into_iter()
+                    .zip(results.into_iter().chain(std::iter::repeat_with(|| Err("no result".to_owned()))))
+                    .collect::<Vec<_>>()
             });
         }
-        let mut done = Vec::new();
         while let Some(joined) = tasks.join_next().await {
-            let (d, outcome) = joined.map_err(|e| DbErr::Custom(format!("delivery task: {e}")))?;
+            outcomes.extend(joined.map_err(|e| DbErr::Custom(format!("delivery task: {e}")))?);
+        }
+        let mut done = Vec::new();
+        for (d, outcome) in outcomes {
             match outcome {
                 Ok(()) => done.push(d.id),
                 Err(error) => {
@@ -263,15 +321,10 @@ impl Dispatcher {
             }
         }
         if !done.is_empty() {
+            // A finished delivery is deleted: cheaper than an update, and the event
+            // row (with its position) remains for the change feed and retention.
             round.delivered = done.len();
-            delivery::Entity::update_many()
-                .col_expr(delivery::Column::Status, Expr::value(delivery::DONE))
-                .col_expr(delivery::Column::Attempts, Expr::col(delivery::Column::Attempts).add(1))
-                .col_expr(delivery::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-                .col_expr(delivery::Column::UpdatedAt, Expr::value(self.clock.now()))
-                .filter(delivery::Column::Id.is_in(done))
-                .exec(&self.db)
-                .await?;
+            delivery::Entity::delete_many().filter(delivery::Column::Id.is_in(done)).exec(&self.db).await?;
         }
         Ok(round)
     }

@@ -173,8 +173,7 @@ impl Job for RetentionJob {
     async fn run(&self, now: DateTime<Utc>) -> Result<String, String> {
         let backend = self.db.get_database_backend();
         let sql = "DELETE FROM outbox_events WHERE occurred_at < $1 AND position IS NOT NULL \
-                   AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d \
-                       WHERE d.event_id = outbox_events.id AND d.status <> 'done')";
+                   AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.event_id = outbox_events.id)";
         let sql = if backend == DbBackend::Postgres { sql.to_owned() } else { sql.replace('$', "?") };
         let cutoff = now - self.keep;
         let done = self

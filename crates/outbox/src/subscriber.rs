@@ -34,6 +34,13 @@ pub trait Subscriber: Send + Sync + 'static {
 
     /// Delivers the event to one of the targets from [`Subscriber::targets`].
     async fn deliver(&self, target: &str, event: &Event) -> Result<(), DeliveryError>;
+
+    /// Delivers several independent (target, event) pairs; one result each, in
+    /// order. The default runs [`Subscriber::deliver`] concurrently; a subscriber
+    /// that can write many at once (one multi-row INSERT) overrides it.
+    async fn deliver_many(&self, items: &[(String, Event)]) -> Vec<Result<(), DeliveryError>> {
+        futures::future::join_all(items.iter().map(|(target, event)| self.deliver(target, event))).await
+    }
 }
 
 /// The subscriber that owns a stored target (`name` or `name:key`).

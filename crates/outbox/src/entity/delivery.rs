@@ -1,8 +1,8 @@
 use atrium_kernel::OrganizationId;
 use sea_orm::entity::prelude::*;
 
-/// One event for one subscriber: its own retry state, so a failing subscriber
-/// never holds up the others.
+/// One event for one target: its own retry state, so a failing subscriber never
+/// holds up the others. Deleted once delivered; what remains is pending or dead.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "outbox_deliveries")]
 pub struct Model {
@@ -13,7 +13,7 @@ pub struct Model {
     pub subscriber: String,
     pub aggregate_id: Uuid,
     pub position: i64,
-    /// `pending`, `done` or `dead` (a dead letter).
+    /// `pending` or `dead` (a dead letter).
     pub status: String,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
@@ -45,5 +45,4 @@ impl Entity {
 }
 
 pub const PENDING: &str = "pending";
-pub const DONE: &str = "done";
 pub const DEAD: &str = "dead";
