@@ -264,7 +264,7 @@ impl Dispatcher {
         // Claimed deliveries are the oldest pending one of each (target, aggregate),
         // so they are independent: each subscriber gets its share in one call, and
         // subscribers run concurrently.
-        let mut groups: Vec<(Arc<dyn Subscriber>, Vec<delivery::Model>, Vec<(String, Event)>)> = Vec::new();
+        let mut groups: Vec<Share> = Vec::new();
         let mut outcomes: Vec<(delivery::Model, Result<(), String>)> = Vec::new();
         for (d, ev) in rows {
             let Some(ev) = ev else {
@@ -277,17 +277,17 @@ impl Dispatcher {
                 continue;
             };
             let item = (d.subscriber.clone(), Event::from(ev));
-            match groups.iter_mut().find(|(s, ..)| Arc::ptr_eq(s, sub)) {
-                Some((_, ds, items)) => {
-                    ds.push(d);
-                    items.push(item);
+            match groups.iter_mut().find(|g| Arc::ptr_eq(&g.subscriber, sub)) {
+                Some(g) => {
+                    g.deliveries.push(d);
+                    g.items.push(item);
                 }
-                None => groups.push((sub.clone(), vec![d], vec![item])),
+                None => groups.push(Share { subscriber: sub.clone(), deliveries: vec![d], items: vec![item] }),
             }
         }
         let timeout = self.config.deliver_timeout;
         let mut tasks = tokio::task::JoinSet::new();
-        for (sub, ds, items) in groups {
+        for Share { subscriber: sub, deliveries: ds, items } in groups {
             tasks.spawn(async move {
                 let results = match tokio::time::timeout(timeout, sub.deliver_many(&items)).await {
                     Ok(results) => results.into_iter().map(|r| r.map_err(|e| e.0)).collect(),
@@ -392,6 +392,13 @@ impl Dispatcher {
         txn.commit().await?;
         Ok(ids)
     }
+}
+
+/// One subscriber's share of a claimed batch.
+struct Share {
+    subscriber: Arc<dyn Subscriber>,
+    deliveries: Vec<delivery::Model>,
+    items: Vec<(String, Event)>,
 }
 
 /// `$n` placeholders are PostgreSQL's; SQLite spells them `?n`.
