@@ -73,6 +73,8 @@ impl TestApp {
             database_url: db.url.clone(),
             secret: Some("test-secret".into()),
             cookie_secure: false,
+            // Test receivers listen on loopback; no test may send to another address.
+            webhook_allow_private: true,
             ..Config::default()
         };
         tweak(&mut config);

@@ -4,3 +4,4 @@ mod auth;
 mod events;
 mod idempotency;
 mod ops;
+mod tenancy;

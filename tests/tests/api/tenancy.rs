@@ -1,0 +1,109 @@
+//! Every endpoint that takes an id, tried with another organization's ids: each
+//! answers 404 and changes nothing. Driven by the OpenAPI document, so a new
+//! endpoint with an `{id}` fails this test until its resource is listed here.
+
+use std::collections::BTreeMap;
+
+use atrium_tests::{Session, TestApp, app_tests};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+app_tests!(foreign_ids_are_not_found_everywhere, lists_never_show_another_organization);
+
+/// Org A with one resource of each kind; returns A's session and the ids by path prefix.
+async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
+    let ada = app.signup("ada@example.com").await;
+    let grace = app.add_member(&ada, "grace@example.com", "member").await;
+    let _ = grace;
+    let members = app.get("/api/v1/members", &ada.token).await.expect(200);
+    let member_id = members.body["items"][1]["id"].as_str().expect("member id").to_owned();
+    let key = app.post("/api/v1/api-keys", &ada.token, json!({"name": "k", "role": "member"})).await.expect(201);
+    let invite = app
+        .post("/api/v1/invitations", &ada.token, json!({"email": "x@example.com", "role": "viewer"}))
+        .await
+        .expect(201);
+    let hook = app
+        .post("/api/v1/webhooks", &ada.token, json!({"url": "http://127.0.0.1:9/unreachable", "event_types": ["*"]}))
+        .await
+        .expect(201);
+    let mut ids = BTreeMap::new();
+    ids.insert("/api/v1/members/", member_id);
+    ids.insert("/api/v1/api-keys/", key.body["api_key"]["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/invitations/", invite.body["invitation"]["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/webhooks/", hook.body["webhook"]["id"].as_str().expect("id").to_owned());
+    // Dead letters exist only after failures; any id of A's must be 404 for B, and
+    // a random one stands in for "exists elsewhere".
+    ids.insert("/api/v1/dead-letters/", uuid::Uuid::now_v7().to_string());
+    (ada, ids)
+}
+
+fn body_for(path: &str, method: &Method) -> Option<Value> {
+    match (method.as_str(), path) {
+        ("PATCH", p) if p.starts_with("/api/v1/members/") => Some(json!({"role": "viewer"})),
+        ("PATCH", p) if p.starts_with("/api/v1/webhooks/") => Some(json!({"enabled": false})),
+        ("POST", _) => Some(json!({})),
+        _ => None,
+    }
+}
+
+async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
+    let (ada, ids) = populate(app).await;
+    let bob = app.signup("bob@example.com").await; // owner of org B: roles never get in the way
+    let spec = app.call(Method::GET, "/openapi.json", None, None).await.expect(200);
+    let mut tried = 0;
+    for (template, item) in spec.body["paths"].as_object().expect("paths") {
+        if !template.contains("{id}") {
+            continue;
+        }
+        let (prefix, id) = ids
+            .iter()
+            .find(|(prefix, _)| template.starts_with(**prefix))
+            .unwrap_or_else(|| panic!("no resource of org A for {template}: add one to populate()"));
+        let _ = prefix;
+        let path = template.replace("{id}", id);
+        for method in item.as_object().expect("item").keys() {
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+            let r = app.call(method.clone(), &path, Some(&bob.token), body_for(template, &method)).await;
+            assert_eq!(r.status.as_u16(), 404, "{method} {template} with org A's id answered {}: {}", r.status, r.body);
+            tried += 1;
+        }
+    }
+    assert!(tried >= 9, "only {tried} operations tried");
+
+    // Nothing changed for A.
+    let key_id = &ids["/api/v1/api-keys/"];
+    let keys = app.get("/api/v1/api-keys", &ada.token).await.expect(200);
+    assert_eq!(keys.body["items"][0]["id"], key_id.as_str());
+    assert!(keys.body["items"][0]["revoked_at"].is_null(), "B could not revoke A's key");
+    let member = app.get(&format!("/api/v1/members/{}", ids["/api/v1/members/"]), &ada.token).await.expect(200);
+    assert_eq!(member.body["role"], "member", "B could not change A's member");
+    let hook = app.get(&format!("/api/v1/webhooks/{}", ids["/api/v1/webhooks/"]), &ada.token).await.expect(200);
+    assert_eq!(hook.body["enabled"], true);
+
+    // Switching into A's organization is not possible either.
+    app.post("/api/v1/me/active-organization", &bob.token, json!({"organization_id": ada.org_id}))
+        .await
+        .expect_problem(404);
+}
+
+async fn lists_never_show_another_organization(app: &TestApp) {
+    let (ada, ids) = populate(app).await;
+    let bob = app.signup("bob@example.com").await;
+    for list in ["/api/v1/members", "/api/v1/api-keys", "/api/v1/invitations", "/api/v1/webhooks", "/api/v1/timeline"] {
+        let theirs = app.get(list, &bob.token).await.expect(200);
+        let text = theirs.body.to_string();
+        for id in ids.values() {
+            assert!(!text.contains(id.as_str()), "{list} of org B shows {id} of org A");
+        }
+        assert!(!text.contains("ada@example.com") && !text.contains("grace@example.com"), "{list}: {text}");
+    }
+    let orgs = app.get("/api/v1/organizations", &bob.token).await.expect(200);
+    assert_eq!(orgs.body["items"].as_array().map(Vec::len), Some(1));
+    assert_ne!(orgs.body["items"][0]["organization"]["id"], ada.org_id.as_str());
+    // An API key of A sees A only.
+    let key = app.post("/api/v1/api-keys", &ada.token, json!({"name": "r", "role": "viewer"})).await.expect(201);
+    let secret = key.body["secret"].as_str().expect("secret").to_owned();
+    let seen = app.get("/api/v1/members", &secret).await.expect(200);
+    assert_eq!(seen.body["items"].as_array().map(Vec::len), Some(2), "A's two members");
+    assert!(!seen.body.to_string().contains("bob@example.com"));
+}
