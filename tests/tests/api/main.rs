@@ -1,6 +1,8 @@
 //! The whole app over HTTP, on SQLite and PostgreSQL.
 
+mod access;
 mod auth;
+mod errors;
 mod events;
 mod idempotency;
 mod ops;
