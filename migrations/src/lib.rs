@@ -11,6 +11,7 @@ mod m20261125_000003_timeline_create_activity_events;
 mod m20261125_000004_webhooks_create_tables;
 mod m20261125_000005_outbox_scheduled_jobs;
 mod m20261125_000006_gateway_idempotency_keys;
+mod m20261125_000007_crm_create_tables;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_webhooks_create_tables::Migration),
             Box::new(m20261125_000005_outbox_scheduled_jobs::Migration),
             Box::new(m20261125_000006_gateway_idempotency_keys::Migration),
+            Box::new(m20261125_000007_crm_create_tables::Migration),
         ]
     }
 }

@@ -75,6 +75,7 @@ impl TestApp {
             cookie_secure: false,
             // Test receivers listen on loopback; no test may send to another address.
             webhook_allow_private: true,
+            dispatch_poll_ms: 20,
             ..Config::default()
         };
         tweak(&mut config);
@@ -140,6 +141,31 @@ impl TestApp {
             .expect(200);
         Session { org_id: admin.org_id.clone(), ..user }
     }
+}
+
+/// Polls `f` until it returns `Some`, for up to 10 s (events reach the timeline,
+/// feed and webhooks asynchronously).
+pub async fn eventually<T, F, Fut>(what: &str, mut f: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    for _ in 0..200 {
+        if let Some(v) = f().await {
+            return v;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// The first event of `event_type` in the organization's change feed, once it is there.
+pub async fn feed_event(app: &TestApp, token: &str, event_type: &str) -> Value {
+    eventually(event_type, || async {
+        let feed = app.get("/api/v1/events?limit=500", token).await.expect(200);
+        feed.body["items"].as_array().and_then(|items| items.iter().find(|e| e["type"] == event_type).cloned())
+    })
+    .await
 }
 
 pub async fn read(res: reqwest::Response) -> Reply {

@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use atrium_crm::CrmService;
 use atrium_identity::http::CookiePolicy;
 use atrium_identity::{IdentityConfig, IdentityService, InProcessThrottle, LoginLimits};
 use atrium_kernel::{AppError, Clock, CursorKey, SystemClock};
@@ -29,7 +30,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::metrics::{self, Metrics};
-use crate::{db, idempotency, openapi, policy, problems};
+use crate::{db, idempotency, openapi, policy, ports, problems};
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -42,6 +43,7 @@ pub struct AppState {
     pub identity: IdentityService,
     pub outbox: OutboxService,
     pub timeline: TimelineService,
+    pub crm: CrmService,
     pub webhooks: WebhookService,
     pub dispatcher: Dispatcher,
     pub scheduler: Scheduler,
@@ -95,6 +97,7 @@ impl AppState {
         Ok(Self {
             outbox: OutboxService::new(db.clone(), clock.clone()),
             timeline: TimelineService::new(db.clone()),
+            crm: CrmService::new(db.clone(), clock.clone(), Arc::new(ports::Members(identity.clone()))),
             webhooks: WebhookService::new(db.clone(), clock.clone(), guard),
             scheduler,
             dispatcher,
@@ -113,6 +116,7 @@ fn api(state: &AppState, config: &Config) -> (Router, OpenApi) {
         .merge(atrium_identity::router(state.identity.clone(), cookies))
         .merge(atrium_outbox::router(state.outbox.clone()))
         .merge(atrium_timeline::router(state.timeline.clone()))
+        .merge(atrium_crm::router(state.crm.clone()))
         .merge(atrium_webhooks::router(state.webhooks.clone()))
         .split_for_parts();
     (router, openapi::finish(doc))

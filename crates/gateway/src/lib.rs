@@ -9,6 +9,7 @@ pub mod idempotency;
 pub mod metrics;
 pub mod openapi;
 pub mod policy;
+pub mod ports;
 pub mod problems;
 pub mod telemetry;
 

@@ -1,5 +1,18 @@
 //! The identity service against real SQLite and PostgreSQL.
 
+// The per-area suites in tests/service/, each also run on both backends.
+#[path = "service/common.rs"]
+mod common;
+
+#[path = "service/access.rs"]
+mod access;
+#[path = "service/auth.rs"]
+mod auth;
+#[path = "service/members.rs"]
+mod members;
+#[path = "service/tenancy.rs"]
+mod tenancy;
+
 use std::sync::Arc;
 use std::time::Duration;
 

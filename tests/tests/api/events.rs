@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use atrium_tests::{Backend, Session, TestApp};
+use atrium_tests::{Backend, Session, TestApp, eventually};
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
@@ -17,21 +17,6 @@ async fn app(backend: Backend) -> Option<TestApp> {
         c.webhook_allow_private = true;
     })
     .await
-}
-
-/// Polls `f` until it returns `Some`, for up to 10 s.
-async fn eventually<T, F, Fut>(what: &str, mut f: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    for _ in 0..200 {
-        if let Some(v) = f().await {
-            return v;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 async fn timeline_types(app: &TestApp, s: &Session, query: &str) -> Vec<String> {

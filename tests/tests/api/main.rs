@@ -2,6 +2,7 @@
 
 mod access;
 mod auth;
+mod crm;
 mod errors;
 mod events;
 mod idempotency;

@@ -26,7 +26,24 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         .post("/api/v1/webhooks", &ada.token, json!({"url": "http://127.0.0.1:9/unreachable", "event_types": ["*"]}))
         .await
         .expect(201);
+    let company = app.post("/api/v1/client-companies", &ada.token, json!({"name": "Globex"})).await.expect(201);
+    let company_id = company.body["id"].as_str().expect("id").to_owned();
+    let contact = app
+        .post(
+            "/api/v1/contacts",
+            &ada.token,
+            json!({"first_name": "Hank", "email": "hank@globex.example", "client_company_id": company_id}),
+        )
+        .await
+        .expect(201);
+    let deal = app
+        .post("/api/v1/deals", &ada.token, json!({"name": "Relaunch", "client_company_id": company_id}))
+        .await
+        .expect(201);
     let mut ids = BTreeMap::new();
+    ids.insert("/api/v1/client-companies/", company_id);
+    ids.insert("/api/v1/contacts/", contact.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/deals/", deal.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/members/", member_id);
     ids.insert("/api/v1/api-keys/", key.body["api_key"]["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/invitations/", invite.body["invitation"]["id"].as_str().expect("id").to_owned());
@@ -41,6 +58,10 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
     match (method.as_str(), path) {
         ("PATCH", p) if p.starts_with("/api/v1/members/") => Some(json!({"role": "viewer"})),
         ("PATCH", p) if p.starts_with("/api/v1/webhooks/") => Some(json!({"enabled": false})),
+        ("PATCH", p) if p.starts_with("/api/v1/client-companies/") => Some(json!({"name": "Hijacked"})),
+        ("PATCH", p) if p.starts_with("/api/v1/contacts/") => Some(json!({"first_name": "Hijacked"})),
+        ("PATCH", p) if p.starts_with("/api/v1/deals/") => Some(json!({"stage": "lost"})),
+        ("POST", p) if p.ends_with("/merge") => Some(json!({"source_ids": [uuid::Uuid::now_v7()]})),
         ("POST", _) => Some(json!({})),
         _ => None,
     }
@@ -79,6 +100,10 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
     assert_eq!(member.body["role"], "member", "B could not change A's member");
     let hook = app.get(&format!("/api/v1/webhooks/{}", ids["/api/v1/webhooks/"]), &ada.token).await.expect(200);
     assert_eq!(hook.body["enabled"], true);
+    let deal = app.get(&format!("/api/v1/deals/{}", ids["/api/v1/deals/"]), &ada.token).await.expect(200);
+    assert_eq!(deal.body["stage"], "lead");
+    let contact = app.get(&format!("/api/v1/contacts/{}", ids["/api/v1/contacts/"]), &ada.token).await.expect(200);
+    assert_eq!(contact.body["first_name"], "Hank");
 
     // Switching into A's organization is not possible either.
     app.post("/api/v1/me/active-organization", &bob.token, json!({"organization_id": ada.org_id}))
@@ -89,7 +114,17 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
 async fn lists_never_show_another_organization(app: &TestApp) {
     let (ada, ids) = populate(app).await;
     let bob = app.signup("bob@example.com").await;
-    for list in ["/api/v1/members", "/api/v1/api-keys", "/api/v1/invitations", "/api/v1/webhooks", "/api/v1/timeline"] {
+    for list in [
+        "/api/v1/members",
+        "/api/v1/api-keys",
+        "/api/v1/invitations",
+        "/api/v1/webhooks",
+        "/api/v1/timeline",
+        "/api/v1/client-companies",
+        "/api/v1/contacts",
+        "/api/v1/deals",
+        "/api/v1/events",
+    ] {
         let theirs = app.get(list, &bob.token).await.expect(200);
         let text = theirs.body.to_string();
         for id in ids.values() {

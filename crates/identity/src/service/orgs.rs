@@ -73,6 +73,13 @@ impl IdentityService {
         self.me(&switched).await
     }
 
+    /// Whether `user` belongs to `org` (for other domains, through a port).
+    pub async fn is_member(&self, org: OrganizationId, user: atrium_kernel::UserId) -> Result<bool, AppError> {
+        let found =
+            member::Entity::scoped(org).filter(member::Column::UserId.eq(user.into_uuid())).one(&self.db).await?;
+        Ok(found.is_some())
+    }
+
     pub async fn list_members(&self, ctx: &OrgCtx, req: PageRequest) -> Result<Page<MemberOut>, AppError> {
         let query = member::Entity::scoped(ctx.org_id).find_also_related(user::Entity);
         let rows = req.apply(query, member::Column::Id, SortOrder::Asc).all(&self.db).await?;

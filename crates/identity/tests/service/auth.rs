@@ -257,6 +257,8 @@ async fn user_left_without_organization_is_onboarded_into_a_new_one(db: &TestDb)
         .expect("query")
         .expect("membership in the new org");
     assert_eq!(m.role, "owner");
+    let new_org = organization::Entity::find_by_id(ctx.org_id.into_uuid()).one(&db.conn).await.expect("query");
+    assert_eq!(new_org.expect("new org").name, "Yara's organization");
     assert_eq!(session_row(&db.conn, &yara.token).await.active_organization_id, Some(ctx.org_id.into_uuid()));
 
     // Resolving again keeps that organization rather than creating yet another.

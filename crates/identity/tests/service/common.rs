@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use atrium_identity::dto::{AuthOut, InvitationIn, MemberId, SignupIn};
 use atrium_identity::entity::member;
-use atrium_identity::{InProcessThrottle, IdentityConfig, IdentityService};
+use atrium_identity::{IdentityConfig, IdentityService, InProcessThrottle};
 use atrium_kernel::{AppError, Clock, FrozenClock, OrgCtx, OrganizationId, Principal, Role, UserId};
 use atrium_testkit::TestDb;
 use chrono::{DateTime, Duration, Utc};
@@ -67,13 +67,12 @@ impl Harness {
         let own_ctx = self.ctx(&auth.token).await;
         self.svc.accept_invitation(&own_ctx, &invite.token).await.expect("accept invitation");
         let member_id = member_id_of(&self.conn, owner.org_id, auth.user.id).await;
-        Joined { ctx: ctx_in(owner.org_id, auth.user.id, role), auth, member_id }
+        Joined { ctx: ctx_in(owner.org_id, auth.user.id, role), member_id }
     }
 }
 
 /// A user who joined an organization, and their context in it.
 pub struct Joined {
-    pub auth: AuthOut,
     pub member_id: MemberId,
     pub ctx: OrgCtx,
 }
@@ -97,7 +96,10 @@ pub async fn member_row(conn: &DatabaseConnection, id: MemberId) -> member::Mode
     member::Entity::find_by_id(id.into_uuid()).one(conn).await.expect("query member").expect("member exists")
 }
 
-pub async fn count<E: EntityTrait>(conn: &DatabaseConnection) -> u64 {
+pub async fn count<E: EntityTrait>(conn: &DatabaseConnection) -> u64
+where
+    E::Model: Send + Sync,
+{
     E::find().count(conn).await.expect("count rows")
 }
 

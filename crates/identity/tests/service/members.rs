@@ -3,12 +3,12 @@
 
 use std::collections::HashSet;
 
+use atrium_identity::IdentityService;
 use atrium_identity::dto::{MemberId, MemberPatch};
 use atrium_identity::entity::member;
-use atrium_identity::IdentityService;
 use atrium_kernel::{AppError, IfMatch, OrgCtx, PageRequest, Role};
 use atrium_testkit::{TestDb, backend_tests};
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::assert_err;
 use crate::common::{harness, member_id_of, member_row};
@@ -18,6 +18,7 @@ backend_tests!(
     last_owner_cannot_be_demoted_or_removed,
     only_an_owner_grants_or_takes_ownership,
     list_members_pages_return_every_member_once,
+    concurrent_owner_changes_keep_an_owner,
 );
 
 /// Pages through the members; returns (id, email) in order and the page sizes.
@@ -154,4 +155,42 @@ async fn list_members_pages_return_every_member_once(db: &TestDb) {
     let (seen, sizes) = all_pages(&h.svc, &owner, 2).await;
     assert_eq!(sizes, vec![2, 2]);
     assert_eq!(seen.len(), 4);
+}
+
+async fn owners_of(conn: &sea_orm::DatabaseConnection, org: atrium_kernel::OrganizationId) -> usize {
+    member::Entity::scoped(org).filter(member::Column::Role.eq("owner")).all(conn).await.expect("query owners").len()
+}
+
+async fn concurrent_owner_changes_keep_an_owner(db: &TestDb) {
+    let h = harness(db);
+    let ada = h.signup("ada@example.com", "Ada").await;
+    let ada_ctx = h.ctx(&ada.token).await;
+    let ada_member = member_id_of(&db.conn, ada_ctx.org_id, ada.user.id).await;
+    let bob = h.join(&ada_ctx, "bob@example.com", Role::Owner).await;
+    assert_eq!(owners_of(&db.conn, ada_ctx.org_id).await, 2);
+
+    // Two owners demote each other at the same time: one must lose.
+    let (r1, r2) = tokio::join!(
+        h.svc.update_member(&ada_ctx, bob.member_id, to(Role::Admin), IfMatch(None)),
+        h.svc.update_member(&bob.ctx, ada_member, to(Role::Admin), IfMatch(None)),
+    );
+    let oks = usize::from(r1.is_ok()) + usize::from(r2.is_ok());
+    assert_eq!(oks, 1, "exactly one demotion wins: {r1:?} / {r2:?}");
+    for r in [r1.err(), r2.err()].into_iter().flatten() {
+        assert!(matches!(r, AppError::Conflict { .. }), "{r:?}");
+    }
+    assert_eq!(owners_of(&db.conn, ada_ctx.org_id).await, 1);
+
+    // Same with removals.
+    let remaining = if member_row(&db.conn, ada_member).await.role == "owner" { ada_member } else { bob.member_id };
+    let other = if remaining == ada_member { bob.member_id } else { ada_member };
+    let owner_ctx = if remaining == ada_member { ada_ctx } else { bob.ctx };
+    h.svc.update_member(&owner_ctx, other, to(Role::Owner), IfMatch(None)).await.expect("re-promote");
+    let other_ctx = if remaining == ada_member { bob.ctx } else { ada_ctx };
+    let (r1, r2) = tokio::join!(
+        h.svc.remove_member(&owner_ctx, other, IfMatch(None)),
+        h.svc.remove_member(&other_ctx, remaining, IfMatch(None)),
+    );
+    assert_eq!(usize::from(r1.is_ok()) + usize::from(r2.is_ok()), 1, "exactly one removal wins: {r1:?} / {r2:?}");
+    assert_eq!(owners_of(&db.conn, ada_ctx.org_id).await, 1);
 }

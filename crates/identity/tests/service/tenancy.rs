@@ -23,11 +23,8 @@ async fn org_scoped_methods_do_not_reach_into_another_org(db: &TestDb) {
 
     let ada_member = member_id_of(&db.conn, owner_a.org_id, ada.user.id).await;
     let bob = h.join(&owner_a, "bob@example.com", Role::Member).await;
-    let key = h
-        .svc
-        .create_api_key(&owner_a, ApiKeyIn { name: "sync".into(), role: Role::Admin })
-        .await
-        .expect("create key");
+    let key =
+        h.svc.create_api_key(&owner_a, ApiKeyIn { name: "sync".into(), role: Role::Admin }).await.expect("create key");
     let invite = h
         .svc
         .create_invitation(&owner_a, InvitationIn { email: "carol@example.com".into(), role: Role::Viewer })
@@ -70,4 +67,10 @@ async fn org_scoped_methods_do_not_reach_into_another_org(db: &TestDb) {
     assert!(h.svc.list_invitations(&owner_b, PageRequest::default()).await.expect("invites").items.is_empty());
     let in_a = member::Entity::scoped(owner_a.org_id).all(&db.conn).await.expect("query");
     assert_eq!(in_a.len(), 2);
+
+    // Nor can a session be switched into an organization its user is not in.
+    let session = h.svc.authenticate(&mallory.token).await.expect("authenticate").and_then(|a| a.session_id);
+    let res = h.svc.switch_organization(&owner_b, session, owner_a.org_id).await;
+    assert_err!(res, AppError::NotFound(_), "switch into another org");
+    assert_eq!(h.ctx(&mallory.token).await.org_id, owner_b.org_id, "session stays in its org");
 }

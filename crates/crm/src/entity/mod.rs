@@ -1,0 +1,3 @@
+pub mod company;
+pub mod contact;
+pub mod deal;

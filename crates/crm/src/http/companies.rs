@@ -1,0 +1,84 @@
+use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, ValidatedQuery, etag_header};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+
+use super::location;
+use crate::dto::{ClientCompanyId, CompanyFilter, CompanyIn, CompanyOut, CompanyPatch};
+use crate::service::CrmService;
+
+/// Client companies, oldest first; filter by status or name prefix.
+#[utoipa::path(get, path = "/api/v1/client-companies", tag = "crm",
+    params(CompanyFilter, atrium_kernel::PageParams),
+    responses((status = 200, description = "A page of companies", body = PageOut<CompanyOut>)))]
+pub(super) async fn list(
+    State(svc): State<CrmService>,
+    ctx: OrgCtx,
+    page: PageQuery,
+    ValidatedQuery(filter): ValidatedQuery<CompanyFilter>,
+) -> Result<Json<PageOut<CompanyOut>>, AppError> {
+    Ok(Json(page.respond(svc.list_companies(&ctx, &filter, page.request()).await?, |c| c)))
+}
+
+/// Create a client company.
+#[utoipa::path(post, path = "/api/v1/client-companies", tag = "crm", request_body = CompanyIn,
+    responses((status = 201, description = "Company created", body = CompanyOut)))]
+pub(super) async fn create(
+    State(svc): State<CrmService>,
+    ctx: OrgCtx,
+    ValidatedJson(input): ValidatedJson<CompanyIn>,
+) -> Result<impl IntoResponse, AppError> {
+    let out = svc.create_company(&ctx, input).await?;
+    Ok((
+        StatusCode::CREATED,
+        location(format!("/api/v1/client-companies/{}", out.id)),
+        [etag_header(out.version)],
+        Json(out),
+    ))
+}
+
+/// One company; a merged one resolves with `status: merged` and `merged_into_id`.
+#[utoipa::path(get, path = "/api/v1/client-companies/{id}", tag = "crm",
+    params(("id" = ClientCompanyId, Path, description = "Company id")),
+    responses((status = 200, description = "The company", body = CompanyOut, headers(("ETag" = String, description = "Version for If-Match")))))]
+pub(super) async fn get(
+    State(svc): State<CrmService>,
+    ctx: OrgCtx,
+    Path(id): Path<ClientCompanyId>,
+) -> Result<impl IntoResponse, AppError> {
+    let out = svc.get_company(&ctx, id).await?;
+    Ok(([etag_header(out.version)], Json(out)))
+}
+
+/// Change a company (absent fields unchanged, `null` clears).
+#[utoipa::path(patch, path = "/api/v1/client-companies/{id}", tag = "crm",
+    params(("id" = ClientCompanyId, Path, description = "Company id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
+    request_body = CompanyPatch,
+    responses((status = 200, description = "Updated company", body = CompanyOut, headers(("ETag" = String, description = "New version")))))]
+pub(super) async fn update(
+    State(svc): State<CrmService>,
+    ctx: OrgCtx,
+    Path(id): Path<ClientCompanyId>,
+    if_match: IfMatch,
+    ValidatedJson(patch): ValidatedJson<CompanyPatch>,
+) -> Result<impl IntoResponse, AppError> {
+    let out = svc.update_company(&ctx, id, patch, if_match).await?;
+    Ok(([etag_header(out.version)], Json(out)))
+}
+
+/// Delete a company: its contacts are deleted, its deals lose the reference.
+#[utoipa::path(delete, path = "/api/v1/client-companies/{id}", tag = "crm",
+    params(("id" = ClientCompanyId, Path, description = "Company id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
+    responses((status = 204, description = "Deleted")))]
+pub(super) async fn delete(
+    State(svc): State<CrmService>,
+    ctx: OrgCtx,
+    Path(id): Path<ClientCompanyId>,
+    if_match: IfMatch,
+) -> Result<StatusCode, AppError> {
+    svc.delete_company(&ctx, id, if_match).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

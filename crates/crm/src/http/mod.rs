@@ -1,0 +1,27 @@
+//! CRM routes: thin handlers over [`CrmService`].
+
+mod companies;
+mod contacts;
+mod deals;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::service::CrmService;
+
+pub fn router(svc: CrmService) -> OpenApiRouter {
+    OpenApiRouter::new()
+        .routes(routes!(companies::list, companies::create))
+        .routes(routes!(companies::get, companies::update, companies::delete))
+        .routes(routes!(contacts::list, contacts::create))
+        .routes(routes!(contacts::duplicates))
+        .routes(routes!(contacts::get, contacts::update, contacts::delete))
+        .routes(routes!(contacts::merge))
+        .routes(routes!(deals::list, deals::create))
+        .routes(routes!(deals::get, deals::update, deals::delete))
+        .with_state(svc)
+}
+
+pub(crate) fn location(path: String) -> [(axum::http::HeaderName, String); 1] {
+    [(axum::http::header::LOCATION, path)]
+}

@@ -1,0 +1,193 @@
+//! Contact dedup and merge. Precedence: the survivor keeps every non-empty field;
+//! an empty one takes the first non-empty value among the sources, in the order
+//! given. CRM's own references (deals) move to the survivor in the same
+//! transaction; the sources become tombstones that still resolve.
+
+use atrium_kernel::db::begin_write;
+use atrium_kernel::{AppError, OrgCtx};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel,
+    QueryFilter, Statement,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::contacts::contact_out;
+use super::{CrmService, emit};
+use crate::dto::{ContactId, ContactMergeOut, DuplicateGroupOut, DuplicateReason, MergeConflict, MergeIn};
+use crate::entity::{contact, deal};
+
+/// Groups listed per reason at most.
+const MAX_GROUPS: usize = 100;
+
+impl CrmService {
+    pub async fn merge_contacts(
+        &self,
+        ctx: &OrgCtx,
+        survivor: ContactId,
+        input: MergeIn,
+    ) -> Result<ContactMergeOut, AppError> {
+        if input.source_ids.contains(&survivor.into_uuid()) {
+            return Err(AppError::invalid("source_ids", "must not contain the survivor"));
+        }
+        let txn = begin_write(&self.db).await?;
+        let keep = self.find_contact(&txn, ctx, survivor.into_uuid()).await?;
+        if keep.merged_into_id.is_some() {
+            return Err(AppError::conflict("the survivor was itself merged; merge into its survivor"));
+        }
+        let mut sources = Vec::new();
+        for id in &input.source_ids {
+            let src = self.find_contact(&txn, ctx, *id).await?;
+            if src.merged_into_id.is_some() {
+                return Err(AppError::conflict(format!("contact {id} was already merged")));
+            }
+            sources.push(src);
+        }
+
+        let mut merged = keep.clone();
+        let mut conflicts = Vec::new();
+        fold(&mut merged.email, "email", sources.iter().map(|s| &s.email), &mut conflicts);
+        fold(&mut merged.phone, "phone", sources.iter().map(|s| &s.phone), &mut conflicts);
+        fold(&mut merged.title, "title", sources.iter().map(|s| &s.title), &mut conflicts);
+        fold(
+            &mut merged.client_company_id,
+            "client_company_id",
+            sources.iter().map(|s| &s.client_company_id),
+            &mut conflicts,
+        );
+        let mut last = (!merged.last_name.is_empty()).then(|| merged.last_name.clone());
+        let source_last: Vec<Option<String>> =
+            sources.iter().map(|s| (!s.last_name.is_empty()).then(|| s.last_name.clone())).collect();
+        fold(&mut last, "last_name", source_last.iter(), &mut conflicts);
+        merged.last_name = last.unwrap_or_default();
+        merged.email_normalized = merged.email.as_deref().map(super::normalize_email);
+        merged.phone_normalized = merged.phone.as_deref().map(super::normalize_phone);
+
+        let source_ids: Vec<Uuid> = sources.iter().map(|s| s.id).collect();
+        let repointed = deal::Entity::scoped(ctx.org_id)
+            .filter(deal::Column::ContactId.is_in(source_ids.clone()))
+            .all(&txn)
+            .await?
+            .len() as u64;
+        let now = self.clock.now();
+        let mut out = ContactMergeOut {
+            survivor: contact_out(merged.clone()),
+            merged_ids: source_ids.iter().copied().map(Into::into).collect(),
+            conflicts,
+            repointed_deals: repointed,
+            dry_run: input.dry_run,
+        };
+        if input.dry_run {
+            txn.rollback().await?;
+            return Ok(out);
+        }
+
+        deal::Entity::update_many()
+            .col_expr(deal::Column::ContactId, Expr::value(keep.id))
+            .col_expr(deal::Column::UpdatedAt, Expr::value(now))
+            .filter(deal::Column::OrganizationId.eq(ctx.org_id.into_uuid()))
+            .filter(deal::Column::ContactId.is_in(source_ids.clone()))
+            .exec(&txn)
+            .await?;
+        // Tombstones first: they release their email before the survivor takes it.
+        contact::Entity::update_many()
+            .col_expr(contact::Column::MergedIntoId, Expr::value(keep.id))
+            .col_expr(contact::Column::EmailNormalized, Expr::value(Option::<String>::None))
+            .col_expr(contact::Column::UpdatedAt, Expr::value(now))
+            .filter(contact::Column::OrganizationId.eq(ctx.org_id.into_uuid()))
+            .filter(contact::Column::Id.is_in(source_ids.clone()))
+            .exec(&txn)
+            .await?;
+        let mut row = keep.clone().into_active_model();
+        row.email = Set(merged.email.clone());
+        row.email_normalized = Set(merged.email_normalized.clone());
+        row.phone = Set(merged.phone.clone());
+        row.phone_normalized = Set(merged.phone_normalized.clone());
+        row.title = Set(merged.title.clone());
+        row.client_company_id = Set(merged.client_company_id);
+        row.last_name = Set(merged.last_name.clone());
+        row.version = Set(keep.version + 1);
+        row.updated_at = Set(now);
+        out.survivor = contact_out(row.update(&txn).await?);
+        let data = json!({"survivor_id": keep.id, "merged_ids": source_ids, "repointed_deals": repointed});
+        emit(&txn, ctx, now, "crm.contact.merged", "contact", keep.id, data).await?;
+        txn.commit().await?;
+        Ok(out)
+    }
+
+    /// Candidate duplicate groups among live contacts, with the reason (at most
+    /// 100 groups per reason).
+    pub async fn contact_duplicates(&self, ctx: &OrgCtx) -> Result<Vec<DuplicateGroupOut>, AppError> {
+        let name = "lower(trim(first_name)) || ' ' || lower(trim(last_name))";
+        let mut groups = Vec::new();
+        for (reason, key, company_scoped) in [
+            (DuplicateReason::SameEmail, "email_normalized", false),
+            (DuplicateReason::SamePhone, "phone_normalized", false),
+            (DuplicateReason::SameNameInCompany, name, true),
+        ] {
+            let (company, only_with_company) =
+                if company_scoped { ("client_company_id", " AND client_company_id IS NOT NULL") } else { ("NULL", "") };
+            let rows = self
+                .query(
+                    &format!(
+                        "SELECT {key} AS k, {company} AS c FROM contacts \
+                         WHERE organization_id = $1 AND merged_into_id IS NULL AND {key} IS NOT NULL{only_with_company} \
+                         GROUP BY {key}, {company} HAVING COUNT(*) > 1 ORDER BY 1 LIMIT {MAX_GROUPS}"
+                    ),
+                    vec![ctx.org_id.into_uuid().into()],
+                )
+                .await?;
+            for r in rows {
+                let k: String = r.try_get("", "k")?;
+                let c: Option<Uuid> = if company_scoped { r.try_get("", "c")? } else { None };
+                let mut sql = format!(
+                    "SELECT id FROM contacts WHERE organization_id = $1 AND merged_into_id IS NULL AND {key} = $2"
+                );
+                let mut values = vec![ctx.org_id.into_uuid().into(), k.clone().into()];
+                if let Some(c) = c {
+                    sql.push_str(" AND client_company_id = $3");
+                    values.push(c.into());
+                }
+                sql.push_str(" ORDER BY id");
+                let ids = self
+                    .query(&sql, values)
+                    .await?
+                    .iter()
+                    .map(|row| row.try_get::<Uuid>("", "id").map(Into::into))
+                    .collect::<Result<Vec<ContactId>, _>>()?;
+                groups.push(DuplicateGroupOut { reason, key: k, contact_ids: ids });
+            }
+        }
+        Ok(groups)
+    }
+
+    async fn query(&self, sql: &str, values: Vec<sea_orm::Value>) -> Result<Vec<sea_orm::QueryResult>, AppError> {
+        let backend = self.db.get_database_backend();
+        let sql = if backend == DbBackend::Postgres { sql.to_owned() } else { sql.replace('$', "?") };
+        Ok(self.db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await?)
+    }
+}
+
+/// Keeps `kept` if non-empty, else takes the first non-empty source; records the
+/// differing non-empty values that lost.
+fn fold<'a, T>(
+    kept: &mut Option<T>,
+    field: &str,
+    sources: impl Iterator<Item = &'a Option<T>>,
+    conflicts: &mut Vec<MergeConflict>,
+) where
+    T: Clone + PartialEq + std::fmt::Display + 'a,
+{
+    let mut discarded = Vec::new();
+    for value in sources.flatten() {
+        match kept {
+            None => *kept = Some(value.clone()),
+            Some(k) if k != value => discarded.push(value.to_string()),
+            Some(_) => {}
+        }
+    }
+    if let (Some(k), false) = (kept.as_ref(), discarded.is_empty()) {
+        conflicts.push(MergeConflict { field: field.to_owned(), kept: k.to_string(), discarded });
+    }
+}
