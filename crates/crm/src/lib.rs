@@ -10,4 +10,4 @@ pub mod service;
 
 pub use http::router;
 pub use ports::Members;
-pub use service::CrmService;
+pub use service::{ContactRef, CrmService, DealRef};

@@ -5,6 +5,9 @@ mod companies;
 mod contacts;
 mod deals;
 mod merge;
+mod refs;
+
+pub use refs::{ContactRef, DealRef};
 
 use std::sync::Arc;
 
