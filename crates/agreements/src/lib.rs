@@ -1,0 +1,1 @@
+//! Agreements: proposals, contracts and engagements.
