@@ -1,0 +1,16 @@
+//! The CRM service against real SQLite and PostgreSQL: every test below runs once
+//! per backend (`name::sqlite`, `name::postgres`).
+
+#[path = "service/common.rs"]
+mod common;
+
+#[path = "service/companies.rs"]
+mod companies;
+#[path = "service/contacts.rs"]
+mod contacts;
+#[path = "service/deals.rs"]
+mod deals;
+#[path = "service/merge.rs"]
+mod merge;
+#[path = "service/tenancy.rs"]
+mod tenancy;

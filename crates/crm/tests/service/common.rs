@@ -1,0 +1,203 @@
+//! Shared set-up: a CRM service over the test database with a frozen clock and a
+//! fake membership port, organizations with a seeded owner, input builders, and
+//! snapshots of every CRM row and outbox event to prove a refused write wrote nothing.
+
+use std::collections::HashSet;
+use std::fmt::Debug;
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+use atrium_crm::dto::{ContactIn, DealIn};
+use atrium_crm::entity::{company, contact, deal};
+use atrium_crm::{CrmService, Members};
+use atrium_kernel::{AppError, Clock, FrozenClock, OrgCtx, OrganizationId, Page, PageRequest, Principal, Role, UserId};
+use atrium_outbox::entity::event;
+use atrium_testkit::TestDb;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Alias, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+/// Membership as identity would report it: a set of (organization, user) pairs.
+#[derive(Default)]
+pub struct FakeMembers(Mutex<HashSet<(Uuid, Uuid)>>);
+
+impl FakeMembers {
+    pub fn add(&self, org: OrganizationId, user: UserId) {
+        self.0.lock().expect("members lock").insert((org.into_uuid(), user.into_uuid()));
+    }
+}
+
+#[async_trait]
+impl Members for FakeMembers {
+    async fn is_member(&self, org: OrganizationId, user: UserId) -> Result<bool, AppError> {
+        Ok(self.0.lock().expect("members lock").contains(&(org.into_uuid(), user.into_uuid())))
+    }
+}
+
+pub struct Harness {
+    pub svc: CrmService,
+    pub clock: Arc<FrozenClock>,
+    pub members: Arc<FakeMembers>,
+    pub conn: DatabaseConnection,
+}
+
+/// A start time with a sub-second part, so stored timestamps are not all round.
+pub fn start_time() -> DateTime<Utc> {
+    Utc::now() - Duration::days(1) + Duration::microseconds(123_457)
+}
+
+pub fn harness(db: &TestDb) -> Harness {
+    let clock = Arc::new(FrozenClock::at(start_time()));
+    let members = Arc::new(FakeMembers::default());
+    let svc = CrmService::new(db.conn.clone(), clock.clone() as Arc<dyn Clock>, members.clone() as Arc<dyn Members>);
+    Harness { svc, clock, members, conn: db.conn.clone() }
+}
+
+impl Harness {
+    /// A fresh organization whose owner (a seeded user and a member) is the caller.
+    pub async fn org(&self) -> OrgCtx {
+        let org: OrganizationId = atrium_testkit::seed_organization(&self.conn).await.into();
+        let owner = self.member_of(org).await;
+        OrgCtx { org_id: org, principal: Principal::User(owner), role: Role::Owner }
+    }
+
+    /// A seeded user who is a member of `org`.
+    pub async fn member_of(&self, org: OrganizationId) -> UserId {
+        let user = seed_user(&self.conn).await;
+        self.members.add(org, user);
+        user
+    }
+}
+
+/// Inserts a users row (deals' and companies' `owner_id` reference users).
+pub async fn seed_user(conn: &DatabaseConnection) -> UserId {
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let stmt = Query::insert()
+        .into_table(Alias::new("users"))
+        .columns(["id", "email", "name", "created_at", "updated_at"].map(Alias::new))
+        .values_panic([
+            id.into(),
+            format!("user-{}@example.com", id.simple()).into(),
+            "Seeded user".into(),
+            now.into(),
+            now.into(),
+        ])
+        .to_owned();
+    conn.execute(&stmt).await.expect("seed user");
+    id.into()
+}
+
+pub fn contact_in(first: &str, last: &str, email: Option<&str>) -> ContactIn {
+    ContactIn {
+        client_company_id: None,
+        first_name: first.into(),
+        last_name: last.into(),
+        email: email.map(Into::into),
+        phone: None,
+        title: None,
+    }
+}
+
+pub fn deal_in(name: &str) -> DealIn {
+    DealIn {
+        name: name.into(),
+        stage: None,
+        value: None,
+        probability: None,
+        expected_close_date: None,
+        client_company_id: None,
+        contact_id: None,
+        owner_id: None,
+    }
+}
+
+/// Every CRM row and outbox event, ordered by id.
+#[derive(Debug, PartialEq)]
+pub struct Snapshot {
+    pub companies: Vec<company::Model>,
+    pub contacts: Vec<contact::Model>,
+    pub deals: Vec<deal::Model>,
+    pub events: Vec<event::Model>,
+}
+
+pub async fn snapshot(conn: &DatabaseConnection) -> Snapshot {
+    Snapshot {
+        companies: company::Entity::find().order_by_asc(company::Column::Id).all(conn).await.expect("companies"),
+        contacts: contact::Entity::find().order_by_asc(contact::Column::Id).all(conn).await.expect("contacts"),
+        deals: deal::Entity::find().order_by_asc(deal::Column::Id).all(conn).await.expect("deals"),
+        events: event::Entity::find().order_by_asc(event::Column::Id).all(conn).await.expect("events"),
+    }
+}
+
+/// The events about one aggregate, oldest first.
+pub async fn events_of(conn: &DatabaseConnection, aggregate: impl Into<Uuid>) -> Vec<event::Model> {
+    event::Entity::find()
+        .filter(event::Column::AggregateId.eq(aggregate.into()))
+        .order_by_asc(event::Column::Id)
+        .all(conn)
+        .await
+        .expect("events")
+}
+
+pub fn types(events: &[event::Model]) -> Vec<&str> {
+    events.iter().map(|e| e.event_type.as_str()).collect()
+}
+
+pub async fn contact_row(conn: &DatabaseConnection, id: impl Into<Uuid>) -> Option<contact::Model> {
+    contact::Entity::find_by_id(id.into()).one(conn).await.expect("query contact")
+}
+
+pub async fn deal_row(conn: &DatabaseConnection, id: impl Into<Uuid>) -> Option<deal::Model> {
+    deal::Entity::find_by_id(id.into()).one(conn).await.expect("query deal")
+}
+
+/// The error of a call that must fail.
+pub fn fails<T: Debug>(result: Result<T, AppError>, what: &str) -> AppError {
+    match result {
+        Ok(v) => panic!("{what}: expected an error, got Ok({v:?})"),
+        Err(e) => e,
+    }
+}
+
+/// The single field a 422 names.
+pub fn invalid_field(err: &AppError) -> &str {
+    match err {
+        AppError::Validation(fields) if fields.len() == 1 => &fields[0].field,
+        other => panic!("expected a validation error on one field, got {other:?}"),
+    }
+}
+
+#[macro_export]
+macro_rules! assert_err {
+    ($result:expr, $pattern:pat, $what:expr) => {{
+        let err = $crate::common::fails($result, $what);
+        assert!(matches!(err, $pattern), "{}: unexpected error {err:?}", $what);
+        err
+    }};
+}
+
+/// Walks a keyset-paginated list to the end and returns the ids page by page,
+/// checking that every full page names its last id as the continuation.
+pub async fn all_pages<T, F, Fut>(limit: u64, fetch: F, id_of: impl Fn(&T) -> Uuid) -> Vec<Vec<Uuid>>
+where
+    F: Fn(PageRequest) -> Fut,
+    Fut: Future<Output = Result<Page<T>, AppError>>,
+{
+    let mut pages = Vec::new();
+    let mut after = None;
+    loop {
+        let page = fetch(PageRequest { limit, after }).await.expect("list page");
+        let ids: Vec<Uuid> = page.items.iter().map(&id_of).collect();
+        assert!(ids.len() as u64 <= limit, "a page holds at most `limit` items");
+        pages.push(ids);
+        let Some(next) = page.next_after else { break };
+        let ids = pages.last().expect("page");
+        assert_eq!(ids.len() as u64, limit, "only a full page has a continuation");
+        assert_eq!(ids.last(), Some(&next), "the continuation is the last id on the page");
+        after = Some(next);
+        assert!(pages.len() <= 100, "pagination does not terminate");
+    }
+    pages
+}
