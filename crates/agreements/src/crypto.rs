@@ -1,0 +1,72 @@
+//! Signature data encrypted at rest with XChaCha20-Poly1305. A fresh random 24-byte
+//! nonce per value (safe to draw at random at this size), stored as
+//! base64(nonce || ciphertext). The contract id is the associated data, so a
+//! ciphertext copied onto another contract row does not decrypt.
+
+use std::sync::Arc;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use uuid::Uuid;
+
+const NONCE_LEN: usize = 24;
+
+/// The key for signature data. The gateway derives it from the server secret.
+#[derive(Clone)]
+pub struct SignatureKey(Arc<XChaCha20Poly1305>);
+
+impl SignatureKey {
+    pub fn new(key: [u8; 32]) -> Self {
+        Self(Arc::new(XChaCha20Poly1305::new(&key.into())))
+    }
+
+    pub fn encrypt(&self, contract_id: Uuid, plaintext: &str) -> Result<String, String> {
+        let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
+        let sealed = self
+            .0
+            .encrypt(&nonce, Payload { msg: plaintext.as_bytes(), aad: contract_id.as_bytes() })
+            .map_err(|_| "encryption failed".to_owned())?;
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&sealed);
+        Ok(STANDARD.encode(out))
+    }
+
+    pub fn decrypt(&self, contract_id: Uuid, stored: &str) -> Result<String, String> {
+        let raw = STANDARD.decode(stored).map_err(|_| "stored signature is not base64".to_owned())?;
+        if raw.len() < NONCE_LEN {
+            return Err("stored signature is too short".into());
+        }
+        let (nonce, sealed) = raw.split_at(NONCE_LEN);
+        let plain = self
+            .0
+            .decrypt(XNonce::from_slice(nonce), Payload { msg: sealed, aad: contract_id.as_bytes() })
+            .map_err(|_| "stored signature does not decrypt under this key".to_owned())?;
+        String::from_utf8(plain).map_err(|_| "stored signature is not UTF-8".to_owned())
+    }
+}
+
+impl std::fmt::Debug for SignatureKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SignatureKey(..)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_binds_to_the_contract() {
+        let key = SignatureKey::new([7; 32]);
+        let id = Uuid::now_v7();
+        let a = key.encrypt(id, "signed by Ada").expect("encrypt");
+        let b = key.encrypt(id, "signed by Ada").expect("encrypt");
+        assert_ne!(a, b, "a fresh nonce per value");
+        assert!(!a.contains("Ada"));
+        assert_eq!(key.decrypt(id, &a).expect("decrypt"), "signed by Ada");
+        assert!(key.decrypt(Uuid::now_v7(), &a).is_err(), "bound to its contract");
+        assert!(SignatureKey::new([8; 32]).decrypt(id, &a).is_err(), "other key");
+    }
+}

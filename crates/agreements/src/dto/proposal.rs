@@ -1,0 +1,128 @@
+use atrium_kernel::{Currency, Money, Patch};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{ContractId, EngagementId, ProposalId, Quantity, text_enum};
+
+text_enum!(
+    /// draft → sent → accepted | declined | expired
+    ProposalStatus {
+        Draft => "draft",
+        Sent => "sent",
+        Accepted => "accepted",
+        Declined => "declined",
+        /// Set by the hourly expiry job once `valid_until` has passed.
+        Expired => "expired",
+    }
+);
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"description": "Discovery workshop", "quantity": "1.5", "unit_price": {"amount_minor": 120000, "currency": "EUR"}}))]
+pub struct LineItemIn {
+    #[validate(length(min = 1, max = 1000))]
+    pub description: String,
+    pub quantity: Quantity,
+    /// In the proposal's currency. May be negative (a discount line).
+    pub unit_price: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct LineItemOut {
+    #[schema(example = "Discovery workshop")]
+    pub description: String,
+    pub quantity: Quantity,
+    pub unit_price: Money,
+    /// quantity × unit_price, rounded half away from zero to a minor unit.
+    pub amount: Money,
+}
+
+/// A new proposal. Totals are computed by the server; any sent are ignored.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({
+    "title": "Website relaunch",
+    "client_company_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+    "deal_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+    "currency": "EUR",
+    "valid_until": "2026-12-31",
+    "line_items": [
+        {"description": "Discovery workshop", "quantity": 2, "unit_price": {"amount_minor": 120000, "currency": "EUR"}},
+        {"description": "Design, per day", "quantity": "7.5", "unit_price": {"amount_minor": 95000, "currency": "EUR"}}
+    ]
+}))]
+pub struct ProposalIn {
+    #[validate(length(min = 1, max = 200))]
+    pub title: String,
+    pub client_company_id: Uuid,
+    pub contact_id: Option<Uuid>,
+    pub deal_id: Option<Uuid>,
+    pub currency: Currency,
+    pub valid_until: Option<NaiveDate>,
+    #[serde(default)]
+    #[validate(length(max = 200), nested)]
+    pub line_items: Vec<LineItemIn>,
+}
+
+/// Partial update of a draft: an absent field is unchanged, `null` clears it.
+/// `line_items`, when present, replaces all lines.
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"title": "Website relaunch, phase 1", "valid_until": null}))]
+pub struct ProposalPatch {
+    #[validate(length(min = 1, max = 200))]
+    pub title: Option<String>,
+    pub client_company_id: Option<Uuid>,
+    #[serde(default)]
+    #[schema(value_type = Option<Uuid>)]
+    pub contact_id: Patch<Uuid>,
+    #[serde(default)]
+    #[schema(value_type = Option<Uuid>)]
+    pub deal_id: Patch<Uuid>,
+    /// Changing it requires `line_items` priced in the new currency.
+    pub currency: Option<Currency>,
+    #[serde(default)]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub valid_until: Patch<NaiveDate>,
+    #[validate(length(max = 200), nested)]
+    pub line_items: Option<Vec<LineItemIn>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ProposalOut {
+    pub id: ProposalId,
+    /// 1, 2, 3… per organization.
+    #[schema(example = 42)]
+    pub number: i64,
+    #[schema(example = "Website relaunch")]
+    pub title: String,
+    pub client_company_id: Option<Uuid>,
+    pub contact_id: Option<Uuid>,
+    pub deal_id: Option<Uuid>,
+    pub currency: Currency,
+    pub valid_until: Option<NaiveDate>,
+    pub status: ProposalStatus,
+    pub line_items: Vec<LineItemOut>,
+    /// Sum of the line amounts.
+    pub subtotal: Money,
+    /// What the client pays; equals `subtotal` (no taxes or discounts at document level yet).
+    pub total: Money,
+    pub sent_at: Option<DateTime<Utc>>,
+    /// When it was accepted, declined or expired.
+    pub decided_at: Option<DateTime<Utc>>,
+    /// The contract made from it, if any.
+    pub contract_id: Option<ContractId>,
+    /// The engagement of that contract, if any.
+    pub engagement_id: Option<EngagementId>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams, Validate)]
+#[into_params(parameter_in = Query)]
+pub struct ProposalFilter {
+    pub status: Option<ProposalStatus>,
+    pub client_company_id: Option<Uuid>,
+    pub deal_id: Option<Uuid>,
+}

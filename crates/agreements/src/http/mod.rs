@@ -1,0 +1,53 @@
+//! Agreements routes: thin handlers over [`AgreementsService`].
+
+mod contract_flow;
+mod contracts;
+mod engagements;
+mod proposals;
+
+use std::net::SocketAddr;
+
+use atrium_kernel::AppError;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::service::AgreementsService;
+
+pub fn router(svc: AgreementsService) -> OpenApiRouter {
+    OpenApiRouter::new()
+        .routes(routes!(proposals::list, proposals::create))
+        .routes(routes!(proposals::get, proposals::update, proposals::delete))
+        .routes(routes!(proposals::send))
+        .routes(routes!(proposals::accept))
+        .routes(routes!(proposals::decline))
+        .routes(routes!(proposals::contract))
+        .routes(routes!(contracts::list, contracts::create))
+        .routes(routes!(contracts::get, contracts::update, contracts::delete))
+        .routes(routes!(contract_flow::send))
+        .routes(routes!(contract_flow::sign))
+        .routes(routes!(contract_flow::activate))
+        .routes(routes!(contract_flow::complete))
+        .routes(routes!(contract_flow::terminate))
+        .routes(routes!(contract_flow::signature))
+        .routes(routes!(engagements::list, engagements::create))
+        .routes(routes!(engagements::get, engagements::update, engagements::delete))
+        .with_state(svc)
+}
+
+pub(crate) fn location(path: String) -> [(axum::http::HeaderName, String); 1] {
+    [(axum::http::header::LOCATION, path)]
+}
+
+/// The peer address of the request, as identity's login sees it. Forwarded
+/// headers are not trusted: any client can write them.
+pub(crate) struct PeerIp(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for PeerIp {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ci| ci.0.ip().to_string())))
+    }
+}
