@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use atrium_agreements::{AgreementsService, CrmMergeSubscriber, ProposalExpiryJob, SignatureKey};
 use atrium_crm::CrmService;
 use atrium_identity::http::CookiePolicy;
 use atrium_identity::{IdentityConfig, IdentityService, InProcessThrottle, LoginLimits};
@@ -44,6 +45,7 @@ pub struct AppState {
     pub outbox: OutboxService,
     pub timeline: TimelineService,
     pub crm: CrmService,
+    pub agreements: AgreementsService,
     pub webhooks: WebhookService,
     pub dispatcher: Dispatcher,
     pub scheduler: Scheduler,
@@ -74,7 +76,15 @@ impl AppState {
         );
         let guard = UrlGuard { allow_private: config.webhook_allow_private };
         let webhook_timeout = std::time::Duration::from_secs(config.webhook_timeout_secs);
+        let crm = CrmService::new(db.clone(), clock.clone(), Arc::new(ports::Members(identity.clone())));
+        let agreements = AgreementsService::new(
+            db.clone(),
+            clock.clone(),
+            Arc::new(ports::Crm(crm.clone())),
+            signature_key(&config.secret_bytes()),
+        );
         let subscribers: Vec<Arc<dyn Subscriber>> = vec![
+            Arc::new(CrmMergeSubscriber::new(agreements.clone())),
             Arc::new(TimelineSubscriber::new(db.clone())),
             Arc::new(WebhookSubscriber::new(db.clone(), guard, webhook_timeout)?),
         ];
@@ -92,12 +102,14 @@ impl AppState {
         let jobs: Vec<Arc<dyn Job>> = vec![
             Arc::new(RetentionJob::new(db.clone(), chrono::Duration::days(config.outbox_retention_days))),
             Arc::new(idempotency::PruneJob { db: db.clone() }),
+            Arc::new(ProposalExpiryJob::new(agreements.clone())),
         ];
         let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
         Ok(Self {
             outbox: OutboxService::new(db.clone(), clock.clone()),
             timeline: TimelineService::new(db.clone()),
-            crm: CrmService::new(db.clone(), clock.clone(), Arc::new(ports::Members(identity.clone()))),
+            crm,
+            agreements,
             webhooks: WebhookService::new(db.clone(), clock.clone(), guard),
             scheduler,
             dispatcher,
@@ -109,6 +121,16 @@ impl AppState {
     }
 }
 
+/// The key for contract signature data, derived from the server secret under its
+/// own label so it changes with the secret and never equals another derived key.
+fn signature_key(secret: &[u8]) -> SignatureKey {
+    use hmac::{Hmac, Mac};
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(secret)
+        .unwrap_or_else(|_| unreachable!("hmac takes any key length"));
+    mac.update(b"atrium signature key v1");
+    SignatureKey::new(mac.finalize().into_bytes().into())
+}
+
 /// The API routes of every domain and the document describing them.
 fn api(state: &AppState, config: &Config) -> (Router, OpenApi) {
     let cookies = CookiePolicy { secure: config.cookie_secure };
@@ -117,6 +139,7 @@ fn api(state: &AppState, config: &Config) -> (Router, OpenApi) {
         .merge(atrium_outbox::router(state.outbox.clone()))
         .merge(atrium_timeline::router(state.timeline.clone()))
         .merge(atrium_crm::router(state.crm.clone()))
+        .merge(atrium_agreements::router(state.agreements.clone()))
         .merge(atrium_webhooks::router(state.webhooks.clone()))
         .split_for_parts();
     (router, openapi::finish(doc))

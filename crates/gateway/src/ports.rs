@@ -13,3 +13,31 @@ impl atrium_crm::Members for Members {
         self.0.is_member(org, user).await
     }
 }
+
+/// Agreements asks CRM about companies, contacts and deals (merged ids resolve to survivors).
+pub struct Crm(pub atrium_crm::CrmService);
+
+#[async_trait]
+impl atrium_agreements::Crm for Crm {
+    async fn company(&self, org: OrganizationId, id: uuid::Uuid) -> Result<Option<uuid::Uuid>, AppError> {
+        self.0.company_ref(org, id).await
+    }
+
+    async fn contact(
+        &self,
+        org: OrganizationId,
+        id: uuid::Uuid,
+    ) -> Result<Option<atrium_agreements::ContactRef>, AppError> {
+        let found = self.0.contact_ref(org, id).await?;
+        Ok(found.map(|c| atrium_agreements::ContactRef { id: c.id, client_company_id: c.client_company_id }))
+    }
+
+    async fn deal(&self, org: OrganizationId, id: uuid::Uuid) -> Result<Option<atrium_agreements::DealRef>, AppError> {
+        let found = self.0.deal_ref(org, id).await?;
+        Ok(found.map(|d| atrium_agreements::DealRef {
+            id: d.id,
+            client_company_id: d.client_company_id,
+            contact_id: d.contact_id,
+        }))
+    }
+}
