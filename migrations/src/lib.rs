@@ -13,6 +13,7 @@ mod m20261125_000005_outbox_scheduled_jobs;
 mod m20261125_000006_gateway_idempotency_keys;
 mod m20261125_000007_crm_create_tables;
 mod m20261125_000008_agreements_create_tables;
+mod m20261125_000009_projects_create_tables;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_gateway_idempotency_keys::Migration),
             Box::new(m20261125_000007_crm_create_tables::Migration),
             Box::new(m20261125_000008_agreements_create_tables::Migration),
+            Box::new(m20261125_000009_projects_create_tables::Migration),
         ]
     }
 }

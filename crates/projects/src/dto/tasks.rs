@@ -1,0 +1,144 @@
+use atrium_kernel::{AppError, Patch, UserId};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{MilestoneId, ProjectId, TaskId, stored_enum};
+
+/// Longest estimate accepted: a year of full-time work, in minutes.
+pub const MAX_ESTIMATE_MINUTES: i32 = 124_800;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    Todo,
+    InProgress,
+    Blocked,
+    Done,
+}
+
+stored_enum!(TaskStatus { Todo => "todo", InProgress => "in_progress", Blocked => "blocked", Done => "done" });
+
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "title": "Wireframes", "assignee_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b", "due_date": "2026-12-15", "estimate_minutes": 480}))]
+pub struct TaskIn {
+    pub project_id: ProjectId,
+    #[validate(length(min = 1, max = 300))]
+    pub title: String,
+    /// A milestone of the same project.
+    pub milestone_id: Option<MilestoneId>,
+    /// A member of the organization.
+    pub assignee_id: Option<UserId>,
+    /// Default `todo`.
+    pub status: Option<TaskStatus>,
+    #[validate(length(max = 20000))]
+    pub description: Option<String>,
+    pub due_date: Option<NaiveDate>,
+    #[validate(range(min = 0, max = MAX_ESTIMATE_MINUTES))]
+    pub estimate_minutes: Option<i32>,
+}
+
+/// Partial update: an absent field is unchanged, `null` clears it. A task stays in
+/// its project; reorder it with `POST /tasks/{id}/move`.
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"status": "done", "assignee_id": null}))]
+pub struct TaskPatch {
+    #[validate(length(min = 1, max = 300))]
+    pub title: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub description: Patch<String>,
+    pub status: Option<TaskStatus>,
+    #[serde(default)]
+    #[schema(value_type = Option<MilestoneId>)]
+    pub milestone_id: Patch<MilestoneId>,
+    #[serde(default)]
+    #[schema(value_type = Option<UserId>)]
+    pub assignee_id: Patch<UserId>,
+    #[serde(default)]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub due_date: Patch<NaiveDate>,
+    #[serde(default)]
+    #[schema(value_type = Option<i32>)]
+    pub estimate_minutes: Patch<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct TaskOut {
+    pub id: TaskId,
+    pub project_id: ProjectId,
+    /// The project's engagement.
+    pub engagement_id: Uuid,
+    pub milestone_id: Option<MilestoneId>,
+    #[schema(example = "Wireframes")]
+    pub title: String,
+    pub description: Option<String>,
+    pub status: TaskStatus,
+    pub assignee_id: Option<UserId>,
+    pub due_date: Option<NaiveDate>,
+    pub estimate_minutes: Option<i32>,
+    /// 0-based rank within the project (dense: the project's tasks hold 0..n).
+    pub position: i32,
+    /// When the task last became `done`; `null` unless it is done.
+    pub completed_at: Option<DateTime<Utc>>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// `assignee_id` in a filter: a user id, or `me` for the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssigneeFilter {
+    Me,
+    User(UserId),
+}
+
+impl<'de> Deserialize<'de> for AssigneeFilter {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        if raw == "me" {
+            return Ok(Self::Me);
+        }
+        raw.parse::<Uuid>()
+            .map(|u| Self::User(u.into()))
+            .map_err(|_| serde::de::Error::custom("must be a user id or `me`"))
+    }
+}
+
+impl AssigneeFilter {
+    /// The user meant; `me` needs a signed-in user, not an API key.
+    pub fn resolve(self, caller: Option<UserId>) -> Result<UserId, AppError> {
+        match self {
+            Self::User(u) => Ok(u),
+            Self::Me => caller.ok_or_else(|| AppError::invalid("assignee_id", "`me` needs a user session, not an API key")),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams, Validate)]
+#[into_params(parameter_in = Query)]
+pub struct TaskFilter {
+    /// Tasks of one project, listed in `position` order (otherwise oldest first).
+    pub project_id: Option<ProjectId>,
+    pub status: Option<TaskStatus>,
+    /// A user id, or `me` for the caller: "my work" across projects.
+    #[param(value_type = Option<String>, example = "me")]
+    pub assignee_id: Option<AssigneeFilter>,
+    /// Tasks due strictly before this date (tasks without a due date are left out).
+    pub due_before: Option<NaiveDate>,
+    pub milestone_id: Option<MilestoneId>,
+}
+
+/// Where to move a task within its project: exactly one of `position` (the 0-based
+/// rank it takes; past the end means last), `before_id` or `after_id` (a task of the
+/// same project).
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"after_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c"}))]
+pub struct TaskMoveIn {
+    #[validate(range(min = 0))]
+    pub position: Option<i32>,
+    pub before_id: Option<TaskId>,
+    pub after_id: Option<TaskId>,
+}

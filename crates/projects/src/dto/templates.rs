@@ -1,0 +1,145 @@
+use std::collections::HashSet;
+
+use atrium_kernel::{AppError, FieldError, Patch};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{MAX_ESTIMATE_MINUTES, ProjectTemplateId};
+
+/// The furthest a template item may fall after the project's start: ten years.
+pub const MAX_OFFSET_DAYS: i32 = 3650;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"key": "design", "name": "Design signed off", "offset_days": 14}))]
+pub struct TemplateMilestone {
+    /// Names the milestone within the template, for tasks' `milestone_key`.
+    #[validate(length(min = 1, max = 50))]
+    pub key: String,
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+    /// Days after the project's start date the milestone is due.
+    #[validate(range(min = 0, max = MAX_OFFSET_DAYS))]
+    pub offset_days: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"title": "Wireframes", "milestone_key": "design", "offset_days": 7, "estimate_minutes": 480}))]
+pub struct TemplateTask {
+    #[validate(length(min = 1, max = 300))]
+    pub title: String,
+    /// The `key` of one of the template's milestones.
+    #[validate(length(min = 1, max = 50))]
+    pub milestone_key: Option<String>,
+    /// Days after the project's start date the task is due.
+    #[validate(range(min = 0, max = MAX_OFFSET_DAYS))]
+    pub offset_days: i32,
+    #[validate(length(max = 20000))]
+    pub description: Option<String>,
+    #[validate(range(min = 0, max = MAX_ESTIMATE_MINUTES))]
+    pub estimate_minutes: Option<i32>,
+}
+
+/// What a template holds, as stored (the `body` column).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct TemplateBody {
+    #[validate(length(max = 100), nested)]
+    pub milestones: Vec<TemplateMilestone>,
+    #[validate(length(max = 1000), nested)]
+    pub tasks: Vec<TemplateTask>,
+}
+
+impl TemplateBody {
+    /// Field rules plus the cross-item ones: milestone keys are unique and every
+    /// task's `milestone_key` names one of them.
+    pub fn check(&self) -> Result<(), AppError> {
+        atrium_kernel::input::validate(self)?;
+        let mut errors = Vec::new();
+        let mut keys = HashSet::new();
+        for (i, m) in self.milestones.iter().enumerate() {
+            if !keys.insert(m.key.as_str()) {
+                errors.push(FieldError::new(format!("milestones[{i}].key"), format!("duplicate key `{}`", m.key)));
+            }
+        }
+        for (i, t) in self.tasks.iter().enumerate() {
+            if let Some(k) = &t.milestone_key
+                && !keys.contains(k.as_str())
+            {
+                errors.push(FieldError::new(format!("tasks[{i}].milestone_key"), format!("no milestone has key `{k}`")));
+            }
+        }
+        if errors.is_empty() { Ok(()) } else { Err(AppError::Validation(errors)) }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({
+    "name": "Website relaunch",
+    "milestones": [{"key": "design", "name": "Design signed off", "offset_days": 14}],
+    "tasks": [{"title": "Wireframes", "milestone_key": "design", "offset_days": 7, "estimate_minutes": 480}]
+}))]
+pub struct TemplateIn {
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+    #[validate(length(max = 20000))]
+    pub description: Option<String>,
+    #[serde(default)]
+    #[validate(length(max = 100), nested)]
+    pub milestones: Vec<TemplateMilestone>,
+    #[serde(default)]
+    #[validate(length(max = 1000), nested)]
+    pub tasks: Vec<TemplateTask>,
+}
+
+/// Partial update: `milestones` and `tasks` are replaced whole when given, and the
+/// result must still hold together (tasks' keys name milestones).
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"name": "Website relaunch (v2)", "description": null}))]
+pub struct TemplatePatch {
+    #[validate(length(min = 1, max = 200))]
+    pub name: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub description: Patch<String>,
+    #[validate(length(max = 100), nested)]
+    pub milestones: Option<Vec<TemplateMilestone>>,
+    #[validate(length(max = 1000), nested)]
+    pub tasks: Option<Vec<TemplateTask>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct TemplateOut {
+    pub id: ProjectTemplateId,
+    #[schema(example = "Website relaunch")]
+    pub name: String,
+    pub description: Option<String>,
+    pub milestones: Vec<TemplateMilestone>,
+    pub tasks: Vec<TemplateTask>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A new project from a template: each milestone and task is due `offset_days`
+/// after `start_date`.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "name": "Globex relaunch", "start_date": "2026-12-01"}))]
+pub struct InstantiateIn {
+    pub engagement_id: Uuid,
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+    pub start_date: NaiveDate,
+}
+
+/// Saves a project's milestones and tasks as a template; offsets count from the
+/// project's start date, or its earliest due date when it has none.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"name": "Relaunch playbook"}))]
+pub struct SaveAsTemplateIn {
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+    #[validate(length(max = 20000))]
+    pub description: Option<String>,
+}

@@ -1,0 +1,4 @@
+pub mod milestone;
+pub mod project;
+pub mod task;
+pub mod template;

@@ -1,0 +1,31 @@
+//! Projects routes: thin handlers over [`ProjectsService`].
+
+mod milestones;
+mod projects;
+mod tasks;
+mod templates;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::service::ProjectsService;
+
+pub fn router(svc: ProjectsService) -> OpenApiRouter {
+    OpenApiRouter::new()
+        .routes(routes!(projects::list, projects::create))
+        .routes(routes!(projects::get, projects::update, projects::delete))
+        .routes(routes!(projects::save_as_template))
+        .routes(routes!(milestones::list, milestones::create))
+        .routes(routes!(milestones::get, milestones::update, milestones::delete))
+        .routes(routes!(tasks::list, tasks::create))
+        .routes(routes!(tasks::get, tasks::update, tasks::delete))
+        .routes(routes!(tasks::move_task))
+        .routes(routes!(templates::list, templates::create))
+        .routes(routes!(templates::get, templates::update, templates::delete))
+        .routes(routes!(templates::instantiate))
+        .with_state(svc)
+}
+
+pub(crate) fn location(path: String) -> [(axum::http::HeaderName, String); 1] {
+    [(axum::http::header::LOCATION, path)]
+}

@@ -1,0 +1,98 @@
+use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, etag_header};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+
+use super::location;
+use crate::dto::{InstantiateIn, ProjectOut, ProjectTemplateId, TemplateIn, TemplateOut, TemplatePatch};
+use crate::service::ProjectsService;
+
+/// Project templates, oldest first.
+#[utoipa::path(get, path = "/api/v1/project-templates", tag = "projects",
+    params(atrium_kernel::PageParams),
+    responses((status = 200, description = "A page of templates", body = PageOut<TemplateOut>)))]
+pub(super) async fn list(
+    State(svc): State<ProjectsService>,
+    ctx: OrgCtx,
+    page: PageQuery,
+) -> Result<Json<PageOut<TemplateOut>>, AppError> {
+    Ok(Json(page.respond(svc.list_templates(&ctx, page.request()).await?, |t| t)))
+}
+
+/// Create a template. Milestone keys are unique; a task's `milestone_key` names one
+/// of them; offsets are 0–3650 days.
+#[utoipa::path(post, path = "/api/v1/project-templates", tag = "projects", request_body = TemplateIn,
+    responses((status = 201, description = "Template created", body = TemplateOut)))]
+pub(super) async fn create(
+    State(svc): State<ProjectsService>,
+    ctx: OrgCtx,
+    ValidatedJson(input): ValidatedJson<TemplateIn>,
+) -> Result<impl IntoResponse, AppError> {
+    let out = svc.create_template(&ctx, input).await?;
+    Ok((
+        StatusCode::CREATED,
+        location(format!("/api/v1/project-templates/{}", out.id)),
+        [etag_header(out.version)],
+        Json(out),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/project-templates/{id}", tag = "projects",
+    params(("id" = ProjectTemplateId, Path, description = "Template id")),
+    responses((status = 200, description = "The template", body = TemplateOut, headers(("ETag" = String, description = "Version for If-Match")))))]
+pub(super) async fn get(
+    State(svc): State<ProjectsService>,
+    ctx: OrgCtx,
+    Path(id): Path<ProjectTemplateId>,
+) -> Result<impl IntoResponse, AppError> {
+    let out = svc.get_template(&ctx, id).await?;
+    Ok(([etag_header(out.version)], Json(out)))
+}
+
+/// Change a template; `milestones` and `tasks` are replaced whole when given.
+#[utoipa::path(patch, path = "/api/v1/project-templates/{id}", tag = "projects",
+    params(("id" = ProjectTemplateId, Path, description = "Template id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
+    request_body = TemplatePatch,
+    responses((status = 200, description = "Updated template", body = TemplateOut, headers(("ETag" = String, description = "New version")))))]
+pub(super) async fn update(
+    State(svc): State<ProjectsService>,
+    ctx: OrgCtx,
+    Path(id): Path<ProjectTemplateId>,
+    if_match: IfMatch,
+    ValidatedJson(patch): ValidatedJson<TemplatePatch>,
+) -> Result<impl IntoResponse, AppError> {
+    let out = svc.update_template(&ctx, id, patch, if_match).await?;
+    Ok(([etag_header(out.version)], Json(out)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/project-templates/{id}", tag = "projects",
+    params(("id" = ProjectTemplateId, Path, description = "Template id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
+    responses((status = 204, description = "Deleted")))]
+pub(super) async fn delete(
+    State(svc): State<ProjectsService>,
+    ctx: OrgCtx,
+    Path(id): Path<ProjectTemplateId>,
+    if_match: IfMatch,
+) -> Result<StatusCode, AppError> {
+    svc.delete_template(&ctx, id, if_match).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Create a project from the template under an engagement: its milestones and
+/// tasks are due `offset_days` after `start_date`. All or nothing.
+#[utoipa::path(post, path = "/api/v1/project-templates/{id}/instantiate", tag = "projects",
+    params(("id" = ProjectTemplateId, Path, description = "Template id")),
+    request_body = InstantiateIn,
+    responses((status = 201, description = "Project created", body = ProjectOut)))]
+pub(super) async fn instantiate(
+    State(svc): State<ProjectsService>,
+    ctx: OrgCtx,
+    Path(id): Path<ProjectTemplateId>,
+    ValidatedJson(input): ValidatedJson<InstantiateIn>,
+) -> Result<impl IntoResponse, AppError> {
+    let out = svc.instantiate_template(&ctx, id, input).await?;
+    Ok((StatusCode::CREATED, location(format!("/api/v1/projects/{}", out.id)), [etag_header(out.version)], Json(out)))
+}
