@@ -326,3 +326,32 @@ pub struct DuplicateGroupOut {
     pub key: String,
     pub contact_ids: Vec<ContactId>,
 }
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CompanyMergeOut {
+    /// The survivor as it is (or, on a dry run, would be) after the merge.
+    pub survivor: CompanyOut,
+    pub merged_ids: Vec<ClientCompanyId>,
+    pub conflicts: Vec<MergeConflict>,
+    /// Contacts now belonging to the survivor.
+    pub repointed_contacts: u64,
+    /// Deals now pointing at the survivor.
+    pub repointed_deals: u64,
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CompanyDuplicateReason {
+    SameName,
+    SameDomain,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CompanyDuplicateGroupOut {
+    pub reason: CompanyDuplicateReason,
+    /// The shared normalized value.
+    #[schema(example = "globex.example")]
+    pub key: String,
+    pub company_ids: Vec<ClientCompanyId>,
+}

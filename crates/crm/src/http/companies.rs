@@ -5,7 +5,10 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
 use super::location;
-use crate::dto::{ClientCompanyId, CompanyFilter, CompanyIn, CompanyOut, CompanyPatch};
+use crate::dto::{
+    ClientCompanyId, CompanyDuplicateGroupOut, CompanyFilter, CompanyIn, CompanyMergeOut, CompanyOut, CompanyPatch,
+    MergeIn,
+};
 use crate::service::CrmService;
 
 /// Client companies, oldest first; filter by status or name prefix.
@@ -81,4 +84,31 @@ pub(super) async fn delete(
 ) -> Result<StatusCode, AppError> {
     svc.delete_company(&ctx, id, if_match).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Candidate duplicate companies: same name or same domain.
+#[utoipa::path(get, path = "/api/v1/client-companies/duplicates", tag = "crm",
+    responses((status = 200, description = "Groups of likely duplicates with the reason", body = Vec<CompanyDuplicateGroupOut>)))]
+pub(super) async fn duplicates(
+    State(svc): State<CrmService>,
+    ctx: OrgCtx,
+) -> Result<Json<Vec<CompanyDuplicateGroupOut>>, AppError> {
+    Ok(Json(svc.company_duplicates(&ctx).await?))
+}
+
+/// Merge `source_ids` into this company. The survivor keeps its non-empty fields,
+/// fills empty ones from the sources in order and takes the union of tags; contacts
+/// and deals move to it; the sources become tombstones (status `merged`). `dry_run`
+/// reports the result and the conflicts without writing.
+#[utoipa::path(post, path = "/api/v1/client-companies/{id}/merge", tag = "crm",
+    params(("id" = ClientCompanyId, Path, description = "The surviving company")),
+    request_body = MergeIn,
+    responses((status = 200, description = "Merged (or, on a dry run, what would be)", body = CompanyMergeOut)))]
+pub(super) async fn merge(
+    State(svc): State<CrmService>,
+    ctx: OrgCtx,
+    Path(id): Path<ClientCompanyId>,
+    ValidatedJson(input): ValidatedJson<MergeIn>,
+) -> Result<Json<CompanyMergeOut>, AppError> {
+    Ok(Json(svc.merge_companies(&ctx, id, input).await?))
 }

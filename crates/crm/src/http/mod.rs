@@ -12,7 +12,9 @@ use crate::service::CrmService;
 pub fn router(svc: CrmService) -> OpenApiRouter {
     OpenApiRouter::new()
         .routes(routes!(companies::list, companies::create))
+        .routes(routes!(companies::duplicates))
         .routes(routes!(companies::get, companies::update, companies::delete))
+        .routes(routes!(companies::merge))
         .routes(routes!(contacts::list, contacts::create))
         .routes(routes!(contacts::duplicates))
         .routes(routes!(contacts::get, contacts::update, contacts::delete))

@@ -6,7 +6,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{CrmService, emit, normalize_name};
+use super::{CrmService, emit, normalize_name, starts_with_literally};
 use crate::dto::{ClientCompanyId, CompanyFilter, CompanyIn, CompanyOut, CompanyPatch, CompanyStatus};
 use crate::entity::{company, contact};
 
@@ -51,7 +51,7 @@ impl CrmService {
             q = q.filter(company::Column::Status.eq(status.as_str()));
         }
         if let Some(prefix) = &f.name_prefix {
-            q = q.filter(company::Column::NameNormalized.starts_with(normalize_name(prefix)));
+            q = q.filter(starts_with_literally(company::Column::NameNormalized, &normalize_name(prefix)));
         }
         let rows = req.apply(q, company::Column::Id, SortOrder::Asc).all(&self.db).await?;
         Ok(Page::from_rows(rows, &req, |r| r.id).map(company_out))
@@ -130,7 +130,7 @@ impl CrmService {
         Ok(())
     }
 
-    async fn find_company<C: sea_orm::ConnectionTrait>(
+    pub(super) async fn find_company<C: sea_orm::ConnectionTrait>(
         &self,
         conn: &C,
         ctx: &OrgCtx,

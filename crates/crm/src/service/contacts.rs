@@ -5,7 +5,7 @@ use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter};
 use serde_json::json;
 
-use super::{CrmService, emit, normalize_email, normalize_phone};
+use super::{CrmService, emit, escape_like, normalize_email, normalize_phone, starts_with_literally};
 use crate::dto::{ContactFilter, ContactId, ContactIn, ContactOut, ContactPatch};
 use crate::entity::contact;
 
@@ -29,7 +29,7 @@ impl CrmService {
             last_name: Set(input.last_name.trim().to_owned()),
             email_normalized: Set(email.as_deref().map(normalize_email)),
             email: Set(email),
-            phone_normalized: Set(phone.as_deref().map(normalize_phone)),
+            phone_normalized: Set(phone.as_deref().and_then(normalize_phone)),
             phone: Set(phone),
             title: Set(input.title),
             merged_into_id: Set(None),
@@ -66,7 +66,7 @@ impl CrmService {
                 Condition::any()
                     .add(lower(contact::Column::FirstName).like(LikeExpr::new(pattern.clone()).escape('\\')))
                     .add(lower(contact::Column::LastName).like(LikeExpr::new(pattern).escape('\\')))
-                    .add(contact::Column::EmailNormalized.starts_with(&t)),
+                    .add(starts_with_literally(contact::Column::EmailNormalized, &t)),
             );
         }
         let rows = req.apply(q, contact::Column::Id, SortOrder::Asc).all(&self.db).await?;
@@ -118,7 +118,11 @@ impl CrmService {
             row.email = Set(v.map(|e| e.trim().to_owned()));
         }
         if let Some(v) = patch.phone.into_change() {
-            row.phone_normalized = Set(v.as_deref().map(normalize_phone));
+            let v = v.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty());
+            if v.as_ref().is_some_and(|p| p.chars().count() > 50) {
+                return Err(AppError::invalid("phone", "must be at most 50 characters"));
+            }
+            row.phone_normalized = Set(v.as_deref().and_then(normalize_phone));
             row.phone = Set(v);
         }
         if let Some(v) = patch.title.into_change() {
@@ -188,10 +192,6 @@ fn email_race(res: Result<contact::Model, DbErr>) -> Result<contact::Model, AppE
             e.into()
         }
     })
-}
-
-fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 pub(crate) fn contact_out(r: contact::Model) -> ContactOut {

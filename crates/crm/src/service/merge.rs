@@ -5,7 +5,7 @@
 
 use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, OrgCtx};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel,
     QueryFilter, Statement,
@@ -48,7 +48,15 @@ impl CrmService {
         let mut merged = keep.clone();
         let mut conflicts = Vec::new();
         fold(&mut merged.email, "email", sources.iter().map(|s| &s.email), &mut conflicts);
-        fold(&mut merged.phone, "phone", sources.iter().map(|s| &s.phone), &mut conflicts);
+        // The same number written differently is not a conflict.
+        let source_phones: Vec<Option<String>> = sources
+            .iter()
+            .map(|s| match (&s.phone_normalized, &keep.phone_normalized) {
+                (Some(a), Some(b)) if a == b => keep.phone.clone(),
+                _ => s.phone.clone(),
+            })
+            .collect();
+        fold(&mut merged.phone, "phone", source_phones.iter(), &mut conflicts);
         fold(&mut merged.title, "title", sources.iter().map(|s| &s.title), &mut conflicts);
         fold(
             &mut merged.client_company_id,
@@ -62,7 +70,7 @@ impl CrmService {
         fold(&mut last, "last_name", source_last.iter(), &mut conflicts);
         merged.last_name = last.unwrap_or_default();
         merged.email_normalized = merged.email.as_deref().map(super::normalize_email);
-        merged.phone_normalized = merged.phone.as_deref().map(super::normalize_phone);
+        merged.phone_normalized = merged.phone.as_deref().and_then(super::normalize_phone);
 
         let source_ids: Vec<Uuid> = sources.iter().map(|s| s.id).collect();
         let repointed = deal::Entity::scoped(ctx.org_id)
@@ -85,6 +93,7 @@ impl CrmService {
 
         deal::Entity::update_many()
             .col_expr(deal::Column::ContactId, Expr::value(keep.id))
+            .col_expr(deal::Column::Version, Expr::col(deal::Column::Version).add(1))
             .col_expr(deal::Column::UpdatedAt, Expr::value(now))
             .filter(deal::Column::OrganizationId.eq(ctx.org_id.into_uuid()))
             .filter(deal::Column::ContactId.is_in(source_ids.clone()))
@@ -126,14 +135,19 @@ impl CrmService {
             (DuplicateReason::SamePhone, "phone_normalized", false),
             (DuplicateReason::SameNameInCompany, name, true),
         ] {
-            let (company, only_with_company) =
-                if company_scoped { ("client_company_id", " AND client_company_id IS NOT NULL") } else { ("NULL", "") };
+            // PostgreSQL refuses a constant in GROUP BY, so the company column is
+            // selected and grouped only where it takes part.
+            let (company, group_company, only_with_company) = if company_scoped {
+                ("client_company_id", ", client_company_id", " AND client_company_id IS NOT NULL")
+            } else {
+                ("NULL", "", "")
+            };
             let rows = self
                 .query(
                     &format!(
                         "SELECT {key} AS k, {company} AS c FROM contacts \
                          WHERE organization_id = $1 AND merged_into_id IS NULL AND {key} IS NOT NULL{only_with_company} \
-                         GROUP BY {key}, {company} HAVING COUNT(*) > 1 ORDER BY 1 LIMIT {MAX_GROUPS}"
+                         GROUP BY {key}{group_company} HAVING COUNT(*) > 1 ORDER BY 1 LIMIT {MAX_GROUPS}"
                     ),
                     vec![ctx.org_id.into_uuid().into()],
                 )
@@ -162,7 +176,11 @@ impl CrmService {
         Ok(groups)
     }
 
-    async fn query(&self, sql: &str, values: Vec<sea_orm::Value>) -> Result<Vec<sea_orm::QueryResult>, AppError> {
+    pub(super) async fn query(
+        &self,
+        sql: &str,
+        values: Vec<sea_orm::Value>,
+    ) -> Result<Vec<sea_orm::QueryResult>, AppError> {
         let backend = self.db.get_database_backend();
         let sql = if backend == DbBackend::Postgres { sql.to_owned() } else { sql.replace('$', "?") };
         Ok(self.db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await?)
@@ -171,7 +189,7 @@ impl CrmService {
 
 /// Keeps `kept` if non-empty, else takes the first non-empty source; records the
 /// differing non-empty values that lost.
-fn fold<'a, T>(
+pub(super) fn fold<'a, T>(
     kept: &mut Option<T>,
     field: &str,
     sources: impl Iterator<Item = &'a Option<T>>,

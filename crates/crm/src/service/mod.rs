@@ -2,6 +2,7 @@
 //! takes `&OrgCtx` first; every write emits its event in the same transaction.
 
 mod companies;
+mod company_merge;
 mod contacts;
 mod deals;
 mod merge;
@@ -89,11 +90,31 @@ pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-/// Digits, with a leading `+` kept: "+49 (30) 123-456" → "+4930123456".
-pub fn normalize_phone(phone: &str) -> String {
+/// Digits, with a leading `+` kept: "+49 (30) 123-456" → "+4930123456". `None`
+/// for a value without digits ("n/a"), so such placeholders never look alike.
+pub fn normalize_phone(phone: &str) -> Option<String> {
     let trimmed = phone.trim();
     let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
-    if trimmed.starts_with('+') { format!("+{digits}") } else { digits }
+    if digits.is_empty() {
+        None
+    } else if trimmed.starts_with('+') {
+        Some(format!("+{digits}"))
+    } else {
+        Some(digits)
+    }
+}
+
+/// `column LIKE 'prefix%'` with `%`, `_` and `\` in the prefix taken literally.
+pub(crate) fn starts_with_literally(
+    column: impl sea_orm::sea_query::IntoColumnRef,
+    prefix: &str,
+) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
+    Expr::col(column).like(LikeExpr::new(format!("{}%", escape_like(prefix))).escape('\\'))
+}
+
+pub(crate) fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// Lower-case with single spaces, for name prefixes and duplicate detection.
@@ -108,8 +129,10 @@ mod tests {
     #[test]
     fn normalization() {
         assert_eq!(normalize_email("  Ada@Example.COM "), "ada@example.com");
-        assert_eq!(normalize_phone("+49 (30) 123-456"), "+4930123456");
-        assert_eq!(normalize_phone("030 123 456"), "030123456");
+        assert_eq!(normalize_phone("+49 (30) 123-456").as_deref(), Some("+4930123456"));
+        assert_eq!(normalize_phone("030 123 456").as_deref(), Some("030123456"));
+        assert_eq!(normalize_phone("n/a"), None);
+        assert_eq!(escape_like(r"50%_a\b"), r"50\%\_a\\b");
         assert_eq!(normalize_name("  Globex   Corp "), "globex corp");
     }
 }
