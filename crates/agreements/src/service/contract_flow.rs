@@ -38,6 +38,16 @@ impl Step {
         }
     }
 
+    /// The event's verb: `agreements.contract.<verb>`.
+    fn verb(self) -> &'static str {
+        match self {
+            Self::Send => "sent",
+            Self::Activate => "activated",
+            Self::Complete => "completed",
+            Self::Terminate => "terminated",
+        }
+    }
+
     fn action(self) -> &'static str {
         match self {
             Self::Send => "sending",
@@ -112,7 +122,7 @@ impl AgreementsService {
         row.updated_at = Set(now);
         let updated = row.update(&txn).await?;
         let out = self.contract_view(&txn, ctx.org_id, updated).await?;
-        let event = format!("agreements.contract.{}", step.to());
+        let event = format!("agreements.contract.{}", step.verb());
         emit(&txn, Actor::Caller(ctx), now, &event, "contract", current.id, json!(out)).await?;
         txn.commit().await?;
         Ok(out)

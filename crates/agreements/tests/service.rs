@@ -1,0 +1,19 @@
+//! The agreements service against real SQLite and PostgreSQL: every test runs on both.
+
+#[path = "service/common.rs"]
+mod common;
+
+#[path = "service/background.rs"]
+mod background;
+#[path = "service/engagements.rs"]
+mod engagements;
+#[path = "service/events.rs"]
+mod events;
+#[path = "service/flow.rs"]
+mod flow;
+#[path = "service/proposals.rs"]
+mod proposals;
+#[path = "service/signing.rs"]
+mod signing;
+#[path = "service/tenancy.rs"]
+mod tenancy;
