@@ -6,6 +6,8 @@ mod common;
 
 #[path = "service/companies.rs"]
 mod companies;
+#[path = "service/company_merge.rs"]
+mod company_merge;
 #[path = "service/contacts.rs"]
 mod contacts;
 #[path = "service/deals.rs"]

@@ -85,6 +85,7 @@ impl AppState {
         );
         let subscribers: Vec<Arc<dyn Subscriber>> = vec![
             Arc::new(CrmMergeSubscriber::new(agreements.clone())),
+            Arc::new(atrium_crm::AppointmentSubscriber::new(db.clone(), clock.clone())),
             Arc::new(TimelineSubscriber::new(db.clone())),
             Arc::new(WebhookSubscriber::new(db.clone(), guard, webhook_timeout)?),
         ];

@@ -1,9 +1,9 @@
 //! The CRM service: the only writer of companies, contacts and deals. Every method
 //! takes `&OrgCtx` first; every write emits its event in the same transaction.
 
-mod companies;
+pub(crate) mod companies;
 mod company_merge;
-mod contacts;
+pub(crate) mod contacts;
 mod deals;
 mod merge;
 mod refs;

@@ -1,0 +1,177 @@
+//! Company merge and duplicates, and contacts created from `appointment.booked`.
+
+use std::sync::Arc;
+
+use atrium_crm::dto::{CompanyDuplicateReason, CompanyPatch, CompanyStatus, ContactIn, DealIn, MergeIn};
+use atrium_crm::{AppointmentSubscriber, BookingOutcome};
+use atrium_kernel::{AppError, Clock, IfMatch, Patch};
+use atrium_testkit::{TestDb, backend_tests};
+use serde_json::json;
+
+use crate::assert_err;
+use crate::common::{contact_in, contact_row, deal_in, deal_row, events_of, harness, snapshot, types};
+use crate::companies::new_company;
+use crate::contacts::new_contact;
+use crate::deals::new_deal;
+
+backend_tests!(
+    company_merge_repoints_contacts_and_deals_and_leaves_a_tombstone,
+    company_merge_dry_run_and_refusals_write_nothing,
+    company_duplicates_by_name_and_domain,
+    appointment_booking_creates_a_contact_once,
+);
+
+async fn company_merge_repoints_contacts_and_deals_and_leaves_a_tombstone(db: &TestDb) {
+    let h = harness(db);
+    let ctx = h.org().await;
+    let keep = new_company(&h, &ctx, "Globex", CompanyStatus::Active).await;
+    let dup = new_company(&h, &ctx, "Globex Corp", CompanyStatus::Lead).await;
+    let patch = CompanyPatch {
+        domain: Patch::Value("globex.example".into()),
+        tags: Some(vec!["retainer".into(), "eu".into()]),
+        notes: Patch::Value("from the import".into()),
+        ..CompanyPatch::default()
+    };
+    h.svc.update_company(&ctx, dup.into(), patch, IfMatch(None)).await.expect("patch dup");
+    let keep_tags = CompanyPatch { tags: Some(vec!["eu".into(), "vip".into()]), ..CompanyPatch::default() };
+    h.svc.update_company(&ctx, keep.into(), keep_tags, IfMatch(None)).await.expect("patch keep");
+    let c =
+        new_contact(&h, &ctx, ContactIn { client_company_id: Some(dup.into()), ..contact_in("Hank", "", None) }).await;
+    let d = new_deal(&h, &ctx, DealIn { client_company_id: Some(dup.into()), ..deal_in("Relaunch") }).await;
+    let deal_version = deal_row(&h.conn, d).await.expect("deal").version;
+
+    let out = h
+        .svc
+        .merge_companies(&ctx, keep.into(), MergeIn { source_ids: vec![dup], dry_run: false })
+        .await
+        .expect("merge");
+    assert_eq!(out.survivor.domain.as_deref(), Some("globex.example"), "empty field filled from the source");
+    assert_eq!(out.survivor.notes.as_deref(), Some("from the import"));
+    assert_eq!(out.survivor.tags, ["eu", "vip", "retainer"], "union of tags, survivor's first");
+    assert_eq!((out.repointed_contacts, out.repointed_deals), (1, 1));
+    assert_eq!(contact_row(&h.conn, c).await.expect("contact").client_company_id, Some(keep));
+    let deal = deal_row(&h.conn, d).await.expect("deal");
+    assert_eq!(deal.client_company_id, Some(keep));
+    assert_eq!(deal.version, deal_version + 1, "a repointed deal gets a new version");
+
+    let tomb = h.svc.get_company(&ctx, dup.into()).await.expect("tombstone resolves");
+    assert_eq!(tomb.status, CompanyStatus::Merged);
+    assert_eq!(tomb.merged_into_id.map(|i| i.into_uuid()), Some(keep));
+    assert_eq!(h.svc.company_ref(ctx.org_id, dup).await.expect("ref"), Some(keep), "stale ids land on the survivor");
+    let merged = events_of(&h.conn, keep).await;
+    let last = merged.last().expect("events");
+    assert_eq!(last.event_type, "crm.company.merged");
+    assert_eq!(last.data["survivor_id"], json!(keep));
+    assert_eq!(last.data["merged_ids"], json!([dup]));
+    assert_err!(
+        h.svc.update_company(&ctx, dup.into(), CompanyPatch::default(), IfMatch(None)).await,
+        AppError::Conflict { .. },
+        "a tombstone is read-only"
+    );
+}
+
+async fn company_merge_dry_run_and_refusals_write_nothing(db: &TestDb) {
+    let h = harness(db);
+    let ctx = h.org().await;
+    let other = h.org().await;
+    let keep = new_company(&h, &ctx, "Initech", CompanyStatus::Active).await;
+    let dup = new_company(&h, &ctx, "Initech", CompanyStatus::Lead).await;
+    let foreign = new_company(&h, &other, "Initech", CompanyStatus::Lead).await;
+    new_contact(&h, &ctx, ContactIn { client_company_id: Some(dup.into()), ..contact_in("Peter", "", None) }).await;
+    let before = snapshot(&h.conn).await;
+
+    let dry = h
+        .svc
+        .merge_companies(&ctx, keep.into(), MergeIn { source_ids: vec![dup], dry_run: true })
+        .await
+        .expect("dry run");
+    assert!(dry.dry_run);
+    assert_eq!(dry.repointed_contacts, 1);
+    assert_err!(
+        h.svc.merge_companies(&ctx, keep.into(), MergeIn { source_ids: vec![foreign], dry_run: false }).await,
+        AppError::NotFound(_),
+        "another organization's company"
+    );
+    assert_err!(
+        h.svc.merge_companies(&ctx, keep.into(), MergeIn { source_ids: vec![keep], dry_run: false }).await,
+        AppError::Validation(_),
+        "survivor among the sources"
+    );
+    assert_eq!(snapshot(&h.conn).await, before, "dry run and refusals wrote nothing");
+}
+
+async fn company_duplicates_by_name_and_domain(db: &TestDb) {
+    let h = harness(db);
+    let ctx = h.org().await;
+    let a = new_company(&h, &ctx, "Acme  Corp", CompanyStatus::Active).await;
+    let b = new_company(&h, &ctx, "acme corp", CompanyStatus::Lead).await;
+    let c = new_company(&h, &ctx, "Road Runner", CompanyStatus::Lead).await;
+    let d = new_company(&h, &ctx, "RR Ltd", CompanyStatus::Lead).await;
+    for id in [c, d] {
+        let p = CompanyPatch { domain: Patch::Value("RoadRunner.example".into()), ..CompanyPatch::default() };
+        h.svc.update_company(&ctx, id.into(), p, IfMatch(None)).await.expect("domain");
+    }
+    let other = h.org().await;
+    new_company(&h, &other, "Acme Corp", CompanyStatus::Lead).await;
+
+    let groups = h.svc.company_duplicates(&ctx).await.expect("duplicates");
+    let found: Vec<_> = groups
+        .iter()
+        .map(|g| (g.reason, g.key.as_str(), g.company_ids.iter().map(|i| i.into_uuid()).collect::<Vec<_>>()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (CompanyDuplicateReason::SameName, "acme corp", vec![a, b]),
+            (CompanyDuplicateReason::SameDomain, "roadrunner.example", vec![c, d]),
+        ]
+    );
+    h.svc.merge_companies(&ctx, a.into(), MergeIn { source_ids: vec![b], dry_run: false }).await.expect("merge");
+    let after = h.svc.company_duplicates(&ctx).await.expect("duplicates");
+    assert_eq!(after.len(), 1, "a merged tombstone is no longer a candidate: {after:?}");
+}
+
+async fn appointment_booking_creates_a_contact_once(db: &TestDb) {
+    let h = harness(db);
+    let ctx = h.org().await;
+    let known = new_contact(&h, &ctx, contact_in("Ada", "Lovelace", Some("ada@example.com"))).await;
+    let sub = AppointmentSubscriber::new(h.conn.clone(), h.clock.clone() as Arc<dyn Clock>);
+
+    let same = sub.apply(ctx.org_id, &json!({"email": " ADA@example.com", "name": "A. L."})).await.expect("known");
+    assert_eq!(same, BookingOutcome::Known(known.into()));
+
+    let booking = json!({"email": "grace@navy.example", "name": "Grace Brewster Hopper", "company": "US Navy"});
+    let BookingOutcome::Created { contact, company } = sub.apply(ctx.org_id, &booking).await.expect("book") else {
+        panic!("a new person becomes a contact");
+    };
+    let created = h.svc.get_contact(&ctx, contact).await.expect("contact");
+    assert_eq!((created.first_name.as_str(), created.last_name.as_str()), ("Grace", "Brewster Hopper"));
+    assert_eq!(created.client_company_id, company);
+    let company = company.expect("company created from the booking");
+    assert_eq!(h.svc.get_company(&ctx, company).await.expect("company").name, "US Navy");
+    let evs = events_of(&h.conn, contact.into_uuid()).await;
+    assert_eq!(types(&evs), ["crm.contact.created"]);
+    assert_eq!(evs[0].actor, "system:crm.appointments");
+
+    // Redelivery and a second booking at the same company create nothing new.
+    let before = snapshot(&h.conn).await;
+    assert_eq!(sub.apply(ctx.org_id, &booking).await.expect("again"), BookingOutcome::Known(contact));
+    assert_eq!(snapshot(&h.conn).await, before);
+    let colleague = json!({"email": "bob@navy.example", "company": "us  navy"});
+    let BookingOutcome::Created { company: same_company, contact: bob } =
+        sub.apply(ctx.org_id, &colleague).await.expect("colleague")
+    else {
+        panic!("new contact");
+    };
+    assert_eq!(same_company, Some(company), "the existing company is reused");
+    assert_eq!(h.svc.get_contact(&ctx, bob).await.expect("bob").first_name, "bob", "no name: the email's local part");
+
+    // The same email in another organization is another person there.
+    let other = h.org().await;
+    assert!(matches!(sub.apply(other.org_id, &booking).await, Ok(BookingOutcome::Created { .. })));
+
+    let before = snapshot(&h.conn).await;
+    assert_err!(sub.apply(ctx.org_id, &json!({"email": "not an email"})).await, AppError::Validation(_), "bad email");
+    assert_err!(sub.apply(ctx.org_id, &json!({"name": "No Email"})).await, AppError::Validation(_), "no email");
+    assert_eq!(snapshot(&h.conn).await, before, "a bad booking writes nothing");
+}
