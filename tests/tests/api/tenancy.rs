@@ -40,10 +40,40 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         .post("/api/v1/deals", &ada.token, json!({"name": "Relaunch", "client_company_id": company_id}))
         .await
         .expect(201);
+    let line =
+        json!({"description": "Workshop", "quantity": 1, "unit_price": {"amount_minor": 100000, "currency": "EUR"}});
+    let proposal = app
+        .post(
+            "/api/v1/proposals",
+            &ada.token,
+            json!({"title": "Relaunch", "client_company_id": company_id, "currency": "EUR", "line_items": [line]}),
+        )
+        .await
+        .expect(201);
+    let contract = app
+        .post(
+            "/api/v1/contracts",
+            &ada.token,
+            json!({"title": "Relaunch", "client_company_id": company_id, "currency": "EUR"}),
+        )
+        .await
+        .expect(201);
+    let contract_id = contract.body["id"].as_str().expect("id").to_owned();
+    let engagement = app
+        .post(
+            "/api/v1/engagements",
+            &ada.token,
+            json!({"name": "Relaunch delivery", "contract_id": contract_id, "billing_model": "fixed"}),
+        )
+        .await
+        .expect(201);
     let mut ids = BTreeMap::new();
     ids.insert("/api/v1/client-companies/", company_id);
     ids.insert("/api/v1/contacts/", contact.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/deals/", deal.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/proposals/", proposal.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/contracts/", contract_id);
+    ids.insert("/api/v1/engagements/", engagement.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/members/", member_id);
     ids.insert("/api/v1/api-keys/", key.body["api_key"]["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/invitations/", invite.body["invitation"]["id"].as_str().expect("id").to_owned());
@@ -62,6 +92,13 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("PATCH", p) if p.starts_with("/api/v1/contacts/") => Some(json!({"first_name": "Hijacked"})),
         ("PATCH", p) if p.starts_with("/api/v1/deals/") => Some(json!({"stage": "lost"})),
         ("POST", p) if p.ends_with("/merge") => Some(json!({"source_ids": [uuid::Uuid::now_v7()]})),
+        ("PATCH", p) if p.starts_with("/api/v1/proposals/") || p.starts_with("/api/v1/contracts/") => {
+            Some(json!({"title": "Hijacked"}))
+        }
+        ("PATCH", p) if p.starts_with("/api/v1/engagements/") => Some(json!({"name": "Hijacked"})),
+        ("POST", p) if p.ends_with("/sign") => {
+            Some(json!({"signer_name": "Mallory", "signer_email": "mallory@example.com", "signature_data": "forged"}))
+        }
         ("POST", _) => Some(json!({})),
         _ => None,
     }
@@ -104,6 +141,16 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
     assert_eq!(deal.body["stage"], "lead");
     let contact = app.get(&format!("/api/v1/contacts/{}", ids["/api/v1/contacts/"]), &ada.token).await.expect(200);
     assert_eq!(contact.body["first_name"], "Hank");
+    let proposal = app.get(&format!("/api/v1/proposals/{}", ids["/api/v1/proposals/"]), &ada.token).await.expect(200);
+    assert_eq!(
+        (&proposal.body["status"], &proposal.body["title"], &proposal.body["version"]),
+        (&json!("draft"), &json!("Relaunch"), &json!(1))
+    );
+    let contract = app.get(&format!("/api/v1/contracts/{}", ids["/api/v1/contracts/"]), &ada.token).await.expect(200);
+    assert_eq!((&contract.body["status"], &contract.body["signature"]), (&json!("draft"), &Value::Null));
+    let engagement =
+        app.get(&format!("/api/v1/engagements/{}", ids["/api/v1/engagements/"]), &ada.token).await.expect(200);
+    assert_eq!(engagement.body["name"], "Relaunch delivery");
 
     // Switching into A's organization is not possible either.
     app.post("/api/v1/me/active-organization", &bob.token, json!({"organization_id": ada.org_id}))
@@ -123,6 +170,9 @@ async fn lists_never_show_another_organization(app: &TestApp) {
         "/api/v1/client-companies",
         "/api/v1/contacts",
         "/api/v1/deals",
+        "/api/v1/proposals",
+        "/api/v1/contracts",
+        "/api/v1/engagements",
         "/api/v1/events",
     ] {
         let theirs = app.get(list, &bob.token).await.expect(200);
