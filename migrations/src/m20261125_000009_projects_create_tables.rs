@@ -98,7 +98,11 @@ enum ProjectTemplates {
     UpdatedAt,
 }
 
-fn index<T: IntoIden + Clone + 'static, C: IntoIden + 'static>(name: &str, table: T, cols: Vec<C>) -> IndexCreateStatement {
+fn index<T: IntoIden + Clone + 'static, C: IntoIden + 'static>(
+    name: &str,
+    table: T,
+    cols: Vec<C>,
+) -> IndexCreateStatement {
     let mut idx = Index::create().name(name).table(table).to_owned();
     for c in cols {
         idx.col(c);
@@ -200,7 +204,12 @@ impl MigrationTrait for Migration {
                 .col(integer(Tasks::Version).default(1))
                 .col(created_at(Tasks::CreatedAt))
                 .col(timestamp_with_time_zone(Tasks::UpdatedAt))
-                .foreign_key(&mut fk(Tasks::Table, Tasks::OrganizationId, Organizations::Table, ForeignKeyAction::Cascade))
+                .foreign_key(&mut fk(
+                    Tasks::Table,
+                    Tasks::OrganizationId,
+                    Organizations::Table,
+                    ForeignKeyAction::Cascade,
+                ))
                 .foreign_key(&mut fk(Tasks::Table, Tasks::ProjectId, Projects::Table, ForeignKeyAction::Cascade))
                 .foreign_key(&mut fk(Tasks::Table, Tasks::MilestoneId, Milestones::Table, ForeignKeyAction::SetNull))
                 .foreign_key(&mut fk(Tasks::Table, Tasks::AssigneeId, Users::Table, ForeignKeyAction::SetNull))
@@ -236,8 +245,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_project_templates_org", ProjectTemplates::Table, vec![ProjectTemplates::OrganizationId]))
-            .await?;
+        m.create_index(index(
+            "ix_project_templates_org",
+            ProjectTemplates::Table,
+            vec![ProjectTemplates::OrganizationId],
+        ))
+        .await?;
         Ok(())
     }
 

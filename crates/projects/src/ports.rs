@@ -20,8 +20,11 @@ pub trait Engagements: Send + Sync + 'static {
     async fn engagement(&self, org: OrganizationId, id: Uuid) -> Result<Option<EngagementRef>, AppError>;
 
     /// The client company of each engagement of `org` among `ids`; missing ids are absent.
-    async fn client_companies(&self, org: OrganizationId, ids: &[Uuid])
-    -> Result<HashMap<Uuid, Option<Uuid>>, AppError>;
+    async fn client_companies(
+        &self,
+        org: OrganizationId,
+        ids: &[Uuid],
+    ) -> Result<HashMap<Uuid, Option<Uuid>>, AppError>;
 }
 
 /// Membership of users in organizations (identity's knowledge).

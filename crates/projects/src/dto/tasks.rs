@@ -112,7 +112,9 @@ impl AssigneeFilter {
     pub fn resolve(self, caller: Option<UserId>) -> Result<UserId, AppError> {
         match self {
             Self::User(u) => Ok(u),
-            Self::Me => caller.ok_or_else(|| AppError::invalid("assignee_id", "`me` needs a user session, not an API key")),
+            Self::Me => {
+                caller.ok_or_else(|| AppError::invalid("assignee_id", "`me` needs a user session, not an API key"))
+            }
         }
     }
 }

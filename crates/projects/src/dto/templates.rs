@@ -67,7 +67,8 @@ impl TemplateBody {
             if let Some(k) = &t.milestone_key
                 && !keys.contains(k.as_str())
             {
-                errors.push(FieldError::new(format!("tasks[{i}].milestone_key"), format!("no milestone has key `{k}`")));
+                errors
+                    .push(FieldError::new(format!("tasks[{i}].milestone_key"), format!("no milestone has key `{k}`")));
             }
         }
         if errors.is_empty() { Ok(()) } else { Err(AppError::Validation(errors)) }

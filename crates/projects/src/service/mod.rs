@@ -82,11 +82,7 @@ impl ProjectsService {
         ctx: &OrgCtx,
         id: Uuid,
     ) -> Result<Option<project::Model>, AppError> {
-        Ok(project::Entity::scoped(ctx.org_id)
-            .filter(project::Column::Id.eq(id))
-            .lock_exclusive()
-            .one(conn)
-            .await?)
+        Ok(project::Entity::scoped(ctx.org_id).filter(project::Column::Id.eq(id)).lock_exclusive().one(conn).await?)
     }
 }
 

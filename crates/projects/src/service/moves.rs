@@ -25,7 +25,9 @@ enum Target {
 impl Target {
     fn of(input: &TaskMoveIn, id: Uuid) -> Result<Self, AppError> {
         let target = match (input.position, input.before_id, input.after_id) {
-            (Some(p), None, None) => Self::Rank(usize::try_from(p).map_err(|_| AppError::invalid("position", "must not be negative"))?),
+            (Some(p), None, None) => {
+                Self::Rank(usize::try_from(p).map_err(|_| AppError::invalid("position", "must not be negative"))?)
+            }
             (None, Some(b), None) => Self::Before(b.into_uuid()),
             (None, None, Some(a)) => Self::After(a.into_uuid()),
             _ => return Err(AppError::invalid("position", "give exactly one of position, before_id and after_id")),

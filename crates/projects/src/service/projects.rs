@@ -1,7 +1,9 @@
 use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, IfMatch, OrgCtx, Page, PageRequest, SortOrder};
 use chrono::NaiveDate;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect,
+};
 use serde_json::json;
 use uuid::Uuid;
 

@@ -29,10 +29,8 @@ impl ProjectsService {
     ) -> Result<TemplateOut, AppError> {
         let txn = begin_write(&self.db).await?;
         let project = self.find_project(&txn, ctx, id).await?;
-        let mut milestones = milestone::Entity::scoped(ctx.org_id)
-            .filter(milestone::Column::ProjectId.eq(project.id))
-            .all(&txn)
-            .await?;
+        let mut milestones =
+            milestone::Entity::scoped(ctx.org_id).filter(milestone::Column::ProjectId.eq(project.id)).all(&txn).await?;
         milestones.sort_by_key(|m| (m.due_date.is_none(), m.due_date, m.id));
         let tasks = task::Entity::scoped(ctx.org_id)
             .filter(task::Column::ProjectId.eq(project.id))
@@ -40,7 +38,8 @@ impl ProjectsService {
             .order_by_asc(task::Column::Id)
             .all(&txn)
             .await?;
-        let earliest = milestones.iter().filter_map(|m| m.due_date).chain(tasks.iter().filter_map(|t| t.due_date)).min();
+        let earliest =
+            milestones.iter().filter_map(|m| m.due_date).chain(tasks.iter().filter_map(|t| t.due_date)).min();
         let base = project.start_date.or(earliest);
         let offset = |what: &str, due: Option<NaiveDate>| -> Result<Option<i32>, AppError> {
             let (Some(base), Some(due)) = (base, due) else { return Ok(None) };

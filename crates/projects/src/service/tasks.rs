@@ -53,10 +53,7 @@ impl ProjectsService {
             created_at: Set(now),
             updated_at: Set(now),
         };
-        let row = task::Entity::insert(row)
-            .exec_with_returning(&txn)
-            .await
-            .map_err(reference_vanished)?;
+        let row = task::Entity::insert(row).exec_with_returning(&txn).await.map_err(reference_vanished)?;
         let out = task_out(row, project.engagement_id)?;
         emit(&txn, ctx, now, "projects.task.created", "task", out.id.into_uuid(), json!(out)).await?;
         txn.commit().await?;

@@ -3,7 +3,9 @@ use std::collections::HashMap;
 use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, IfMatch, OrgCtx, Page, PageRequest, SortOrder};
 use chrono::{Days, NaiveDate};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -22,8 +24,16 @@ impl ProjectsService {
         body.check()?;
         let txn = begin_write(&self.db).await?;
         let out = self.insert_template(&txn, ctx, input.name, input.description, body).await?;
-        emit(&txn, ctx, out.created_at, "projects.template.created", "project_template", out.id.into_uuid(), json!(out))
-            .await?;
+        emit(
+            &txn,
+            ctx,
+            out.created_at,
+            "projects.template.created",
+            "project_template",
+            out.id.into_uuid(),
+            json!(out),
+        )
+        .await?;
         txn.commit().await?;
         Ok(out)
     }
@@ -99,7 +109,12 @@ impl ProjectsService {
     }
 
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, template_id = %id))]
-    pub async fn delete_template(&self, ctx: &OrgCtx, id: ProjectTemplateId, if_match: IfMatch) -> Result<(), AppError> {
+    pub async fn delete_template(
+        &self,
+        ctx: &OrgCtx,
+        id: ProjectTemplateId,
+        if_match: IfMatch,
+    ) -> Result<(), AppError> {
         let txn = begin_write(&self.db).await?;
         let current = self.find_template(&txn, ctx, id).await?;
         if_match.check(current.version)?;
@@ -204,10 +219,8 @@ impl ProjectsService {
             task_ids.push(id);
         }
         let out = project_out(project)?;
-        let data = with(
-            json!(out),
-            json!({"template_id": tpl.id, "milestone_ids": milestone_ids, "task_ids": task_ids}),
-        );
+        let data =
+            with(json!(out), json!({"template_id": tpl.id, "milestone_ids": milestone_ids, "task_ids": task_ids}));
         emit(&txn, ctx, now, "projects.project.instantiated", "project", out.id.into_uuid(), data).await?;
         txn.commit().await?;
         Ok(out)

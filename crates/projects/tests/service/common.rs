@@ -1,0 +1,325 @@
+//! Shared set-up: a projects service over the test database with a frozen clock,
+//! fake ports (membership in memory, engagements read from the seeded rows as
+//! agreements would), raw seeds of other domains' rows, and snapshots of every
+//! projects row and outbox event to prove a refused write wrote nothing.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Debug;
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+use atrium_kernel::{AppError, Clock, FrozenClock, OrgCtx, OrganizationId, Principal, Role, UserId};
+use atrium_outbox::entity::event;
+use atrium_projects::dto::{ProjectIn, TaskIn};
+use atrium_projects::entity::{milestone, project, task, template};
+use atrium_projects::{EngagementRef, Engagements, Members, ProjectsService};
+use atrium_testkit::TestDb;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::json;
+use uuid::Uuid;
+
+#[derive(Default)]
+pub struct FakeMembers(Mutex<HashSet<(Uuid, Uuid)>>);
+
+impl FakeMembers {
+    pub fn add(&self, org: OrganizationId, user: UserId) {
+        self.0.lock().expect("members lock").insert((org.into_uuid(), user.into_uuid()));
+    }
+}
+
+#[async_trait]
+impl Members for FakeMembers {
+    async fn is_member(&self, org: OrganizationId, user: UserId) -> Result<bool, AppError> {
+        Ok(self.0.lock().expect("members lock").contains(&(org.into_uuid(), user.into_uuid())))
+    }
+}
+
+/// Agreements as the gateway wires it: the engagements table, scoped by organization.
+pub struct FakeEngagements(pub DatabaseConnection);
+
+#[async_trait]
+impl Engagements for FakeEngagements {
+    async fn engagement(&self, org: OrganizationId, id: Uuid) -> Result<Option<EngagementRef>, AppError> {
+        Ok(self
+            .client_companies(org, &[id])
+            .await?
+            .remove(&id)
+            .map(|client_company_id| EngagementRef { id, client_company_id }))
+    }
+
+    async fn client_companies(
+        &self,
+        org: OrganizationId,
+        ids: &[Uuid],
+    ) -> Result<HashMap<Uuid, Option<Uuid>>, AppError> {
+        let stmt = Query::select()
+            .columns(["id", "client_company_id"].map(Alias::new))
+            .from(Alias::new("engagements"))
+            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
+            .and_where(Expr::col(Alias::new("id")).is_in(ids.iter().copied()))
+            .to_owned();
+        let rows = self.0.query_all(&stmt).await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get::<Uuid>("", "id")?, r.try_get::<Option<Uuid>>("", "client_company_id")?)))
+            .collect::<Result<_, sea_orm::DbErr>>()
+            .map_err(Into::into)
+    }
+}
+
+pub struct Harness {
+    pub svc: ProjectsService,
+    pub clock: Arc<FrozenClock>,
+    pub members: Arc<FakeMembers>,
+    pub conn: DatabaseConnection,
+}
+
+pub fn start_time() -> DateTime<Utc> {
+    Utc::now() - Duration::days(1) + Duration::microseconds(123_457)
+}
+
+pub fn harness(db: &TestDb) -> Harness {
+    let clock = Arc::new(FrozenClock::at(start_time()));
+    let members = Arc::new(FakeMembers::default());
+    let svc = ProjectsService::new(
+        db.conn.clone(),
+        clock.clone() as Arc<dyn Clock>,
+        Arc::new(FakeEngagements(db.conn.clone())),
+        members.clone() as Arc<dyn Members>,
+    );
+    Harness { svc, clock, members, conn: db.conn.clone() }
+}
+
+impl Harness {
+    /// A fresh organization whose owner (a seeded user and a member) is the caller.
+    pub async fn org(&self) -> OrgCtx {
+        let org: OrganizationId = atrium_testkit::seed_organization(&self.conn).await.into();
+        let owner = self.member_of(org).await;
+        OrgCtx { org_id: org, principal: Principal::User(owner), role: Role::Owner }
+    }
+
+    pub async fn member_of(&self, org: OrganizationId) -> UserId {
+        let user = seed_user(&self.conn).await;
+        self.members.add(org, user);
+        user
+    }
+
+    /// A client company and an engagement for it, both in `ctx`'s organization.
+    pub async fn engagement(&self, ctx: &OrgCtx) -> (Uuid, Uuid) {
+        let company = seed_company(&self.conn, ctx.org_id).await;
+        (seed_engagement(&self.conn, ctx.org_id, Some(company)).await, company)
+    }
+
+    pub async fn project(&self, ctx: &OrgCtx, engagement: Uuid, name: &str) -> Uuid {
+        self.svc.create_project(ctx, project_in(name, engagement)).await.expect("create project").id.into_uuid()
+    }
+
+    pub async fn task(&self, ctx: &OrgCtx, project: Uuid, title: &str) -> Uuid {
+        self.svc.create_task(ctx, task_in(project, title)).await.expect("create task").id.into_uuid()
+    }
+}
+
+pub async fn seed_user(conn: &DatabaseConnection) -> UserId {
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let stmt = Query::insert()
+        .into_table(Alias::new("users"))
+        .columns(["id", "email", "name", "created_at", "updated_at"].map(Alias::new))
+        .values_panic([
+            id.into(),
+            format!("user-{}@example.com", id.simple()).into(),
+            "Seeded user".into(),
+            now.into(),
+            now.into(),
+        ])
+        .to_owned();
+    conn.execute(&stmt).await.expect("seed user");
+    id.into()
+}
+
+pub async fn seed_company(conn: &DatabaseConnection, org: OrganizationId) -> Uuid {
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let stmt = Query::insert()
+        .into_table(Alias::new("client_companies"))
+        .columns(
+            [
+                "id",
+                "organization_id",
+                "name",
+                "name_normalized",
+                "status",
+                "tags",
+                "version",
+                "created_at",
+                "updated_at",
+            ]
+            .map(Alias::new),
+        )
+        .values_panic([
+            id.into(),
+            org.into_uuid().into(),
+            "Globex".into(),
+            "globex".into(),
+            "active".into(),
+            json!([]).into(),
+            1i32.into(),
+            now.into(),
+            now.into(),
+        ])
+        .to_owned();
+    conn.execute(&stmt).await.expect("seed company");
+    id
+}
+
+pub async fn seed_engagement(conn: &DatabaseConnection, org: OrganizationId, company: Option<Uuid>) -> Uuid {
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let stmt = Query::insert()
+        .into_table(Alias::new("engagements"))
+        .columns(
+            [
+                "id",
+                "organization_id",
+                "client_company_id",
+                "name",
+                "billing_model",
+                "status",
+                "version",
+                "created_at",
+                "updated_at",
+            ]
+            .map(Alias::new),
+        )
+        .values_panic([
+            id.into(),
+            org.into_uuid().into(),
+            company.into(),
+            "Relaunch".into(),
+            "fixed".into(),
+            "active".into(),
+            1i32.into(),
+            now.into(),
+            now.into(),
+        ])
+        .to_owned();
+    conn.execute(&stmt).await.expect("seed engagement");
+    id
+}
+
+/// What agreements would do when an engagement changes hands.
+pub async fn set_engagement_company(conn: &DatabaseConnection, engagement: Uuid, company: Option<Uuid>) {
+    let stmt = Query::update()
+        .table(Alias::new("engagements"))
+        .value(Alias::new("client_company_id"), company)
+        .and_where(Expr::col(Alias::new("id")).eq(engagement))
+        .to_owned();
+    conn.execute(&stmt).await.expect("update engagement");
+}
+
+pub fn project_in(name: &str, engagement: Uuid) -> ProjectIn {
+    ProjectIn {
+        name: name.into(),
+        engagement_id: engagement,
+        description: None,
+        status: None,
+        start_date: None,
+        due_date: None,
+    }
+}
+
+pub fn task_in(project: Uuid, title: &str) -> TaskIn {
+    TaskIn {
+        project_id: project.into(),
+        title: title.into(),
+        milestone_id: None,
+        assignee_id: None,
+        status: None,
+        description: None,
+        due_date: None,
+        estimate_minutes: None,
+    }
+}
+
+/// Every projects row and outbox event, ordered by id.
+#[derive(Debug, PartialEq)]
+pub struct Snapshot {
+    pub projects: Vec<project::Model>,
+    pub milestones: Vec<milestone::Model>,
+    pub tasks: Vec<task::Model>,
+    pub templates: Vec<template::Model>,
+    pub events: Vec<event::Model>,
+}
+
+pub async fn snapshot(conn: &DatabaseConnection) -> Snapshot {
+    Snapshot {
+        projects: project::Entity::find().order_by_asc(project::Column::Id).all(conn).await.expect("projects"),
+        milestones: milestone::Entity::find().order_by_asc(milestone::Column::Id).all(conn).await.expect("milestones"),
+        tasks: task::Entity::find().order_by_asc(task::Column::Id).all(conn).await.expect("tasks"),
+        templates: template::Entity::find().order_by_asc(template::Column::Id).all(conn).await.expect("templates"),
+        events: event::Entity::find().order_by_asc(event::Column::Id).all(conn).await.expect("events"),
+    }
+}
+
+pub async fn events_of(conn: &DatabaseConnection, aggregate: impl Into<Uuid>) -> Vec<event::Model> {
+    event::Entity::find()
+        .filter(event::Column::AggregateId.eq(aggregate.into()))
+        .order_by_asc(event::Column::Id)
+        .all(conn)
+        .await
+        .expect("events")
+}
+
+pub async fn events_of_type(conn: &DatabaseConnection, event_type: &str) -> Vec<event::Model> {
+    event::Entity::find()
+        .filter(event::Column::EventType.eq(event_type))
+        .order_by_asc(event::Column::Id)
+        .all(conn)
+        .await
+        .expect("events")
+}
+
+pub fn types(events: &[event::Model]) -> Vec<&str> {
+    events.iter().map(|e| e.event_type.as_str()).collect()
+}
+
+pub async fn task_row(conn: &DatabaseConnection, id: impl Into<Uuid>) -> Option<task::Model> {
+    task::Entity::find_by_id(id.into()).one(conn).await.expect("query task")
+}
+
+/// The project's task ids in position order, and their positions.
+pub async fn order_of(conn: &DatabaseConnection, project: Uuid) -> (Vec<Uuid>, Vec<i32>) {
+    let rows = task::Entity::find()
+        .filter(task::Column::ProjectId.eq(project))
+        .order_by_asc(task::Column::Position)
+        .order_by_asc(task::Column::Id)
+        .all(conn)
+        .await
+        .expect("tasks");
+    (rows.iter().map(|t| t.id).collect(), rows.iter().map(|t| t.position).collect())
+}
+
+pub fn fails<T: Debug>(result: Result<T, AppError>, what: &str) -> AppError {
+    match result {
+        Ok(v) => panic!("{what}: expected an error, got Ok({v:?})"),
+        Err(e) => e,
+    }
+}
+
+/// The single field a 422 names.
+pub fn invalid_field(err: &AppError) -> &str {
+    match err {
+        AppError::Validation(fields) if fields.len() == 1 => &fields[0].field,
+        other => panic!("expected a validation error on one field, got {other:?}"),
+    }
+}
+
+#[macro_export]
+macro_rules! assert_err {
+    ($result:expr, $pattern:pat, $what:expr) => {{
+        let err = $crate::common::fails($result, $what);
+        assert!(matches!(err, $pattern), "{}: unexpected error {err:?}", $what);
+        err
+    }};
+}
