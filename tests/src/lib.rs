@@ -159,6 +159,15 @@ where
     panic!("timed out waiting for {what}");
 }
 
+/// Appends an event as an integration outside the API would (e.g. a booking
+/// system's `appointment.booked`), so subscribers see it through the real dispatcher.
+pub async fn append_event(app: &TestApp, org: uuid::Uuid, event_type: &str, data: Value) {
+    let event = atrium_outbox::NewEvent::new(event_type, "appointment", uuid::Uuid::now_v7(), data);
+    atrium_outbox::append(&app.db.conn, org.into(), "system:test", chrono::Utc::now(), event)
+        .await
+        .expect("append event");
+}
+
 /// The first event of `event_type` in the organization's change feed, once it is there.
 pub async fn feed_event(app: &TestApp, token: &str, event_type: &str) -> Value {
     eventually(event_type, || async {

@@ -15,11 +15,11 @@ use serde_json::json;
 use std::sync::Arc;
 use uuid::Uuid;
 
-use crate::dto::{ClientCompanyId, CompanyStatus, ContactId};
-use crate::entity::{company, contact};
-use crate::service::companies::company_out;
+use crate::dto::{ClientCompanyId, ContactId};
+use crate::entity::contact;
+use crate::service::companies::company_named;
 use crate::service::contacts::contact_out;
-use crate::service::{normalize_email, normalize_name};
+use crate::service::normalize_email;
 
 pub const APPOINTMENT_BOOKED: &str = "appointment.booked";
 const ACTOR: &str = "system:crm.appointments";
@@ -69,7 +69,7 @@ impl AppointmentSubscriber {
         let now = self.clock.now();
         let company = match booking.company.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
             None => None,
-            Some(name) => Some(self.company_named(&txn, org, name, now).await?),
+            Some(name) => Some(company_named(&txn, org, ACTOR, APPOINTMENT_BOOKED, name, now).await?),
         };
         let (first_name, last_name) = split_name(booking.name.as_deref().unwrap_or_default(), &email);
         let row = contact::ActiveModel {
@@ -107,48 +107,6 @@ impl AppointmentSubscriber {
         append(&txn, org, ACTOR, now, NewEvent::new("crm.contact.created", "contact", id.into_uuid(), data)).await?;
         txn.commit().await?;
         Ok(BookingOutcome::Created { contact: id, company: company.map(Into::into) })
-    }
-
-    /// The live company of that name, created when there is none.
-    async fn company_named<C: sea_orm::ConnectionTrait>(
-        &self,
-        conn: &C,
-        org: OrganizationId,
-        name: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Uuid, AppError> {
-        let name: String = name.chars().take(200).collect();
-        let normalized = normalize_name(&name);
-        let found = company::Entity::scoped(org)
-            .filter(company::Column::NameNormalized.eq(normalized.clone()))
-            .filter(company::Column::MergedIntoId.is_null())
-            .one(conn)
-            .await?;
-        if let Some(c) = found {
-            return Ok(c.id);
-        }
-        let row = company::ActiveModel {
-            id: Set(ClientCompanyId::new().into_uuid()),
-            organization_id: Set(org.into_uuid()),
-            name_normalized: Set(normalized),
-            name: Set(name),
-            domain: Set(None),
-            status: Set(CompanyStatus::Lead.as_str().to_owned()),
-            address: Set(None),
-            owner_id: Set(None),
-            tags: Set(json!([])),
-            notes: Set(None),
-            merged_into_id: Set(None),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-        };
-        let out = company_out(company::Entity::insert(row).exec_with_returning(conn).await?);
-        let id = out.id.into_uuid();
-        let mut data = json!(out);
-        data["source"] = json!(APPOINTMENT_BOOKED);
-        append(conn, org, ACTOR, now, NewEvent::new("crm.company.created", "client_company", id, data)).await?;
-        Ok(id)
     }
 }
 

@@ -3,6 +3,7 @@
 mod access;
 mod auth;
 mod crm;
+mod crm_csv;
 mod errors;
 mod events;
 mod idempotency;

@@ -2,6 +2,7 @@
 
 mod companies;
 mod contacts;
+mod csv;
 mod deals;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -13,13 +14,17 @@ pub fn router(svc: CrmService) -> OpenApiRouter {
     OpenApiRouter::new()
         .routes(routes!(companies::list, companies::create))
         .routes(routes!(companies::duplicates))
+        .routes(routes!(csv::export_companies))
         .routes(routes!(companies::get, companies::update, companies::delete))
         .routes(routes!(companies::merge))
         .routes(routes!(contacts::list, contacts::create))
         .routes(routes!(contacts::duplicates))
+        .routes(routes!(csv::import))
+        .routes(routes!(csv::export_contacts))
         .routes(routes!(contacts::get, contacts::update, contacts::delete))
         .routes(routes!(contacts::merge))
         .routes(routes!(deals::list, deals::create))
+        .routes(routes!(csv::export_deals))
         .routes(routes!(deals::get, deals::update, deals::delete))
         .with_state(svc)
 }

@@ -167,3 +167,49 @@ pub(crate) fn company_out(r: company::Model) -> CompanyOut {
         updated_at: r.updated_at,
     }
 }
+
+/// The live company of the organization with this name (compared normalized),
+/// created (with its event, under `actor`) when there is none. Used where a company
+/// arrives by name: appointment bookings and CSV imports.
+pub(crate) async fn company_named<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    org: atrium_kernel::OrganizationId,
+    actor: &str,
+    source: &str,
+    name: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Uuid, AppError> {
+    let name: String = name.trim().chars().take(200).collect();
+    let normalized = normalize_name(&name);
+    let found = company::Entity::scoped(org)
+        .filter(company::Column::NameNormalized.eq(normalized.clone()))
+        .filter(company::Column::MergedIntoId.is_null())
+        .one(conn)
+        .await?;
+    if let Some(c) = found {
+        return Ok(c.id);
+    }
+    let row = company::ActiveModel {
+        id: Set(ClientCompanyId::new().into_uuid()),
+        organization_id: Set(org.into_uuid()),
+        name_normalized: Set(normalized),
+        name: Set(name),
+        domain: Set(None),
+        status: Set(CompanyStatus::Lead.as_str().to_owned()),
+        address: Set(None),
+        owner_id: Set(None),
+        tags: Set(json!([])),
+        notes: Set(None),
+        merged_into_id: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let out = company_out(company::Entity::insert(row).exec_with_returning(conn).await?);
+    let id = out.id.into_uuid();
+    let mut data = json!(out);
+    data["source"] = json!(source);
+    let event = atrium_outbox::NewEvent::new("crm.company.created", "client_company", id, data);
+    atrium_outbox::append(conn, org, actor, now, event).await?;
+    Ok(id)
+}

@@ -5,9 +5,11 @@ pub(crate) mod companies;
 mod company_merge;
 pub(crate) mod contacts;
 mod deals;
+mod import;
 mod merge;
 mod refs;
 
+pub use import::{IMPORT_COLUMNS, IMPORT_MAX_ROWS};
 pub use refs::{ContactRef, DealRef};
 
 use std::sync::Arc;
