@@ -10,6 +10,7 @@ use atrium_identity::http::CookiePolicy;
 use atrium_identity::{IdentityConfig, IdentityService, InProcessThrottle, LoginLimits};
 use atrium_kernel::{AppError, Clock, CursorKey, SystemClock};
 use atrium_outbox::{Dispatcher, DispatcherConfig, Job, OutboxService, RetentionJob, Scheduler, Subscriber};
+use atrium_projects::ProjectsService;
 use atrium_timeline::{TimelineService, TimelineSubscriber};
 use atrium_webhooks::{UrlGuard, WebhookService, WebhookSubscriber};
 use axum::extract::{DefaultBodyLimit, State};
@@ -46,6 +47,7 @@ pub struct AppState {
     pub timeline: TimelineService,
     pub crm: CrmService,
     pub agreements: AgreementsService,
+    pub projects: ProjectsService,
     pub webhooks: WebhookService,
     pub dispatcher: Dispatcher,
     pub scheduler: Scheduler,
@@ -83,8 +85,15 @@ impl AppState {
             Arc::new(ports::Crm(crm.clone())),
             signature_key(&config.secret_bytes()),
         );
+        let projects = ProjectsService::new(
+            db.clone(),
+            clock.clone(),
+            Arc::new(ports::Engagements(agreements.clone())),
+            Arc::new(ports::Members(identity.clone())),
+        );
         let subscribers: Vec<Arc<dyn Subscriber>> = vec![
             Arc::new(CrmMergeSubscriber::new(agreements.clone())),
+            Arc::new(atrium_projects::CrmMergeSubscriber::new(db.clone(), clock.clone())),
             Arc::new(atrium_crm::AppointmentSubscriber::new(db.clone(), clock.clone())),
             Arc::new(TimelineSubscriber::new(db.clone())),
             Arc::new(WebhookSubscriber::new(db.clone(), guard, webhook_timeout)?),
@@ -104,6 +113,7 @@ impl AppState {
             Arc::new(RetentionJob::new(db.clone(), chrono::Duration::days(config.outbox_retention_days))),
             Arc::new(idempotency::PruneJob { db: db.clone() }),
             Arc::new(ProposalExpiryJob::new(agreements.clone())),
+            Arc::new(atrium_projects::ReconcileJob(projects.clone())),
         ];
         let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
         Ok(Self {
@@ -111,6 +121,7 @@ impl AppState {
             timeline: TimelineService::new(db.clone()),
             crm,
             agreements,
+            projects,
             webhooks: WebhookService::new(db.clone(), clock.clone(), guard),
             scheduler,
             dispatcher,
@@ -141,6 +152,7 @@ fn api(state: &AppState, config: &Config) -> (Router, OpenApi) {
         .merge(atrium_timeline::router(state.timeline.clone()))
         .merge(atrium_crm::router(state.crm.clone()))
         .merge(atrium_agreements::router(state.agreements.clone()))
+        .merge(atrium_projects::router(state.projects.clone()))
         .merge(atrium_webhooks::router(state.webhooks.clone()))
         .split_for_parts();
     (router, openapi::finish(doc))

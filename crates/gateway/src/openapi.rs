@@ -30,6 +30,7 @@ use utoipa::{Modify, OpenApi as _, PartialSchema};
         (name = "api-keys", description = "Organization API keys"),
         (name = "crm", description = "The golden record: client companies, contacts, deals; dedup and merge"),
         (name = "agreements", description = "Proposals, contracts (with signatures) and engagements"),
+        (name = "projects", description = "Projects, milestones, tasks and project templates"),
         (name = "events", description = "The change feed and dead-lettered deliveries"),
         (name = "timeline", description = "The activity timeline, built from events"),
         (name = "webhooks", description = "Signed event deliveries to the organization's URLs"),

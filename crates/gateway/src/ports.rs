@@ -14,6 +14,37 @@ impl atrium_crm::Members for Members {
     }
 }
 
+/// Projects asks identity whether an assignee is a member.
+#[async_trait]
+impl atrium_projects::Members for Members {
+    async fn is_member(&self, org: OrganizationId, user: UserId) -> Result<bool, AppError> {
+        self.0.is_member(org, user).await
+    }
+}
+
+/// Projects asks agreements whether an engagement exists and whose it is.
+pub struct Engagements(pub atrium_agreements::AgreementsService);
+
+#[async_trait]
+impl atrium_projects::Engagements for Engagements {
+    async fn engagement(
+        &self,
+        org: OrganizationId,
+        id: uuid::Uuid,
+    ) -> Result<Option<atrium_projects::EngagementRef>, AppError> {
+        let found = self.0.engagement_ref(org, id).await?;
+        Ok(found.map(|e| atrium_projects::EngagementRef { id: e.id, client_company_id: e.client_company_id }))
+    }
+
+    async fn client_companies(
+        &self,
+        org: OrganizationId,
+        ids: &[uuid::Uuid],
+    ) -> Result<std::collections::HashMap<uuid::Uuid, Option<uuid::Uuid>>, AppError> {
+        self.0.engagement_client_companies(org, ids).await
+    }
+}
+
 /// Agreements asks CRM about companies, contacts and deals (merged ids resolve to survivors).
 pub struct Crm(pub atrium_crm::CrmService);
 

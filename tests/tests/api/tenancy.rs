@@ -67,13 +67,40 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         )
         .await
         .expect(201);
+    let engagement_id = engagement.body["id"].as_str().expect("id").to_owned();
+    let project = app
+        .post("/api/v1/projects", &ada.token, json!({"name": "Relaunch", "engagement_id": engagement_id}))
+        .await
+        .expect(201);
+    let project_id = project.body["id"].as_str().expect("id").to_owned();
+    let milestone = app
+        .post("/api/v1/milestones", &ada.token, json!({"project_id": project_id, "name": "Design"}))
+        .await
+        .expect(201);
+    let task = app
+        .post("/api/v1/tasks", &ada.token, json!({"project_id": project_id, "title": "Wireframes"}))
+        .await
+        .expect(201);
+    let template = app
+        .post(
+            "/api/v1/project-templates",
+            &ada.token,
+            json!({"name": "Playbook", "milestones": [{"key": "d", "name": "Design", "offset_days": 7}],
+                "tasks": [{"title": "Wireframes", "milestone_key": "d", "offset_days": 3}]}),
+        )
+        .await
+        .expect(201);
     let mut ids = BTreeMap::new();
     ids.insert("/api/v1/client-companies/", company_id);
     ids.insert("/api/v1/contacts/", contact.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/deals/", deal.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/proposals/", proposal.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/contracts/", contract_id);
-    ids.insert("/api/v1/engagements/", engagement.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/engagements/", engagement_id);
+    ids.insert("/api/v1/projects/", project_id);
+    ids.insert("/api/v1/milestones/", milestone.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/tasks/", task.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/project-templates/", template.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/members/", member_id);
     ids.insert("/api/v1/api-keys/", key.body["api_key"]["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/invitations/", invite.body["invitation"]["id"].as_str().expect("id").to_owned());
@@ -98,6 +125,16 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("PATCH", p) if p.starts_with("/api/v1/engagements/") => Some(json!({"name": "Hijacked"})),
         ("POST", p) if p.ends_with("/sign") => {
             Some(json!({"signer_name": "Mallory", "signer_email": "mallory@example.com", "signature_data": "forged"}))
+        }
+        ("PATCH", p) if p.starts_with("/api/v1/projects/") || p.starts_with("/api/v1/milestones/") => {
+            Some(json!({"name": "Hijacked"}))
+        }
+        ("PATCH", p) if p.starts_with("/api/v1/tasks/") => Some(json!({"title": "Hijacked", "status": "done"})),
+        ("PATCH", p) if p.starts_with("/api/v1/project-templates/") => Some(json!({"name": "Hijacked", "tasks": []})),
+        ("POST", p) if p.ends_with("/move") => Some(json!({"position": 0})),
+        ("POST", p) if p.ends_with("/template") => Some(json!({"name": "Stolen"})),
+        ("POST", p) if p.ends_with("/instantiate") => {
+            Some(json!({"engagement_id": uuid::Uuid::now_v7(), "name": "Stolen", "start_date": "2027-01-04"}))
         }
         ("POST", _) => Some(json!({})),
         _ => None,
@@ -151,6 +188,23 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
     let engagement =
         app.get(&format!("/api/v1/engagements/{}", ids["/api/v1/engagements/"]), &ada.token).await.expect(200);
     assert_eq!(engagement.body["name"], "Relaunch delivery");
+    let project = app.get(&format!("/api/v1/projects/{}", ids["/api/v1/projects/"]), &ada.token).await.expect(200);
+    assert_eq!((&project.body["name"], &project.body["version"]), (&json!("Relaunch"), &json!(1)));
+    let task = app.get(&format!("/api/v1/tasks/{}", ids["/api/v1/tasks/"]), &ada.token).await.expect(200);
+    assert_eq!((&task.body["status"], &task.body["version"]), (&json!("todo"), &json!(1)));
+    let milestone =
+        app.get(&format!("/api/v1/milestones/{}", ids["/api/v1/milestones/"]), &ada.token).await.expect(200);
+    assert_eq!(milestone.body["name"], "Design");
+    let template = app
+        .get(&format!("/api/v1/project-templates/{}", ids["/api/v1/project-templates/"]), &ada.token)
+        .await
+        .expect(200);
+    assert_eq!(
+        (&template.body["name"], &template.body["tasks"][0]["title"]),
+        (&json!("Playbook"), &json!("Wireframes"))
+    );
+    let from_template = app.get("/api/v1/projects", &ada.token).await.expect(200);
+    assert_eq!(from_template.body["items"].as_array().map(Vec::len), Some(1), "B instantiated nothing into A");
 
     // Switching into A's organization is not possible either.
     app.post("/api/v1/me/active-organization", &bob.token, json!({"organization_id": ada.org_id}))
@@ -173,6 +227,10 @@ async fn lists_never_show_another_organization(app: &TestApp) {
         "/api/v1/proposals",
         "/api/v1/contracts",
         "/api/v1/engagements",
+        "/api/v1/projects",
+        "/api/v1/milestones",
+        "/api/v1/tasks",
+        "/api/v1/project-templates",
         "/api/v1/events",
     ] {
         let theirs = app.get(list, &bob.token).await.expect(200);
