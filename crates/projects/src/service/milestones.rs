@@ -62,7 +62,10 @@ impl ProjectsService {
             .items
             .into_iter()
             .map(|m| {
-                let engagement = engagements.get(&m.project_id).copied().unwrap_or_default();
+                let engagement = engagements
+                    .get(&m.project_id)
+                    .copied()
+                    .ok_or_else(|| AppError::internal("a listed row without its project"))?;
                 milestone_out(m, engagement)
             })
             .collect::<Result<_, _>>()?;

@@ -109,7 +109,10 @@ impl ProjectsService {
             .items
             .into_iter()
             .map(|t| {
-                let engagement = engagements.get(&t.project_id).copied().unwrap_or_default();
+                let engagement = engagements
+                    .get(&t.project_id)
+                    .copied()
+                    .ok_or_else(|| AppError::internal("a listed row without its project"))?;
                 task_out(t, engagement)
             })
             .collect::<Result<_, _>>()?;
