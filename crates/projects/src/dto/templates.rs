@@ -52,11 +52,14 @@ pub struct TemplateBody {
 }
 
 impl TemplateBody {
-    /// Field rules plus the cross-item ones: milestone keys are unique and every
-    /// task's `milestone_key` names one of them.
+    /// Field rules plus the cross-item ones (milestone keys are unique and every
+    /// task's `milestone_key` names one of them), all reported at once.
     pub fn check(&self) -> Result<(), AppError> {
-        atrium_kernel::input::validate(self)?;
-        let mut errors = Vec::new();
+        let mut errors = match atrium_kernel::input::validate(self) {
+            Err(AppError::Validation(fields)) => fields,
+            Err(other) => return Err(other),
+            Ok(()) => Vec::new(),
+        };
         let mut keys = HashSet::new();
         for (i, m) in self.milestones.iter().enumerate() {
             if !keys.insert(m.key.as_str()) {
@@ -71,6 +74,7 @@ impl TemplateBody {
                     .push(FieldError::new(format!("tasks[{i}].milestone_key"), format!("no milestone has key `{k}`")));
             }
         }
+        errors.sort_by(|a, b| a.field.cmp(&b.field));
         if errors.is_empty() { Ok(()) } else { Err(AppError::Validation(errors)) }
     }
 }
@@ -86,11 +90,13 @@ pub struct TemplateIn {
     pub name: String,
     #[validate(length(max = 20000))]
     pub description: Option<String>,
+    /// Items are checked with the cross-item rules by the service, so one answer
+    /// names every invalid item.
     #[serde(default)]
-    #[validate(length(max = 100), nested)]
+    #[validate(length(max = 100))]
     pub milestones: Vec<TemplateMilestone>,
     #[serde(default)]
-    #[validate(length(max = 1000), nested)]
+    #[validate(length(max = 1000))]
     pub tasks: Vec<TemplateTask>,
 }
 
@@ -104,9 +110,9 @@ pub struct TemplatePatch {
     #[serde(default)]
     #[schema(value_type = Option<String>)]
     pub description: Patch<String>,
-    #[validate(length(max = 100), nested)]
+    #[validate(length(max = 100))]
     pub milestones: Option<Vec<TemplateMilestone>>,
-    #[validate(length(max = 1000), nested)]
+    #[validate(length(max = 1000))]
     pub tasks: Option<Vec<TemplateTask>>,
 }
 

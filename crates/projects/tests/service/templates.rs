@@ -72,6 +72,19 @@ async fn template_validation_names_the_field(db: &TestDb) {
         let err = assert_err!(h.svc.create_template(&ctx, input).await, AppError::Validation(_), field);
         assert_eq!(invalid_field(&err), field);
     }
+    // Every problem at once, item rules and cross-item rules alike.
+    let all = TemplateIn {
+        milestones: vec![ms("a", "A", 1), ms("a", "B", 2)],
+        tasks: vec![tk("x", None, 3651), tk("y", Some("nope"), 1)],
+        ..relaunch()
+    };
+    match h.svc.create_template(&ctx, all).await {
+        Err(AppError::Validation(fields)) => assert_eq!(
+            fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(),
+            ["milestones[1].key", "tasks[0].offset_days", "tasks[1].milestone_key"]
+        ),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
     assert_eq!(snapshot(&h.conn).await, before, "nothing written");
 
     let out = h.svc.create_template(&ctx, relaunch()).await.expect("create");
