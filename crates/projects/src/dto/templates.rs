@@ -90,8 +90,8 @@ pub struct TemplateIn {
     pub name: String,
     #[validate(length(max = 20000))]
     pub description: Option<String>,
-    /// Items are checked with the cross-item rules by the service, so one answer
-    /// names every invalid item.
+    // Items are checked with the cross-item rules by the service (no `nested`
+    // here), so one answer names every invalid item.
     #[serde(default)]
     #[validate(length(max = 100))]
     pub milestones: Vec<TemplateMilestone>,
