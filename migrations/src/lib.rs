@@ -14,6 +14,7 @@ mod m20261125_000006_gateway_idempotency_keys;
 mod m20261125_000007_crm_create_tables;
 mod m20261125_000008_agreements_create_tables;
 mod m20261125_000009_projects_create_tables;
+mod m20261125_000010_timeline_engagement_links;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000007_crm_create_tables::Migration),
             Box::new(m20261125_000008_agreements_create_tables::Migration),
             Box::new(m20261125_000009_projects_create_tables::Migration),
+            Box::new(m20261125_000010_timeline_engagement_links::Migration),
         ]
     }
 }

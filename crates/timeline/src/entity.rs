@@ -28,3 +28,25 @@ impl Entity {
         Self::find().filter(Column::OrganizationId.eq(org.into_uuid()))
     }
 }
+
+/// A proposal or contract filed under the engagement made from it (written only
+/// by the timeline subscriber, from `agreements.engagement.created`).
+pub mod links {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "timeline_links")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub organization_id: Uuid,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub entity_id: Uuid,
+        pub engagement_id: Uuid,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -1,10 +1,11 @@
 use async_trait::async_trait;
+use atrium_kernel::error::is_foreign_key_violation;
 use atrium_outbox::{DeliveryError, Event, Subscriber};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, Statement};
 use uuid::Uuid;
 
-use crate::entity;
+use crate::entity::{self, links};
 use crate::summary::summarize;
 
 /// Writes every event into the timeline. Idempotent: the entry's id is the event
@@ -18,11 +19,94 @@ impl TimelineSubscriber {
         Self { db }
     }
 
-    /// One multi-row INSERT; an entry that already exists is left alone.
+    /// One multi-row INSERT; an entry that already exists is left alone. Then the
+    /// entries of a proposal and contract are filed under the engagement made from
+    /// them (see [`Self::file_under_engagements`]).
     async fn write(&self, events: &[Event]) -> Result<(), DeliveryError> {
+        match self.insert(events, true).await {
+            Ok(()) => {}
+            // An entry naming an engagement that was deleted since (its own
+            // `deleted` event, or a late one) cannot reference it: such entries go
+            // in org-wide, one by one, so the rest of the batch keeps its link.
+            Err(e) if is_foreign_key_violation(&e) => {
+                for event in events {
+                    match self.insert(std::slice::from_ref(event), true).await {
+                        Err(e) if is_foreign_key_violation(&e) => self.insert(std::slice::from_ref(event), false).await,
+                        other => other,
+                    }
+                    .map_err(DeliveryError::new)?;
+                }
+            }
+            Err(e) => return Err(DeliveryError::new(e)),
+        }
+        self.file_under_engagements(events).await.map_err(DeliveryError::new)
+    }
+
+    /// An engagement made from a contract (and its proposal) records a link per
+    /// origin; every entry of a linked entity without an engagement then takes the
+    /// link's. Both steps run on every batch, so the result is the same whether
+    /// the proposal's late events arrive before or after the engagement's, even
+    /// with two workers writing at once: whichever commits second sees the other.
+    async fn file_under_engagements(&self, events: &[Event]) -> Result<(), DbErr> {
+        // Only proposals and contracts are ever linked; other entries need no look.
+        let mut entities: Vec<(Uuid, Uuid)> = events
+            .iter()
+            .filter(|e| LINKED_TYPES.contains(&e.aggregate_type.as_str()))
+            .map(|e| (e.org_id.into_uuid(), e.aggregate_id))
+            .collect();
+        for event in events.iter().filter(|e| e.event_type == ENGAGEMENT_CREATED) {
+            for origin in ["contract_id", "proposal_id"].iter().filter_map(|k| uuid_at(&event.data, k)) {
+                let link = links::ActiveModel {
+                    organization_id: Set(event.org_id.into_uuid()),
+                    entity_id: Set(origin),
+                    engagement_id: Set(event.aggregate_id),
+                    created_at: Set(event.occurred_at),
+                };
+                let inserted = links::Entity::insert(link)
+                    .on_conflict(
+                        OnConflict::columns([links::Column::OrganizationId, links::Column::EntityId])
+                            .do_nothing()
+                            .to_owned(),
+                    )
+                    .exec_without_returning(&self.db)
+                    .await;
+                match inserted {
+                    // The engagement is gone already: nothing to file under.
+                    Err(e) if is_foreign_key_violation(&e) => continue,
+                    other => other?,
+                };
+                entities.push((event.org_id.into_uuid(), origin));
+            }
+        }
+        entities.sort_unstable();
+        entities.dedup();
+        let backend = self.db.get_database_backend();
+        for chunk in entities.chunks(200) {
+            let mut values: Vec<sea_orm::Value> = Vec::new();
+            let pairs: Vec<String> = chunk
+                .iter()
+                .map(|(org, entity)| {
+                    values.push((*org).into());
+                    values.push((*entity).into());
+                    let n = values.len();
+                    format!("(organization_id = {} AND entity_id = {})", param(backend, n - 1), param(backend, n))
+                })
+                .collect();
+            let sql = format!(
+                "UPDATE activity_events SET engagement_id = (SELECT l.engagement_id FROM timeline_links l \
+                 WHERE l.organization_id = activity_events.organization_id AND l.entity_id = activity_events.entity_id) \
+                 WHERE engagement_id IS NULL AND ({}) AND EXISTS (SELECT 1 FROM timeline_links l \
+                 WHERE l.organization_id = activity_events.organization_id AND l.entity_id = activity_events.entity_id)",
+                pairs.join(" OR ")
+            );
+            self.db.execute_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
+        }
+        Ok(())
+    }
+
+    async fn insert(&self, events: &[Event], with_engagement: bool) -> Result<(), DbErr> {
         let rows = events.iter().map(|event| {
-            let engagement_id =
-                event.data.get("engagement_id").and_then(|v| v.as_str()).and_then(|s| s.parse::<Uuid>().ok());
+            let engagement_id = if with_engagement { uuid_at(&event.data, "engagement_id") } else { None };
             entity::ActiveModel {
                 id: Set(event.id.into_uuid()),
                 organization_id: Set(event.org_id.into_uuid()),
@@ -39,10 +123,21 @@ impl TimelineSubscriber {
         entity::Entity::insert_many(rows)
             .on_conflict(OnConflict::column(entity::Column::Id).do_nothing().to_owned())
             .exec_without_returning(&self.db)
-            .await
-            .map_err(DeliveryError::new)?;
+            .await?;
         Ok(())
     }
+}
+
+const ENGAGEMENT_CREATED: &str = "agreements.engagement.created";
+/// Aggregates whose entries follow them into the engagement made from them.
+const LINKED_TYPES: [&str; 2] = ["proposal", "contract"];
+
+fn param(backend: DbBackend, n: usize) -> String {
+    if backend == DbBackend::Postgres { format!("${n}") } else { "?".to_owned() }
+}
+
+fn uuid_at(data: &serde_json::Value, key: &str) -> Option<Uuid> {
+    data.get(key).and_then(|v| v.as_str()).and_then(|s| s.parse::<Uuid>().ok())
 }
 
 #[async_trait]

@@ -13,12 +13,41 @@ pub fn summarize(event_type: &str, aggregate_type: &str, data: &Value) -> String
         "identity.api_key.revoked" => format!("API key “{}” was revoked", s("name")),
         "identity.invitation.sent" => format!("{} was invited as {}", s("email"), s("role")),
         "identity.invitation.accepted" => format!("{} accepted the invitation", s("email")),
+        "crm.deal.stage_changed" => format!("Deal “{}” moved from {} to {}", s("name"), s("from"), s("to")),
+        "projects.task.status_changed" => format!("Task “{}” moved from {} to {}", s("title"), s("from"), s("to")),
+        "crm.contact.merged" | "crm.company.merged" => {
+            let n = data.get("merged_ids").and_then(Value::as_array).map_or(0, Vec::len);
+            format!("{n} duplicate {}(s) merged into this one", noun(aggregate_type))
+        }
         other => {
             let verb = other.rsplit('.').next().unwrap_or(other).replace('_', " ");
-            format!("{} {verb}", aggregate_type.replace('_', " "))
+            match label(data) {
+                Some(label) => format!("{} “{label}” {verb}", capitalized(&noun(aggregate_type))),
+                None => format!("{} {verb}", noun(aggregate_type)),
+            }
         }
     };
     text.chars().take(500).collect()
+}
+
+/// `client_company` → `client company`.
+fn noun(aggregate_type: &str) -> String {
+    aggregate_type.replace('_', " ")
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// What a person would call the record: its title, name, or a contact's full name.
+fn label(data: &Value) -> Option<String> {
+    let text = |k: &str| data.get(k).and_then(Value::as_str).map(str::trim).filter(|v| !v.is_empty());
+    if let Some(t) = text("title").or_else(|| text("name")) {
+        return Some(t.to_owned());
+    }
+    let full = [text("first_name"), text("last_name")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    (!full.is_empty()).then_some(full)
 }
 
 #[cfg(test)]
@@ -33,6 +62,26 @@ mod tests {
             summarize("identity.member.role_changed", "member", &d),
             "ada@example.com's role changed from member to admin"
         );
-        assert_eq!(summarize("crm.contact.merged", "contact", &json!({})), "contact merged");
+        assert_eq!(
+            summarize("crm.contact.merged", "contact", &json!({})),
+            "0 duplicate contact(s) merged into this one"
+        );
+        assert_eq!(
+            summarize("agreements.proposal.sent", "proposal", &json!({"title": "Relaunch"})),
+            "Proposal “Relaunch” sent"
+        );
+        assert_eq!(
+            summarize("crm.contact.created", "contact", &json!({"first_name": "Ada", "last_name": "Lovelace"})),
+            "Contact “Ada Lovelace” created"
+        );
+        assert_eq!(
+            summarize(
+                "projects.task.status_changed",
+                "task",
+                &json!({"title": "Wireframes", "from": "todo", "to": "done"})
+            ),
+            "Task “Wireframes” moved from todo to done"
+        );
+        assert_eq!(summarize("crm.company.deleted", "client_company", &json!({})), "client company deleted");
     }
 }

@@ -7,5 +7,6 @@ mod crm_csv;
 mod errors;
 mod events;
 mod idempotency;
+mod journey;
 mod ops;
 mod tenancy;
