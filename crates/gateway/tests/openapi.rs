@@ -38,10 +38,17 @@ async fn every_operation_documents_success_errors_and_examples() {
             }
             if op.get("requestBody").is_some() {
                 needed.extend(["400", "415", "422"]);
-                let schema_ref = op["requestBody"]["content"]["application/json"]["schema"]["$ref"].as_str();
-                let has_example = schema_ref
-                    .and_then(|r| r.rsplit('/').next())
-                    .is_some_and(|n| schemas[n].get("example").is_some() || schemas[n].get("examples").is_some());
+                // JSON bodies carry the example on their schema; other media types
+                // (a CSV upload) on the media type itself.
+                let has_example = op["requestBody"]["content"].as_object().is_some_and(|content| {
+                    content.values().all(|media| {
+                        let schema_ref = media["schema"]["$ref"].as_str().and_then(|r| r.rsplit('/').next());
+                        media.get("example").is_some()
+                            || schema_ref.is_some_and(|n| {
+                                schemas[n].get("example").is_some() || schemas[n].get("examples").is_some()
+                            })
+                    })
+                });
                 if !has_example {
                     problems.push(format!("{name}: request body schema has no example"));
                 }
