@@ -13,8 +13,11 @@ pub fn summarize(event_type: &str, aggregate_type: &str, data: &Value) -> String
         "identity.api_key.revoked" => format!("API key “{}” was revoked", s("name")),
         "identity.invitation.sent" => format!("{} was invited as {}", s("email"), s("role")),
         "identity.invitation.accepted" => format!("{} accepted the invitation", s("email")),
-        "crm.deal.stage_changed" => format!("Deal “{}” moved from {} to {}", s("name"), s("from"), s("to")),
-        "projects.task.status_changed" => format!("Task “{}” moved from {} to {}", s("title"), s("from"), s("to")),
+        // `crm.deal.stage_changed`, `projects.task.status_changed`, ...
+        t if t.ends_with("_changed") && data.get("from").is_some() && data.get("to").is_some() => {
+            let label = label(data).map(|l| format!(" “{l}”")).unwrap_or_default();
+            format!("{}{label} moved from {} to {}", capitalized(&noun(aggregate_type)), s("from"), s("to"))
+        }
         "crm.contact.merged" | "crm.company.merged" => {
             let n = data.get("merged_ids").and_then(Value::as_array).map_or(0, Vec::len);
             format!("{n} duplicate {}(s) merged into this one", noun(aggregate_type))

@@ -25,6 +25,21 @@ text_enum!(
     }
 );
 
+impl EngagementStatus {
+    /// Where an engagement may go from here: planned → active → completed, with
+    /// on_hold in between and cancelled from anywhere open; completed and
+    /// cancelled are final.
+    pub fn next(self) -> &'static [EngagementStatus] {
+        use EngagementStatus::*;
+        match self {
+            Planned => &[Active, OnHold, Cancelled],
+            Active => &[OnHold, Completed, Cancelled],
+            OnHold => &[Active, Cancelled],
+            Completed | Cancelled => &[],
+        }
+    }
+}
+
 /// A new engagement. The client company is copied from the contract, else from the
 /// deal; an explicit `client_company_id` must agree with them (422 otherwise).
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]

@@ -136,14 +136,30 @@ impl AgreementsService {
         }
         row.start_date = Set(start);
         row.end_date = Set(end);
-        if let Some(s) = patch.status {
-            row.status = Set(s.as_str().to_owned());
+        let from = EngagementStatus::parse(&current.status)?;
+        let status_change = patch.status.filter(|to| *to != from);
+        if let Some(to) = status_change {
+            if !from.next().contains(&to) {
+                let allowed: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
+                return Err(AppError::conflict(format!(
+                    "engagement is `{}`; it can move to {} (not `{}`)",
+                    from.as_str(),
+                    if allowed.is_empty() { "nothing: the status is final".to_owned() } else { allowed.join(", ") },
+                    to.as_str()
+                )));
+            }
+            row.status = Set(to.as_str().to_owned());
         }
         row.version = Set(current.version + 1);
         row.updated_at = Set(now);
         let out = engagement_out(row.update(&txn).await?)?;
         let data = self.engagement_event(&txn, ctx.org_id, &out).await?;
         emit(&txn, Actor::Caller(ctx), now, "agreements.engagement.updated", "engagement", current.id, data).await?;
+        if let Some(to) = status_change {
+            let data = json!({"engagement_id": out.id, "name": out.name, "from": from.as_str(), "to": to.as_str()});
+            let event = "agreements.engagement.status_changed";
+            emit(&txn, Actor::Caller(ctx), now, event, "engagement", current.id, data).await?;
+        }
         txn.commit().await?;
         Ok(out)
     }

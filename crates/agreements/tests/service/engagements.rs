@@ -11,9 +11,14 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::assert_err;
-use crate::common::{eur, harness, invalid_fields, mark_merged, money, org, seed_company, seed_deal};
+use crate::common::{eur, events_of_type, harness, invalid_fields, mark_merged, money, org, seed_company, seed_deal};
 
-backend_tests!(client_company_follows_contract_or_deal, engagement_crud_and_filters, refs_for_other_domains);
+backend_tests!(
+    client_company_follows_contract_or_deal,
+    engagement_crud_and_filters,
+    refs_for_other_domains,
+    status_moves_along_its_lifecycle,
+);
 
 fn engagement(name: &str) -> EngagementIn {
     EngagementIn {
@@ -174,4 +179,33 @@ async fn refs_for_other_domains(db: &TestDb) {
     assert_eq!(map[&bare.id.into_uuid()], None);
     let theirs = h.svc.engagement_client_companies(b.org_id, &[e.id.into_uuid()]).await.expect("map");
     assert!(theirs.is_empty());
+}
+
+async fn status_moves_along_its_lifecycle(db: &TestDb) {
+    let h = harness(db);
+    let a = org(&h).await;
+    let e = h.svc.create_engagement(&a, engagement("Lifecycle")).await.expect("create");
+    assert_eq!(e.status, EngagementStatus::Planned);
+    let to = |status| EngagementPatch { status: Some(status), ..EngagementPatch::default() };
+    let skip = h.svc.update_engagement(&a, e.id, to(EngagementStatus::Completed), IfMatch(None)).await;
+    assert_err!(skip, AppError::Conflict { ref detail, .. } if detail.contains("`planned`"));
+    for step in
+        [EngagementStatus::Active, EngagementStatus::OnHold, EngagementStatus::Active, EngagementStatus::Completed]
+    {
+        let out = h.svc.update_engagement(&a, e.id, to(step), IfMatch(None)).await.expect("allowed move");
+        assert_eq!(out.status, step);
+    }
+    let reopened = h.svc.update_engagement(&a, e.id, to(EngagementStatus::Active), IfMatch(None)).await;
+    assert_err!(reopened, AppError::Conflict { ref detail, .. } if detail.contains("final"));
+    let same = h.svc.update_engagement(&a, e.id, to(EngagementStatus::Completed), IfMatch(None)).await;
+    assert_eq!(same.expect("the same status is no move").status, EngagementStatus::Completed);
+
+    let moves = events_of_type(&h.conn, a.org_id, "agreements.engagement.status_changed").await;
+    let pairs: Vec<(String, String)> = moves
+        .iter()
+        .map(|m| (m.data["from"].as_str().unwrap_or("").to_owned(), m.data["to"].as_str().unwrap_or("").to_owned()))
+        .collect();
+    let expected = [("planned", "active"), ("active", "on_hold"), ("on_hold", "active"), ("active", "completed")];
+    assert_eq!(pairs, expected.map(|(f, t)| (f.to_owned(), t.to_owned())), "one event per move, none for refusals");
+    assert!(moves.iter().all(|m| m.data["engagement_id"] == serde_json::json!(e.id)), "filed under the engagement");
 }
