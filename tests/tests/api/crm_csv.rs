@@ -136,6 +136,19 @@ async fn csv_export_streams_the_filtered_list(app: &TestApp) {
     assert!(!text.contains("secret@bob.example"), "another organization's rows never appear");
     assert_eq!(text.lines().count(), 1 + 621);
 
+    // Compressed, and with nothing to list: the stream ends cleanly either way.
+    for query in ["", "?stage=won"] {
+        let res = app
+            .http
+            .get(format!("{}/api/v1/deals/export{query}", app.base))
+            .bearer_auth(&ada.token)
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .expect("export");
+        assert_eq!(res.headers().get("content-encoding").and_then(|v| v.to_str().ok()), Some("gzip"));
+        assert!(!res.bytes().await.expect("a complete body").is_empty());
+    }
     let deals = app.get("/api/v1/deals/export?stage=won", &ada.token).await.expect(200);
     assert_eq!(deals.body.as_str().map(|t| t.lines().count()), Some(1), "header only");
     app.get("/api/v1/deals/export?stage=nope", &ada.token).await.expect_problem(422);

@@ -10,7 +10,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
-use futures::{StreamExt, TryStreamExt};
+use futures::StreamExt;
 use tokio_util::io::StreamReader;
 use uuid::Uuid;
 
@@ -239,7 +239,8 @@ where
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
             (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
         ],
-        Body::from_stream(stream.into_stream()),
+        // Fused: a compressing body polls once more after the end.
+        Body::from_stream(stream.fuse()),
     )
 }
 
