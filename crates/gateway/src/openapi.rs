@@ -146,6 +146,7 @@ impl Modify for Standard {
             for (op, writes) in ops {
                 if let Some(op) = op.as_mut() {
                     add_standard_responses(op, has_id, writes);
+                    constrain_if_match(op);
                 }
             }
         }
@@ -173,6 +174,22 @@ fn add_idempotency_key(op: &mut Operation) {
     op.parameters.get_or_insert_with(Vec::new).push(RefOr::T(param));
 }
 
+/// `If-Match` takes what `ETag` gave: `"<version>"` (weak or strong) or `*`.
+fn constrain_if_match(op: &mut Operation) {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    for param in op.parameters.iter_mut().flatten() {
+        if let RefOr::T(p) = param
+            && p.name == "If-Match"
+        {
+            let schema = ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some(r#"^(\*|(W/)?"[0-9]+")$"#))
+                .examples([json!("\"3\"")]);
+            p.schema = Some(RefOr::T(utoipa::openapi::Schema::Object(schema.build())));
+        }
+    }
+}
+
 fn add_standard_responses(op: &mut Operation, has_id: bool, writes: bool) {
     let public = op.security.as_ref().is_some_and(|reqs| reqs.iter().all(|r| *r == SecurityRequirement::default()));
     let has_body = op.request_body.is_some();
@@ -183,6 +200,11 @@ fn add_standard_responses(op: &mut Operation, has_id: bool, writes: bool) {
         let managed = ["api-keys", "invitations", "events", "webhooks"];
         if writes || op.tags.as_ref().is_some_and(|t| t.iter().any(|t| managed.contains(&t.as_str()))) {
             wanted.push("Forbidden");
+        }
+        if writes {
+            // A stale If-Match, a rule of the resource's state, or a POST whose
+            // Idempotency-Key is still in progress.
+            wanted.push("Conflict");
         }
     }
     if has_id {

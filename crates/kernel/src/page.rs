@@ -164,7 +164,7 @@ pub struct PageOut<T> {
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
     /// Page size, 1–200 (default 50).
-    #[param(minimum = 1, maximum = 200, example = 50)]
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 200, example = 50)]
     pub limit: Option<String>,
     /// Opaque cursor from the previous page's `next_cursor`.
     pub cursor: Option<String>,
@@ -204,7 +204,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PageQuery {
         let params: PageParams =
             serde_urlencoded::from_str(query).map_err(|e| AppError::BadRequest(format!("query string: {e}")))?;
         let mut errors = Vec::new();
-        let limit = match params.limit.as_deref() {
+        let limit = match params.limit.as_deref().filter(|l| !l.is_empty()) {
             None => DEFAULT_LIMIT,
             Some(raw) => match raw.parse::<u64>() {
                 Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,

@@ -33,7 +33,7 @@ pub struct FeedParams {
     /// `next_cursor` of the previous call; absent to start from the oldest retained event.
     pub after: Option<String>,
     /// Events per call, 1–500 (default 100).
-    #[param(minimum = 1, maximum = 500, example = 100)]
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 500, example = 100)]
     pub limit: Option<String>,
 }
 

@@ -84,7 +84,7 @@ async fn change_feed(
             0
         }),
     };
-    let limit = match params.limit.as_deref().map(str::parse::<u64>) {
+    let limit = match params.limit.as_deref().filter(|l| !l.is_empty()).map(str::parse::<u64>) {
         None => 100,
         Some(Ok(n)) if (1..=500).contains(&n) => n,
         Some(_) => {

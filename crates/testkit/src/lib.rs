@@ -93,7 +93,20 @@ impl Drop for TestDb {
 
 async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
     let mut opts = ConnectOptions::new(url.to_owned());
-    opts.max_connections(5).connect_timeout(Duration::from_secs(3)).sqlx_logging(false);
+    // The pool a served test app runs on, with the production settings (see
+    // gateway's db.rs) but a longer wait for a connection: nextest runs many apps,
+    // each with its dispatcher, on two cores, and a slow acquire is not a bug.
+    opts.max_connections(10)
+        .connect_timeout(Duration::from_secs(3))
+        .acquire_timeout(Duration::from_secs(20))
+        .sqlx_logging(false);
+    if url.starts_with("sqlite:") {
+        opts.map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .busy_timeout(Duration::from_secs(20))
+                .foreign_keys(true)
+        });
+    }
     Database::connect(opts).await
 }
 

@@ -59,7 +59,11 @@ pub(super) async fn revoke_invitation(
 #[utoipa::path(
     post, path = "/api/v1/invitations/accept", tag = "invitations",
     request_body = AcceptInvitationIn,
-    responses((status = 200, description = "Joined the organization", body = MembershipOut))
+    responses(
+        (status = 200, description = "Joined the organization", body = MembershipOut),
+        (status = 404, description = "No open invitation with this token for the caller",
+            body = atrium_kernel::Problem, content_type = "application/problem+json"),
+    )
 )]
 pub(super) async fn accept_invitation(
     State(st): State<IdentityHttp>,

@@ -37,6 +37,8 @@ pub(super) async fn signup(
     responses(
         (status = 200, description = "Signed in", body = AuthOut,
             headers(("Set-Cookie" = String, description = "HttpOnly session cookie"))),
+        (status = 401, description = "Unknown email or wrong password (indistinguishable)",
+            body = atrium_kernel::Problem, content_type = "application/problem+json"),
     )
 )]
 pub(super) async fn login(

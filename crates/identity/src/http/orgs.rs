@@ -44,7 +44,11 @@ pub(super) async fn create_organization(
 #[utoipa::path(
     post, path = "/api/v1/me/active-organization", tag = "organizations",
     request_body = SwitchOrganizationIn,
-    responses((status = 200, description = "Switched; the caller in the new organization", body = MeOut))
+    responses(
+        (status = 200, description = "Switched; the caller in the new organization", body = MeOut),
+        (status = 404, description = "No such organization among the caller's",
+            body = atrium_kernel::Problem, content_type = "application/problem+json"),
+    )
 )]
 pub(super) async fn switch_organization(
     State(st): State<IdentityHttp>,
