@@ -6,6 +6,7 @@
 //! renaming a table over a dropped one fails on a pooled SQLite connection).
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::{ConnectionTrait, TransactionTrait};
 use sea_orm_migration::schema::{json_binary, string_len, timestamp_with_time_zone, uuid, uuid_null};
 
 use crate::common::{fk, id};
@@ -119,11 +120,14 @@ impl Migration {
                 )
                 .await;
         }
-        let conn = m.get_connection();
-        conn.execute_unprepared("CREATE TABLE activity_events_backup AS SELECT * FROM activity_events").await?;
-        m.drop_table(Table::drop().table(ActivityEvents::Table).to_owned()).await?;
-        m.create_table(
-            Table::create()
+        // One transaction, so every step runs on one connection: a pooled SQLite
+        // connection still reading an older snapshot would see the dropped
+        // table's indexes ("index ... already exists").
+        let txn = m.get_connection().begin().await?;
+        txn.execute_unprepared("CREATE TABLE activity_events_backup AS SELECT * FROM activity_events").await?;
+        txn.execute(&Table::drop().table(ActivityEvents::Table).to_owned()).await?;
+        txn.execute(
+            &Table::create()
                 .table(ActivityEvents::Table)
                 .col(id(ActivityEvents::Id))
                 .col(uuid(ActivityEvents::OrganizationId))
@@ -152,20 +156,20 @@ impl Migration {
                 .to_owned(),
         )
         .await?;
-        conn.execute_unprepared(
+        txn.execute_unprepared(
             "INSERT INTO activity_events (id, organization_id, engagement_id, entity_type, entity_id, event_type, \
              actor, summary, data, created_at) SELECT id, organization_id, engagement_id, entity_type, entity_id, \
              event_type, actor, summary, data, created_at FROM activity_events_backup",
         )
         .await?;
-        conn.execute_unprepared("DROP TABLE activity_events_backup").await?;
+        txn.execute_unprepared("DROP TABLE activity_events_backup").await?;
         // The indexes went with the old table (same definitions as when it was created).
         for (name, first) in [
             ("ix_activity_events_engagement_created", ActivityEvents::EngagementId),
             ("ix_activity_events_org_created", ActivityEvents::OrganizationId),
         ] {
-            m.create_index(
-                Index::create()
+            txn.execute(
+                &Index::create()
                     .name(name)
                     .table(ActivityEvents::Table)
                     .col(first)
@@ -174,8 +178,8 @@ impl Migration {
             )
             .await?;
         }
-        m.create_index(
-            Index::create()
+        txn.execute(
+            &Index::create()
                 .name("ix_activity_events_entity")
                 .table(ActivityEvents::Table)
                 .col(ActivityEvents::OrganizationId)
@@ -183,6 +187,7 @@ impl Migration {
                 .col((ActivityEvents::CreatedAt, IndexOrder::Desc))
                 .to_owned(),
         )
-        .await
+        .await?;
+        txn.commit().await
     }
 }

@@ -124,24 +124,27 @@ async fn company_to_done_tasks_with_the_engagement_timeline(app: &TestApp) {
     assert_eq!(done.body["items"].as_array().map(Vec::len), Some(2));
 
     // The engagement's timeline, oldest first: the proposal and contract that led
-    // to it, the engagement, its project and the tasks.
-    let story = eventually("the engagement's whole story", || async {
-        let t = engagement_timeline(app, &ada, &engagement).await;
-        (t.iter().filter(|e| *e == "projects.task.status_changed").count() == 2).then_some(t)
-    })
-    .await;
-    let position =
-        |event: &str| story.iter().position(|e| e == event).unwrap_or_else(|| panic!("{event} in {story:?}"));
+    // to it, the engagement, its project and the tasks. Events of different
+    // aggregates are delivered concurrently, so wait for all of them.
     let order = [
         "agreements.proposal.created",
         "agreements.proposal.sent",
         "agreements.proposal.accepted",
         "agreements.contract.created",
+        "agreements.contract.sent",
         "agreements.contract.signed",
         "agreements.engagement.created",
         "projects.project.instantiated",
         "projects.task.status_changed",
     ];
+    let story = eventually("the engagement's whole story", || async {
+        let t = engagement_timeline(app, &ada, &engagement).await;
+        let complete = order.iter().all(|e| t.iter().any(|x| x == e))
+            && t.iter().filter(|e| *e == "projects.task.status_changed").count() == 2;
+        complete.then_some(t)
+    })
+    .await;
+    let position = |event: &str| story.iter().position(|e| e == event).unwrap_or_else(|| panic!("{event} in {story:?}"));
     for pair in order.windows(2) {
         assert!(position(pair[0]) < position(pair[1]), "{} before {} in {story:?}", pair[0], pair[1]);
     }
