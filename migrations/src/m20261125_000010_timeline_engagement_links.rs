@@ -1,13 +1,13 @@
 //! `activity_events.engagement_id` → `engagements` ON DELETE CASCADE, the FK the
 //! timeline table could not have before engagements existed; and `timeline_links`,
 //! which files a proposal's and contract's entries under the engagement made from
-//! them, whatever order their events arrive in. PostgreSQL adds the
-//! constraint in place; SQLite cannot, so the table is rebuilt with it (copy aside, recreate, copy back:
-//! renaming a table over a dropped one fails on a pooled SQLite connection).
+//! them, whatever order their events arrive in. PostgreSQL adds the constraint in
+//! place; SQLite cannot, so the table is rebuilt with it (copied aside, recreated,
+//! copied back) inside one transaction.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, TransactionTrait};
 use sea_orm_migration::schema::{json_binary, string_len, timestamp_with_time_zone, uuid, uuid_null};
+use sea_orm_migration::sea_orm::{ConnectionTrait, TransactionTrait};
 
 use crate::common::{fk, id};
 

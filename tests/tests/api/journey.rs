@@ -144,7 +144,8 @@ async fn company_to_done_tasks_with_the_engagement_timeline(app: &TestApp) {
         complete.then_some(t)
     })
     .await;
-    let position = |event: &str| story.iter().position(|e| e == event).unwrap_or_else(|| panic!("{event} in {story:?}"));
+    let position =
+        |event: &str| story.iter().position(|e| e == event).unwrap_or_else(|| panic!("{event} in {story:?}"));
     for pair in order.windows(2) {
         assert!(position(pair[0]) < position(pair[1]), "{} before {} in {story:?}", pair[0], pair[1]);
     }
