@@ -1,7 +1,8 @@
 //! Signature data encrypted at rest with XChaCha20-Poly1305. A fresh random 24-byte
 //! nonce per value (safe to draw at random at this size), stored as
-//! base64(nonce || ciphertext). The contract id is the associated data, so a
-//! ciphertext copied onto another contract row does not decrypt.
+//! `v1:` + base64(nonce || ciphertext). The contract id is the associated data, so a
+//! ciphertext copied onto another contract row does not decrypt. The `v1` names the
+//! key generation, so a rotated key can read old values by their prefix.
 
 use std::sync::Arc;
 
@@ -12,6 +13,8 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use uuid::Uuid;
 
 const NONCE_LEN: usize = 24;
+/// The key generation this build writes and reads.
+const FORMAT: &str = "v1:";
 
 /// The key for signature data. The gateway derives it from the server secret.
 #[derive(Clone)]
@@ -30,11 +33,13 @@ impl SignatureKey {
             .map_err(|_| "encryption failed".to_owned())?;
         let mut out = nonce.to_vec();
         out.extend_from_slice(&sealed);
-        Ok(STANDARD.encode(out))
+        Ok(format!("{FORMAT}{}", STANDARD.encode(out)))
     }
 
     pub fn decrypt(&self, contract_id: Uuid, stored: &str) -> Result<String, String> {
-        let raw = STANDARD.decode(stored).map_err(|_| "stored signature is not base64".to_owned())?;
+        let encoded =
+            stored.strip_prefix(FORMAT).ok_or_else(|| "stored signature is of an unknown key generation".to_owned())?;
+        let raw = STANDARD.decode(encoded).map_err(|_| "stored signature is not base64".to_owned())?;
         if raw.len() < NONCE_LEN {
             return Err("stored signature is too short".into());
         }
@@ -64,7 +69,8 @@ mod tests {
         let a = key.encrypt(id, "signed by Ada").expect("encrypt");
         let b = key.encrypt(id, "signed by Ada").expect("encrypt");
         assert_ne!(a, b, "a fresh nonce per value");
-        assert!(!a.contains("Ada"));
+        assert!(!a.contains("Ada") && a.starts_with("v1:"));
+        assert!(key.decrypt(id, a.trim_start_matches("v1:")).is_err(), "the key generation is required");
         assert_eq!(key.decrypt(id, &a).expect("decrypt"), "signed by Ada");
         assert!(key.decrypt(Uuid::now_v7(), &a).is_err(), "bound to its contract");
         assert!(SignatureKey::new([8; 32]).decrypt(id, &a).is_err(), "other key");
