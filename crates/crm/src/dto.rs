@@ -77,18 +77,23 @@ impl DealStage {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"name": "Globex", "domain": "globex.example", "status": "active", "tags": ["retainer"]}))]
 pub struct CompanyIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
+    #[schema(min_length = 1, max_length = 253)]
     #[validate(length(min = 1, max = 253))]
     pub domain: Option<String>,
     #[validate(custom(function = "crate::dto::not_merged"))]
     pub status: Option<CompanyStatus>,
+    #[schema(max_length = 2000)]
     #[validate(length(max = 2000))]
     pub address: Option<String>,
     pub owner_id: Option<UserId>,
     #[serde(default)]
+    #[schema(max_items = 50)]
     #[validate(length(max = 50))]
     pub tags: Vec<String>,
+    #[schema(max_length = 20000)]
     #[validate(length(max = 20000))]
     pub notes: Option<String>,
 }
@@ -97,6 +102,7 @@ pub struct CompanyIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"status": "inactive", "notes": null}))]
 pub struct CompanyPatch {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: Option<String>,
     #[serde(default)]
@@ -110,6 +116,7 @@ pub struct CompanyPatch {
     #[serde(default)]
     #[schema(value_type = Option<UserId>)]
     pub owner_id: Patch<UserId>,
+    #[schema(max_items = 50)]
     #[validate(length(max = 50))]
     pub tags: Option<Vec<String>>,
     #[serde(default)]
@@ -140,6 +147,7 @@ pub struct CompanyOut {
 pub struct CompanyFilter {
     pub status: Option<CompanyStatus>,
     /// Companies whose name starts with this (case-insensitive).
+    #[param(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name_prefix: Option<String>,
 }
@@ -148,15 +156,20 @@ pub struct CompanyFilter {
 #[schema(example = json!({"first_name": "Ada", "last_name": "Lovelace", "email": "ada@globex.example", "client_company_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a"}))]
 pub struct ContactIn {
     pub client_company_id: Option<ClientCompanyId>,
+    #[schema(min_length = 1, max_length = 100)]
     #[validate(length(min = 1, max = 100))]
     pub first_name: String,
     #[serde(default)]
+    #[schema(max_length = 100)]
     #[validate(length(max = 100))]
     pub last_name: String,
+    #[schema(max_length = 320)]
     #[validate(email, length(max = 320))]
     pub email: Option<String>,
+    #[schema(min_length = 3, max_length = 50)]
     #[validate(length(min = 3, max = 50))]
     pub phone: Option<String>,
+    #[schema(max_length = 200)]
     #[validate(length(max = 200))]
     pub title: Option<String>,
 }
@@ -167,8 +180,10 @@ pub struct ContactPatch {
     #[serde(default)]
     #[schema(value_type = Option<ClientCompanyId>)]
     pub client_company_id: Patch<ClientCompanyId>,
+    #[schema(min_length = 1, max_length = 100)]
     #[validate(length(min = 1, max = 100))]
     pub first_name: Option<String>,
+    #[schema(max_length = 100)]
     #[validate(length(max = 100))]
     pub last_name: Option<String>,
     #[serde(default)]
@@ -206,9 +221,11 @@ pub struct ContactOut {
 pub struct ContactFilter {
     pub client_company_id: Option<ClientCompanyId>,
     /// Exact email (case-insensitive).
+    #[param(min_length = 1, max_length = 320)]
     #[validate(length(min = 1, max = 320))]
     pub email: Option<String>,
     /// Free text over first name, last name and email (prefix, case-insensitive).
+    #[param(min_length = 1, max_length = 100)]
     #[validate(length(min = 1, max = 100))]
     pub q: Option<String>,
 }
@@ -216,10 +233,12 @@ pub struct ContactFilter {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"name": "Website relaunch", "stage": "qualified", "value": {"amount_minor": 4500000, "currency": "EUR"}, "probability": 40}))]
 pub struct DealIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
     pub stage: Option<DealStage>,
     pub value: Option<Money>,
+    #[schema(minimum = 0, maximum = 100)]
     #[validate(range(min = 0, max = 100))]
     pub probability: Option<i32>,
     pub expected_close_date: Option<NaiveDate>,
@@ -231,6 +250,7 @@ pub struct DealIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"stage": "won", "probability": 100}))]
 pub struct DealPatch {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: Option<String>,
     pub stage: Option<DealStage>,
@@ -283,6 +303,7 @@ pub struct DealFilter {
 #[schema(example = json!({"source_ids": ["01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b"], "dry_run": true}))]
 pub struct MergeIn {
     /// Records folded into the survivor (the path id); they become tombstones.
+    #[schema(min_items = 1, max_items = 50)]
     #[validate(length(min = 1, max = 50))]
     pub source_ids: Vec<Uuid>,
     /// Report the outcome without writing anything.

@@ -18,13 +18,17 @@ typed_id!(
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"email": "ada@example.com", "password": "correct horse battery", "name": "Ada Lovelace"}))]
 pub struct SignupIn {
+    #[schema(max_length = 320)]
     #[validate(email, length(max = 320))]
     pub email: String,
+    #[schema(min_length = 10, max_length = 128)]
     #[validate(length(min = 10, max = 128))]
     pub password: String,
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
     /// Name of the first organization; defaults to "<name>'s organization".
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub organization_name: Option<String>,
 }
@@ -32,8 +36,10 @@ pub struct SignupIn {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"email": "ada@example.com", "password": "correct horse battery"}))]
 pub struct LoginIn {
+    #[schema(min_length = 1, max_length = 320)]
     #[validate(length(min = 1, max = 320))]
     pub email: String,
+    #[schema(min_length = 1, max_length = 128)]
     #[validate(length(min = 1, max = 128))]
     pub password: String,
 }
@@ -92,9 +98,11 @@ pub struct MembershipOut {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"name": "Analytical Engines Ltd", "slug": "analytical-engines"}))]
 pub struct OrganizationIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
     /// Lower-case letters, digits and single dashes; generated from the name when absent.
+    #[schema(min_length = 3, max_length = 80)]
     #[validate(length(min = 3, max = 80), custom(function = "crate::dto::validate_slug"))]
     pub slug: Option<String>,
 }
@@ -141,6 +149,7 @@ pub struct MemberPatch {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"email": "grace@example.com", "role": "member"}))]
 pub struct InvitationIn {
+    #[schema(max_length = 320)]
     #[validate(email, length(max = 320))]
     pub email: String,
     pub role: Role,
@@ -177,6 +186,7 @@ pub struct InvitationCreatedOut {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"token": "atr_i_Zl9pY1m2Q3r4S5t6U7v8W9x4J0bHk3n1m3yF2y2b0X5"}))]
 pub struct AcceptInvitationIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub token: String,
 }
@@ -184,6 +194,7 @@ pub struct AcceptInvitationIn {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"name": "ledger sync", "role": "member"}))]
 pub struct ApiKeyIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
     /// Any role but `owner`.

@@ -13,11 +13,14 @@ typed_id!(
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"url": "https://hooks.example.com/atrium", "event_types": ["identity.member.*"], "description": "HR sync"}))]
 pub struct WebhookIn {
+    #[schema(min_length = 1, max_length = 2000)]
     #[validate(length(min = 1, max = 2000))]
     pub url: String,
     /// Patterns: `*` (everything), `crm.*` (a prefix) or an exact event type.
+    #[schema(min_items = 1, max_items = 50)]
     #[validate(length(min = 1, max = 50), custom(function = "crate::dto::validate_patterns"))]
     pub event_types: Vec<String>,
+    #[schema(max_length = 500)]
     #[validate(length(max = 500))]
     #[serde(default)]
     pub description: String,
@@ -26,10 +29,13 @@ pub struct WebhookIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"enabled": false}))]
 pub struct WebhookPatch {
+    #[schema(min_length = 1, max_length = 2000)]
     #[validate(length(min = 1, max = 2000))]
     pub url: Option<String>,
+    #[schema(min_items = 1, max_items = 50)]
     #[validate(length(min = 1, max = 50), custom(function = "crate::dto::validate_patterns"))]
     pub event_types: Option<Vec<String>>,
+    #[schema(max_length = 500)]
     #[validate(length(max = 500))]
     pub description: Option<String>,
     pub enabled: Option<bool>,

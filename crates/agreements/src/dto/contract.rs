@@ -30,6 +30,7 @@ text_enum!(
     "terms": "Monthly invoicing, 14 days net."
 }))]
 pub struct ContractIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub title: String,
     pub client_company_id: Uuid,
@@ -40,6 +41,7 @@ pub struct ContractIn {
     pub total: Option<Money>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
+    #[schema(max_length = 100000)]
     #[validate(length(max = 100000))]
     pub terms: Option<String>,
 }
@@ -48,6 +50,7 @@ pub struct ContractIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"terms": "Monthly invoicing, 30 days net.", "end_date": null}))]
 pub struct ContractPatch {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub title: Option<String>,
     pub client_company_id: Option<Uuid>,
@@ -78,10 +81,13 @@ pub struct ContractPatch {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"signer_name": "Hank Scorpio", "signer_email": "hank@globex.example", "signature_data": "data:image/png;base64,iVBORw0KGgo="}))]
 pub struct SignIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub signer_name: String,
+    #[schema(max_length = 320)]
     #[validate(email, length(max = 320))]
     pub signer_email: String,
+    #[schema(min_length = 1, max_length = 200000)]
     #[validate(length(min = 1, max = 200000))]
     pub signature_data: String,
 }

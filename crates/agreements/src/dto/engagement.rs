@@ -52,6 +52,7 @@ impl EngagementStatus {
     "end_date": "2027-03-31"
 }))]
 pub struct EngagementIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
     pub client_company_id: Option<Uuid>,
@@ -68,6 +69,7 @@ pub struct EngagementIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"status": "active", "budget": {"amount_minor": 5000000, "currency": "EUR"}}))]
 pub struct EngagementPatch {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: Option<String>,
     #[serde(default)]

@@ -22,6 +22,7 @@ text_enum!(
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"description": "Discovery workshop", "quantity": "1.5", "unit_price": {"amount_minor": 120000, "currency": "EUR"}}))]
 pub struct LineItemIn {
+    #[schema(min_length = 1, max_length = 1000)]
     #[validate(length(min = 1, max = 1000))]
     pub description: String,
     pub quantity: Quantity,
@@ -53,6 +54,7 @@ pub struct LineItemOut {
     ]
 }))]
 pub struct ProposalIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub title: String,
     pub client_company_id: Uuid,
@@ -61,6 +63,7 @@ pub struct ProposalIn {
     pub currency: Currency,
     pub valid_until: Option<NaiveDate>,
     #[serde(default)]
+    #[schema(max_items = 200)]
     #[validate(length(max = 200), nested)]
     pub line_items: Vec<LineItemIn>,
 }
@@ -70,6 +73,7 @@ pub struct ProposalIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"title": "Website relaunch, phase 1", "valid_until": null}))]
 pub struct ProposalPatch {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub title: Option<String>,
     pub client_company_id: Option<Uuid>,
@@ -84,6 +88,7 @@ pub struct ProposalPatch {
     #[serde(default)]
     #[schema(value_type = Option<NaiveDate>)]
     pub valid_until: Patch<NaiveDate>,
+    #[schema(max_items = 200)]
     #[validate(length(max = 200), nested)]
     pub line_items: Option<Vec<LineItemIn>>,
 }

@@ -81,10 +81,12 @@ stored_enum!(MilestoneStatus { Open => "open", Done => "done" });
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"name": "Website relaunch", "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "status": "active", "start_date": "2026-12-01", "due_date": "2027-03-31"}))]
 pub struct ProjectIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
     /// The engagement this project delivers; the project's client is the engagement's.
     pub engagement_id: Uuid,
+    #[schema(max_length = 20000)]
     #[validate(length(max = 20000))]
     pub description: Option<String>,
     /// Default `planned`.
@@ -97,6 +99,7 @@ pub struct ProjectIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"status": "on_hold", "due_date": null}))]
 pub struct ProjectPatch {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: Option<String>,
     #[serde(default)]
@@ -140,6 +143,7 @@ pub struct ProjectFilter {
 #[schema(example = json!({"project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "name": "Design signed off", "due_date": "2027-01-15"}))]
 pub struct MilestoneIn {
     pub project_id: ProjectId,
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
     pub due_date: Option<NaiveDate>,
@@ -150,6 +154,7 @@ pub struct MilestoneIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"status": "done"}))]
 pub struct MilestonePatch {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: Option<String>,
     #[serde(default)]

@@ -25,6 +25,7 @@ stored_enum!(TaskStatus { Todo => "todo", InProgress => "in_progress", Blocked =
 #[schema(example = json!({"project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "title": "Wireframes", "assignee_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b", "due_date": "2026-12-15", "estimate_minutes": 480}))]
 pub struct TaskIn {
     pub project_id: ProjectId,
+    #[schema(min_length = 1, max_length = 300)]
     #[validate(length(min = 1, max = 300))]
     pub title: String,
     /// A milestone of the same project.
@@ -33,6 +34,7 @@ pub struct TaskIn {
     pub assignee_id: Option<UserId>,
     /// Default `todo`.
     pub status: Option<TaskStatus>,
+    #[schema(max_length = 20000)]
     #[validate(length(max = 20000))]
     pub description: Option<String>,
     pub due_date: Option<NaiveDate>,
@@ -45,6 +47,7 @@ pub struct TaskIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"status": "done", "assignee_id": null}))]
 pub struct TaskPatch {
+    #[schema(min_length = 1, max_length = 300)]
     #[validate(length(min = 1, max = 300))]
     pub title: Option<String>,
     #[serde(default)]
@@ -139,6 +142,7 @@ pub struct TaskFilter {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"after_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c"}))]
 pub struct TaskMoveIn {
+    #[schema(minimum = 0)]
     #[validate(range(min = 0))]
     pub position: Option<i32>,
     pub before_id: Option<TaskId>,

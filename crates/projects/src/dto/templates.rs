@@ -16,8 +16,10 @@ pub const MAX_OFFSET_DAYS: i32 = 3650;
 #[schema(example = json!({"key": "design", "name": "Design signed off", "offset_days": 14}))]
 pub struct TemplateMilestone {
     /// Names the milestone within the template, for tasks' `milestone_key`.
+    #[schema(min_length = 1, max_length = 50)]
     #[validate(length(min = 1, max = 50))]
     pub key: String,
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
     /// Days after the project's start date the milestone is due.
@@ -28,14 +30,17 @@ pub struct TemplateMilestone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"title": "Wireframes", "milestone_key": "design", "offset_days": 7, "estimate_minutes": 480}))]
 pub struct TemplateTask {
+    #[schema(min_length = 1, max_length = 300)]
     #[validate(length(min = 1, max = 300))]
     pub title: String,
     /// The `key` of one of the template's milestones.
+    #[schema(min_length = 1, max_length = 50)]
     #[validate(length(min = 1, max = 50))]
     pub milestone_key: Option<String>,
     /// Days after the project's start date the task is due.
     #[validate(range(min = 0, max = MAX_OFFSET_DAYS))]
     pub offset_days: i32,
+    #[schema(max_length = 20000)]
     #[validate(length(max = 20000))]
     pub description: Option<String>,
     #[validate(range(min = 0, max = MAX_ESTIMATE_MINUTES))]
@@ -86,16 +91,20 @@ impl TemplateBody {
     "tasks": [{"title": "Wireframes", "milestone_key": "design", "offset_days": 7, "estimate_minutes": 480}]
 }))]
 pub struct TemplateIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
+    #[schema(max_length = 20000)]
     #[validate(length(max = 20000))]
     pub description: Option<String>,
     // Items are checked with the cross-item rules by the service (no `nested`
     // here), so one answer names every invalid item.
     #[serde(default)]
+    #[schema(max_items = 100)]
     #[validate(length(max = 100))]
     pub milestones: Vec<TemplateMilestone>,
     #[serde(default)]
+    #[schema(max_items = 1000)]
     #[validate(length(max = 1000))]
     pub tasks: Vec<TemplateTask>,
 }
@@ -105,13 +114,16 @@ pub struct TemplateIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"name": "Website relaunch (v2)", "description": null}))]
 pub struct TemplatePatch {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: Option<String>,
     #[serde(default)]
     #[schema(value_type = Option<String>)]
     pub description: Patch<String>,
+    #[schema(max_items = 100)]
     #[validate(length(max = 100))]
     pub milestones: Option<Vec<TemplateMilestone>>,
+    #[schema(max_items = 1000)]
     #[validate(length(max = 1000))]
     pub tasks: Option<Vec<TemplateTask>>,
 }
@@ -135,6 +147,7 @@ pub struct TemplateOut {
 #[schema(example = json!({"engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "name": "Globex relaunch", "start_date": "2026-12-01"}))]
 pub struct InstantiateIn {
     pub engagement_id: Uuid,
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
     pub start_date: NaiveDate,
@@ -145,8 +158,10 @@ pub struct InstantiateIn {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"name": "Relaunch playbook"}))]
 pub struct SaveAsTemplateIn {
+    #[schema(min_length = 1, max_length = 200)]
     #[validate(length(min = 1, max = 200))]
     pub name: String,
+    #[schema(max_length = 20000)]
     #[validate(length(max = 20000))]
     pub description: Option<String>,
 }
