@@ -4,21 +4,18 @@
 //! (and the company, when a company name is given and none of that name exists).
 //! Redelivery is harmless: the second time the email already exists.
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use atrium_kernel::db::begin_write;
-use atrium_kernel::error::is_unique_violation;
 use atrium_kernel::{AppError, Clock, OrganizationId};
-use atrium_outbox::{DeliveryError, Event, NewEvent, Subscriber, append};
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use atrium_outbox::{DeliveryError, Event, Subscriber};
+use sea_orm::DatabaseConnection;
 use serde::Deserialize;
-use serde_json::json;
-use std::sync::Arc;
-use uuid::Uuid;
 
-use crate::dto::{ClientCompanyId, ContactId};
-use crate::entity::contact;
+use crate::dto::{ClientCompanyId, ContactId, ContactIn};
 use crate::service::companies::company_named;
-use crate::service::contacts::contact_out;
+use crate::service::contacts::{insert_contact, live_contact_by_email};
 use crate::service::normalize_email;
 
 pub const APPOINTMENT_BOOKED: &str = "appointment.booked";
@@ -63,7 +60,7 @@ impl AppointmentSubscriber {
         }
         let normalized = normalize_email(&email);
         let txn = begin_write(&self.db).await?;
-        if let Some(existing) = live_contact(&txn, org, &normalized).await? {
+        if let Some(existing) = live_contact_by_email(&txn, org, &normalized).await?.map(|c| c.id) {
             return Ok(BookingOutcome::Known(existing.into()));
         }
         let now = self.clock.now();
@@ -72,55 +69,30 @@ impl AppointmentSubscriber {
             Some(name) => Some(company_named(&txn, org, ACTOR, APPOINTMENT_BOOKED, name, now).await?),
         };
         let (first_name, last_name) = split_name(booking.name.as_deref().unwrap_or_default(), &email);
-        let row = contact::ActiveModel {
-            id: Set(ContactId::new().into_uuid()),
-            organization_id: Set(org.into_uuid()),
-            client_company_id: Set(company),
-            first_name: Set(first_name),
-            last_name: Set(last_name),
-            email_normalized: Set(Some(normalized.clone())),
-            email: Set(Some(email)),
-            phone: Set(None),
-            phone_normalized: Set(None),
-            title: Set(None),
-            merged_into_id: Set(None),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
+        let input = ContactIn {
+            client_company_id: company.map(Into::into),
+            first_name,
+            last_name,
+            email: Some(email),
+            phone: None,
+            title: None,
         };
-        let created = match contact::Entity::insert(row).exec_with_returning(&txn).await {
-            Ok(row) => row,
+        let out = match insert_contact(&txn, org, ACTOR, input, now, Some(APPOINTMENT_BOOKED)).await {
+            Ok(out) => out,
             // A concurrent booking of the same person won the race: nothing to do.
-            Err(e) if is_unique_violation(&e) => {
+            Err(AppError::Conflict { .. }) => {
                 drop(txn);
-                let existing = live_contact(&self.db, org, &normalized).await?;
+                let existing = live_contact_by_email(&self.db, org, &normalized).await?.map(|c| c.id);
                 return existing
                     .map(|id| BookingOutcome::Known(id.into()))
                     .ok_or_else(|| AppError::internal("contact vanished after a unique violation"));
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(e),
         };
-        let out = contact_out(created);
         let id = out.id;
-        let mut data = json!(out);
-        data["source"] = json!(APPOINTMENT_BOOKED);
-        append(&txn, org, ACTOR, now, NewEvent::new("crm.contact.created", "contact", id.into_uuid(), data)).await?;
         txn.commit().await?;
         Ok(BookingOutcome::Created { contact: id, company: company.map(Into::into) })
     }
-}
-
-async fn live_contact<C: sea_orm::ConnectionTrait>(
-    conn: &C,
-    org: OrganizationId,
-    email_normalized: &str,
-) -> Result<Option<Uuid>, AppError> {
-    let row = contact::Entity::scoped(org)
-        .filter(contact::Column::EmailNormalized.eq(email_normalized))
-        .filter(contact::Column::MergedIntoId.is_null())
-        .one(conn)
-        .await?;
-    Ok(row.map(|c| c.id))
 }
 
 /// "Ada King Lovelace" → ("Ada", "King Lovelace"); no name → the email's local part.

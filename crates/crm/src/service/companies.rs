@@ -15,27 +15,8 @@ impl CrmService {
         if let Some(owner) = input.owner_id {
             self.require_member(ctx, owner, "owner_id").await?;
         }
-        let now = self.clock.now();
-        let row = company::ActiveModel {
-            id: Set(ClientCompanyId::new().into_uuid()),
-            organization_id: Set(ctx.org_id.into_uuid()),
-            name_normalized: Set(normalize_name(&input.name)),
-            name: Set(input.name.trim().to_owned()),
-            domain: Set(input.domain.map(|d| d.trim().to_lowercase())),
-            status: Set(input.status.unwrap_or(CompanyStatus::Lead).as_str().to_owned()),
-            address: Set(input.address),
-            owner_id: Set(input.owner_id.map(Into::into)),
-            tags: Set(json!(input.tags)),
-            notes: Set(input.notes),
-            merged_into_id: Set(None),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-        };
         let txn = begin_write(&self.db).await?;
-        let row = company::Entity::insert(row).exec_with_returning(&txn).await?;
-        let out = company_out(row);
-        emit(&txn, ctx, now, "crm.company.created", "client_company", out.id.into_uuid(), json!(out)).await?;
+        let out = insert_company(&txn, ctx.org_id, &ctx.actor(), input, self.clock.now(), None).await?;
         txn.commit().await?;
         Ok(out)
     }
@@ -189,27 +170,43 @@ pub(crate) async fn company_named<C: sea_orm::ConnectionTrait>(
     if let Some(c) = found {
         return Ok(c.id);
     }
+    let input =
+        CompanyIn { name, domain: None, status: None, address: None, owner_id: None, tags: Vec::new(), notes: None };
+    Ok(insert_company(conn, org, actor, input, now, Some(source)).await?.id.into_uuid())
+}
+
+/// Inserts a company with its normalized columns and appends `crm.company.created`
+/// (its data tagged with `source` when the company did not come from the API).
+async fn insert_company<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    org: atrium_kernel::OrganizationId,
+    actor: &str,
+    input: CompanyIn,
+    now: chrono::DateTime<chrono::Utc>,
+    source: Option<&str>,
+) -> Result<CompanyOut, AppError> {
     let row = company::ActiveModel {
         id: Set(ClientCompanyId::new().into_uuid()),
         organization_id: Set(org.into_uuid()),
-        name_normalized: Set(normalized),
-        name: Set(name),
-        domain: Set(None),
-        status: Set(CompanyStatus::Lead.as_str().to_owned()),
-        address: Set(None),
-        owner_id: Set(None),
-        tags: Set(json!([])),
-        notes: Set(None),
+        name_normalized: Set(normalize_name(&input.name)),
+        name: Set(input.name.trim().to_owned()),
+        domain: Set(input.domain.map(|d| d.trim().to_lowercase())),
+        status: Set(input.status.unwrap_or(CompanyStatus::Lead).as_str().to_owned()),
+        address: Set(input.address),
+        owner_id: Set(input.owner_id.map(Into::into)),
+        tags: Set(json!(input.tags)),
+        notes: Set(input.notes),
         merged_into_id: Set(None),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
     };
     let out = company_out(company::Entity::insert(row).exec_with_returning(conn).await?);
-    let id = out.id.into_uuid();
     let mut data = json!(out);
-    data["source"] = json!(source);
-    let event = atrium_outbox::NewEvent::new("crm.company.created", "client_company", id, data);
+    if let Some(source) = source {
+        data["source"] = json!(source);
+    }
+    let event = atrium_outbox::NewEvent::new("crm.company.created", "client_company", out.id.into_uuid(), data);
     atrium_outbox::append(conn, org, actor, now, event).await?;
-    Ok(id)
+    Ok(out)
 }

@@ -24,9 +24,6 @@ use crate::dto::{
 };
 use crate::entity::{company, contact, deal};
 
-/// Groups listed per reason at most.
-const MAX_GROUPS: usize = 100;
-
 impl CrmService {
     pub async fn merge_companies(
         &self,
@@ -142,31 +139,12 @@ impl CrmService {
         for (reason, key) in
             [(CompanyDuplicateReason::SameName, "name_normalized"), (CompanyDuplicateReason::SameDomain, "domain")]
         {
-            let keys = self
-                .query(
-                    &format!(
-                        "SELECT {key} AS k FROM client_companies \
-                         WHERE organization_id = $1 AND merged_into_id IS NULL AND {key} IS NOT NULL \
-                         GROUP BY {key} HAVING COUNT(*) > 1 ORDER BY 1 LIMIT {MAX_GROUPS}"
-                    ),
-                    vec![ctx.org_id.into_uuid().into()],
-                )
-                .await?;
-            for r in keys {
-                let k: String = r.try_get("", "k")?;
-                let ids = self
-                    .query(
-                        &format!(
-                            "SELECT id FROM client_companies WHERE organization_id = $1 \
-                             AND merged_into_id IS NULL AND {key} = $2 ORDER BY id"
-                        ),
-                        vec![ctx.org_id.into_uuid().into(), k.clone().into()],
-                    )
-                    .await?
-                    .iter()
-                    .map(|row| row.try_get::<Uuid>("", "id").map(Into::into))
-                    .collect::<Result<Vec<ClientCompanyId>, _>>()?;
-                groups.push(CompanyDuplicateGroupOut { reason, key: k, company_ids: ids });
+            for (key, ids) in self.duplicate_groups(ctx, "client_companies", key, false).await? {
+                groups.push(CompanyDuplicateGroupOut {
+                    reason,
+                    key,
+                    company_ids: ids.into_iter().map(Into::into).collect(),
+                });
             }
         }
         Ok(groups)

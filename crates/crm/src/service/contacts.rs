@@ -1,8 +1,11 @@
 use atrium_kernel::db::begin_write;
 use atrium_kernel::error::is_unique_violation;
-use atrium_kernel::{AppError, IfMatch, OrgCtx, Page, PageRequest, SortOrder};
+use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Page, PageRequest, SortOrder};
+use atrium_outbox::{NewEvent, append};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, LikeExpr};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter,
+};
 use serde_json::json;
 
 use super::{CrmService, emit, escape_like, normalize_email, normalize_phone, starts_with_literally};
@@ -15,31 +18,10 @@ impl CrmService {
         if let Some(company) = input.client_company_id {
             self.require_company(&txn, ctx, company.into_uuid(), "client_company_id").await?;
         }
-        let now = self.clock.now();
-        let email = input.email.map(|e| e.trim().to_owned()).filter(|e| !e.is_empty());
-        if let Some(e) = &email {
+        if let Some(e) = input.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
             self.email_free(&txn, ctx, &normalize_email(e), None).await?;
         }
-        let phone = input.phone.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty());
-        let row = contact::ActiveModel {
-            id: Set(ContactId::new().into_uuid()),
-            organization_id: Set(ctx.org_id.into_uuid()),
-            client_company_id: Set(input.client_company_id.map(Into::into)),
-            first_name: Set(input.first_name.trim().to_owned()),
-            last_name: Set(input.last_name.trim().to_owned()),
-            email_normalized: Set(email.as_deref().map(normalize_email)),
-            email: Set(email),
-            phone_normalized: Set(phone.as_deref().and_then(normalize_phone)),
-            phone: Set(phone),
-            title: Set(input.title),
-            merged_into_id: Set(None),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-        };
-        let row = email_race(contact::Entity::insert(row).exec_with_returning(&txn).await)?;
-        let out = contact_out(row);
-        emit(&txn, ctx, now, "crm.contact.created", "contact", out.id.into_uuid(), json!(out)).await?;
+        let out = insert_contact(&txn, ctx.org_id, &ctx.actor(), input, self.clock.now(), None).await?;
         txn.commit().await?;
         Ok(out)
     }
@@ -181,6 +163,57 @@ impl CrmService {
             None => Ok(()),
         }
     }
+}
+
+/// Inserts a contact with its normalized columns and appends `crm.contact.created`
+/// (its data tagged with `source` when the contact did not come from the API). An
+/// email taken meanwhile (the unique index) is a 409.
+pub(crate) async fn insert_contact<C: ConnectionTrait>(
+    conn: &C,
+    org: OrganizationId,
+    actor: &str,
+    input: ContactIn,
+    now: chrono::DateTime<chrono::Utc>,
+    source: Option<&str>,
+) -> Result<ContactOut, AppError> {
+    let clean = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let (email, phone) = (clean(input.email), clean(input.phone));
+    let row = contact::ActiveModel {
+        id: Set(ContactId::new().into_uuid()),
+        organization_id: Set(org.into_uuid()),
+        client_company_id: Set(input.client_company_id.map(Into::into)),
+        first_name: Set(input.first_name.trim().to_owned()),
+        last_name: Set(input.last_name.trim().to_owned()),
+        email_normalized: Set(email.as_deref().map(normalize_email)),
+        email: Set(email),
+        phone_normalized: Set(phone.as_deref().and_then(normalize_phone)),
+        phone: Set(phone),
+        title: Set(input.title),
+        merged_into_id: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let out = contact_out(email_race(contact::Entity::insert(row).exec_with_returning(conn).await)?);
+    let mut data = json!(out);
+    if let Some(source) = source {
+        data["source"] = json!(source);
+    }
+    append(conn, org, actor, now, NewEvent::new("crm.contact.created", "contact", out.id.into_uuid(), data)).await?;
+    Ok(out)
+}
+
+/// The live contact of `org` with this normalized email (tombstones release theirs).
+pub(crate) async fn live_contact_by_email<C: ConnectionTrait>(
+    conn: &C,
+    org: OrganizationId,
+    email_normalized: &str,
+) -> Result<Option<contact::Model>, AppError> {
+    Ok(contact::Entity::scoped(org)
+        .filter(contact::Column::EmailNormalized.eq(email_normalized))
+        .filter(contact::Column::MergedIntoId.is_null())
+        .one(conn)
+        .await?)
 }
 
 /// The unique index still guards a concurrent insert of the same email.

@@ -9,19 +9,16 @@ use std::collections::HashMap;
 use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, OrgCtx};
 use futures::StreamExt;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, IntoActiveModel};
 use serde::Deserialize;
 use serde_json::json;
 use tokio::io::AsyncRead;
 use uuid::Uuid;
 
 use super::companies::company_named;
-use super::contacts::contact_out;
+use super::contacts::{contact_out, insert_contact, live_contact_by_email};
 use super::{CrmService, emit, normalize_email, normalize_phone};
-use crate::dto::{ContactId, ImportOutcome, ImportReportOut, ImportRowOut};
-use crate::entity::{company, contact};
+use crate::dto::{ContactIn, ImportOutcome, ImportReportOut, ImportRowOut};
 
 /// Rows per import; larger files are split by the client.
 pub const IMPORT_MAX_ROWS: u64 = 10_000;
@@ -128,15 +125,13 @@ impl CrmService {
             let Ok(id) = raw.parse::<Uuid>() else {
                 return Ok(skip(cells.email, "client_company_id is not a UUID".into()));
             };
-            let live = company::Entity::scoped(ctx.org_id)
-                .filter(company::Column::Id.eq(id))
-                .filter(company::Column::MergedIntoId.is_null())
-                .one(conn)
-                .await?;
-            if live.is_none() {
-                return Ok(skip(cells.email, "client_company_id is not a company of this organization".into()));
+            match self.require_company(conn, ctx, id, "client_company_id").await {
+                Ok(()) => Some(id),
+                Err(AppError::Validation(_)) => {
+                    return Ok(skip(cells.email, "client_company_id is not a company of this organization".into()));
+                }
+                Err(e) => return Err(e),
             }
-            Some(id)
         } else if let Some(name) = clean(record.company) {
             Some(company_named(conn, ctx.org_id, &ctx.actor(), "csv_import", &name, now).await?)
         } else {
@@ -144,13 +139,7 @@ impl CrmService {
         };
 
         let existing = match &normalized {
-            Some(n) => {
-                contact::Entity::scoped(ctx.org_id)
-                    .filter(contact::Column::EmailNormalized.eq(n.as_str()))
-                    .filter(contact::Column::MergedIntoId.is_null())
-                    .one(conn)
-                    .await?
-            }
+            Some(n) => live_contact_by_email(conn, ctx.org_id, n).await?,
             None => None,
         };
         let (outcome, out) = match existing {
@@ -200,24 +189,15 @@ impl CrmService {
                 let Some(first_name) = cells.first_name else {
                     return Ok(skip(cells.email, "first_name is required for a new contact".into()));
                 };
-                let model = contact::ActiveModel {
-                    id: Set(ContactId::new().into_uuid()),
-                    organization_id: Set(ctx.org_id.into_uuid()),
-                    client_company_id: Set(company),
-                    first_name: Set(first_name),
-                    last_name: Set(cells.last_name.unwrap_or_default()),
-                    email_normalized: Set(normalized),
-                    email: Set(cells.email),
-                    phone_normalized: Set(cells.phone.as_deref().and_then(normalize_phone)),
-                    phone: Set(cells.phone),
-                    title: Set(cells.title),
-                    merged_into_id: Set(None),
-                    version: Set(1),
-                    created_at: Set(now),
-                    updated_at: Set(now),
+                let input = ContactIn {
+                    client_company_id: company.map(Into::into),
+                    first_name,
+                    last_name: cells.last_name.unwrap_or_default(),
+                    email: cells.email,
+                    phone: cells.phone,
+                    title: cells.title,
                 };
-                let out = contact_out(contact::Entity::insert(model).exec_with_returning(conn).await?);
-                emit(conn, ctx, now, "crm.contact.created", "contact", out.id.into_uuid(), json!(out)).await?;
+                let out = insert_contact(conn, ctx.org_id, &ctx.actor(), input, now, None).await?;
                 (ImportOutcome::Created, out)
             }
         };

@@ -130,50 +130,53 @@ impl CrmService {
     pub async fn contact_duplicates(&self, ctx: &OrgCtx) -> Result<Vec<DuplicateGroupOut>, AppError> {
         let name = "lower(trim(first_name)) || ' ' || lower(trim(last_name))";
         let mut groups = Vec::new();
-        for (reason, key, company_scoped) in [
+        for (reason, key, per_company) in [
             (DuplicateReason::SameEmail, "email_normalized", false),
             (DuplicateReason::SamePhone, "phone_normalized", false),
             (DuplicateReason::SameNameInCompany, name, true),
         ] {
-            // PostgreSQL refuses a constant in GROUP BY, so the company column is
-            // selected and grouped only where it takes part.
-            let (company, group_company, only_with_company) = if company_scoped {
-                ("client_company_id", ", client_company_id", " AND client_company_id IS NOT NULL")
-            } else {
-                ("NULL", "", "")
-            };
-            let rows = self
-                .query(
-                    &format!(
-                        "SELECT {key} AS k, {company} AS c FROM contacts \
-                         WHERE organization_id = $1 AND merged_into_id IS NULL AND {key} IS NOT NULL{only_with_company} \
-                         GROUP BY {key}{group_company} HAVING COUNT(*) > 1 ORDER BY 1 LIMIT {MAX_GROUPS}"
-                    ),
-                    vec![ctx.org_id.into_uuid().into()],
-                )
-                .await?;
-            for r in rows {
-                let k: String = r.try_get("", "k")?;
-                let c: Option<Uuid> = if company_scoped { r.try_get("", "c")? } else { None };
-                let mut sql = format!(
-                    "SELECT id FROM contacts WHERE organization_id = $1 AND merged_into_id IS NULL AND {key} = $2"
-                );
-                let mut values = vec![ctx.org_id.into_uuid().into(), k.clone().into()];
-                if let Some(c) = c {
-                    sql.push_str(" AND client_company_id = $3");
-                    values.push(c.into());
-                }
-                sql.push_str(" ORDER BY id");
-                let ids = self
-                    .query(&sql, values)
-                    .await?
-                    .iter()
-                    .map(|row| row.try_get::<Uuid>("", "id").map(Into::into))
-                    .collect::<Result<Vec<ContactId>, _>>()?;
-                groups.push(DuplicateGroupOut { reason, key: k, contact_ids: ids });
+            for (key, ids) in self.duplicate_groups(ctx, "contacts", key, per_company).await? {
+                groups.push(DuplicateGroupOut { reason, key, contact_ids: ids.into_iter().map(Into::into).collect() });
             }
         }
         Ok(groups)
+    }
+
+    /// Live rows of `table` sharing the value of `key` (and, with `per_company`, the
+    /// client company), as (value, ids) groups ordered by value, then id: at most
+    /// 100 groups, fetched in one query.
+    pub(super) async fn duplicate_groups(
+        &self,
+        ctx: &OrgCtx,
+        table: &str,
+        key: &str,
+        per_company: bool,
+    ) -> Result<Vec<(String, Vec<Uuid>)>, AppError> {
+        let (cols, with_company, company) = if per_company {
+            (format!("({key}, client_company_id)"), " AND client_company_id IS NOT NULL", "client_company_id")
+        } else {
+            (key.to_owned(), "", "NULL")
+        };
+        let group_by = if per_company { format!("{key}, client_company_id") } else { key.to_owned() };
+        let sql = format!(
+            "SELECT {key} AS k, {company} AS c, id FROM {table} \
+             WHERE organization_id = $1 AND merged_into_id IS NULL AND {cols} IN (\
+               SELECT {group_by} FROM {table} \
+               WHERE organization_id = $2 AND merged_into_id IS NULL AND {key} IS NOT NULL{with_company} \
+               GROUP BY {group_by} HAVING COUNT(*) > 1 ORDER BY {group_by} LIMIT {MAX_GROUPS}) \
+             ORDER BY k, c, id"
+        );
+        let org = ctx.org_id.into_uuid();
+        let mut groups: Vec<(String, Option<Uuid>, Vec<Uuid>)> = Vec::new();
+        for row in self.query(&sql, vec![org.into(), org.into()]).await? {
+            let (k, c, id): (String, Option<Uuid>, Uuid) =
+                (row.try_get("", "k")?, if per_company { row.try_get("", "c")? } else { None }, row.try_get("", "id")?);
+            match groups.last_mut() {
+                Some((gk, gc, ids)) if *gk == k && *gc == c => ids.push(id),
+                _ => groups.push((k, c, vec![id])),
+            }
+        }
+        Ok(groups.into_iter().map(|(k, _, ids)| (k, ids)).collect())
     }
 
     pub(super) async fn query(
