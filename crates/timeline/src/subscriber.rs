@@ -1,8 +1,8 @@
 use async_trait::async_trait;
 use atrium_kernel::error::is_foreign_key_violation;
 use atrium_outbox::{DeliveryError, Event, Subscriber};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, Statement};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, OnConflict};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::entity::{self, links};
@@ -80,26 +80,19 @@ impl TimelineSubscriber {
         }
         entities.sort_unstable();
         entities.dedup();
-        let backend = self.db.get_database_backend();
         for chunk in entities.chunks(200) {
-            let mut values: Vec<sea_orm::Value> = Vec::new();
-            let pairs: Vec<String> = chunk
-                .iter()
-                .map(|(org, entity)| {
-                    values.push((*org).into());
-                    values.push((*entity).into());
-                    let n = values.len();
-                    format!("(organization_id = {} AND entity_id = {})", param(backend, n - 1), param(backend, n))
-                })
-                .collect();
-            let sql = format!(
-                "UPDATE activity_events SET engagement_id = (SELECT l.engagement_id FROM timeline_links l \
-                 WHERE l.organization_id = activity_events.organization_id AND l.entity_id = activity_events.entity_id) \
-                 WHERE engagement_id IS NULL AND ({}) AND EXISTS (SELECT 1 FROM timeline_links l \
-                 WHERE l.organization_id = activity_events.organization_id AND l.entity_id = activity_events.entity_id)",
-                pairs.join(" OR ")
-            );
-            self.db.execute_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
+            let pairs = chunk.iter().fold(Condition::any(), |any, (org, entity)| {
+                any.add(links::Column::OrganizationId.eq(*org).and(links::Column::EntityId.eq(*entity)))
+            });
+            for link in links::Entity::find().filter(pairs).all(&self.db).await? {
+                entity::Entity::update_many()
+                    .col_expr(entity::Column::EngagementId, Expr::value(link.engagement_id))
+                    .filter(entity::Column::OrganizationId.eq(link.organization_id))
+                    .filter(entity::Column::EntityId.eq(link.entity_id))
+                    .filter(entity::Column::EngagementId.is_null())
+                    .exec(&self.db)
+                    .await?;
+            }
         }
         Ok(())
     }
@@ -131,10 +124,6 @@ impl TimelineSubscriber {
 const ENGAGEMENT_CREATED: &str = "agreements.engagement.created";
 /// Aggregates whose entries follow them into the engagement made from them.
 const LINKED_TYPES: [&str; 2] = ["proposal", "contract"];
-
-fn param(backend: DbBackend, n: usize) -> String {
-    if backend == DbBackend::Postgres { format!("${n}") } else { "?".to_owned() }
-}
 
 fn uuid_at(data: &serde_json::Value, key: &str) -> Option<Uuid> {
     data.get(key).and_then(|v| v.as_str()).and_then(|s| s.parse::<Uuid>().ok())
