@@ -147,6 +147,54 @@ pub async fn seed_organization(conn: &DatabaseConnection) -> uuid::Uuid {
     id
 }
 
+/// Inserts a bare user row (for crates that reference users but cannot use
+/// identity's service) and returns its id.
+pub async fn seed_user(conn: &DatabaseConnection) -> uuid::Uuid {
+    use sea_orm::sea_query::{Alias, Query};
+    let id = uuid::Uuid::now_v7();
+    let now = chrono::Utc::now();
+    let stmt = Query::insert()
+        .into_table(Alias::new("users"))
+        .columns(["id", "email", "name", "created_at", "updated_at"].map(Alias::new))
+        .values_panic([
+            id.into(),
+            format!("user-{}@example.com", id.simple()).into(),
+            "Seeded user".into(),
+            now.into(),
+            now.into(),
+        ])
+        .to_owned();
+    conn.execute(&stmt).await.expect("seed user");
+    id
+}
+
+/// Inserts a bare, active client company of `org` (for crates that keep copies of
+/// CRM ids but cannot use CRM's service) and returns its id.
+pub async fn seed_company(conn: &DatabaseConnection, org: uuid::Uuid, name: &str) -> uuid::Uuid {
+    use sea_orm::sea_query::{Alias, Query};
+    let id = uuid::Uuid::now_v7();
+    let now = chrono::Utc::now();
+    let columns =
+        ["id", "organization_id", "name", "name_normalized", "status", "tags", "version", "created_at", "updated_at"];
+    let stmt = Query::insert()
+        .into_table(Alias::new("client_companies"))
+        .columns(columns.map(Alias::new))
+        .values_panic([
+            id.into(),
+            org.into(),
+            name.into(),
+            name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().into(),
+            "active".into(),
+            serde_json::json!([]).into(),
+            1i32.into(),
+            now.into(),
+            now.into(),
+        ])
+        .to_owned();
+    conn.execute(&stmt).await.expect("seed company");
+    id
+}
+
 /// True in CI, where a missing service is a failure, never a skip.
 pub fn services_required() -> bool {
     std::env::var("ATRIUM_REQUIRE_SERVICES").is_ok_and(|v| v == "1" || v == "true")

@@ -108,38 +108,7 @@ fn t(name: &str) -> Alias {
 }
 
 pub async fn seed_company(conn: &DatabaseConnection, org: OrganizationId, name: &str) -> Uuid {
-    let id = Uuid::now_v7();
-    let now = Utc::now();
-    let stmt = Query::insert()
-        .into_table(t("client_companies"))
-        .columns(
-            [
-                "id",
-                "organization_id",
-                "name",
-                "name_normalized",
-                "status",
-                "tags",
-                "version",
-                "created_at",
-                "updated_at",
-            ]
-            .map(t),
-        )
-        .values_panic([
-            id.into(),
-            org.into_uuid().into(),
-            name.into(),
-            name.to_lowercase().into(),
-            "active".into(),
-            serde_json::json!([]).into(),
-            1i32.into(),
-            now.into(),
-            now.into(),
-        ])
-        .to_owned();
-    conn.execute(&stmt).await.expect("seed company");
-    id
+    atrium_testkit::seed_company(conn, org.into_uuid(), name).await
 }
 
 pub async fn seed_contact(conn: &DatabaseConnection, org: OrganizationId, company: Option<Uuid>) -> Uuid {

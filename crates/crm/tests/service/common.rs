@@ -14,8 +14,7 @@ use atrium_kernel::{AppError, Clock, FrozenClock, OrgCtx, OrganizationId, Page, 
 use atrium_outbox::entity::event;
 use atrium_testkit::TestDb;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::{Alias, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 /// Membership as identity would report it: a set of (organization, user) pairs.
@@ -72,21 +71,7 @@ impl Harness {
 
 /// Inserts a users row (deals' and companies' `owner_id` reference users).
 pub async fn seed_user(conn: &DatabaseConnection) -> UserId {
-    let id = Uuid::now_v7();
-    let now = Utc::now();
-    let stmt = Query::insert()
-        .into_table(Alias::new("users"))
-        .columns(["id", "email", "name", "created_at", "updated_at"].map(Alias::new))
-        .values_panic([
-            id.into(),
-            format!("user-{}@example.com", id.simple()).into(),
-            "Seeded user".into(),
-            now.into(),
-            now.into(),
-        ])
-        .to_owned();
-    conn.execute(&stmt).await.expect("seed user");
-    id.into()
+    atrium_testkit::seed_user(conn).await.into()
 }
 
 pub fn contact_in(first: &str, last: &str, email: Option<&str>) -> ContactIn {

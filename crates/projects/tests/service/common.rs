@@ -17,7 +17,6 @@ use atrium_testkit::TestDb;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
-use serde_json::json;
 use uuid::Uuid;
 
 #[derive(Default)]
@@ -121,56 +120,11 @@ impl Harness {
 }
 
 pub async fn seed_user(conn: &DatabaseConnection) -> UserId {
-    let id = Uuid::now_v7();
-    let now = Utc::now();
-    let stmt = Query::insert()
-        .into_table(Alias::new("users"))
-        .columns(["id", "email", "name", "created_at", "updated_at"].map(Alias::new))
-        .values_panic([
-            id.into(),
-            format!("user-{}@example.com", id.simple()).into(),
-            "Seeded user".into(),
-            now.into(),
-            now.into(),
-        ])
-        .to_owned();
-    conn.execute(&stmt).await.expect("seed user");
-    id.into()
+    atrium_testkit::seed_user(conn).await.into()
 }
 
 pub async fn seed_company(conn: &DatabaseConnection, org: OrganizationId) -> Uuid {
-    let id = Uuid::now_v7();
-    let now = Utc::now();
-    let stmt = Query::insert()
-        .into_table(Alias::new("client_companies"))
-        .columns(
-            [
-                "id",
-                "organization_id",
-                "name",
-                "name_normalized",
-                "status",
-                "tags",
-                "version",
-                "created_at",
-                "updated_at",
-            ]
-            .map(Alias::new),
-        )
-        .values_panic([
-            id.into(),
-            org.into_uuid().into(),
-            "Globex".into(),
-            "globex".into(),
-            "active".into(),
-            json!([]).into(),
-            1i32.into(),
-            now.into(),
-            now.into(),
-        ])
-        .to_owned();
-    conn.execute(&stmt).await.expect("seed company");
-    id
+    atrium_testkit::seed_company(conn, org.into_uuid(), "Globex").await
 }
 
 pub async fn seed_engagement(conn: &DatabaseConnection, org: OrganizationId, company: Option<Uuid>) -> Uuid {
