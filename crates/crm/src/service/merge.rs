@@ -8,7 +8,7 @@ use atrium_kernel::{AppError, OrgCtx};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel,
-    QueryFilter, Statement,
+    PaginatorTrait, QueryFilter, Statement,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -75,9 +75,8 @@ impl CrmService {
         let source_ids: Vec<Uuid> = sources.iter().map(|s| s.id).collect();
         let repointed = deal::Entity::scoped(ctx.org_id)
             .filter(deal::Column::ContactId.is_in(source_ids.clone()))
-            .all(&txn)
-            .await?
-            .len() as u64;
+            .count(&txn)
+            .await?;
         let now = self.clock.now();
         let mut out = ContactMergeOut {
             survivor: contact_out(merged.clone()),
