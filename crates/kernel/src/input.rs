@@ -55,6 +55,9 @@ where
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
+        if let Some((name, _)) = form_urlencoded_parse(query).find(|(k, v)| k.contains('\0') || v.contains('\0')) {
+            return Err(AppError::invalid(name.replace('\0', ""), "must not contain NUL characters"));
+        }
         let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(query));
         let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
             let field = e.path().to_string();
@@ -79,9 +82,44 @@ fn is_json(content_type: Option<&axum::http::HeaderValue>) -> bool {
 
 /// Parses JSON: syntax errors are 400, shape errors (missing field, wrong type,
 /// unknown enum value) are 422 naming the field.
+/// Bytes after the JSON value are a 400, and a NUL character in any string is a 422
+/// naming its field, whatever the target type (no column can store it).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    if let Some(field) = nul_field(bytes) {
+        return Err(AppError::invalid(field, "must not contain NUL characters"));
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let value = deserialize_json(de)?;
+    de.end().map_err(|e| AppError::BadRequest(format!("body is not valid JSON: {e}")))?;
+    Ok(value)
+}
+
+/// The path of the first string (or key) holding a NUL, when the body has one. JSON
+/// can carry NUL only as the escape `\u0000`, so bodies without it skip the walk.
+fn nul_field(bytes: &[u8]) -> Option<String> {
+    let has_escape = bytes.windows(6).any(|w| w[0] == b'\\' && w[1] == b'u' && w[2..].eq_ignore_ascii_case(b"0000"));
+    if !has_escape {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    fn walk(v: &serde_json::Value, path: &str) -> Option<String> {
+        let join = |k: &str| if path.is_empty() { k.to_owned() } else { format!("{path}.{k}") };
+        match v {
+            serde_json::Value::String(s) if s.contains('\0') => Some(if path.is_empty() { "body".into() } else { path.into() }),
+            serde_json::Value::Array(items) => {
+                items.iter().enumerate().find_map(|(i, item)| walk(item, &format!("{}[{i}]", if path.is_empty() { "body" } else { path })))
+            }
+            serde_json::Value::Object(map) => map.iter().find_map(|(k, item)| {
+                if k.contains('\0') { Some(join(&k.replace('\0', "\\u0000"))) } else { walk(item, &join(k)) }
+            }),
+            _ => None,
+        }
+    }
+    walk(&value, "")
+}
+
+fn deserialize_json<'de, T: DeserializeOwned>(de: &mut serde_json::Deserializer<serde_json::de::SliceRead<'de>>) -> Result<T, AppError> {
+    serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let inner = e.inner();
         match inner.classify() {
             serde_json::error::Category::Data => {
@@ -176,6 +214,18 @@ mod tests {
             Err(AppError::Validation(fields)) => assert_eq!(fields[0].field, "password"),
             other => panic!("expected 422, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn trailing_bytes_are_400_and_nul_is_422_naming_the_field() {
+        let status = |r: Result<Signup, AppError>| r.err().map(|e| e.status().as_u16());
+        assert_eq!(status(parse_json(br#"{"email": "a@b.co", "password": "x"} junk"#)), Some(400));
+        assert!(parse_json::<Signup>(b"{\"email\": \"a@b.co\", \"password\": \"x\"} \n").is_ok());
+        match parse_json::<serde_json::Value>(br#"{"a": {"b": ["ok", "x\u0000y"]}}"#) {
+            Err(AppError::Validation(fields)) => assert_eq!(fields[0].field, "a.b[1]"),
+            other => panic!("expected 422, got {other:?}"),
+        }
+        assert!(parse_json::<serde_json::Value>(br#"{"a": "\\u0000 is text"}"#).is_ok(), "an escaped backslash is not NUL");
     }
 
     #[test]

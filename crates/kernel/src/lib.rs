@@ -1,6 +1,7 @@
 //! The vocabulary every Atrium crate shares: typed ids, money, keyset pagination,
 //! problem+json errors, validated input, the organization context and the clock.
 
+pub mod auth;
 pub mod clock;
 pub mod ctx;
 pub mod db;
@@ -11,7 +12,10 @@ pub mod input;
 pub mod money;
 pub mod page;
 pub mod patch;
+pub mod tenant;
+pub mod text;
 
+pub use auth::{AnyRole, Authorized, ManageOrg, Requirement, WriteBilling, WriteRecords};
 pub use clock::{Clock, FrozenClock, SystemClock};
 pub use ctx::{ApiKeyId, OrgCtx, OrganizationId, Principal, Role, UserId};
 pub use error::{AppError, FieldError, Problem};
@@ -20,6 +24,8 @@ pub use input::{ValidatedJson, ValidatedQuery};
 pub use money::{Currency, Money};
 pub use page::{CursorKey, Page, PageOut, PageParams, PageQuery, PageRequest, SortOrder};
 pub use patch::Patch;
+pub use tenant::{Scoped, TenantEntity};
+pub use text::{Date, Email, Phone, Text, Timestamp};
 
 /// Re-exports used by [`typed_id!`] so callers need no extra dependencies.
 #[doc(hidden)]

@@ -24,6 +24,14 @@ impl<T> Patch<T> {
         }
     }
 
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Patch<U> {
+        match self {
+            Self::Absent => Patch::Absent,
+            Self::Null => Patch::Null,
+            Self::Value(v) => Patch::Value(f(v)),
+        }
+    }
+
     pub fn as_value(&self) -> Option<&T> {
         match self {
             Self::Value(v) => Some(v),
@@ -31,6 +39,20 @@ impl<T> Patch<T> {
         }
     }
 }
+
+/// Documented as the carried type or `null`; use with `#[schema(inline)]` or
+/// `#[serde(default)]` so absence is allowed.
+impl<T: utoipa::PartialSchema> utoipa::PartialSchema for Patch<T> {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{OneOfBuilder, Type};
+        OneOfBuilder::new()
+            .item(T::schema())
+            .item(utoipa::openapi::schema::ObjectBuilder::new().schema_type(Type::Null))
+            .into()
+    }
+}
+
+impl<T: utoipa::PartialSchema> utoipa::ToSchema for Patch<T> {}
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Patch<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -1,6 +1,7 @@
 //! The event envelope and `append`, which writers call inside their transaction.
 
-use atrium_kernel::{OrgCtx, OrganizationId, typed_id};
+use atrium_events::EventPayload;
+use atrium_kernel::{AppError, OrgCtx, OrganizationId, typed_id};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DbBackend, DbErr, EntityTrait, Statement};
 use serde::{Deserialize, Serialize};
@@ -8,6 +9,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::entity::event;
+use crate::subscriber::DeliveryError;
 
 typed_id!(
     /// An outbox event.
@@ -83,7 +85,8 @@ impl From<event::Model> for Event {
     }
 }
 
-/// Appends an event on `conn`, which must be the writer's transaction: the event
+/// Appends an untyped event on `conn` (the outbox's own machinery and its tests;
+/// domains use [`publish`]), which must be the writer's transaction: the event
 /// exists if and only if the write commits. On PostgreSQL it also queues a NOTIFY,
 /// which is delivered at commit (and coalesced within the transaction).
 pub async fn append<C: ConnectionTrait>(
@@ -110,6 +113,51 @@ pub async fn append<C: ConnectionTrait>(
         conn.execute_raw(Statement::from_string(DbBackend::Postgres, format!("NOTIFY {NOTIFY_CHANNEL}"))).await?;
     }
     Ok(id)
+}
+
+/// Publishes a typed event in the writer's transaction `conn`, with the actor from
+/// the caller's context. This is how every domain emits its events.
+pub async fn publish<C: ConnectionTrait, E: EventPayload>(
+    conn: &C,
+    ctx: &OrgCtx,
+    now: DateTime<Utc>,
+    payload: &E,
+) -> Result<EventId, AppError> {
+    publish_as(conn, ctx.org_id, &ctx.actor(), now, payload).await
+}
+
+/// [`publish`] for work without a caller (jobs, subscribers): `actor` is e.g.
+/// `system:proposal-expiry`.
+pub async fn publish_as<C: ConnectionTrait, E: EventPayload>(
+    conn: &C,
+    org: OrganizationId,
+    actor: &str,
+    now: DateTime<Utc>,
+    payload: &E,
+) -> Result<EventId, AppError> {
+    // The catalog is the contract: an event type that is not in it cannot be sent.
+    if atrium_events::find(E::TYPE).is_none() {
+        return Err(AppError::internal(format!("event type `{}` is not in the event catalog", E::TYPE)));
+    }
+    let data = serde_json::to_value(payload).map_err(AppError::internal)?;
+    let event = NewEvent::new(E::TYPE, E::AGGREGATE, payload.aggregate_id(), data);
+    Ok(append(conn, org, actor, now, event).await?)
+}
+
+impl Event {
+    /// The typed payload, when this event is of type `E`.
+    pub fn payload<E: EventPayload>(&self) -> Result<E, DeliveryError> {
+        if self.event_type != E::TYPE {
+            return Err(DeliveryError(format!("event {} is a `{}`, not a `{}`", self.id, self.event_type, E::TYPE)));
+        }
+        serde_json::from_value(self.data.clone())
+            .map_err(|e| DeliveryError(format!("event {} (`{}`) has an unexpected payload: {e}", self.id, E::TYPE)))
+    }
+
+    /// The typed payload if this event is of type `E`, `None` if it is of another type.
+    pub fn payload_if<E: EventPayload>(&self) -> Result<Option<E>, DeliveryError> {
+        if self.event_type == E::TYPE { self.payload().map(Some) } else { Ok(None) }
+    }
 }
 
 /// [`append`] with the actor taken from the caller's context.

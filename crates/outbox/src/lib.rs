@@ -10,11 +10,14 @@ pub mod entity;
 pub mod event;
 pub mod http;
 pub mod jobs;
+pub mod module;
 pub mod subscriber;
 
 pub use admin::OutboxService;
 pub use dispatcher::{Dispatcher, DispatcherConfig, Round};
-pub use event::{Event, EventId, NewEvent, append, append_for};
+pub use atrium_events::EventPayload;
+pub use event::{Event, EventId, NewEvent, append, append_for, publish, publish_as};
 pub use http::router;
+pub use module::{Module, Platform};
 pub use jobs::{Job, JobRun, RetentionJob, Scheduler};
 pub use subscriber::{DeliveryError, Subscriber};

@@ -1,0 +1,186 @@
+//! The event catalog: data only. One module per domain, one struct per event type,
+//! each naming its type (`crm.contact.merged`) and aggregate through
+//! [`EventPayload`]. Payloads are their own structs, never API response types, so
+//! an API change cannot silently change the webhook contract. Writers publish them
+//! with `atrium_outbox::publish`; subscribers read them back with `Event::payload`.
+//!
+//! Ids that other domains refer to (`ContactId`, `EngagementId`, …) are declared
+//! here, beside the events that carry them, so every crate shares one type per id.
+
+pub mod agreements;
+pub mod crm;
+pub mod identity;
+pub mod projects;
+pub mod webhooks;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use utoipa::ToSchema;
+use utoipa::openapi::{RefOr, Schema};
+use uuid::Uuid;
+
+/// A typed event payload.
+pub trait EventPayload: Serialize + DeserializeOwned + ToSchema + Send + Sync + 'static {
+    /// `<domain>.<entity>.<verb>`, e.g. `crm.contact.merged`.
+    const TYPE: &'static str;
+    /// The kind of aggregate the event is about, e.g. `contact`.
+    const AGGREGATE: &'static str;
+    /// One sentence for the catalog.
+    const DESCRIPTION: &'static str;
+    /// The aggregate the event is about (events are ordered per aggregate).
+    fn aggregate_id(&self) -> Uuid;
+    /// What generic consumers (the timeline, workflow) read without knowing the type.
+    fn facets(&self) -> Facets {
+        Facets::default()
+    }
+}
+
+/// The parts of an event that consumers of every type need, typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// The engagement the event belongs to, for filing it on that timeline.
+    pub engagement_id: Option<Uuid>,
+    /// What a person calls the record: a title, a name, a contact's full name.
+    pub label: Option<String>,
+    /// A move between states (`from`, `to`), e.g. a deal's stage.
+    pub transition: Option<(String, String)>,
+    /// A merge: how many records were merged into the aggregate.
+    pub merged: Option<usize>,
+    /// Records this aggregate was made from (an engagement from a contract and its
+    /// proposal), whose timeline entries follow it.
+    pub origins: Vec<Uuid>,
+    /// A whole sentence, when the generic one would not read well.
+    pub summary: Option<String>,
+}
+
+/// Implements [`EventPayload`]: `event!(ContactMerged, "crm.contact.merged", "contact",
+/// "…description…", |e| e.survivor_id)`.
+/// Add `, facets: |e| Facets { .. }` for what generic consumers should read.
+#[macro_export]
+macro_rules! event {
+    ($t:ty, $name:literal, $aggregate:literal, $description:literal, |$e:ident| $id:expr
+        $(, facets: |$f:ident| $facets:expr)?) => {
+        impl $crate::EventPayload for $t {
+            const TYPE: &'static str = $name;
+            const AGGREGATE: &'static str = $aggregate;
+            const DESCRIPTION: &'static str = $description;
+            fn aggregate_id(&self) -> ::uuid::Uuid {
+                let $e = self;
+                ::uuid::Uuid::from($id)
+            }
+            $(fn facets(&self) -> $crate::Facets {
+                let $f = self;
+                $facets
+            })?
+        }
+    };
+}
+
+/// One entry of the catalog.
+#[derive(Clone)]
+pub struct EventType {
+    pub name: &'static str,
+    pub aggregate_type: &'static str,
+    pub description: &'static str,
+    /// The payload's schema name in the OpenAPI components.
+    pub schema_name: String,
+    /// The payload's schema and the schemas it refers to.
+    pub schemas: Vec<(String, RefOr<Schema>)>,
+    decode: fn(&serde_json::Value) -> Result<Facets, String>,
+}
+
+impl EventType {
+    pub fn of<E: EventPayload>() -> Self {
+        let mut schemas = vec![(E::name().into_owned(), E::schema())];
+        E::schemas(&mut schemas);
+        Self {
+            name: E::TYPE,
+            aggregate_type: E::AGGREGATE,
+            description: E::DESCRIPTION,
+            schema_name: E::name().into_owned(),
+            schemas,
+            decode: |data| serde_json::from_value::<E>(data.clone()).map(|e| e.facets()).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// The facets of a stored payload of this type.
+    pub fn facets(&self, data: &serde_json::Value) -> Result<Facets, String> {
+        (self.decode)(data)
+    }
+
+    /// The payload's JSON Schema with every reference resolved in place, so it
+    /// stands alone (what `GET /api/v1/event-types` serves).
+    pub fn json_schema(&self) -> serde_json::Value {
+        let defs: BTreeMap<String, serde_json::Value> = self
+            .schemas
+            .iter()
+            .map(|(name, s)| (name.clone(), serde_json::to_value(s).unwrap_or_default()))
+            .collect();
+        let root = defs.get(&self.schema_name).cloned().unwrap_or_default();
+        inline_refs(root, &defs, 0)
+    }
+}
+
+fn inline_refs(v: serde_json::Value, defs: &BTreeMap<String, serde_json::Value>, depth: usize) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get("$ref")
+                && let Some(name) = r.strip_prefix("#/components/schemas/")
+                && let Some(def) = defs.get(name)
+                && depth < 16
+            {
+                let mut resolved = inline_refs(def.clone(), defs, depth + 1);
+                if let (Value::Object(out), Some(desc)) = (&mut resolved, map.get("description")) {
+                    out.insert("description".into(), desc.clone());
+                }
+                return resolved;
+            }
+            Value::Object(map.into_iter().map(|(k, v)| (k, inline_refs(v, defs, depth))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(|v| inline_refs(v, defs, depth)).collect()),
+        other => other,
+    }
+}
+
+/// Every event type, by domain, in a stable order.
+pub fn catalog() -> &'static [EventType] {
+    static CATALOG: OnceLock<Vec<EventType>> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let mut all = Vec::new();
+        all.extend(identity::catalog());
+        all.extend(crm::catalog());
+        all.extend(agreements::catalog());
+        all.extend(projects::catalog());
+        all.extend(webhooks::catalog());
+        all
+    })
+}
+
+/// The catalog entry of `name`, if it is a known event type.
+pub fn find(name: &str) -> Option<&'static EventType> {
+    catalog().iter().find(|t| t.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for t in catalog() {
+            assert!(seen.insert(t.name), "{} listed twice", t.name);
+            let parts: Vec<_> = t.name.split('.').collect();
+            assert_eq!(parts.len(), 3, "{} is not <domain>.<entity>.<verb>", t.name);
+            assert!(t.name.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'), "{}", t.name);
+            assert!(!t.description.is_empty(), "{} has no description", t.name);
+            let schema = t.json_schema();
+            assert!(schema.get("type").is_some() || schema.get("allOf").is_some(), "{}: {schema}", t.name);
+            assert!(!schema.to_string().contains("#/components/schemas/"), "{} keeps a reference", t.name);
+        }
+    }
+}

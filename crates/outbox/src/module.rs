@@ -1,0 +1,69 @@
+//! What a domain hands the gateway: one [`Module`] value with its service, router,
+//! subscribers, scheduled jobs and OpenAPI tags, built from the shared [`Platform`]
+//! and the ports the domain declares. The gateway registers each domain in one line.
+
+use std::sync::Arc;
+
+use atrium_kernel::Clock;
+use sea_orm::DatabaseConnection;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::jobs::Job;
+use crate::subscriber::Subscriber;
+
+/// What every domain is built on: the database, the clock and key derivation.
+#[derive(Clone)]
+pub struct Platform {
+    pub db: DatabaseConnection,
+    pub clock: Arc<dyn Clock>,
+    secret: Arc<[u8]>,
+}
+
+impl Platform {
+    pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, secret: &[u8]) -> Self {
+        Self { db, clock, secret: secret.into() }
+    }
+
+    /// A 32-byte key derived from the server secret under `label`, so each use
+    /// (cursor signing, signature encryption, …) has its own key and they all
+    /// change with the secret.
+    pub fn derive_key(&self, label: &str) -> [u8; 32] {
+        use hmac::{Hmac, Mac};
+        let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(&self.secret)
+            .unwrap_or_else(|_| unreachable!("hmac takes any key length"));
+        mac.update(label.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
+}
+
+/// A domain, ready to register.
+pub struct Module<S> {
+    /// The domain's service, which the gateway hands to other domains' ports.
+    pub service: S,
+    pub router: OpenApiRouter,
+    pub subscribers: Vec<Arc<dyn Subscriber>>,
+    pub jobs: Vec<Arc<dyn Job>>,
+    /// (name, description) of the OpenAPI tags the domain's operations use.
+    pub tags: Vec<(&'static str, &'static str)>,
+}
+
+impl<S> Module<S> {
+    pub fn new(service: S, router: OpenApiRouter) -> Self {
+        Self { service, router, subscribers: Vec::new(), jobs: Vec::new(), tags: Vec::new() }
+    }
+
+    pub fn subscriber(mut self, s: impl Subscriber) -> Self {
+        self.subscribers.push(Arc::new(s));
+        self
+    }
+
+    pub fn job(mut self, j: impl Job) -> Self {
+        self.jobs.push(Arc::new(j));
+        self
+    }
+
+    pub fn tag(mut self, name: &'static str, description: &'static str) -> Self {
+        self.tags.push((name, description));
+        self
+    }
+}
