@@ -224,8 +224,11 @@ fn cors(config: &Config) -> CorsLayer {
 }
 
 /// Serves until SIGTERM or Ctrl-C, then drains in-flight requests.
-pub async fn run(config: Config, listener: TcpListener) -> Result<(), BoxError> {
-    let state = AppState::build(&config).await?;
+/// `migrate` applies pending migrations on PostgreSQL too (SQLite always does).
+pub async fn run(config: Config, listener: TcpListener, migrate: bool) -> Result<(), BoxError> {
+    let db = db::connect(&config).await?;
+    crate::schema::prepare(&db, migrate || config.is_sqlite()).await?;
+    let state = AppState::with_db(&config, db, Arc::new(SystemClock))?;
     serve(state, &config, listener).await
 }
 
@@ -250,7 +253,9 @@ pub async fn serve(state: AppState, config: &Config, listener: TcpListener) -> R
 
 /// Runs the background work (the outbox dispatcher) until SIGTERM or Ctrl-C.
 pub async fn work(config: Config) -> Result<(), BoxError> {
-    let state = AppState::build(&config).await?;
+    let db = db::connect(&config).await?;
+    crate::schema::prepare(&db, config.is_sqlite()).await?;
+    let state = AppState::with_db(&config, db, Arc::new(SystemClock))?;
     let (stop, stopped) = watch::channel(false);
     let worker = tokio::spawn(background(state, stopped));
     shutdown_signal().await;
@@ -291,11 +296,31 @@ async fn live() -> impl IntoResponse {
     Json(serde_json::json!({"status": "ok"}))
 }
 
-/// Readiness: the database answers.
+/// Readiness: the database answers and its schema is current. A 503 names the reason.
 async fn ready(State(state): State<AppState>) -> impl IntoResponse {
-    match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, Json(serde_json::json!({"status": "ok", "database": "ok"}))).into_response(),
-        Err(e) => AppError::Unavailable(format!("database: {e}")).into_response(),
+    let not_ready = |reason: String| {
+        let body = serde_json::json!({
+            "type": "/problems/unavailable", "title": "Service unavailable", "status": 503,
+            "detail": reason,
+        });
+        let mut res = (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();
+        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(atrium_kernel::error::PROBLEM_JSON));
+        res
+    };
+    if let Err(e) = state.db.ping().await {
+        tracing::warn!(error = %e, "readiness: database unreachable");
+        return not_ready("the database does not answer".into());
+    }
+    match crate::schema::pending(&state.db).await {
+        Ok(p) if p.is_empty() => {
+            (StatusCode::OK, Json(serde_json::json!({"status": "ok", "database": "ok", "migrations": "current"})))
+                .into_response()
+        }
+        Ok(p) => not_ready(format!("{} database migration(s) pending: {}", p.len(), p.join(", "))),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness: cannot read the migration state");
+            not_ready("the migration state cannot be read".into())
+        }
     }
 }
 

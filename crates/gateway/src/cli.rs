@@ -27,8 +27,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the HTTP API (Swagger UI at /docs).
-    Serve,
+    /// Serve the HTTP API (Swagger UI at /docs). On SQLite, pending migrations are
+    /// applied first; on PostgreSQL the server refuses to start while any is pending.
+    Serve {
+        /// Apply pending migrations before serving (also on PostgreSQL).
+        #[arg(long, env = "ATRIUM_MIGRATE")]
+        migrate: bool,
+    },
     /// Run background work only (the outbox dispatcher); any number may run at once.
     Worker,
     /// Apply or inspect database migrations.
@@ -54,9 +59,9 @@ pub async fn main() -> Result<(), BoxError> {
     let cli = Cli::parse();
     telemetry::init(cli.config.log_format);
     match cli.command {
-        Command::Serve => {
+        Command::Serve { migrate } => {
             let listener = TcpListener::bind(cli.config.bind_addr).await?;
-            app::run(cli.config, listener).await
+            app::run(cli.config, listener, migrate).await
         }
         Command::Worker => app::work(cli.config).await,
         Command::Migrate { action } => {

@@ -10,6 +10,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod policy;
 pub mod ports;
+pub mod schema;
 pub mod problems;
 pub mod telemetry;
 

@@ -1,6 +1,8 @@
 //! The OpenAPI document: info, security schemes, and the problem+json error
 //! responses every operation can return, added here once so no route forgets them.
 
+use atrium_kernel::auth::{AnyRole, Requirement};
+use atrium_kernel::error::{PROBLEM_TYPES, ProblemType};
 use atrium_kernel::{FieldError, Problem};
 use serde_json::json;
 use utoipa::openapi::path::Operation;
@@ -42,45 +44,10 @@ pub struct ApiDoc;
 
 struct Standard;
 
-/// (name, status, description, example detail)
-const RESPONSES: &[(&str, u16, &str, &str)] = &[
-    ("BadRequest", 400, "Malformed request (e.g. invalid JSON)", "body is not valid JSON: EOF while parsing"),
-    ("Unauthenticated", 401, "Missing, expired or revoked credentials", "authentication required"),
-    (
-        "Forbidden",
-        403,
-        "The caller's role does not allow this",
-        "role `viewer` may not change records (owner, admin or member)",
-    ),
-    ("NotFound", 404, "No such resource in the caller's organization", "member not found"),
-    (
-        "Conflict",
-        409,
-        "Conflicts with the current state, or a stale If-Match",
-        "an organization must keep at least one owner",
-    ),
-    ("PayloadTooLarge", 413, "Request body over the limit", "request body too large"),
-    (
-        "UnsupportedMediaType",
-        415,
-        "Body is not application/json",
-        "unsupported media type: expected `Content-Type: application/json`",
-    ),
-    ("ValidationFailed", 422, "Invalid fields, listed in `errors`", "1 field is invalid"),
-    ("TooManyRequests", 429, "Rate limited; see Retry-After", "rate limit exceeded; retry after 60 s"),
-    (
-        "InternalError",
-        500,
-        "Unexpected error; logged with the request id",
-        "an unexpected error occurred; it has been logged",
-    ),
-    (
-        "Unavailable",
-        503,
-        "A backing service is down or the request timed out",
-        "a backing service is unavailable; retry later",
-    ),
-];
+/// The shared problem responses, from the list the server sends.
+fn problem(name: &str) -> Option<&'static ProblemType> {
+    PROBLEM_TYPES.iter().find(|p| p.response == name)
+}
 
 impl Modify for Standard {
     fn modify(&self, doc: &mut OpenApi) {
@@ -101,12 +68,13 @@ impl Modify for Standard {
                 "HttpOnly session cookie set by signup and login",
             ))),
         );
-        for (name, status, description, detail) in RESPONSES {
+        for p in PROBLEM_TYPES {
+            let (name, status, description) = (p.response, &p.status, p.description);
             let mut example = json!({
-                "type": format!("/problems/{}", name.to_lowercase()),
-                "title": description,
+                "type": p.uri(),
+                "title": p.title,
                 "status": status,
-                "detail": detail,
+                "detail": p.example_detail,
             });
             if *status == 422 {
                 example["errors"] = json!([{"field": "email", "message": "must be a valid email address"}]);
@@ -123,8 +91,10 @@ impl Modify for Standard {
                         .build(),
                 );
             }
-            components.responses.insert((*name).to_owned(), RefOr::T(response.build()));
+            components.responses.insert(name.to_owned(), RefOr::T(response.build()));
         }
+        document_problem_types(components);
+        add_event_catalog(doc);
         let secured = vec![
             SecurityRequirement::new("bearer", Vec::<String>::new()),
             SecurityRequirement::new("cookie", Vec::<String>::new()),
@@ -145,6 +115,7 @@ impl Modify for Standard {
             ];
             for (op, writes) in ops {
                 if let Some(op) = op.as_mut() {
+                    document_required_role(op);
                     add_standard_responses(op, has_id, writes);
                     constrain_if_match(op);
                 }
@@ -197,8 +168,7 @@ fn add_standard_responses(op: &mut Operation, has_id: bool, writes: bool) {
     let mut wanted = vec!["InternalError", "Unavailable", "TooManyRequests"];
     if !public {
         wanted.push("Unauthenticated");
-        let managed = ["api-keys", "invitations", "events", "webhooks"];
-        if writes || op.tags.as_ref().is_some_and(|t| t.iter().any(|t| managed.contains(&t.as_str()))) {
+        if required_role(op).is_some_and(|r| r != AnyRole::NAME) {
             wanted.push("Forbidden");
         }
         if writes {
@@ -216,11 +186,100 @@ fn add_standard_responses(op: &mut Operation, has_id: bool, writes: bool) {
         wanted.extend(["BadRequest", "ValidationFailed"]);
     }
     for name in wanted {
-        let Some((_, status, ..)) = RESPONSES.iter().find(|(n, ..)| *n == name) else {
+        let Some(ProblemType { status, .. }) = problem(name) else {
             continue;
         };
         op.responses.responses.entry(status.to_string()).or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
     }
+}
+
+/// The requirement an operation states with `x-required-role` (see `kernel::auth`).
+fn required_role(op: &Operation) -> Option<&str> {
+    op.extensions.as_ref()?.get("x-required-role")?.as_str()
+}
+
+/// Says in the description who may call the operation, from its `x-required-role`.
+fn document_required_role(op: &mut Operation) {
+    let Some(name) = required_role(op).map(str::to_owned) else {
+        return;
+    };
+    let Some((_, roles)) = atrium_kernel::auth::requirements().into_iter().find(|(n, _)| *n == name) else {
+        return;
+    };
+    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    let line = if name == AnyRole::NAME {
+        "Required role: any member of the organization (`any`).".to_owned()
+    } else {
+        format!("Required role: {} (`{name}`); other roles get 403.", names.join(", "))
+    };
+    let description = op.description.get_or_insert_with(String::new);
+    if !description.is_empty() {
+        description.push_str("\n\n");
+    }
+    description.push_str(&line);
+}
+
+/// `Problem.type` lists every problem type URI the server sends.
+fn document_problem_types(components: &mut utoipa::openapi::Components) {
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+    let Some(RefOr::T(Schema::Object(problem))) = components.schemas.get_mut("Problem") else {
+        return;
+    };
+    let uris: Vec<String> = PROBLEM_TYPES.iter().map(ProblemType::uri).collect();
+    let kind = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(uris))
+        .description(Some("The problem type; one of the documented URIs"))
+        .build();
+    problem.properties.insert("type".into(), RefOr::T(Schema::Object(kind)));
+}
+
+/// The event catalog: every payload schema in the components, and one OpenAPI
+/// webhook per event type (what a webhook endpoint receives for it).
+fn add_event_catalog(doc: &mut OpenApi) {
+    use utoipa::openapi::HttpMethod;
+    use utoipa::openapi::path::{OperationBuilder, PathItem, Paths};
+    use utoipa::openapi::request_body::RequestBodyBuilder;
+    use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, Type};
+    let components = doc.components.get_or_insert_with(Default::default);
+    let mut hooks = Paths::new();
+    for t in atrium_events::catalog() {
+        for (name, schema) in &t.schemas {
+            components.schemas.entry(name.clone()).or_insert_with(|| schema.clone());
+        }
+        let envelope = AllOfBuilder::new()
+            .item(Ref::from_schema_name("Event"))
+            .item(
+                ObjectBuilder::new()
+                    .property(
+                        "type",
+                        ObjectBuilder::new().schema_type(Type::String).enum_values(Some([t.name])),
+                    )
+                    .property(
+                        "aggregate_type",
+                        ObjectBuilder::new().schema_type(Type::String).enum_values(Some([t.aggregate_type])),
+                    )
+                    .property("data", Ref::from_schema_name(t.schema_name.clone())),
+            );
+        let body = RequestBodyBuilder::new()
+            .content("application/json", ContentBuilder::new().schema(Some(envelope)).build())
+            .required(Some(utoipa::openapi::Required::True))
+            .build();
+        let op = OperationBuilder::new()
+            .operation_id(Some(t.name))
+            .summary(Some(t.description))
+            .description(Some(format!(
+                "Delivered for `{}` events (aggregate `{}`), signed per Standard Webhooks \
+                 (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed \
+                 `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.",
+                t.name, t.aggregate_type
+            )))
+            .tag("events")
+            .request_body(Some(body))
+            .response("2XX", ResponseBuilder::new().description("Any 2xx acknowledges the delivery"));
+        hooks.paths.insert(t.name.to_owned(), PathItem::new(HttpMethod::Post, op));
+    }
+    doc.webhooks = Some(hooks);
 }
 
 /// The base document the routers' operations are merged into.

@@ -2,7 +2,7 @@
 //! handlers (405 from the router, 400 from a path-parameter rejection, 503 from the
 //! timeout layer), so clients parse one error shape.
 
-use atrium_kernel::error::{PROBLEM_JSON, Problem};
+use atrium_kernel::error::{PROBLEM_JSON, Problem, ProblemType};
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
 use axum::http::{HeaderValue, header};
@@ -27,15 +27,15 @@ pub async fn normalize(req: Request, next: Next) -> Response {
     }
     let (mut parts, body) = res.into_parts();
     let text = to_bytes(body, MAX_DETAIL_BYTES).await.map(|b| String::from_utf8_lossy(&b).trim().to_owned());
-    let title = status.canonical_reason().unwrap_or("Error").to_owned();
+    let reason = status.canonical_reason().unwrap_or("error").to_lowercase();
     let detail = match text {
         Ok(t) if !t.is_empty() && status.is_client_error() => t,
-        _ => title.to_lowercase(),
+        _ => reason,
     };
-    let slug = title.to_lowercase().replace(' ', "-");
+    let kind = ProblemType::for_status(status.as_u16());
     let problem = Problem {
-        kind: format!("/problems/{slug}"),
-        title,
+        kind: kind.uri(),
+        title: kind.title.to_owned(),
         status: status.as_u16(),
         detail,
         errors: Vec::new(),

@@ -45,6 +45,68 @@ pub struct Problem {
     pub existing_id: Option<String>,
 }
 
+/// A problem type the server can send: the one list both the server and the
+/// OpenAPI document use, so a documented `type` is always the one sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProblemType {
+    /// The last segment of the type URI, `/problems/<slug>`.
+    pub slug: &'static str,
+    pub status: u16,
+    pub title: &'static str,
+    /// The name of the shared response in the OpenAPI components.
+    pub response: &'static str,
+    /// When a client gets it.
+    pub description: &'static str,
+    pub example_detail: &'static str,
+}
+
+impl ProblemType {
+    pub fn uri(&self) -> String {
+        format!("/problems/{}", self.slug)
+    }
+
+    /// The entry of `slug`; the list always holds what `AppError` uses.
+    pub fn by_slug(slug: &str) -> &'static ProblemType {
+        PROBLEM_TYPES.iter().find(|p| p.slug == slug).unwrap_or(&PROBLEM_TYPES[PROBLEM_TYPES.len() - 1])
+    }
+
+    /// The type for a status produced outside the handlers (router, timeout, body
+    /// limit): the listed one with that status, else the generic client or server error.
+    pub fn for_status(status: u16) -> &'static ProblemType {
+        PROBLEM_TYPES
+            .iter()
+            .find(|p| p.status == status)
+            .unwrap_or_else(|| Self::by_slug(if status < 500 { "bad-request" } else { "internal" }))
+    }
+}
+
+const fn pt(
+    slug: &'static str,
+    status: u16,
+    title: &'static str,
+    response: &'static str,
+    description: &'static str,
+    example_detail: &'static str,
+) -> ProblemType {
+    ProblemType { slug, status, title, response, description, example_detail }
+}
+
+/// Every problem type, by status. `internal` stays last (the fallback).
+pub const PROBLEM_TYPES: &[ProblemType] = &[
+    pt("bad-request", 400, "Malformed request", "BadRequest", "Malformed request (e.g. invalid JSON, bytes after the JSON value, a bad path parameter)", "body is not valid JSON: EOF while parsing a value"),
+    pt("unauthenticated", 401, "Authentication required", "Unauthenticated", "Missing, expired or revoked credentials", "authentication required"),
+    pt("forbidden", 403, "Forbidden", "Forbidden", "The caller's role does not allow this (see the operation's `x-required-role`)", "role `viewer` may not change records (owner, admin or member)"),
+    pt("not-found", 404, "Not found", "NotFound", "No such resource in the caller's organization", "contact not found"),
+    pt("method-not-allowed", 405, "Method not allowed", "MethodNotAllowed", "The path exists but not with this method", "method not allowed"),
+    pt("conflict", 409, "Conflict", "Conflict", "Conflicts with the current state or another record (`existing_id`), or a stale If-Match", "If-Match is stale: the resource is at version 4, not 3"),
+    pt("payload-too-large", 413, "Request body too large", "PayloadTooLarge", "Request body over the limit", "request body too large"),
+    pt("unsupported-media-type", 415, "Unsupported media type", "UnsupportedMediaType", "Body is not of the documented media type", "expected `Content-Type: application/json`"),
+    pt("validation", 422, "Validation failed", "ValidationFailed", "Invalid fields, each named in `errors`", "1 field is invalid"),
+    pt("rate-limited", 429, "Too many requests", "TooManyRequests", "Rate limited; see Retry-After", "rate limit exceeded; retry after 60 s"),
+    pt("unavailable", 503, "Service unavailable", "Unavailable", "A backing service is down, the schema is not migrated, or the request timed out", "a backing service is unavailable; retry later"),
+    pt("internal", 500, "Internal server error", "InternalError", "Unexpected error; logged with the request id", "an unexpected error occurred; it has been logged"),
+];
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("malformed request: {0}")]
@@ -100,20 +162,26 @@ impl AppError {
         }
     }
 
-    pub fn to_problem(&self) -> Problem {
-        let (slug, title) = match self {
-            Self::BadRequest(_) => ("bad-request", "Malformed request"),
-            Self::Unauthenticated => ("unauthenticated", "Authentication required"),
-            Self::Forbidden(_) => ("forbidden", "Forbidden"),
-            Self::NotFound(_) => ("not-found", "Not found"),
-            Self::Conflict { .. } => ("conflict", "Conflict"),
-            Self::PayloadTooLarge => ("payload-too-large", "Request body too large"),
-            Self::UnsupportedMediaType(_) => ("unsupported-media-type", "Unsupported media type"),
-            Self::Validation(_) => ("validation", "Validation failed"),
-            Self::TooManyRequests { .. } => ("rate-limited", "Too many requests"),
-            Self::Unavailable(_) => ("unavailable", "Service unavailable"),
-            Self::Internal(_) => ("internal", "Internal server error"),
+    /// The problem type this error is reported as.
+    pub fn problem_type(&self) -> &'static ProblemType {
+        let slug = match self {
+            Self::BadRequest(_) => "bad-request",
+            Self::Unauthenticated => "unauthenticated",
+            Self::Forbidden(_) => "forbidden",
+            Self::NotFound(_) => "not-found",
+            Self::Conflict { .. } => "conflict",
+            Self::PayloadTooLarge => "payload-too-large",
+            Self::UnsupportedMediaType(_) => "unsupported-media-type",
+            Self::Validation(_) => "validation",
+            Self::TooManyRequests { .. } => "rate-limited",
+            Self::Unavailable(_) => "unavailable",
+            Self::Internal(_) => "internal",
         };
+        ProblemType::by_slug(slug)
+    }
+
+    pub fn to_problem(&self) -> Problem {
+        let kind = self.problem_type();
         let detail = match self {
             Self::Validation(errors) => match errors.len() {
                 1 => "1 field is invalid".to_owned(),
@@ -130,8 +198,8 @@ impl AppError {
             other => other.to_string(),
         };
         Problem {
-            kind: format!("/problems/{slug}"),
-            title: title.to_owned(),
+            kind: kind.uri(),
+            title: kind.title.to_owned(),
             status: self.status().as_u16(),
             detail,
             errors: match self {
@@ -202,6 +270,31 @@ mod tests {
         let p = AppError::internal("password=hunter2 at db.rs:10").to_problem();
         assert_eq!(p.status, 500);
         assert!(!p.detail.contains("hunter2"));
+    }
+
+    #[test]
+    fn every_error_uses_a_listed_problem_type() {
+        let all = [
+            AppError::BadRequest(String::new()),
+            AppError::Unauthenticated,
+            AppError::Forbidden(String::new()),
+            AppError::NotFound("x"),
+            AppError::conflict("x"),
+            AppError::PayloadTooLarge,
+            AppError::UnsupportedMediaType(String::new()),
+            AppError::Validation(Vec::new()),
+            AppError::TooManyRequests { retry_after_secs: 1 },
+            AppError::Unavailable(String::new()),
+            AppError::internal("x"),
+        ];
+        for e in all {
+            let p = e.to_problem();
+            let listed = PROBLEM_TYPES.iter().find(|t| t.uri() == p.kind).map(|t| t.status);
+            assert_eq!(listed, Some(p.status), "{} is not listed with status {}", p.kind, p.status);
+        }
+        assert_eq!(ProblemType::for_status(405).slug, "method-not-allowed");
+        assert_eq!(ProblemType::for_status(418).slug, "bad-request");
+        assert_eq!(ProblemType::for_status(504).slug, "internal");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! dead letters), and the change feed exposes them to integrators.
 
 pub mod admin;
+pub mod catalog;
 pub mod dispatcher;
 pub mod dto;
 pub mod entity;
