@@ -92,7 +92,7 @@ async fn throughput(args: &Args) {
         workers.push(tokio::spawn(d.run(stopped.clone())));
     }
     loop {
-        let rows = atrium_timeline::entity::Entity::find().count(&db.conn).await.expect("count");
+        let rows = atrium_timeline::entity::activity::Entity::find().count(&db.conn).await.expect("count");
         if rows as usize >= args.events {
             break;
         }
@@ -103,7 +103,7 @@ async fn throughput(args: &Args) {
     for w in workers {
         w.await.expect("worker");
     }
-    let rows = atrium_timeline::entity::Entity::find().count(&db.conn).await.expect("count");
+    let rows = atrium_timeline::entity::activity::Entity::find().count(&db.conn).await.expect("count");
     assert_eq!(rows as usize, args.events, "every event reached the timeline exactly once");
     println!(
         "throughput: {} events, {} workers: {:.2} s, {:.0} events/s (sequenced, delivered, timeline row written)",

@@ -16,7 +16,7 @@ const NONCE_LEN: usize = 24;
 /// The key generation this build writes and reads.
 const FORMAT: &str = "v1:";
 
-/// The key for signature data. The gateway derives it from the server secret.
+/// The key for signature data, derived from the server secret by [`crate::module`].
 #[derive(Clone)]
 pub struct SignatureKey(Arc<XChaCha20Poly1305>);
 

@@ -1,21 +1,21 @@
 //! What agreements needs from other domains, implemented by the gateway.
 
 use async_trait::async_trait;
+use atrium_events::crm::{ClientCompanyId, ContactId, DealId};
 use atrium_kernel::{AppError, OrganizationId};
-use uuid::Uuid;
 
 /// A live contact: the survivor when the id asked for was merged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ContactRef {
-    pub id: Uuid,
-    pub client_company_id: Option<Uuid>,
+    pub id: ContactId,
+    pub client_company_id: Option<ClientCompanyId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DealRef {
-    pub id: Uuid,
-    pub client_company_id: Option<Uuid>,
-    pub contact_id: Option<Uuid>,
+    pub id: DealId,
+    pub client_company_id: Option<ClientCompanyId>,
+    pub contact_id: Option<ContactId>,
 }
 
 /// CRM's golden record. Each lookup answers `None` for an id that is not in `org`,
@@ -23,7 +23,7 @@ pub struct DealRef {
 #[async_trait]
 pub trait Crm: Send + Sync + 'static {
     /// The live company behind `id` (the survivor of a merge).
-    async fn company(&self, org: OrganizationId, id: Uuid) -> Result<Option<Uuid>, AppError>;
-    async fn contact(&self, org: OrganizationId, id: Uuid) -> Result<Option<ContactRef>, AppError>;
-    async fn deal(&self, org: OrganizationId, id: Uuid) -> Result<Option<DealRef>, AppError>;
+    async fn company(&self, org: OrganizationId, id: ClientCompanyId) -> Result<Option<ClientCompanyId>, AppError>;
+    async fn contact(&self, org: OrganizationId, id: ContactId) -> Result<Option<ContactRef>, AppError>;
+    async fn deal(&self, org: OrganizationId, id: DealId) -> Result<Option<DealRef>, AppError>;
 }

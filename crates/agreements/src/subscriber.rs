@@ -1,12 +1,13 @@
-//! Reacts to CRM merges (`crm.company.merged`, `crm.contact.merged`), whose data is
-//! `{"survivor_id": "<uuid>", "merged_ids": ["<uuid>", ...]}`.
+//! Reacts to CRM merges (`crm.company.merged`, `crm.contact.merged`): what named a
+//! merged company or contact is pointed at the survivor.
 
 use async_trait::async_trait;
+use atrium_events::EventPayload;
+use atrium_events::agreements::RepointedMerge;
+use atrium_events::crm::{CompanyMerged, ContactMerged};
 use atrium_outbox::{DeliveryError, Event, Subscriber};
-use serde::Deserialize;
-use uuid::Uuid;
 
-use crate::service::{AgreementsService, MERGE_ACTOR, MergedKind};
+use crate::service::{AgreementsService, MERGE_ACTOR};
 
 pub struct CrmMergeSubscriber {
     svc: AgreementsService,
@@ -18,18 +19,15 @@ impl CrmMergeSubscriber {
     }
 }
 
-#[derive(Deserialize)]
-struct Merge {
-    survivor_id: Uuid,
-    merged_ids: Vec<Uuid>,
-}
-
-fn kind_of(event_type: &str) -> Option<MergedKind> {
-    match event_type {
-        "crm.company.merged" => Some(MergedKind::Company),
-        "crm.contact.merged" => Some(MergedKind::Contact),
-        _ => None,
+/// The merge an event reports, if it is one this subscriber follows.
+fn merge_of(event: &Event) -> Result<Option<RepointedMerge>, DeliveryError> {
+    if let Some(m) = event.payload_if::<CompanyMerged>()? {
+        return Ok(Some(RepointedMerge::Companies { survivor_id: m.survivor_id, merged_ids: m.merged_ids }));
     }
+    if let Some(m) = event.payload_if::<ContactMerged>()? {
+        return Ok(Some(RepointedMerge::Contacts { survivor_id: m.survivor_id, merged_ids: m.merged_ids }));
+    }
+    Ok(None)
 }
 
 #[async_trait]
@@ -39,19 +37,15 @@ impl Subscriber for CrmMergeSubscriber {
     }
 
     fn accepts(&self, event_type: &str) -> bool {
-        kind_of(event_type).is_some()
+        event_type == CompanyMerged::TYPE || event_type == ContactMerged::TYPE
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %event.org_id, event_id = %event.id))]
     async fn deliver(&self, _target: &str, event: &Event) -> Result<(), DeliveryError> {
-        let Some(kind) = kind_of(&event.event_type) else {
+        let Some(merge) = merge_of(event)? else {
             return Ok(());
         };
-        let merge: Merge = serde_json::from_value(event.data.clone())
-            .map_err(|e| DeliveryError::new(format!("{} data: {e}", event.event_type)))?;
-        self.svc
-            .repoint_merged(event.org_id, kind, merge.survivor_id, &merge.merged_ids)
-            .await
-            .map_err(DeliveryError::new)?;
+        self.svc.repoint_merged(event.org_id, merge).await.map_err(DeliveryError::new)?;
         Ok(())
     }
 }

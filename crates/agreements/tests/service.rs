@@ -17,3 +17,5 @@ mod proposals;
 mod signing;
 #[path = "service/tenancy.rs"]
 mod tenancy;
+#[path = "service/wire.rs"]
+mod wire;

@@ -7,27 +7,18 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use atrium_events::EventPayload;
+use atrium_events::crm::{AppointmentBooked, Source};
 use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, Clock, OrganizationId};
 use atrium_outbox::{DeliveryError, Event, Subscriber};
 use sea_orm::DatabaseConnection;
-use serde::Deserialize;
 
-use crate::dto::{ClientCompanyId, ContactId, ContactIn};
+use crate::dto::{ClientCompanyId, CompanyName, ContactId, ContactIn, Name};
 use crate::service::companies::company_named;
 use crate::service::contacts::{insert_contact, live_contact_by_email};
-use crate::service::normalize_email;
 
-pub const APPOINTMENT_BOOKED: &str = "appointment.booked";
 const ACTOR: &str = "system:crm.appointments";
-
-/// The payload CRM reads from `appointment.booked`.
-#[derive(Debug, Deserialize)]
-struct Booking {
-    email: String,
-    name: Option<String>,
-    company: Option<String>,
-}
 
 pub struct AppointmentSubscriber {
     db: DatabaseConnection,
@@ -51,58 +42,61 @@ impl AppointmentSubscriber {
     }
 
     /// Applies one booking; public so tests and replays can call it directly.
-    pub async fn apply(&self, org: OrganizationId, data: &serde_json::Value) -> Result<BookingOutcome, AppError> {
-        let booking: Booking = serde_json::from_value(data.clone())
-            .map_err(|e| AppError::invalid("data", format!("not an appointment booking: {e}")))?;
-        let email = booking.email.trim().to_owned();
-        if !validator::ValidateEmail::validate_email(&email) || email.len() > 320 {
-            return Err(AppError::invalid("data.email", "must be a valid email address"));
-        }
-        let normalized = normalize_email(&email);
+    #[tracing::instrument(skip_all, fields(org_id = %org))]
+    pub async fn apply(&self, org: OrganizationId, booking: &AppointmentBooked) -> Result<BookingOutcome, AppError> {
+        let (first_name, last_name) = split_name(booking.name.as_deref().unwrap_or_default(), booking.email.as_str())?;
+        let company_name = company_name(booking.company.as_deref())?;
+        let normalized = booking.email.normalized();
         let txn = begin_write(&self.db).await?;
-        if let Some(existing) = live_contact_by_email(&txn, org, &normalized).await?.map(|c| c.id) {
-            return Ok(BookingOutcome::Known(existing.into()));
+        if let Some(existing) = live_contact_by_email(&txn, org, &normalized).await? {
+            return Ok(BookingOutcome::Known(existing.id.into()));
         }
         let now = self.clock.now();
-        let company = match booking.company.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        let company = match company_name {
             None => None,
-            Some(name) => Some(company_named(&txn, org, ACTOR, APPOINTMENT_BOOKED, name, now).await?),
+            Some(name) => Some(company_named(&txn, org, ACTOR, Source::AppointmentBooked, name, now).await?),
         };
-        let (first_name, last_name) = split_name(booking.name.as_deref().unwrap_or_default(), &email);
         let input = ContactIn {
-            client_company_id: company.map(Into::into),
-            first_name,
-            last_name,
-            email: Some(email),
-            phone: None,
-            title: None,
+            client_company_id: company,
+            email: Some(booking.email.clone()),
+            ..ContactIn::named(first_name, last_name)
         };
-        let out = match insert_contact(&txn, org, ACTOR, input, now, Some(APPOINTMENT_BOOKED)).await {
-            Ok(out) => out,
-            // A concurrent booking of the same person won the race: nothing to do.
-            Err(AppError::Conflict { .. }) => {
-                drop(txn);
-                let existing = live_contact_by_email(&self.db, org, &normalized).await?.map(|c| c.id);
-                return existing
-                    .map(|id| BookingOutcome::Known(id.into()))
-                    .ok_or_else(|| AppError::internal("contact vanished after a unique violation"));
-            }
-            Err(e) => return Err(e),
-        };
-        let id = out.id;
+        let created = insert_contact(&txn, org, ACTOR, input, now, Some(Source::AppointmentBooked)).await;
+        // A concurrent booking of the same person won the race: nothing to do (the
+        // transaction, and the company it may have created, is dropped).
+        if let Err(AppError::Conflict { .. }) = &created
+            && let Some(holder) = live_contact_by_email(&txn, org, &normalized).await?
+        {
+            return Ok(BookingOutcome::Known(holder.id.into()));
+        }
+        let contact = created?.id;
         txn.commit().await?;
-        Ok(BookingOutcome::Created { contact: id, company: company.map(Into::into) })
+        Ok(BookingOutcome::Created { contact, company })
     }
 }
 
-/// "Ada King Lovelace" → ("Ada", "King Lovelace"); no name → the email's local part.
-fn split_name(name: &str, email: &str) -> (String, String) {
+/// "Ada King Lovelace" → ("Ada", "King Lovelace"); no name → the email's local
+/// part. Each part is cut to the column's length, then parsed like API input.
+fn split_name(name: &str, email: &str) -> Result<(Name, Option<Name>), AppError> {
+    let cut = |s: &str| s.chars().take(100).collect::<String>();
+    let parse = |s: &str| Name::parse(&cut(s)).map_err(|e| AppError::invalid("data.name", e));
     let mut words = name.split_whitespace();
     match words.next() {
         Some(first) => {
-            (first.chars().take(100).collect(), words.collect::<Vec<_>>().join(" ").chars().take(100).collect())
+            let rest = words.collect::<Vec<_>>().join(" ");
+            Ok((parse(first)?, if rest.is_empty() { None } else { Some(parse(&rest)?) }))
         }
-        None => (email.split('@').next().unwrap_or(email).chars().take(100).collect(), String::new()),
+        None => Ok((parse(email.split('@').next().unwrap_or(email))?, None)),
+    }
+}
+
+/// The company a booking names, if any, cut to the column's length.
+fn company_name(raw: Option<&str>) -> Result<Option<CompanyName>, AppError> {
+    match raw.map(str::trim).filter(|c| !c.is_empty()) {
+        None => Ok(None),
+        Some(name) => CompanyName::parse(&name.chars().take(200).collect::<String>())
+            .map(Some)
+            .map_err(|e| AppError::invalid("data.company", e)),
     }
 }
 
@@ -113,26 +107,32 @@ impl Subscriber for AppointmentSubscriber {
     }
 
     fn accepts(&self, event_type: &str) -> bool {
-        event_type == APPOINTMENT_BOOKED
+        event_type == AppointmentBooked::TYPE
     }
 
     async fn deliver(&self, _target: &str, event: &Event) -> Result<(), DeliveryError> {
-        match self.apply(event.org_id, &event.data).await {
-            Ok(_) => Ok(()),
-            // A malformed booking will not get better with retries, but parking it
-            // in dead letters lets an admin see and replay it after a fix.
-            Err(e) => Err(DeliveryError::new(e)),
-        }
+        // A malformed booking will not get better with retries, but parking it in
+        // dead letters lets an admin see and replay it after a fix.
+        let booking = event.payload::<AppointmentBooked>()?;
+        self.apply(event.org_id, &booking).await.map(|_| ()).map_err(DeliveryError::new)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::split_name;
+    use super::*;
+
+    fn names(name: &str, email: &str) -> (String, Option<String>) {
+        let (first, last) = split_name(name, email).expect("valid name");
+        (first.into_inner(), last.map(|l| l.into_inner()))
+    }
 
     #[test]
     fn names_split_into_first_and_rest() {
-        assert_eq!(split_name(" Ada  King Lovelace ", "a@x.io"), ("Ada".into(), "King Lovelace".into()));
-        assert_eq!(split_name("", "grace@x.io"), ("grace".into(), String::new()));
+        assert_eq!(names(" Ada  King Lovelace ", "a@x.io"), ("Ada".into(), Some("King Lovelace".into())));
+        assert_eq!(names("", "grace@x.io"), ("grace".into(), None));
+        assert_eq!(names(&"a".repeat(300), "a@x.io").0.len(), 100, "cut to the column");
+        assert!(split_name("Ada\0", "a@x.io").is_err());
+        assert_eq!(company_name(Some("   ")).ok(), Some(None));
     }
 }

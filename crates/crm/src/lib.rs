@@ -1,15 +1,30 @@
 //! CRM, the golden record: client companies, contacts and deals, with dedup and
 //! merge. Only this crate writes these tables; other domains keep copies of the
-//! ids and learn of changes from `crm.*` events.
+//! ids and learn of changes from `crm.*` events (`atrium_events::crm`).
 
 pub mod appointments;
 pub mod dto;
 pub mod entity;
+pub mod error;
 pub mod http;
 pub mod ports;
 pub mod service;
 
+use std::sync::Arc;
+
+use atrium_outbox::{Module, Platform};
+
 pub use appointments::{AppointmentSubscriber, BookingOutcome};
+pub use error::CrmError;
 pub use http::router;
 pub use ports::Members;
 pub use service::{ContactRef, CrmService, DealRef};
+
+/// The CRM domain: its service (for other domains' ports), routes, the
+/// `appointment.booked` subscriber and its OpenAPI tag.
+pub fn module(platform: &Platform, members: Arc<dyn Members>) -> Module<CrmService> {
+    let svc = CrmService::new(platform.db.clone(), platform.clock.clone(), members);
+    Module::new(svc.clone(), http::router(svc))
+        .subscriber(AppointmentSubscriber::new(platform.db.clone(), platform.clock.clone()))
+        .tag("crm", "The golden record: client companies, contacts, deals; dedup and merge")
+}

@@ -12,7 +12,11 @@ mod company_merge;
 mod contacts;
 #[path = "service/deals.rs"]
 mod deals;
+#[path = "service/import.rs"]
+mod import;
 #[path = "service/merge.rs"]
 mod merge;
 #[path = "service/tenancy.rs"]
 mod tenancy;
+#[path = "service/wire.rs"]
+mod wire;

@@ -4,20 +4,14 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use atrium_agreements::{AgreementsService, CrmMergeSubscriber, ProposalExpiryJob, SignatureKey};
-use atrium_crm::CrmService;
 use atrium_identity::http::CookiePolicy;
-use atrium_identity::{IdentityConfig, IdentityService, InProcessThrottle, LoginLimits};
+use atrium_identity::{IdentityConfig, IdentityService, LoginLimits};
 use atrium_kernel::{AppError, Clock, CursorKey, SystemClock};
-use atrium_outbox::{Dispatcher, DispatcherConfig, Job, OutboxService, RetentionJob, Scheduler, Subscriber};
-use atrium_projects::ProjectsService;
-use atrium_timeline::{TimelineService, TimelineSubscriber};
-use atrium_webhooks::{UrlGuard, WebhookService, WebhookSubscriber};
-use axum::extract::{DefaultBodyLimit, State};
+use atrium_outbox::{Dispatcher, DispatcherConfig, Platform, Scheduler};
+use atrium_webhooks::UrlGuard;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
-use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -32,7 +26,8 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::metrics::{self, Metrics};
-use crate::{db, idempotency, openapi, policy, ports, problems};
+use crate::registry::Registry;
+use crate::{db, idempotency, openapi, ports, problems};
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -43,16 +38,13 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 pub struct AppState {
     pub db: DatabaseConnection,
     pub identity: IdentityService,
-    pub outbox: OutboxService,
-    pub timeline: TimelineService,
-    pub crm: CrmService,
-    pub agreements: AgreementsService,
-    pub projects: ProjectsService,
-    pub webhooks: WebhookService,
     pub dispatcher: Dispatcher,
     pub scheduler: Scheduler,
     pub metrics: Metrics,
     pub clock: Arc<dyn Clock>,
+    /// Every domain's routes, and the OpenAPI tags they use.
+    api: OpenApiRouter,
+    tags: Arc<Vec<(&'static str, &'static str)>>,
 }
 
 impl AppState {
@@ -61,47 +53,28 @@ impl AppState {
         Self::with_db(config, db, Arc::new(SystemClock))
     }
 
+    /// Registers every domain, one line each: its module brings routes,
+    /// subscribers, jobs and tags; its service goes to the ports that need it.
     pub fn with_db(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<Self, BoxError> {
-        let identity = IdentityService::new(
-            db.clone(),
-            clock.clone(),
-            Arc::new(InProcessThrottle::default()),
-            IdentityConfig {
-                session_ttl: chrono::Duration::hours(config.session_ttl_hours),
-                login_limits: LoginLimits {
-                    failures_per_email: config.login_failures_per_email,
-                    attempts_per_ip: config.login_attempts_per_ip,
-                    window: std::time::Duration::from_secs(config.login_window_secs),
-                },
-                ..IdentityConfig::default()
-            },
-        );
-        let guard = UrlGuard { allow_private: config.webhook_allow_private };
-        let webhook_timeout = std::time::Duration::from_secs(config.webhook_timeout_secs);
-        let crm = CrmService::new(db.clone(), clock.clone(), Arc::new(ports::Members(identity.clone())));
-        let agreements = AgreementsService::new(
-            db.clone(),
-            clock.clone(),
-            Arc::new(ports::Crm(crm.clone())),
-            signature_key(&config.secret_bytes()),
-        );
-        let projects = ProjectsService::new(
-            db.clone(),
-            clock.clone(),
-            Arc::new(ports::Engagements(agreements.clone())),
+        let platform = Platform::new(db.clone(), clock.clone(), &config.secret_bytes());
+        let mut reg = Registry::default();
+        let identity = reg.add(atrium_identity::module(&platform, identity_config(config), cookies(config)));
+        reg.add(atrium_outbox::module(&platform, chrono::Duration::days(config.outbox_retention_days)));
+        reg.add(atrium_timeline::module(&platform));
+        reg.add(atrium_webhooks::module(&platform, webhook_guard(config), webhook_timeout(config))?);
+        let crm = reg.add(atrium_crm::module(&platform, Arc::new(ports::Members(identity.clone()))));
+        let agreements = reg.add(atrium_agreements::module(&platform, Arc::new(ports::Crm(crm))));
+        reg.add(atrium_projects::module(
+            &platform,
+            Arc::new(ports::Engagements(agreements)),
             Arc::new(ports::Members(identity.clone())),
-        );
-        let subscribers: Vec<Arc<dyn Subscriber>> = vec![
-            Arc::new(CrmMergeSubscriber::new(agreements.clone())),
-            Arc::new(atrium_projects::CrmMergeSubscriber::new(db.clone(), clock.clone())),
-            Arc::new(atrium_crm::AppointmentSubscriber::new(db.clone(), clock.clone())),
-            Arc::new(TimelineSubscriber::new(db.clone())),
-            Arc::new(WebhookSubscriber::new(db.clone(), guard, webhook_timeout)?),
-        ];
+        ));
+        reg.job(idempotency::PruneJob { db: db.clone() });
+
         let dispatcher = Dispatcher::new(
             db.clone(),
             clock.clone(),
-            subscribers,
+            std::mem::take(&mut reg.subscribers),
             DispatcherConfig {
                 idle_poll: std::time::Duration::from_millis(config.dispatch_poll_ms),
                 max_attempts: config.dispatch_max_attempts,
@@ -109,52 +82,44 @@ impl AppState {
                 ..DispatcherConfig::default()
             },
         );
-        let jobs: Vec<Arc<dyn Job>> = vec![
-            Arc::new(RetentionJob::new(db.clone(), chrono::Duration::days(config.outbox_retention_days))),
-            Arc::new(idempotency::PruneJob { db: db.clone() }),
-            Arc::new(ProposalExpiryJob::new(agreements.clone())),
-            Arc::new(atrium_projects::ReconcileJob(projects.clone())),
-        ];
+        let jobs = std::mem::take(&mut reg.jobs);
         let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
-        Ok(Self {
-            outbox: OutboxService::new(db.clone(), clock.clone()),
-            timeline: TimelineService::new(db.clone()),
-            crm,
-            agreements,
-            projects,
-            webhooks: WebhookService::new(db.clone(), clock.clone(), guard),
-            scheduler,
-            dispatcher,
-            identity,
-            db,
-            metrics: Metrics::new()?,
-            clock,
-        })
+        let (api, tags) = reg.into_api();
+        Ok(Self { identity, dispatcher, scheduler, db, metrics: Metrics::new()?, clock, api, tags: Arc::new(tags) })
     }
 }
 
-/// The key for contract signature data, derived from the server secret under its
-/// own label so it changes with the secret and never equals another derived key.
-fn signature_key(secret: &[u8]) -> SignatureKey {
-    use hmac::{Hmac, Mac};
-    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(secret)
-        .unwrap_or_else(|_| unreachable!("hmac takes any key length"));
-    mac.update(b"atrium signature key v1");
-    SignatureKey::new(mac.finalize().into_bytes().into())
+fn identity_config(config: &Config) -> IdentityConfig {
+    IdentityConfig {
+        session_ttl: chrono::Duration::hours(config.session_ttl_hours),
+        login_limits: LoginLimits {
+            failures_per_email: config.login_failures_per_email,
+            attempts_per_ip: config.login_attempts_per_ip,
+            window: std::time::Duration::from_secs(config.login_window_secs),
+        },
+        ..IdentityConfig::default()
+    }
+}
+
+fn cookies(config: &Config) -> CookiePolicy {
+    CookiePolicy { secure: config.cookie_secure }
+}
+
+fn webhook_guard(config: &Config) -> UrlGuard {
+    UrlGuard { allow_private: config.webhook_allow_private }
+}
+
+fn webhook_timeout(config: &Config) -> std::time::Duration {
+    std::time::Duration::from_secs(config.webhook_timeout_secs)
 }
 
 /// The API routes of every domain and the document describing them.
-fn api(state: &AppState, config: &Config) -> (Router, OpenApi) {
-    let cookies = CookiePolicy { secure: config.cookie_secure };
-    let (router, doc) = OpenApiRouter::with_openapi(openapi::base())
-        .merge(atrium_identity::router(state.identity.clone(), cookies))
-        .merge(atrium_outbox::router(state.outbox.clone()))
-        .merge(atrium_timeline::router(state.timeline.clone()))
-        .merge(atrium_crm::router(state.crm.clone()))
-        .merge(atrium_agreements::router(state.agreements.clone()))
-        .merge(atrium_projects::router(state.projects.clone()))
-        .merge(atrium_webhooks::router(state.webhooks.clone()))
+fn api(state: &AppState) -> (Router, OpenApi) {
+    let (router, mut doc) = OpenApiRouter::with_openapi(openapi::base())
+        .merge(state.api.clone())
+        .merge(crate::health::router(state.clone()))
         .split_for_parts();
+    crate::registry::add_tags(&mut doc, &state.tags);
     (router, openapi::finish(doc))
 }
 
@@ -162,31 +127,24 @@ fn api(state: &AppState, config: &Config) -> (Router, OpenApi) {
 pub async fn openapi_document() -> Result<OpenApi, BoxError> {
     let config = Config { database_url: "sqlite::memory:".into(), ..Config::default() };
     let state = AppState::build(&config).await?;
-    Ok(api(&state, &config).1)
+    Ok(api(&state).1)
 }
 
 pub fn router(state: AppState, config: &Config) -> Router {
-    let (api, doc) = api(&state, config);
+    let (api, doc) = api(&state);
     let cursor_key = CursorKey::derive(&config.secret_bytes());
     let idempotency = idempotency::Idempotency {
         db: state.db.clone(),
         clock: state.clock.clone(),
         body_limit: config.body_limit_bytes,
     };
-    let ops = Router::new()
-        .route("/health/live", get(live))
-        .route("/health/ready", get(ready))
-        .route("/metrics", get(render_metrics))
-        .with_state(state.clone());
 
     Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/docs").url("/openapi.json", doc))
-        .merge(ops)
         .fallback(|| async { AppError::NotFound("route") })
         // Layers run bottom-up on the way in: the last added sees the request first.
         .layer(axum::middleware::from_fn_with_state(idempotency, idempotency::layer))
-        .layer(axum::middleware::from_fn(policy::enforce))
         .layer(axum::middleware::from_fn_with_state(state.identity.clone(), atrium_identity::authenticate))
         .layer(axum::Extension(cursor_key))
         .layer(DefaultBodyLimit::max(config.body_limit_bytes))
@@ -291,39 +249,3 @@ async fn shutdown_signal() {
     tracing::info!("shutdown signal received; draining");
 }
 
-/// Liveness: the process answers.
-async fn live() -> impl IntoResponse {
-    Json(serde_json::json!({"status": "ok"}))
-}
-
-/// Readiness: the database answers and its schema is current. A 503 names the reason.
-async fn ready(State(state): State<AppState>) -> impl IntoResponse {
-    let not_ready = |reason: String| {
-        let body = serde_json::json!({
-            "type": "/problems/unavailable", "title": "Service unavailable", "status": 503,
-            "detail": reason,
-        });
-        let mut res = (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();
-        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(atrium_kernel::error::PROBLEM_JSON));
-        res
-    };
-    if let Err(e) = state.db.ping().await {
-        tracing::warn!(error = %e, "readiness: database unreachable");
-        return not_ready("the database does not answer".into());
-    }
-    match crate::schema::pending(&state.db).await {
-        Ok(p) if p.is_empty() => {
-            (StatusCode::OK, Json(serde_json::json!({"status": "ok", "database": "ok", "migrations": "current"})))
-                .into_response()
-        }
-        Ok(p) => not_ready(format!("{} database migration(s) pending: {}", p.len(), p.join(", "))),
-        Err(e) => {
-            tracing::warn!(error = %e, "readiness: cannot read the migration state");
-            not_ready("the migration state cannot be read".into())
-        }
-    }
-}
-
-async fn render_metrics(State(state): State<AppState>) -> impl IntoResponse {
-    state.metrics.render()
-}

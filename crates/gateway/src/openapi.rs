@@ -24,20 +24,8 @@ use utoipa::{Modify, OpenApi as _, PartialSchema};
             `application/problem+json` (RFC 9457). Lists are cursor-paginated: pass `next_cursor` back as `cursor`.",
         license(name = "Apache-2.0", identifier = "Apache-2.0")
     ),
-    tags(
-        (name = "auth", description = "Sign-up, sign-in, sessions"),
-        (name = "organizations", description = "The caller's organizations"),
-        (name = "members", description = "Members of the active organization and their roles"),
-        (name = "invitations", description = "Invitations to join the active organization"),
-        (name = "api-keys", description = "Organization API keys"),
-        (name = "crm", description = "The golden record: client companies, contacts, deals; dedup and merge"),
-        (name = "agreements", description = "Proposals, contracts (with signatures) and engagements"),
-        (name = "projects", description = "Projects, milestones, tasks and project templates"),
-        (name = "events", description = "The change feed and dead-lettered deliveries"),
-        (name = "timeline", description = "The activity timeline, built from events"),
-        (name = "webhooks", description = "Signed event deliveries to the organization's URLs"),
-        (name = "operations", description = "Health and metrics")
-    ),
+    // Each domain's module brings its own tags; only the gateway's are here.
+    tags((name = "operations", description = "Health and metrics")),
     components(schemas(Problem, FieldError))
 )]
 pub struct ApiDoc;
@@ -81,7 +69,7 @@ impl Modify for Standard {
             }
             let content = ContentBuilder::new().schema(Some(Problem::schema())).example(Some(example)).build();
             let mut response =
-                ResponseBuilder::new().description(*description).content("application/problem+json", content);
+                ResponseBuilder::new().description(description).content("application/problem+json", content);
             if *status == 429 {
                 response = response.header(
                     "Retry-After",

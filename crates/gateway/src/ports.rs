@@ -1,10 +1,16 @@
 //! The gateway implements each domain's port traits with the other domains' services.
+//! Ports speak in typed ids from `atrium_events`, so a contact id cannot be passed
+//! where a deal id is expected across a domain boundary either.
+
+use std::collections::HashMap;
 
 use async_trait::async_trait;
+use atrium_events::agreements::EngagementId;
+use atrium_events::crm::{ClientCompanyId, ContactId, DealId};
 use atrium_identity::IdentityService;
 use atrium_kernel::{AppError, OrganizationId, UserId};
 
-/// CRM asks identity whether an owner is a member.
+/// CRM and projects ask identity whether an owner or assignee is a member.
 pub struct Members(pub IdentityService);
 
 #[async_trait]
@@ -14,7 +20,6 @@ impl atrium_crm::Members for Members {
     }
 }
 
-/// Projects asks identity whether an assignee is a member.
 #[async_trait]
 impl atrium_projects::Members for Members {
     async fn is_member(&self, org: OrganizationId, user: UserId) -> Result<bool, AppError> {
@@ -30,7 +35,7 @@ impl atrium_projects::Engagements for Engagements {
     async fn engagement(
         &self,
         org: OrganizationId,
-        id: uuid::Uuid,
+        id: EngagementId,
     ) -> Result<Option<atrium_projects::EngagementRef>, AppError> {
         let found = self.0.engagement_ref(org, id).await?;
         Ok(found.map(|e| atrium_projects::EngagementRef { id: e.id, client_company_id: e.client_company_id }))
@@ -39,8 +44,8 @@ impl atrium_projects::Engagements for Engagements {
     async fn client_companies(
         &self,
         org: OrganizationId,
-        ids: &[uuid::Uuid],
-    ) -> Result<std::collections::HashMap<uuid::Uuid, Option<uuid::Uuid>>, AppError> {
+        ids: &[EngagementId],
+    ) -> Result<HashMap<EngagementId, Option<ClientCompanyId>>, AppError> {
         self.0.engagement_client_companies(org, ids).await
     }
 }
@@ -50,20 +55,16 @@ pub struct Crm(pub atrium_crm::CrmService);
 
 #[async_trait]
 impl atrium_agreements::Crm for Crm {
-    async fn company(&self, org: OrganizationId, id: uuid::Uuid) -> Result<Option<uuid::Uuid>, AppError> {
+    async fn company(&self, org: OrganizationId, id: ClientCompanyId) -> Result<Option<ClientCompanyId>, AppError> {
         self.0.company_ref(org, id).await
     }
 
-    async fn contact(
-        &self,
-        org: OrganizationId,
-        id: uuid::Uuid,
-    ) -> Result<Option<atrium_agreements::ContactRef>, AppError> {
+    async fn contact(&self, org: OrganizationId, id: ContactId) -> Result<Option<atrium_agreements::ContactRef>, AppError> {
         let found = self.0.contact_ref(org, id).await?;
         Ok(found.map(|c| atrium_agreements::ContactRef { id: c.id, client_company_id: c.client_company_id }))
     }
 
-    async fn deal(&self, org: OrganizationId, id: uuid::Uuid) -> Result<Option<atrium_agreements::DealRef>, AppError> {
+    async fn deal(&self, org: OrganizationId, id: DealId) -> Result<Option<atrium_agreements::DealRef>, AppError> {
         let found = self.0.deal_ref(org, id).await?;
         Ok(found.map(|d| atrium_agreements::DealRef {
             id: d.id,

@@ -71,3 +71,62 @@ async fn every_operation_documents_success_errors_and_examples() {
             .is_object()
     );
 }
+
+#[tokio::test]
+async fn every_authenticated_operation_states_its_role_and_its_403() {
+    let doc = generated().await;
+    let known = ["any", "write_records", "write_billing", "manage_organization"];
+    let mut problems = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("path item") {
+            let name = format!("{} {path}", method.to_uppercase());
+            let public = op["security"]
+                .as_array()
+                .is_some_and(|s| s.iter().all(|r| r.as_object().is_some_and(|o| o.is_empty())));
+            match op["x-required-role"].as_str() {
+                None if public => {}
+                None => problems.push(format!("{name}: no x-required-role")),
+                Some(role) if !known.contains(&role) => problems.push(format!("{name}: unknown role {role}")),
+                Some(role) => {
+                    let has_403 = op["responses"].get("403").is_some();
+                    if role != "any" && !has_403 {
+                        problems.push(format!("{name}: requires {role} but documents no 403"));
+                    }
+                    if !op["description"].as_str().is_some_and(|d| d.contains("Required role")) {
+                        problems.push(format!("{name}: description does not state the role"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "operations without their role:\n{}", problems.join("\n"));
+}
+
+#[tokio::test]
+async fn every_problem_type_the_server_sends_is_documented_with_its_uri() {
+    let doc = generated().await;
+    let documented: Vec<&str> = doc["components"]["schemas"]["Problem"]["properties"]["type"]["enum"]
+        .as_array()
+        .expect("Problem.type lists the types")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    for p in atrium_kernel::error::PROBLEM_TYPES {
+        assert!(documented.contains(&p.uri().as_str()), "{} is not documented", p.uri());
+        let example = &doc["components"]["responses"][p.response]["content"]["application/problem+json"]["example"];
+        assert_eq!(example["type"], p.uri(), "the {} example names another type", p.response);
+        assert_eq!(example["status"], p.status);
+    }
+}
+
+#[tokio::test]
+async fn the_event_catalog_is_in_the_document() {
+    let doc = generated().await;
+    let hooks = doc["webhooks"].as_object().expect("webhooks");
+    assert!(!atrium_events::catalog().is_empty(), "the catalog lists event types");
+    for t in atrium_events::catalog() {
+        let hook = &hooks[t.name]["post"];
+        assert!(hook.is_object(), "{} has no webhook entry", t.name);
+        assert!(doc["components"]["schemas"][&t.schema_name].is_object(), "{} has no payload schema", t.name);
+    }
+}

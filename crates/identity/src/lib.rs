@@ -2,13 +2,37 @@
 
 pub mod dto;
 pub mod entity;
+pub mod error;
 pub mod http;
 pub mod middleware;
 pub mod secret;
 pub mod service;
 pub mod throttle;
 
-pub use http::router;
+use std::sync::Arc;
+
+use atrium_outbox::{Module, Platform};
+
+pub use error::IdentityError;
+pub use http::{CookiePolicy, router};
 pub use middleware::{SESSION_COOKIE, SessionRef, authenticate};
 pub use service::{Authenticated, IdentityConfig, IdentityService, LoginLimits};
 pub use throttle::{InProcessThrottle, Throttle};
+
+/// The identity domain: its service (also the gateway's authentication layer and
+/// the membership port of other domains), routes and tags. Login attempts are
+/// throttled in process.
+pub fn module(platform: &Platform, config: IdentityConfig, cookies: CookiePolicy) -> Module<IdentityService> {
+    let svc = IdentityService::new(
+        platform.db.clone(),
+        platform.clock.clone(),
+        Arc::new(InProcessThrottle::default()),
+        config,
+    );
+    Module::new(svc.clone(), router(svc, cookies))
+        .tag("auth", "Sign-up, sign-in, sessions")
+        .tag("organizations", "The caller's organizations")
+        .tag("members", "Members of the active organization and their roles")
+        .tag("invitations", "Invitations to join the active organization")
+        .tag("api-keys", "Organization API keys")
+}

@@ -8,6 +8,8 @@ mod common;
 mod access;
 #[path = "service/auth.rs"]
 mod auth;
+#[path = "service/events.rs"]
+mod events;
 #[path = "service/members.rs"]
 mod members;
 #[path = "service/tenancy.rs"]
@@ -37,7 +39,7 @@ fn signup(email: &str) -> SignupIn {
     SignupIn {
         email: email.into(),
         password: "correct horse battery".into(),
-        name: "Ada".into(),
+        name: common::text("Ada"),
         organization_name: None,
     }
 }
@@ -87,13 +89,14 @@ async fn signup_hashes_and_onboards_atomically(db: &TestDb) {
 async fn login_throttles_failures_per_email(db: &TestDb) {
     let svc = service(db, Arc::new(FrozenClock::at(Utc::now())));
     svc.signup(signup("ada@example.com")).await.expect("signup");
-    let attempt = |pw: &str| LoginIn { email: "ada@example.com".into(), password: pw.into() };
+    let attempt = |pw: &str| LoginIn { email: crate::common::text("ada@example.com"), password: pw.into() };
     for _ in 0..2 {
         assert!(matches!(svc.login(attempt("wrong"), "10.0.0.1").await, Err(AppError::Unauthenticated)));
     }
     let blocked = svc.login(attempt("correct horse battery"), "10.0.0.1").await;
     assert!(matches!(blocked, Err(AppError::TooManyRequests { retry_after_secs }) if retry_after_secs >= 1));
-    let unknown = svc.login(LoginIn { email: "nobody@example.com".into(), password: "x".into() }, "10.0.0.2").await;
+    let unknown =
+        svc.login(LoginIn { email: crate::common::text("nobody@example.com"), password: "x".into() }, "10.0.0.2").await;
     assert!(matches!(unknown, Err(AppError::Unauthenticated)), "unknown email reads like a wrong password");
 }
 
@@ -112,7 +115,10 @@ async fn sessions_expire_slide_and_revoke(db: &TestDb) {
     assert!(svc.authenticate(&out.token).await.expect("auth").is_none(), "an idle session expires");
 
     let login = svc
-        .login(LoginIn { email: "ada@example.com".into(), password: "correct horse battery".into() }, "ip")
+        .login(
+            LoginIn { email: crate::common::text("ada@example.com"), password: "correct horse battery".into() },
+            "ip",
+        )
         .await
         .expect("login");
     let found = svc.authenticate(&login.token).await.expect("auth").expect("valid");
@@ -125,7 +131,7 @@ async fn removed_user_is_onboarded_again(db: &TestDb) {
     let ada = svc.signup(signup("ada@example.com")).await.expect("signup");
     let owner = ctx_of(&svc, &ada.token).await;
     let invite = svc
-        .create_invitation(&owner, InvitationIn { email: "grace@example.com".into(), role: Role::Member })
+        .create_invitation(&owner, InvitationIn { email: common::email("grace@example.com"), role: Role::Member })
         .await
         .expect("invite");
     let grace = svc.signup(signup("grace@example.com")).await.expect("signup");
@@ -162,9 +168,9 @@ async fn other_tenants_rows_are_not_found(db: &TestDb) {
     let svc = service(db, Arc::new(FrozenClock::at(Utc::now())));
     let a = ctx_of(&svc, &svc.signup(signup("a@example.com")).await.expect("signup").token).await;
     let b = ctx_of(&svc, &svc.signup(signup("b@example.com")).await.expect("signup").token).await;
-    let key = svc.create_api_key(&a, ApiKeyIn { name: "k".into(), role: Role::Member }).await.expect("key");
+    let key = svc.create_api_key(&a, ApiKeyIn { name: common::text("k"), role: Role::Member }).await.expect("key");
     let invite = svc
-        .create_invitation(&a, InvitationIn { email: "x@example.com".into(), role: Role::Member })
+        .create_invitation(&a, InvitationIn { email: common::email("x@example.com"), role: Role::Member })
         .await
         .expect("invite");
     let a_member = svc.list_members(&a, PageRequest::first(10)).await.expect("members").items[0].id;
@@ -196,7 +202,7 @@ async fn member_changes_emit_events_in_the_same_transaction(db: &TestDb) {
     assert!(matches!(refused, Err(AppError::Conflict { .. })), "last owner");
     let count = event::Entity::find().count(&db.conn).await.expect("count");
     assert_eq!(count, 2, "a refused change emits nothing");
-    let key = svc.create_api_key(&a, ApiKeyIn { name: "k".into(), role: Role::Viewer }).await.expect("key");
+    let key = svc.create_api_key(&a, ApiKeyIn { name: common::text("k"), role: Role::Viewer }).await.expect("key");
     svc.revoke_api_key(&a, key.api_key.id).await.expect("revoke");
     svc.revoke_api_key(&a, key.api_key.id).await.expect("revoking twice is harmless");
     let last = event::Entity::find()

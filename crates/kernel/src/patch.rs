@@ -40,15 +40,14 @@ impl<T> Patch<T> {
     }
 }
 
-/// Documented as the carried type or `null`; use with `#[schema(inline)]` or
-/// `#[serde(default)]` so absence is allowed.
-impl<T: utoipa::PartialSchema> utoipa::PartialSchema for Patch<T> {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        use utoipa::openapi::schema::{OneOfBuilder, Type};
-        OneOfBuilder::new()
-            .item(T::schema())
-            .item(utoipa::openapi::schema::ObjectBuilder::new().schema_type(Type::Null))
-            .into()
+/// Documented as the carried type or `null` (utoipa derives `PartialSchema` from
+/// this), so `#[derive(ToSchema)]` takes `Patch<Text<N>>` fields as they are.
+impl<T: utoipa::PartialSchema> utoipa::__dev::ComposeSchema for Patch<T> {
+    fn compose(
+        _: Vec<utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>>,
+    ) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+        OneOfBuilder::new().item(T::schema()).item(ObjectBuilder::new().schema_type(Type::Null)).into()
     }
 }
 

@@ -110,7 +110,16 @@ pub trait Scoped: TenantEntity {
                     q = q.filter(version.eq(expected));
                 }
             }
-            match q.exec_with_returning(conn).await?.into_iter().next() {
+            let rows = q.exec_with_returning(conn).await.map_err(|e| {
+                // A row this update points at vanished between the caller's check
+                // and this statement: a retry sees the current state.
+                if crate::error::is_foreign_key_violation(&e) {
+                    AppError::conflict("a record this change refers to was removed meanwhile; read again and retry")
+                } else {
+                    e.into()
+                }
+            })?;
+            match rows.into_iter().next() {
                 Some(row) => Ok(row),
                 None => Err(Self::miss(conn, org, id, if_match).await),
             }

@@ -5,9 +5,8 @@ use std::sync::Arc;
 use atrium_kernel::{AppError, Clock, OrgCtx, Page, PageRequest, SortOrder};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use uuid::Uuid;
 
-use crate::dto::DeadLetterOut;
+use crate::dto::{DeadLetterId, DeadLetterOut};
 use crate::entity::{delivery, event};
 use crate::event::Event;
 
@@ -22,6 +21,7 @@ impl OutboxService {
         Self { db, clock }
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn list_dead_letters(&self, ctx: &OrgCtx, req: PageRequest) -> Result<Page<DeadLetterOut>, AppError> {
         let query = delivery::Entity::scoped(ctx.org_id)
             .filter(delivery::Column::Status.eq(delivery::DEAD))
@@ -32,7 +32,7 @@ impl OutboxService {
         for (d, ev) in page.items {
             let ev = ev.ok_or_else(|| AppError::internal("delivery without event"))?;
             items.push(DeadLetterOut {
-                id: d.id,
+                id: d.id.into(),
                 subscriber: d.subscriber,
                 attempts: d.attempts,
                 last_error: d.last_error.unwrap_or_default(),
@@ -44,7 +44,10 @@ impl OutboxService {
     }
 
     /// Puts one dead letter back in line for a fresh set of attempts.
-    pub async fn replay(&self, ctx: &OrgCtx, id: Uuid) -> Result<(), AppError> {
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, dead_letter_id = tracing::field::Empty))]
+    pub async fn replay(&self, ctx: &OrgCtx, id: impl Into<DeadLetterId>) -> Result<(), AppError> {
+        let id = id.into();
+        tracing::Span::current().record("dead_letter_id", tracing::field::display(id));
         let n = self.requeue(ctx, Some(id)).await?;
         if n == 0 {
             return Err(AppError::NotFound("dead letter"));
@@ -53,11 +56,12 @@ impl OutboxService {
     }
 
     /// Puts every dead letter of the organization back in line; returns how many.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn replay_all(&self, ctx: &OrgCtx) -> Result<u64, AppError> {
         self.requeue(ctx, None).await
     }
 
-    async fn requeue(&self, ctx: &OrgCtx, id: Option<Uuid>) -> Result<u64, AppError> {
+    async fn requeue(&self, ctx: &OrgCtx, id: Option<DeadLetterId>) -> Result<u64, AppError> {
         let now = self.clock.now();
         let mut update = delivery::Entity::update_many()
             .col_expr(delivery::Column::Status, Expr::value(delivery::PENDING))
@@ -67,13 +71,14 @@ impl OutboxService {
             .filter(delivery::Column::OrganizationId.eq(ctx.org_id.into_uuid()))
             .filter(delivery::Column::Status.eq(delivery::DEAD));
         if let Some(id) = id {
-            update = update.filter(delivery::Column::Id.eq(id));
+            update = update.filter(delivery::Column::Id.eq(id.into_uuid()));
         }
         Ok(update.exec(&self.db).await?.rows_affected)
     }
 
     /// The organization's events after `after` (a position), in commit order.
     /// Returns the events and the position to continue from.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, after = after))]
     pub async fn feed(&self, ctx: &OrgCtx, after: i64, limit: u64) -> Result<(Vec<Event>, i64), AppError> {
         let rows = event::Entity::scoped(ctx.org_id)
             .filter(event::Column::Position.gt(after))

@@ -152,6 +152,7 @@ impl Dispatcher {
     }
 
     /// One round: sequence new events, then deliver one batch.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn round(&self) -> Result<Round, DbErr> {
         let sequenced = self.sequence().await?;
         let mut round = self.deliver_batch().await?;
@@ -160,6 +161,7 @@ impl Dispatcher {
     }
 
     /// Rounds until nothing is left to do now (tests and shutdown drains).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn drain(&self) -> Result<Round, DbErr> {
         let mut total = Round::default();
         loop {
@@ -175,6 +177,7 @@ impl Dispatcher {
     }
 
     /// Gives committed events positions in commit order and creates their deliveries.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn sequence(&self) -> Result<usize, DbErr> {
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
         // The row lock serializes sequencers, so a position is visible only after
@@ -249,6 +252,7 @@ impl Dispatcher {
     }
 
     /// Claims due deliveries, hands them to their subscribers and records the outcome.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn deliver_batch(&self) -> Result<Round, DbErr> {
         let claimed = self.claim().await?;
         let mut round = Round::default();

@@ -1,16 +1,21 @@
 //! Wire types of the outbox admin API and the change feed.
 
+use atrium_kernel::typed_id;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use uuid::Uuid;
 
 use crate::event::Event;
+
+typed_id!(
+    /// A delivery of one event to one subscriber target that failed every attempt.
+    DeadLetterId
+);
 
 /// A delivery that failed every attempt.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct DeadLetterOut {
-    pub id: Uuid,
+    pub id: DeadLetterId,
     /// The subscriber that kept failing, e.g. `timeline` or `webhooks`.
     #[schema(example = "timeline")]
     pub subscriber: String,

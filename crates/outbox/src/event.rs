@@ -140,7 +140,7 @@ pub async fn publish_as<C: ConnectionTrait, E: EventPayload>(
         return Err(AppError::internal(format!("event type `{}` is not in the event catalog", E::TYPE)));
     }
     let data = serde_json::to_value(payload).map_err(AppError::internal)?;
-    let event = NewEvent::new(E::TYPE, E::AGGREGATE, payload.aggregate_id(), data);
+    let event = NewEvent::new(E::TYPE, payload.aggregate_type(), payload.aggregate_id(), data);
     Ok(append(conn, org, actor, now, event).await?)
 }
 

@@ -1,15 +1,14 @@
-//! Dead-letter administration and the change feed.
+//! Dead-letter administration (owner/admin) and the change feed (every role).
 
-use atrium_kernel::{AppError, CursorKey, FieldError, OrgCtx, PageOut, PageQuery};
+use atrium_kernel::{AnyRole, AppError, Authorized, CursorKey, FieldError, ManageOrg, PageOut, PageQuery, Requirement};
 use axum::Json;
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-use uuid::Uuid;
 
 use crate::admin::OutboxService;
-use crate::dto::{DeadLetterOut, FeedOut, FeedParams, ReplayedOut};
+use crate::dto::{DeadLetterId, DeadLetterOut, FeedOut, FeedParams, ReplayedOut};
 
 pub fn router(svc: OutboxService) -> OpenApiRouter {
     OpenApiRouter::new()
@@ -24,11 +23,13 @@ pub fn router(svc: OutboxService) -> OpenApiRouter {
 #[utoipa::path(
     get, path = "/api/v1/dead-letters", tag = "events",
     params(atrium_kernel::PageParams),
-    responses((status = 200, description = "A page of dead letters", body = PageOut<DeadLetterOut>))
+    responses((status = 200, description = "A page of dead letters", body = PageOut<DeadLetterOut>)),
+    extensions(("x-required-role" = json!(ManageOrg::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 async fn list_dead_letters(
     State(svc): State<OutboxService>,
-    ctx: OrgCtx,
+    ctx: Authorized<ManageOrg>,
     page: PageQuery,
 ) -> Result<Json<PageOut<DeadLetterOut>>, AppError> {
     let found = svc.list_dead_letters(&ctx, page.request()).await?;
@@ -38,13 +39,15 @@ async fn list_dead_letters(
 /// Deliver one dead letter again, with a fresh set of attempts (owner/admin).
 #[utoipa::path(
     post, path = "/api/v1/dead-letters/{id}/replay", tag = "events",
-    params(("id" = Uuid, Path, description = "Dead letter id")),
-    responses((status = 202, description = "Queued for delivery"))
+    params(("id" = DeadLetterId, Path, description = "Dead letter id")),
+    responses((status = 202, description = "Queued for delivery")),
+    extensions(("x-required-role" = json!(ManageOrg::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 async fn replay_dead_letter(
     State(svc): State<OutboxService>,
-    ctx: OrgCtx,
-    Path(id): Path<Uuid>,
+    ctx: Authorized<ManageOrg>,
+    Path(id): Path<DeadLetterId>,
 ) -> Result<StatusCode, AppError> {
     svc.replay(&ctx, id).await?;
     Ok(StatusCode::ACCEPTED)
@@ -53,11 +56,13 @@ async fn replay_dead_letter(
 /// Deliver every dead letter of the organization again (owner/admin).
 #[utoipa::path(
     post, path = "/api/v1/dead-letters/replay", tag = "events",
-    responses((status = 202, description = "Queued for delivery", body = ReplayedOut))
+    responses((status = 202, description = "Queued for delivery", body = ReplayedOut)),
+    extensions(("x-required-role" = json!(ManageOrg::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 async fn replay_all_dead_letters(
     State(svc): State<OutboxService>,
-    ctx: OrgCtx,
+    ctx: Authorized<ManageOrg>,
 ) -> Result<(StatusCode, Json<ReplayedOut>), AppError> {
     let replayed = svc.replay_all(&ctx).await?;
     Ok((StatusCode::ACCEPTED, Json(ReplayedOut { replayed })))
@@ -68,11 +73,13 @@ async fn replay_all_dead_letters(
 #[utoipa::path(
     get, path = "/api/v1/events", tag = "events",
     params(FeedParams),
-    responses((status = 200, description = "Events after the cursor", body = FeedOut))
+    responses((status = 200, description = "Events after the cursor", body = FeedOut)),
+    extensions(("x-required-role" = json!(AnyRole::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 async fn change_feed(
     State(svc): State<OutboxService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     Extension(key): Extension<CursorKey>,
     atrium_kernel::ValidatedQuery(params): atrium_kernel::ValidatedQuery<FeedParams>,
 ) -> Result<Json<FeedOut>, AppError> {

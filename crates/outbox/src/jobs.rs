@@ -56,6 +56,7 @@ impl Scheduler {
     }
 
     /// Creates the row of each job that has none; keeps the schedule current.
+    #[tracing::instrument(skip_all)]
     pub async fn register(&self) -> Result<(), DbErr> {
         let now = self.clock.now();
         for job in self.jobs.iter() {
@@ -80,6 +81,7 @@ impl Scheduler {
     }
 
     /// Runs every job that is due and not leased by another worker.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn tick(&self) -> Result<Vec<JobRun>, DbErr> {
         let mut runs = Vec::new();
         for job in self.jobs.iter() {
@@ -170,6 +172,7 @@ impl Job for RetentionJob {
         "17 3 * * *"
     }
 
+    #[tracing::instrument(skip_all, fields(job = "outbox.retention"))]
     async fn run(&self, now: DateTime<Utc>) -> Result<String, String> {
         let backend = self.db.get_database_backend();
         let sql = "DELETE FROM outbox_events WHERE occurred_at < $1 AND position IS NOT NULL \

@@ -22,3 +22,12 @@ pub use http::router;
 pub use module::{Module, Platform};
 pub use jobs::{Job, JobRun, RetentionJob, Scheduler};
 pub use subscriber::{DeliveryError, Subscriber};
+
+/// The outbox's own module: the change feed, dead letters, the event catalog and
+/// the retention of delivered events.
+pub fn module(platform: &Platform, retention: chrono::Duration) -> Module<OutboxService> {
+    let svc = OutboxService::new(platform.db.clone(), platform.clock.clone());
+    Module::new(svc.clone(), http::router(svc).merge(catalog::router()))
+        .job(RetentionJob::new(platform.db.clone(), retention))
+        .tag("events", "The change feed, the event catalog and dead-lettered deliveries")
+}

@@ -4,12 +4,32 @@
 
 pub mod dto;
 pub mod entity;
+pub mod error;
 pub mod http;
 pub mod ports;
 pub mod service;
 pub mod subscriber;
 
+use std::sync::Arc;
+
+use atrium_outbox::{Module, Platform};
+
+pub use error::ProjectsError;
 pub use http::router;
 pub use ports::{EngagementRef, Engagements, Members};
 pub use service::{ProjectsService, ReconcileJob};
 pub use subscriber::CrmMergeSubscriber;
+
+/// The projects domain, ready to register: its routes, the CRM merge subscriber
+/// and the daily reconciliation of projects' client companies.
+pub fn module(
+    platform: &Platform,
+    engagements: Arc<dyn Engagements>,
+    members: Arc<dyn Members>,
+) -> Module<ProjectsService> {
+    let svc = ProjectsService::new(platform.db.clone(), platform.clock.clone(), engagements, members);
+    Module::new(svc.clone(), http::router(svc.clone()))
+        .subscriber(CrmMergeSubscriber::new(platform.db.clone(), platform.clock.clone()))
+        .job(ReconcileJob(svc))
+        .tag("projects", "Projects, milestones, tasks and project templates")
+}

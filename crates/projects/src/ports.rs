@@ -4,27 +4,28 @@ use std::collections::HashMap;
 
 use async_trait::async_trait;
 use atrium_kernel::{AppError, OrganizationId, UserId};
-use uuid::Uuid;
+
+use crate::dto::{ClientCompanyId, EngagementId};
 
 /// An engagement as projects sees it: it exists in the organization, and whose it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EngagementRef {
-    pub id: Uuid,
-    pub client_company_id: Option<Uuid>,
+    pub id: EngagementId,
+    pub client_company_id: Option<ClientCompanyId>,
 }
 
 /// Agreements' engagements. Lookups answer as if another organization's ids did not
 /// exist, so they cannot be probed through projects.
 #[async_trait]
 pub trait Engagements: Send + Sync + 'static {
-    async fn engagement(&self, org: OrganizationId, id: Uuid) -> Result<Option<EngagementRef>, AppError>;
+    async fn engagement(&self, org: OrganizationId, id: EngagementId) -> Result<Option<EngagementRef>, AppError>;
 
     /// The client company of each engagement of `org` among `ids`; missing ids are absent.
     async fn client_companies(
         &self,
         org: OrganizationId,
-        ids: &[Uuid],
-    ) -> Result<HashMap<Uuid, Option<Uuid>>, AppError>;
+        ids: &[EngagementId],
+    ) -> Result<HashMap<EngagementId, Option<ClientCompanyId>>, AppError>;
 }
 
 /// Membership of users in organizations (identity's knowledge).

@@ -3,27 +3,19 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use atrium_kernel::Clock;
+use atrium_events::EventPayload;
+use atrium_events::crm::CompanyMerged;
+use atrium_events::projects::ReferencesRepointed;
 use atrium_kernel::db::begin_write;
-use atrium_outbox::{DeliveryError, Event, NewEvent, Subscriber, append};
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
-use serde::Deserialize;
-use serde_json::json;
+use atrium_kernel::{AppError, Clock, Scoped};
+use atrium_outbox::{DeliveryError, Event, Subscriber, publish_as};
+use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use crate::entity::project;
 
-const MERGED: &str = "crm.company.merged";
-
-#[derive(Deserialize)]
-struct Merged {
-    survivor_id: Uuid,
-    merged_ids: Vec<Uuid>,
-}
-
 /// Repoints `client_company_id` on `crm.company.merged`. Idempotent: a redelivery
-/// finds nothing left pointing at the merged ids, changes nothing and emits nothing.
+/// finds nothing left pointing at the merged ids, changes nothing and publishes nothing.
 pub struct CrmMergeSubscriber {
     db: DatabaseConnection,
     clock: Arc<dyn Clock>,
@@ -35,49 +27,46 @@ impl CrmMergeSubscriber {
     }
 
     /// Repoints the organization's projects; returns how many moved.
+    #[tracing::instrument(skip_all, fields(org_id = %event.org_id, event_id = %event.id))]
     pub async fn apply(&self, event: &Event) -> Result<u64, DeliveryError> {
-        let merged: Merged = serde_json::from_value(event.data.clone())
-            .map_err(|e| DeliveryError::new(format!("{MERGED} {}: {e}", event.id)))?;
-        if merged.merged_ids.is_empty() {
+        let merged: CompanyMerged = event.payload()?;
+        self.repoint_merged(event, &merged).await.map_err(DeliveryError::new)
+    }
+
+    /// The projects of the event's organization naming a merged company, locked,
+    /// then moved to the survivor in one statement, with one event listing them.
+    async fn repoint_merged(&self, event: &Event, merged: &CompanyMerged) -> Result<u64, AppError> {
+        let from: Vec<Uuid> = merged.merged_ids.iter().map(|c| c.into_uuid()).collect();
+        if from.is_empty() {
             return Ok(0);
         }
-        let org = event.org_id.into_uuid();
-        let now = self.clock.now();
-        let txn = begin_write(&self.db).await.map_err(DeliveryError::new)?;
-        let moved: Vec<(Uuid, Uuid)> = project::Entity::scoped(event.org_id)
-            .filter(project::Column::ClientCompanyId.is_in(merged.merged_ids.clone()))
+        let txn = begin_write(&self.db).await?;
+        let project_ids: Vec<Uuid> = project::Entity::scoped(event.org_id)
+            .filter(project::Column::ClientCompanyId.is_in(from.clone()))
             .select_only()
             .column(project::Column::Id)
-            .column(project::Column::EngagementId)
+            .lock_exclusive()
             .into_tuple()
             .all(&txn)
-            .await
-            .map_err(DeliveryError::new)?;
-        if moved.is_empty() {
-            txn.rollback().await.map_err(DeliveryError::new)?;
+            .await?;
+        if project_ids.is_empty() {
+            txn.rollback().await?;
             return Ok(0);
         }
-        let ids: Vec<Uuid> = moved.iter().map(|(id, _)| *id).collect();
-        project::Entity::update_many()
-            .col_expr(project::Column::ClientCompanyId, Expr::value(merged.survivor_id))
-            .col_expr(project::Column::Version, Expr::col(project::Column::Version).add(1))
-            .col_expr(project::Column::UpdatedAt, Expr::value(now))
-            .filter(project::Column::OrganizationId.eq(org))
-            .filter(project::Column::Id.is_in(ids.clone()))
-            .exec(&txn)
-            .await
-            .map_err(DeliveryError::new)?;
-        let data = json!({
-            "survivor_id": merged.survivor_id,
-            "merged_ids": merged.merged_ids,
-            "count": ids.len(),
-            "project_ids": ids,
-            "cause_event_id": event.id,
-        });
-        let out = NewEvent::new("projects.references.repointed", "client_company", merged.survivor_id, data);
-        append(&txn, event.org_id, &format!("system:{}", self.name()), now, out).await.map_err(DeliveryError::new)?;
-        txn.commit().await.map_err(DeliveryError::new)?;
-        Ok(ids.len() as u64)
+        let now = self.clock.now();
+        let column = project::Column::ClientCompanyId;
+        let count =
+            project::Entity::repoint(&txn, event.org_id, column, from, merged.survivor_id.into_uuid(), now).await?;
+        let out = ReferencesRepointed {
+            survivor_id: merged.survivor_id,
+            merged_ids: merged.merged_ids.clone(),
+            count,
+            project_ids: project_ids.into_iter().map(Into::into).collect(),
+            cause_event_id: event.id.into_uuid(),
+        };
+        publish_as(&txn, event.org_id, &format!("system:{}", self.name()), now, &out).await?;
+        txn.commit().await?;
+        Ok(count)
     }
 }
 
@@ -88,7 +77,7 @@ impl Subscriber for CrmMergeSubscriber {
     }
 
     fn accepts(&self, event_type: &str) -> bool {
-        event_type == MERGED
+        event_type == CompanyMerged::TYPE
     }
 
     async fn deliver(&self, _target: &str, event: &Event) -> Result<(), DeliveryError> {

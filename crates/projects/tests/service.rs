@@ -1,9 +1,15 @@
 //! The projects service against real SQLite and PostgreSQL.
 
+// The suites read every organization's rows on purpose: snapshots prove a refused
+// write changed nothing anywhere, not only in the caller's organization.
+#![allow(clippy::disallowed_methods)]
+
 // The per-area suites in tests/service/, each run on both backends.
 #[path = "service/common.rs"]
 mod common;
 
+#[path = "service/http.rs"]
+mod http;
 #[path = "service/projects.rs"]
 mod projects;
 #[path = "service/sync.rs"]

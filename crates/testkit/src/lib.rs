@@ -34,15 +34,26 @@ enum Cleanup {
 
 impl TestDb {
     pub async fn sqlite() -> TestDb {
+        let db = Self::sqlite_unmigrated().await;
+        Migrator::up(&db.conn, None).await.expect("migrate sqlite");
+        db
+    }
+
+    async fn sqlite_unmigrated() -> TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
         let conn = connect(&url).await.expect("open sqlite");
-        Migrator::up(&conn, None).await.expect("migrate sqlite");
         TestDb { conn, url, backend: Backend::Sqlite, cleanup: Cleanup::Sqlite(dir) }
     }
 
     /// `None` (after printing why) when PostgreSQL is unreachable and not required.
     pub async fn postgres() -> Option<TestDb> {
+        let db = Self::postgres_unmigrated().await?;
+        Migrator::up(&db.conn, None).await.expect("migrate postgres");
+        Some(db)
+    }
+
+    async fn postgres_unmigrated() -> Option<TestDb> {
         let admin_url = std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_PG_URL.to_owned());
         let admin = match connect(&admin_url).await {
             Ok(c) => c,
@@ -56,8 +67,15 @@ impl TestDb {
         let _ = admin.close().await;
         let url = replace_db_name(&admin_url, &name);
         let conn = connect(&url).await.expect("connect to test database");
-        Migrator::up(&conn, None).await.expect("migrate postgres");
         Some(TestDb { conn, url, backend: Backend::Postgres, cleanup: Cleanup::Postgres { admin_url, name } })
+    }
+
+    /// An isolated database with no schema at all (for start-up tests).
+    pub async fn unmigrated(backend: Backend) -> Option<TestDb> {
+        match backend {
+            Backend::Sqlite => Some(Self::sqlite_unmigrated().await),
+            Backend::Postgres => Self::postgres_unmigrated().await,
+        }
     }
 
     pub async fn of(backend: Backend) -> Option<TestDb> {

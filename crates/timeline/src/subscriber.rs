@@ -1,11 +1,15 @@
+//! Writes every event into the timeline, reading its payload only through the
+//! event catalog's facets (engagement, label, origins, …), never by field name.
+
 use async_trait::async_trait;
+use atrium_events::Facets;
 use atrium_kernel::error::is_foreign_key_violation;
 use atrium_outbox::{DeliveryError, Event, Subscriber};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::entity::{self, links};
+use crate::entity::{activity, link};
 use crate::summary::summarize;
 
 /// Writes every event into the timeline. Idempotent: the entry's id is the event
@@ -14,24 +18,66 @@ pub struct TimelineSubscriber {
     db: DatabaseConnection,
 }
 
+/// An event with what the catalog reads from its payload.
+struct Entry<'a> {
+    event: &'a Event,
+    facets: Facets,
+}
+
+impl<'a> Entry<'a> {
+    /// Types outside the catalog (and payloads it cannot read, such as events
+    /// stored before their type changed shape) get a generic entry: the timeline
+    /// records what happened even when it cannot say more.
+    fn of(event: &'a Event) -> Self {
+        let facets = match atrium_events::find(&event.event_type) {
+            None => Facets::default(),
+            Some(known) => known.facets(&event.data).unwrap_or_else(|e| {
+                tracing::warn!(event_id = %event.id, event_type = %event.event_type, error = %e,
+                    "payload does not match the catalog; writing a generic timeline entry");
+                Facets::default()
+            }),
+        };
+        Self { event, facets }
+    }
+
+    fn row(&self, with_engagement: bool) -> activity::ActiveModel {
+        let e = self.event;
+        activity::ActiveModel {
+            id: Set(e.id.into_uuid()),
+            organization_id: Set(e.org_id.into_uuid()),
+            engagement_id: Set(if with_engagement { self.facets.engagement_id } else { None }),
+            entity_type: Set(e.aggregate_type.clone()),
+            entity_id: Set(e.aggregate_id),
+            event_type: Set(e.event_type.clone()),
+            actor: Set(e.actor.clone()),
+            summary: Set(summarize(&e.event_type, &e.aggregate_type, &self.facets)),
+            data: Set(e.data.clone()),
+            created_at: Set(e.occurred_at),
+        }
+    }
+}
+
 impl TimelineSubscriber {
     pub fn new(db: DatabaseConnection) -> Self {
         Self { db }
     }
 
     /// One multi-row INSERT; an entry that already exists is left alone. Then the
-    /// entries of a proposal and contract are filed under the engagement made from
-    /// them (see [`Self::file_under_engagements`]).
+    /// entries of records an engagement was made from are filed under it (see
+    /// [`Self::file_under_engagements`]).
+    #[tracing::instrument(skip_all, fields(events = events.len()))]
     async fn write(&self, events: &[Event]) -> Result<(), DeliveryError> {
-        match self.insert(events, true).await {
+        let entries: Vec<Entry<'_>> = events.iter().map(Entry::of).collect();
+        match self.insert(&entries, true).await {
             Ok(()) => {}
             // An entry naming an engagement that was deleted since (its own
             // `deleted` event, or a late one) cannot reference it: such entries go
             // in org-wide, one by one, so the rest of the batch keeps its link.
             Err(e) if is_foreign_key_violation(&e) => {
-                for event in events {
-                    match self.insert(std::slice::from_ref(event), true).await {
-                        Err(e) if is_foreign_key_violation(&e) => self.insert(std::slice::from_ref(event), false).await,
+                for entry in &entries {
+                    let one = std::slice::from_ref(entry);
+                    match self.insert(one, true).await {
+                        Err(e) if is_foreign_key_violation(&e) => self.insert(one, false).await,
                         other => other,
                     }
                     .map_err(DeliveryError::new)?;
@@ -39,94 +85,85 @@ impl TimelineSubscriber {
             }
             Err(e) => return Err(DeliveryError::new(e)),
         }
-        self.file_under_engagements(events).await.map_err(DeliveryError::new)
+        self.file_under_engagements(&entries).await.map_err(DeliveryError::new)
     }
 
-    /// An engagement made from a contract (and its proposal) records a link per
-    /// origin; every entry of a linked entity without an engagement then takes the
-    /// link's. Both steps run on every batch, so the result is the same whether
-    /// the proposal's late events arrive before or after the engagement's, even
-    /// with two workers writing at once: whichever commits second sees the other.
-    async fn file_under_engagements(&self, events: &[Event]) -> Result<(), DbErr> {
-        // Only proposals and contracts are ever linked; other entries need no look.
-        let mut entities: Vec<(Uuid, Uuid)> = events
-            .iter()
-            .filter(|e| LINKED_TYPES.contains(&e.aggregate_type.as_str()))
-            .map(|e| (e.org_id.into_uuid(), e.aggregate_id))
-            .collect();
-        for event in events.iter().filter(|e| e.event_type == ENGAGEMENT_CREATED) {
-            for origin in ["contract_id", "proposal_id"].iter().filter_map(|k| uuid_at(&event.data, k)) {
-                let link = links::ActiveModel {
-                    organization_id: Set(event.org_id.into_uuid()),
-                    entity_id: Set(origin),
-                    engagement_id: Set(event.aggregate_id),
-                    created_at: Set(event.occurred_at),
-                };
-                let inserted = links::Entity::insert(link)
-                    .on_conflict(
-                        OnConflict::columns([links::Column::OrganizationId, links::Column::EntityId])
-                            .do_nothing()
-                            .to_owned(),
-                    )
-                    .exec_without_returning(&self.db)
-                    .await;
-                match inserted {
-                    // The engagement is gone already: nothing to file under.
-                    Err(e) if is_foreign_key_violation(&e) => continue,
-                    other => other?,
-                };
-                entities.push((event.org_id.into_uuid(), origin));
-            }
-        }
-        entities.sort_unstable();
-        entities.dedup();
-        for chunk in entities.chunks(200) {
-            let pairs = chunk.iter().fold(Condition::any(), |any, (org, entity)| {
-                any.add(links::Column::OrganizationId.eq(*org).and(links::Column::EntityId.eq(*entity)))
-            });
-            for link in links::Entity::find().filter(pairs).all(&self.db).await? {
-                entity::Entity::update_many()
-                    .col_expr(entity::Column::EngagementId, Expr::value(link.engagement_id))
-                    .filter(entity::Column::OrganizationId.eq(link.organization_id))
-                    .filter(entity::Column::EntityId.eq(link.entity_id))
-                    .filter(entity::Column::EngagementId.is_null())
-                    .exec(&self.db)
-                    .await?;
-            }
-        }
-        Ok(())
-    }
-
-    async fn insert(&self, events: &[Event], with_engagement: bool) -> Result<(), DbErr> {
-        let rows = events.iter().map(|event| {
-            let engagement_id = if with_engagement { uuid_at(&event.data, "engagement_id") } else { None };
-            entity::ActiveModel {
-                id: Set(event.id.into_uuid()),
-                organization_id: Set(event.org_id.into_uuid()),
-                engagement_id: Set(engagement_id),
-                entity_type: Set(event.aggregate_type.clone()),
-                entity_id: Set(event.aggregate_id),
-                event_type: Set(event.event_type.clone()),
-                actor: Set(event.actor.clone()),
-                summary: Set(summarize(&event.event_type, &event.aggregate_type, &event.data)),
-                data: Set(event.data.clone()),
-                created_at: Set(event.occurred_at),
-            }
-        });
-        entity::Entity::insert_many(rows)
-            .on_conflict(OnConflict::column(entity::Column::Id).do_nothing().to_owned())
+    async fn insert(&self, entries: &[Entry<'_>], with_engagement: bool) -> Result<(), DbErr> {
+        activity::Entity::insert_many(entries.iter().map(|entry| entry.row(with_engagement)))
+            .on_conflict(OnConflict::column(activity::Column::Id).do_nothing().to_owned())
             .exec_without_returning(&self.db)
             .await?;
         Ok(())
     }
-}
 
-const ENGAGEMENT_CREATED: &str = "agreements.engagement.created";
-/// Aggregates whose entries follow them into the engagement made from them.
-const LINKED_TYPES: [&str; 2] = ["proposal", "contract"];
+    /// An engagement made from a contract (and its proposal) names them as its
+    /// origins; each becomes a link, and every entry of a linked record without
+    /// an engagement then takes the link's. Both steps run on every batch, so the
+    /// result is the same whether the proposal's late events arrive before or
+    /// after the engagement's, even with two workers writing at once: whichever
+    /// commits second sees the other.
+    async fn file_under_engagements(&self, entries: &[Entry<'_>]) -> Result<(), DbErr> {
+        // Entries that already name an engagement need no link.
+        let mut records: Vec<(Uuid, Uuid)> = entries
+            .iter()
+            .filter(|entry| entry.facets.engagement_id.is_none())
+            .map(|entry| (entry.event.org_id.into_uuid(), entry.event.aggregate_id))
+            .collect();
+        for entry in entries.iter().filter(|entry| !entry.facets.origins.is_empty()) {
+            for origin in &entry.facets.origins {
+                if self.link(entry.event, *origin).await? {
+                    records.push((entry.event.org_id.into_uuid(), *origin));
+                }
+            }
+        }
+        records.sort_unstable();
+        records.dedup();
+        for chunk in records.chunks(200) {
+            self.apply_links(chunk).await?;
+        }
+        Ok(())
+    }
 
-fn uuid_at(data: &serde_json::Value, key: &str) -> Option<Uuid> {
-    data.get(key).and_then(|v| v.as_str()).and_then(|s| s.parse::<Uuid>().ok())
+    /// Records that `origin`'s entries belong under the engagement `event` created;
+    /// false when that engagement is gone already (nothing to file under).
+    async fn link(&self, event: &Event, origin: Uuid) -> Result<bool, DbErr> {
+        let row = link::ActiveModel {
+            organization_id: Set(event.org_id.into_uuid()),
+            entity_id: Set(origin),
+            engagement_id: Set(event.aggregate_id),
+            created_at: Set(event.occurred_at),
+        };
+        let inserted = link::Entity::insert(row)
+            .on_conflict(
+                OnConflict::columns([link::Column::OrganizationId, link::Column::EntityId]).do_nothing().to_owned(),
+            )
+            .exec_without_returning(&self.db)
+            .await;
+        match inserted {
+            Err(e) if is_foreign_key_violation(&e) => Ok(false),
+            other => other.map(|_| true),
+        }
+    }
+
+    /// Files the entries of `records` (organization, entity) that have a link and
+    /// no engagement under the link's engagement. A batch spans organizations, so
+    /// every condition names the organization itself.
+    #[allow(clippy::disallowed_methods)]
+    async fn apply_links(&self, records: &[(Uuid, Uuid)]) -> Result<(), DbErr> {
+        let pairs = records.iter().fold(Condition::any(), |any, (org, entity)| {
+            any.add(link::Column::OrganizationId.eq(*org).and(link::Column::EntityId.eq(*entity)))
+        });
+        for found in link::Entity::find().filter(pairs).all(&self.db).await? {
+            activity::Entity::update_many()
+                .col_expr(activity::Column::EngagementId, Expr::value(found.engagement_id))
+                .filter(activity::Column::OrganizationId.eq(found.organization_id))
+                .filter(activity::Column::EntityId.eq(found.entity_id))
+                .filter(activity::Column::EngagementId.is_null())
+                .exec(&self.db)
+                .await?;
+        }
+        Ok(())
+    }
 }
 
 #[async_trait]
@@ -139,6 +176,7 @@ impl Subscriber for TimelineSubscriber {
         true
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %event.org_id, event_id = %event.id))]
     async fn deliver(&self, _target: &str, event: &Event) -> Result<(), DeliveryError> {
         self.write(std::slice::from_ref(event)).await
     }

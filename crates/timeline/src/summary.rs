@@ -1,33 +1,24 @@
-//! One human sentence per event, from its type and data.
+//! One human sentence per event, from its type and the facets of its payload.
 
-use serde_json::Value;
+use atrium_events::Facets;
 
-pub fn summarize(event_type: &str, aggregate_type: &str, data: &Value) -> String {
-    let s = |k: &str| data.get(k).and_then(Value::as_str).unwrap_or("?").to_owned();
-    let text = match event_type {
-        "identity.organization.created" => format!("Organization “{}” was created", s("name")),
-        "identity.member.added" => format!("{} joined as {}", s("email"), s("role")),
-        "identity.member.role_changed" => format!("{}'s role changed from {} to {}", s("email"), s("from"), s("to")),
-        "identity.member.removed" => format!("{} was removed from the organization", s("email")),
-        "identity.api_key.created" => format!("API key “{}” was created with role {}", s("name"), s("role")),
-        "identity.api_key.revoked" => format!("API key “{}” was revoked", s("name")),
-        "identity.invitation.sent" => format!("{} was invited as {}", s("email"), s("role")),
-        "identity.invitation.accepted" => format!("{} accepted the invitation", s("email")),
-        // `crm.deal.stage_changed`, `projects.task.status_changed`, ...
-        t if t.ends_with("_changed") && data.get("from").is_some() && data.get("to").is_some() => {
-            let label = label(data).map(|l| format!(" “{l}”")).unwrap_or_default();
-            format!("{}{label} moved from {} to {}", capitalized(&noun(aggregate_type)), s("from"), s("to"))
-        }
-        "crm.contact.merged" | "crm.company.merged" => {
-            let n = data.get("merged_ids").and_then(Value::as_array).map_or(0, Vec::len);
-            format!("{n} duplicate {}(s) merged into this one", noun(aggregate_type))
-        }
-        other => {
-            let verb = other.rsplit('.').next().unwrap_or(other).replace('_', " ");
-            match label(data) {
-                Some(label) => format!("{} “{label}” {verb}", capitalized(&noun(aggregate_type))),
-                None => format!("{} {verb}", noun(aggregate_type)),
-            }
+/// The sentence of a timeline entry: the payload's own `summary` when it has one,
+/// a move for `*_changed` events with a transition, a count for merges, else the
+/// record's noun, its label and the event's verb ("Proposal “Relaunch” sent").
+pub fn summarize(event_type: &str, aggregate_type: &str, facets: &Facets) -> String {
+    let label = facets.label.as_deref().map(str::trim).filter(|l| !l.is_empty());
+    let text = if let Some(summary) = &facets.summary {
+        summary.clone()
+    } else if let Some((from, to)) = facets.transition.as_ref().filter(|_| event_type.ends_with("_changed")) {
+        let label = label.map(|l| format!(" “{l}”")).unwrap_or_default();
+        format!("{}{label} moved from {from} to {to}", capitalized(&noun(aggregate_type)))
+    } else if let Some(n) = facets.merged {
+        format!("{n} duplicate {}(s) merged into this one", noun(aggregate_type))
+    } else {
+        let verb = event_type.rsplit('.').next().unwrap_or(event_type).replace('_', " ");
+        match label {
+            Some(label) => format!("{} “{label}” {verb}", capitalized(&noun(aggregate_type))),
+            None => format!("{} {verb}", noun(aggregate_type)),
         }
     };
     text.chars().take(500).collect()
@@ -43,48 +34,41 @@ fn capitalized(s: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// What a person would call the record: its title, name, or a contact's full name.
-fn label(data: &Value) -> Option<String> {
-    let text = |k: &str| data.get(k).and_then(Value::as_str).map(str::trim).filter(|v| !v.is_empty());
-    if let Some(t) = text("title").or_else(|| text("name")) {
-        return Some(t.to_owned());
-    }
-    let full = [text("first_name"), text("last_name")].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    (!full.is_empty()).then_some(full)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    fn labelled(label: &str) -> Facets {
+        Facets { label: Some(label.into()), ..Facets::default() }
+    }
 
     #[test]
-    fn known_and_unknown_events_read_as_sentences() {
-        let d = json!({"email": "ada@example.com", "from": "member", "to": "admin"});
+    fn facets_read_as_sentences() {
+        let own = Facets { summary: Some("ada@example.com joined as admin".into()), ..labelled("ada@example.com") };
+        assert_eq!(summarize("identity.member.added", "member", &own), "ada@example.com joined as admin");
+        let merged = Facets { merged: Some(2), ..Facets::default() };
+        assert_eq!(summarize("crm.contact.merged", "contact", &merged), "2 duplicate contact(s) merged into this one");
         assert_eq!(
-            summarize("identity.member.role_changed", "member", &d),
-            "ada@example.com's role changed from member to admin"
-        );
-        assert_eq!(
-            summarize("crm.contact.merged", "contact", &json!({})),
-            "0 duplicate contact(s) merged into this one"
-        );
-        assert_eq!(
-            summarize("agreements.proposal.sent", "proposal", &json!({"title": "Relaunch"})),
+            summarize("agreements.proposal.sent", "proposal", &labelled("Relaunch")),
             "Proposal “Relaunch” sent"
         );
         assert_eq!(
-            summarize("crm.contact.created", "contact", &json!({"first_name": "Ada", "last_name": "Lovelace"})),
+            summarize("crm.contact.created", "contact", &labelled("Ada Lovelace")),
             "Contact “Ada Lovelace” created"
         );
+        let moved = Facets { transition: Some(("todo".into(), "done".into())), ..labelled("Wireframes") };
         assert_eq!(
-            summarize(
-                "projects.task.status_changed",
-                "task",
-                &json!({"title": "Wireframes", "from": "todo", "to": "done"})
-            ),
+            summarize("projects.task.status_changed", "task", &moved),
             "Task “Wireframes” moved from todo to done"
         );
-        assert_eq!(summarize("crm.company.deleted", "client_company", &json!({})), "client company deleted");
+        assert_eq!(
+            summarize("projects.task.reopened", "task", &moved),
+            "Task “Wireframes” reopened",
+            "a transition reads as a move only on a *_changed event"
+        );
+        assert_eq!(summarize("crm.company.deleted", "client_company", &labelled("  ")), "client company deleted");
+        assert_eq!(summarize("acme.widget.frobbed", "widget", &Facets::default()), "widget frobbed");
+        let long = labelled(&"x".repeat(600));
+        assert_eq!(summarize("crm.deal.created", "deal", &long).chars().count(), 500);
     }
 }

@@ -3,13 +3,34 @@
 
 pub mod dto;
 pub mod entity;
+pub mod error;
 pub mod guard;
 pub mod http;
 pub mod service;
 pub mod signature;
 mod subscriber;
 
+use std::time::Duration;
+
+use atrium_outbox::{Module, Platform};
+
+pub use error::WebhookError;
 pub use guard::UrlGuard;
 pub use http::router;
 pub use service::WebhookService;
 pub use subscriber::WebhookSubscriber;
+
+/// The webhooks domain: endpoints (routes and service) and the subscriber that
+/// delivers to them. `guard` decides which URLs may receive deliveries; a receiver
+/// that does not answer within `timeout` counts as a failed attempt.
+pub fn module(
+    platform: &Platform,
+    guard: UrlGuard,
+    timeout: Duration,
+) -> Result<Module<WebhookService>, reqwest::Error> {
+    let svc = WebhookService::new(platform.db.clone(), platform.clock.clone(), guard);
+    let subscriber = WebhookSubscriber::new(platform.db.clone(), guard, timeout)?;
+    Ok(Module::new(svc.clone(), router(svc))
+        .subscriber(subscriber)
+        .tag("webhooks", "Signed event deliveries to the organization's URLs"))
+}

@@ -5,10 +5,11 @@
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
+use atrium_kernel::{AppError, Scoped};
 use atrium_outbox::{DeliveryError, Event, Subscriber};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use uuid::Uuid;
 
+use crate::dto::{WebhookAttemptId, WebhookEndpointId};
 use crate::entity::{attempt, endpoint};
 use crate::guard::{GuardedResolver, UrlGuard};
 use crate::service::{matches, patterns};
@@ -16,6 +17,7 @@ use crate::signature::sign;
 
 const NAME: &str = "webhooks";
 
+/// Signs and posts each event to the endpoints that want it.
 pub struct WebhookSubscriber {
     db: DatabaseConnection,
     http: reqwest::Client,
@@ -23,6 +25,8 @@ pub struct WebhookSubscriber {
 }
 
 impl WebhookSubscriber {
+    /// An HTTP client that never follows redirects and resolves hosts through the
+    /// SSRF guard, giving up on a receiver after `timeout`.
     pub fn new(db: DatabaseConnection, guard: UrlGuard, timeout: Duration) -> Result<Self, reqwest::Error> {
         let http = reqwest::Client::builder()
             .timeout(timeout)
@@ -42,7 +46,7 @@ impl WebhookSubscriber {
         started: Instant,
     ) {
         let row = attempt::ActiveModel {
-            id: Set(Uuid::now_v7()),
+            id: Set(WebhookAttemptId::new().into_uuid()),
             organization_id: Set(ep.organization_id),
             endpoint_id: Set(ep.id),
             event_id: Set(event.id.into_uuid()),
@@ -68,6 +72,7 @@ impl Subscriber for WebhookSubscriber {
         true
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %event.org_id, event_id = %event.id))]
     async fn targets(&self, event: &Event) -> Result<Vec<String>, DeliveryError> {
         // An endpoint receives what happens after it was created, not the backlog
         // the sequencer had not reached yet.
@@ -84,14 +89,18 @@ impl Subscriber for WebhookSubscriber {
             .collect())
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %event.org_id, event_id = %event.id, target = %target))]
     async fn deliver(&self, target: &str, event: &Event) -> Result<(), DeliveryError> {
-        let Some(id) = target.strip_prefix("webhooks:").and_then(|s| s.parse::<Uuid>().ok()) else {
+        let Some(id) = target.strip_prefix("webhooks:").and_then(|s| s.parse::<WebhookEndpointId>().ok()) else {
             return Err(DeliveryError(format!("bad target `{target}`")));
         };
-        let Some(ep) = endpoint::Entity::find_by_id(id).one(&self.db).await.map_err(DeliveryError::new)? else {
-            return Ok(()); // deleted since: nothing to deliver to
+        let ep = match endpoint::Entity::find_in(&self.db, event.org_id, id).await {
+            Ok(ep) => ep,
+            // Deleted since: nothing to deliver to.
+            Err(AppError::NotFound(_)) => return Ok(()),
+            Err(e) => return Err(DeliveryError::new(e)),
         };
-        if !ep.enabled || ep.organization_id != event.org_id.into_uuid() {
+        if !ep.enabled {
             return Ok(());
         }
         let started = Instant::now();

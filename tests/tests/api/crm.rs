@@ -70,14 +70,14 @@ async fn references_must_belong_to_the_organization(app: &TestApp) {
     assert_eq!(ok.body["owner_id"], ada.user_id.as_str());
     let deals = app.get("/api/v1/deals", &ada.token).await.expect(200);
     assert_eq!(deals.body["items"].as_array().map(Vec::len), Some(1), "rejected deals were not stored");
+    let bad = app.post("/api/v1/deals", &ada.token, json!({"name": "x", "probability": 120})).await;
+    assert_eq!(bad.expect_problem(422).field_errors(), ["probability"]);
     let bad = app
-        .post(
-            "/api/v1/deals",
-            &ada.token,
-            json!({"name": "x", "probability": 120, "value": {"amount_minor": 5, "currency": "EURO"}}),
-        )
+        .post("/api/v1/deals", &ada.token, json!({"name": "x", "value": {"amount_minor": 5, "currency": "EURO"}}))
         .await;
     assert_eq!(bad.expect_problem(422).field_errors(), ["value.currency"]);
+    let deals = app.get("/api/v1/deals", &ada.token).await.expect(200);
+    assert_eq!(deals.body["items"].as_array().map(Vec::len), Some(1), "invalid deals were not stored");
 }
 
 async fn email_is_unique_per_organization(app: &TestApp) {

@@ -2,6 +2,7 @@
 
 mod access;
 mod auth;
+mod contract_fuzz;
 mod crm;
 mod crm_csv;
 mod errors;
@@ -9,4 +10,5 @@ mod events;
 mod idempotency;
 mod journey;
 mod ops;
+mod roles;
 mod tenancy;

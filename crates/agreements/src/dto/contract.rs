@@ -1,23 +1,14 @@
-use atrium_kernel::{Currency, Money, Patch};
+use atrium_events::agreements::{ContractState, SignatureState};
+use atrium_kernel::{Currency, Date, Email, Money, Patch};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use uuid::Uuid;
 use validator::Validate;
 
-use super::{ContractId, EngagementId, ProposalId, text_enum};
-
-text_enum!(
-    /// draft → sent → signed → active → completed | terminated
-    ContractStatus {
-        Draft => "draft",
-        Sent => "sent",
-        Signed => "signed",
-        Active => "active",
-        Completed => "completed",
-        Terminated => "terminated",
-    }
-);
+use super::{
+    ClientCompanyId, ContactId, ContractId, ContractStatus, DatePatch, DealId, EngagementId, ProposalId, SignatureData,
+    Terms, TermsPatch, Title,
+};
 
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({
@@ -30,50 +21,48 @@ text_enum!(
     "terms": "Monthly invoicing, 14 days net."
 }))]
 pub struct ContractIn {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub title: String,
-    pub client_company_id: Uuid,
-    pub contact_id: Option<Uuid>,
-    pub deal_id: Option<Uuid>,
+    #[schema(inline)]
+    pub title: Title,
+    pub client_company_id: ClientCompanyId,
+    pub contact_id: Option<ContactId>,
+    pub deal_id: Option<DealId>,
     pub currency: Currency,
     /// Contract value; its currency must be `currency`.
     pub total: Option<Money>,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
-    #[schema(max_length = 100000)]
-    #[validate(length(max = 100000))]
-    pub terms: Option<String>,
+    #[schema(inline)]
+    pub start_date: Option<Date>,
+    #[schema(inline)]
+    pub end_date: Option<Date>,
+    #[schema(inline)]
+    pub terms: Option<Terms>,
 }
 
 /// Partial update of a draft contract: absent is unchanged, `null` clears.
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"terms": "Monthly invoicing, 30 days net.", "end_date": null}))]
 pub struct ContractPatch {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub title: Option<String>,
-    pub client_company_id: Option<Uuid>,
+    #[schema(inline)]
+    pub title: Option<Title>,
+    pub client_company_id: Option<ClientCompanyId>,
     #[serde(default)]
-    #[schema(value_type = Option<Uuid>)]
-    pub contact_id: Patch<Uuid>,
+    #[schema(value_type = Option<ContactId>)]
+    pub contact_id: Patch<ContactId>,
     #[serde(default)]
-    #[schema(value_type = Option<Uuid>)]
-    pub deal_id: Patch<Uuid>,
+    #[schema(value_type = Option<DealId>)]
+    pub deal_id: Patch<DealId>,
     pub currency: Option<Currency>,
     #[serde(default)]
     #[schema(value_type = Option<Money>)]
     pub total: Patch<Money>,
     #[serde(default)]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub start_date: Patch<NaiveDate>,
+    #[schema(inline)]
+    pub start_date: DatePatch,
     #[serde(default)]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub end_date: Patch<NaiveDate>,
+    #[schema(inline)]
+    pub end_date: DatePatch,
     #[serde(default)]
-    /// At most 100000 characters.
-    #[schema(value_type = Option<String>)]
-    pub terms: Patch<String>,
+    #[schema(inline)]
+    pub terms: TermsPatch,
 }
 
 /// The client's signature. `signature_data` (e.g. a drawn signature as a data URL)
@@ -81,15 +70,12 @@ pub struct ContractPatch {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"signer_name": "Hank Scorpio", "signer_email": "hank@globex.example", "signature_data": "data:image/png;base64,iVBORw0KGgo="}))]
 pub struct SignIn {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub signer_name: String,
-    #[schema(max_length = 320)]
-    #[validate(email, length(max = 320))]
-    pub signer_email: String,
-    #[schema(min_length = 1, max_length = 200000)]
-    #[validate(length(min = 1, max = 200000))]
-    pub signature_data: String,
+    #[schema(inline)]
+    pub signer_name: Title,
+    #[schema(inline)]
+    pub signer_email: Email,
+    #[schema(inline)]
+    pub signature_data: SignatureData,
 }
 
 /// Who signed and when; never the signature itself.
@@ -121,9 +107,9 @@ pub struct ContractOut {
     pub proposal_id: Option<ProposalId>,
     #[schema(example = "Website relaunch")]
     pub title: String,
-    pub client_company_id: Option<Uuid>,
-    pub contact_id: Option<Uuid>,
-    pub deal_id: Option<Uuid>,
+    pub client_company_id: Option<ClientCompanyId>,
+    pub contact_id: Option<ContactId>,
+    pub deal_id: Option<DealId>,
     pub currency: Currency,
     pub total: Option<Money>,
     pub start_date: Option<NaiveDate>,
@@ -139,9 +125,44 @@ pub struct ContractOut {
     pub updated_at: DateTime<Utc>,
 }
 
+impl From<SignatureState> for SignatureOut {
+    fn from(s: SignatureState) -> Self {
+        Self {
+            signer_name: s.signer_name,
+            signer_email: s.signer_email,
+            signed_at: s.signed_at,
+            signer_ip: s.signer_ip,
+        }
+    }
+}
+
+impl From<ContractState> for ContractOut {
+    fn from(c: ContractState) -> Self {
+        Self {
+            id: c.id,
+            proposal_id: c.proposal_id,
+            title: c.title,
+            client_company_id: c.client_company_id,
+            contact_id: c.contact_id,
+            deal_id: c.deal_id,
+            currency: c.currency,
+            total: c.total,
+            start_date: c.start_date,
+            end_date: c.end_date,
+            terms: c.terms,
+            status: c.status,
+            signature: c.signature.map(Into::into),
+            engagement_id: c.engagement_id,
+            version: c.version,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize, IntoParams, Validate)]
 #[into_params(parameter_in = Query)]
 pub struct ContractFilter {
     pub status: Option<ContractStatus>,
-    pub client_company_id: Option<Uuid>,
+    pub client_company_id: Option<ClientCompanyId>,
 }

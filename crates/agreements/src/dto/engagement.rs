@@ -1,44 +1,11 @@
-use atrium_kernel::{Money, Patch};
+use atrium_events::agreements::EngagementState;
+use atrium_kernel::{Date, Money, Patch};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use uuid::Uuid;
 use validator::Validate;
 
-use super::{ContractId, EngagementId, text_enum};
-
-text_enum!(
-    BillingModel {
-        Fixed => "fixed",
-        TimeAndMaterials => "time_and_materials",
-        Retainer => "retainer",
-    }
-);
-
-text_enum!(
-    EngagementStatus {
-        Planned => "planned",
-        Active => "active",
-        OnHold => "on_hold",
-        Completed => "completed",
-        Cancelled => "cancelled",
-    }
-);
-
-impl EngagementStatus {
-    /// Where an engagement may go from here: planned → active → completed, with
-    /// on_hold in between and cancelled from anywhere open; completed and
-    /// cancelled are final.
-    pub fn next(self) -> &'static [EngagementStatus] {
-        use EngagementStatus::*;
-        match self {
-            Planned => &[Active, OnHold, Cancelled],
-            Active => &[OnHold, Completed, Cancelled],
-            OnHold => &[Active, Cancelled],
-            Completed | Cancelled => &[],
-        }
-    }
-}
+use super::{BillingModel, ClientCompanyId, ContractId, DatePatch, DealId, EngagementId, EngagementStatus, Title};
 
 /// A new engagement. The client company is copied from the contract, else from the
 /// deal; an explicit `client_company_id` must agree with them (422 otherwise).
@@ -52,16 +19,17 @@ impl EngagementStatus {
     "end_date": "2027-03-31"
 }))]
 pub struct EngagementIn {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub name: String,
-    pub client_company_id: Option<Uuid>,
+    #[schema(inline)]
+    pub name: Title,
+    pub client_company_id: Option<ClientCompanyId>,
     pub contract_id: Option<ContractId>,
-    pub deal_id: Option<Uuid>,
+    pub deal_id: Option<DealId>,
     pub billing_model: BillingModel,
     pub budget: Option<Money>,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
+    #[schema(inline)]
+    pub start_date: Option<Date>,
+    #[schema(inline)]
+    pub end_date: Option<Date>,
     /// Defaults to `planned`.
     pub status: Option<EngagementStatus>,
 }
@@ -69,28 +37,27 @@ pub struct EngagementIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"status": "active", "budget": {"amount_minor": 5000000, "currency": "EUR"}}))]
 pub struct EngagementPatch {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub name: Option<String>,
+    #[schema(inline)]
+    pub name: Option<Title>,
     #[serde(default)]
-    #[schema(value_type = Option<Uuid>)]
-    pub client_company_id: Patch<Uuid>,
+    #[schema(value_type = Option<ClientCompanyId>)]
+    pub client_company_id: Patch<ClientCompanyId>,
     #[serde(default)]
     #[schema(value_type = Option<ContractId>)]
     pub contract_id: Patch<ContractId>,
     #[serde(default)]
-    #[schema(value_type = Option<Uuid>)]
-    pub deal_id: Patch<Uuid>,
+    #[schema(value_type = Option<DealId>)]
+    pub deal_id: Patch<DealId>,
     pub billing_model: Option<BillingModel>,
     #[serde(default)]
     #[schema(value_type = Option<Money>)]
     pub budget: Patch<Money>,
     #[serde(default)]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub start_date: Patch<NaiveDate>,
+    #[schema(inline)]
+    pub start_date: DatePatch,
     #[serde(default)]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub end_date: Patch<NaiveDate>,
+    #[schema(inline)]
+    pub end_date: DatePatch,
     pub status: Option<EngagementStatus>,
 }
 
@@ -99,9 +66,9 @@ pub struct EngagementOut {
     pub id: EngagementId,
     #[schema(example = "Website relaunch delivery")]
     pub name: String,
-    pub client_company_id: Option<Uuid>,
+    pub client_company_id: Option<ClientCompanyId>,
     pub contract_id: Option<ContractId>,
-    pub deal_id: Option<Uuid>,
+    pub deal_id: Option<DealId>,
     pub billing_model: BillingModel,
     pub budget: Option<Money>,
     pub start_date: Option<NaiveDate>,
@@ -112,10 +79,30 @@ pub struct EngagementOut {
     pub updated_at: DateTime<Utc>,
 }
 
+impl From<EngagementState> for EngagementOut {
+    fn from(e: EngagementState) -> Self {
+        Self {
+            id: e.id,
+            name: e.name,
+            client_company_id: e.client_company_id,
+            contract_id: e.contract_id,
+            deal_id: e.deal_id,
+            billing_model: e.billing_model,
+            budget: e.budget,
+            start_date: e.start_date,
+            end_date: e.end_date,
+            status: e.status,
+            version: e.version,
+            created_at: e.created_at,
+            updated_at: e.updated_at,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize, IntoParams, Validate)]
 #[into_params(parameter_in = Query)]
 pub struct EngagementFilter {
     pub status: Option<EngagementStatus>,
-    pub client_company_id: Option<Uuid>,
+    pub client_company_id: Option<ClientCompanyId>,
     pub contract_id: Option<ContractId>,
 }

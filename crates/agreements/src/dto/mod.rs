@@ -1,67 +1,36 @@
 //! Wire types of the agreements API. These field names are the contract web clients use.
+//! Inputs are built from the kernel's input types (bounded `Text`, `Date`, `Email`),
+//! so a bad value is a 422 naming the field before the service runs.
 
 mod contract;
 mod engagement;
 mod proposal;
-mod quantity;
 
 pub use contract::*;
 pub use engagement::*;
 pub use proposal::*;
-pub use quantity::Quantity;
 
-use atrium_kernel::typed_id;
+pub use atrium_events::agreements::{
+    BillingModel, ContractId, ContractStatus, EngagementId, EngagementStatus, ProposalId, ProposalStatus, Quantity,
+};
+pub use atrium_events::crm::{ClientCompanyId, ContactId, DealId};
 
-typed_id!(
-    /// A proposal.
-    ProposalId
-);
-typed_id!(
-    /// A contract.
-    ContractId
-);
-typed_id!(
-    /// An engagement.
-    EngagementId
-);
+use atrium_kernel::{Date, Patch, Text};
 
-/// A snake_case wire enum stored as text: `as_str` for the column, `parse` back.
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
-            $($(#[$vmeta])* $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(&self) -> &'static str {
-                match self {
-                    $(Self::$variant => $text),+
-                }
-            }
-
-            /// The stored text back; an unknown value means a corrupt row.
-            pub fn parse(s: &str) -> Result<Self, atrium_kernel::AppError> {
-                Self::ALL
-                    .iter()
-                    .copied()
-                    .find(|v| v.as_str() == s)
-                    .ok_or_else(|| atrium_kernel::AppError::internal(format!("unknown {} `{s}` in storage", stringify!($name))))
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-pub(crate) use text_enum;
+/// A proposal's or contract's title, an engagement's name, a signer's name (`varchar(200)`).
+pub type Title = Text<200>;
+/// A line item's description (`varchar(1000)`).
+pub type LineDescription = Text<1000>;
+/// Contract terms: a `text` column, bounded so one request cannot store megabytes.
+pub type Terms = Text<100_000>;
+/// Signature data (e.g. a drawn signature as a data URL), stored encrypted.
+pub type SignatureData = Text<200_000>;
+// PATCH fields by alias: the schema derive documents a named `Patch<T>` through
+// its own schema (`T | null`) only when it does not see the type argument.
+/// A date in a PATCH: absent, `null` (clears) or a date.
+pub type DatePatch = Patch<Date>;
+/// Terms in a PATCH: absent, `null` (clears) or the new text.
+pub type TermsPatch = Patch<Terms>;
 
 /// `end_date` may not precede `start_date`.
 pub(crate) fn check_dates(

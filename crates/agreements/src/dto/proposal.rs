@@ -1,30 +1,20 @@
-use atrium_kernel::{Currency, Money, Patch};
+use atrium_events::agreements::{LineItemState, ProposalState};
+use atrium_kernel::{Currency, Date, Money, Patch};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use uuid::Uuid;
 use validator::Validate;
 
-use super::{ContractId, EngagementId, ProposalId, Quantity, text_enum};
-
-text_enum!(
-    /// draft → sent → accepted | declined | expired
-    ProposalStatus {
-        Draft => "draft",
-        Sent => "sent",
-        Accepted => "accepted",
-        Declined => "declined",
-        /// Set by the hourly expiry job once `valid_until` has passed.
-        Expired => "expired",
-    }
-);
+use super::{
+    ClientCompanyId, ContactId, ContractId, DatePatch, DealId, EngagementId, LineDescription, ProposalId,
+    ProposalStatus, Quantity, Title,
+};
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"description": "Discovery workshop", "quantity": "1.5", "unit_price": {"amount_minor": 120000, "currency": "EUR"}}))]
 pub struct LineItemIn {
-    #[schema(min_length = 1, max_length = 1000)]
-    #[validate(length(min = 1, max = 1000))]
-    pub description: String,
+    #[schema(inline)]
+    pub description: LineDescription,
     pub quantity: Quantity,
     /// In the proposal's currency. May be negative (a discount line).
     pub unit_price: Money,
@@ -54,14 +44,14 @@ pub struct LineItemOut {
     ]
 }))]
 pub struct ProposalIn {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub title: String,
-    pub client_company_id: Uuid,
-    pub contact_id: Option<Uuid>,
-    pub deal_id: Option<Uuid>,
+    #[schema(inline)]
+    pub title: Title,
+    pub client_company_id: ClientCompanyId,
+    pub contact_id: Option<ContactId>,
+    pub deal_id: Option<DealId>,
     pub currency: Currency,
-    pub valid_until: Option<NaiveDate>,
+    #[schema(inline)]
+    pub valid_until: Option<Date>,
     #[serde(default)]
     #[schema(max_items = 200)]
     #[validate(length(max = 200), nested)]
@@ -73,21 +63,20 @@ pub struct ProposalIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"title": "Website relaunch, phase 1", "valid_until": null}))]
 pub struct ProposalPatch {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub title: Option<String>,
-    pub client_company_id: Option<Uuid>,
+    #[schema(inline)]
+    pub title: Option<Title>,
+    pub client_company_id: Option<ClientCompanyId>,
     #[serde(default)]
-    #[schema(value_type = Option<Uuid>)]
-    pub contact_id: Patch<Uuid>,
+    #[schema(value_type = Option<ContactId>)]
+    pub contact_id: Patch<ContactId>,
     #[serde(default)]
-    #[schema(value_type = Option<Uuid>)]
-    pub deal_id: Patch<Uuid>,
+    #[schema(value_type = Option<DealId>)]
+    pub deal_id: Patch<DealId>,
     /// Changing it requires `line_items` priced in the new currency.
     pub currency: Option<Currency>,
     #[serde(default)]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub valid_until: Patch<NaiveDate>,
+    #[schema(inline)]
+    pub valid_until: DatePatch,
     #[schema(max_items = 200)]
     #[validate(length(max = 200), nested)]
     pub line_items: Option<Vec<LineItemIn>>,
@@ -101,9 +90,9 @@ pub struct ProposalOut {
     pub number: i64,
     #[schema(example = "Website relaunch")]
     pub title: String,
-    pub client_company_id: Option<Uuid>,
-    pub contact_id: Option<Uuid>,
-    pub deal_id: Option<Uuid>,
+    pub client_company_id: Option<ClientCompanyId>,
+    pub contact_id: Option<ContactId>,
+    pub deal_id: Option<DealId>,
     pub currency: Currency,
     pub valid_until: Option<NaiveDate>,
     pub status: ProposalStatus,
@@ -124,10 +113,42 @@ pub struct ProposalOut {
     pub updated_at: DateTime<Utc>,
 }
 
+impl From<LineItemState> for LineItemOut {
+    fn from(l: LineItemState) -> Self {
+        Self { description: l.description, quantity: l.quantity, unit_price: l.unit_price, amount: l.amount }
+    }
+}
+
+impl From<ProposalState> for ProposalOut {
+    fn from(p: ProposalState) -> Self {
+        Self {
+            id: p.id,
+            number: p.number,
+            title: p.title,
+            client_company_id: p.client_company_id,
+            contact_id: p.contact_id,
+            deal_id: p.deal_id,
+            currency: p.currency,
+            valid_until: p.valid_until,
+            status: p.status,
+            line_items: p.line_items.into_iter().map(Into::into).collect(),
+            subtotal: p.subtotal,
+            total: p.total,
+            sent_at: p.sent_at,
+            decided_at: p.decided_at,
+            contract_id: p.contract_id,
+            engagement_id: p.engagement_id,
+            version: p.version,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize, IntoParams, Validate)]
 #[into_params(parameter_in = Query)]
 pub struct ProposalFilter {
     pub status: Option<ProposalStatus>,
-    pub client_company_id: Option<Uuid>,
-    pub deal_id: Option<Uuid>,
+    pub client_company_id: Option<ClientCompanyId>,
+    pub deal_id: Option<DealId>,
 }

@@ -1,4 +1,4 @@
-use atrium_kernel::{AppError, IfMatch, OrgCtx, ValidatedJson, etag_header};
+use atrium_kernel::{AnyRole, AppError, Authorized, IfMatch, ValidatedJson, WriteRecords, etag_header};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::IntoResponse;
@@ -9,12 +9,14 @@ use crate::service::AgreementsService;
 
 /// Send a draft contract for signature (draft → sent). Any other status is a 409 naming it.
 #[utoipa::path(post, path = "/api/v1/contracts/{id}/send", tag = "agreements",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ContractId, Path, description = "Contract id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 200, description = "Sent", body = ContractOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn send(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ContractId>,
     if_match: IfMatch,
 ) -> Result<impl IntoResponse, AppError> {
@@ -26,13 +28,15 @@ pub(super) async fn send(
 /// and the caller's address; `signature_data` is stored encrypted and never
 /// listed or put in events.
 #[utoipa::path(post, path = "/api/v1/contracts/{id}/sign", tag = "agreements",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ContractId, Path, description = "Contract id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     request_body = SignIn,
     responses((status = 200, description = "Signed", body = ContractOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn sign(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ContractId>,
     PeerIp(ip): PeerIp,
     if_match: IfMatch,
@@ -44,12 +48,14 @@ pub(super) async fn sign(
 
 /// Start delivery of a signed contract (signed → active).
 #[utoipa::path(post, path = "/api/v1/contracts/{id}/activate", tag = "agreements",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ContractId, Path, description = "Contract id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 200, description = "Active", body = ContractOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn activate(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ContractId>,
     if_match: IfMatch,
 ) -> Result<impl IntoResponse, AppError> {
@@ -59,12 +65,14 @@ pub(super) async fn activate(
 
 /// Close a fulfilled contract (active → completed).
 #[utoipa::path(post, path = "/api/v1/contracts/{id}/complete", tag = "agreements",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ContractId, Path, description = "Contract id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 200, description = "Completed", body = ContractOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn complete(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ContractId>,
     if_match: IfMatch,
 ) -> Result<impl IntoResponse, AppError> {
@@ -74,12 +82,14 @@ pub(super) async fn complete(
 
 /// End a signed or active contract early (→ terminated).
 #[utoipa::path(post, path = "/api/v1/contracts/{id}/terminate", tag = "agreements",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ContractId, Path, description = "Contract id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 200, description = "Terminated", body = ContractOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn terminate(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ContractId>,
     if_match: IfMatch,
 ) -> Result<impl IntoResponse, AppError> {
@@ -89,11 +99,13 @@ pub(super) async fn terminate(
 
 /// The signature of a signed contract, decrypted. 404 while unsigned.
 #[utoipa::path(get, path = "/api/v1/contracts/{id}/signature", tag = "agreements",
+    extensions(("x-required-role" = json!("any"))),
     params(("id" = ContractId, Path, description = "Contract id")),
     responses((status = 200, description = "The signature", body = SignatureDataOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn signature(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     Path(id): Path<ContractId>,
 ) -> Result<Json<SignatureDataOut>, AppError> {
     Ok(Json(svc.contract_signature(&ctx, id).await?))

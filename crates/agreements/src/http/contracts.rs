@@ -1,4 +1,7 @@
-use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, ValidatedQuery, etag_header};
+use atrium_kernel::{
+    AnyRole, AppError, Authorized, IfMatch, PageOut, PageQuery, ValidatedJson, ValidatedQuery, WriteRecords,
+    etag_header,
+};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -10,11 +13,13 @@ use crate::service::AgreementsService;
 
 /// Contracts, oldest first; filter by status or client company. Signature data is never listed.
 #[utoipa::path(get, path = "/api/v1/contracts", tag = "agreements",
+    extensions(("x-required-role" = json!("any"))),
     params(ContractFilter, atrium_kernel::PageParams),
     responses((status = 200, description = "A page of contracts", body = PageOut<ContractOut>)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn list(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<ContractFilter>,
 ) -> Result<Json<PageOut<ContractOut>>, AppError> {
@@ -22,12 +27,14 @@ pub(super) async fn list(
 }
 
 /// Create a draft contract directly (without a proposal).
-#[utoipa::path(post, path = "/api/v1/contracts", tag = "agreements", request_body = ContractIn,
+#[utoipa::path(post, path = "/api/v1/contracts", tag = "agreements",
+    extensions(("x-required-role" = json!("write_records"))), request_body = ContractIn,
     responses((status = 201, description = "Contract created", body = ContractOut,
         headers(("Location" = String, description = "The new contract"), ("ETag" = String, description = "Version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn create(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     ValidatedJson(input): ValidatedJson<ContractIn>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.create_contract(&ctx, input).await?;
@@ -37,11 +44,13 @@ pub(super) async fn create(
 
 /// One contract, with who signed it and when (not the signature data).
 #[utoipa::path(get, path = "/api/v1/contracts/{id}", tag = "agreements",
+    extensions(("x-required-role" = json!("any"))),
     params(("id" = ContractId, Path, description = "Contract id")),
     responses((status = 200, description = "The contract", body = ContractOut, headers(("ETag" = String, description = "Version for If-Match")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn get(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     Path(id): Path<ContractId>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.get_contract(&ctx, id).await?;
@@ -50,13 +59,15 @@ pub(super) async fn get(
 
 /// Change a draft contract; once sent it is a 409.
 #[utoipa::path(patch, path = "/api/v1/contracts/{id}", tag = "agreements",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ContractId, Path, description = "Contract id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     request_body = ContractPatch,
     responses((status = 200, description = "Updated contract", body = ContractOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn update(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ContractId>,
     if_match: IfMatch,
     ValidatedJson(patch): ValidatedJson<ContractPatch>,
@@ -67,12 +78,14 @@ pub(super) async fn update(
 
 /// Delete a contract that was never signed; a signed one is kept (409).
 #[utoipa::path(delete, path = "/api/v1/contracts/{id}", tag = "agreements",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ContractId, Path, description = "Contract id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 204, description = "Deleted")))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn delete(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ContractId>,
     if_match: IfMatch,
 ) -> Result<StatusCode, AppError> {

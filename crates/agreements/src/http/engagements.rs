@@ -1,4 +1,7 @@
-use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, ValidatedQuery, etag_header};
+use atrium_kernel::{
+    AnyRole, AppError, Authorized, IfMatch, PageOut, PageQuery, ValidatedJson, ValidatedQuery, WriteRecords,
+    etag_header,
+};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -10,11 +13,13 @@ use crate::service::AgreementsService;
 
 /// Engagements, oldest first; filter by status, client company or contract.
 #[utoipa::path(get, path = "/api/v1/engagements", tag = "agreements",
+    extensions(("x-required-role" = json!("any"))),
     params(EngagementFilter, atrium_kernel::PageParams),
     responses((status = 200, description = "A page of engagements", body = PageOut<EngagementOut>)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn list(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<EngagementFilter>,
 ) -> Result<Json<PageOut<EngagementOut>>, AppError> {
@@ -23,12 +28,14 @@ pub(super) async fn list(
 
 /// Create an engagement. The client company is copied from the contract, else
 /// from the deal; an explicit `client_company_id` that disagrees with them is a 422.
-#[utoipa::path(post, path = "/api/v1/engagements", tag = "agreements", request_body = EngagementIn,
+#[utoipa::path(post, path = "/api/v1/engagements", tag = "agreements",
+    extensions(("x-required-role" = json!("write_records"))), request_body = EngagementIn,
     responses((status = 201, description = "Engagement created", body = EngagementOut,
         headers(("Location" = String, description = "The new engagement"), ("ETag" = String, description = "Version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn create(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     ValidatedJson(input): ValidatedJson<EngagementIn>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.create_engagement(&ctx, input).await?;
@@ -38,11 +45,13 @@ pub(super) async fn create(
 
 /// One engagement.
 #[utoipa::path(get, path = "/api/v1/engagements/{id}", tag = "agreements",
+    extensions(("x-required-role" = json!("any"))),
     params(("id" = EngagementId, Path, description = "Engagement id")),
     responses((status = 200, description = "The engagement", body = EngagementOut, headers(("ETag" = String, description = "Version for If-Match")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn get(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     Path(id): Path<EngagementId>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.get_engagement(&ctx, id).await?;
@@ -51,13 +60,15 @@ pub(super) async fn get(
 
 /// Change an engagement (any status may be set).
 #[utoipa::path(patch, path = "/api/v1/engagements/{id}", tag = "agreements",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = EngagementId, Path, description = "Engagement id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     request_body = EngagementPatch,
     responses((status = 200, description = "Updated engagement", body = EngagementOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn update(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<EngagementId>,
     if_match: IfMatch,
     ValidatedJson(patch): ValidatedJson<EngagementPatch>,
@@ -68,12 +79,14 @@ pub(super) async fn update(
 
 /// Delete an engagement and, by foreign key, the work hanging off it.
 #[utoipa::path(delete, path = "/api/v1/engagements/{id}", tag = "agreements",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = EngagementId, Path, description = "Engagement id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 204, description = "Deleted")))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn delete(
     State(svc): State<AgreementsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<EngagementId>,
     if_match: IfMatch,
 ) -> Result<StatusCode, AppError> {

@@ -1,14 +1,19 @@
 //! Contract status changes: draft → sent → signed → active → completed, and
 //! signed | active → terminated. Signing stores the signature data encrypted.
 
+use atrium_events::agreements::{
+    ContractActivated, ContractCompleted, ContractSent, ContractSigned, ContractState, ContractTerminated,
+};
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, IfMatch, OrgCtx};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
-use serde_json::json;
+use atrium_kernel::{AppError, IfMatch, OrgCtx, Scoped};
+use atrium_outbox::publish;
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, IntoActiveModel};
 
-use super::{Actor, AgreementsService, emit, wrong_status};
+use super::{AgreementsService, wrong_status};
 use crate::dto::{ContractId, ContractOut, ContractStatus, SignIn, SignatureDataOut, SignatureOut};
 use crate::entity::contract;
+use crate::error::AgreementsError;
 
 /// A status change and what it needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,16 +43,6 @@ impl Step {
         }
     }
 
-    /// The event's verb: `agreements.contract.<verb>`.
-    fn verb(self) -> &'static str {
-        match self {
-            Self::Send => "sent",
-            Self::Activate => "activated",
-            Self::Complete => "completed",
-            Self::Terminate => "terminated",
-        }
-    }
-
     fn action(self) -> &'static str {
         match self {
             Self::Send => "sending",
@@ -56,17 +51,35 @@ impl Step {
             Self::Terminate => "terminating",
         }
     }
+
+    /// Publishes the step's event: `agreements.contract.<sent|activated|…>`.
+    async fn publish<C: ConnectionTrait>(
+        self,
+        conn: &C,
+        ctx: &OrgCtx,
+        now: DateTime<Utc>,
+        contract: ContractState,
+    ) -> Result<(), AppError> {
+        match self {
+            Self::Send => publish(conn, ctx, now, &ContractSent { contract }).await?,
+            Self::Activate => publish(conn, ctx, now, &ContractActivated { contract }).await?,
+            Self::Complete => publish(conn, ctx, now, &ContractCompleted { contract }).await?,
+            Self::Terminate => publish(conn, ctx, now, &ContractTerminated { contract }).await?,
+        };
+        Ok(())
+    }
 }
 
-fn check_from(current: &str, action: &str, allowed: &[ContractStatus]) -> Result<(), AppError> {
+fn check_from(current: &str, action: &'static str, allowed: &[ContractStatus]) -> Result<(), AppError> {
     if allowed.iter().any(|s| s.as_str() == current) {
         return Ok(());
     }
-    let names: Vec<&str> = allowed.iter().map(ContractStatus::as_str).collect();
+    let names: Vec<&'static str> = allowed.iter().map(ContractStatus::as_str).collect();
     Err(wrong_status("contract", current, action, &names))
 }
 
 impl AgreementsService {
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, contract_id = %id))]
     pub async fn send_contract(
         &self,
         ctx: &OrgCtx,
@@ -76,6 +89,7 @@ impl AgreementsService {
         self.step_contract(ctx, id, if_match, Step::Send).await
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, contract_id = %id))]
     pub async fn activate_contract(
         &self,
         ctx: &OrgCtx,
@@ -85,6 +99,7 @@ impl AgreementsService {
         self.step_contract(ctx, id, if_match, Step::Activate).await
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, contract_id = %id))]
     pub async fn complete_contract(
         &self,
         ctx: &OrgCtx,
@@ -94,6 +109,7 @@ impl AgreementsService {
         self.step_contract(ctx, id, if_match, Step::Complete).await
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, contract_id = %id))]
     pub async fn terminate_contract(
         &self,
         ctx: &OrgCtx,
@@ -103,7 +119,6 @@ impl AgreementsService {
         self.step_contract(ctx, id, if_match, Step::Terminate).await
     }
 
-    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, contract_id = %id, step = ?step))]
     async fn step_contract(
         &self,
         ctx: &OrgCtx,
@@ -112,20 +127,19 @@ impl AgreementsService {
         step: Step,
     ) -> Result<ContractOut, AppError> {
         let txn = begin_write(&self.db).await?;
-        let current = self.find_contract(&txn, ctx.org_id, id.into_uuid()).await?;
+        let current = contract::Entity::find_in(&txn, ctx.org_id, id).await?;
         if_match.check(current.version)?;
         check_from(&current.status, step.action(), step.allowed_from())?;
         let now = self.clock.now();
-        let mut row = current.clone().into_active_model();
+        let version = current.version;
+        let mut row = current.into_active_model();
         row.status = Set(step.to().as_str().to_owned());
-        row.version = Set(current.version + 1);
         row.updated_at = Set(now);
-        let updated = row.update(&txn).await?;
-        let out = self.contract_view(&txn, ctx.org_id, updated).await?;
-        let event = format!("agreements.contract.{}", step.verb());
-        emit(&txn, Actor::Caller(ctx), now, &event, "contract", current.id, json!(out)).await?;
+        let updated = contract::Entity::update_in(&txn, ctx.org_id, id, row, IfMatch(Some(version))).await?;
+        let state = self.contract_view(&txn, ctx.org_id, updated).await?;
+        step.publish(&txn, ctx, now, state.clone()).await?;
         txn.commit().await?;
-        Ok(out)
+        Ok(state.into())
     }
 
     /// sent → signed: records the signer, the server's clock and the caller's
@@ -141,37 +155,38 @@ impl AgreementsService {
         if_match: IfMatch,
     ) -> Result<ContractOut, AppError> {
         let txn = begin_write(&self.db).await?;
-        let current = self.find_contract(&txn, ctx.org_id, id.into_uuid()).await?;
+        let current = contract::Entity::find_in(&txn, ctx.org_id, id).await?;
         if_match.check(current.version)?;
         check_from(&current.status, "signing", &[ContractStatus::Sent])?;
         let sealed = self.signatures.encrypt(current.id, &input.signature_data).map_err(AppError::internal)?;
         let now = self.clock.now();
-        let mut row = current.clone().into_active_model();
+        let version = current.version;
+        let mut row = current.into_active_model();
         row.status = Set(ContractStatus::Signed.as_str().to_owned());
-        row.signer_name = Set(Some(input.signer_name.trim().to_owned()));
-        row.signer_email = Set(Some(input.signer_email.trim().to_owned()));
+        row.signer_name = Set(Some(input.signer_name.into_inner()));
+        row.signer_email = Set(Some(input.signer_email.into_inner()));
+        // The column holds an IPv6 address at most; a longer value is not one.
         row.signer_ip = Set(signer_ip.map(|ip| ip.chars().take(45).collect()));
         row.signed_at = Set(Some(now));
         row.signature_ciphertext = Set(Some(sealed));
-        row.version = Set(current.version + 1);
         row.updated_at = Set(now);
-        let updated = row.update(&txn).await?;
-        let out = self.contract_view(&txn, ctx.org_id, updated).await?;
-        emit(&txn, Actor::Caller(ctx), now, "agreements.contract.signed", "contract", current.id, json!(out)).await?;
+        let updated = contract::Entity::update_in(&txn, ctx.org_id, id, row, IfMatch(Some(version))).await?;
+        let state = self.contract_view(&txn, ctx.org_id, updated).await?;
+        publish(&txn, ctx, now, &ContractSigned { contract: state.clone() }).await?;
         txn.commit().await?;
-        Ok(out)
+        Ok(state.into())
     }
 
     /// The decrypted signature of a signed contract (404 `signature` when unsigned).
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, contract_id = %id))]
     pub async fn contract_signature(&self, ctx: &OrgCtx, id: ContractId) -> Result<SignatureDataOut, AppError> {
-        let row: contract::Model = self.find_contract(&self.db, ctx.org_id, id.into_uuid()).await?;
+        let row = contract::Entity::find_in(&self.db, ctx.org_id, id).await?;
         let (Some(signer_name), Some(signer_email), Some(signed_at), Some(sealed)) =
             (row.signer_name, row.signer_email, row.signed_at, row.signature_ciphertext)
         else {
-            return Err(AppError::NotFound("signature"));
+            return Err(AgreementsError::Unsigned.into());
         };
-        let signature_data = self.signatures.decrypt(row.id, &sealed).map_err(AppError::internal)?;
+        let signature_data = self.signatures.decrypt(row.id, &sealed).map_err(AgreementsError::Corrupt)?;
         Ok(SignatureDataOut {
             signature: SignatureOut { signer_name, signer_email, signed_at, signer_ip: row.signer_ip },
             signature_data,

@@ -1,55 +1,76 @@
-use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Page, PageRequest, SortOrder};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+use atrium_events::agreements::{
+    EngagementCreated, EngagementDeleted, EngagementState, EngagementStatusChanged, EngagementUpdated,
 };
-use serde_json::{Value, json};
-use uuid::Uuid;
+use atrium_kernel::db::begin_write;
+use atrium_kernel::{AppError, Date, IfMatch, OrgCtx, OrganizationId, Page, PageRequest, Scoped, SortOrder};
+use atrium_outbox::publish;
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
 
-use super::{Actor, AgreementsService, changed_meanwhile, emit, stored_money};
+use super::{AgreementsService, changed_fields, stored, stored_money};
 use crate::dto::{
-    BillingModel, EngagementFilter, EngagementId, EngagementIn, EngagementOut, EngagementPatch, EngagementStatus,
-    check_dates,
+    ClientCompanyId, ContractId, DealId, EngagementFilter, EngagementId, EngagementIn, EngagementOut, EngagementPatch,
+    EngagementStatus, ProposalId, check_dates,
 };
 use crate::entity::{contract, engagement};
+use crate::error::AgreementsError;
+
+/// Where an engagement may go from `from`: planned → active → completed, with
+/// on_hold in between and cancelled from anywhere open; completed and cancelled
+/// are final.
+fn moves_from(from: EngagementStatus) -> &'static [EngagementStatus] {
+    use EngagementStatus::*;
+    match from {
+        Planned => &[Active, OnHold, Cancelled],
+        Active => &[OnHold, Completed, Cancelled],
+        OnHold => &[Active, Cancelled],
+        Completed | Cancelled => &[],
+    }
+}
+
+/// What an engagement names after a patch, checked against CRM and its contract.
+struct EngagementLinks {
+    company: Option<ClientCompanyId>,
+    contract: Option<ContractId>,
+    deal: Option<DealId>,
+}
 
 impl AgreementsService {
     /// Creates an engagement. Its client company comes from the contract, else the
     /// deal; an explicit `client_company_id` must name the same company (422).
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn create_engagement(&self, ctx: &OrgCtx, input: EngagementIn) -> Result<EngagementOut, AppError> {
-        check_dates(input.start_date, input.end_date)?;
-        let contract_id = input.contract_id.map(Into::into);
-        let (derived, deal) = self.derive_company(ctx, contract_id, input.deal_id).await?;
+        let (start, end) = (input.start_date.map(Date::get), input.end_date.map(Date::get));
+        check_dates(start, end)?;
+        let (derived, deal) = self.derive_company(ctx, input.contract_id, input.deal_id).await?;
         let company = self.settle_company(ctx, input.client_company_id.map(Some), derived).await?;
         let txn = begin_write(&self.db).await?;
-        if let Some(c) = contract_id {
-            self.contract_still_there(&txn, ctx.org_id, c).await?;
+        if let Some(c) = input.contract_id {
+            contract_in_org(&txn, ctx.org_id, c).await?;
         }
         let now = self.clock.now();
         let row = engagement::ActiveModel {
             id: Set(EngagementId::new().into_uuid()),
             organization_id: Set(ctx.org_id.into_uuid()),
-            contract_id: Set(contract_id),
-            deal_id: Set(deal),
-            client_company_id: Set(company.unwrap_or(derived)),
-            name: Set(input.name.trim().to_owned()),
+            contract_id: Set(input.contract_id.map(Into::into)),
+            deal_id: Set(deal.map(Into::into)),
+            client_company_id: Set(company.unwrap_or(derived).map(Into::into)),
+            name: Set(input.name.into_inner()),
             billing_model: Set(input.billing_model.as_str().to_owned()),
             budget_amount_minor: Set(input.budget.map(|m| m.amount_minor)),
             budget_currency: Set(input.budget.map(|m| m.currency.code().to_owned())),
-            start_date: Set(input.start_date),
-            end_date: Set(input.end_date),
+            start_date: Set(start),
+            end_date: Set(end),
             status: Set(input.status.unwrap_or(EngagementStatus::Planned).as_str().to_owned()),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),
         };
         let row = engagement::Entity::insert(row).exec_with_returning(&txn).await?;
-        let out = engagement_out(row)?;
-        let data = self.engagement_event(&txn, ctx.org_id, &out).await?;
-        emit(&txn, Actor::Caller(ctx), now, "agreements.engagement.created", "engagement", out.id.into(), data).await?;
+        let state = self.engagement_view(&txn, ctx.org_id, row).await?;
+        publish(&txn, ctx, now, &EngagementCreated { engagement: state.clone() }).await?;
         txn.commit().await?;
-        Ok(out)
+        Ok(state.into())
     }
 
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
@@ -64,22 +85,30 @@ impl AgreementsService {
             q = q.filter(engagement::Column::Status.eq(s.as_str()));
         }
         if let Some(c) = f.client_company_id {
-            q = q.filter(engagement::Column::ClientCompanyId.eq(c));
+            q = q.filter(engagement::Column::ClientCompanyId.eq(c.into_uuid()));
         }
         if let Some(c) = f.contract_id {
             q = q.filter(engagement::Column::ContractId.eq(c.into_uuid()));
         }
         let rows = req.apply(q, engagement::Column::Id, SortOrder::Asc).all(&self.db).await?;
         let page = Page::from_rows(rows, &req, |r| r.id);
-        let items = page.items.into_iter().map(engagement_out).collect::<Result<_, _>>()?;
+        // The wire form has no proposal id, so none is looked up.
+        let items = page
+            .items
+            .into_iter()
+            .map(|r| engagement_state(r, None).map(EngagementOut::from))
+            .collect::<Result<_, _>>()?;
         Ok(Page { items, next_after: page.next_after })
     }
 
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, engagement_id = %id))]
     pub async fn get_engagement(&self, ctx: &OrgCtx, id: EngagementId) -> Result<EngagementOut, AppError> {
-        engagement_out(self.find_engagement(&self.db, ctx.org_id, id.into_uuid()).await?)
+        let row = engagement::Entity::find_in(&self.db, ctx.org_id, id).await?;
+        Ok(engagement_state(row, None)?.into())
     }
 
+    /// Changes an engagement; a status change must follow the lifecycle (409) and
+    /// is also published as `agreements.engagement.status_changed`.
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, engagement_id = %id))]
     pub async fn update_engagement(
         &self,
@@ -88,45 +117,33 @@ impl AgreementsService {
         patch: EngagementPatch,
         if_match: IfMatch,
     ) -> Result<EngagementOut, AppError> {
-        let before = self.find_engagement(&self.db, ctx.org_id, id.into_uuid()).await?;
-        let start = patch.start_date.clone().into_change().unwrap_or(before.start_date);
-        let end = patch.end_date.clone().into_change().unwrap_or(before.end_date);
+        let before = engagement::Entity::find_in(&self.db, ctx.org_id, id).await?;
+        let start = patch.start_date.clone().into_change().map_or(before.start_date, |d| d.map(Date::get));
+        let end = patch.end_date.clone().into_change().map_or(before.end_date, |d| d.map(Date::get));
         check_dates(start, end)?;
-        let contract_id = patch.contract_id.clone().into_change().map_or(before.contract_id, |c| c.map(Into::into));
-        let deal_id = patch.deal_id.clone().into_change().unwrap_or(before.deal_id);
-        let touched = !patch.contract_id.is_absent() || !patch.deal_id.is_absent();
-        // Only what the patch touches is re-checked, so a later change to the
-        // contract's company does not block renaming the engagement.
-        let (company, deal) = if touched || !patch.client_company_id.is_absent() {
-            let (derived, deal) = self.derive_company(ctx, contract_id, deal_id).await?;
-            let explicit = patch.client_company_id.clone().into_change();
-            let company = match self.settle_company(ctx, explicit, derived).await? {
-                Some(c) => c,
-                None if touched && derived.is_some() => derived,
-                None => before.client_company_id,
-            };
-            (company, deal)
-        } else {
-            (before.client_company_id, before.deal_id)
-        };
+        let links = self.plan_engagement_links(ctx, &before, &patch).await?;
 
         let txn = begin_write(&self.db).await?;
-        let current = self.find_engagement(&txn, ctx.org_id, id.into_uuid()).await?;
+        let current = engagement::Entity::find_in(&txn, ctx.org_id, id).await?;
         if_match.check(current.version)?;
         if current.version != before.version {
-            return Err(changed_meanwhile("engagement"));
+            return Err(AgreementsError::ChangedMeanwhile("engagement").into());
         }
-        if let Some(c) = contract_id.filter(|c| Some(*c) != current.contract_id) {
-            self.contract_still_there(&txn, ctx.org_id, c).await?;
+        if let Some(c) = links.contract.filter(|c| Some(c.into_uuid()) != current.contract_id) {
+            contract_in_org(&txn, ctx.org_id, c).await?;
         }
+        let from: EngagementStatus = stored(&current.status)?;
+        let to = status_move(from, patch.status)?;
+        let old = self.engagement_view(&txn, ctx.org_id, current.clone()).await?;
         let now = self.clock.now();
-        let mut row = current.clone().into_active_model();
+        let version = current.version;
+        let mut row = current.into_active_model();
         if let Some(v) = patch.name {
-            row.name = Set(v.trim().to_owned());
+            row.name = Set(v.into_inner());
         }
-        row.client_company_id = Set(company);
-        row.contract_id = Set(contract_id);
-        row.deal_id = Set(deal);
+        row.client_company_id = Set(links.company.map(Into::into));
+        row.contract_id = Set(links.contract.map(Into::into));
+        row.deal_id = Set(links.deal.map(Into::into));
         if let Some(v) = patch.billing_model {
             row.billing_model = Set(v.as_str().to_owned());
         }
@@ -136,47 +153,56 @@ impl AgreementsService {
         }
         row.start_date = Set(start);
         row.end_date = Set(end);
-        let from = EngagementStatus::parse(&current.status)?;
-        let status_change = patch.status.filter(|to| *to != from);
-        if let Some(to) = status_change {
-            if !from.next().contains(&to) {
-                let allowed: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
-                return Err(AppError::conflict(format!(
-                    "engagement is `{}`; it can move to {} (not `{}`)",
-                    from.as_str(),
-                    if allowed.is_empty() { "nothing: the status is final".to_owned() } else { allowed.join(", ") },
-                    to.as_str()
-                )));
-            }
+        if let Some(to) = to {
             row.status = Set(to.as_str().to_owned());
         }
-        row.version = Set(current.version + 1);
         row.updated_at = Set(now);
-        let out = engagement_out(row.update(&txn).await?)?;
-        let data = self.engagement_event(&txn, ctx.org_id, &out).await?;
-        emit(&txn, Actor::Caller(ctx), now, "agreements.engagement.updated", "engagement", current.id, data).await?;
-        if let Some(to) = status_change {
-            let data = json!({"engagement_id": out.id, "name": out.name, "from": from.as_str(), "to": to.as_str()});
-            let event = "agreements.engagement.status_changed";
-            emit(&txn, Actor::Caller(ctx), now, event, "engagement", current.id, data).await?;
-        }
+        let updated = engagement::Entity::update_in(&txn, ctx.org_id, id, row, IfMatch(Some(version))).await?;
+        let new = self.engagement_view(&txn, ctx.org_id, updated).await?;
+        let moved = to.map(|to| (from, to));
+        publish_update(&txn, ctx, now, &old, &new, moved).await?;
         txn.commit().await?;
-        Ok(out)
+        Ok(new.into())
     }
 
     /// Deletes an engagement; what hangs off it goes with it by foreign key.
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, engagement_id = %id))]
     pub async fn delete_engagement(&self, ctx: &OrgCtx, id: EngagementId, if_match: IfMatch) -> Result<(), AppError> {
         let txn = begin_write(&self.db).await?;
-        let current = self.find_engagement(&txn, ctx.org_id, id.into_uuid()).await?;
+        let current = engagement::Entity::find_in(&txn, ctx.org_id, id).await?;
         if_match.check(current.version)?;
-        let out = engagement_out(current.clone())?;
-        let data = self.engagement_event(&txn, ctx.org_id, &out).await?;
-        engagement::Entity::delete_by_id(current.id).exec(&txn).await?;
-        let now = self.clock.now();
-        emit(&txn, Actor::Caller(ctx), now, "agreements.engagement.deleted", "engagement", current.id, data).await?;
+        let version = current.version;
+        let state = self.engagement_view(&txn, ctx.org_id, current).await?;
+        engagement::Entity::delete_in(&txn, ctx.org_id, id, IfMatch(Some(version))).await?;
+        publish(&txn, ctx, self.clock.now(), &EngagementDeleted { engagement: state }).await?;
         txn.commit().await?;
         Ok(())
+    }
+
+    /// The company, contract and deal after the patch. Only what the patch touches
+    /// is re-checked, so a later change to the contract's company does not block
+    /// renaming the engagement.
+    async fn plan_engagement_links(
+        &self,
+        ctx: &OrgCtx,
+        before: &engagement::Model,
+        patch: &EngagementPatch,
+    ) -> Result<EngagementLinks, AppError> {
+        let stored_company: Option<ClientCompanyId> = before.client_company_id.map(Into::into);
+        let contract = patch.contract_id.clone().into_change().unwrap_or(before.contract_id.map(Into::into));
+        let deal = patch.deal_id.clone().into_change().unwrap_or(before.deal_id.map(Into::into));
+        let touched = !patch.contract_id.is_absent() || !patch.deal_id.is_absent();
+        if !touched && patch.client_company_id.is_absent() {
+            return Ok(EngagementLinks { company: stored_company, contract, deal: before.deal_id.map(Into::into) });
+        }
+        let (derived, deal) = self.derive_company(ctx, contract, deal).await?;
+        let explicit = patch.client_company_id.clone().into_change();
+        let company = match self.settle_company(ctx, explicit, derived).await? {
+            Some(c) => c,
+            None if touched && derived.is_some() => derived,
+            None => stored_company,
+        };
+        Ok(EngagementLinks { company, contract, deal })
     }
 
     /// The company implied by a contract and/or a deal (they must agree), and the
@@ -184,18 +210,11 @@ impl AgreementsService {
     async fn derive_company(
         &self,
         ctx: &OrgCtx,
-        contract_id: Option<Uuid>,
-        deal_id: Option<Uuid>,
-    ) -> Result<(Option<Uuid>, Option<Uuid>), AppError> {
+        contract_id: Option<ContractId>,
+        deal_id: Option<DealId>,
+    ) -> Result<(Option<ClientCompanyId>, Option<DealId>), AppError> {
         let from_contract = match contract_id {
-            Some(id) => {
-                let found = contract::Entity::scoped(ctx.org_id)
-                    .filter(contract::Column::Id.eq(id))
-                    .one(&self.db)
-                    .await?
-                    .ok_or_else(|| AppError::invalid("contract_id", "no such contract in this organization"))?;
-                found.client_company_id
-            }
+            Some(id) => contract_in_org(&self.db, ctx.org_id, id).await?.client_company_id.map(Into::into),
             None => None,
         };
         let (from_deal, deal) = match deal_id {
@@ -205,11 +224,7 @@ impl AgreementsService {
                     .deal(ctx.org_id, id)
                     .await?
                     .ok_or_else(|| AppError::invalid("deal_id", "no such deal in this organization"))?;
-                let company = match d.client_company_id {
-                    Some(c) => self.crm.company(ctx.org_id, c).await?,
-                    None => None,
-                };
-                (company, Some(d.id))
+                (self.company_of_deal(ctx, d.client_company_id).await?, Some(d.id))
             }
             None => (None, None),
         };
@@ -226,9 +241,9 @@ impl AgreementsService {
     async fn settle_company(
         &self,
         ctx: &OrgCtx,
-        explicit: Option<Option<Uuid>>,
-        derived: Option<Uuid>,
-    ) -> Result<Option<Option<Uuid>>, AppError> {
+        explicit: Option<Option<ClientCompanyId>>,
+        derived: Option<ClientCompanyId>,
+    ) -> Result<Option<Option<ClientCompanyId>>, AppError> {
         let mismatch =
             || AppError::invalid("client_company_id", "does not match the contract's or deal's client company");
         match explicit {
@@ -242,65 +257,96 @@ impl AgreementsService {
         }
     }
 
-    async fn contract_still_there<C: ConnectionTrait>(
+    /// The event state: the row plus the proposal its contract was made from.
+    async fn engagement_view<C: ConnectionTrait>(
         &self,
         conn: &C,
         org: OrganizationId,
-        id: Uuid,
-    ) -> Result<(), AppError> {
-        let found = contract::Entity::scoped(org).filter(contract::Column::Id.eq(id)).one(conn).await?;
-        found.map(|_| ()).ok_or_else(|| AppError::invalid("contract_id", "no such contract in this organization"))
-    }
-
-    pub(crate) async fn find_engagement<C: ConnectionTrait>(
-        &self,
-        conn: &C,
-        org: OrganizationId,
-        id: Uuid,
-    ) -> Result<engagement::Model, AppError> {
-        engagement::Entity::scoped(org)
-            .filter(engagement::Column::Id.eq(id))
-            .one(conn)
-            .await?
-            .ok_or(AppError::NotFound("engagement"))
-    }
-
-    /// The Out DTO plus `engagement_id` (for the timeline) and the contract's proposal.
-    async fn engagement_event<C: ConnectionTrait>(
-        &self,
-        conn: &C,
-        org: OrganizationId,
-        out: &EngagementOut,
-    ) -> Result<Value, AppError> {
-        let proposal_id = match out.contract_id {
+        row: engagement::Model,
+    ) -> Result<EngagementState, AppError> {
+        let proposal_id = match row.contract_id {
             Some(c) => contract::Entity::scoped(org)
-                .filter(contract::Column::Id.eq(c.into_uuid()))
+                .filter(contract::Column::Id.eq(c))
                 .one(conn)
                 .await?
-                .and_then(|c| c.proposal_id),
+                .and_then(|c| c.proposal_id)
+                .map(ProposalId::from),
             None => None,
         };
-        let mut data = json!(out);
-        data["engagement_id"] = json!(out.id);
-        data["proposal_id"] = json!(proposal_id);
-        Ok(data)
+        engagement_state(row, proposal_id)
     }
 }
 
-pub(crate) fn engagement_out(r: engagement::Model) -> Result<EngagementOut, AppError> {
-    Ok(EngagementOut {
+/// `updated` with what changed, and `status_changed` when the status moved.
+async fn publish_update<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &OrgCtx,
+    now: DateTime<Utc>,
+    old: &EngagementState,
+    new: &EngagementState,
+    moved: Option<(EngagementStatus, EngagementStatus)>,
+) -> Result<(), AppError> {
+    let changed = changed_fields(old, new);
+    publish(conn, ctx, now, &EngagementUpdated { engagement: new.clone(), changed }).await?;
+    if let Some((from, to)) = moved {
+        let moved = EngagementStatusChanged { engagement_id: new.id, name: new.name.clone(), from, to };
+        publish(conn, ctx, now, &moved).await?;
+    }
+    Ok(())
+}
+
+/// The status a patch moves to, if it moves: setting the current status again is
+/// no move; anything the lifecycle does not allow from here is a 409.
+fn status_move(from: EngagementStatus, wanted: Option<EngagementStatus>) -> Result<Option<EngagementStatus>, AppError> {
+    match wanted.filter(|to| *to != from) {
+        Some(to) if !moves_from(from).contains(&to) => {
+            Err(AgreementsError::EngagementMove { from, to, allowed: moves_from(from) }.into())
+        }
+        other => Ok(other),
+    }
+}
+
+/// The contract `id` of `org`; another organization's or a missing one is a 422
+/// on `contract_id` (the engagement names it, it is not the resource asked for).
+async fn contract_in_org<C: ConnectionTrait>(
+    conn: &C,
+    org: OrganizationId,
+    id: ContractId,
+) -> Result<contract::Model, AppError> {
+    match contract::Entity::find_in(conn, org, id).await {
+        Err(AppError::NotFound(_)) => Err(AppError::invalid("contract_id", "no such contract in this organization")),
+        other => other,
+    }
+}
+
+fn engagement_state(r: engagement::Model, proposal_id: Option<ProposalId>) -> Result<EngagementState, AppError> {
+    Ok(EngagementState {
         id: r.id.into(),
         name: r.name,
-        client_company_id: r.client_company_id,
+        client_company_id: r.client_company_id.map(Into::into),
         contract_id: r.contract_id.map(Into::into),
-        deal_id: r.deal_id,
-        billing_model: BillingModel::parse(&r.billing_model)?,
+        deal_id: r.deal_id.map(Into::into),
+        billing_model: stored(&r.billing_model)?,
         budget: stored_money(r.budget_amount_minor, r.budget_currency.as_deref())?,
         start_date: r.start_date,
         end_date: r.end_date,
-        status: EngagementStatus::parse(&r.status)?,
+        status: stored(&r.status)?,
         version: r.version,
         created_at: r.created_at,
         updated_at: r.updated_at,
+        engagement_id: r.id.into(),
+        proposal_id,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn final_statuses_go_nowhere() {
+        assert!(moves_from(EngagementStatus::Completed).is_empty());
+        assert_eq!(status_move(EngagementStatus::Active, Some(EngagementStatus::Active)).ok(), Some(None));
+        assert!(status_move(EngagementStatus::Planned, Some(EngagementStatus::Completed)).is_err());
+    }
 }

@@ -4,16 +4,17 @@
 
 use std::collections::HashMap;
 
-use atrium_kernel::{AppError, OrganizationId};
+use atrium_kernel::{AppError, OrganizationId, Scoped};
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
+use crate::dto::{ContractId, EngagementId};
 use crate::entity::{contract, engagement};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Link {
-    pub contract: Option<Uuid>,
-    pub engagement: Option<Uuid>,
+    pub contract: Option<ContractId>,
+    pub engagement: Option<EngagementId>,
 }
 
 /// contract id → its first engagement (the oldest, when several deliver it).
@@ -21,7 +22,7 @@ pub(crate) async fn engagements_of<C: ConnectionTrait>(
     conn: &C,
     org: OrganizationId,
     contract_ids: &[Uuid],
-) -> Result<HashMap<Uuid, Uuid>, AppError> {
+) -> Result<HashMap<Uuid, EngagementId>, AppError> {
     if contract_ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -31,7 +32,7 @@ pub(crate) async fn engagements_of<C: ConnectionTrait>(
         .all(conn)
         .await?;
     // Descending, so the oldest engagement is inserted last and wins.
-    Ok(rows.into_iter().filter_map(|e| Some((e.contract_id?, e.id))).collect())
+    Ok(rows.into_iter().filter_map(|e| Some((e.contract_id?, e.id.into()))).collect())
 }
 
 /// proposal id → its contract and that contract's engagement.
@@ -52,7 +53,7 @@ pub(crate) async fn proposal_links<C: ConnectionTrait>(
     Ok(contracts
         .into_iter()
         .filter_map(|c| {
-            let link = Link { contract: Some(c.id), engagement: engagements.get(&c.id).copied() };
+            let link = Link { contract: Some(c.id.into()), engagement: engagements.get(&c.id).copied() };
             Some((c.proposal_id?, link))
         })
         .collect())

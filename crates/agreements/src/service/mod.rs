@@ -1,6 +1,6 @@
 //! The agreements service: the only writer of proposals, contracts and
-//! engagements. Every method takes `&OrgCtx` first; every write appends its event
-//! in the same transaction, so a failed write leaves neither row nor event.
+//! engagements. Every method takes `&OrgCtx` first; every write publishes its
+//! typed event in the same transaction, so a failed write leaves neither row nor event.
 
 mod contract_flow;
 mod contracts;
@@ -13,19 +13,19 @@ mod proposal_flow;
 mod proposals;
 mod refs;
 
-pub use merges::{MERGE_ACTOR, MergedKind, Repointed};
+pub use merges::MERGE_ACTOR;
 pub use proposal_flow::EXPIRY_JOB;
 pub use refs::EngagementRef;
 
+use std::str::FromStr;
 use std::sync::Arc;
 
-use atrium_kernel::{AppError, Clock, Currency, Money, OrgCtx, OrganizationId};
-use atrium_outbox::{NewEvent, append, append_for};
-use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection};
-use uuid::Uuid;
+use atrium_kernel::{AppError, Clock, Currency, Money};
+use sea_orm::DatabaseConnection;
+use serde::Serialize;
 
 use crate::crypto::SignatureKey;
+use crate::error::AgreementsError;
 use crate::ports::Crm;
 
 #[derive(Clone)]
@@ -42,32 +42,17 @@ impl AgreementsService {
     }
 }
 
-/// Who writes an event: the caller, or a background actor such as `system:<job>`.
-pub(crate) enum Actor<'a> {
-    Caller(&'a OrgCtx),
-    System { org: OrganizationId, name: &'a str },
+/// A value read back from a column (a status, a currency code); one this build
+/// cannot parse means a corrupt row.
+pub(crate) fn stored<T: FromStr>(s: &str) -> Result<T, AppError>
+where
+    T::Err: std::fmt::Display,
+{
+    s.parse().map_err(|e| AgreementsError::Corrupt(format!("stored value `{s}`: {e}")).into())
 }
 
-pub(crate) async fn emit<C: ConnectionTrait>(
-    conn: &C,
-    actor: Actor<'_>,
-    now: DateTime<Utc>,
-    event_type: &str,
-    aggregate_type: &str,
-    id: Uuid,
-    data: serde_json::Value,
-) -> Result<(), AppError> {
-    let event = NewEvent::new(event_type, aggregate_type, id, data);
-    match actor {
-        Actor::Caller(ctx) => append_for(conn, ctx, now, event).await?,
-        Actor::System { org, name } => append(conn, org, &format!("system:{name}"), now, event).await?,
-    };
-    Ok(())
-}
-
-/// A currency code read back from a row.
 pub(crate) fn stored_currency(code: &str) -> Result<Currency, AppError> {
-    code.parse().map_err(|e| AppError::internal(format!("stored currency: {e}")))
+    stored(code)
 }
 
 pub(crate) fn stored_money(amount: Option<i64>, code: Option<&str>) -> Result<Option<Money>, AppError> {
@@ -77,13 +62,40 @@ pub(crate) fn stored_money(amount: Option<i64>, code: Option<&str>) -> Result<Op
     }
 }
 
-/// The 409 of a transition the current status does not allow; it names the status.
-pub(crate) fn wrong_status(what: &str, current: &str, action: &str, needs: &[&str]) -> AppError {
-    let needs = needs.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" or ");
-    AppError::conflict(format!("{what} is `{current}`; {action} needs it to be {needs}"))
+/// The 409 of a change the current status does not allow; it names the status.
+pub(crate) fn wrong_status(
+    what: &'static str,
+    current: &str,
+    action: &'static str,
+    needs: &[&'static str],
+) -> AppError {
+    AgreementsError::WrongStatus { what, current: current.to_owned(), action, needs: needs.to_vec() }.into()
 }
 
-/// Read outside the transaction, re-read inside: another writer got in between.
-pub(crate) fn changed_meanwhile(what: &str) -> AppError {
-    AppError::conflict(format!("the {what} changed while this request was checked; retry"))
+/// Fields an update event reports as changed: the top-level fields of the state
+/// whose value differs, leaving out the bookkeeping every write touches.
+pub(crate) fn changed_fields<T: Serialize>(before: &T, after: &T) -> Vec<String> {
+    const BOOKKEEPING: [&str; 2] = ["version", "updated_at"];
+    let (Ok(serde_json::Value::Object(before)), Ok(serde_json::Value::Object(after))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return Vec::new();
+    };
+    after
+        .iter()
+        .filter(|(k, v)| !BOOKKEEPING.contains(&k.as_str()) && before.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changed_fields_leave_out_bookkeeping() {
+        let before = serde_json::json!({"title": "a", "version": 1, "updated_at": "x", "total": 5});
+        let after = serde_json::json!({"title": "b", "version": 2, "updated_at": "y", "total": 5});
+        assert_eq!(changed_fields(&before, &after), ["title"]);
+    }
 }

@@ -7,16 +7,29 @@ use atrium_kernel::{AppError, FieldError, OrgCtx};
 use uuid::Uuid;
 
 use super::AgreementsService;
+use crate::dto::{ClientCompanyId, ContactId, DealId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Parties {
-    pub company: Option<Uuid>,
-    pub contact: Option<Uuid>,
-    pub deal: Option<Uuid>,
+    pub company: Option<ClientCompanyId>,
+    pub contact: Option<ContactId>,
+    pub deal: Option<DealId>,
+}
+
+impl Parties {
+    /// The parties a row names now.
+    pub fn stored(company: Option<Uuid>, contact: Option<Uuid>, deal: Option<Uuid>) -> Self {
+        Self { company: company.map(Into::into), contact: contact.map(Into::into), deal: deal.map(Into::into) }
+    }
 }
 
 impl AgreementsService {
-    pub(crate) async fn company_in_org(&self, ctx: &OrgCtx, id: Uuid, field: &str) -> Result<Uuid, AppError> {
+    pub(crate) async fn company_in_org(
+        &self,
+        ctx: &OrgCtx,
+        id: ClientCompanyId,
+        field: &str,
+    ) -> Result<ClientCompanyId, AppError> {
         self.crm
             .company(ctx.org_id, id)
             .await?
@@ -49,12 +62,8 @@ impl AgreementsService {
         let deal = match wanted.deal {
             Some(id) => match self.crm.deal(ctx.org_id, id).await? {
                 Some(d) => {
-                    let company_of_deal = match d.client_company_id {
-                        // The deal may still name a merged company: compare survivors.
-                        Some(c) => self.crm.company(ctx.org_id, c).await?,
-                        None => None,
-                    };
-                    if company_of_deal.is_some() && company.is_some() && company_of_deal != company {
+                    let of_deal = self.company_of_deal(ctx, d.client_company_id).await?;
+                    if of_deal.is_some() && company.is_some() && of_deal != company {
                         errors.push(FieldError::new("deal_id", "belongs to another client company"));
                     }
                     Some(d.id)
@@ -67,5 +76,18 @@ impl AgreementsService {
             None => None,
         };
         if errors.is_empty() { Ok(Parties { company, contact, deal }) } else { Err(AppError::Validation(errors)) }
+    }
+
+    /// The live company a deal names: the deal may still name a merged company,
+    /// so survivors are compared. `None` when the deal names no company.
+    pub(crate) async fn company_of_deal(
+        &self,
+        ctx: &OrgCtx,
+        named: Option<ClientCompanyId>,
+    ) -> Result<Option<ClientCompanyId>, AppError> {
+        match named {
+            Some(c) => self.crm.company(ctx.org_id, c).await,
+            None => Ok(None),
+        }
     }
 }

@@ -1,10 +1,12 @@
 //! Line amounts and totals, in integer minor units. The client's totals are never
 //! read: they are derived here from quantity × unit price.
 
+use atrium_events::agreements::LineItemState;
 use atrium_kernel::{AppError, Currency, FieldError, Money};
 
-use crate::dto::{LineItemIn, LineItemOut, Quantity};
+use crate::dto::{LineItemIn, Quantity};
 use crate::entity::line_item;
+use crate::error::AgreementsError;
 
 pub(crate) struct PricedLine {
     pub description: String,
@@ -36,7 +38,7 @@ pub(crate) fn price_lines(currency: Currency, items: &[LineItemIn]) -> Result<(V
             None => errors.push(FieldError::new("line_items", "total is out of range")),
         }
         lines.push(PricedLine {
-            description: item.description.trim().to_owned(),
+            description: item.description.as_str().to_owned(),
             quantity_milli: item.quantity.milli(),
             unit_price_minor: item.unit_price.amount_minor,
             amount_minor: amount,
@@ -53,10 +55,10 @@ fn line_amount(quantity_milli: i64, unit_price_minor: i64) -> Option<i64> {
     i64::try_from(rounded).ok()
 }
 
-pub(crate) fn line_out(row: &line_item::Model, currency: Currency) -> Result<LineItemOut, AppError> {
-    Ok(LineItemOut {
+pub(crate) fn line_state(row: &line_item::Model, currency: Currency) -> Result<LineItemState, AppError> {
+    Ok(LineItemState {
         description: row.description.clone(),
-        quantity: Quantity::from_milli(row.quantity_milli).map_err(AppError::internal)?,
+        quantity: Quantity::from_milli(row.quantity_milli).map_err(AgreementsError::Corrupt)?,
         unit_price: Money::new(row.unit_price_minor, currency),
         amount: Money::new(row.amount_minor, currency),
     })

@@ -1,15 +1,19 @@
 //! Proposal status changes: draft → sent → accepted | declined | expired.
 
+use atrium_events::agreements::{ProposalAccepted, ProposalDeclined, ProposalExpired, ProposalSent, ProposalState};
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId};
+use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Scoped};
+use atrium_outbox::{publish, publish_as};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use serde_json::json;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect,
+};
 
-use super::{Actor, AgreementsService, emit, wrong_status};
+use super::{AgreementsService, wrong_status};
 use crate::dto::{ProposalId, ProposalOut, ProposalStatus};
 use crate::entity::{line_item, proposal};
+use crate::error::AgreementsError;
 
 /// The job's name, also its actor (`system:<name>`) on the events it writes.
 pub const EXPIRY_JOB: &str = "agreements.proposal_expiry";
@@ -17,6 +21,7 @@ const EXPIRY_BATCH: u64 = 200;
 
 impl AgreementsService {
     /// draft → sent. A proposal without lines cannot be sent (422).
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, proposal_id = %id))]
     pub async fn send_proposal(
         &self,
         ctx: &OrgCtx,
@@ -27,6 +32,7 @@ impl AgreementsService {
     }
 
     /// sent → accepted, while still valid.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, proposal_id = %id))]
     pub async fn accept_proposal(
         &self,
         ctx: &OrgCtx,
@@ -37,6 +43,7 @@ impl AgreementsService {
     }
 
     /// sent → declined.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, proposal_id = %id))]
     pub async fn decline_proposal(
         &self,
         ctx: &OrgCtx,
@@ -46,82 +53,65 @@ impl AgreementsService {
         self.move_proposal(ctx, id, if_match, "declining", ProposalStatus::Sent, ProposalStatus::Declined).await
     }
 
-    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, proposal_id = %id, to = %to))]
     async fn move_proposal(
         &self,
         ctx: &OrgCtx,
         id: ProposalId,
         if_match: IfMatch,
-        action: &str,
+        action: &'static str,
         from: ProposalStatus,
         to: ProposalStatus,
     ) -> Result<ProposalOut, AppError> {
         let txn = begin_write(&self.db).await?;
-        let current = self.find_proposal(&txn, ctx.org_id, id.into_uuid()).await?;
+        let current = proposal::Entity::find_in(&txn, ctx.org_id, id).await?;
         if_match.check(current.version)?;
         if current.status != from.as_str() {
             return Err(wrong_status("proposal", &current.status, action, &[from.as_str()]));
         }
         let now = self.clock.now();
-        if to == ProposalStatus::Sent {
-            let lines = line_item::Entity::scoped(ctx.org_id)
-                .filter(line_item::Column::ProposalId.eq(current.id))
-                .one(&txn)
-                .await?;
-            if lines.is_none() {
-                return Err(AppError::invalid("line_items", "a proposal needs at least one line to be sent"));
-            }
+        if to == ProposalStatus::Sent && !has_lines(&txn, ctx.org_id, &current).await? {
+            return Err(AppError::invalid("line_items", "a proposal needs at least one line to be sent"));
         }
         if to == ProposalStatus::Accepted
             && let Some(until) = current.valid_until.filter(|d| *d < now.date_naive())
         {
-            // The hourly job may not have run yet; the offer has lapsed all the same.
-            return Err(AppError::conflict(format!(
-                "proposal is `{}` but its validity ended on {until}; it can no longer be accepted",
-                current.status
-            )));
+            return Err(AgreementsError::ProposalLapsed { status: current.status, until }.into());
         }
-        let mut update = proposal::Entity::update_many()
-            .col_expr(proposal::Column::Status, Expr::value(to.as_str()))
-            .col_expr(proposal::Column::Version, Expr::col(proposal::Column::Version).add(1))
-            .col_expr(proposal::Column::UpdatedAt, Expr::value(now));
-        update = if to == ProposalStatus::Sent {
-            update.col_expr(proposal::Column::SentAt, Expr::value(now))
+        let version = current.version;
+        let mut row = current.into_active_model();
+        row.status = Set(to.as_str().to_owned());
+        if to == ProposalStatus::Sent {
+            row.sent_at = Set(Some(now));
         } else {
-            update.col_expr(proposal::Column::DecidedAt, Expr::value(now))
+            row.decided_at = Set(Some(now));
+        }
+        row.updated_at = Set(now);
+        let updated = proposal::Entity::update_in(&txn, ctx.org_id, id, row, IfMatch(Some(version))).await?;
+        let state = self.proposal_view(&txn, ctx.org_id, updated).await?;
+        match to {
+            ProposalStatus::Sent => publish(&txn, ctx, now, &ProposalSent { proposal: state.clone() }).await?,
+            ProposalStatus::Accepted => publish(&txn, ctx, now, &ProposalAccepted { proposal: state.clone() }).await?,
+            ProposalStatus::Declined => publish(&txn, ctx, now, &ProposalDeclined { proposal: state.clone() }).await?,
+            other => return Err(AppError::internal(format!("no proposal move to `{other}`"))),
         };
-        update.filter(proposal::Column::Id.eq(current.id)).exec(&txn).await?;
-        let row = self.find_proposal(&txn, ctx.org_id, current.id).await?;
-        let out = self.proposal_view(&txn, ctx.org_id, row).await?;
-        let event = format!("agreements.proposal.{to}");
-        emit(&txn, Actor::Caller(ctx), now, &event, "proposal", current.id, json!(out)).await?;
         txn.commit().await?;
-        Ok(out)
+        Ok(state.into())
     }
 
     /// Expires every sent proposal whose `valid_until` day is over (before today,
     /// UTC), one event each. Runs across all organizations: it is the scheduled
     /// job's work, not a request's. Safe to re-run or run concurrently: each row
-    /// changes only while it is still `sent`.
+    /// changes only while it is still `sent` at the version read.
     #[tracing::instrument(skip_all)]
     pub async fn expire_due_proposals(&self, now: DateTime<Utc>) -> Result<u64, AppError> {
-        let today = now.date_naive();
         let mut expired = 0;
         let mut after = None;
         loop {
-            let mut q = proposal::Entity::find()
-                .filter(proposal::Column::Status.eq(ProposalStatus::Sent.as_str()))
-                .filter(proposal::Column::ValidUntil.lt(today))
-                .order_by_asc(proposal::Column::Id)
-                .limit(EXPIRY_BATCH);
-            if let Some(a) = after {
-                q = q.filter(proposal::Column::Id.gt(a));
-            }
-            let due = q.all(&self.db).await?;
+            let due = due_proposals(&self.db, now, after).await?;
             let Some(last) = due.last() else { break };
-            after = Some(last.id);
-            for row in due {
-                if self.expire_one(row.organization_id.into(), row.id, now).await? {
+            after = Some(last.1);
+            for (org, id) in due {
+                if self.expire_one(org, id, now).await? {
                     expired += 1;
                 }
             }
@@ -129,26 +119,68 @@ impl AgreementsService {
         Ok(expired)
     }
 
-    async fn expire_one(&self, org: OrganizationId, id: uuid::Uuid, now: DateTime<Utc>) -> Result<bool, AppError> {
+    async fn expire_one(&self, org: OrganizationId, id: ProposalId, now: DateTime<Utc>) -> Result<bool, AppError> {
         let txn = begin_write(&self.db).await?;
-        let done = proposal::Entity::update_many()
-            .col_expr(proposal::Column::Status, Expr::value(ProposalStatus::Expired.as_str()))
-            .col_expr(proposal::Column::DecidedAt, Expr::value(now))
-            .col_expr(proposal::Column::Version, Expr::col(proposal::Column::Version).add(1))
-            .col_expr(proposal::Column::UpdatedAt, Expr::value(now))
-            .filter(proposal::Column::OrganizationId.eq(org.into_uuid()))
-            .filter(proposal::Column::Id.eq(id))
-            .filter(proposal::Column::Status.eq(ProposalStatus::Sent.as_str()))
-            .exec(&txn)
-            .await?;
-        if done.rows_affected != 1 {
+        let Some(state) = self.expire_in(&txn, org, id, now).await? else {
             return Ok(false);
-        }
-        let row = self.find_proposal(&txn, org, id).await?;
-        let out = self.proposal_view(&txn, org, row).await?;
-        let actor = Actor::System { org, name: EXPIRY_JOB };
-        emit(&txn, actor, now, "agreements.proposal.expired", "proposal", id, json!(out)).await?;
+        };
+        let actor = format!("system:{EXPIRY_JOB}");
+        publish_as(&txn, org, &actor, now, &ProposalExpired { proposal: state }).await?;
         txn.commit().await?;
         Ok(true)
     }
+
+    /// sent → expired, unless another writer moved or changed it first.
+    async fn expire_in(
+        &self,
+        txn: &DatabaseTransaction,
+        org: OrganizationId,
+        id: ProposalId,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ProposalState>, AppError> {
+        let current = match proposal::Entity::find_in(txn, org, id).await {
+            Ok(row) => row,
+            Err(AppError::NotFound(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        if current.status != ProposalStatus::Sent.as_str() {
+            return Ok(None);
+        }
+        let version = current.version;
+        let mut row = current.into_active_model();
+        row.status = Set(ProposalStatus::Expired.as_str().to_owned());
+        row.decided_at = Set(Some(now));
+        row.updated_at = Set(now);
+        match proposal::Entity::update_in(txn, org, id, row, IfMatch(Some(version))).await {
+            Ok(updated) => Ok(Some(self.proposal_view(txn, org, updated).await?)),
+            Err(AppError::NotFound(_) | AppError::Conflict { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+async fn has_lines<C: ConnectionTrait>(conn: &C, org: OrganizationId, p: &proposal::Model) -> Result<bool, AppError> {
+    let line = line_item::Entity::scoped(org).filter(line_item::Column::ProposalId.eq(p.id)).one(conn).await?;
+    Ok(line.is_some())
+}
+
+/// The next batch of sent proposals past their validity, in every organization.
+// Deliberately unscoped: the expiry job serves all organizations, and each row it
+// finds is then changed through the scoped update of its own organization.
+#[allow(clippy::disallowed_methods)]
+async fn due_proposals<C: ConnectionTrait>(
+    conn: &C,
+    now: DateTime<Utc>,
+    after: Option<ProposalId>,
+) -> Result<Vec<(OrganizationId, ProposalId)>, AppError> {
+    let mut q = proposal::Entity::find()
+        .filter(proposal::Column::Status.eq(ProposalStatus::Sent.as_str()))
+        .filter(proposal::Column::ValidUntil.lt(now.date_naive()))
+        .order_by_asc(proposal::Column::Id)
+        .limit(EXPIRY_BATCH);
+    if let Some(a) = after {
+        q = q.filter(proposal::Column::Id.gt(a.into_uuid()));
+    }
+    let rows = q.all(conn).await?;
+    Ok(rows.into_iter().map(|r| (r.organization_id.into(), r.id.into())).collect())
 }

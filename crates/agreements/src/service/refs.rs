@@ -3,49 +3,56 @@
 
 use std::collections::HashMap;
 
-use atrium_kernel::{AppError, OrganizationId};
+use atrium_kernel::{AppError, OrganizationId, Scoped};
 use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::AgreementsService;
+use crate::dto::{ClientCompanyId, EngagementId};
 use crate::entity::engagement;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EngagementRef {
-    pub id: Uuid,
-    pub client_company_id: Option<Uuid>,
+    pub id: EngagementId,
+    pub client_company_id: Option<ClientCompanyId>,
 }
 
 impl AgreementsService {
     /// The engagement `id` in `org`, or `None` (also for another organization's id).
-    pub async fn engagement_ref(&self, org: OrganizationId, id: Uuid) -> Result<Option<EngagementRef>, AppError> {
+    #[tracing::instrument(skip_all, fields(org_id = %org, engagement_id = %id))]
+    pub async fn engagement_ref(
+        &self,
+        org: OrganizationId,
+        id: EngagementId,
+    ) -> Result<Option<EngagementRef>, AppError> {
         let row = engagement::Entity::scoped(org)
-            .filter(engagement::Column::Id.eq(id))
+            .filter(engagement::Column::Id.eq(id.into_uuid()))
             .select_only()
             .columns([engagement::Column::Id, engagement::Column::ClientCompanyId])
             .into_tuple::<(Uuid, Option<Uuid>)>()
             .one(&self.db)
             .await?;
-        Ok(row.map(|(id, client_company_id)| EngagementRef { id, client_company_id }))
+        Ok(row.map(|(id, company)| EngagementRef { id: id.into(), client_company_id: company.map(Into::into) }))
     }
 
     /// Client company of each of `ids` found in `org`; ids not found are absent.
+    #[tracing::instrument(skip_all, fields(org_id = %org, n = ids.len()))]
     pub async fn engagement_client_companies(
         &self,
         org: OrganizationId,
-        ids: &[Uuid],
-    ) -> Result<HashMap<Uuid, Option<Uuid>>, AppError> {
+        ids: &[EngagementId],
+    ) -> Result<HashMap<EngagementId, Option<ClientCompanyId>>, AppError> {
         let mut out = HashMap::with_capacity(ids.len());
         // Bounded IN lists keep every backend under its bind-parameter limit.
         for chunk in ids.chunks(500) {
             let rows = engagement::Entity::scoped(org)
-                .filter(engagement::Column::Id.is_in(chunk.iter().copied()))
+                .filter(engagement::Column::Id.is_in(chunk.iter().map(|id| id.into_uuid())))
                 .select_only()
                 .columns([engagement::Column::Id, engagement::Column::ClientCompanyId])
                 .into_tuple::<(Uuid, Option<Uuid>)>()
                 .all(&self.db)
                 .await?;
-            out.extend(rows);
+            out.extend(rows.into_iter().map(|(id, company)| (id.into(), company.map(Into::into))));
         }
         Ok(out)
     }

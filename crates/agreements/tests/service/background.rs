@@ -1,16 +1,18 @@
 //! The expiry job and the CRM merge subscriber.
 
-use atrium_agreements::dto::{BillingModel, ContractIn, EngagementIn, ProposalStatus};
+use atrium_agreements::dto::{BillingModel, ClientCompanyId, ContactId, ContractIn, EngagementIn, ProposalStatus};
 use atrium_agreements::{CrmMergeSubscriber, ProposalExpiryJob};
-use atrium_kernel::{Clock, IfMatch, OrganizationId};
+use atrium_events::EventPayload;
+use atrium_events::crm::{CompanyMerged, ContactMerged};
+use atrium_kernel::{Clock, Date, IfMatch, OrganizationId};
 use atrium_outbox::{Event, EventId, Job, Subscriber};
 use atrium_testkit::{TestDb, backend_tests};
 use chrono::Duration;
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::common::{
     all_event_ids, eur, events_of_type, harness, mark_merged, new_events, org, proposal_in, seed_company, seed_contact,
+    text,
 };
 
 backend_tests!(expiry_job_expires_only_sent_proposals_past_validity, merge_subscriber_repoints_idempotently);
@@ -21,11 +23,11 @@ async fn expiry_job_expires_only_sent_proposals_past_validity(db: &TestDb) {
     let ca = seed_company(&h.conn, a.org_id, "Globex").await;
     let cb = seed_company(&h.conn, b.org_id, "Initech").await;
     let today = h.clock.now().date_naive();
-    let make = |ctx, company, valid: Option<i64>, send: bool, accept: bool| {
+    let make = |ctx, company: ClientCompanyId, valid: Option<i64>, send: bool, accept: bool| {
         let svc = h.svc.clone();
         async move {
             let mut input = proposal_in(company);
-            input.valid_until = valid.map(|d| today + Duration::days(d));
+            input.valid_until = valid.map(|d| Date::new(today + Duration::days(d)).expect("date"));
             let p = svc.create_proposal(&ctx, input).await.expect("create");
             if send {
                 svc.send_proposal(&ctx, p.id, IfMatch(None)).await.expect("send");
@@ -78,17 +80,26 @@ async fn expiry_job_expires_only_sent_proposals_past_validity(db: &TestDb) {
     assert_eq!(job.run(h.clock.now()).await.expect("rerun"), "expired 0 proposals", "idempotent");
 }
 
-fn merge_event(org: OrganizationId, event_type: &str, survivor: Uuid, merged: &[Uuid]) -> Event {
+/// A CRM merge event as CRM publishes it.
+fn merge_event<E: EventPayload>(org: OrganizationId, payload: &E) -> Event {
     Event {
         id: EventId::new(),
         org_id: org,
-        event_type: event_type.into(),
-        aggregate_type: "client_company".into(),
-        aggregate_id: survivor,
+        event_type: E::TYPE.into(),
+        aggregate_type: E::AGGREGATE.into(),
+        aggregate_id: payload.aggregate_id(),
         occurred_at: chrono::Utc::now(),
         actor: "user:x".into(),
-        data: json!({"survivor_id": survivor, "merged_ids": merged}),
+        data: serde_json::to_value(payload).expect("json"),
     }
+}
+
+fn companies_merged(survivor: ClientCompanyId, merged: &[ClientCompanyId]) -> CompanyMerged {
+    CompanyMerged { survivor_id: survivor, merged_ids: merged.to_vec(), repointed_contacts: 0, repointed_deals: 0 }
+}
+
+fn contacts_merged(survivor: ContactId, merged: &[ContactId]) -> ContactMerged {
+    ContactMerged { survivor_id: survivor, merged_ids: merged.to_vec(), repointed_deals: 0 }
 }
 
 async fn merge_subscriber_repoints_idempotently(db: &TestDb) {
@@ -106,7 +117,7 @@ async fn merge_subscriber_repoints_idempotently(db: &TestDb) {
         .create_contract(
             &a,
             ContractIn {
-                title: "Retainer".into(),
+                title: text("Retainer"),
                 client_company_id: dup,
                 contact_id: Some(dup_contact),
                 deal_id: None,
@@ -124,7 +135,7 @@ async fn merge_subscriber_repoints_idempotently(db: &TestDb) {
         .create_engagement(
             &a,
             EngagementIn {
-                name: "Delivery".into(),
+                name: text("Delivery"),
                 client_company_id: None,
                 contract_id: Some(c.id),
                 deal_id: None,
@@ -143,7 +154,7 @@ async fn merge_subscriber_repoints_idempotently(db: &TestDb) {
     assert!(sub.accepts("crm.company.merged") && sub.accepts("crm.contact.merged"));
     assert!(!sub.accepts("crm.company.updated"));
     mark_merged(&h.conn, "client_companies", dup, survivor).await;
-    let company_merge = merge_event(a.org_id, "crm.company.merged", survivor, &[dup]);
+    let company_merge = merge_event(a.org_id, &companies_merged(survivor, &[dup]));
     for round in 0..2 {
         sub.deliver(sub.name(), &company_merge).await.expect("deliver");
         let repointed = events_of_type(&h.conn, a.org_id, "agreements.references.repointed").await;
@@ -158,7 +169,7 @@ async fn merge_subscriber_repoints_idempotently(db: &TestDb) {
     assert_eq!(h.svc.get_contract(&a, c.id).await.expect("get").client_company_id, Some(survivor));
     assert_eq!(h.svc.get_engagement(&a, e.id).await.expect("get").client_company_id, Some(survivor));
 
-    let contact_merge = merge_event(a.org_id, "crm.contact.merged", keep_contact, &[dup_contact]);
+    let contact_merge = merge_event(a.org_id, &contacts_merged(keep_contact, &[dup_contact]));
     sub.deliver(sub.name(), &contact_merge).await.expect("deliver");
     sub.deliver(sub.name(), &contact_merge).await.expect("redeliver");
     assert_eq!(h.svc.get_proposal(&a, p.id).await.expect("get").contact_id, Some(keep_contact));
@@ -167,7 +178,7 @@ async fn merge_subscriber_repoints_idempotently(db: &TestDb) {
 
     // Another organization's merge event cannot touch these rows.
     let b = org(&h).await;
-    let stray = merge_event(b.org_id, "crm.contact.merged", Uuid::now_v7(), &[keep_contact]);
+    let stray = merge_event(b.org_id, &contacts_merged(ContactId::new(), &[keep_contact]));
     let before = all_event_ids(&h.conn).await;
     sub.deliver(sub.name(), &stray).await.expect("deliver");
     assert!(new_events(&h.conn, &before).await.is_empty());

@@ -6,9 +6,11 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use atrium_agreements::dto::{LineItemIn, ProposalIn, Quantity};
+use atrium_agreements::dto::{ClientCompanyId, ContactId, DealId, LineItemIn, ProposalIn, Quantity};
 use atrium_agreements::{AgreementsService, ContactRef, Crm, DealRef, SignatureKey};
-use atrium_kernel::{AppError, Clock, Currency, FrozenClock, Money, OrgCtx, OrganizationId, Principal, Role, UserId};
+use atrium_kernel::{
+    AppError, Clock, Currency, Date, Email, FrozenClock, Money, OrgCtx, OrganizationId, Principal, Role, Text, UserId,
+};
 use atrium_outbox::entity::event;
 use atrium_testkit::{TestDb, seed_organization};
 use chrono::{DateTime, TimeZone, Utc};
@@ -48,6 +50,20 @@ pub async fn org(h: &Harness) -> OrgCtx {
     ctx_for(seed_organization(&h.conn).await.into())
 }
 
+/// Valid text for an input field (the kernel type parses and bounds it).
+pub fn text<const N: usize>(s: &str) -> Text<N> {
+    Text::parse(s).expect("valid text")
+}
+
+pub fn email(s: &str) -> Email {
+    Email::parse(s).expect("valid email")
+}
+
+/// `YYYY-MM-DD` as an input date.
+pub fn date(s: &str) -> Date {
+    Date::new(s.parse().expect("date")).expect("storable date")
+}
+
 pub fn eur() -> Currency {
     "EUR".parse().expect("EUR")
 }
@@ -58,15 +74,15 @@ pub fn money(amount: i64, code: &str) -> Money {
 
 pub fn line(description: &str, quantity: &str, unit_minor: i64) -> LineItemIn {
     LineItemIn {
-        description: description.into(),
+        description: text(description),
         quantity: quantity.parse::<Quantity>().expect("quantity"),
         unit_price: Money::new(unit_minor, eur()),
     }
 }
 
-pub fn proposal_in(company: Uuid) -> ProposalIn {
+pub fn proposal_in(company: ClientCompanyId) -> ProposalIn {
     ProposalIn {
-        title: "Website relaunch".into(),
+        title: text("Website relaunch"),
         client_company_id: company,
         contact_id: None,
         deal_id: None,
@@ -107,11 +123,16 @@ fn t(name: &str) -> Alias {
     Alias::new(name)
 }
 
-pub async fn seed_company(conn: &DatabaseConnection, org: OrganizationId, name: &str) -> Uuid {
-    atrium_testkit::seed_company(conn, org.into_uuid(), name).await
+pub async fn seed_company(conn: &DatabaseConnection, org: OrganizationId, name: &str) -> ClientCompanyId {
+    atrium_testkit::seed_company(conn, org.into_uuid(), name).await.into()
 }
 
-pub async fn seed_contact(conn: &DatabaseConnection, org: OrganizationId, company: Option<Uuid>) -> Uuid {
+pub async fn seed_contact(
+    conn: &DatabaseConnection,
+    org: OrganizationId,
+    company: Option<ClientCompanyId>,
+) -> ContactId {
+    let company = company.map(ClientCompanyId::into_uuid);
     let id = Uuid::now_v7();
     let now = Utc::now();
     let stmt = Query::insert()
@@ -141,10 +162,11 @@ pub async fn seed_contact(conn: &DatabaseConnection, org: OrganizationId, compan
         ])
         .to_owned();
     conn.execute(&stmt).await.expect("seed contact");
-    id
+    id.into()
 }
 
-pub async fn seed_deal(conn: &DatabaseConnection, org: OrganizationId, company: Option<Uuid>) -> Uuid {
+pub async fn seed_deal(conn: &DatabaseConnection, org: OrganizationId, company: Option<ClientCompanyId>) -> DealId {
+    let company = company.map(ClientCompanyId::into_uuid);
     let id = Uuid::now_v7();
     let now = Utc::now();
     let stmt = Query::insert()
@@ -165,15 +187,15 @@ pub async fn seed_deal(conn: &DatabaseConnection, org: OrganizationId, company: 
         ])
         .to_owned();
     conn.execute(&stmt).await.expect("seed deal");
-    id
+    id.into()
 }
 
 /// Marks `merged` as folded into `survivor`, as CRM's merge does.
-pub async fn mark_merged(conn: &DatabaseConnection, table: &str, merged: Uuid, survivor: Uuid) {
+pub async fn mark_merged(conn: &DatabaseConnection, table: &str, merged: impl Into<Uuid>, survivor: impl Into<Uuid>) {
     let stmt = Query::update()
         .table(t(table))
-        .value(t("merged_into_id"), survivor)
-        .and_where(Expr::col(t("id")).eq(merged))
+        .value(t("merged_into_id"), survivor.into())
+        .and_where(Expr::col(t("id")).eq(merged.into()))
         .to_owned();
     conn.execute(&stmt).await.expect("mark merged");
 }
@@ -216,30 +238,30 @@ impl TableCrm {
 
 #[async_trait]
 impl Crm for TableCrm {
-    async fn company(&self, org: OrganizationId, id: Uuid) -> Result<Option<Uuid>, AppError> {
-        match self.live("client_companies", org, id).await? {
-            Some(row) => Ok(Some(row.try_get("", "id")?)),
+    async fn company(&self, org: OrganizationId, id: ClientCompanyId) -> Result<Option<ClientCompanyId>, AppError> {
+        match self.live("client_companies", org, id.into_uuid()).await? {
+            Some(row) => Ok(Some(row.try_get::<Uuid>("", "id")?.into())),
             None => Ok(None),
         }
     }
 
-    async fn contact(&self, org: OrganizationId, id: Uuid) -> Result<Option<ContactRef>, AppError> {
-        match self.live("contacts", org, id).await? {
+    async fn contact(&self, org: OrganizationId, id: ContactId) -> Result<Option<ContactRef>, AppError> {
+        match self.live("contacts", org, id.into_uuid()).await? {
             Some(row) => Ok(Some(ContactRef {
-                id: row.try_get("", "id")?,
-                client_company_id: row.try_get("", "client_company_id")?,
+                id: row.try_get::<Uuid>("", "id")?.into(),
+                client_company_id: row.try_get::<Option<Uuid>>("", "client_company_id")?.map(Into::into),
             })),
             None => Ok(None),
         }
     }
 
-    async fn deal(&self, org: OrganizationId, id: Uuid) -> Result<Option<DealRef>, AppError> {
-        let row = self.row("deals", org, id, &["id", "client_company_id", "contact_id"]).await?;
+    async fn deal(&self, org: OrganizationId, id: DealId) -> Result<Option<DealRef>, AppError> {
+        let row = self.row("deals", org, id.into_uuid(), &["id", "client_company_id", "contact_id"]).await?;
         match row {
             Some(row) => Ok(Some(DealRef {
-                id: row.try_get("", "id")?,
-                client_company_id: row.try_get("", "client_company_id")?,
-                contact_id: row.try_get("", "contact_id")?,
+                id: row.try_get::<Uuid>("", "id")?.into(),
+                client_company_id: row.try_get::<Option<Uuid>>("", "client_company_id")?.map(Into::into),
+                contact_id: row.try_get::<Option<Uuid>>("", "contact_id")?.map(Into::into),
             })),
             None => Ok(None),
         }

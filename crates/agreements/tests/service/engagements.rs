@@ -2,16 +2,17 @@
 //! lookups the projects domain makes.
 
 use atrium_agreements::dto::{
-    BillingModel, ContractId, ContractIn, EngagementFilter, EngagementIn, EngagementPatch, EngagementStatus,
+    BillingModel, ClientCompanyId, ContractId, ContractIn, EngagementFilter, EngagementId, EngagementIn,
+    EngagementPatch, EngagementStatus,
 };
 use atrium_agreements::{AgreementsService, EngagementRef};
 use atrium_kernel::{AppError, IfMatch, OrgCtx, PageRequest, Patch};
 use atrium_testkit::{TestDb, backend_tests};
-use chrono::NaiveDate;
-use uuid::Uuid;
 
 use crate::assert_err;
-use crate::common::{eur, events_of_type, harness, invalid_fields, mark_merged, money, org, seed_company, seed_deal};
+use crate::common::{
+    date, eur, events_of_type, harness, invalid_fields, mark_merged, money, org, seed_company, seed_deal, text,
+};
 
 backend_tests!(
     client_company_follows_contract_or_deal,
@@ -22,7 +23,7 @@ backend_tests!(
 
 fn engagement(name: &str) -> EngagementIn {
     EngagementIn {
-        name: name.into(),
+        name: text(name),
         client_company_id: None,
         contract_id: None,
         deal_id: None,
@@ -34,9 +35,9 @@ fn engagement(name: &str) -> EngagementIn {
     }
 }
 
-async fn contract_for(svc: &AgreementsService, ctx: &OrgCtx, company: Uuid) -> ContractId {
+async fn contract_for(svc: &AgreementsService, ctx: &OrgCtx, company: ClientCompanyId) -> ContractId {
     let input = ContractIn {
-        title: "Retainer".into(),
+        title: text("Retainer"),
         client_company_id: company,
         contact_id: None,
         deal_id: None,
@@ -100,7 +101,7 @@ async fn engagement_crud_and_filters(db: &TestDb) {
     let a = org(&h).await;
     let globex = seed_company(&h.conn, a.org_id, "Globex").await;
     let contract = contract_for(&h.svc, &a, globex).await;
-    let d = |s: &str| s.parse::<NaiveDate>().expect("date");
+    let d = date;
     let bad_dates =
         EngagementIn { start_date: Some(d("2027-02-01")), end_date: Some(d("2027-01-01")), ..engagement("x") };
     assert_eq!(invalid_fields(h.svc.create_engagement(&a, bad_dates).await), ["end_date"]);
@@ -120,7 +121,7 @@ async fn engagement_crud_and_filters(db: &TestDb) {
         .expect("create");
     let other = h.svc.create_engagement(&a, engagement("Internal")).await.expect("create");
     let patch = EngagementPatch {
-        name: Some("Delivery, phase 1".into()),
+        name: Some(text("Delivery, phase 1")),
         budget: Patch::Null,
         status: Some(EngagementStatus::OnHold),
         ..EngagementPatch::default()
@@ -131,7 +132,7 @@ async fn engagement_crud_and_filters(db: &TestDb) {
         (changed.name.as_str(), changed.budget, changed.status),
         ("Delivery, phase 1", None, EngagementStatus::OnHold)
     );
-    assert_eq!(changed.start_date, Some(d("2027-01-04")), "absent fields are kept");
+    assert_eq!(changed.start_date, Some(d("2027-01-04").get()), "absent fields are kept");
 
     let list = |f: EngagementFilter| {
         let svc = h.svc.clone();
@@ -165,19 +166,15 @@ async fn refs_for_other_domains(db: &TestDb) {
     let e = h.svc.create_engagement(&a, EngagementIn { client_company_id: Some(globex), ..engagement("e") }).await;
     let e = e.expect("create");
     let bare = h.svc.create_engagement(&a, engagement("bare")).await.expect("create");
-    let found = h.svc.engagement_ref(a.org_id, e.id.into_uuid()).await.expect("ref");
-    assert_eq!(found, Some(EngagementRef { id: e.id.into_uuid(), client_company_id: Some(globex) }));
-    assert_eq!(h.svc.engagement_ref(b.org_id, e.id.into_uuid()).await.expect("ref"), None, "not another org's");
-    let missing = Uuid::now_v7();
-    let map = h
-        .svc
-        .engagement_client_companies(a.org_id, &[e.id.into_uuid(), bare.id.into_uuid(), missing])
-        .await
-        .expect("map");
+    let found = h.svc.engagement_ref(a.org_id, e.id).await.expect("ref");
+    assert_eq!(found, Some(EngagementRef { id: e.id, client_company_id: Some(globex) }));
+    assert_eq!(h.svc.engagement_ref(b.org_id, e.id).await.expect("ref"), None, "not another org's");
+    let missing = EngagementId::new();
+    let map = h.svc.engagement_client_companies(a.org_id, &[e.id, bare.id, missing]).await.expect("map");
     assert_eq!(map.len(), 2);
-    assert_eq!(map[&e.id.into_uuid()], Some(globex));
-    assert_eq!(map[&bare.id.into_uuid()], None);
-    let theirs = h.svc.engagement_client_companies(b.org_id, &[e.id.into_uuid()]).await.expect("map");
+    assert_eq!(map[&e.id], Some(globex));
+    assert_eq!(map[&bare.id], None);
+    let theirs = h.svc.engagement_client_companies(b.org_id, &[e.id]).await.expect("map");
     assert!(theirs.is_empty());
 }
 

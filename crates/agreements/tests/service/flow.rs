@@ -4,20 +4,22 @@
 use atrium_agreements::dto::{
     ContractId, ContractIn, ContractOut, ContractPatch, ContractStatus, ProposalPatch, ProposalStatus, SignIn,
 };
-use atrium_kernel::{AppError, Clock, IfMatch, OrgCtx};
+use atrium_kernel::{AppError, Clock, Date, IfMatch, OrgCtx};
 use atrium_testkit::{TestDb, backend_tests};
 use chrono::Duration;
 
 use crate::assert_err;
-use crate::common::{Harness, conflict_detail, eur, harness, invalid_fields, org, proposal_in, seed_company};
+use crate::common::{
+    Harness, conflict_detail, email, eur, harness, invalid_fields, org, proposal_in, seed_company, text,
+};
 
 backend_tests!(proposal_transitions_are_guarded, contract_transitions_are_guarded, lapsed_proposal_cannot_be_accepted);
 
 fn sign_in() -> SignIn {
     SignIn {
-        signer_name: "Hank Scorpio".into(),
-        signer_email: "hank@globex.example".into(),
-        signature_data: "data:image/png;base64,AAAA".into(),
+        signer_name: text("Hank Scorpio"),
+        signer_email: email("hank@globex.example"),
+        signature_data: text("data:image/png;base64,AAAA"),
     }
 }
 
@@ -47,7 +49,7 @@ async fn proposal_transitions_are_guarded(db: &TestDb) {
     assert_eq!((sent.status, sent.version), (ProposalStatus::Sent, 2));
     assert!(sent.sent_at.is_some());
     assert!(names(&conflict_detail(svc.send_proposal(&a, p.id, IfMatch(None)).await), "sent"));
-    let patch = ProposalPatch { title: Some("Changed".into()), ..ProposalPatch::default() };
+    let patch = ProposalPatch { title: Some(text("Changed")), ..ProposalPatch::default() };
     assert!(names(&conflict_detail(svc.update_proposal(&a, p.id, patch, IfMatch(None)).await), "sent"));
     assert!(names(&conflict_detail(svc.contract_from_proposal(&a, p.id).await), "sent"));
 
@@ -110,7 +112,7 @@ async fn contract_transitions_are_guarded(db: &TestDb) {
     let a = org(&h).await;
     let company = seed_company(&h.conn, a.org_id, "Globex").await;
     let input = ContractIn {
-        title: "Retainer".into(),
+        title: text("Retainer"),
         client_company_id: company,
         contact_id: None,
         deal_id: None,
@@ -127,7 +129,7 @@ async fn contract_transitions_are_guarded(db: &TestDb) {
     let c = ids[0];
     only(&h, &a, c, "draft", &[Step::Send]).await;
     take(&h, &a, c, Step::Send).await.expect("send");
-    let patch = ContractPatch { title: Some("Changed".into()), ..ContractPatch::default() };
+    let patch = ContractPatch { title: Some(text("Changed")), ..ContractPatch::default() };
     assert!(names(&conflict_detail(h.svc.update_contract(&a, c, patch, IfMatch(None)).await), "sent"));
     only(&h, &a, c, "sent", &[Step::Sign]).await;
     take(&h, &a, c, Step::Sign).await.expect("sign");
@@ -156,7 +158,7 @@ async fn lapsed_proposal_cannot_be_accepted(db: &TestDb) {
     let a = org(&h).await;
     let company = seed_company(&h.conn, a.org_id, "Globex").await;
     let mut input = proposal_in(company);
-    input.valid_until = Some(h.clock.now().date_naive());
+    input.valid_until = Some(Date::new(h.clock.now().date_naive()).expect("date"));
     let p = h.svc.create_proposal(&a, input).await.expect("create");
     h.svc.send_proposal(&a, p.id, IfMatch(None)).await.expect("send");
     h.clock.advance(Duration::days(1));

@@ -7,7 +7,7 @@ use atrium_kernel::{AppError, Clock, IfMatch, PageRequest};
 use atrium_testkit::{TestDb, backend_tests};
 use sea_orm::EntityTrait;
 
-use crate::common::{events_of, harness, money, org, proposal_in, seed_company, seed_contact, seed_deal};
+use crate::common::{email, events_of, harness, money, org, proposal_in, seed_company, seed_contact, seed_deal, text};
 
 backend_tests!(proposal_becomes_a_signed_contract_and_an_engagement);
 
@@ -44,9 +44,9 @@ async fn proposal_becomes_a_signed_contract_and_an_engagement(db: &TestDb) {
     h.svc.send_contract(&a, c.id, IfMatch(None)).await.expect("send");
     assert!(matches!(h.svc.contract_signature(&a, c.id).await, Err(AppError::NotFound("signature"))));
     let sign = SignIn {
-        signer_name: "Hank Scorpio".into(),
-        signer_email: "hank@globex.example".into(),
-        signature_data: SECRET.into(),
+        signer_name: text("Hank Scorpio"),
+        signer_email: email("hank@globex.example"),
+        signature_data: text(SECRET),
     };
     let signed = h.svc.sign_contract(&a, c.id, sign, Some("203.0.113.7".into()), IfMatch(None)).await.expect("sign");
     let sig = signed.signature.clone().expect("signature metadata");
@@ -76,7 +76,7 @@ async fn proposal_becomes_a_signed_contract_and_an_engagement(db: &TestDb) {
         .create_engagement(
             &a,
             EngagementIn {
-                name: "Relaunch delivery".into(),
+                name: text("Relaunch delivery"),
                 client_company_id: None,
                 contract_id: Some(c.id),
                 deal_id: None,

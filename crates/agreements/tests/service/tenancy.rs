@@ -11,7 +11,8 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 
 use crate::assert_err;
 use crate::common::{
-    all_event_ids, eur, harness, invalid_fields, new_events, org, proposal_in, seed_company, seed_contact, seed_deal,
+    all_event_ids, email, eur, harness, invalid_fields, new_events, org, proposal_in, seed_company, seed_contact,
+    seed_deal, text,
 };
 
 backend_tests!(references_to_another_organization_are_422, another_organizations_ids_are_not_found);
@@ -36,7 +37,7 @@ async fn references_to_another_organization_are_422(db: &TestDb) {
     p.contact_id = Some(wrong_contact);
     assert_eq!(invalid_fields(h.svc.create_proposal(&a, p).await), ["contact_id"], "a contact of another company");
     let c = ContractIn {
-        title: "x".into(),
+        title: text("x"),
         client_company_id: theirs,
         contact_id: None,
         deal_id: None,
@@ -52,7 +53,7 @@ async fn references_to_another_organization_are_422(db: &TestDb) {
         .create_contract(
             &b,
             ContractIn {
-                title: "Theirs".into(),
+                title: text("Theirs"),
                 client_company_id: theirs,
                 contact_id: None,
                 deal_id: None,
@@ -66,7 +67,7 @@ async fn references_to_another_organization_are_422(db: &TestDb) {
         .await
         .expect("their contract");
     let e = |name: &str| EngagementIn {
-        name: name.into(),
+        name: text(name),
         client_company_id: None,
         contract_id: None,
         deal_id: None,
@@ -117,7 +118,7 @@ async fn another_organizations_ids_are_not_found(db: &TestDb) {
         .create_contract(
             &a,
             ContractIn {
-                title: "Ours".into(),
+                title: text("Ours"),
                 client_company_id: company,
                 contact_id: None,
                 deal_id: None,
@@ -135,7 +136,7 @@ async fn another_organizations_ids_are_not_found(db: &TestDb) {
         .create_engagement(
             &a,
             EngagementIn {
-                name: "Ours".into(),
+                name: text("Ours"),
                 client_company_id: None,
                 contract_id: Some(c.id),
                 deal_id: None,
@@ -160,7 +161,7 @@ async fn another_organizations_ids_are_not_found(db: &TestDb) {
     assert_err!(svc.get_contract(&b, c.id).await, AppError::NotFound("contract"));
     assert_err!(svc.update_contract(&b, c.id, ContractPatch::default(), IfMatch(None)).await, AppError::NotFound(_));
     assert_err!(svc.send_contract(&b, c.id, IfMatch(None)).await, AppError::NotFound(_));
-    let sign = SignIn { signer_name: "x".into(), signer_email: "x@example.com".into(), signature_data: "x".into() };
+    let sign = SignIn { signer_name: text("x"), signer_email: email("x@example.com"), signature_data: text("x") };
     assert_err!(svc.sign_contract(&b, c.id, sign, None, IfMatch(None)).await, AppError::NotFound(_));
     assert_err!(svc.activate_contract(&b, c.id, IfMatch(None)).await, AppError::NotFound(_));
     assert_err!(svc.complete_contract(&b, c.id, IfMatch(None)).await, AppError::NotFound(_));

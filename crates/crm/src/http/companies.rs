@@ -1,4 +1,7 @@
-use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, ValidatedQuery, etag_header};
+use atrium_kernel::{
+    AnyRole, AppError, Authorized, IfMatch, PageOut, PageQuery, ValidatedJson, ValidatedQuery, WriteRecords,
+    etag_header,
+};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -13,11 +16,13 @@ use crate::service::CrmService;
 
 /// Client companies, oldest first; filter by status or name prefix.
 #[utoipa::path(get, path = "/api/v1/client-companies", tag = "crm",
+    extensions(("x-required-role" = json!("any"))),
     params(CompanyFilter, atrium_kernel::PageParams),
     responses((status = 200, description = "A page of companies", body = PageOut<CompanyOut>)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn list(
     State(svc): State<CrmService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<CompanyFilter>,
 ) -> Result<Json<PageOut<CompanyOut>>, AppError> {
@@ -25,11 +30,13 @@ pub(super) async fn list(
 }
 
 /// Create a client company.
-#[utoipa::path(post, path = "/api/v1/client-companies", tag = "crm", request_body = CompanyIn,
+#[utoipa::path(post, path = "/api/v1/client-companies", tag = "crm",
+    extensions(("x-required-role" = json!("write_records"))), request_body = CompanyIn,
     responses((status = 201, description = "Company created", body = CompanyOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn create(
     State(svc): State<CrmService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     ValidatedJson(input): ValidatedJson<CompanyIn>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.create_company(&ctx, input).await?;
@@ -43,11 +50,13 @@ pub(super) async fn create(
 
 /// One company; a merged one resolves with `status: merged` and `merged_into_id`.
 #[utoipa::path(get, path = "/api/v1/client-companies/{id}", tag = "crm",
+    extensions(("x-required-role" = json!("any"))),
     params(("id" = ClientCompanyId, Path, description = "Company id")),
     responses((status = 200, description = "The company", body = CompanyOut, headers(("ETag" = String, description = "Version for If-Match")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn get(
     State(svc): State<CrmService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     Path(id): Path<ClientCompanyId>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.get_company(&ctx, id).await?;
@@ -56,13 +65,15 @@ pub(super) async fn get(
 
 /// Change a company (absent fields unchanged, `null` clears).
 #[utoipa::path(patch, path = "/api/v1/client-companies/{id}", tag = "crm",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ClientCompanyId, Path, description = "Company id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     request_body = CompanyPatch,
     responses((status = 200, description = "Updated company", body = CompanyOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn update(
     State(svc): State<CrmService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ClientCompanyId>,
     if_match: IfMatch,
     ValidatedJson(patch): ValidatedJson<CompanyPatch>,
@@ -73,12 +84,14 @@ pub(super) async fn update(
 
 /// Delete a company: its contacts are deleted, its deals lose the reference.
 #[utoipa::path(delete, path = "/api/v1/client-companies/{id}", tag = "crm",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ClientCompanyId, Path, description = "Company id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 204, description = "Deleted")))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn delete(
     State(svc): State<CrmService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ClientCompanyId>,
     if_match: IfMatch,
 ) -> Result<StatusCode, AppError> {
@@ -88,10 +101,12 @@ pub(super) async fn delete(
 
 /// Candidate duplicate companies: same name or same domain.
 #[utoipa::path(get, path = "/api/v1/client-companies/duplicates", tag = "crm",
+    extensions(("x-required-role" = json!("any"))),
     responses((status = 200, description = "Groups of likely duplicates with the reason", body = Vec<CompanyDuplicateGroupOut>)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn duplicates(
     State(svc): State<CrmService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
 ) -> Result<Json<Vec<CompanyDuplicateGroupOut>>, AppError> {
     Ok(Json(svc.company_duplicates(&ctx).await?))
 }
@@ -101,12 +116,14 @@ pub(super) async fn duplicates(
 /// and deals move to it; the sources become tombstones (status `merged`). `dry_run`
 /// reports the result and the conflicts without writing.
 #[utoipa::path(post, path = "/api/v1/client-companies/{id}/merge", tag = "crm",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ClientCompanyId, Path, description = "The surviving company")),
     request_body = MergeIn,
     responses((status = 200, description = "Merged (or, on a dry run, what would be)", body = CompanyMergeOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, id = %id))]
 pub(super) async fn merge(
     State(svc): State<CrmService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ClientCompanyId>,
     ValidatedJson(input): ValidatedJson<MergeIn>,
 ) -> Result<Json<CompanyMergeOut>, AppError> {

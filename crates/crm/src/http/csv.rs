@@ -4,7 +4,7 @@
 use std::future::Future;
 use std::io;
 
-use atrium_kernel::{AppError, OrgCtx, Page, PageRequest, ValidatedQuery};
+use atrium_kernel::{AnyRole, AppError, Authorized, OrgCtx, Page, PageRequest, ValidatedQuery, WriteRecords};
 use axum::Json;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -30,13 +30,15 @@ const EXPORT_BATCH: u64 = 500;
 /// updated with the row's non-empty cells, anything else is created. A wrong row is
 /// skipped with its reason; a malformed file changes nothing. At most 10,000 rows
 /// and 20 MiB. `dry_run=true` reports without writing.
-#[utoipa::path(post, path = "/api/v1/contacts/import", tag = "crm", params(ImportParams),
+#[utoipa::path(post, path = "/api/v1/contacts/import", tag = "crm",
+    extensions(("x-required-role" = json!("write_records"))), params(ImportParams),
     request_body(content = String, content_type = "text/csv",
         example = "first_name,last_name,email,company\nAda,Lovelace,ada@engines.example,Analytical Engines\n"),
     responses((status = 200, description = "What happened to each row", body = ImportReportOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn import(
     State(svc): State<CrmService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     ValidatedQuery(params): ValidatedQuery<ImportParams>,
     headers: HeaderMap,
     body: Body,
@@ -59,16 +61,19 @@ pub(super) async fn import(
 }
 
 /// Every contact matching the filters, as CSV (streamed).
-#[utoipa::path(get, path = "/api/v1/contacts/export", tag = "crm", params(ContactFilter),
+#[utoipa::path(get, path = "/api/v1/contacts/export", tag = "crm",
+    extensions(("x-required-role" = json!("any"))), params(ContactFilter),
     responses((status = 200, description = "CSV with a header row", content_type = "text/csv", body = String,
         example = "id,first_name,last_name,email,phone,title,client_company_id,created_at,updated_at\n")))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn export_contacts(
     State(svc): State<CrmService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     ValidatedQuery(filter): ValidatedQuery<ContactFilter>,
 ) -> impl IntoResponse {
     let header =
         &["id", "first_name", "last_name", "email", "phone", "title", "client_company_id", "created_at", "updated_at"];
+    let ctx: OrgCtx = *ctx;
     let fetch = move |req| {
         let (svc, filter) = (svc.clone(), filter.clone());
         async move { svc.list_contacts(&ctx, &filter, req).await }
@@ -89,16 +94,19 @@ pub(super) async fn export_contacts(
 }
 
 /// Every client company matching the filters, as CSV (streamed).
-#[utoipa::path(get, path = "/api/v1/client-companies/export", tag = "crm", params(CompanyFilter),
+#[utoipa::path(get, path = "/api/v1/client-companies/export", tag = "crm",
+    extensions(("x-required-role" = json!("any"))), params(CompanyFilter),
     responses((status = 200, description = "CSV with a header row", content_type = "text/csv", body = String,
         example = "id,name,domain,status,address,owner_id,tags,notes,created_at,updated_at\n")))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn export_companies(
     State(svc): State<CrmService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     ValidatedQuery(filter): ValidatedQuery<CompanyFilter>,
 ) -> impl IntoResponse {
     let header =
         &["id", "name", "domain", "status", "address", "owner_id", "tags", "notes", "created_at", "updated_at"];
+    let ctx: OrgCtx = *ctx;
     let fetch = move |req| {
         let (svc, filter) = (svc.clone(), filter.clone());
         async move { svc.list_companies(&ctx, &filter, req).await }
@@ -120,12 +128,14 @@ pub(super) async fn export_companies(
 }
 
 /// Every deal matching the filters, as CSV (streamed). Value in minor units.
-#[utoipa::path(get, path = "/api/v1/deals/export", tag = "crm", params(DealFilter),
+#[utoipa::path(get, path = "/api/v1/deals/export", tag = "crm",
+    extensions(("x-required-role" = json!("any"))), params(DealFilter),
     responses((status = 200, description = "CSV with a header row", content_type = "text/csv", body = String,
         example = "id,name,stage,value_amount_minor,value_currency,probability,expected_close_date,client_company_id,contact_id,owner_id,created_at,updated_at\n")))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn export_deals(
     State(svc): State<CrmService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     ValidatedQuery(filter): ValidatedQuery<DealFilter>,
 ) -> impl IntoResponse {
     let header = &[
@@ -142,6 +152,7 @@ pub(super) async fn export_deals(
         "created_at",
         "updated_at",
     ];
+    let ctx: OrgCtx = *ctx;
     let fetch = move |req| {
         let (svc, filter) = (svc.clone(), filter.clone());
         async move { svc.list_deals(&ctx, &filter, req).await }

@@ -1,24 +1,30 @@
 //! CSV import of contacts. The file is read as a stream, row by row, inside one
 //! transaction: a malformed file (or one over the row limit) changes nothing,
-//! while a row that is merely wrong is skipped and reported. Rows are matched to
-//! existing contacts by normalized email: a match is updated with the row's
-//! non-empty cells (an empty cell never clears a field), anything else is created.
+//! while a row that is merely wrong is skipped and reported. Cells are parsed with
+//! the same types as the JSON API. Rows are matched to existing contacts by
+//! normalized email: a match is updated with the row's non-empty cells (an empty
+//! cell never clears a field), anything else is created.
 
 use std::collections::HashMap;
 
+use atrium_events::crm::{ContactUpdated, Source};
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, OrgCtx};
+use atrium_kernel::{AppError, Email, IfMatch, OrgCtx, Phone, Scoped};
+use atrium_outbox::publish;
+use chrono::{DateTime, Utc};
 use futures::StreamExt;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, IntoActiveModel};
-use serde::Deserialize;
-use serde_json::json;
+use sea_orm::{ActiveValue::Set, DatabaseTransaction, IntoActiveModel};
 use tokio::io::AsyncRead;
-use uuid::Uuid;
 
 use super::companies::company_named;
-use super::contacts::{contact_out, insert_contact, live_contact_by_email};
-use super::{CrmService, emit, normalize_email, normalize_phone};
-use crate::dto::{ContactIn, ImportOutcome, ImportReportOut, ImportRowOut};
+use super::contacts::{insert_contact, live_contact_by_email};
+use super::state::contact_state;
+use super::{CrmService, changed, live_company};
+use crate::dto::{
+    ClientCompanyId, CompanyName, ContactIn, ImportOutcome, ImportReportOut, ImportRow, ImportRowOut, Name, Title,
+};
+use crate::entity::contact;
+use crate::error::CrmError;
 
 /// Rows per import; larger files are split by the client.
 pub const IMPORT_MAX_ROWS: u64 = 10_000;
@@ -26,55 +32,39 @@ pub const IMPORT_MAX_ROWS: u64 = 10_000;
 pub const IMPORT_COLUMNS: [&str; 7] =
     ["first_name", "last_name", "email", "phone", "title", "company", "client_company_id"];
 
-#[derive(Debug, Default, Deserialize)]
-struct CsvContact {
-    first_name: Option<String>,
-    last_name: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
-    title: Option<String>,
-    /// A company name: the live company of that name, created when there is none.
-    company: Option<String>,
-    client_company_id: Option<String>,
+/// A row's cells, parsed; empty cells are `None`.
+struct Cells {
+    first_name: Option<Name>,
+    last_name: Option<Name>,
+    email: Option<Email>,
+    phone: Option<Phone>,
+    title: Option<Title>,
+    company: Option<CompanyCell>,
 }
 
-/// A row's cleaned cells, or the reason it is skipped.
-struct Cells {
-    first_name: Option<String>,
-    last_name: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
-    title: Option<String>,
+enum CompanyCell {
+    Id(ClientCompanyId),
+    Named(CompanyName),
 }
 
 impl CrmService {
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, dry_run))]
     pub async fn import_contacts<R>(&self, ctx: &OrgCtx, reader: R, dry_run: bool) -> Result<ImportReportOut, AppError>
     where
         R: AsyncRead + Unpin + Send,
     {
         let mut csv = csv_async::AsyncReaderBuilder::new().trim(csv_async::Trim::All).create_deserializer(reader);
-        let headers = csv.headers().await.map_err(|e| csv_error(e, 0))?.clone();
-        let unknown: Vec<&str> = headers.iter().filter(|h| !IMPORT_COLUMNS.contains(h)).collect();
-        if !unknown.is_empty() {
-            return Err(AppError::invalid(
-                "header",
-                format!("unknown column(s) {}; known: {}", unknown.join(", "), IMPORT_COLUMNS.join(", ")),
-            ));
-        }
-        if !headers.iter().any(|h| h == "first_name" || h == "email") {
-            return Err(AppError::invalid("header", "needs a first_name or an email column"));
-        }
-
+        check_header(csv.headers().await.map_err(|e| csv_error(e, 0))?)?;
         let txn = begin_write(&self.db).await?;
         let now = self.clock.now();
         let mut report = ImportReportOut { dry_run, created: 0, updated: 0, skipped: 0, rows: Vec::new() };
         let mut seen: HashMap<String, u64> = HashMap::new();
-        let mut records = csv.deserialize::<CsvContact>();
+        let mut records = csv.deserialize::<ImportRow>();
         let mut row = 0u64;
         while let Some(record) = records.next().await {
             row += 1;
             if row > IMPORT_MAX_ROWS {
-                return Err(AppError::invalid("body", format!("more than {IMPORT_MAX_ROWS} rows; split the file")));
+                return Err(CrmError::TooManyRows { max: IMPORT_MAX_ROWS }.into());
             }
             let record = record.map_err(|e| csv_error(e, row))?;
             let out = self.import_row(&txn, ctx, row, record, &mut seen, now).await?;
@@ -93,146 +83,185 @@ impl CrmService {
         Ok(report)
     }
 
-    async fn import_row<C: ConnectionTrait>(
+    /// One row: parsed, checked against earlier rows, then an update of the
+    /// contact with that email or a new contact.
+    async fn import_row(
         &self,
-        conn: &C,
+        txn: &DatabaseTransaction,
         ctx: &OrgCtx,
         row: u64,
-        record: CsvContact,
+        record: ImportRow,
         seen: &mut HashMap<String, u64>,
-        now: chrono::DateTime<chrono::Utc>,
+        now: DateTime<Utc>,
     ) -> Result<ImportRowOut, AppError> {
-        let skip = |email: Option<String>, reason: String| ImportRowOut {
-            row,
-            outcome: ImportOutcome::Skipped,
-            contact_id: None,
-            email,
-            reason: Some(reason),
-        };
-        let email_cell = clean(record.email.clone());
-        let cells = match check(&record) {
+        let email_cell = clean(record.email.as_deref()).map(str::to_owned);
+        let cells = match Cells::parse(&record) {
             Ok(c) => c,
-            Err(reason) => return Ok(skip(email_cell, reason)),
+            Err(reason) => return Ok(skipped(row, email_cell, None, reason)),
         };
-        let normalized = cells.email.as_deref().map(normalize_email);
+        let normalized = cells.email.as_ref().map(Email::normalized);
         if let Some(n) = &normalized {
             if let Some(first) = seen.get(n) {
-                return Ok(skip(cells.email, format!("same email as row {first}")));
+                return Ok(skipped(row, email_cell, None, format!("same email as row {first}")));
             }
             seen.insert(n.clone(), row);
         }
-        let company = if let Some(raw) = clean(record.client_company_id) {
-            let Ok(id) = raw.parse::<Uuid>() else {
-                return Ok(skip(cells.email, "client_company_id is not a UUID".into()));
-            };
-            match self.require_company(conn, ctx, id, "client_company_id").await {
-                Ok(()) => Some(id),
-                Err(AppError::Validation(_)) => {
-                    return Ok(skip(cells.email, "client_company_id is not a company of this organization".into()));
-                }
-                Err(e) => return Err(e),
-            }
-        } else if let Some(name) = clean(record.company) {
-            Some(company_named(conn, ctx.org_id, &ctx.actor(), "csv_import", &name, now).await?)
-        } else {
-            None
+        let company = match self.import_company(txn, ctx, cells.company.as_ref(), now).await? {
+            Ok(company) => company,
+            Err(reason) => return Ok(skipped(row, email_cell, None, reason)),
         };
-
         let existing = match &normalized {
-            Some(n) => live_contact_by_email(conn, ctx.org_id, n).await?,
+            Some(n) => live_contact_by_email(txn, ctx.org_id, n).await?,
             None => None,
         };
-        let (outcome, out) = match existing {
-            Some(current) => {
-                let mut row_model = current.clone().into_active_model();
-                let mut changed = false;
-                let mut set =
-                    |field: &mut sea_orm::ActiveValue<Option<String>>, old: &Option<String>, new: Option<String>| {
-                        if new.is_some() && new != *old {
-                            *field = Set(new);
-                            changed = true;
-                        }
-                    };
-                set(&mut row_model.phone, &current.phone, cells.phone.clone());
-                set(&mut row_model.title, &current.title, cells.title.clone());
-                if let Some(first) = cells.first_name.filter(|f| *f != current.first_name) {
-                    row_model.first_name = Set(first);
-                    changed = true;
-                }
-                if let Some(last) = cells.last_name.filter(|l| *l != current.last_name) {
-                    row_model.last_name = Set(last);
-                    changed = true;
-                }
-                if company.is_some() && company != current.client_company_id {
-                    row_model.client_company_id = Set(company);
-                    changed = true;
-                }
-                if !changed {
-                    return Ok(ImportRowOut {
-                        row,
-                        outcome: ImportOutcome::Skipped,
-                        contact_id: Some(current.id.into()),
-                        email: current.email,
-                        reason: Some("unchanged".into()),
-                    });
-                }
-                if let sea_orm::ActiveValue::Set(p) = &row_model.phone {
-                    row_model.phone_normalized = Set(p.as_deref().and_then(normalize_phone));
-                }
-                row_model.version = Set(current.version + 1);
-                row_model.updated_at = Set(now);
-                let out = contact_out(row_model.update(conn).await?);
-                emit(conn, ctx, now, "crm.contact.updated", "contact", out.id.into_uuid(), json!(out)).await?;
-                (ImportOutcome::Updated, out)
+        match existing {
+            Some(current) => import_update(txn, ctx, row, current, cells, company, now).await,
+            None => import_create(txn, ctx, row, cells, company, now).await,
+        }
+    }
+
+    /// The company a row names, created by name when needed; `Err` is a skip reason.
+    async fn import_company(
+        &self,
+        txn: &DatabaseTransaction,
+        ctx: &OrgCtx,
+        cell: Option<&CompanyCell>,
+        now: DateTime<Utc>,
+    ) -> Result<Result<Option<ClientCompanyId>, String>, AppError> {
+        Ok(Ok(match cell {
+            None => None,
+            Some(CompanyCell::Id(id)) => match live_company(txn, ctx.org_id, *id).await? {
+                Some(_) => Some(*id),
+                None => return Ok(Err("client_company_id is not a company of this organization".into())),
+            },
+            Some(CompanyCell::Named(name)) => {
+                Some(company_named(txn, ctx.org_id, &ctx.actor(), Source::CsvImport, name.clone(), now).await?)
             }
-            None => {
-                let Some(first_name) = cells.first_name else {
-                    return Ok(skip(cells.email, "first_name is required for a new contact".into()));
-                };
-                let input = ContactIn {
-                    client_company_id: company.map(Into::into),
-                    first_name,
-                    last_name: cells.last_name.unwrap_or_default(),
-                    email: cells.email,
-                    phone: cells.phone,
-                    title: cells.title,
-                };
-                let out = insert_contact(conn, ctx.org_id, &ctx.actor(), input, now, None).await?;
-                (ImportOutcome::Created, out)
+        }))
+    }
+}
+
+/// Applies a row's non-empty cells to the contact with its email; a row that
+/// changes nothing is skipped as `unchanged`.
+async fn import_update(
+    txn: &DatabaseTransaction,
+    ctx: &OrgCtx,
+    row: u64,
+    current: contact::Model,
+    cells: Cells,
+    company: Option<ClientCompanyId>,
+    now: DateTime<Utc>,
+) -> Result<ImportRowOut, AppError> {
+    let mut changes = current.clone().into_active_model();
+    let mut touched = false;
+    let mut set = |field: &mut sea_orm::ActiveValue<String>, old: &str, new: Option<String>| {
+        if let Some(new) = new.filter(|n| n != old) {
+            *field = Set(new);
+            touched = true;
+        }
+    };
+    set(&mut changes.first_name, &current.first_name, cells.first_name.map(Name::into_inner));
+    set(&mut changes.last_name, &current.last_name, cells.last_name.map(Name::into_inner));
+    if let Some(title) = cells.title.map(Title::into_inner).filter(|t| current.title.as_ref() != Some(t)) {
+        changes.title = Set(Some(title));
+        touched = true;
+    }
+    if let Some(phone) = cells.phone.filter(|p| current.phone.as_deref() != Some(p.as_str())) {
+        changes.phone_normalized = Set(phone.normalized());
+        changes.phone = Set(Some(phone.into_inner()));
+        touched = true;
+    }
+    if let Some(company) = company.filter(|c| current.client_company_id != Some(c.into_uuid())) {
+        changes.client_company_id = Set(Some(company.into_uuid()));
+        touched = true;
+    }
+    let contact_id = Some(current.id.into());
+    if !touched {
+        return Ok(skipped(row, current.email, contact_id, "unchanged".into()));
+    }
+    changes.updated_at = Set(now);
+    let updated = contact::Entity::update_in(txn, ctx.org_id, current.id, changes, IfMatch(None)).await?;
+    let state = contact_state(&updated);
+    let event = ContactUpdated { changed: changed(&contact_state(&current), &state), contact: state };
+    publish(txn, ctx, now, &event).await?;
+    let email = event.contact.email;
+    Ok(ImportRowOut { row, outcome: ImportOutcome::Updated, contact_id, email, reason: None })
+}
+
+/// A new contact from a row, which then needs a first name.
+async fn import_create(
+    txn: &DatabaseTransaction,
+    ctx: &OrgCtx,
+    row: u64,
+    cells: Cells,
+    company: Option<ClientCompanyId>,
+    now: DateTime<Utc>,
+) -> Result<ImportRowOut, AppError> {
+    let Some(first_name) = cells.first_name else {
+        let email = cells.email.map(Email::into_inner);
+        return Ok(skipped(row, email, None, "first_name is required for a new contact".into()));
+    };
+    let input = ContactIn {
+        client_company_id: company,
+        first_name,
+        last_name: cells.last_name,
+        email: cells.email,
+        phone: cells.phone,
+        title: cells.title,
+    };
+    let state = insert_contact(txn, ctx.org_id, &ctx.actor(), input, now, Some(Source::CsvImport)).await?;
+    Ok(ImportRowOut {
+        row,
+        outcome: ImportOutcome::Created,
+        contact_id: Some(state.id),
+        email: state.email,
+        reason: None,
+    })
+}
+
+impl Cells {
+    /// Every cell through the type the JSON API uses; `Err` names the column.
+    fn parse(record: &ImportRow) -> Result<Self, String> {
+        let company = match (clean(record.client_company_id.as_deref()), clean(record.company.as_deref())) {
+            (Some(raw), _) => {
+                Some(CompanyCell::Id(raw.parse().map_err(|_| "client_company_id is not a UUID".to_owned())?))
             }
+            (None, Some(_)) => cell("company", &record.company, CompanyName::parse)?.map(CompanyCell::Named),
+            (None, None) => None,
         };
-        Ok(ImportRowOut { row, outcome, contact_id: Some(out.id), email: out.email, reason: None })
+        Ok(Self {
+            first_name: cell("first_name", &record.first_name, Name::parse)?,
+            last_name: cell("last_name", &record.last_name, Name::parse)?,
+            email: cell("email", &record.email, Email::parse).map_err(|_| "email is not a valid address".to_owned())?,
+            phone: cell("phone", &record.phone, Phone::parse)?,
+            title: cell("title", &record.title, Title::parse)?,
+            company,
+        })
     }
 }
 
-fn clean(cell: Option<String>) -> Option<String> {
-    cell.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
+/// A cell parsed by `parse`, `None` when empty; the error names the column.
+fn cell<T>(column: &str, raw: &Option<String>, parse: fn(&str) -> Result<T, String>) -> Result<Option<T>, String> {
+    clean(raw.as_deref()).map(|v| parse(v).map_err(|problem| format!("{column} {problem}"))).transpose()
 }
 
-/// The same rules as the JSON API, as a skip reason instead of a 422.
-fn check(record: &CsvContact) -> Result<Cells, String> {
-    let too_long = |name: &str, value: &Option<String>, max: usize| match value {
-        Some(v) if v.chars().count() > max => Err(format!("{name} is longer than {max} characters")),
-        _ => Ok(()),
-    };
-    let cells = Cells {
-        first_name: clean(record.first_name.clone()),
-        last_name: clean(record.last_name.clone()),
-        email: clean(record.email.clone()),
-        phone: clean(record.phone.clone()),
-        title: clean(record.title.clone()),
-    };
-    too_long("first_name", &cells.first_name, 100)?;
-    too_long("last_name", &cells.last_name, 100)?;
-    too_long("title", &cells.title, 200)?;
-    too_long("phone", &cells.phone, 50)?;
-    too_long("company", &record.company, 200)?;
-    if let Some(e) = &cells.email
-        && (e.len() > 320 || !validator::ValidateEmail::validate_email(e))
-    {
-        return Err("email is not a valid address".into());
+fn clean(cell: Option<&str>) -> Option<&str> {
+    cell.map(str::trim).filter(|c| !c.is_empty())
+}
+
+fn skipped(row: u64, email: Option<String>, contact_id: Option<crate::dto::ContactId>, reason: String) -> ImportRowOut {
+    ImportRowOut { row, outcome: ImportOutcome::Skipped, contact_id, email, reason: Some(reason) }
+}
+
+fn check_header(headers: &csv_async::StringRecord) -> Result<(), AppError> {
+    let unknown: Vec<&str> = headers.iter().filter(|h| !IMPORT_COLUMNS.contains(h)).collect();
+    if !unknown.is_empty() {
+        return Err(CrmError::UnknownColumns { unknown: unknown.join(", "), known: IMPORT_COLUMNS.join(", ") }.into());
     }
-    Ok(cells)
+    if !headers.iter().any(|h| h == "first_name" || h == "email") {
+        return Err(CrmError::NoKeyColumn.into());
+    }
+    Ok(())
 }
 
 /// A broken file is the client's error (400, naming the row); a body over the
@@ -243,5 +272,34 @@ fn csv_error(err: csv_async::Error, row: u64) -> AppError {
     {
         return AppError::PayloadTooLarge;
     }
-    AppError::BadRequest(format!("CSV row {row}: {err}"))
+    CrmError::MalformedCsv { row, detail: err.to_string() }.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(first: &str, email: &str, title: &str) -> ImportRow {
+        ImportRow {
+            first_name: Some(first.into()),
+            email: Some(email.into()),
+            title: Some(title.into()),
+            ..ImportRow::default()
+        }
+    }
+
+    #[test]
+    fn cells_follow_the_api_rules_and_name_the_column() {
+        let ok = Cells::parse(&row(" Ada ", "ada@example.com", "")).expect("valid");
+        assert_eq!(ok.first_name.as_deref(), Some("Ada"));
+        assert!(ok.title.is_none(), "an empty cell is no value");
+        let err = |r: ImportRow| Cells::parse(&r).err().unwrap_or_default();
+        assert_eq!(err(row("Ada", "nope", "")), "email is not a valid address");
+        assert_eq!(err(row("Ada", "", &"t".repeat(201))), "title must be at most 200 characters");
+        assert_eq!(err(row("A\0da", "", "")), "first_name must not contain NUL characters");
+        let phone = ImportRow { phone: Some("12".into()), ..row("Ada", "", "") };
+        assert_eq!(err(phone), "phone must be at least 3 characters");
+        let company = ImportRow { client_company_id: Some("x".into()), ..row("Ada", "", "") };
+        assert_eq!(err(company), "client_company_id is not a UUID");
+    }
 }

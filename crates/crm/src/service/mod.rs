@@ -1,25 +1,29 @@
 //! The CRM service: the only writer of companies, contacts and deals. Every method
-//! takes `&OrgCtx` first; every write emits its event in the same transaction.
+//! takes `&OrgCtx` first; every write publishes its typed event in the same
+//! transaction.
 
 pub(crate) mod companies;
 mod company_merge;
+mod contact_merge;
 pub(crate) mod contacts;
 mod deals;
+mod duplicates;
 mod import;
-mod merge;
 mod refs;
+mod state;
 
 pub use import::{IMPORT_COLUMNS, IMPORT_MAX_ROWS};
 pub use refs::{ContactRef, DealRef};
 
 use std::sync::Arc;
 
-use atrium_kernel::{AppError, Clock, OrgCtx, UserId};
-use atrium_outbox::{NewEvent, append_for};
+use atrium_kernel::{AppError, Clock, OrgCtx, OrganizationId, Scoped, UserId};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, QueryFilter};
-use uuid::Uuid;
+use serde::Serialize;
 
+use crate::dto::{ClientCompanyId, ContactId};
 use crate::entity::{company, contact};
+use crate::error::CrmError;
 use crate::ports::Members;
 
 #[derive(Clone)]
@@ -34,76 +38,73 @@ impl CrmService {
         Self { db, clock, members }
     }
 
-    /// A live (not merged) company of the caller's organization, or a 422 on `field`.
-    async fn require_company<C: ConnectionTrait>(
-        &self,
-        conn: &C,
-        ctx: &OrgCtx,
-        id: Uuid,
-        field: &str,
-    ) -> Result<(), AppError> {
-        let found = company::Entity::scoped(ctx.org_id)
-            .filter(company::Column::Id.eq(id))
-            .filter(company::Column::MergedIntoId.is_null())
-            .one(conn)
-            .await?;
-        found.map(|_| ()).ok_or_else(|| AppError::invalid(field, "no such client company in this organization"))
-    }
-
-    async fn require_contact<C: ConnectionTrait>(
-        &self,
-        conn: &C,
-        ctx: &OrgCtx,
-        id: Uuid,
-        field: &str,
-    ) -> Result<(), AppError> {
-        let found = contact::Entity::scoped(ctx.org_id)
-            .filter(contact::Column::Id.eq(id))
-            .filter(contact::Column::MergedIntoId.is_null())
-            .one(conn)
-            .await?;
-        found.map(|_| ()).ok_or_else(|| AppError::invalid(field, "no such contact in this organization"))
-    }
-
-    async fn require_member(&self, ctx: &OrgCtx, user: UserId, field: &str) -> Result<(), AppError> {
+    async fn require_member(&self, ctx: &OrgCtx, user: UserId, field: &'static str) -> Result<(), AppError> {
         if self.members.is_member(ctx.org_id, user).await? {
             Ok(())
         } else {
-            Err(AppError::invalid(field, "is not a member of this organization"))
+            Err(CrmError::NotAMember { field }.into())
         }
     }
 }
 
-async fn emit<C: ConnectionTrait>(
+/// The live (not merged) company `id` of `org`, if there is one.
+pub(crate) async fn live_company<C: ConnectionTrait>(
     conn: &C,
-    ctx: &OrgCtx,
-    now: chrono::DateTime<chrono::Utc>,
-    event_type: &str,
-    aggregate_type: &str,
-    id: Uuid,
-    data: serde_json::Value,
+    org: OrganizationId,
+    id: ClientCompanyId,
+) -> Result<Option<company::Model>, AppError> {
+    Ok(company::Entity::scoped(org)
+        .filter(company::Column::Id.eq(id.into_uuid()))
+        .filter(company::Column::MergedIntoId.is_null())
+        .one(conn)
+        .await?)
+}
+
+/// A live company of `org`, or a 422 on `field`.
+pub(crate) async fn require_company<C: ConnectionTrait>(
+    conn: &C,
+    org: OrganizationId,
+    id: ClientCompanyId,
+    field: &'static str,
 ) -> Result<(), AppError> {
-    append_for(conn, ctx, now, NewEvent::new(event_type, aggregate_type, id, data)).await?;
-    Ok(())
-}
-
-/// Trimmed and lower-cased.
-pub fn normalize_email(email: &str) -> String {
-    email.trim().to_lowercase()
-}
-
-/// Digits, with a leading `+` kept: "+49 (30) 123-456" → "+4930123456". `None`
-/// for a value without digits ("n/a"), so such placeholders never look alike.
-pub fn normalize_phone(phone: &str) -> Option<String> {
-    let trimmed = phone.trim();
-    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        None
-    } else if trimmed.starts_with('+') {
-        Some(format!("+{digits}"))
-    } else {
-        Some(digits)
+    match live_company(conn, org, id).await? {
+        Some(_) => Ok(()),
+        None => Err(CrmError::CompanyNotFound { field }.into()),
     }
+}
+
+/// A live contact of `org`, or a 422 on `field`.
+async fn require_contact<C: ConnectionTrait>(
+    conn: &C,
+    org: OrganizationId,
+    id: ContactId,
+    field: &'static str,
+) -> Result<(), AppError> {
+    let found = contact::Entity::scoped(org)
+        .filter(contact::Column::Id.eq(id.into_uuid()))
+        .filter(contact::Column::MergedIntoId.is_null())
+        .one(conn)
+        .await?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(CrmError::ContactNotFound { field }.into()),
+    }
+}
+
+/// The fields of a record's state that differ between `before` and `after`, for
+/// an update event's `changed`, sorted (the version and timestamp always move).
+pub(crate) fn changed<T: Serialize>(before: &T, after: &T) -> Vec<String> {
+    use serde_json::{Value, to_value};
+    let (Ok(Value::Object(before)), Ok(Value::Object(after))) = (to_value(before), to_value(after)) else {
+        return Vec::new();
+    };
+    let mut fields: Vec<String> = after
+        .iter()
+        .filter(|(k, v)| !matches!(k.as_str(), "version" | "updated_at") && before.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    fields.sort();
+    fields
 }
 
 /// `column LIKE 'prefix%'` with `%`, `_` and `\` in the prefix taken literally.
@@ -130,11 +131,15 @@ mod tests {
 
     #[test]
     fn normalization() {
-        assert_eq!(normalize_email("  Ada@Example.COM "), "ada@example.com");
-        assert_eq!(normalize_phone("+49 (30) 123-456").as_deref(), Some("+4930123456"));
-        assert_eq!(normalize_phone("030 123 456").as_deref(), Some("030123456"));
-        assert_eq!(normalize_phone("n/a"), None);
         assert_eq!(escape_like(r"50%_a\b"), r"50\%\_a\\b");
         assert_eq!(normalize_name("  Globex   Corp "), "globex corp");
+    }
+
+    #[test]
+    fn changed_names_the_fields_that_moved() {
+        let before = serde_json::json!({"id": 1, "name": "a", "tags": [], "version": 1, "updated_at": "t0"});
+        let after = serde_json::json!({"id": 1, "name": "b", "tags": ["x"], "version": 2, "updated_at": "t1"});
+        assert_eq!(changed(&before, &after), ["name", "tags"], "sorted");
+        assert!(changed(&before, &before).is_empty());
     }
 }

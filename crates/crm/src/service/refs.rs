@@ -3,11 +3,11 @@
 //! which client company does it belong to. A merged record resolves to its
 //! survivor, so a stale id copied before a merge still lands on the golden record.
 
-use atrium_kernel::{AppError, OrganizationId};
+use atrium_kernel::{AppError, OrganizationId, Scoped};
 use sea_orm::{ColumnTrait, QueryFilter};
-use uuid::Uuid;
 
 use super::CrmService;
+use crate::dto::{ClientCompanyId, ContactId, DealId};
 use crate::entity::{company, contact, deal};
 
 /// Merge chains are short (a survivor merged again); this bounds a corrupt cycle.
@@ -16,51 +16,65 @@ const MAX_HOPS: usize = 8;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ContactRef {
     /// The live contact (the survivor when the id asked for was merged).
-    pub id: Uuid,
-    pub client_company_id: Option<Uuid>,
+    pub id: ContactId,
+    pub client_company_id: Option<ClientCompanyId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DealRef {
-    pub id: Uuid,
-    pub client_company_id: Option<Uuid>,
-    pub contact_id: Option<Uuid>,
+    pub id: DealId,
+    pub client_company_id: Option<ClientCompanyId>,
+    pub contact_id: Option<ContactId>,
 }
 
 impl CrmService {
     /// The live company behind `id` in `org`, or `None`.
-    pub async fn company_ref(&self, org: OrganizationId, id: Uuid) -> Result<Option<Uuid>, AppError> {
-        let mut id = id;
+    #[tracing::instrument(skip_all, fields(org_id = %org, company_id = %id))]
+    pub async fn company_ref(
+        &self,
+        org: OrganizationId,
+        id: ClientCompanyId,
+    ) -> Result<Option<ClientCompanyId>, AppError> {
+        let mut id = id.into_uuid();
         for _ in 0..MAX_HOPS {
             let Some(row) = company::Entity::scoped(org).filter(company::Column::Id.eq(id)).one(&self.db).await? else {
                 return Ok(None);
             };
             match row.merged_into_id {
                 Some(next) => id = next,
-                None => return Ok(Some(row.id)),
+                None => return Ok(Some(row.id.into())),
             }
         }
         Ok(None)
     }
 
     /// The live contact behind `id` in `org`, or `None`.
-    pub async fn contact_ref(&self, org: OrganizationId, id: Uuid) -> Result<Option<ContactRef>, AppError> {
-        let mut id = id;
+    #[tracing::instrument(skip_all, fields(org_id = %org, contact_id = %id))]
+    pub async fn contact_ref(&self, org: OrganizationId, id: ContactId) -> Result<Option<ContactRef>, AppError> {
+        let mut id = id.into_uuid();
         for _ in 0..MAX_HOPS {
             let Some(row) = contact::Entity::scoped(org).filter(contact::Column::Id.eq(id)).one(&self.db).await? else {
                 return Ok(None);
             };
             match row.merged_into_id {
                 Some(next) => id = next,
-                None => return Ok(Some(ContactRef { id: row.id, client_company_id: row.client_company_id })),
+                None => {
+                    let client_company_id = row.client_company_id.map(Into::into);
+                    return Ok(Some(ContactRef { id: row.id.into(), client_company_id }));
+                }
             }
         }
         Ok(None)
     }
 
     /// The deal `id` in `org`, or `None`.
-    pub async fn deal_ref(&self, org: OrganizationId, id: Uuid) -> Result<Option<DealRef>, AppError> {
-        let row = deal::Entity::scoped(org).filter(deal::Column::Id.eq(id)).one(&self.db).await?;
-        Ok(row.map(|d| DealRef { id: d.id, client_company_id: d.client_company_id, contact_id: d.contact_id }))
+    #[tracing::instrument(skip_all, fields(org_id = %org, deal_id = %id))]
+    pub async fn deal_ref(&self, org: OrganizationId, id: DealId) -> Result<Option<DealRef>, AppError> {
+        let row = deal::Entity::scoped(org).filter(deal::Column::Id.eq(id.into_uuid())).one(&self.db).await?;
+        Ok(row.map(|d| DealRef {
+            id: d.id.into(),
+            client_company_id: d.client_company_id.map(Into::into),
+            contact_id: d.contact_id.map(Into::into),
+        }))
     }
 }

@@ -7,10 +7,13 @@ use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
-use atrium_crm::dto::{ContactIn, DealIn};
+use atrium_crm::dto::{ContactIn, DealIn, Probability};
 use atrium_crm::entity::{company, contact, deal};
 use atrium_crm::{CrmService, Members};
-use atrium_kernel::{AppError, Clock, FrozenClock, OrgCtx, OrganizationId, Page, PageRequest, Principal, Role, UserId};
+use atrium_kernel::{
+    AppError, Clock, Email, FrozenClock, OrgCtx, OrganizationId, Page, PageRequest, Phone, Principal, Role, Text,
+    UserId,
+};
 use atrium_outbox::entity::event;
 use atrium_testkit::TestDb;
 use chrono::{DateTime, Duration, Utc};
@@ -74,28 +77,31 @@ pub async fn seed_user(conn: &DatabaseConnection) -> UserId {
     atrium_testkit::seed_user(conn).await.into()
 }
 
-pub fn contact_in(first: &str, last: &str, email: Option<&str>) -> ContactIn {
-    ContactIn {
-        client_company_id: None,
-        first_name: first.into(),
-        last_name: last.into(),
-        email: email.map(Into::into),
-        phone: None,
-        title: None,
-    }
+/// Valid text of any bound (the field's type picks it).
+pub fn text<const N: usize>(s: &str) -> Text<N> {
+    Text::parse(s).expect("valid text")
+}
+
+pub fn email(s: &str) -> Email {
+    Email::parse(s).expect("valid email")
+}
+
+pub fn phone(s: &str) -> Phone {
+    Phone::parse(s).expect("valid phone")
+}
+
+pub fn pct(p: i32) -> Probability {
+    Probability::new(p).expect("valid probability")
+}
+
+/// A contact input; an empty `last` is no last name.
+pub fn contact_in(first: &str, last: &str, mail: Option<&str>) -> ContactIn {
+    let last = (!last.trim().is_empty()).then(|| text(last));
+    ContactIn { email: mail.map(email), ..ContactIn::named(text(first), last) }
 }
 
 pub fn deal_in(name: &str) -> DealIn {
-    DealIn {
-        name: name.into(),
-        stage: None,
-        value: None,
-        probability: None,
-        expected_close_date: None,
-        client_company_id: None,
-        contact_id: None,
-        owner_id: None,
-    }
+    DealIn::named(text(name))
 }
 
 /// Every CRM row and outbox event, ordered by id.

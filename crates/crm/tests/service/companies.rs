@@ -3,8 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use atrium_crm::dto::{CompanyFilter, CompanyIn, CompanyPatch, CompanyStatus, ContactIn, DealIn};
+use atrium_crm::dto::{CompanyFilter, CompanyIn, CompanyPatch, CompanyStatus, ContactId, ContactIn, DealIn};
 use atrium_crm::entity::company;
+use atrium_events::crm::{CompanyCreated, CompanyDeleted, CompanyUpdated};
 use atrium_kernel::{AppError, Clock, IfMatch, OrgCtx, PageRequest, Patch};
 use atrium_testkit::{TestDb, backend_tests};
 use chrono::Duration;
@@ -14,7 +15,7 @@ use uuid::Uuid;
 
 use crate::assert_err;
 use crate::common::{
-    Harness, all_pages, contact_in, contact_row, deal_in, deal_row, events_of, harness, snapshot, types,
+    Harness, all_pages, contact_in, contact_row, deal_in, deal_row, events_of, harness, snapshot, text, types,
 };
 
 backend_tests!(
@@ -25,15 +26,7 @@ backend_tests!(
 );
 
 pub fn company_in(name: &str) -> CompanyIn {
-    CompanyIn {
-        name: name.into(),
-        domain: None,
-        status: None,
-        address: None,
-        owner_id: None,
-        tags: vec![],
-        notes: None,
-    }
+    CompanyIn::named(text(name))
 }
 
 pub async fn new_company(h: &Harness, ctx: &OrgCtx, name: &str, status: CompanyStatus) -> Uuid {
@@ -47,11 +40,11 @@ async fn company_crud_patch_and_if_match(db: &TestDb) {
     let owner = ctx.user_id().expect("user principal");
     let created_at = h.clock.now();
     let input = CompanyIn {
-        domain: Some(" Globex.Example ".into()),
-        address: Some("1 Main St".into()),
+        domain: Some(text(" Globex.Example ")),
+        address: Some(text("1 Main St")),
         owner_id: Some(owner),
-        tags: vec!["retainer".into()],
-        notes: Some("met at a fair".into()),
+        tags: vec![text(" retainer ")],
+        notes: Some(text("met at a fair")),
         ..company_in("  Globex   Corp ")
     };
     let out = h.svc.create_company(&ctx, input).await.expect("create");
@@ -74,10 +67,12 @@ async fn company_crud_patch_and_if_match(db: &TestDb) {
     assert_eq!(created[0].organization_id, ctx.org_id.into_uuid());
     assert_eq!(created[0].actor, format!("user:{owner}"));
     assert_eq!(created[0].data, json!(out), "the event carries the created company");
+    let payload: CompanyCreated = serde_json::from_value(created[0].data.clone()).expect("typed payload");
+    assert_eq!((payload.company.id, payload.source), (out.id, None), "an API create names no source");
 
     // Absent leaves a field alone; a value sets it.
     h.clock.advance(Duration::minutes(5));
-    let patch = CompanyPatch { notes: Patch::Value("renewal due".into()), ..CompanyPatch::default() };
+    let patch = CompanyPatch { notes: Patch::Value(text("renewal due")), ..CompanyPatch::default() };
     let v2 = h.svc.update_company(&ctx, out.id, patch, IfMatch(Some(1))).await.expect("update v1");
     assert_eq!(v2.version, 2);
     assert_eq!(v2.notes.as_deref(), Some("renewal due"));
@@ -92,7 +87,7 @@ async fn company_crud_patch_and_if_match(db: &TestDb) {
     let patch = CompanyPatch {
         domain: Patch::Null,
         owner_id: Patch::Null,
-        address: Patch::Value("2 Side St".into()),
+        address: Patch::Value(text("2 Side St")),
         ..CompanyPatch::default()
     };
     let v3 = h.svc.update_company(&ctx, out.id, patch, IfMatch(None)).await.expect("update without If-Match");
@@ -102,7 +97,7 @@ async fn company_crud_patch_and_if_match(db: &TestDb) {
 
     // A stale If-Match is a 409 and changes nothing.
     let before = snapshot(&h.conn).await;
-    let stale = CompanyPatch { name: Some("Stale".into()), ..CompanyPatch::default() };
+    let stale = CompanyPatch { name: Some(text("Stale")), ..CompanyPatch::default() };
     let err = assert_err!(
         h.svc.update_company(&ctx, out.id, stale, IfMatch(Some(2))).await,
         AppError::Conflict { existing_id: None, .. },
@@ -118,9 +113,9 @@ async fn company_crud_patch_and_if_match(db: &TestDb) {
     assert_eq!(snapshot(&h.conn).await, before, "a stale write leaves rows and events alone");
 
     let patch = CompanyPatch {
-        name: Some(" Initech  Ltd".into()),
+        name: Some(text(" Initech  Ltd")),
         status: Some(CompanyStatus::Active),
-        tags: Some(vec!["a".into(), "b".into()]),
+        tags: Some(vec![text("a"), text("b")]),
         notes: Patch::Null,
         ..CompanyPatch::default()
     };
@@ -145,8 +140,15 @@ async fn company_crud_patch_and_if_match(db: &TestDb) {
             "crm.company.deleted"
         ]
     );
-    assert_eq!(all[3].data, json!(v4), "an update event carries the new state");
-    assert_eq!(all[4].data, json!({"name": "Initech  Ltd", "deleted_contact_ids": []}));
+    let update: CompanyUpdated = serde_json::from_value(all[3].data.clone()).expect("typed payload");
+    assert_eq!(json!(update.company), json!(v4), "an update event carries the new state");
+    assert_eq!(update.changed, ["name", "notes", "status", "tags"], "and names what changed");
+    let mut state = all[3].data.clone();
+    state.as_object_mut().expect("object").remove("changed");
+    assert_eq!(state, json!(v4), "with the field names of the API");
+    let cleared: CompanyUpdated = serde_json::from_value(all[2].data.clone()).expect("typed payload");
+    assert_eq!(cleared.changed, ["address", "domain", "owner_id"]);
+    assert_eq!(all[4].data, json!({"id": out.id, "name": "Initech  Ltd", "deleted_contact_ids": []}));
 }
 
 async fn company_filters_and_keyset_pages(db: &TestDb) {
@@ -171,11 +173,11 @@ async fn company_filters_and_keyset_pages(db: &TestDb) {
     assert_eq!(ids(CompanyFilter::default()).await, [acme, labs, globex, initech, archived], "by id, own org only");
     let active = CompanyFilter { status: Some(CompanyStatus::Active), ..CompanyFilter::default() };
     assert_eq!(ids(active).await, [acme, globex]);
-    let prefix = |p: &str| CompanyFilter { name_prefix: Some(p.into()), ..CompanyFilter::default() };
+    let prefix = |p: &str| CompanyFilter { name_prefix: Some(text(p)), ..CompanyFilter::default() };
     assert_eq!(ids(prefix("ACME")).await, [acme, labs, archived], "case-insensitive prefix");
     assert_eq!(ids(prefix("  acme   labs ")).await, [labs], "the prefix is normalized like names");
     assert_eq!(ids(prefix("cme")).await, Vec::<Uuid>::new(), "a prefix, not a substring");
-    let both = CompanyFilter { status: Some(CompanyStatus::Archived), name_prefix: Some("ac".into()) };
+    let both = CompanyFilter { status: Some(CompanyStatus::Archived), name_prefix: Some(text("ac")) };
     assert_eq!(ids(both).await, [archived]);
 
     let expected = [acme, labs, globex, initech, archived];
@@ -205,7 +207,7 @@ async fn company_name_prefix_treats_wildcards_literally(db: &TestDb) {
     let underscore = new_company(&h, &ctx, "A_c Corp", CompanyStatus::Lead).await;
     let percent = new_company(&h, &ctx, "100% Agency", CompanyStatus::Lead).await;
     let list = |p: &str| {
-        let f = CompanyFilter { name_prefix: Some(p.into()), ..CompanyFilter::default() };
+        let f = CompanyFilter { name_prefix: Some(text(p)), ..CompanyFilter::default() };
         let (h, ctx) = (&h, &ctx);
         async move {
             let page = h.svc.list_companies(ctx, &f, PageRequest::first(50)).await.expect("list");
@@ -251,8 +253,9 @@ async fn deleting_a_company_cascades_contacts_and_nulls_deals(db: &TestDb) {
     assert_eq!(deal_row(&h.conn, d3).await, Some(d3_before), "an unrelated deal is untouched");
     let deleted = events_of(&h.conn, doomed).await;
     assert_eq!(types(&deleted), ["crm.company.created", "crm.company.deleted"]);
-    let listed: BTreeSet<String> = serde_json::from_value(deleted[1].data["deleted_contact_ids"].clone()).expect("ids");
-    assert_eq!(listed, BTreeSet::from([c1.to_string(), c2.to_string()]));
+    let payload: CompanyDeleted = serde_json::from_value(deleted[1].data.clone()).expect("typed payload");
+    let listed: BTreeSet<ContactId> = payload.deleted_contact_ids.into_iter().collect();
+    assert_eq!(listed, BTreeSet::from([c1, c2]));
     // The cascaded contact's email is free again.
     h.svc.create_contact(&ctx, contact_in("New", "Two", Some("two@doomed.example"))).await.expect("email freed");
 
@@ -263,5 +266,5 @@ async fn deleting_a_company_cascades_contacts_and_nulls_deals(db: &TestDb) {
     assert_eq!(deal_row(&h.conn, d3).await.expect("deal").client_company_id, Some(kept));
     let contact_events = events_of(&h.conn, k1).await;
     assert_eq!(types(&contact_events), ["crm.contact.created", "crm.contact.deleted"]);
-    assert_eq!(contact_events[1].data, json!({"email": "keep@kept.example", "client_company_id": kept}));
+    assert_eq!(contact_events[1].data, json!({"id": k1, "email": "keep@kept.example", "client_company_id": kept}));
 }

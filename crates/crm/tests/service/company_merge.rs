@@ -4,12 +4,14 @@ use std::sync::Arc;
 
 use atrium_crm::dto::{CompanyDuplicateReason, CompanyPatch, CompanyStatus, ContactIn, DealIn, MergeIn};
 use atrium_crm::{AppointmentSubscriber, BookingOutcome};
+use atrium_events::crm::{AppointmentBooked, CompanyCreated, CompanyMerged, ContactCreated, Source};
 use atrium_kernel::{AppError, Clock, IfMatch, Patch};
+use atrium_outbox::{Event, Subscriber};
 use atrium_testkit::{TestDb, backend_tests};
 use serde_json::json;
 
 use crate::assert_err;
-use crate::common::{contact_in, contact_row, deal_in, deal_row, events_of, harness, snapshot, types};
+use crate::common::{contact_in, contact_row, deal_in, deal_row, events_of, harness, snapshot, text, types};
 use crate::companies::new_company;
 use crate::contacts::new_contact;
 use crate::deals::new_deal;
@@ -27,13 +29,13 @@ async fn company_merge_repoints_contacts_and_deals_and_leaves_a_tombstone(db: &T
     let keep = new_company(&h, &ctx, "Globex", CompanyStatus::Active).await;
     let dup = new_company(&h, &ctx, "Globex Corp", CompanyStatus::Lead).await;
     let patch = CompanyPatch {
-        domain: Patch::Value("globex.example".into()),
-        tags: Some(vec!["retainer".into(), "eu".into()]),
-        notes: Patch::Value("from the import".into()),
+        domain: Patch::Value(text("globex.example")),
+        tags: Some(vec![text("retainer"), text("eu")]),
+        notes: Patch::Value(text("from the import")),
         ..CompanyPatch::default()
     };
     h.svc.update_company(&ctx, dup.into(), patch, IfMatch(None)).await.expect("patch dup");
-    let keep_tags = CompanyPatch { tags: Some(vec!["eu".into(), "vip".into()]), ..CompanyPatch::default() };
+    let keep_tags = CompanyPatch { tags: Some(vec![text("eu"), text("vip")]), ..CompanyPatch::default() };
     h.svc.update_company(&ctx, keep.into(), keep_tags, IfMatch(None)).await.expect("patch keep");
     let c =
         new_contact(&h, &ctx, ContactIn { client_company_id: Some(dup.into()), ..contact_in("Hank", "", None) }).await;
@@ -57,12 +59,24 @@ async fn company_merge_repoints_contacts_and_deals_and_leaves_a_tombstone(db: &T
     let tomb = h.svc.get_company(&ctx, dup.into()).await.expect("tombstone resolves");
     assert_eq!(tomb.status, CompanyStatus::Merged);
     assert_eq!(tomb.merged_into_id.map(|i| i.into_uuid()), Some(keep));
-    assert_eq!(h.svc.company_ref(ctx.org_id, dup).await.expect("ref"), Some(keep), "stale ids land on the survivor");
+    assert_eq!(
+        h.svc.company_ref(ctx.org_id, dup.into()).await.expect("ref"),
+        Some(keep.into()),
+        "stale ids land on the survivor"
+    );
     let merged = events_of(&h.conn, keep).await;
     let last = merged.last().expect("events");
     assert_eq!(last.event_type, "crm.company.merged");
-    assert_eq!(last.data["survivor_id"], json!(keep));
-    assert_eq!(last.data["merged_ids"], json!([dup]));
+    let payload: CompanyMerged = serde_json::from_value(last.data.clone()).expect("typed payload");
+    let expected = CompanyMerged {
+        survivor_id: keep.into(),
+        merged_ids: vec![dup.into()],
+        repointed_contacts: 1,
+        repointed_deals: 1,
+    };
+    assert_eq!(payload, expected);
+    assert_eq!(last.data["merged_ids"], json!([dup]), "ids on the wire are plain UUIDs");
+    assert_eq!(types(&events_of(&h.conn, dup).await), ["crm.company.created", "crm.company.updated"]);
     assert_err!(
         h.svc.update_company(&ctx, dup.into(), CompanyPatch::default(), IfMatch(None)).await,
         AppError::Conflict { .. },
@@ -108,7 +122,7 @@ async fn company_duplicates_by_name_and_domain(db: &TestDb) {
     let c = new_company(&h, &ctx, "Road Runner", CompanyStatus::Lead).await;
     let d = new_company(&h, &ctx, "RR Ltd", CompanyStatus::Lead).await;
     for id in [c, d] {
-        let p = CompanyPatch { domain: Patch::Value("RoadRunner.example".into()), ..CompanyPatch::default() };
+        let p = CompanyPatch { domain: Patch::Value(text("RoadRunner.example")), ..CompanyPatch::default() };
         h.svc.update_company(&ctx, id.into(), p, IfMatch(None)).await.expect("domain");
     }
     let other = h.org().await;
@@ -131,17 +145,21 @@ async fn company_duplicates_by_name_and_domain(db: &TestDb) {
     assert_eq!(after.len(), 1, "a merged tombstone is no longer a candidate: {after:?}");
 }
 
+fn booking(data: serde_json::Value) -> AppointmentBooked {
+    serde_json::from_value(data).expect("a booking")
+}
+
 async fn appointment_booking_creates_a_contact_once(db: &TestDb) {
     let h = harness(db);
     let ctx = h.org().await;
     let known = new_contact(&h, &ctx, contact_in("Ada", "Lovelace", Some("ada@example.com"))).await;
     let sub = AppointmentSubscriber::new(h.conn.clone(), h.clock.clone() as Arc<dyn Clock>);
 
-    let same = sub.apply(ctx.org_id, &json!({"email": " ADA@example.com", "name": "A. L."})).await.expect("known");
-    assert_eq!(same, BookingOutcome::Known(known.into()));
+    let same = booking(json!({"email": " ADA@example.com", "name": "A. L."}));
+    assert_eq!(sub.apply(ctx.org_id, &same).await.expect("known"), BookingOutcome::Known(known.into()));
 
-    let booking = json!({"email": "grace@navy.example", "name": "Grace Brewster Hopper", "company": "US Navy"});
-    let BookingOutcome::Created { contact, company } = sub.apply(ctx.org_id, &booking).await.expect("book") else {
+    let grace = booking(json!({"email": "grace@navy.example", "name": "Grace Brewster Hopper", "company": "US Navy"}));
+    let BookingOutcome::Created { contact, company } = sub.apply(ctx.org_id, &grace).await.expect("book") else {
         panic!("a new person becomes a contact");
     };
     let created = h.svc.get_contact(&ctx, contact).await.expect("contact");
@@ -152,12 +170,18 @@ async fn appointment_booking_creates_a_contact_once(db: &TestDb) {
     let evs = events_of(&h.conn, contact.into_uuid()).await;
     assert_eq!(types(&evs), ["crm.contact.created"]);
     assert_eq!(evs[0].actor, "system:crm.appointments");
+    let payload: ContactCreated = serde_json::from_value(evs[0].data.clone()).expect("typed payload");
+    assert_eq!(payload.source, Some(Source::AppointmentBooked), "the event says where the contact came from");
+    assert_eq!(evs[0].data["source"], "appointment.booked");
+    let company_events = events_of(&h.conn, company.into_uuid()).await;
+    let payload: CompanyCreated = serde_json::from_value(company_events[0].data.clone()).expect("typed payload");
+    assert_eq!(payload.source, Some(Source::AppointmentBooked));
 
     // Redelivery and a second booking at the same company create nothing new.
     let before = snapshot(&h.conn).await;
-    assert_eq!(sub.apply(ctx.org_id, &booking).await.expect("again"), BookingOutcome::Known(contact));
+    assert_eq!(sub.apply(ctx.org_id, &grace).await.expect("again"), BookingOutcome::Known(contact));
     assert_eq!(snapshot(&h.conn).await, before);
-    let colleague = json!({"email": "bob@navy.example", "company": "us  navy"});
+    let colleague = booking(json!({"email": "bob@navy.example", "company": "us  navy"}));
     let BookingOutcome::Created { company: same_company, contact: bob } =
         sub.apply(ctx.org_id, &colleague).await.expect("colleague")
     else {
@@ -168,10 +192,25 @@ async fn appointment_booking_creates_a_contact_once(db: &TestDb) {
 
     // The same email in another organization is another person there.
     let other = h.org().await;
-    assert!(matches!(sub.apply(other.org_id, &booking).await, Ok(BookingOutcome::Created { .. })));
+    assert!(matches!(sub.apply(other.org_id, &grace).await, Ok(BookingOutcome::Created { .. })));
 
+    // A bad booking is refused by its payload type (and dead-lettered by the dispatcher).
     let before = snapshot(&h.conn).await;
-    assert_err!(sub.apply(ctx.org_id, &json!({"email": "not an email"})).await, AppError::Validation(_), "bad email");
-    assert_err!(sub.apply(ctx.org_id, &json!({"name": "No Email"})).await, AppError::Validation(_), "no email");
+    for bad in [json!({"email": "not an email"}), json!({"name": "No Email"}), json!({"email": "a\u{0}@x.io"})] {
+        assert!(serde_json::from_value::<AppointmentBooked>(bad.clone()).is_err(), "accepted {bad}");
+        let event = Event {
+            id: atrium_outbox::EventId::new(),
+            org_id: ctx.org_id,
+            event_type: "appointment.booked".into(),
+            aggregate_type: "appointment".into(),
+            aggregate_id: uuid::Uuid::now_v7(),
+            occurred_at: h.clock.now(),
+            actor: "system:test".into(),
+            data: bad,
+        };
+        assert!(sub.deliver("crm.appointments", &event).await.is_err(), "delivered a bad booking");
+    }
+    let nul_name = booking(json!({"email": "zed@x.io", "name": "Z\u{0}ed"}));
+    assert_err!(sub.apply(ctx.org_id, &nul_name).await, AppError::Validation(_), "NUL in the name");
     assert_eq!(snapshot(&h.conn).await, before, "a bad booking writes nothing");
 }

@@ -2,7 +2,8 @@
 //! money, filters, keyset pagination, and references to companies, contacts and owners.
 
 use atrium_crm::dto::{CompanyIn, CompanyPatch, CompanyStatus, DealFilter, DealIn, DealPatch, DealStage, MergeIn};
-use atrium_kernel::{AppError, Clock, Currency, IfMatch, Money, OrgCtx, PageRequest, Patch, UserId};
+use atrium_events::crm::{DealStageChanged, DealUpdated};
+use atrium_kernel::{AppError, Clock, Currency, Date, IfMatch, Money, OrgCtx, PageRequest, Patch, UserId};
 use atrium_testkit::{TestDb, backend_tests};
 use chrono::{Duration, NaiveDate};
 use sea_orm::sea_query::Expr;
@@ -12,7 +13,7 @@ use uuid::Uuid;
 
 use crate::assert_err;
 use crate::common::{
-    Harness, all_pages, contact_in, deal_in, deal_row, events_of, harness, invalid_field, snapshot, types,
+    Harness, all_pages, contact_in, deal_in, deal_row, events_of, harness, invalid_field, pct, snapshot, types,
 };
 use crate::companies::{company_in, new_company};
 use crate::contacts::new_contact;
@@ -43,8 +44,8 @@ async fn deal_crud_patch_and_stage_events(db: &TestDb) {
     let input = DealIn {
         stage: Some(DealStage::Qualified),
         value: Some(money(4_500_000, "EUR")),
-        probability: Some(40),
-        expected_close_date: Some(close),
+        probability: Some(pct(40)),
+        expected_close_date: Some(Date::new(close).expect("storable date")),
         client_company_id: Some(company.into()),
         contact_id: Some(contact.into()),
         owner_id: Some(owner),
@@ -70,7 +71,7 @@ async fn deal_crud_patch_and_stage_events(db: &TestDb) {
 
     // Absent keeps, null clears, a value sets; no stage in the patch, no stage event.
     h.clock.advance(Duration::hours(1));
-    let patch = DealPatch { probability: Patch::Value(60), ..DealPatch::default() };
+    let patch = DealPatch { probability: Patch::Value(pct(60)), ..DealPatch::default() };
     let v2 = h.svc.update_deal(&ctx, out.id, patch, IfMatch(Some(1))).await.expect("update");
     assert_eq!(
         (v2.version, v2.probability, v2.value, v2.stage),
@@ -96,11 +97,17 @@ async fn deal_crud_patch_and_stage_events(db: &TestDb) {
     assert_eq!((row.value_amount_minor, row.value_currency), (None, None), "both money columns cleared");
 
     let before = snapshot(&h.conn).await;
-    for p in [101, -1] {
-        let patch = DealPatch { probability: Patch::Value(p), ..DealPatch::default() };
-        let err =
-            assert_err!(h.svc.update_deal(&ctx, out.id, patch, IfMatch(None)).await, AppError::Validation(_), "p");
-        assert_eq!(invalid_field(&err), "probability");
+    for bad in [
+        json!({"probability": 101}),
+        json!({"probability": -1}),
+        json!({"name": "  "}),
+        json!({"name": "n".repeat(201)}),
+        json!({"expected_close_date": "-10000-01-01"}),
+    ] {
+        assert!(serde_json::from_value::<DealPatch>(bad.clone()).is_err(), "accepted {bad}");
+        let mut create = bad.clone();
+        create.as_object_mut().expect("object").entry("name").or_insert(json!("x"));
+        assert!(serde_json::from_value::<DealIn>(create).is_err(), "accepted {bad} on create");
     }
     let stale = DealPatch { stage: Some(DealStage::Lost), ..DealPatch::default() };
     let err = assert_err!(
@@ -112,7 +119,7 @@ async fn deal_crud_patch_and_stage_events(db: &TestDb) {
     assert_err!(h.svc.delete_deal(&ctx, out.id, IfMatch(Some(1))).await, AppError::Conflict { .. }, "stale delete");
     assert_eq!(snapshot(&h.conn).await, before, "refused writes leave rows and events alone");
 
-    let patch = DealPatch { stage: Some(DealStage::Won), probability: Patch::Value(100), ..DealPatch::default() };
+    let patch = DealPatch { stage: Some(DealStage::Won), probability: Patch::Value(pct(100)), ..DealPatch::default() };
     let v5 = h.svc.update_deal(&ctx, out.id, patch, IfMatch(Some(4))).await.expect("win");
     assert_eq!((v5.version, v5.stage, v5.probability), (5, DealStage::Won, Some(100)));
     let same = DealPatch { stage: Some(DealStage::Won), ..DealPatch::default() };
@@ -138,10 +145,21 @@ async fn deal_crud_patch_and_stage_events(db: &TestDb) {
         "one stage event, for the one real stage change"
     );
     assert_eq!(all[0].data, json!(out));
-    assert_eq!(all[4].data, json!(v5));
-    assert_eq!(all[5].data, json!({"name": "Website relaunch", "from": "qualified", "to": "won"}));
+    let won: DealUpdated = serde_json::from_value(all[4].data.clone()).expect("typed payload");
+    assert_eq!((json!(won.deal), won.changed), (json!(v5), vec!["probability".to_owned(), "stage".to_owned()]));
+    let same_stage: DealUpdated = serde_json::from_value(all[6].data.clone()).expect("typed payload");
+    assert_eq!(same_stage.changed, Vec::<String>::new(), "nothing changed but the version");
+    let stage: DealStageChanged = serde_json::from_value(all[5].data.clone()).expect("typed payload");
+    let expected = DealStageChanged {
+        id: out.id,
+        name: "Website relaunch".into(),
+        from: DealStage::Qualified,
+        to: DealStage::Won,
+    };
+    assert_eq!(stage, expected);
+    assert_eq!(all[5].data, json!({"id": out.id, "name": "Website relaunch", "from": "qualified", "to": "won"}));
     assert_eq!((all[5].aggregate_type.as_str(), all[5].occurred_at), ("deal", t0 + Duration::hours(1)));
-    assert_eq!(all[7].data, json!({"name": "Website relaunch"}));
+    assert_eq!(all[7].data, json!({"id": out.id, "name": "Website relaunch"}));
 }
 
 async fn deal_money_currency_is_validated(db: &TestDb) {

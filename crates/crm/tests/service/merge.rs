@@ -10,7 +10,9 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::assert_err;
-use crate::common::{contact_in, contact_row, deal_in, deal_row, events_of, harness, invalid_field, snapshot, types};
+use crate::common::{
+    contact_in, contact_row, deal_in, deal_row, email, events_of, harness, invalid_field, phone, snapshot, text, types,
+};
 use crate::companies::new_company;
 use crate::contacts::new_contact;
 use crate::deals::new_deal;
@@ -52,15 +54,15 @@ async fn scene(h: &crate::common::Harness, ctx: &atrium_kernel::OrgCtx) -> Scene
     let survivor = new_contact(h, ctx, contact_in("Ada", "Lovelace", Some("ada@example.com"))).await;
     let a = ContactIn {
         client_company_id: Some(c1.into()),
-        phone: Some("+44 1".into()),
-        title: Some("Countess".into()),
+        phone: Some(phone("+44 1")),
+        title: Some(text("Countess")),
         ..contact_in("Ada", "King", Some("Ada.King@example.com"))
     };
     let a = new_contact(h, ctx, a).await;
     let b = ContactIn {
         client_company_id: Some(c2.into()),
-        phone: Some("+44 2".into()),
-        title: Some("Mathematician".into()),
+        phone: Some(phone("+44 2")),
+        title: Some(text("Mathematician")),
         ..contact_in("Ada", "", None)
     };
     let b = new_contact(h, ctx, b).await;
@@ -209,7 +211,7 @@ async fn merge_refusals_write_nothing(db: &TestDb) {
         assert_err!(merge(s.survivor, vec![foreign], dry_run).await, AppError::NotFound(_), "another org's source");
         assert_err!(merge(s.survivor, vec![Uuid::now_v7()], dry_run).await, AppError::NotFound(_), "unknown source");
     }
-    let patch = ContactPatch { title: Patch::Value("x".into()), ..ContactPatch::default() };
+    let patch = ContactPatch { title: Patch::Value(text("x")), ..ContactPatch::default() };
     let err = h.svc.update_contact(&ctx, s.a.into(), patch, IfMatch(None)).await;
     assert_err!(err, AppError::Conflict { .. }, "a tombstone is read-only");
     assert_eq!(snapshot(&h.conn).await, before, "refused merges write nothing");
@@ -228,7 +230,7 @@ async fn survivor_takes_a_source_email(db: &TestDb) {
     assert_eq!(out.survivor.email.as_deref(), Some("Ada@Example.com"));
     assert_eq!(out.conflicts, [conflict("last_name", "Lovelace", &["L"])], "an empty field taken is no conflict");
     assert_eq!(contact_row(&h.conn, survivor).await.expect("row").email_normalized.as_deref(), Some("ada@example.com"));
-    let f = ContactFilter { email: Some("ada@example.com".into()), ..ContactFilter::default() };
+    let f = ContactFilter { email: Some(email("ada@example.com")), ..ContactFilter::default() };
     let found = h.svc.list_contacts(&ctx, &f, PageRequest::first(10)).await.expect("list");
     assert_eq!(found.items.iter().map(|c| c.id.into_uuid()).collect::<Vec<_>>(), [survivor]);
     let dup = h.svc.create_contact(&ctx, contact_in("New", "", Some("ada@example.com"))).await;
@@ -242,7 +244,7 @@ async fn duplicates_by_phone_and_by_name_within_a_company(db: &TestDb) {
     let other = h.org().await;
     let c1 = new_company(&h, &ctx, "One", CompanyStatus::Active).await;
     let c2 = new_company(&h, &ctx, "Two", CompanyStatus::Active).await;
-    let phoned = |first: &str, phone: &str| ContactIn { phone: Some(phone.into()), ..contact_in(first, "P", None) };
+    let phoned = |first: &str, number: &str| ContactIn { phone: Some(phone(number)), ..contact_in(first, "P", None) };
     let p1 = new_contact(&h, &ctx, phoned("Pat", "+49 (30) 123")).await;
     let p2 = new_contact(&h, &ctx, phoned("Sam", "+4930123")).await;
     new_contact(&h, &ctx, phoned("Kim", "4930123")).await; // no `+`: another number
@@ -292,8 +294,8 @@ async fn duplicates_by_phone_and_by_name_within_a_company(db: &TestDb) {
 async fn phones_without_digits_are_not_duplicates(db: &TestDb) {
     let h = harness(db);
     let ctx = h.org().await;
-    for (first, phone) in [("Pat", "n/a"), ("Sam", "unknown"), ("Kim", "---")] {
-        new_contact(&h, &ctx, ContactIn { phone: Some(phone.into()), ..contact_in(first, "P", None) }).await;
+    for (first, number) in [("Pat", "n/a"), ("Sam", "unknown"), ("Kim", "---")] {
+        new_contact(&h, &ctx, ContactIn { phone: Some(phone(number)), ..contact_in(first, "P", None) }).await;
     }
     let groups = h.svc.contact_duplicates(&ctx).await.expect("duplicates");
     assert!(groups.is_empty(), "digit-less phones grouped as duplicates: {groups:?}");

@@ -2,14 +2,16 @@
 //! the lookups other domains make (`company_ref`, `contact_ref`, `deal_ref`) stay in
 //! the organization and follow merges to the survivor.
 
-use atrium_crm::dto::{CompanyPatch, CompanyStatus, ContactIn, ContactPatch, DealIn, DealPatch, DealStage, MergeIn};
+use atrium_crm::dto::{
+    ClientCompanyId, CompanyPatch, CompanyStatus, ContactId, ContactIn, ContactPatch, DealId, DealIn, DealPatch,
+    DealStage, MergeIn,
+};
 use atrium_crm::{ContactRef, DealRef};
 use atrium_kernel::{AppError, IfMatch, Patch};
 use atrium_testkit::{TestDb, backend_tests};
-use uuid::Uuid;
 
 use crate::assert_err;
-use crate::common::{contact_in, deal_in, harness, snapshot};
+use crate::common::{contact_in, deal_in, harness, snapshot, text};
 use crate::companies::new_company;
 use crate::contacts::new_contact;
 use crate::deals::new_deal;
@@ -31,7 +33,7 @@ async fn other_orgs_records_are_not_found(db: &TestDb) {
 
     for if_match in [IfMatch(None), IfMatch(Some(1))] {
         assert_err!(h.svc.get_company(&b, company.into()).await, AppError::NotFound(_), "get company");
-        let patch = CompanyPatch { name: Some("Stolen".into()), ..CompanyPatch::default() };
+        let patch = CompanyPatch { name: Some(text("Stolen")), ..CompanyPatch::default() };
         assert_err!(
             h.svc.update_company(&b, company.into(), patch, if_match).await,
             AppError::NotFound(_),
@@ -40,7 +42,7 @@ async fn other_orgs_records_are_not_found(db: &TestDb) {
         assert_err!(h.svc.delete_company(&b, company.into(), if_match).await, AppError::NotFound(_), "delete company");
 
         assert_err!(h.svc.get_contact(&b, contact.into()).await, AppError::NotFound(_), "get contact");
-        let patch = ContactPatch { title: Patch::Value("Stolen".into()), ..ContactPatch::default() };
+        let patch = ContactPatch { title: Patch::Value(text("Stolen")), ..ContactPatch::default() };
         assert_err!(
             h.svc.update_contact(&b, contact.into(), patch, if_match).await,
             AppError::NotFound(_),
@@ -86,30 +88,33 @@ async fn refs_stay_in_the_organization_and_follow_merges(db: &TestDb) {
     let last = new_contact(&h, &a, contact_in("Ada", "Final", None)).await;
     let deal = new_deal(&h, &a, DealIn { contact_id: Some(source.into()), ..deal_in("D") }).await;
 
-    assert_eq!(h.svc.company_ref(org_a, company).await.expect("ref"), Some(company));
-    assert_eq!(h.svc.company_ref(org_b, company).await.expect("ref"), None, "another org's company");
-    assert_eq!(h.svc.company_ref(org_a, Uuid::now_v7()).await.expect("ref"), None, "unknown company");
-    let src_ref = ContactRef { id: source, client_company_id: Some(company) };
-    assert_eq!(h.svc.contact_ref(org_a, source).await.expect("ref"), Some(src_ref));
-    assert_eq!(h.svc.contact_ref(org_b, source).await.expect("ref"), None, "another org's contact");
-    assert_eq!(h.svc.contact_ref(org_a, deal).await.expect("ref"), None, "a deal id is no contact");
-    let deal_ref = DealRef { id: deal, client_company_id: None, contact_id: Some(source) };
-    assert_eq!(h.svc.deal_ref(org_a, deal).await.expect("ref"), Some(deal_ref));
-    assert_eq!(h.svc.deal_ref(org_b, deal).await.expect("ref"), None, "another org's deal");
+    let (company_id, source_id, survivor_id, last_id): (ClientCompanyId, ContactId, ContactId, ContactId) =
+        (company.into(), source.into(), survivor.into(), last.into());
+    let deal_id: DealId = deal.into();
+    assert_eq!(h.svc.company_ref(org_a, company_id).await.expect("ref"), Some(company_id));
+    assert_eq!(h.svc.company_ref(org_b, company_id).await.expect("ref"), None, "another org's company");
+    assert_eq!(h.svc.company_ref(org_a, ClientCompanyId::new()).await.expect("ref"), None, "unknown company");
+    let src_ref = ContactRef { id: source_id, client_company_id: Some(company_id) };
+    assert_eq!(h.svc.contact_ref(org_a, source_id).await.expect("ref"), Some(src_ref));
+    assert_eq!(h.svc.contact_ref(org_b, source_id).await.expect("ref"), None, "another org's contact");
+    assert_eq!(h.svc.contact_ref(org_a, deal.into()).await.expect("ref"), None, "a deal id is no contact");
+    let deal_ref = DealRef { id: deal_id, client_company_id: None, contact_id: Some(source_id) };
+    assert_eq!(h.svc.deal_ref(org_a, deal_id).await.expect("ref"), Some(deal_ref));
+    assert_eq!(h.svc.deal_ref(org_b, deal_id).await.expect("ref"), None, "another org's deal");
 
     // A merged id resolves to the survivor, which took the source's company.
     let merge = MergeIn { source_ids: vec![source], dry_run: false };
-    h.svc.merge_contacts(&a, survivor.into(), merge).await.expect("merge");
-    let survivor_ref = ContactRef { id: survivor, client_company_id: Some(company) };
-    assert_eq!(h.svc.contact_ref(org_a, source).await.expect("ref"), Some(survivor_ref));
-    assert_eq!(h.svc.contact_ref(org_b, source).await.expect("ref"), None, "a merged id stays in its org");
-    let moved = DealRef { id: deal, client_company_id: None, contact_id: Some(survivor) };
-    assert_eq!(h.svc.deal_ref(org_a, deal).await.expect("ref"), Some(moved), "the deal follows the survivor");
+    h.svc.merge_contacts(&a, survivor_id, merge).await.expect("merge");
+    let survivor_ref = ContactRef { id: survivor_id, client_company_id: Some(company_id) };
+    assert_eq!(h.svc.contact_ref(org_a, source_id).await.expect("ref"), Some(survivor_ref));
+    assert_eq!(h.svc.contact_ref(org_b, source_id).await.expect("ref"), None, "a merged id stays in its org");
+    let moved = DealRef { id: deal_id, client_company_id: None, contact_id: Some(survivor_id) };
+    assert_eq!(h.svc.deal_ref(org_a, deal_id).await.expect("ref"), Some(moved), "the deal follows the survivor");
 
     // And through a chain of merges.
     let merge = MergeIn { source_ids: vec![survivor], dry_run: false };
-    h.svc.merge_contacts(&a, last.into(), merge).await.expect("merge again");
-    let last_ref = ContactRef { id: last, client_company_id: Some(company) };
-    assert_eq!(h.svc.contact_ref(org_a, source).await.expect("ref"), Some(last_ref));
-    assert_eq!(h.svc.contact_ref(org_a, survivor).await.expect("ref"), Some(last_ref));
+    h.svc.merge_contacts(&a, last_id, merge).await.expect("merge again");
+    let last_ref = ContactRef { id: last_id, client_company_id: Some(company_id) };
+    assert_eq!(h.svc.contact_ref(org_a, source_id).await.expect("ref"), Some(last_ref));
+    assert_eq!(h.svc.contact_ref(org_a, survivor_id).await.expect("ref"), Some(last_ref));
 }

@@ -1,4 +1,3 @@
-use atrium_kernel::OrganizationId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -40,8 +39,4 @@ impl Related<super::organization::Entity> for Entity {
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl Entity {
-    pub fn scoped(org: OrganizationId) -> Select<Entity> {
-        Self::find().filter(Column::OrganizationId.eq(org.into_uuid()))
-    }
-}
+atrium_kernel::tenant_entity!("member", version = Version, updated_at = UpdatedAt);

@@ -1,5 +1,6 @@
-//! SeaORM entities of identity's tables. Tenant tables offer `scoped(org)`, and the
-//! service reads them only through it.
+//! SeaORM entities of identity's tables. The organization-scoped ones (members,
+//! API keys, invitations) are tenant entities, read and written through `Scoped`;
+//! users, sessions and organizations themselves belong to no one organization.
 
 pub mod api_key;
 pub mod invitation;

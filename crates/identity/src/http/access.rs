@@ -1,4 +1,6 @@
-use atrium_kernel::{ApiKeyId, AppError, OrgCtx, PageOut, PageQuery, ValidatedJson};
+use atrium_kernel::{
+    AnyRole, ApiKeyId, AppError, Authorized, ManageOrg, PageOut, PageQuery, Requirement, ValidatedJson,
+};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -14,11 +16,13 @@ use crate::dto::{
 #[utoipa::path(
     get, path = "/api/v1/invitations", tag = "invitations",
     params(atrium_kernel::PageParams),
-    responses((status = 200, description = "A page of invitations", body = PageOut<InvitationOut>))
+    responses((status = 200, description = "A page of invitations", body = PageOut<InvitationOut>)),
+    extensions(("x-required-role" = json!(ManageOrg::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn list_invitations(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<ManageOrg>,
     page: PageQuery,
 ) -> Result<Json<PageOut<InvitationOut>>, AppError> {
     let found = st.svc.list_invitations(&ctx, page.request()).await?;
@@ -29,11 +33,13 @@ pub(super) async fn list_invitations(
 #[utoipa::path(
     post, path = "/api/v1/invitations", tag = "invitations",
     request_body = InvitationIn,
-    responses((status = 201, description = "Invitation created", body = InvitationCreatedOut))
+    responses((status = 201, description = "Invitation created", body = InvitationCreatedOut)),
+    extensions(("x-required-role" = json!(ManageOrg::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn create_invitation(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<ManageOrg>,
     ValidatedJson(input): ValidatedJson<InvitationIn>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = st.svc.create_invitation(&ctx, input).await?;
@@ -44,11 +50,13 @@ pub(super) async fn create_invitation(
 #[utoipa::path(
     delete, path = "/api/v1/invitations/{id}", tag = "invitations",
     params(("id" = InvitationId, Path, description = "Invitation id")),
-    responses((status = 204, description = "Revoked"))
+    responses((status = 204, description = "Revoked")),
+    extensions(("x-required-role" = json!(ManageOrg::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn revoke_invitation(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<ManageOrg>,
     Path(id): Path<InvitationId>,
 ) -> Result<StatusCode, AppError> {
     st.svc.revoke_invitation(&ctx, id).await?;
@@ -63,11 +71,13 @@ pub(super) async fn revoke_invitation(
         (status = 200, description = "Joined the organization", body = MembershipOut),
         (status = 404, description = "No open invitation with this token for the caller",
             body = atrium_kernel::Problem, content_type = "application/problem+json"),
-    )
+    ),
+    extensions(("x-required-role" = json!(AnyRole::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn accept_invitation(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     ValidatedJson(input): ValidatedJson<AcceptInvitationIn>,
 ) -> Result<Json<MembershipOut>, AppError> {
     Ok(Json(st.svc.accept_invitation(&ctx, &input.token).await?))
@@ -77,11 +87,13 @@ pub(super) async fn accept_invitation(
 #[utoipa::path(
     get, path = "/api/v1/api-keys", tag = "api-keys",
     params(atrium_kernel::PageParams),
-    responses((status = 200, description = "A page of API keys", body = PageOut<ApiKeyOut>))
+    responses((status = 200, description = "A page of API keys", body = PageOut<ApiKeyOut>)),
+    extensions(("x-required-role" = json!(ManageOrg::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn list_api_keys(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<ManageOrg>,
     page: PageQuery,
 ) -> Result<Json<PageOut<ApiKeyOut>>, AppError> {
     let found = st.svc.list_api_keys(&ctx, page.request()).await?;
@@ -92,11 +104,13 @@ pub(super) async fn list_api_keys(
 #[utoipa::path(
     post, path = "/api/v1/api-keys", tag = "api-keys",
     request_body = ApiKeyIn,
-    responses((status = 201, description = "API key created", body = ApiKeyCreatedOut))
+    responses((status = 201, description = "API key created", body = ApiKeyCreatedOut)),
+    extensions(("x-required-role" = json!(ManageOrg::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn create_api_key(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<ManageOrg>,
     ValidatedJson(input): ValidatedJson<ApiKeyIn>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = st.svc.create_api_key(&ctx, input).await?;
@@ -107,11 +121,13 @@ pub(super) async fn create_api_key(
 #[utoipa::path(
     delete, path = "/api/v1/api-keys/{id}", tag = "api-keys",
     params(("id" = ApiKeyId, Path, description = "API key id")),
-    responses((status = 204, description = "Revoked"))
+    responses((status = 204, description = "Revoked")),
+    extensions(("x-required-role" = json!(ManageOrg::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn revoke_api_key(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<ManageOrg>,
     Path(id): Path<ApiKeyId>,
 ) -> Result<StatusCode, AppError> {
     st.svc.revoke_api_key(&ctx, id).await?;

@@ -1,4 +1,4 @@
-use atrium_kernel::{AppError, OrgCtx, ValidatedJson};
+use atrium_kernel::{AnyRole, AppError, Authorized, Requirement, ValidatedJson};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderName, StatusCode, header};
@@ -21,6 +21,7 @@ use crate::middleware::{SESSION_COOKIE, SessionRef};
             content_type = "application/problem+json"),
     )
 )]
+#[tracing::instrument(skip_all)]
 pub(super) async fn signup(
     State(st): State<IdentityHttp>,
     ValidatedJson(input): ValidatedJson<SignupIn>,
@@ -41,6 +42,7 @@ pub(super) async fn signup(
             body = atrium_kernel::Problem, content_type = "application/problem+json"),
     )
 )]
+#[tracing::instrument(skip_all)]
 pub(super) async fn login(
     State(st): State<IdentityHttp>,
     ClientIp(ip): ClientIp,
@@ -54,11 +56,13 @@ pub(super) async fn login(
 /// Sign out: the session's token stops working.
 #[utoipa::path(
     post, path = "/api/v1/auth/logout", tag = "auth",
-    responses((status = 204, description = "Signed out; the session cookie is cleared"))
+    responses((status = 204, description = "Signed out; the session cookie is cleared")),
+    extensions(("x-required-role" = json!(AnyRole::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn logout(
     State(st): State<IdentityHttp>,
-    _ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     SessionRef(session): SessionRef,
 ) -> Result<impl IntoResponse, AppError> {
     if let Some(id) = session {
@@ -76,9 +80,11 @@ pub(super) async fn logout(
 /// The caller: user (or API key), active organization and role.
 #[utoipa::path(
     get, path = "/api/v1/me", tag = "auth",
-    responses((status = 200, description = "The caller", body = MeOut))
+    responses((status = 200, description = "The caller", body = MeOut)),
+    extensions(("x-required-role" = json!(AnyRole::NAME)))
 )]
-pub(super) async fn me(State(st): State<IdentityHttp>, ctx: OrgCtx) -> Result<Json<MeOut>, AppError> {
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+pub(super) async fn me(State(st): State<IdentityHttp>, ctx: Authorized<AnyRole>) -> Result<Json<MeOut>, AppError> {
     Ok(Json(st.svc.me(&ctx).await?))
 }
 

@@ -28,7 +28,8 @@ pub(crate) struct IdentityHttp {
     cookies: CookiePolicy,
 }
 
-/// The identity routes, with their OpenAPI operations.
+/// The identity routes, with their OpenAPI operations. Each handler states the
+/// role it needs; sign-up and login need no caller at all.
 pub fn router(svc: IdentityService, cookies: CookiePolicy) -> OpenApiRouter {
     OpenApiRouter::new()
         .routes(routes!(auth::signup))

@@ -1,4 +1,6 @@
-use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, etag_header};
+use atrium_kernel::{
+    AnyRole, AppError, Authorized, IfMatch, ManageOrg, PageOut, PageQuery, Requirement, ValidatedJson, etag_header,
+};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -14,11 +16,13 @@ use crate::middleware::SessionRef;
 #[utoipa::path(
     get, path = "/api/v1/organizations", tag = "organizations",
     params(atrium_kernel::PageParams),
-    responses((status = 200, description = "A page of organizations", body = PageOut<MembershipOut>))
+    responses((status = 200, description = "A page of organizations", body = PageOut<MembershipOut>)),
+    extensions(("x-required-role" = json!(AnyRole::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn list_organizations(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     page: PageQuery,
 ) -> Result<Json<PageOut<MembershipOut>>, AppError> {
     let found = st.svc.list_my_organizations(&ctx, page.request()).await?;
@@ -29,11 +33,13 @@ pub(super) async fn list_organizations(
 #[utoipa::path(
     post, path = "/api/v1/organizations", tag = "organizations",
     request_body = OrganizationIn,
-    responses((status = 201, description = "Organization created", body = OrganizationOut))
+    responses((status = 201, description = "Organization created", body = OrganizationOut)),
+    extensions(("x-required-role" = json!(AnyRole::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn create_organization(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     ValidatedJson(input): ValidatedJson<OrganizationIn>,
 ) -> Result<impl IntoResponse, AppError> {
     let org = st.svc.create_organization(&ctx, input).await?;
@@ -48,11 +54,13 @@ pub(super) async fn create_organization(
         (status = 200, description = "Switched; the caller in the new organization", body = MeOut),
         (status = 404, description = "No such organization among the caller's",
             body = atrium_kernel::Problem, content_type = "application/problem+json"),
-    )
+    ),
+    extensions(("x-required-role" = json!(AnyRole::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn switch_organization(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     SessionRef(session): SessionRef,
     ValidatedJson(input): ValidatedJson<SwitchOrganizationIn>,
 ) -> Result<Json<MeOut>, AppError> {
@@ -63,11 +71,13 @@ pub(super) async fn switch_organization(
 #[utoipa::path(
     get, path = "/api/v1/members", tag = "members",
     params(atrium_kernel::PageParams),
-    responses((status = 200, description = "A page of members", body = PageOut<MemberOut>))
+    responses((status = 200, description = "A page of members", body = PageOut<MemberOut>)),
+    extensions(("x-required-role" = json!(AnyRole::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn list_members(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     page: PageQuery,
 ) -> Result<Json<PageOut<MemberOut>>, AppError> {
     let found = st.svc.list_members(&ctx, page.request()).await?;
@@ -79,11 +89,13 @@ pub(super) async fn list_members(
     get, path = "/api/v1/members/{id}", tag = "members",
     params(("id" = MemberId, Path, description = "Member id")),
     responses((status = 200, description = "The member", body = MemberOut,
-        headers(("ETag" = String, description = "Version for If-Match"))))
+        headers(("ETag" = String, description = "Version for If-Match")))),
+    extensions(("x-required-role" = json!(AnyRole::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn get_member(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     Path(id): Path<MemberId>,
 ) -> Result<impl IntoResponse, AppError> {
     let m = st.svc.get_member(&ctx, id).await?;
@@ -98,11 +110,13 @@ pub(super) async fn get_member(
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     request_body = MemberPatch,
     responses((status = 200, description = "Updated member", body = MemberOut,
-        headers(("ETag" = String, description = "New version"))))
+        headers(("ETag" = String, description = "New version")))),
+    extensions(("x-required-role" = json!(ManageOrg::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn update_member(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<ManageOrg>,
     Path(id): Path<MemberId>,
     if_match: IfMatch,
     ValidatedJson(patch): ValidatedJson<MemberPatch>,
@@ -116,11 +130,13 @@ pub(super) async fn update_member(
     delete, path = "/api/v1/members/{id}", tag = "members",
     params(("id" = MemberId, Path, description = "Member id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
-    responses((status = 204, description = "Removed"))
+    responses((status = 204, description = "Removed")),
+    extensions(("x-required-role" = json!(ManageOrg::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn remove_member(
     State(st): State<IdentityHttp>,
-    ctx: OrgCtx,
+    ctx: Authorized<ManageOrg>,
     Path(id): Path<MemberId>,
     if_match: IfMatch,
 ) -> Result<StatusCode, AppError> {

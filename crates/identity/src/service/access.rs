@@ -1,36 +1,35 @@
 //! Invitations and API keys: the two ways access to an organization is handed out.
 
-use atrium_kernel::{ApiKeyId, AppError, OrgCtx, Page, PageRequest, Role, SortOrder};
+use atrium_events::identity::{ApiKeyCreated, ApiKeyRevoked, InvitationAccepted, InvitationRevoked, InvitationSent};
+use atrium_kernel::{ApiKeyId, AppError, IfMatch, OrgCtx, Page, PageRequest, Role, Scoped, SortOrder, TenantEntity};
+use atrium_outbox::{publish, publish_as};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect};
 
-use super::{IdentityService, add_member, emit, normalize_email, parse_role, require_user};
+use super::{IdentityService, add_member, parse_role, require_user};
 use crate::dto::{
     ApiKeyCreatedOut, ApiKeyIn, ApiKeyOut, InvitationCreatedOut, InvitationId, InvitationIn, InvitationOut,
     InvitationStatus, MembershipOut,
 };
-use crate::entity::{api_key, invitation, member, organization, user};
+use crate::entity::{api_key, invitation, member, user};
+use crate::error::IdentityError;
 use crate::secret::{self, API_KEY_PREFIX, INVITATION_PREFIX};
-use serde_json::json;
 
 impl IdentityService {
     /// Invites an email address; the returned token is shown only once.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn create_invitation(&self, ctx: &OrgCtx, input: InvitationIn) -> Result<InvitationCreatedOut, AppError> {
         if input.role == Role::Owner && ctx.role != Role::Owner {
-            return Err(AppError::Forbidden("only an owner can invite an owner".into()));
+            return Err(IdentityError::OwnerOnly("invite an owner").into());
         }
-        let email = normalize_email(&input.email);
+        let email = input.email.normalized();
         let already_member = member::Entity::scoped(ctx.org_id)
             .inner_join(user::Entity)
             .filter(user::Column::Email.eq(&email))
             .one(&self.db)
             .await?;
         if let Some(m) = already_member {
-            return Err(AppError::Conflict {
-                detail: "this email already belongs to a member".into(),
-                existing_id: Some(m.id.to_string()),
-            });
+            return Err(IdentityError::AlreadyMember { existing_id: m.id.into() }.into());
         }
         let now = self.now();
         let token = secret::new_token(INVITATION_PREFIX);
@@ -49,12 +48,13 @@ impl IdentityService {
         };
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let row = invitation::Entity::insert(row).exec_with_returning(&txn).await?;
-        let data = json!({"email": row.email, "role": row.role});
-        emit(&txn, ctx, now, "identity.invitation.sent", "invitation", row.id, data).await?;
+        let sent = InvitationSent { id: row.id.into(), email: row.email.clone(), role: input.role };
+        publish(&txn, ctx, now, &sent).await?;
         txn.commit().await?;
         Ok(InvitationCreatedOut { invitation: invitation_out(row, now)?, token })
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn list_invitations(&self, ctx: &OrgCtx, req: PageRequest) -> Result<Page<InvitationOut>, AppError> {
         let query = invitation::Entity::scoped(ctx.org_id);
         let rows = req.apply(query, invitation::Column::Id, SortOrder::Desc).all(&self.db).await?;
@@ -64,32 +64,37 @@ impl IdentityService {
         Ok(Page { items, next_after: page.next_after })
     }
 
+    /// Revokes a pending invitation. Revoking twice is harmless and emits once: the
+    /// row is read under a lock, so a concurrent revoke sees the first one's mark.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, invitation_id = %id))]
     pub async fn revoke_invitation(&self, ctx: &OrgCtx, id: InvitationId) -> Result<(), AppError> {
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let row = invitation::Entity::scoped(ctx.org_id)
             .filter(invitation::Column::Id.eq(id.into_uuid()))
-            .one(&self.db)
+            .lock_exclusive()
+            .one(&txn)
             .await?
-            .ok_or(AppError::NotFound("invitation"))?;
+            .ok_or(AppError::NotFound(invitation::Entity::NOUN))?;
         if row.accepted_at.is_some() {
-            return Err(AppError::conflict("the invitation was already accepted"));
+            return Err(IdentityError::InvitationAccepted.into());
         }
-        let txn = atrium_kernel::db::begin_write(&self.db).await?;
-        let revoked = invitation::Entity::update_many()
-            .col_expr(invitation::Column::RevokedAt, Expr::value(self.now()))
-            .filter(invitation::Column::Id.eq(row.id))
-            .filter(invitation::Column::RevokedAt.is_null())
-            .exec(&txn)
-            .await?;
-        if revoked.rows_affected > 0 {
-            let data = json!({"email": row.email});
-            emit(&txn, ctx, self.now(), "identity.invitation.revoked", "invitation", row.id, data).await?;
+        if row.revoked_at.is_some() {
+            return Ok(());
         }
+        let now = self.now();
+        let email = row.email.clone();
+        let mut changes = row.into_active_model();
+        changes.revoked_at = Set(Some(now));
+        invitation::Entity::update_in(&txn, ctx.org_id, id, changes, IfMatch(None)).await?;
+        publish(&txn, ctx, now, &InvitationRevoked { id, email }).await?;
         txn.commit().await?;
         Ok(())
     }
 
     /// Joins the signed-in user to the inviting organization. The token is the
     /// credential here, so it is the one lookup not scoped by the caller's org.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+    #[allow(clippy::disallowed_methods)]
     pub async fn accept_invitation(&self, ctx: &OrgCtx, token: &str) -> Result<MembershipOut, AppError> {
         let user_id = require_user(ctx)?;
         let now = self.now();
@@ -101,47 +106,40 @@ impl IdentityService {
             .await?
             .ok_or(AppError::NotFound("invitation"))?;
         if invite.accepted_at.is_some() {
-            return Err(AppError::conflict("the invitation was already accepted"));
+            return Err(IdentityError::InvitationAccepted.into());
         }
         if invite.expires_at <= now {
-            return Err(AppError::conflict("the invitation has expired; ask for a new one"));
+            return Err(IdentityError::InvitationExpired.into());
         }
         let account =
             user::Entity::find_by_id(user_id.into_uuid()).one(&txn).await?.ok_or(AppError::Unauthenticated)?;
         if account.email != invite.email {
-            return Err(AppError::Forbidden("the invitation was sent to another email address".into()));
+            return Err(IdentityError::InvitationForAnotherEmail.into());
         }
         let role = parse_role(&invite.role)?;
+        let org = invite.organization_id.into();
         let actor = format!("user:{}", account.id);
-        add_member(&txn, now, invite.organization_id, &account, role, &actor).await?;
-        invitation::Entity::update_many()
-            .col_expr(invitation::Column::AcceptedAt, Expr::value(now))
-            .col_expr(invitation::Column::AcceptedByUserId, Expr::value(account.id))
-            .filter(invitation::Column::Id.eq(invite.id))
-            .exec(&txn)
-            .await?;
-        let event = atrium_outbox::NewEvent::new(
-            "identity.invitation.accepted",
-            "invitation",
-            invite.id,
-            json!({"email": account.email, "role": role, "user_id": account.id}),
-        );
-        atrium_outbox::append(&txn, invite.organization_id.into(), &actor, now, event).await?;
-        let org = organization::Entity::find_by_id(invite.organization_id)
-            .one(&txn)
-            .await?
-            .ok_or(AppError::NotFound("organization"))?;
+        add_member(&txn, now, org, &account, role, &actor).await?;
+        let id = InvitationId::from(invite.id);
+        let mut changes = invite.into_active_model();
+        changes.accepted_at = Set(Some(now));
+        changes.accepted_by_user_id = Set(Some(account.id));
+        invitation::Entity::update_in(&txn, org, id, changes, IfMatch(None)).await?;
+        let accepted = InvitationAccepted { id, email: account.email.clone(), role, user_id };
+        publish_as(&txn, org, &actor, now, &accepted).await?;
+        let org = self.organization(&txn, org).await?;
         txn.commit().await?;
         Ok(MembershipOut { organization: org.into(), role, active: false })
     }
 
     /// A new API key; the secret is returned only here.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn create_api_key(&self, ctx: &OrgCtx, input: ApiKeyIn) -> Result<ApiKeyCreatedOut, AppError> {
         let secret = secret::new_token(API_KEY_PREFIX);
         let row = api_key::ActiveModel {
             id: Set(ApiKeyId::new().into_uuid()),
             organization_id: Set(ctx.org_id.into_uuid()),
-            name: Set(input.name.trim().to_owned()),
+            name: Set(input.name.into_inner()),
             prefix: Set(secret.chars().take(API_KEY_PREFIX.len() + 6).collect()),
             key_hash: Set(secret::token_digest(&secret)),
             role: Set(input.role.as_str().to_owned()),
@@ -152,12 +150,14 @@ impl IdentityService {
         };
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let row = api_key::Entity::insert(row).exec_with_returning(&txn).await?;
-        let data = json!({"name": row.name, "role": row.role, "prefix": row.prefix});
-        emit(&txn, ctx, row.created_at, "identity.api_key.created", "api_key", row.id, data).await?;
+        let created =
+            ApiKeyCreated { id: row.id.into(), name: row.name.clone(), role: input.role, prefix: row.prefix.clone() };
+        publish(&txn, ctx, row.created_at, &created).await?;
         txn.commit().await?;
         Ok(ApiKeyCreatedOut { api_key: api_key_out(row)?, secret })
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn list_api_keys(&self, ctx: &OrgCtx, req: PageRequest) -> Result<Page<ApiKeyOut>, AppError> {
         let query = api_key::Entity::scoped(ctx.org_id);
         let rows = req.apply(query, api_key::Column::Id, SortOrder::Asc).all(&self.db).await?;
@@ -166,24 +166,26 @@ impl IdentityService {
         Ok(Page { items, next_after: page.next_after })
     }
 
-    /// Revokes a key; it stops working at once. Revoking twice is harmless.
+    /// Revokes a key; it stops working at once. Revoking twice is harmless and
+    /// emits once (the row is read under a lock, as for invitations).
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, api_key_id = %id))]
     pub async fn revoke_api_key(&self, ctx: &OrgCtx, id: ApiKeyId) -> Result<(), AppError> {
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let row = api_key::Entity::scoped(ctx.org_id)
             .filter(api_key::Column::Id.eq(id.into_uuid()))
-            .one(&self.db)
+            .lock_exclusive()
+            .one(&txn)
             .await?
-            .ok_or(AppError::NotFound("API key"))?;
-        let txn = atrium_kernel::db::begin_write(&self.db).await?;
-        let revoked = api_key::Entity::update_many()
-            .col_expr(api_key::Column::RevokedAt, Expr::value(self.now()))
-            .filter(api_key::Column::Id.eq(row.id))
-            .filter(api_key::Column::RevokedAt.is_null())
-            .exec(&txn)
-            .await?;
-        if revoked.rows_affected > 0 {
-            let data = json!({"name": row.name});
-            emit(&txn, ctx, self.now(), "identity.api_key.revoked", "api_key", row.id, data).await?;
+            .ok_or(AppError::NotFound(api_key::Entity::NOUN))?;
+        if row.revoked_at.is_some() {
+            return Ok(());
         }
+        let now = self.now();
+        let name = row.name.clone();
+        let mut changes = row.into_active_model();
+        changes.revoked_at = Set(Some(now));
+        api_key::Entity::update_in(&txn, ctx.org_id, id, changes, IfMatch(None)).await?;
+        publish(&txn, ctx, now, &ApiKeyRevoked { id, name }).await?;
         txn.commit().await?;
         Ok(())
     }

@@ -1,6 +1,6 @@
 //! Sign-up, login, logout and resolving a bearer token into an `OrgCtx`.
 
-use atrium_kernel::{AppError, OrgCtx, OrganizationId, Principal, Role, UserId};
+use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Principal, Role, Scoped, Text, UserId};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::{IdentityService, insert_organization, normalize_email, parse_role};
 use crate::dto::{AuthOut, LoginIn, MeOut, SignupIn};
 use crate::entity::{api_key, member, organization, session, user};
+use crate::error::IdentityError;
 use crate::secret::{self, API_KEY_PREFIX, SESSION_PREFIX};
 
 /// A resolved caller: its context and, for a session, the session id.
@@ -28,26 +29,26 @@ impl IdentityService {
     /// Creates the account, its first organization (owned by the new user) and a session.
     #[tracing::instrument(skip_all)]
     pub async fn signup(&self, input: SignupIn) -> Result<AuthOut, AppError> {
-        let email = normalize_email(&input.email);
+        let email = input.email()?.normalized();
         let hash = secret::hash_password(input.password).await?;
         let now = self.now();
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let new_user = user::ActiveModel {
             id: Set(UserId::new().into_uuid()),
             email: Set(email),
-            name: Set(input.name.trim().to_owned()),
+            name: Set(input.name.into_inner()),
             password_hash: Set(Some(hash)),
             created_at: Set(now),
             updated_at: Set(now),
         };
         let account = user::Entity::insert(new_user).exec_with_returning(&txn).await.map_err(|e| {
             if atrium_kernel::error::is_unique_violation(&e) {
-                AppError::conflict("an account with this email already exists")
+                IdentityError::EmailTaken.into()
             } else {
-                e.into()
+                AppError::from(e)
             }
         })?;
-        let org_name = input.organization_name.unwrap_or_else(|| default_org_name(&account.name));
+        let org_name = input.organization_name.map_or_else(|| default_org_name(&account.name), Text::into_inner);
         let (org, _) = insert_organization(&txn, now, &org_name, None, &account).await?;
         let (token, expires_at) = self.insert_session(&txn, account.id, Some(org.id)).await?;
         txn.commit().await?;
@@ -88,6 +89,7 @@ impl IdentityService {
     }
 
     /// Revokes the session: its token is rejected from now on.
+    #[tracing::instrument(skip_all, fields(session_id = %session_id))]
     pub async fn logout(&self, session_id: Uuid) -> Result<(), AppError> {
         session::Entity::update_many()
             .col_expr(session::Column::RevokedAt, Expr::value(self.now()))
@@ -100,6 +102,7 @@ impl IdentityService {
 
     /// Resolves a bearer token (session or API key). `None` for an unknown, expired
     /// or revoked token. A session user without an organization gets one here.
+    #[tracing::instrument(skip_all)]
     pub async fn authenticate(&self, token: &str) -> Result<Option<Authenticated>, AppError> {
         let digest = secret::token_digest(token);
         if token.starts_with(API_KEY_PREFIX) {
@@ -140,6 +143,9 @@ impl IdentityService {
         }))
     }
 
+    /// The key is the credential, so this is the one lookup of API keys across
+    /// organizations: the key names its own.
+    #[allow(clippy::disallowed_methods)]
     async fn authenticate_api_key(&self, digest: &str) -> Result<Option<Authenticated>, AppError> {
         let Some(key) = api_key::Entity::find()
             .filter(api_key::Column::KeyHash.eq(digest))
@@ -150,24 +156,20 @@ impl IdentityService {
             return Ok(None);
         };
         let now = self.now();
+        let org = OrganizationId::from(key.organization_id);
         if key.last_used_at.is_none_or(|t| (now - t).num_seconds() >= TOUCH_EVERY_SECS) {
-            api_key::Entity::update_many()
-                .col_expr(api_key::Column::LastUsedAt, Expr::value(now))
-                .filter(api_key::Column::Id.eq(key.id))
-                .exec(&self.db)
-                .await?;
+            let mut touched = key.clone().into_active_model();
+            touched.last_used_at = Set(Some(now));
+            api_key::Entity::update_in(&self.db, org, key.id, touched, IfMatch(None)).await?;
         }
         Ok(Some(Authenticated {
-            ctx: OrgCtx {
-                org_id: key.organization_id.into(),
-                principal: Principal::ApiKey(key.id.into()),
-                role: parse_role(&key.role)?,
-            },
+            ctx: OrgCtx { org_id: org, principal: Principal::ApiKey(key.id.into()), role: parse_role(&key.role)? },
             session_id: None,
         }))
     }
 
     /// The caller, its active organization and role.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn me(&self, ctx: &OrgCtx) -> Result<MeOut, AppError> {
         let org = organization::Entity::find_by_id(ctx.org_id.into_uuid())
             .one(&self.db)
@@ -205,6 +207,8 @@ impl IdentityService {
 
     /// The organization a user acts in: the preferred one if still a member, else
     /// the oldest membership, else a new organization of their own (auto-onboarding).
+    /// It looks across organizations on purpose: they are the user's own memberships.
+    #[allow(clippy::disallowed_methods)]
     pub(super) async fn ensure_active_org<C: ConnectionTrait>(
         &self,
         conn: &C,
@@ -227,7 +231,8 @@ impl IdentityService {
         if let Some((m, Some(org))) = memberships.find_also_related(organization::Entity).one(conn).await? {
             return Ok((org, parse_role(&m.role)?));
         }
-        let (org, _) = insert_organization(conn, self.now(), &default_org_name(&account.name), None, account).await?;
+        let name = default_org_name(&account.name);
+        let (org, _) = insert_organization(conn, self.now(), &name, None, account).await?;
         tracing::info!(user_id = %account.id, org_id = %org.id, "auto-onboarded user into a new organization");
         Ok((org, Role::Owner))
     }

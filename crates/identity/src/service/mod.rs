@@ -1,6 +1,7 @@
 //! The identity service: accounts, organizations, memberships, sessions, API keys
-//! and invitations. Every tenant-scoped method takes `&OrgCtx` first and reads
-//! tenant tables only through `Entity::scoped(org)`.
+//! and invitations. Every tenant-scoped method takes `&OrgCtx` first and reaches
+//! tenant tables only through `Scoped`; the few lookups across organizations (a
+//! token, the caller's own memberships) say why where they run.
 
 mod access;
 mod auth;
@@ -9,16 +10,16 @@ mod orgs;
 use std::sync::Arc;
 use std::time::Duration;
 
+use atrium_events::identity::{MemberAdded, OrganizationCreated};
 use atrium_kernel::{AppError, Clock, OrgCtx, OrganizationId, Role, UserId};
-use atrium_outbox::NewEvent;
+use atrium_outbox::publish_as;
 use chrono::{DateTime, Utc};
 use rand::RngCore;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait};
-use serde_json::json;
-use uuid::Uuid;
 
-use crate::dto::{OrganizationOut, UserOut};
+use crate::dto::{MemberId, OrganizationOut, UserOut};
 use crate::entity::{member, organization, user};
+use crate::error::IdentityError;
 use crate::throttle::Throttle;
 
 pub use auth::Authenticated;
@@ -82,8 +83,8 @@ pub(crate) fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-pub(crate) fn require_user(ctx: &OrgCtx) -> Result<UserId, AppError> {
-    ctx.user_id().ok_or_else(|| AppError::Forbidden("this operation needs a signed-in user, not an API key".into()))
+pub(crate) fn require_user(ctx: &OrgCtx) -> Result<UserId, IdentityError> {
+    ctx.user_id().ok_or(IdentityError::NeedsUser)
 }
 
 pub(crate) fn parse_role(raw: &str) -> Result<Role, AppError> {
@@ -127,21 +128,12 @@ async fn insert_organization<C: ConnectionTrait>(
         updated_at: Set(now),
     };
     let org = organization::Entity::insert(org).exec_with_returning(conn).await.map_err(|e| {
-        if atrium_kernel::error::is_unique_violation(&e) {
-            AppError::Validation(vec![atrium_kernel::FieldError::new("slug", "is already taken")])
-        } else {
-            e.into()
-        }
+        if atrium_kernel::error::is_unique_violation(&e) { IdentityError::SlugTaken.into() } else { AppError::from(e) }
     })?;
     let actor = format!("user:{}", owner.id);
-    let event = NewEvent::new(
-        "identity.organization.created",
-        "organization",
-        org.id,
-        json!({"name": org.name, "slug": org.slug}),
-    );
-    atrium_outbox::append(conn, org.id.into(), &actor, now, event).await?;
-    let membership = add_member(conn, now, org.id, owner, Role::Owner, &actor).await?;
+    let created = OrganizationCreated { id: org.id.into(), name: org.name.clone(), slug: org.slug.clone() };
+    publish_as(conn, org.id.into(), &actor, now, &created).await?;
+    let membership = add_member(conn, now, org.id.into(), owner, Role::Owner, &actor).await?;
     Ok((org, membership))
 }
 
@@ -150,14 +142,14 @@ async fn insert_organization<C: ConnectionTrait>(
 async fn add_member<C: ConnectionTrait>(
     conn: &C,
     now: DateTime<Utc>,
-    org: Uuid,
+    org: OrganizationId,
     account: &user::Model,
     role: Role,
     actor: &str,
 ) -> Result<member::Model, AppError> {
     let m = member::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        organization_id: Set(org),
+        id: Set(MemberId::new().into_uuid()),
+        organization_id: Set(org.into_uuid()),
         user_id: Set(account.id),
         role: Set(role.as_str().to_owned()),
         version: Set(1),
@@ -166,33 +158,14 @@ async fn add_member<C: ConnectionTrait>(
     };
     let m = member::Entity::insert(m).exec_with_returning(conn).await.map_err(|e| {
         if atrium_kernel::error::is_unique_violation(&e) {
-            AppError::conflict("the user is already a member of this organization")
+            IdentityError::AlreadyInOrganization.into()
         } else {
             AppError::from(e)
         }
     })?;
-    let event = NewEvent::new(
-        "identity.member.added",
-        "member",
-        m.id,
-        json!({"user_id": account.id, "email": account.email, "role": role}),
-    );
-    atrium_outbox::append(conn, org.into(), actor, now, event).await?;
+    let added = MemberAdded { id: m.id.into(), user_id: account.id.into(), email: account.email.clone(), role };
+    publish_as(conn, org, actor, now, &added).await?;
     Ok(m)
-}
-
-/// Appends an event of the caller's organization, in the caller's transaction.
-async fn emit<C: ConnectionTrait>(
-    conn: &C,
-    ctx: &OrgCtx,
-    now: DateTime<Utc>,
-    event_type: &str,
-    aggregate_type: &str,
-    aggregate_id: Uuid,
-    data: serde_json::Value,
-) -> Result<(), AppError> {
-    atrium_outbox::append_for(conn, ctx, now, NewEvent::new(event_type, aggregate_type, aggregate_id, data)).await?;
-    Ok(())
 }
 
 impl From<user::Model> for UserOut {

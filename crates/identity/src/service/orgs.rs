@@ -1,23 +1,28 @@
 //! Organizations the caller belongs to, and the members of the active one.
 
-use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Page, PageRequest, Role, SortOrder};
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+use atrium_events::identity::{MemberRemoved, MemberRoleChanged};
+use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Page, PageRequest, Role, Scoped, SortOrder, UserId};
+use atrium_outbox::publish;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QuerySelect,
+};
 use uuid::Uuid;
 
-use super::{IdentityService, emit, insert_organization, parse_role, require_user};
+use super::{IdentityService, insert_organization, parse_role, require_user};
 use crate::dto::{MeOut, MemberId, MemberOut, MemberPatch, MembershipOut, OrganizationIn, OrganizationOut};
 use crate::entity::{member, organization, session, user};
-use serde_json::json;
+use crate::error::IdentityError;
 
 impl IdentityService {
-    /// Organizations the signed-in user belongs to (an API key sees its own).
+    /// Organizations the signed-in user belongs to (an API key sees its own). The
+    /// memberships are the user's own, across organizations on purpose.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+    #[allow(clippy::disallowed_methods)]
     pub async fn list_my_organizations(&self, ctx: &OrgCtx, req: PageRequest) -> Result<Page<MembershipOut>, AppError> {
         let Some(user_id) = ctx.user_id() else {
-            let org = organization::Entity::find_by_id(ctx.org_id.into_uuid())
-                .one(&self.db)
-                .await?
-                .ok_or(AppError::NotFound("organization"))?;
+            let org = self.organization(&self.db, ctx.org_id).await?;
             let items = if req.after.is_none() {
                 vec![MembershipOut { organization: org.into(), role: ctx.role, active: true }]
             } else {
@@ -40,6 +45,7 @@ impl IdentityService {
     }
 
     /// A new organization owned by the caller. The session stays where it is.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn create_organization(&self, ctx: &OrgCtx, input: OrganizationIn) -> Result<OrganizationOut, AppError> {
         let user_id = require_user(ctx)?;
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
@@ -50,6 +56,7 @@ impl IdentityService {
     }
 
     /// Makes another of the user's organizations the session's active one.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, target = %target))]
     pub async fn switch_organization(
         &self,
         ctx: &OrgCtx,
@@ -57,8 +64,7 @@ impl IdentityService {
         target: OrganizationId,
     ) -> Result<MeOut, AppError> {
         let user_id = require_user(ctx)?;
-        let session_id =
-            session_id.ok_or_else(|| AppError::Forbidden("switching organization needs a session".into()))?;
+        let session_id = session_id.ok_or(IdentityError::NeedsSession)?;
         let membership = member::Entity::scoped(target)
             .filter(member::Column::UserId.eq(user_id.into_uuid()))
             .one(&self.db)
@@ -74,12 +80,14 @@ impl IdentityService {
     }
 
     /// Whether `user` belongs to `org` (for other domains, through a port).
-    pub async fn is_member(&self, org: OrganizationId, user: atrium_kernel::UserId) -> Result<bool, AppError> {
+    #[tracing::instrument(skip_all, fields(org_id = %org, user_id = %user))]
+    pub async fn is_member(&self, org: OrganizationId, user: UserId) -> Result<bool, AppError> {
         let found =
             member::Entity::scoped(org).filter(member::Column::UserId.eq(user.into_uuid())).one(&self.db).await?;
         Ok(found.is_some())
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn list_members(&self, ctx: &OrgCtx, req: PageRequest) -> Result<Page<MemberOut>, AppError> {
         let query = member::Entity::scoped(ctx.org_id).find_also_related(user::Entity);
         let rows = req.apply(query, member::Column::Id, SortOrder::Asc).all(&self.db).await?;
@@ -91,18 +99,16 @@ impl IdentityService {
         Ok(Page { items, next_after: page.next_after })
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, member_id = %id))]
     pub async fn get_member(&self, ctx: &OrgCtx, id: MemberId) -> Result<MemberOut, AppError> {
-        let (m, u) = member::Entity::scoped(ctx.org_id)
-            .filter(member::Column::Id.eq(id.into_uuid()))
-            .find_also_related(user::Entity)
-            .one(&self.db)
-            .await?
-            .ok_or(AppError::NotFound("member"))?;
+        let m = member::Entity::find_in(&self.db, ctx.org_id, id).await?;
+        let u = user::Entity::find_by_id(m.user_id).one(&self.db).await?;
         member_out(m, u)
     }
 
     /// Changes a member's role. Only an owner grants or takes away ownership, and
     /// the last owner cannot be demoted.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, member_id = %id))]
     pub async fn update_member(
         &self,
         ctx: &OrgCtx,
@@ -115,84 +121,91 @@ impl IdentityService {
         if_match.check(current.version)?;
         let old_role = parse_role(&current.role)?;
         if (old_role == Role::Owner || patch.role == Role::Owner) && ctx.role != Role::Owner {
-            return Err(AppError::Forbidden("only an owner can grant or change ownership".into()));
+            return Err(IdentityError::OwnerOnly("grant or change ownership").into());
         }
         if old_role == Role::Owner && patch.role != Role::Owner {
             ensure_another_owner(&txn, ctx, current.id).await?;
         }
+        let (user_id, version) = (current.user_id, current.version);
         if old_role != patch.role {
-            let updated = member::Entity::update_many()
-                .col_expr(member::Column::Role, Expr::value(patch.role.as_str()))
-                .col_expr(member::Column::Version, Expr::col(member::Column::Version).add(1))
-                .col_expr(member::Column::UpdatedAt, Expr::value(self.now()))
-                .filter(member::Column::Id.eq(current.id))
-                .filter(member::Column::Version.eq(current.version))
-                .exec(&txn)
-                .await?;
-            if updated.rows_affected == 0 {
-                return Err(AppError::conflict("the member was changed concurrently; reload and retry"));
-            }
-            let email = member_email(&txn, current.user_id).await?;
-            let data = json!({"user_id": current.user_id, "email": email, "from": old_role, "to": patch.role});
-            emit(&txn, ctx, self.now(), "identity.member.role_changed", "member", current.id, data).await?;
+            let now = self.now();
+            let mut changes = current.into_active_model();
+            changes.role = Set(patch.role.as_str().to_owned());
+            changes.updated_at = Set(now);
+            // The version read under the lock: a change that slipped in is a 409.
+            member::Entity::update_in(&txn, ctx.org_id, id, changes, IfMatch(Some(version))).await?;
+            let changed = MemberRoleChanged {
+                id,
+                user_id: user_id.into(),
+                email: member_email(&txn, user_id).await?,
+                from: old_role,
+                to: patch.role,
+            };
+            publish(&txn, ctx, now, &changed).await?;
         }
         txn.commit().await?;
         self.get_member(ctx, id).await
     }
 
     /// Removes a member from the organization; the last owner cannot be removed.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, member_id = %id))]
     pub async fn remove_member(&self, ctx: &OrgCtx, id: MemberId, if_match: IfMatch) -> Result<(), AppError> {
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let current = self.lock_member(&txn, ctx, id).await?;
         if_match.check(current.version)?;
-        if parse_role(&current.role)? == Role::Owner {
+        let role = parse_role(&current.role)?;
+        if role == Role::Owner {
             if ctx.role != Role::Owner {
-                return Err(AppError::Forbidden("only an owner can remove an owner".into()));
+                return Err(IdentityError::OwnerOnly("remove an owner").into());
             }
             ensure_another_owner(&txn, ctx, current.id).await?;
         }
-        member::Entity::delete_by_id(current.id).exec(&txn).await?;
-        let email = member_email(&txn, current.user_id).await?;
-        let data = json!({"user_id": current.user_id, "email": email, "role": current.role});
-        emit(&txn, ctx, self.now(), "identity.member.removed", "member", current.id, data).await?;
+        member::Entity::delete_in(&txn, ctx.org_id, id, IfMatch(Some(current.version))).await?;
+        let removed = MemberRemoved {
+            id,
+            user_id: current.user_id.into(),
+            email: member_email(&txn, current.user_id).await?,
+            role,
+        };
+        publish(&txn, ctx, self.now(), &removed).await?;
         txn.commit().await?;
         Ok(())
     }
 
     /// Loads a member of the caller's organization, locking the organization row
     /// (PostgreSQL) so concurrent owner changes cannot both pass the last-owner check.
-    async fn lock_member<C: sea_orm::ConnectionTrait>(
+    async fn lock_member<C: ConnectionTrait>(
         &self,
         conn: &C,
         ctx: &OrgCtx,
         id: MemberId,
     ) -> Result<member::Model, AppError> {
         organization::Entity::find_by_id(ctx.org_id.into_uuid()).lock_exclusive().one(conn).await?;
-        member::Entity::scoped(ctx.org_id)
-            .filter(member::Column::Id.eq(id.into_uuid()))
-            .one(conn)
-            .await?
-            .ok_or(AppError::NotFound("member"))
+        member::Entity::find_in(conn, ctx.org_id, id).await
+    }
+
+    pub(super) async fn organization<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        id: OrganizationId,
+    ) -> Result<organization::Model, AppError> {
+        organization::Entity::find_by_id(id.into_uuid()).one(conn).await?.ok_or(AppError::NotFound("organization"))
     }
 }
 
-async fn ensure_another_owner<C: sea_orm::ConnectionTrait>(
-    conn: &C,
-    ctx: &OrgCtx,
-    except: Uuid,
-) -> Result<(), AppError> {
+async fn ensure_another_owner<C: ConnectionTrait>(conn: &C, ctx: &OrgCtx, except: Uuid) -> Result<(), AppError> {
     let others = member::Entity::scoped(ctx.org_id)
         .filter(member::Column::Role.eq(Role::Owner.as_str()))
         .filter(member::Column::Id.ne(except))
         .count(conn)
         .await?;
     if others == 0 {
-        return Err(AppError::conflict("an organization must keep at least one owner"));
+        return Err(IdentityError::LastOwner.into());
     }
     Ok(())
 }
 
-async fn member_email<C: sea_orm::ConnectionTrait>(conn: &C, user_id: Uuid) -> Result<String, AppError> {
+async fn member_email<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> Result<String, AppError> {
     Ok(user::Entity::find_by_id(user_id).one(conn).await?.map(|u| u.email).unwrap_or_default())
 }
 

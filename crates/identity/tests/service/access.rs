@@ -3,7 +3,7 @@
 use atrium_identity::dto::{ApiKeyIn, InvitationIn, InvitationStatus};
 use atrium_identity::entity::{api_key, invitation, member};
 use atrium_identity::{Authenticated, IdentityConfig};
-use atrium_kernel::{AppError, Clock, OrgCtx, PageRequest, Principal, Role};
+use atrium_kernel::{AppError, Clock, OrgCtx, PageRequest, Principal, Role, Scoped};
 use atrium_testkit::{TestDb, backend_tests};
 use chrono::Duration;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -32,12 +32,12 @@ async fn api_key_authenticates_with_its_role_until_revoked(db: &TestDb) {
     let owner = h.ctx(&ada.token).await;
     let created = h
         .svc
-        .create_api_key(&owner, ApiKeyIn { name: " ledger sync ".into(), role: Role::Member })
+        .create_api_key(&owner, ApiKeyIn { name: crate::common::text(" ledger sync "), role: Role::Member })
         .await
         .expect("create key");
     let other = h
         .svc
-        .create_api_key(&owner, ApiKeyIn { name: "reporting".into(), role: Role::Viewer })
+        .create_api_key(&owner, ApiKeyIn { name: crate::common::text("reporting"), role: Role::Viewer })
         .await
         .expect("create key");
     let secret = &created.secret;
@@ -84,32 +84,42 @@ async fn only_an_owner_invites_an_owner(db: &TestDb) {
     let admin = h.join(&owner, "zoe@example.com", Role::Admin).await;
     let before = count::<invitation::Entity>(&db.conn).await;
 
-    let res =
-        h.svc.create_invitation(&admin.ctx, InvitationIn { email: "x@example.com".into(), role: Role::Owner }).await;
+    let res = h
+        .svc
+        .create_invitation(&admin.ctx, InvitationIn { email: crate::common::email("x@example.com"), role: Role::Owner })
+        .await;
     assert_err!(res, AppError::Forbidden(_), "admin invites an owner");
-    let key = h.svc.create_api_key(&owner, ApiKeyIn { name: "k".into(), role: Role::Admin }).await.expect("key");
+    let key = h
+        .svc
+        .create_api_key(&owner, ApiKeyIn { name: crate::common::text("k"), role: Role::Admin })
+        .await
+        .expect("key");
     let key_ctx = h.ctx(&key.secret).await;
-    let res =
-        h.svc.create_invitation(&key_ctx, InvitationIn { email: "x@example.com".into(), role: Role::Owner }).await;
+    let res = h
+        .svc
+        .create_invitation(&key_ctx, InvitationIn { email: crate::common::email("x@example.com"), role: Role::Owner })
+        .await;
     assert_err!(res, AppError::Forbidden(_), "admin API key invites an owner");
     assert_eq!(count::<invitation::Entity>(&db.conn).await, before, "nothing was stored");
 
     let inv = h
         .svc
-        .create_invitation(&admin.ctx, InvitationIn { email: "x@example.com".into(), role: Role::Admin })
+        .create_invitation(&admin.ctx, InvitationIn { email: crate::common::email("x@example.com"), role: Role::Admin })
         .await
         .expect("an admin may invite an admin");
     assert_eq!(inv.invitation.role, Role::Admin);
     let inv = h
         .svc
-        .create_invitation(&owner, InvitationIn { email: "y@example.com".into(), role: Role::Owner })
+        .create_invitation(&owner, InvitationIn { email: crate::common::email("y@example.com"), role: Role::Owner })
         .await
         .expect("an owner may invite an owner");
     assert_eq!((inv.invitation.role, inv.invitation.status), (Role::Owner, InvitationStatus::Pending));
 
     // Inviting someone who is already a member is a conflict naming the member.
-    let res =
-        h.svc.create_invitation(&owner, InvitationIn { email: "ZOE@example.com".into(), role: Role::Viewer }).await;
+    let res = h
+        .svc
+        .create_invitation(&owner, InvitationIn { email: crate::common::email("ZOE@example.com"), role: Role::Viewer })
+        .await;
     let err = assert_err!(res, AppError::Conflict { .. }, "invite an existing member");
     if let AppError::Conflict { existing_id, .. } = err {
         assert_eq!(existing_id, Some(admin.member_id.to_string()));
@@ -122,7 +132,10 @@ async fn invitation_is_accepted_once_by_its_addressee(db: &TestDb) {
     let owner = h.ctx(&ada.token).await;
     let created = h
         .svc
-        .create_invitation(&owner, InvitationIn { email: "  Grace@Example.com ".into(), role: Role::Billing })
+        .create_invitation(
+            &owner,
+            InvitationIn { email: crate::common::email("  Grace@Example.com "), role: Role::Billing },
+        )
         .await
         .expect("invite");
     assert!(created.token.starts_with("atr_i_"), "{}", created.token);
@@ -170,7 +183,7 @@ async fn invitation_is_accepted_once_by_its_addressee(db: &TestDb) {
     // A revoked invitation cannot be accepted.
     let revoked = h
         .svc
-        .create_invitation(&owner, InvitationIn { email: "eve@example.com".into(), role: Role::Viewer })
+        .create_invitation(&owner, InvitationIn { email: crate::common::email("eve@example.com"), role: Role::Viewer })
         .await
         .expect("invite Eve");
     h.svc.revoke_invitation(&owner, revoked.invitation.id).await.expect("revoke");
@@ -182,12 +195,12 @@ async fn invitation_is_accepted_once_by_its_addressee(db: &TestDb) {
     // A second invitation sent before Grace joined cannot make her a member twice.
     let second = h
         .svc
-        .create_invitation(&owner, InvitationIn { email: "hal@example.com".into(), role: Role::Viewer })
+        .create_invitation(&owner, InvitationIn { email: crate::common::email("hal@example.com"), role: Role::Viewer })
         .await
         .expect("invite Hal");
     let third = h
         .svc
-        .create_invitation(&owner, InvitationIn { email: "hal@example.com".into(), role: Role::Admin })
+        .create_invitation(&owner, InvitationIn { email: crate::common::email("hal@example.com"), role: Role::Admin })
         .await
         .expect("invite Hal again");
     let hal = h.signup("hal@example.com", "Hal").await;
@@ -214,7 +227,7 @@ async fn invitation_expires_after_its_ttl(db: &TestDb) {
     let invite = |email: &'static str| {
         let svc = h.svc.clone();
         async move {
-            svc.create_invitation(&owner, InvitationIn { email: email.into(), role: Role::Member })
+            svc.create_invitation(&owner, InvitationIn { email: crate::common::email(email), role: Role::Member })
                 .await
                 .expect("invite")
         }

@@ -12,7 +12,7 @@ use chrono::Duration;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::assert_err;
-use crate::common::{PASSWORD, count, ctx_in, harness, harness_with, member_id_of, sha256_hex, signup_input};
+use crate::common::{PASSWORD, count, ctx_in, harness, harness_with, member_id_of, sha256_hex, signup_input, text};
 
 backend_tests!(
     signup_hashes_password_and_opens_an_owner_session,
@@ -33,7 +33,7 @@ fn limits(failures_per_email: u32, attempts_per_ip: u32) -> IdentityConfig {
 }
 
 fn login(email: &str, password: &str) -> LoginIn {
-    LoginIn { email: email.into(), password: password.into() }
+    LoginIn { email: text(email), password: password.into() }
 }
 
 async fn session_row(conn: &sea_orm::DatabaseConnection, token: &str) -> session::Model {
@@ -50,8 +50,8 @@ async fn signup_hashes_password_and_opens_an_owner_session(db: &TestDb) {
     let input = SignupIn {
         email: "  Ada.Lovelace@Example.COM ".into(),
         password: PASSWORD.into(),
-        name: " Ada Lovelace ".into(),
-        organization_name: Some("Analytical Engines".into()),
+        name: text(" Ada Lovelace "),
+        organization_name: Some(text("Analytical Engines")),
     };
     let out = h.svc.signup(input).await.expect("signup");
     assert_eq!(out.user.email, "ada.lovelace@example.com");
@@ -109,7 +109,7 @@ async fn duplicate_email_conflicts_and_rolls_back(db: &TestDb) {
         count::<event::Entity>(&db.conn).await,
     );
     let mut dup = signup_input(" GRACE@Example.com", "Other Grace");
-    dup.organization_name = Some("Second org".into());
+    dup.organization_name = Some(text("Second org"));
     assert_err!(h.svc.signup(dup).await, AppError::Conflict { .. }, "same email in another case");
     let after = (
         count::<user::Entity>(&db.conn).await,
@@ -230,7 +230,10 @@ async fn user_left_without_organization_is_onboarded_into_a_new_one(db: &TestDb)
     // Xavi becomes a second owner of Yara's organization, then removes Yara from it.
     let invite = h
         .svc
-        .create_invitation(&yara_ctx, InvitationIn { email: "xavi@example.com".into(), role: Role::Owner })
+        .create_invitation(
+            &yara_ctx,
+            InvitationIn { email: crate::common::email("xavi@example.com"), role: Role::Owner },
+        )
         .await
         .expect("invite");
     h.svc.accept_invitation(&h.ctx(&xavi.token).await, &invite.token).await.expect("accept");
@@ -274,7 +277,10 @@ async fn removed_from_active_org_falls_back_to_another(db: &TestDb) {
     let org_x = xavi.organization.id;
     let invite = h
         .svc
-        .create_invitation(&xavi_ctx, InvitationIn { email: "yara@example.com".into(), role: Role::Member })
+        .create_invitation(
+            &xavi_ctx,
+            InvitationIn { email: crate::common::email("yara@example.com"), role: Role::Member },
+        )
         .await
         .expect("invite");
     let yara_auth = h.svc.authenticate(&yara.token).await.expect("authenticate").expect("valid");

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use atrium_identity::dto::{AuthOut, InvitationIn, MemberId, SignupIn};
 use atrium_identity::entity::member;
 use atrium_identity::{IdentityConfig, IdentityService, InProcessThrottle};
-use atrium_kernel::{AppError, Clock, FrozenClock, OrgCtx, OrganizationId, Principal, Role, UserId};
+use atrium_kernel::{
+    AppError, Clock, Email, FrozenClock, OrgCtx, OrganizationId, Principal, Role, Scoped, Text, UserId,
+};
 use atrium_testkit::TestDb;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
@@ -42,7 +44,7 @@ pub fn harness_with(db: &TestDb, config: IdentityConfig) -> Harness {
 }
 
 pub fn signup_input(email: &str, name: &str) -> SignupIn {
-    SignupIn { email: email.into(), password: PASSWORD.into(), name: name.into(), organization_name: None }
+    SignupIn { email: email.into(), password: PASSWORD.into(), name: text(name), organization_name: None }
 }
 
 impl Harness {
@@ -61,7 +63,7 @@ impl Harness {
         let auth = self.signup(email, "Joiner").await;
         let invite = self
             .svc
-            .create_invitation(owner, InvitationIn { email: email.into(), role })
+            .create_invitation(owner, InvitationIn { email: self::email(email), role })
             .await
             .expect("create invitation");
         let own_ctx = self.ctx(&auth.token).await;
@@ -101,6 +103,14 @@ where
     E::Model: Send + Sync,
 {
     E::find().count(conn).await.expect("count rows")
+}
+
+pub fn email(raw: &str) -> Email {
+    Email::parse(raw).expect("a valid email")
+}
+
+pub fn text<const MAX: usize>(raw: &str) -> Text<MAX> {
+    Text::parse(raw).expect("valid text")
 }
 
 /// Lower-case hex SHA-256, computed independently of the crate under test.

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use atrium_identity::IdentityService;
 use atrium_identity::dto::{MemberId, MemberPatch};
 use atrium_identity::entity::member;
-use atrium_kernel::{AppError, IfMatch, OrgCtx, PageRequest, Role};
+use atrium_kernel::{AppError, IfMatch, OrgCtx, PageRequest, Role, Scoped};
 use atrium_testkit::{TestDb, backend_tests};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 

@@ -3,7 +3,7 @@
 
 use atrium_identity::dto::{ApiKeyIn, InvitationIn, MemberPatch};
 use atrium_identity::entity::{api_key, invitation, member};
-use atrium_kernel::{AppError, IfMatch, PageRequest, Role};
+use atrium_kernel::{AppError, IfMatch, PageRequest, Role, Scoped};
 use atrium_outbox::entity::event;
 use atrium_testkit::{TestDb, backend_tests};
 use sea_orm::EntityTrait;
@@ -23,11 +23,17 @@ async fn org_scoped_methods_do_not_reach_into_another_org(db: &TestDb) {
 
     let ada_member = member_id_of(&db.conn, owner_a.org_id, ada.user.id).await;
     let bob = h.join(&owner_a, "bob@example.com", Role::Member).await;
-    let key =
-        h.svc.create_api_key(&owner_a, ApiKeyIn { name: "sync".into(), role: Role::Admin }).await.expect("create key");
+    let key = h
+        .svc
+        .create_api_key(&owner_a, ApiKeyIn { name: crate::common::text("sync"), role: Role::Admin })
+        .await
+        .expect("create key");
     let invite = h
         .svc
-        .create_invitation(&owner_a, InvitationIn { email: "carol@example.com".into(), role: Role::Viewer })
+        .create_invitation(
+            &owner_a,
+            InvitationIn { email: crate::common::email("carol@example.com"), role: Role::Viewer },
+        )
         .await
         .expect("invite");
     let events = count::<event::Entity>(&db.conn).await;

@@ -1,186 +1,43 @@
-//! Wire types of the projects API. These field names are the contract web clients use.
+//! Wire types of the projects API. These field names are the contract web clients
+//! use. Inputs are built from the kernel's input types (`Text<N>` with the column's
+//! size, `Date`), so create and PATCH refuse the same values.
 
+mod milestones;
+mod projects;
 mod tasks;
 mod templates;
 
+pub use milestones::*;
+pub use projects::*;
 pub use tasks::*;
 pub use templates::*;
 
-use atrium_kernel::{AppError, Patch, typed_id};
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
-use uuid::Uuid;
-use validator::Validate;
+pub use atrium_events::agreements::EngagementId;
+pub use atrium_events::crm::ClientCompanyId;
+pub use atrium_events::projects::{
+    MilestoneId, MilestoneStatus, ProjectId, ProjectStatus, ProjectTemplateId, TaskId, TaskStatus,
+};
 
-typed_id!(
-    /// A project.
-    ProjectId
-);
-typed_id!(
-    /// A milestone of a project.
-    MilestoneId
-);
-typed_id!(
-    /// A task of a project.
-    TaskId
-);
-typed_id!(
-    /// A project template.
-    ProjectTemplateId
-);
+use std::str::FromStr;
 
-/// `as_str` for storage and `from_stored` back; the CHECK constraints hold the same lists.
-macro_rules! stored_enum {
-    ($name:ident { $($variant:ident => $text:literal),* $(,)? }) => {
-        impl $name {
-            pub fn as_str(&self) -> &'static str {
-                match self {
-                    $(Self::$variant => $text,)*
-                }
-            }
+use atrium_kernel::{AppError, Date, Patch, Text};
 
-            pub(crate) fn from_stored(s: &str) -> Result<Self, AppError> {
-                match s {
-                    $($text => Ok(Self::$variant),)*
-                    other => Err(AppError::internal(format!(concat!("stored ", stringify!($name), " `{}`"), other))),
-                }
-            }
-        }
-    };
-}
-pub(crate) use stored_enum;
+/// A project's, milestone's or template's name (`varchar(200)`).
+pub type Name = Text<200>;
+/// A task's title (`tasks.title` is `varchar(300)`).
+pub type Title = Text<300>;
+/// A template milestone's key, which tasks' `milestone_key` names.
+pub type Key = Text<50>;
+/// A description (a `text` column; a sane limit for a paragraph or a brief).
+pub type Description = Text<20_000>;
+// PATCH fields go by alias: the schema derive uses `Patch<T>`'s own schema
+// (`T | null`) only when it does not see the type argument.
+/// A date in a PATCH: absent, `null` (clears) or a date.
+pub type DatePatch = Patch<Date>;
+/// A description in a PATCH: absent, `null` (clears) or the new text.
+pub type DescriptionPatch = Patch<Description>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ProjectStatus {
-    Planned,
-    Active,
-    OnHold,
-    Completed,
-    Cancelled,
-}
-
-stored_enum!(ProjectStatus {
-    Planned => "planned",
-    Active => "active",
-    OnHold => "on_hold",
-    Completed => "completed",
-    Cancelled => "cancelled",
-});
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum MilestoneStatus {
-    Open,
-    Done,
-}
-
-stored_enum!(MilestoneStatus { Open => "open", Done => "done" });
-
-#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
-#[schema(example = json!({"name": "Website relaunch", "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "status": "active", "start_date": "2026-12-01", "due_date": "2027-03-31"}))]
-pub struct ProjectIn {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub name: String,
-    /// The engagement this project delivers; the project's client is the engagement's.
-    pub engagement_id: Uuid,
-    #[schema(max_length = 20000)]
-    #[validate(length(max = 20000))]
-    pub description: Option<String>,
-    /// Default `planned`.
-    pub status: Option<ProjectStatus>,
-    pub start_date: Option<NaiveDate>,
-    pub due_date: Option<NaiveDate>,
-}
-
-/// Partial update: an absent field is unchanged, `null` clears it.
-#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
-#[schema(example = json!({"status": "on_hold", "due_date": null}))]
-pub struct ProjectPatch {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub name: Option<String>,
-    #[serde(default)]
-    #[schema(value_type = Option<String>)]
-    pub description: Patch<String>,
-    pub status: Option<ProjectStatus>,
-    #[serde(default)]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub start_date: Patch<NaiveDate>,
-    #[serde(default)]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub due_date: Patch<NaiveDate>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct ProjectOut {
-    pub id: ProjectId,
-    pub engagement_id: Uuid,
-    /// The engagement's client company (follows CRM merges).
-    pub client_company_id: Option<Uuid>,
-    #[schema(example = "Website relaunch")]
-    pub name: String,
-    pub description: Option<String>,
-    pub status: ProjectStatus,
-    pub start_date: Option<NaiveDate>,
-    pub due_date: Option<NaiveDate>,
-    pub version: i32,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, IntoParams, Validate)]
-#[into_params(parameter_in = Query)]
-pub struct ProjectFilter {
-    pub engagement_id: Option<Uuid>,
-    pub status: Option<ProjectStatus>,
-    pub client_company_id: Option<Uuid>,
-}
-
-#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
-#[schema(example = json!({"project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "name": "Design signed off", "due_date": "2027-01-15"}))]
-pub struct MilestoneIn {
-    pub project_id: ProjectId,
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub name: String,
-    pub due_date: Option<NaiveDate>,
-    /// Default `open`.
-    pub status: Option<MilestoneStatus>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
-#[schema(example = json!({"status": "done"}))]
-pub struct MilestonePatch {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub name: Option<String>,
-    #[serde(default)]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub due_date: Patch<NaiveDate>,
-    pub status: Option<MilestoneStatus>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct MilestoneOut {
-    pub id: MilestoneId,
-    pub project_id: ProjectId,
-    /// The project's engagement.
-    pub engagement_id: Uuid,
-    #[schema(example = "Design signed off")]
-    pub name: String,
-    pub due_date: Option<NaiveDate>,
-    pub status: MilestoneStatus,
-    pub version: i32,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, IntoParams, Validate)]
-#[into_params(parameter_in = Query)]
-pub struct MilestoneFilter {
-    pub project_id: Option<ProjectId>,
-    pub status: Option<MilestoneStatus>,
+/// A status read back from its column; the CHECK constraints make a miss a bug.
+pub(crate) fn stored<T: FromStr<Err = String>>(s: &str) -> Result<T, AppError> {
+    s.parse().map_err(|e| AppError::internal(format!("stored status: {e}")))
 }

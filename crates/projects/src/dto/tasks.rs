@@ -1,43 +1,35 @@
-use atrium_kernel::{AppError, Patch, UserId};
+use atrium_kernel::{Date, Patch, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{MilestoneId, ProjectId, TaskId, stored_enum};
+use super::{
+    DatePatch, Description, DescriptionPatch, EngagementId, MilestoneId, ProjectId, TaskId, TaskStatus, Title,
+};
+use crate::error::ProjectsError;
 
 /// Longest estimate accepted: a year of full-time work, in minutes.
 pub const MAX_ESTIMATE_MINUTES: i32 = 124_800;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TaskStatus {
-    Todo,
-    InProgress,
-    Blocked,
-    Done,
-}
-
-stored_enum!(TaskStatus { Todo => "todo", InProgress => "in_progress", Blocked => "blocked", Done => "done" });
 
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "title": "Wireframes", "assignee_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b", "due_date": "2026-12-15", "estimate_minutes": 480}))]
 pub struct TaskIn {
     pub project_id: ProjectId,
-    #[schema(min_length = 1, max_length = 300)]
-    #[validate(length(min = 1, max = 300))]
-    pub title: String,
+    #[schema(inline)]
+    pub title: Title,
     /// A milestone of the same project.
     pub milestone_id: Option<MilestoneId>,
     /// A member of the organization.
     pub assignee_id: Option<UserId>,
     /// Default `todo`.
     pub status: Option<TaskStatus>,
-    #[schema(max_length = 20000)]
-    #[validate(length(max = 20000))]
-    pub description: Option<String>,
-    pub due_date: Option<NaiveDate>,
+    #[schema(inline)]
+    pub description: Option<Description>,
+    #[schema(inline)]
+    pub due_date: Option<Date>,
+    #[schema(minimum = 0, maximum = 124_800)]
     #[validate(range(min = 0, max = MAX_ESTIMATE_MINUTES))]
     pub estimate_minutes: Option<i32>,
 }
@@ -47,12 +39,11 @@ pub struct TaskIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"status": "done", "assignee_id": null}))]
 pub struct TaskPatch {
-    #[schema(min_length = 1, max_length = 300)]
-    #[validate(length(min = 1, max = 300))]
-    pub title: Option<String>,
+    #[schema(inline)]
+    pub title: Option<Title>,
     #[serde(default)]
-    #[schema(value_type = Option<String>)]
-    pub description: Patch<String>,
+    #[schema(inline)]
+    pub description: DescriptionPatch,
     pub status: Option<TaskStatus>,
     #[serde(default)]
     #[schema(value_type = Option<MilestoneId>)]
@@ -61,11 +52,21 @@ pub struct TaskPatch {
     #[schema(value_type = Option<UserId>)]
     pub assignee_id: Patch<UserId>,
     #[serde(default)]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub due_date: Patch<NaiveDate>,
+    #[schema(inline)]
+    pub due_date: DatePatch,
     #[serde(default)]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 0, maximum = 124_800)]
     pub estimate_minutes: Patch<i32>,
+}
+
+impl TaskPatch {
+    /// The rules `validator` cannot see through `Patch`.
+    pub fn check(&self) -> Result<(), ProjectsError> {
+        match self.estimate_minutes.as_value() {
+            Some(e) if !(0..=MAX_ESTIMATE_MINUTES).contains(e) => Err(ProjectsError::EstimateOutOfRange),
+            _ => Ok(()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -73,7 +74,7 @@ pub struct TaskOut {
     pub id: TaskId,
     pub project_id: ProjectId,
     /// The project's engagement.
-    pub engagement_id: Uuid,
+    pub engagement_id: EngagementId,
     pub milestone_id: Option<MilestoneId>,
     #[schema(example = "Wireframes")]
     pub title: String,
@@ -112,12 +113,10 @@ impl<'de> Deserialize<'de> for AssigneeFilter {
 
 impl AssigneeFilter {
     /// The user meant; `me` needs a signed-in user, not an API key.
-    pub fn resolve(self, caller: Option<UserId>) -> Result<UserId, AppError> {
+    pub fn resolve(self, caller: Option<UserId>) -> Result<UserId, ProjectsError> {
         match self {
             Self::User(u) => Ok(u),
-            Self::Me => {
-                caller.ok_or_else(|| AppError::invalid("assignee_id", "`me` needs a user session, not an API key"))
-            }
+            Self::Me => caller.ok_or(ProjectsError::MeWithoutUser),
         }
     }
 }
@@ -132,7 +131,8 @@ pub struct TaskFilter {
     #[param(value_type = Option<String>, example = "me")]
     pub assignee_id: Option<AssigneeFilter>,
     /// Tasks due strictly before this date (tasks without a due date are left out).
-    pub due_before: Option<NaiveDate>,
+    #[param(inline)]
+    pub due_before: Option<Date>,
     pub milestone_id: Option<MilestoneId>,
 }
 
@@ -147,4 +147,26 @@ pub struct TaskMoveIn {
     pub position: Option<i32>,
     pub before_id: Option<TaskId>,
     pub after_id: Option<TaskId>,
+}
+
+impl From<atrium_events::projects::TaskState> for TaskOut {
+    fn from(s: atrium_events::projects::TaskState) -> Self {
+        Self {
+            id: s.id,
+            project_id: s.project_id,
+            engagement_id: s.engagement_id,
+            milestone_id: s.milestone_id,
+            title: s.title,
+            description: s.description,
+            status: s.status,
+            assignee_id: s.assignee_id,
+            due_date: s.due_date,
+            estimate_minutes: s.estimate_minutes,
+            position: s.position,
+            completed_at: s.completed_at,
+            version: s.version,
+            created_at: s.created_at,
+            updated_at: s.updated_at,
+        }
+    }
 }

@@ -1,13 +1,14 @@
 use std::collections::HashSet;
 
-use atrium_kernel::{AppError, FieldError, Patch};
-use chrono::{DateTime, NaiveDate, Utc};
+use atrium_events::projects::{TemplateMilestoneState, TemplateTaskState};
+use atrium_kernel::{AppError, Date, FieldError};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use uuid::Uuid;
 use validator::Validate;
 
-use super::{MAX_ESTIMATE_MINUTES, ProjectTemplateId};
+use super::{Description, DescriptionPatch, EngagementId, Key, MAX_ESTIMATE_MINUTES, Name, ProjectTemplateId, Title};
+use crate::error::ProjectsError;
 
 /// The furthest a template item may fall after the project's start: ten years.
 pub const MAX_OFFSET_DAYS: i32 = 3650;
@@ -16,13 +17,12 @@ pub const MAX_OFFSET_DAYS: i32 = 3650;
 #[schema(example = json!({"key": "design", "name": "Design signed off", "offset_days": 14}))]
 pub struct TemplateMilestone {
     /// Names the milestone within the template, for tasks' `milestone_key`.
-    #[schema(min_length = 1, max_length = 50)]
-    #[validate(length(min = 1, max = 50))]
-    pub key: String,
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub name: String,
+    #[schema(inline)]
+    pub key: Key,
+    #[schema(inline)]
+    pub name: Name,
     /// Days after the project's start date the milestone is due.
+    #[schema(minimum = 0, maximum = 3650)]
     #[validate(range(min = 0, max = MAX_OFFSET_DAYS))]
     pub offset_days: i32,
 }
@@ -30,21 +30,38 @@ pub struct TemplateMilestone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"title": "Wireframes", "milestone_key": "design", "offset_days": 7, "estimate_minutes": 480}))]
 pub struct TemplateTask {
-    #[schema(min_length = 1, max_length = 300)]
-    #[validate(length(min = 1, max = 300))]
-    pub title: String,
+    #[schema(inline)]
+    pub title: Title,
     /// The `key` of one of the template's milestones.
-    #[schema(min_length = 1, max_length = 50)]
-    #[validate(length(min = 1, max = 50))]
-    pub milestone_key: Option<String>,
+    #[schema(inline)]
+    pub milestone_key: Option<Key>,
     /// Days after the project's start date the task is due.
+    #[schema(minimum = 0, maximum = 3650)]
     #[validate(range(min = 0, max = MAX_OFFSET_DAYS))]
     pub offset_days: i32,
-    #[schema(max_length = 20000)]
-    #[validate(length(max = 20000))]
-    pub description: Option<String>,
+    #[schema(inline)]
+    pub description: Option<Description>,
+    #[schema(minimum = 0, maximum = 124_800)]
     #[validate(range(min = 0, max = MAX_ESTIMATE_MINUTES))]
     pub estimate_minutes: Option<i32>,
+}
+
+impl TemplateMilestone {
+    pub(crate) fn state(&self) -> TemplateMilestoneState {
+        TemplateMilestoneState { key: self.key.to_string(), name: self.name.to_string(), offset_days: self.offset_days }
+    }
+}
+
+impl TemplateTask {
+    pub(crate) fn state(&self) -> TemplateTaskState {
+        TemplateTaskState {
+            title: self.title.to_string(),
+            milestone_key: self.milestone_key.as_ref().map(ToString::to_string),
+            offset_days: self.offset_days,
+            description: self.description.as_ref().map(ToString::to_string),
+            estimate_minutes: self.estimate_minutes,
+        }
+    }
 }
 
 /// What a template holds, as stored (the `body` column).
@@ -80,7 +97,7 @@ impl TemplateBody {
             }
         }
         errors.sort_by(|a, b| a.field.cmp(&b.field));
-        if errors.is_empty() { Ok(()) } else { Err(AppError::Validation(errors)) }
+        if errors.is_empty() { Ok(()) } else { Err(ProjectsError::InvalidTemplate(errors).into()) }
     }
 }
 
@@ -91,12 +108,10 @@ impl TemplateBody {
     "tasks": [{"title": "Wireframes", "milestone_key": "design", "offset_days": 7, "estimate_minutes": 480}]
 }))]
 pub struct TemplateIn {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub name: String,
-    #[schema(max_length = 20000)]
-    #[validate(length(max = 20000))]
-    pub description: Option<String>,
+    #[schema(inline)]
+    pub name: Name,
+    #[schema(inline)]
+    pub description: Option<Description>,
     // Items are checked with the cross-item rules by the service (no `nested`
     // here), so one answer names every invalid item.
     #[serde(default)]
@@ -114,12 +129,11 @@ pub struct TemplateIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"name": "Website relaunch (v2)", "description": null}))]
 pub struct TemplatePatch {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub name: Option<String>,
+    #[schema(inline)]
+    pub name: Option<Name>,
     #[serde(default)]
-    #[schema(value_type = Option<String>)]
-    pub description: Patch<String>,
+    #[schema(inline)]
+    pub description: DescriptionPatch,
     #[schema(max_items = 100)]
     #[validate(length(max = 100))]
     pub milestones: Option<Vec<TemplateMilestone>>,
@@ -146,11 +160,11 @@ pub struct TemplateOut {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "name": "Globex relaunch", "start_date": "2026-12-01"}))]
 pub struct InstantiateIn {
-    pub engagement_id: Uuid,
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub name: String,
-    pub start_date: NaiveDate,
+    pub engagement_id: EngagementId,
+    #[schema(inline)]
+    pub name: Name,
+    #[schema(inline)]
+    pub start_date: Date,
 }
 
 /// Saves a project's milestones and tasks as a template; offsets count from the
@@ -158,10 +172,8 @@ pub struct InstantiateIn {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"name": "Relaunch playbook"}))]
 pub struct SaveAsTemplateIn {
-    #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200))]
-    pub name: String,
-    #[schema(max_length = 20000)]
-    #[validate(length(max = 20000))]
-    pub description: Option<String>,
+    #[schema(inline)]
+    pub name: Name,
+    #[schema(inline)]
+    pub description: Option<Description>,
 }

@@ -1,4 +1,7 @@
-use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, ValidatedQuery, etag_header};
+use atrium_kernel::{
+    AnyRole, AppError, Authorized, IfMatch, PageOut, PageQuery, ValidatedJson, ValidatedQuery, WriteRecords,
+    etag_header,
+};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -10,11 +13,13 @@ use crate::service::ProjectsService;
 
 /// Milestones, oldest first; filter by project or status.
 #[utoipa::path(get, path = "/api/v1/milestones", tag = "projects",
+    extensions(("x-required-role" = json!("any"))),
     params(MilestoneFilter, atrium_kernel::PageParams),
     responses((status = 200, description = "A page of milestones", body = PageOut<MilestoneOut>)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn list(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<MilestoneFilter>,
 ) -> Result<Json<PageOut<MilestoneOut>>, AppError> {
@@ -22,11 +27,13 @@ pub(super) async fn list(
 }
 
 /// Create a milestone in a project.
-#[utoipa::path(post, path = "/api/v1/milestones", tag = "projects", request_body = MilestoneIn,
+#[utoipa::path(post, path = "/api/v1/milestones", tag = "projects",
+    extensions(("x-required-role" = json!("write_records"))), request_body = MilestoneIn,
     responses((status = 201, description = "Milestone created", body = MilestoneOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn create(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     ValidatedJson(input): ValidatedJson<MilestoneIn>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.create_milestone(&ctx, input).await?;
@@ -34,11 +41,13 @@ pub(super) async fn create(
 }
 
 #[utoipa::path(get, path = "/api/v1/milestones/{id}", tag = "projects",
+    extensions(("x-required-role" = json!("any"))),
     params(("id" = MilestoneId, Path, description = "Milestone id")),
     responses((status = 200, description = "The milestone", body = MilestoneOut, headers(("ETag" = String, description = "Version for If-Match")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, milestone_id = %id))]
 pub(super) async fn get(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     Path(id): Path<MilestoneId>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.get_milestone(&ctx, id).await?;
@@ -47,13 +56,15 @@ pub(super) async fn get(
 
 /// Change a milestone (absent fields unchanged, `null` clears).
 #[utoipa::path(patch, path = "/api/v1/milestones/{id}", tag = "projects",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = MilestoneId, Path, description = "Milestone id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     request_body = MilestonePatch,
     responses((status = 200, description = "Updated milestone", body = MilestoneOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, milestone_id = %id))]
 pub(super) async fn update(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<MilestoneId>,
     if_match: IfMatch,
     ValidatedJson(patch): ValidatedJson<MilestonePatch>,
@@ -64,12 +75,14 @@ pub(super) async fn update(
 
 /// Delete a milestone; its tasks stay in the project without a milestone.
 #[utoipa::path(delete, path = "/api/v1/milestones/{id}", tag = "projects",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = MilestoneId, Path, description = "Milestone id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 204, description = "Deleted")))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, milestone_id = %id))]
 pub(super) async fn delete(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<MilestoneId>,
     if_match: IfMatch,
 ) -> Result<StatusCode, AppError> {

@@ -1,4 +1,7 @@
-use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, ValidatedQuery, etag_header};
+use atrium_kernel::{
+    AnyRole, AppError, Authorized, IfMatch, PageOut, PageQuery, ValidatedJson, ValidatedQuery, WriteRecords,
+    etag_header,
+};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -10,11 +13,13 @@ use crate::service::ProjectsService;
 
 /// Projects, oldest first; filter by engagement, status or client company.
 #[utoipa::path(get, path = "/api/v1/projects", tag = "projects",
+    extensions(("x-required-role" = json!("any"))),
     params(ProjectFilter, atrium_kernel::PageParams),
     responses((status = 200, description = "A page of projects", body = PageOut<ProjectOut>)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn list(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<ProjectFilter>,
 ) -> Result<Json<PageOut<ProjectOut>>, AppError> {
@@ -22,11 +27,13 @@ pub(super) async fn list(
 }
 
 /// Create a project under an engagement; its client company is the engagement's.
-#[utoipa::path(post, path = "/api/v1/projects", tag = "projects", request_body = ProjectIn,
+#[utoipa::path(post, path = "/api/v1/projects", tag = "projects",
+    extensions(("x-required-role" = json!("write_records"))), request_body = ProjectIn,
     responses((status = 201, description = "Project created", body = ProjectOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn create(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     ValidatedJson(input): ValidatedJson<ProjectIn>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.create_project(&ctx, input).await?;
@@ -34,11 +41,13 @@ pub(super) async fn create(
 }
 
 #[utoipa::path(get, path = "/api/v1/projects/{id}", tag = "projects",
+    extensions(("x-required-role" = json!("any"))),
     params(("id" = ProjectId, Path, description = "Project id")),
     responses((status = 200, description = "The project", body = ProjectOut, headers(("ETag" = String, description = "Version for If-Match")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, project_id = %id))]
 pub(super) async fn get(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     Path(id): Path<ProjectId>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.get_project(&ctx, id).await?;
@@ -47,13 +56,15 @@ pub(super) async fn get(
 
 /// Change a project (absent fields unchanged, `null` clears).
 #[utoipa::path(patch, path = "/api/v1/projects/{id}", tag = "projects",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ProjectId, Path, description = "Project id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     request_body = ProjectPatch,
     responses((status = 200, description = "Updated project", body = ProjectOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, project_id = %id))]
 pub(super) async fn update(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ProjectId>,
     if_match: IfMatch,
     ValidatedJson(patch): ValidatedJson<ProjectPatch>,
@@ -64,12 +75,14 @@ pub(super) async fn update(
 
 /// Delete a project with its milestones and tasks.
 #[utoipa::path(delete, path = "/api/v1/projects/{id}", tag = "projects",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ProjectId, Path, description = "Project id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 204, description = "Deleted")))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, project_id = %id))]
 pub(super) async fn delete(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ProjectId>,
     if_match: IfMatch,
 ) -> Result<StatusCode, AppError> {
@@ -80,12 +93,14 @@ pub(super) async fn delete(
 /// Save the project's milestones and tasks as a new template. Offsets count from
 /// the project's start date (or its earliest due date).
 #[utoipa::path(post, path = "/api/v1/projects/{id}/template", tag = "projects",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = ProjectId, Path, description = "Project id")),
     request_body = SaveAsTemplateIn,
     responses((status = 201, description = "Template created", body = TemplateOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, project_id = %id))]
 pub(super) async fn save_as_template(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<ProjectId>,
     ValidatedJson(input): ValidatedJson<SaveAsTemplateIn>,
 ) -> Result<impl IntoResponse, AppError> {

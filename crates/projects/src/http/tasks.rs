@@ -1,4 +1,7 @@
-use atrium_kernel::{AppError, IfMatch, OrgCtx, PageOut, PageQuery, ValidatedJson, ValidatedQuery, etag_header};
+use atrium_kernel::{
+    AnyRole, AppError, Authorized, IfMatch, PageOut, PageQuery, ValidatedJson, ValidatedQuery, WriteRecords,
+    etag_header,
+};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -11,11 +14,13 @@ use crate::service::ProjectsService;
 /// Tasks across projects: filter by project (then listed in position order),
 /// status, assignee (`me` for the caller), milestone, or due before a date.
 #[utoipa::path(get, path = "/api/v1/tasks", tag = "projects",
+    extensions(("x-required-role" = json!("any"))),
     params(TaskFilter, atrium_kernel::PageParams),
     responses((status = 200, description = "A page of tasks", body = PageOut<TaskOut>)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn list(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<TaskFilter>,
 ) -> Result<Json<PageOut<TaskOut>>, AppError> {
@@ -23,11 +28,13 @@ pub(super) async fn list(
 }
 
 /// Create a task at the end of its project.
-#[utoipa::path(post, path = "/api/v1/tasks", tag = "projects", request_body = TaskIn,
+#[utoipa::path(post, path = "/api/v1/tasks", tag = "projects",
+    extensions(("x-required-role" = json!("write_records"))), request_body = TaskIn,
     responses((status = 201, description = "Task created", body = TaskOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn create(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     ValidatedJson(input): ValidatedJson<TaskIn>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.create_task(&ctx, input).await?;
@@ -35,11 +42,13 @@ pub(super) async fn create(
 }
 
 #[utoipa::path(get, path = "/api/v1/tasks/{id}", tag = "projects",
+    extensions(("x-required-role" = json!("any"))),
     params(("id" = TaskId, Path, description = "Task id")),
     responses((status = 200, description = "The task", body = TaskOut, headers(("ETag" = String, description = "Version for If-Match")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, task_id = %id))]
 pub(super) async fn get(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     Path(id): Path<TaskId>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.get_task(&ctx, id).await?;
@@ -49,13 +58,15 @@ pub(super) async fn get(
 /// Change a task (absent fields unchanged, `null` clears). Becoming `done` sets
 /// `completed_at`.
 #[utoipa::path(patch, path = "/api/v1/tasks/{id}", tag = "projects",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = TaskId, Path, description = "Task id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     request_body = TaskPatch,
     responses((status = 200, description = "Updated task", body = TaskOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, task_id = %id))]
 pub(super) async fn update(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<TaskId>,
     if_match: IfMatch,
     ValidatedJson(patch): ValidatedJson<TaskPatch>,
@@ -66,12 +77,14 @@ pub(super) async fn update(
 
 /// Delete a task; the tasks after it move up one place.
 #[utoipa::path(delete, path = "/api/v1/tasks/{id}", tag = "projects",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = TaskId, Path, description = "Task id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 204, description = "Deleted")))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, task_id = %id))]
 pub(super) async fn delete(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<TaskId>,
     if_match: IfMatch,
 ) -> Result<StatusCode, AppError> {
@@ -82,13 +95,15 @@ pub(super) async fn delete(
 /// Reorder a task within its project: give `position` (0-based rank), `before_id`
 /// or `after_id`. The project's positions stay 0..n.
 #[utoipa::path(post, path = "/api/v1/tasks/{id}/move", tag = "projects",
+    extensions(("x-required-role" = json!("write_records"))),
     params(("id" = TaskId, Path, description = "Task id"),
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     request_body = TaskMoveIn,
     responses((status = 200, description = "The moved task", body = TaskOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, task_id = %id))]
 pub(super) async fn move_task(
     State(svc): State<ProjectsService>,
-    ctx: OrgCtx,
+    ctx: Authorized<WriteRecords>,
     Path(id): Path<TaskId>,
     if_match: IfMatch,
     ValidatedJson(input): ValidatedJson<TaskMoveIn>,

@@ -1,32 +1,33 @@
+use atrium_events::projects::{MilestoneCreated, MilestoneDeleted, MilestoneState, MilestoneUpdated};
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, IfMatch, OrgCtx, Page, PageRequest, SortOrder};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QuerySelect,
-};
-use serde_json::json;
+use atrium_kernel::{AppError, Date, IfMatch, OrgCtx, Page, PageRequest, Scoped, SortOrder};
+use atrium_outbox::publish;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
-use super::{ProjectsService, emit, engagements_of, missing_reference, with};
-use crate::dto::{MilestoneFilter, MilestoneId, MilestoneIn, MilestoneOut, MilestonePatch, MilestoneStatus};
+use super::{ProjectsService, changed, engagement_of, engagements_of, lookup, missing_reference};
+use crate::dto::{
+    EngagementId, MilestoneFilter, MilestoneId, MilestoneIn, MilestoneOut, MilestonePatch, MilestoneStatus, stored,
+};
 use crate::entity::{milestone, project, task};
+use crate::error::ProjectsError;
 
 impl ProjectsService {
-    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, project_id = %input.project_id))]
     pub async fn create_milestone(&self, ctx: &OrgCtx, input: MilestoneIn) -> Result<MilestoneOut, AppError> {
         let txn = begin_write(&self.db).await?;
         let project = project::Entity::scoped(ctx.org_id)
             .filter(project::Column::Id.eq(input.project_id.into_uuid()))
             .one(&txn)
             .await?
-            .ok_or_else(|| AppError::invalid("project_id", "no such project in this organization"))?;
+            .ok_or(ProjectsError::NoSuchProject)?;
         let now = self.clock.now();
         let row = milestone::ActiveModel {
             id: Set(MilestoneId::new().into_uuid()),
             organization_id: Set(ctx.org_id.into_uuid()),
             project_id: Set(project.id),
-            name: Set(input.name.trim().to_owned()),
-            due_date: Set(input.due_date),
+            name: Set(input.name.into_inner()),
+            due_date: Set(input.due_date.map(Date::get)),
             status: Set(input.status.unwrap_or(MilestoneStatus::Open).as_str().to_owned()),
             version: Set(1),
             created_at: Set(now),
@@ -35,13 +36,14 @@ impl ProjectsService {
         let row = milestone::Entity::insert(row)
             .exec_with_returning(&txn)
             .await
-            .map_err(|e| missing_reference(e, "project_id", "no such project in this organization"))?;
-        let out = milestone_out(row, project.engagement_id)?;
-        emit(&txn, ctx, now, "projects.milestone.created", "milestone", out.id.into_uuid(), json!(out)).await?;
+            .map_err(|e| missing_reference(e, ProjectsError::NoSuchProject))?;
+        let milestone = milestone_state(row, project.engagement_id.into())?;
+        publish(&txn, ctx, now, &MilestoneCreated { milestone: milestone.clone() }).await?;
         txn.commit().await?;
-        Ok(out)
+        Ok(milestone.into())
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn list_milestones(
         &self,
         ctx: &OrgCtx,
@@ -62,19 +64,17 @@ impl ProjectsService {
             .items
             .into_iter()
             .map(|m| {
-                let engagement = engagements
-                    .get(&m.project_id)
-                    .copied()
-                    .ok_or_else(|| AppError::internal("a listed row without its project"))?;
-                milestone_out(m, engagement)
+                let engagement = lookup(&engagements, m.project_id)?;
+                milestone_state(m, engagement).map(Into::into)
             })
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<_, AppError>>()?;
         Ok(Page { items, next_after: page.next_after })
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, milestone_id = %id))]
     pub async fn get_milestone(&self, ctx: &OrgCtx, id: MilestoneId) -> Result<MilestoneOut, AppError> {
         let (row, engagement) = self.find_milestone(&self.db, ctx, id).await?;
-        milestone_out(row, engagement)
+        Ok(milestone_state(row, engagement)?.into())
     }
 
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, milestone_id = %id))]
@@ -87,24 +87,24 @@ impl ProjectsService {
     ) -> Result<MilestoneOut, AppError> {
         let txn = begin_write(&self.db).await?;
         let (current, engagement) = self.find_milestone(&txn, ctx, id).await?;
-        if_match.check(current.version)?;
-        let now = self.clock.now();
         let mut row = current.clone().into_active_model();
         if let Some(v) = patch.name {
-            row.name = Set(v.trim().to_owned());
+            row.name = Set(v.into_inner());
         }
         if let Some(v) = patch.due_date.into_change() {
-            row.due_date = Set(v);
+            row.due_date = Set(v.map(Date::get));
         }
         if let Some(s) = patch.status {
             row.status = Set(s.as_str().to_owned());
         }
-        row.version = Set(current.version + 1);
+        let now = self.clock.now();
         row.updated_at = Set(now);
-        let out = milestone_out(row.update(&txn).await?, engagement)?;
-        emit(&txn, ctx, now, "projects.milestone.updated", "milestone", current.id, json!(out)).await?;
+        let updated = milestone::Entity::update_in(&txn, ctx.org_id, id, row, if_match).await?;
+        let (before, milestone) = (milestone_state(current, engagement)?, milestone_state(updated, engagement)?);
+        let changed = changed!(before, milestone; name, due_date, status);
+        publish(&txn, ctx, now, &MilestoneUpdated { milestone: milestone.clone(), changed }).await?;
         txn.commit().await?;
-        Ok(out)
+        Ok(milestone.into())
     }
 
     /// Deletes a milestone; its tasks stay in the project without a milestone (the
@@ -113,7 +113,6 @@ impl ProjectsService {
     pub async fn delete_milestone(&self, ctx: &OrgCtx, id: MilestoneId, if_match: IfMatch) -> Result<(), AppError> {
         let txn = begin_write(&self.db).await?;
         let (current, engagement) = self.find_milestone(&txn, ctx, id).await?;
-        if_match.check(current.version)?;
         let task_ids: Vec<Uuid> = task::Entity::scoped(ctx.org_id)
             .filter(task::Column::MilestoneId.eq(current.id))
             .select_only()
@@ -121,10 +120,12 @@ impl ProjectsService {
             .into_tuple()
             .all(&txn)
             .await?;
-        milestone::Entity::delete_by_id(current.id).exec(&txn).await?;
-        let out = milestone_out(current.clone(), engagement)?;
-        let data = with(json!(out), json!({"detached_task_ids": task_ids}));
-        emit(&txn, ctx, self.clock.now(), "projects.milestone.deleted", "milestone", current.id, data).await?;
+        milestone::Entity::delete_in(&txn, ctx.org_id, id, if_match).await?;
+        let event = MilestoneDeleted {
+            milestone: milestone_state(current, engagement)?,
+            detached_task_ids: task_ids.into_iter().map(Into::into).collect(),
+        };
+        publish(&txn, ctx, self.clock.now(), &event).await?;
         txn.commit().await?;
         Ok(())
     }
@@ -135,29 +136,21 @@ impl ProjectsService {
         conn: &C,
         ctx: &OrgCtx,
         id: MilestoneId,
-    ) -> Result<(milestone::Model, Uuid), AppError> {
-        let row = milestone::Entity::scoped(ctx.org_id)
-            .filter(milestone::Column::Id.eq(id.into_uuid()))
-            .one(conn)
-            .await?
-            .ok_or(AppError::NotFound("milestone"))?;
-        let engagement = engagements_of(conn, ctx.org_id, [row.project_id])
-            .await?
-            .get(&row.project_id)
-            .copied()
-            .ok_or_else(|| AppError::internal("milestone without its project"))?;
+    ) -> Result<(milestone::Model, EngagementId), AppError> {
+        let row = milestone::Entity::find_in(conn, ctx.org_id, id).await?;
+        let engagement = engagement_of(conn, ctx.org_id, row.project_id).await?;
         Ok((row, engagement))
     }
 }
 
-pub(crate) fn milestone_out(r: milestone::Model, engagement_id: Uuid) -> Result<MilestoneOut, AppError> {
-    Ok(MilestoneOut {
+pub(crate) fn milestone_state(r: milestone::Model, engagement_id: EngagementId) -> Result<MilestoneState, AppError> {
+    Ok(MilestoneState {
         id: r.id.into(),
         project_id: r.project_id.into(),
         engagement_id,
         name: r.name,
         due_date: r.due_date,
-        status: MilestoneStatus::from_stored(&r.status)?,
+        status: stored(&r.status)?,
         version: r.version,
         created_at: r.created_at,
         updated_at: r.updated_at,

@@ -1,8 +1,9 @@
 //! The projects service: the only writer of projects, milestones, tasks and
-//! templates. Every method takes `&OrgCtx` first; every write emits its event in
-//! the same transaction, and event data carries `engagement_id` so the timeline
-//! files it under the engagement.
+//! templates. Every method takes `&OrgCtx` first; every write publishes its typed
+//! event in the same transaction, and project, milestone and task events name the
+//! engagement so the timeline files them under it.
 
+mod instantiate;
 mod milestones;
 mod moves;
 mod projects;
@@ -16,14 +17,13 @@ pub use reconcile::ReconcileJob;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use atrium_kernel::{AppError, Clock, OrgCtx, OrganizationId, UserId};
-use atrium_outbox::{NewEvent, append_for};
+use atrium_kernel::{AppError, Clock, OrgCtx, OrganizationId, Scoped, UserId};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, QueryFilter, QuerySelect};
-use serde_json::Value;
 use uuid::Uuid;
 
-use crate::dto::ProjectId;
+use crate::dto::{EngagementId, ProjectId};
 use crate::entity::project;
+use crate::error::ProjectsError;
 use crate::ports::{EngagementRef, Engagements, Members};
 
 #[derive(Clone)]
@@ -44,33 +44,13 @@ impl ProjectsService {
         Self { db, clock, engagements, members }
     }
 
-    async fn require_member(&self, ctx: &OrgCtx, user: UserId, field: &str) -> Result<(), AppError> {
-        if self.members.is_member(ctx.org_id, user).await? {
-            Ok(())
-        } else {
-            Err(AppError::invalid(field, "is not a member of this organization"))
-        }
+    async fn require_member(&self, ctx: &OrgCtx, user: UserId) -> Result<(), AppError> {
+        if self.members.is_member(ctx.org_id, user).await? { Ok(()) } else { Err(ProjectsError::NotAMember.into()) }
     }
 
-    /// An engagement of the caller's organization, or a 422 on `field`.
-    async fn require_engagement(&self, org: OrganizationId, id: Uuid, field: &str) -> Result<EngagementRef, AppError> {
-        self.engagements
-            .engagement(org, id)
-            .await?
-            .ok_or_else(|| AppError::invalid(field, "no such engagement in this organization"))
-    }
-
-    async fn find_project<C: ConnectionTrait>(
-        &self,
-        conn: &C,
-        ctx: &OrgCtx,
-        id: ProjectId,
-    ) -> Result<project::Model, AppError> {
-        project::Entity::scoped(ctx.org_id)
-            .filter(project::Column::Id.eq(id.into_uuid()))
-            .one(conn)
-            .await?
-            .ok_or(AppError::NotFound("project"))
+    /// An engagement of the caller's organization, or a 422 on `engagement_id`.
+    async fn require_engagement(&self, org: OrganizationId, id: EngagementId) -> Result<EngagementRef, AppError> {
+        Ok(self.engagements.engagement(org, id).await?.ok_or(ProjectsError::NoSuchEngagement)?)
     }
 
     /// The project, locked until the transaction ends: creating, moving and deleting
@@ -80,9 +60,13 @@ impl ProjectsService {
         &self,
         conn: &C,
         ctx: &OrgCtx,
-        id: Uuid,
+        id: ProjectId,
     ) -> Result<Option<project::Model>, AppError> {
-        Ok(project::Entity::scoped(ctx.org_id).filter(project::Column::Id.eq(id)).lock_exclusive().one(conn).await?)
+        Ok(project::Entity::scoped(ctx.org_id)
+            .filter(project::Column::Id.eq(id.into_uuid()))
+            .lock_exclusive()
+            .one(conn)
+            .await?)
     }
 }
 
@@ -91,7 +75,7 @@ async fn engagements_of<C: ConnectionTrait>(
     conn: &C,
     org: OrganizationId,
     projects: impl IntoIterator<Item = Uuid>,
-) -> Result<HashMap<Uuid, Uuid>, AppError> {
+) -> Result<HashMap<Uuid, EngagementId>, AppError> {
     let mut ids: Vec<Uuid> = projects.into_iter().collect();
     ids.sort_unstable();
     ids.dedup();
@@ -106,46 +90,41 @@ async fn engagements_of<C: ConnectionTrait>(
         .into_tuple()
         .all(conn)
         .await?;
-    Ok(rows.into_iter().collect())
+    Ok(rows.into_iter().map(|(p, e)| (p, e.into())).collect())
 }
 
-async fn emit<C: ConnectionTrait>(
+/// The engagement of one project of `org`, which must exist (its child row does).
+async fn engagement_of<C: ConnectionTrait>(
     conn: &C,
-    ctx: &OrgCtx,
-    now: chrono::DateTime<chrono::Utc>,
-    event_type: &str,
-    aggregate_type: &str,
-    id: Uuid,
-    data: Value,
-) -> Result<(), AppError> {
-    append_for(conn, ctx, now, NewEvent::new(event_type, aggregate_type, id, data)).await?;
-    Ok(())
+    org: OrganizationId,
+    project: Uuid,
+) -> Result<EngagementId, AppError> {
+    engagements_of(conn, org, [project])
+        .await?
+        .remove(&project)
+        .ok_or_else(|| AppError::internal(format!("a row of project {project} without its project")))
 }
 
-/// `value` (a JSON object) with `extra`'s keys added.
-fn with(mut value: Value, extra: Value) -> Value {
-    if let (Some(obj), Value::Object(more)) = (value.as_object_mut(), extra) {
-        obj.extend(more);
-    }
-    value
+/// The engagement of a listed row's project, from `of`.
+fn lookup(of: &HashMap<Uuid, EngagementId>, project: Uuid) -> Result<EngagementId, AppError> {
+    of.get(&project).copied().ok_or_else(|| AppError::internal("a listed row without its project"))
 }
 
 /// A foreign key that failed because a referenced row vanished between the check
-/// and the write becomes the 422 the check would have given.
-fn missing_reference(err: DbErr, field: &str, message: &str) -> AppError {
-    if matches!(err.sql_err(), Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_))) {
-        AppError::invalid(field, message)
-    } else {
-        err.into()
-    }
+/// and the write becomes the error the check would have given.
+fn missing_reference(err: DbErr, instead: ProjectsError) -> AppError {
+    if atrium_kernel::error::is_foreign_key_violation(&err) { instead.into() } else { err.into() }
 }
 
-/// A milestone or assignee removed by another request between the check and the
-/// write: the caller may retry and get the precise 422.
-fn reference_vanished(err: DbErr) -> AppError {
-    if matches!(err.sql_err(), Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_))) {
-        AppError::conflict("a referenced milestone or user was deleted meanwhile; retry")
-    } else {
-        err.into()
-    }
+/// The names of the fields that differ between `before` and `after`.
+macro_rules! changed {
+    ($before:expr, $after:expr; $($field:ident),+ $(,)?) => {{
+        let (before, after) = (&$before, &$after);
+        let mut changed = Vec::new();
+        $(if before.$field != after.$field {
+            changed.push(stringify!($field).to_owned());
+        })+
+        changed
+    }};
 }
+pub(crate) use changed;

@@ -3,17 +3,23 @@
 //! the positions that changed, all under the project's lock. Only the moved task's
 //! version changes: a neighbour's rank is not an edit of that task.
 
+use std::collections::HashMap;
+
+use atrium_events::projects::TaskMoved;
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, IfMatch, OrgCtx};
+use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Scoped};
+use atrium_outbox::publish;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use serde_json::json;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
-use super::tasks::task_out;
-use super::{ProjectsService, emit, with};
+use super::ProjectsService;
+use super::tasks::task_state;
 use crate::dto::{TaskId, TaskMoveIn, TaskOut};
 use crate::entity::task;
+use crate::error::ProjectsError;
 
 /// Where the moved task goes, once its request is checked.
 enum Target {
@@ -22,21 +28,37 @@ enum Target {
     After(Uuid),
 }
 
+fn invalid(field: &'static str, message: &'static str) -> ProjectsError {
+    ProjectsError::InvalidMove { field, message }
+}
+
 impl Target {
-    fn of(input: &TaskMoveIn, id: Uuid) -> Result<Self, AppError> {
+    fn of(input: &TaskMoveIn, id: TaskId) -> Result<Self, ProjectsError> {
         let target = match (input.position, input.before_id, input.after_id) {
             (Some(p), None, None) => {
-                Self::Rank(usize::try_from(p).map_err(|_| AppError::invalid("position", "must not be negative"))?)
+                Self::Rank(usize::try_from(p).map_err(|_| invalid("position", "must not be negative"))?)
             }
             (None, Some(b), None) => Self::Before(b.into_uuid()),
             (None, None, Some(a)) => Self::After(a.into_uuid()),
-            _ => return Err(AppError::invalid("position", "give exactly one of position, before_id and after_id")),
+            _ => return Err(invalid("position", "give exactly one of position, before_id and after_id")),
         };
         match target {
-            Self::Before(other) if other == id => Err(AppError::invalid("before_id", "must be another task")),
-            Self::After(other) if other == id => Err(AppError::invalid("after_id", "must be another task")),
+            Self::Before(other) if other == id.into_uuid() => Err(invalid("before_id", "must be another task")),
+            Self::After(other) if other == id.into_uuid() => Err(invalid("after_id", "must be another task")),
             t => Ok(t),
         }
+    }
+
+    /// The rank the task takes in `order` (the project's other tasks, in order).
+    fn rank(&self, order: &[Uuid]) -> Result<usize, ProjectsError> {
+        let find = |other: &Uuid, field| {
+            order.iter().position(|t| t == other).ok_or_else(|| invalid(field, "no such task in this project"))
+        };
+        Ok(match self {
+            Self::Rank(r) => (*r).min(order.len()),
+            Self::Before(other) => find(other, "before_id")?,
+            Self::After(other) => find(other, "after_id")? + 1,
+        })
     }
 }
 
@@ -49,9 +71,9 @@ impl ProjectsService {
         input: TaskMoveIn,
         if_match: IfMatch,
     ) -> Result<TaskOut, AppError> {
-        let target = Target::of(&input, id.into_uuid())?;
+        let target = Target::of(&input, id)?;
         let txn = begin_write(&self.db).await?;
-        let (current, engagement) = self.locked_task(&txn, ctx, id.into_uuid()).await?;
+        let (current, engagement) = self.locked_task(&txn, ctx, id).await?;
         if_match.check(current.version)?;
         let rows: Vec<(Uuid, i32)> = task::Entity::scoped(ctx.org_id)
             .filter(task::Column::ProjectId.eq(current.project_id))
@@ -64,49 +86,48 @@ impl ProjectsService {
             .all(&txn)
             .await?;
         let mut order: Vec<Uuid> = rows.iter().map(|(t, _)| *t).filter(|t| *t != current.id).collect();
-        let find = |other: Uuid, field: &str| {
-            order
-                .iter()
-                .position(|t| *t == other)
-                .ok_or_else(|| AppError::invalid(field, "no such task in this project"))
-        };
-        let rank = match target {
-            Target::Rank(r) => r.min(order.len()),
-            Target::Before(other) => find(other, "before_id")?,
-            Target::After(other) => find(other, "after_id")? + 1,
-        };
+        let rank = target.rank(&order)?;
         order.insert(rank, current.id);
-
         let to = i32::try_from(rank).map_err(AppError::internal)?;
-        if to == current.position && rows.iter().enumerate().all(|(i, (_, p))| usize::try_from(*p).ok() == Some(i)) {
+        let dense = rows.iter().enumerate().all(|(i, (_, p))| usize::try_from(*p).ok() == Some(i));
+        if to == current.position && dense {
             txn.rollback().await?;
-            return task_out(current, engagement);
+            return Ok(task_state(current, engagement)?.into());
         }
+        renumber(&txn, ctx.org_id, &order, rows.into_iter().collect(), current.id).await?;
         let now = self.clock.now();
-        let before: std::collections::HashMap<Uuid, i32> = rows.into_iter().collect();
-        for (i, t) in order.iter().enumerate() {
-            let p = i32::try_from(i).map_err(AppError::internal)?;
-            if *t == current.id || before.get(t) == Some(&p) {
-                continue;
-            }
-            task::Entity::update_many()
-                .col_expr(task::Column::Position, Expr::value(p))
-                .filter(task::Column::Id.eq(*t))
-                .exec(&txn)
-                .await?;
+        let mut row = current.clone().into_active_model();
+        row.position = Set(to);
+        row.updated_at = Set(now);
+        let moved = task::Entity::update_in(&txn, ctx.org_id, id, row, if_match).await?;
+        let event = TaskMoved { task: task_state(moved, engagement)?, from_position: current.position };
+        publish(&txn, ctx, now, &event).await?;
+        txn.commit().await?;
+        Ok(event.task.into())
+    }
+}
+
+/// Writes each task's rank in `order` where it differs from `before`, except the
+/// moved task's (its own update bumps its version).
+#[allow(clippy::disallowed_methods)]
+async fn renumber<C: ConnectionTrait>(
+    conn: &C,
+    org: OrganizationId,
+    order: &[Uuid],
+    before: HashMap<Uuid, i32>,
+    moved: Uuid,
+) -> Result<(), AppError> {
+    for (i, t) in order.iter().enumerate() {
+        let p = i32::try_from(i).map_err(AppError::internal)?;
+        if *t == moved || before.get(t) == Some(&p) {
+            continue;
         }
         task::Entity::update_many()
-            .col_expr(task::Column::Position, Expr::value(to))
-            .col_expr(task::Column::Version, Expr::value(current.version + 1))
-            .col_expr(task::Column::UpdatedAt, Expr::value(now))
-            .filter(task::Column::Id.eq(current.id))
-            .exec(&txn)
+            .col_expr(task::Column::Position, Expr::value(p))
+            .filter(task::Column::OrganizationId.eq(org.into_uuid()))
+            .filter(task::Column::Id.eq(*t))
+            .exec(conn)
             .await?;
-        let (moved, _) = self.find_task(&txn, ctx, current.id).await?;
-        let out = task_out(moved, engagement)?;
-        let data = with(json!(out), json!({"from_position": current.position}));
-        emit(&txn, ctx, now, "projects.task.moved", "task", current.id, data).await?;
-        txn.commit().await?;
-        Ok(out)
     }
+    Ok(())
 }

@@ -1,33 +1,34 @@
+use atrium_events::projects::{ProjectCreated, ProjectDeleted, ProjectState, ProjectUpdated};
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, IfMatch, OrgCtx, Page, PageRequest, SortOrder};
+use atrium_kernel::{AppError, Date, IfMatch, OrgCtx, Page, PageRequest, Scoped, SortOrder, Text};
+use atrium_outbox::publish;
 use chrono::NaiveDate;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect,
-};
-use serde_json::json;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
-use super::{ProjectsService, emit, missing_reference};
-use crate::dto::{ProjectFilter, ProjectId, ProjectIn, ProjectOut, ProjectPatch, ProjectStatus};
+use super::{ProjectsService, changed, missing_reference};
+use crate::dto::{ProjectFilter, ProjectId, ProjectIn, ProjectOut, ProjectPatch, ProjectStatus, stored};
 use crate::entity::{milestone, project, task};
+use crate::error::ProjectsError;
 
 impl ProjectsService {
     /// Creates a project under an engagement; its client is the engagement's.
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn create_project(&self, ctx: &OrgCtx, input: ProjectIn) -> Result<ProjectOut, AppError> {
-        check_dates(input.start_date, input.due_date)?;
-        let engagement = self.require_engagement(ctx.org_id, input.engagement_id, "engagement_id").await?;
+        let (start, due) = (input.start_date.map(Date::get), input.due_date.map(Date::get));
+        check_dates(start, due)?;
+        let engagement = self.require_engagement(ctx.org_id, input.engagement_id).await?;
         let now = self.clock.now();
         let row = project::ActiveModel {
             id: Set(ProjectId::new().into_uuid()),
             organization_id: Set(ctx.org_id.into_uuid()),
-            engagement_id: Set(engagement.id),
-            client_company_id: Set(engagement.client_company_id),
-            name: Set(input.name.trim().to_owned()),
-            description: Set(input.description),
+            engagement_id: Set(engagement.id.into_uuid()),
+            client_company_id: Set(engagement.client_company_id.map(Into::into)),
+            name: Set(input.name.into_inner()),
+            description: Set(input.description.map(Text::into_inner)),
             status: Set(input.status.unwrap_or(ProjectStatus::Planned).as_str().to_owned()),
-            start_date: Set(input.start_date),
-            due_date: Set(input.due_date),
+            start_date: Set(start),
+            due_date: Set(due),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),
@@ -36,13 +37,14 @@ impl ProjectsService {
         let row = project::Entity::insert(row)
             .exec_with_returning(&txn)
             .await
-            .map_err(|e| missing_reference(e, "engagement_id", "no such engagement in this organization"))?;
-        let out = project_out(row)?;
-        emit(&txn, ctx, now, "projects.project.created", "project", out.id.into_uuid(), json!(out)).await?;
+            .map_err(|e| missing_reference(e, ProjectsError::NoSuchEngagement))?;
+        let project = project_state(row)?;
+        publish(&txn, ctx, now, &ProjectCreated { project: project.clone() }).await?;
         txn.commit().await?;
-        Ok(out)
+        Ok(project.into())
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn list_projects(
         &self,
         ctx: &OrgCtx,
@@ -51,24 +53,26 @@ impl ProjectsService {
     ) -> Result<Page<ProjectOut>, AppError> {
         let mut q = project::Entity::scoped(ctx.org_id);
         if let Some(e) = f.engagement_id {
-            q = q.filter(project::Column::EngagementId.eq(e));
+            q = q.filter(project::Column::EngagementId.eq(e.into_uuid()));
         }
         if let Some(s) = f.status {
             q = q.filter(project::Column::Status.eq(s.as_str()));
         }
         if let Some(c) = f.client_company_id {
-            q = q.filter(project::Column::ClientCompanyId.eq(c));
+            q = q.filter(project::Column::ClientCompanyId.eq(c.into_uuid()));
         }
         let rows = req.apply(q, project::Column::Id, SortOrder::Asc).all(&self.db).await?;
         let page = Page::from_rows(rows, &req, |r| r.id);
-        let items = page.items.into_iter().map(project_out).collect::<Result<_, _>>()?;
+        let items = page.items.into_iter().map(|r| project_state(r).map(Into::into)).collect::<Result<_, _>>()?;
         Ok(Page { items, next_after: page.next_after })
     }
 
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, project_id = %id))]
     pub async fn get_project(&self, ctx: &OrgCtx, id: ProjectId) -> Result<ProjectOut, AppError> {
-        project_out(self.find_project(&self.db, ctx, id).await?)
+        Ok(project_state(project::Entity::find_in(&self.db, ctx.org_id, id).await?)?.into())
     }
 
+    /// Applies the patch in one scoped statement that checks `If-Match`.
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, project_id = %id))]
     pub async fn update_project(
         &self,
@@ -78,30 +82,30 @@ impl ProjectsService {
         if_match: IfMatch,
     ) -> Result<ProjectOut, AppError> {
         let txn = begin_write(&self.db).await?;
-        let current = self.find_project(&txn, ctx, id).await?;
-        if_match.check(current.version)?;
-        let now = self.clock.now();
+        let current = project::Entity::find_in(&txn, ctx.org_id, id).await?;
+        let start = patch.start_date.into_change().map_or(current.start_date, |d| d.map(Date::get));
+        let due = patch.due_date.into_change().map_or(current.due_date, |d| d.map(Date::get));
+        check_dates(start, due)?;
         let mut row = current.clone().into_active_model();
         if let Some(v) = patch.name {
-            row.name = Set(v.trim().to_owned());
+            row.name = Set(v.into_inner());
         }
         if let Some(v) = patch.description.into_change() {
-            row.description = Set(v);
+            row.description = Set(v.map(Text::into_inner));
         }
         if let Some(s) = patch.status {
             row.status = Set(s.as_str().to_owned());
         }
-        let start = patch.start_date.into_change().unwrap_or(current.start_date);
-        let due = patch.due_date.into_change().unwrap_or(current.due_date);
-        check_dates(start, due)?;
         row.start_date = Set(start);
         row.due_date = Set(due);
-        row.version = Set(current.version + 1);
+        let now = self.clock.now();
         row.updated_at = Set(now);
-        let out = project_out(row.update(&txn).await?)?;
-        emit(&txn, ctx, now, "projects.project.updated", "project", current.id, json!(out)).await?;
+        let updated = project::Entity::update_in(&txn, ctx.org_id, id, row, if_match).await?;
+        let (before, project) = (project_state(current)?, project_state(updated)?);
+        let changed = changed!(before, project; name, description, status, start_date, due_date);
+        publish(&txn, ctx, now, &ProjectUpdated { project: project.clone(), changed }).await?;
         txn.commit().await?;
-        Ok(out)
+        Ok(project.into())
     }
 
     /// Deletes a project; its milestones and tasks go with it (the foreign keys
@@ -109,8 +113,7 @@ impl ProjectsService {
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, project_id = %id))]
     pub async fn delete_project(&self, ctx: &OrgCtx, id: ProjectId, if_match: IfMatch) -> Result<(), AppError> {
         let txn = begin_write(&self.db).await?;
-        let current = self.find_project(&txn, ctx, id).await?;
-        if_match.check(current.version)?;
+        let current = project::Entity::find_in(&txn, ctx.org_id, id).await?;
         let task_ids: Vec<Uuid> = task::Entity::scoped(ctx.org_id)
             .filter(task::Column::ProjectId.eq(current.id))
             .select_only()
@@ -125,36 +128,36 @@ impl ProjectsService {
             .into_tuple()
             .all(&txn)
             .await?;
-        project::Entity::delete_by_id(current.id).exec(&txn).await?;
-        let data = json!({
-            "id": current.id,
-            "name": current.name,
-            "engagement_id": current.engagement_id,
-            "client_company_id": current.client_company_id,
-            "deleted_milestone_ids": milestone_ids,
-            "deleted_task_ids": task_ids,
-        });
-        emit(&txn, ctx, self.clock.now(), "projects.project.deleted", "project", current.id, data).await?;
+        project::Entity::delete_in(&txn, ctx.org_id, id, if_match).await?;
+        let event = ProjectDeleted {
+            id,
+            name: current.name,
+            engagement_id: current.engagement_id.into(),
+            client_company_id: current.client_company_id.map(Into::into),
+            deleted_milestone_ids: milestone_ids.into_iter().map(Into::into).collect(),
+            deleted_task_ids: task_ids.into_iter().map(Into::into).collect(),
+        };
+        publish(&txn, ctx, self.clock.now(), &event).await?;
         txn.commit().await?;
         Ok(())
     }
 }
 
-fn check_dates(start: Option<NaiveDate>, due: Option<NaiveDate>) -> Result<(), AppError> {
+fn check_dates(start: Option<NaiveDate>, due: Option<NaiveDate>) -> Result<(), ProjectsError> {
     match (start, due) {
-        (Some(s), Some(d)) if d < s => Err(AppError::invalid("due_date", "must not be before start_date")),
+        (Some(s), Some(d)) if d < s => Err(ProjectsError::DueBeforeStart),
         _ => Ok(()),
     }
 }
 
-pub(crate) fn project_out(r: project::Model) -> Result<ProjectOut, AppError> {
-    Ok(ProjectOut {
+pub(crate) fn project_state(r: project::Model) -> Result<ProjectState, AppError> {
+    Ok(ProjectState {
         id: r.id.into(),
-        engagement_id: r.engagement_id,
-        client_company_id: r.client_company_id,
+        engagement_id: r.engagement_id.into(),
+        client_company_id: r.client_company_id.map(Into::into),
         name: r.name,
         description: r.description,
-        status: ProjectStatus::from_stored(&r.status)?,
+        status: stored(&r.status)?,
         start_date: r.start_date,
         due_date: r.due_date,
         version: r.version,

@@ -3,24 +3,34 @@
 //! source of truth; each repair is its own small transaction with its event.
 
 use async_trait::async_trait;
+use atrium_events::projects::ProjectReconciled;
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, OrganizationId};
-use atrium_outbox::{Job, NewEvent, append};
+use atrium_kernel::{AppError, IfMatch, OrganizationId, Scoped};
+use atrium_outbox::{Job, publish_as};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use serde_json::json;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::ProjectsService;
+use crate::dto::{ClientCompanyId, EngagementId, ProjectId};
 use crate::entity::project;
 
 /// Projects read (and engagements asked about) per round trip.
 const BATCH: u64 = 500;
 const ACTOR: &str = "system:projects.reconcile";
 
+/// A project as reconciliation reads it.
+struct Held {
+    id: ProjectId,
+    engagement: EngagementId,
+    client: Option<ClientCompanyId>,
+    version: i32,
+}
+
 impl ProjectsService {
     /// Reconciles every organization's projects; returns how many were repaired.
+    #[tracing::instrument(skip_all)]
+    #[allow(clippy::disallowed_methods)]
     pub async fn reconcile_client_companies(&self) -> Result<u64, AppError> {
         // The one unscoped read: a system job walks every organization that has projects.
         let orgs: Vec<Uuid> = project::Entity::find()
@@ -38,35 +48,23 @@ impl ProjectsService {
     }
 
     /// One organization, in batches of projects keyed by id.
+    #[tracing::instrument(skip_all, fields(org_id = %org))]
     pub async fn reconcile_organization(&self, org: OrganizationId) -> Result<u64, AppError> {
         let mut repaired = 0;
         let mut after: Option<Uuid> = None;
         loop {
-            let mut q = project::Entity::scoped(org);
-            if let Some(a) = after {
-                q = q.filter(project::Column::Id.gt(a));
-            }
-            let batch: Vec<(Uuid, Uuid, Option<Uuid>)> = q
-                .select_only()
-                .column(project::Column::Id)
-                .column(project::Column::EngagementId)
-                .column(project::Column::ClientCompanyId)
-                .order_by_asc(project::Column::Id)
-                .limit(BATCH)
-                .into_tuple()
-                .all(&self.db)
-                .await?;
+            let batch = self.batch(org, after).await?;
             let Some(last) = batch.last() else { break };
-            after = Some(last.0);
-            let mut engagements: Vec<Uuid> = batch.iter().map(|(_, e, _)| *e).collect();
+            after = Some(last.id.into_uuid());
+            let mut engagements: Vec<EngagementId> = batch.iter().map(|p| p.engagement).collect();
             engagements.sort_unstable();
             engagements.dedup();
             let truth = self.engagements.client_companies(org, &engagements).await?;
-            for (id, engagement, current) in &batch {
+            for held in &batch {
                 // An engagement the port does not know is being deleted (and its
                 // projects with it): nothing to align to.
-                let Some(expected) = truth.get(engagement) else { continue };
-                if expected != current && self.repair(org, *id, *engagement, *current, *expected).await? {
+                let Some(expected) = truth.get(&held.engagement) else { continue };
+                if *expected != held.client && self.repair(org, held, *expected).await? {
                     repaired += 1;
                 }
             }
@@ -77,38 +75,55 @@ impl ProjectsService {
         Ok(repaired)
     }
 
-    /// Sets the project's client if it still holds `from` (a concurrent change wins).
-    async fn repair(
-        &self,
-        org: OrganizationId,
-        id: Uuid,
-        engagement: Uuid,
-        from: Option<Uuid>,
-        to: Option<Uuid>,
-    ) -> Result<bool, AppError> {
+    async fn batch(&self, org: OrganizationId, after: Option<Uuid>) -> Result<Vec<Held>, AppError> {
+        let mut q = project::Entity::scoped(org);
+        if let Some(a) = after {
+            q = q.filter(project::Column::Id.gt(a));
+        }
+        let rows: Vec<(Uuid, Uuid, Option<Uuid>, i32)> = q
+            .select_only()
+            .column(project::Column::Id)
+            .column(project::Column::EngagementId)
+            .column(project::Column::ClientCompanyId)
+            .column(project::Column::Version)
+            .order_by_asc(project::Column::Id)
+            .limit(BATCH)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, engagement, client, version)| Held {
+                id: id.into(),
+                engagement: engagement.into(),
+                client: client.map(Into::into),
+                version,
+            })
+            .collect())
+    }
+
+    /// Sets the project's client if the project is still as read (a concurrent
+    /// change wins: the version check fails and the next run looks again).
+    async fn repair(&self, org: OrganizationId, held: &Held, to: Option<ClientCompanyId>) -> Result<bool, AppError> {
         let now = self.clock.now();
         let txn = begin_write(&self.db).await?;
-        let still = match from {
-            Some(f) => project::Column::ClientCompanyId.eq(f),
-            None => project::Column::ClientCompanyId.is_null(),
+        let changes = project::ActiveModel {
+            client_company_id: Set(to.map(Into::into)),
+            updated_at: Set(now),
+            ..Default::default()
         };
-        let done = project::Entity::update_many()
-            .col_expr(project::Column::ClientCompanyId, Expr::value(to))
-            .col_expr(project::Column::Version, Expr::col(project::Column::Version).add(1))
-            .col_expr(project::Column::UpdatedAt, Expr::value(now))
-            .filter(project::Column::OrganizationId.eq(org.into_uuid()))
-            .filter(project::Column::Id.eq(id))
-            .filter(still)
-            .exec(&txn)
-            .await?;
-        if done.rows_affected == 0 {
-            txn.rollback().await?;
-            return Ok(false);
+        match project::Entity::update_in(&txn, org, held.id, changes, IfMatch(Some(held.version))).await {
+            Ok(_) => {}
+            Err(AppError::Conflict { .. } | AppError::NotFound(_)) => {
+                txn.rollback().await?;
+                return Ok(false);
+            }
+            Err(e) => return Err(e),
         }
-        let data = json!({"id": id, "engagement_id": engagement, "from": from, "to": to});
-        append(&txn, org, ACTOR, now, NewEvent::new("projects.project.reconciled", "project", id, data)).await?;
+        let event = ProjectReconciled { id: held.id, engagement_id: held.engagement, from: held.client, to };
+        publish_as(&txn, org, ACTOR, now, &event).await?;
         txn.commit().await?;
-        tracing::info!(org_id = %org, project_id = %id, ?from, ?to, "project client company reconciled");
+        tracing::info!(org_id = %org, project_id = %held.id, from = ?held.client, to = ?to, "project client company reconciled");
         Ok(true)
     }
 }

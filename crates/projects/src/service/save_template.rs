@@ -3,18 +3,21 @@
 
 use std::collections::HashMap;
 
+use atrium_events::projects::TemplateCreated;
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, OrgCtx};
+use atrium_kernel::{AppError, OrgCtx, Scoped, Text};
+use atrium_outbox::publish;
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
-use serde_json::json;
 use uuid::Uuid;
 
-use super::{ProjectsService, emit, with};
+use super::ProjectsService;
+use super::templates::template_state;
 use crate::dto::{
-    MAX_OFFSET_DAYS, ProjectId, SaveAsTemplateIn, TemplateBody, TemplateMilestone, TemplateOut, TemplateTask,
+    Key, MAX_OFFSET_DAYS, ProjectId, SaveAsTemplateIn, TemplateBody, TemplateMilestone, TemplateOut, TemplateTask,
 };
-use crate::entity::{milestone, task};
+use crate::entity::{milestone, project, task};
+use crate::error::ProjectsError;
 
 impl ProjectsService {
     /// Offsets count from the project's start date, or from the earliest due date
@@ -28,7 +31,7 @@ impl ProjectsService {
         input: SaveAsTemplateIn,
     ) -> Result<TemplateOut, AppError> {
         let txn = begin_write(&self.db).await?;
-        let project = self.find_project(&txn, ctx, id).await?;
+        let project = project::Entity::find_in(&txn, ctx.org_id, id).await?;
         let mut milestones =
             milestone::Entity::scoped(ctx.org_id).filter(milestone::Column::ProjectId.eq(project.id)).all(&txn).await?;
         milestones.sort_by_key(|m| (m.due_date.is_none(), m.due_date, m.id));
@@ -38,47 +41,79 @@ impl ProjectsService {
             .order_by_asc(task::Column::Id)
             .all(&txn)
             .await?;
-        let earliest =
-            milestones.iter().filter_map(|m| m.due_date).chain(tasks.iter().filter_map(|t| t.due_date)).min();
-        let base = project.start_date.or(earliest);
-        let offset = |what: &str, due: Option<NaiveDate>| -> Result<Option<i32>, AppError> {
-            let (Some(base), Some(due)) = (base, due) else { return Ok(None) };
-            let days = (due - base).num_days().max(0);
-            i32::try_from(days).ok().filter(|d| *d <= MAX_OFFSET_DAYS).map(Some).ok_or_else(|| {
-                AppError::conflict(format!(
-                    "{what} is due {days} days after the project's start; a template allows at most {MAX_OFFSET_DAYS}"
-                ))
-            })
-        };
-
-        let mut keys: HashMap<Uuid, (String, i32)> = HashMap::new();
-        let mut body = TemplateBody::default();
-        for (i, m) in milestones.iter().enumerate() {
-            let key = format!("m{}", i + 1);
-            let offset_days = offset(&format!("milestone `{}`", m.name), m.due_date)?.unwrap_or(0);
-            keys.insert(m.id, (key.clone(), offset_days));
-            body.milestones.push(TemplateMilestone { key, name: m.name.clone(), offset_days });
-        }
-        for t in &tasks {
-            let milestone = t.milestone_id.and_then(|m| keys.get(&m));
-            let offset_days = match offset(&format!("task `{}`", t.title), t.due_date)? {
-                Some(d) => d,
-                None => milestone.map_or(0, |(_, d)| *d),
-            };
-            body.tasks.push(TemplateTask {
-                title: t.title.clone(),
-                milestone_key: milestone.map(|(k, _)| k.clone()),
-                offset_days,
-                description: t.description.clone(),
-                estimate_minutes: t.estimate_minutes,
-            });
-        }
+        let body = body_from(&project, &milestones, &tasks)?;
         body.check()?;
         let out = self.insert_template(&txn, ctx, input.name, input.description, body).await?;
-        let data = with(json!(out), json!({"source_project_id": project.id, "engagement_id": project.engagement_id}));
-        emit(&txn, ctx, out.created_at, "projects.template.created", "project_template", out.id.into_uuid(), data)
-            .await?;
+        let event = TemplateCreated {
+            template: template_state(&out),
+            source_project_id: Some(id),
+            engagement_id: Some(project.engagement_id.into()),
+        };
+        publish(&txn, ctx, out.created_at, &event).await?;
         txn.commit().await?;
         Ok(out)
     }
+}
+
+/// The template the project's milestones (in due order) and tasks (in position
+/// order) make; milestone keys are `m1`, `m2`, ….
+fn body_from(
+    project: &project::Model,
+    milestones: &[milestone::Model],
+    tasks: &[task::Model],
+) -> Result<TemplateBody, ProjectsError> {
+    let earliest = milestones.iter().filter_map(|m| m.due_date).chain(tasks.iter().filter_map(|t| t.due_date)).min();
+    let offsets = Offsets { base: project.start_date.or(earliest) };
+    let mut keys: HashMap<Uuid, (Key, i32)> = HashMap::new();
+    let mut body = TemplateBody::default();
+    for (i, m) in milestones.iter().enumerate() {
+        let what = format!("milestone `{}`", m.name);
+        let key = text(&what, &format!("m{}", i + 1))?;
+        let offset_days = offsets.of(&what, m.due_date)?.unwrap_or(0);
+        keys.insert(m.id, (key.clone(), offset_days));
+        body.milestones.push(TemplateMilestone { key, name: text(&what, &m.name)?, offset_days });
+    }
+    for t in tasks {
+        let what = format!("task `{}`", t.title);
+        let milestone = t.milestone_id.and_then(|m| keys.get(&m));
+        let offset_days = match offsets.of(&what, t.due_date)? {
+            Some(d) => d,
+            None => milestone.map_or(0, |(_, d)| *d),
+        };
+        // A blank description (stored before descriptions were trimmed) is none.
+        let description = match t.description.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(d) => Some(text(&what, d)?),
+        };
+        body.tasks.push(TemplateTask {
+            title: text(&what, &t.title)?,
+            milestone_key: milestone.map(|(k, _)| k.clone()),
+            offset_days,
+            description,
+            estimate_minutes: t.estimate_minutes,
+        });
+    }
+    Ok(body)
+}
+
+/// Days from the project's base date.
+struct Offsets {
+    base: Option<NaiveDate>,
+}
+
+impl Offsets {
+    fn of(&self, what: &str, due: Option<NaiveDate>) -> Result<Option<i32>, ProjectsError> {
+        let (Some(base), Some(due)) = (self.base, due) else { return Ok(None) };
+        let days = (due - base).num_days().max(0);
+        i32::try_from(days)
+            .ok()
+            .filter(|d| *d <= MAX_OFFSET_DAYS)
+            .map(Some)
+            .ok_or_else(|| ProjectsError::OffsetTooLarge { what: what.to_owned(), days })
+    }
+}
+
+/// A stored value as template text; values stored before the input rules may not be.
+fn text<const N: usize>(what: &str, raw: &str) -> Result<Text<N>, ProjectsError> {
+    Text::parse(raw).map_err(|problem| ProjectsError::Unsavable { what: what.to_owned(), problem })
 }

@@ -8,13 +8,14 @@ use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
-use atrium_kernel::{AppError, Clock, FrozenClock, OrgCtx, OrganizationId, Principal, Role, UserId};
+use atrium_events::EventPayload;
+use atrium_kernel::{AppError, Clock, Date, FrozenClock, OrgCtx, OrganizationId, Principal, Role, Text, UserId};
 use atrium_outbox::entity::event;
-use atrium_projects::dto::{ProjectIn, TaskIn};
+use atrium_projects::dto::{ClientCompanyId, EngagementId, ProjectIn, TaskIn};
 use atrium_projects::entity::{milestone, project, task, template};
 use atrium_projects::{EngagementRef, Engagements, Members, ProjectsService};
 use atrium_testkit::TestDb;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
@@ -40,7 +41,7 @@ pub struct FakeEngagements(pub DatabaseConnection);
 
 #[async_trait]
 impl Engagements for FakeEngagements {
-    async fn engagement(&self, org: OrganizationId, id: Uuid) -> Result<Option<EngagementRef>, AppError> {
+    async fn engagement(&self, org: OrganizationId, id: EngagementId) -> Result<Option<EngagementRef>, AppError> {
         Ok(self
             .client_companies(org, &[id])
             .await?
@@ -51,17 +52,21 @@ impl Engagements for FakeEngagements {
     async fn client_companies(
         &self,
         org: OrganizationId,
-        ids: &[Uuid],
-    ) -> Result<HashMap<Uuid, Option<Uuid>>, AppError> {
+        ids: &[EngagementId],
+    ) -> Result<HashMap<EngagementId, Option<ClientCompanyId>>, AppError> {
         let stmt = Query::select()
             .columns(["id", "client_company_id"].map(Alias::new))
             .from(Alias::new("engagements"))
             .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
-            .and_where(Expr::col(Alias::new("id")).is_in(ids.iter().copied()))
+            .and_where(Expr::col(Alias::new("id")).is_in(ids.iter().map(|e| e.into_uuid())))
             .to_owned();
         let rows = self.0.query_all(&stmt).await?;
         rows.iter()
-            .map(|r| Ok((r.try_get::<Uuid>("", "id")?, r.try_get::<Option<Uuid>>("", "client_company_id")?)))
+            .map(|r| {
+                let id: Uuid = r.try_get("", "id")?;
+                let company: Option<Uuid> = r.try_get("", "client_company_id")?;
+                Ok((id.into(), company.map(Into::into)))
+            })
             .collect::<Result<_, sea_orm::DbErr>>()
             .map_err(Into::into)
     }
@@ -105,12 +110,12 @@ impl Harness {
     }
 
     /// A client company and an engagement for it, both in `ctx`'s organization.
-    pub async fn engagement(&self, ctx: &OrgCtx) -> (Uuid, Uuid) {
+    pub async fn engagement(&self, ctx: &OrgCtx) -> (EngagementId, ClientCompanyId) {
         let company = seed_company(&self.conn, ctx.org_id).await;
         (seed_engagement(&self.conn, ctx.org_id, Some(company)).await, company)
     }
 
-    pub async fn project(&self, ctx: &OrgCtx, engagement: Uuid, name: &str) -> Uuid {
+    pub async fn project(&self, ctx: &OrgCtx, engagement: EngagementId, name: &str) -> Uuid {
         self.svc.create_project(ctx, project_in(name, engagement)).await.expect("create project").id.into_uuid()
     }
 
@@ -123,11 +128,15 @@ pub async fn seed_user(conn: &DatabaseConnection) -> UserId {
     atrium_testkit::seed_user(conn).await.into()
 }
 
-pub async fn seed_company(conn: &DatabaseConnection, org: OrganizationId) -> Uuid {
-    atrium_testkit::seed_company(conn, org.into_uuid(), "Globex").await
+pub async fn seed_company(conn: &DatabaseConnection, org: OrganizationId) -> ClientCompanyId {
+    atrium_testkit::seed_company(conn, org.into_uuid(), "Globex").await.into()
 }
 
-pub async fn seed_engagement(conn: &DatabaseConnection, org: OrganizationId, company: Option<Uuid>) -> Uuid {
+pub async fn seed_engagement(
+    conn: &DatabaseConnection,
+    org: OrganizationId,
+    company: Option<ClientCompanyId>,
+) -> EngagementId {
     let id = Uuid::now_v7();
     let now = Utc::now();
     let stmt = Query::insert()
@@ -149,7 +158,7 @@ pub async fn seed_engagement(conn: &DatabaseConnection, org: OrganizationId, com
         .values_panic([
             id.into(),
             org.into_uuid().into(),
-            company.into(),
+            company.map(ClientCompanyId::into_uuid).into(),
             "Relaunch".into(),
             "fixed".into(),
             "active".into(),
@@ -159,22 +168,40 @@ pub async fn seed_engagement(conn: &DatabaseConnection, org: OrganizationId, com
         ])
         .to_owned();
     conn.execute(&stmt).await.expect("seed engagement");
-    id
+    id.into()
 }
 
 /// What agreements would do when an engagement changes hands.
-pub async fn set_engagement_company(conn: &DatabaseConnection, engagement: Uuid, company: Option<Uuid>) {
+pub async fn set_engagement_company(
+    conn: &DatabaseConnection,
+    engagement: EngagementId,
+    company: Option<ClientCompanyId>,
+) {
     let stmt = Query::update()
         .table(Alias::new("engagements"))
-        .value(Alias::new("client_company_id"), company)
-        .and_where(Expr::col(Alias::new("id")).eq(engagement))
+        .value(Alias::new("client_company_id"), company.map(ClientCompanyId::into_uuid))
+        .and_where(Expr::col(Alias::new("id")).eq(engagement.into_uuid()))
         .to_owned();
     conn.execute(&stmt).await.expect("update engagement");
 }
 
-pub fn project_in(name: &str, engagement: Uuid) -> ProjectIn {
+/// Text as a client would send it (the test's literals are valid).
+pub fn text<const N: usize>(s: &str) -> Text<N> {
+    Text::parse(s).expect("valid text")
+}
+
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+/// `date` as wire input.
+pub fn day(y: i32, m: u32, d: u32) -> Date {
+    Date::new(date(y, m, d)).expect("storable date")
+}
+
+pub fn project_in(name: &str, engagement: EngagementId) -> ProjectIn {
     ProjectIn {
-        name: name.into(),
+        name: text(name),
         engagement_id: engagement,
         description: None,
         status: None,
@@ -186,7 +213,7 @@ pub fn project_in(name: &str, engagement: Uuid) -> ProjectIn {
 pub fn task_in(project: Uuid, title: &str) -> TaskIn {
     TaskIn {
         project_id: project.into(),
-        title: title.into(),
+        title: text(title),
         milestone_id: None,
         assignee_id: None,
         status: None,
@@ -234,8 +261,24 @@ pub async fn events_of_type(conn: &DatabaseConnection, event_type: &str) -> Vec<
         .expect("events")
 }
 
+/// The stored event as its typed payload, which must serialize back to the very
+/// JSON stored (webhook consumers read that JSON).
+pub fn payload<E: EventPayload>(e: &event::Model) -> E {
+    assert_eq!(e.event_type, E::TYPE, "event type");
+    assert_eq!(e.aggregate_type, E::AGGREGATE, "{} aggregate", E::TYPE);
+    let typed: E = serde_json::from_value(e.data.clone()).expect("typed payload");
+    assert_eq!(serde_json::to_value(&typed).expect("json"), e.data, "{} round-trips", E::TYPE);
+    assert_eq!(typed.aggregate_id(), e.aggregate_id, "{} aggregate id", E::TYPE);
+    typed
+}
+
 pub fn types(events: &[event::Model]) -> Vec<&str> {
     events.iter().map(|e| e.event_type.as_str()).collect()
+}
+
+/// The project row as stored.
+pub async fn project_row(conn: &DatabaseConnection, id: impl Into<Uuid>) -> Option<project::Model> {
+    project::Entity::find_by_id(id.into()).one(conn).await.expect("query project")
 }
 
 pub async fn task_row(conn: &DatabaseConnection, id: impl Into<Uuid>) -> Option<task::Model> {

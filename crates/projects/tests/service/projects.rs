@@ -1,21 +1,23 @@
 //! Projects and milestones: the engagement's client, filters, If-Match, deletes
 //! with their foreign-key effects, tenancy, and refused references writing nothing.
 
+use atrium_events::projects::{MilestoneUpdated, ProjectCreated, ProjectUpdated, TemplateCreated, TemplateUpdated};
 use atrium_kernel::{AppError, Clock, IfMatch, OrgCtx, PageRequest, Patch};
 use atrium_projects::dto::{
-    MilestoneFilter, MilestoneIn, MilestonePatch, MilestoneStatus, ProjectFilter, ProjectPatch, ProjectStatus,
-    SaveAsTemplateIn, TaskFilter, TaskIn, TaskMoveIn, TaskPatch, TemplateIn, TemplatePatch,
+    MilestoneFilter, MilestoneIn, MilestoneOut, MilestonePatch, MilestoneStatus, ProjectFilter, ProjectOut,
+    ProjectPatch, ProjectStatus, SaveAsTemplateIn, TaskFilter, TaskIn, TaskMoveIn, TaskPatch, TemplateIn,
+    TemplatePatch,
 };
 use atrium_testkit::{Backend, TestDb, backend_tests};
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::assert_err;
 use crate::common::{
-    Harness, events_of, harness, invalid_field, order_of, project_in, seed_engagement, snapshot, task_in, task_row,
-    types,
+    Harness, date, day, events_of, harness, invalid_field, order_of, payload, project_in, seed_engagement, snapshot,
+    task_in, task_row, text, types,
 };
 
 backend_tests!(
@@ -24,14 +26,11 @@ backend_tests!(
     another_orgs_ids_are_not_found,
     deleting_a_project_removes_its_milestones_and_tasks,
     deleting_a_milestone_keeps_its_tasks,
+    stale_if_match_is_a_conflict_and_writes_nothing,
 );
 
-pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("date")
-}
-
 pub async fn milestone(h: &Harness, ctx: &OrgCtx, project: Uuid, name: &str) -> Uuid {
-    let input = MilestoneIn { project_id: project.into(), name: name.into(), due_date: None, status: None };
+    let input = MilestoneIn { project_id: project.into(), name: text(name), due_date: None, status: None };
     h.svc.create_milestone(ctx, input).await.expect("create milestone").id.into_uuid()
 }
 
@@ -42,9 +41,9 @@ async fn project_takes_the_engagements_client_company(db: &TestDb) {
     let t0 = h.clock.now();
     let input = atrium_projects::dto::ProjectIn {
         status: Some(ProjectStatus::Active),
-        start_date: Some(date(2026, 12, 1)),
-        due_date: Some(date(2027, 3, 31)),
-        description: Some("Relaunch of globex.example".into()),
+        start_date: Some(day(2026, 12, 1)),
+        due_date: Some(day(2027, 3, 31)),
+        description: Some(text("Relaunch of globex.example")),
         ..project_in("  Website relaunch ", engagement)
     };
     let out = h.svc.create_project(&ctx, input).await.expect("create");
@@ -56,7 +55,8 @@ async fn project_takes_the_engagements_client_company(db: &TestDb) {
     assert_eq!(json!(h.svc.get_project(&ctx, out.id).await.expect("get")), json!(out));
     let ev = events_of(&h.conn, out.id).await;
     assert_eq!(types(&ev), ["projects.project.created"]);
-    assert_eq!(ev[0].data, json!(out), "event data is the Out DTO");
+    assert_eq!(ev[0].data, json!(out), "the payload keeps the field names webhook consumers know");
+    assert_eq!(ProjectOut::from(payload::<ProjectCreated>(&ev[0]).project), out);
     assert_eq!(ev[0].data["engagement_id"], json!(engagement));
     assert_eq!(ev[0].actor, ctx.actor());
 
@@ -70,7 +70,7 @@ async fn project_takes_the_engagements_client_company(db: &TestDb) {
         let (svc, ctx) = (h.svc.clone(), ctx);
         async move { svc.list_projects(&ctx, &f, PageRequest::default()).await.expect("list").items }
     };
-    let ids = |items: Vec<atrium_projects::dto::ProjectOut>| items.into_iter().map(|p| p.id).collect::<Vec<_>>();
+    let ids = |items: Vec<ProjectOut>| items.into_iter().map(|p| p.id).collect::<Vec<_>>();
     assert_eq!(ids(list(ProjectFilter::default()).await), [out.id, bare.id]);
     assert_eq!(ids(list(ProjectFilter { engagement_id: Some(engagement), ..Default::default() }).await), [out.id]);
     assert_eq!(ids(list(ProjectFilter { client_company_id: Some(company), ..Default::default() }).await), [out.id]);
@@ -97,9 +97,9 @@ async fn project_takes_the_engagements_client_company(db: &TestDb) {
         (Some("Relaunch of globex.example"), t0 + Duration::hours(1))
     );
     let before = snapshot(&h.conn).await;
-    let stale = ProjectPatch { name: Some("Stale".into()), ..Default::default() };
+    let stale = ProjectPatch { name: Some(text("Stale")), ..Default::default() };
     assert_err!(h.svc.update_project(&ctx, out.id, stale, IfMatch(Some(1))).await, AppError::Conflict { .. }, "stale");
-    let backwards = ProjectPatch { due_date: Patch::Value(date(2026, 11, 1)), ..Default::default() };
+    let backwards = ProjectPatch { due_date: Patch::Value(day(2026, 11, 1)), ..Default::default() };
     let err = assert_err!(
         h.svc.update_project(&ctx, out.id, backwards, IfMatch(None)).await,
         AppError::Validation(_),
@@ -108,7 +108,8 @@ async fn project_takes_the_engagements_client_company(db: &TestDb) {
     assert_eq!(invalid_field(&err), "due_date");
     assert_eq!(snapshot(&h.conn).await, before, "refused updates write nothing");
     assert_eq!(types(&events_of(&h.conn, out.id).await), ["projects.project.created", "projects.project.updated"]);
-    assert_eq!(events_of(&h.conn, out.id).await[1].data, json!(v2));
+    let updated = payload::<ProjectUpdated>(&events_of(&h.conn, out.id).await[1]);
+    assert_eq!((ProjectOut::from(updated.project), updated.changed), (v2, vec!["status".into(), "due_date".into()]));
 }
 
 async fn foreign_references_are_rejected_and_nothing_written(db: &TestDb) {
@@ -127,13 +128,13 @@ async fn foreign_references_are_rejected_and_nothing_written(db: &TestDb) {
     let before = snapshot(&h.conn).await;
     let cases: Vec<(&str, Result<(), AppError>)> = vec![
         ("engagement_id", h.svc.create_project(&a, project_in("X", engagement_b)).await.map(|_| ())),
-        ("engagement_id", h.svc.create_project(&a, project_in("X", Uuid::now_v7())).await.map(|_| ())),
+        ("engagement_id", h.svc.create_project(&a, project_in("X", Uuid::now_v7().into())).await.map(|_| ())),
         (
             "project_id",
             h.svc
                 .create_milestone(
                     &a,
-                    MilestoneIn { project_id: project_b.into(), name: "X".into(), due_date: None, status: None },
+                    MilestoneIn { project_id: project_b.into(), name: text("X"), due_date: None, status: None },
                 )
                 .await
                 .map(|_| ()),
@@ -215,7 +216,7 @@ async fn another_orgs_ids_are_not_found(db: &TestDb) {
     let t = h.task(&a, project, "T").await;
     let tpl = h
         .svc
-        .create_template(&a, TemplateIn { name: "Tpl".into(), description: None, milestones: vec![], tasks: vec![] })
+        .create_template(&a, TemplateIn { name: text("Tpl"), description: None, milestones: vec![], tasks: vec![] })
         .await
         .expect("template")
         .id;
@@ -232,7 +233,7 @@ async fn another_orgs_ids_are_not_found(db: &TestDb) {
     nf(h.svc.delete_project(&b, project.into(), IfMatch(None)).await, "delete project");
     nf(
         h.svc
-            .save_as_template(&b, project.into(), SaveAsTemplateIn { name: "X".into(), description: None })
+            .save_as_template(&b, project.into(), SaveAsTemplateIn { name: text("X"), description: None })
             .await
             .map(|_| ()),
         "save",
@@ -258,8 +259,8 @@ async fn another_orgs_ids_are_not_found(db: &TestDb) {
     nf(h.svc.delete_template(&b, tpl, IfMatch(None)).await, "delete template");
     let inst = atrium_projects::dto::InstantiateIn {
         engagement_id: engagement_b,
-        name: "X".into(),
-        start_date: date(2027, 1, 1),
+        name: text("X"),
+        start_date: day(2027, 1, 1),
     };
     nf(h.svc.instantiate_template(&b, tpl, inst).await.map(|_| ()), "instantiate");
     assert_eq!(snapshot(&h.conn).await, before, "nothing changed");
@@ -342,7 +343,7 @@ async fn deleting_a_milestone_keeps_its_tasks(db: &TestDb) {
     assert_eq!((got.engagement_id, got.status, got.version), (engagement, MilestoneStatus::Open, 1));
     let patch = MilestonePatch {
         status: Some(MilestoneStatus::Done),
-        due_date: Patch::Value(date(2027, 1, 15)),
+        due_date: Patch::Value(day(2027, 1, 15)),
         ..Default::default()
     };
     let v2 = h.svc.update_milestone(&ctx, m.into(), patch, IfMatch(Some(1))).await.expect("update");
@@ -360,4 +361,54 @@ async fn deleting_a_milestone_keeps_its_tasks(db: &TestDb) {
     assert_eq!(ev[2].data["detached_task_ids"], json!([t1.id]));
     assert_eq!(ev[2].data["engagement_id"], json!(engagement));
     assert_eq!(ev[0].data["engagement_id"], json!(engagement));
+}
+
+async fn stale_if_match_is_a_conflict_and_writes_nothing(db: &TestDb) {
+    let h = harness(db);
+    let ctx = h.org().await;
+    let (engagement, _) = h.engagement(&ctx).await;
+    let project = h.project(&ctx, engagement, "P").await;
+    let m = milestone(&h, &ctx, project, "M").await;
+    let t = h.task(&ctx, project, "T").await;
+    let tpl = h
+        .svc
+        .create_template(&ctx, TemplateIn { name: text("Tpl"), description: None, milestones: vec![], tasks: vec![] })
+        .await
+        .expect("template")
+        .id;
+    let stale = IfMatch(Some(7));
+
+    let before = snapshot(&h.conn).await;
+    let conflict = |r: Result<(), AppError>, what: &str| {
+        assert!(matches!(r, Err(AppError::Conflict { .. })), "{what}: {r:?}");
+    };
+    let rename = ProjectPatch { name: Some(text("X")), ..Default::default() };
+    conflict(h.svc.update_project(&ctx, project.into(), rename, stale).await.map(|_| ()), "patch project");
+    conflict(h.svc.delete_project(&ctx, project.into(), stale).await, "delete project");
+    let rename = MilestonePatch { name: Some(text("X")), ..Default::default() };
+    conflict(h.svc.update_milestone(&ctx, m.into(), rename, stale).await.map(|_| ()), "patch milestone");
+    conflict(h.svc.delete_milestone(&ctx, m.into(), stale).await, "delete milestone");
+    let rename = TaskPatch { title: Some(text("X")), ..Default::default() };
+    conflict(h.svc.update_task(&ctx, t.into(), rename, stale).await.map(|_| ()), "patch task");
+    conflict(h.svc.delete_task(&ctx, t.into(), stale).await, "delete task");
+    let to_front = TaskMoveIn { position: Some(0), ..Default::default() };
+    conflict(h.svc.move_task(&ctx, t.into(), to_front, stale).await.map(|_| ()), "move task");
+    let rename = TemplatePatch { name: Some(text("X")), ..Default::default() };
+    conflict(h.svc.update_template(&ctx, tpl, rename, stale).await.map(|_| ()), "patch template");
+    conflict(h.svc.delete_template(&ctx, tpl, stale).await, "delete template");
+    assert_eq!(snapshot(&h.conn).await, before, "a stale If-Match writes nothing");
+
+    // The current version passes, and only what changed is listed.
+    let rename = MilestonePatch { name: Some(text("Renamed")), ..Default::default() };
+    let v2 = h.svc.update_milestone(&ctx, m.into(), rename, IfMatch(Some(1))).await.expect("current version");
+    assert_eq!((v2.version, v2.name.as_str()), (2, "Renamed"));
+    let updated = payload::<MilestoneUpdated>(events_of(&h.conn, m).await.last().expect("event"));
+    assert_eq!((MilestoneOut::from(updated.milestone), updated.changed), (v2, vec!["name".to_owned()]));
+    let rename = TemplatePatch { name: Some(text("Tpl 2")), ..Default::default() };
+    h.svc.update_template(&ctx, tpl, rename, IfMatch(Some(1))).await.expect("template v2");
+    let updated = payload::<TemplateUpdated>(events_of(&h.conn, tpl).await.last().expect("event"));
+    assert_eq!((updated.template.version, updated.changed), (2, vec!["name".to_owned()]));
+    let created = payload::<TemplateCreated>(&events_of(&h.conn, tpl).await[0]);
+    assert_eq!((created.source_project_id, created.engagement_id), (None, None));
+    assert!(events_of(&h.conn, tpl).await[0].data.get("source_project_id").is_none(), "absent, as before");
 }

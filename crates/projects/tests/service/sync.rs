@@ -3,18 +3,22 @@
 
 use std::sync::Arc;
 
+use atrium_events::EventPayload;
+use atrium_events::crm::CompanyMerged;
+use atrium_events::projects::ReferencesRepointed;
 use atrium_kernel::{Clock, IfMatch, OrganizationId};
 use atrium_outbox::{Event, EventId, Job, Subscriber};
-use atrium_projects::dto::{MilestoneIn, MilestonePatch, ProjectPatch, TaskMoveIn, TaskPatch, TaskStatus};
-use atrium_projects::entity::project;
+use atrium_projects::dto::{
+    ClientCompanyId, MilestoneIn, MilestonePatch, ProjectPatch, TaskMoveIn, TaskPatch, TaskStatus,
+};
 use atrium_projects::{CrmMergeSubscriber, ReconcileJob};
 use atrium_testkit::{TestDb, backend_tests};
-use sea_orm::EntityTrait;
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::common::{
-    events_of, events_of_type, harness, seed_company, seed_engagement, set_engagement_company, snapshot, types,
+    events_of, events_of_type, harness, payload, project_row, seed_company, seed_engagement, set_engagement_company,
+    snapshot, text, types,
 };
 
 backend_tests!(
@@ -23,20 +27,23 @@ backend_tests!(
     every_write_emits_its_event,
 );
 
-async fn company_of(conn: &sea_orm::DatabaseConnection, id: Uuid) -> Option<Uuid> {
-    project::Entity::find_by_id(id).one(conn).await.expect("query").expect("project").client_company_id
+async fn company_of(conn: &sea_orm::DatabaseConnection, id: Uuid) -> Option<ClientCompanyId> {
+    project_row(conn, id).await.expect("project").client_company_id.map(Into::into)
 }
 
-fn merged(org: OrganizationId, survivor: Uuid, merged: &[Uuid]) -> Event {
+/// The event CRM publishes, through its typed payload.
+fn merged(org: OrganizationId, survivor: ClientCompanyId, merged: &[ClientCompanyId]) -> Event {
+    let payload =
+        CompanyMerged { survivor_id: survivor, merged_ids: merged.to_vec(), repointed_contacts: 0, repointed_deals: 0 };
     Event {
         id: EventId::new(),
         org_id: org,
-        event_type: "crm.company.merged".into(),
-        aggregate_type: "client_company".into(),
-        aggregate_id: survivor,
+        event_type: CompanyMerged::TYPE.into(),
+        aggregate_type: CompanyMerged::AGGREGATE.into(),
+        aggregate_id: payload.aggregate_id(),
         occurred_at: chrono::Utc::now(),
         actor: "user:x".into(),
-        data: json!({"survivor_id": survivor, "merged_ids": merged, "repointed_contacts": 0, "repointed_deals": 0}),
+        data: serde_json::to_value(&payload).expect("payload"),
     }
 }
 
@@ -72,7 +79,12 @@ async fn merge_subscriber_repoints_idempotently(db: &TestDb) {
     let repointed = events_of_type(&h.conn, "projects.references.repointed").await;
     assert_eq!(repointed.len(), 1);
     assert_eq!((repointed[0].organization_id, repointed[0].data["count"].clone()), (a.org_id.into_uuid(), json!(2)));
-    assert_eq!(repointed[0].data["cause_event_id"], json!(event.id));
+    let out = payload::<ReferencesRepointed>(&repointed[0]);
+    let mut moved = out.project_ids.clone();
+    moved.sort();
+    assert_eq!((out.survivor_id, out.merged_ids, moved), (survivor, vec![dup1, dup2], vec![p1.into(), p2.into()]));
+    assert_eq!(out.cause_event_id, event.id.into_uuid());
+    assert_eq!(repointed[0].actor, "system:projects.crm_merges");
     let v = h.svc.get_project(&a, p1.into()).await.expect("get");
     assert_eq!(v.version, 2, "the ETag changes with the client");
 
@@ -117,7 +129,7 @@ async fn reconciliation_repairs_only_mismatched_projects(db: &TestDb) {
             } else {
                 "UPDATE projects SET client_company_id = ? WHERE id = ?"
             },
-            [forged.into(), drift1.into()],
+            [forged.into_uuid().into(), drift1.into()],
         ),
     )
     .await
@@ -153,7 +165,7 @@ async fn every_write_emits_its_event(db: &TestDb) {
         .update_project(
             &ctx,
             project.into(),
-            ProjectPatch { name: Some("P2".into()), ..Default::default() },
+            ProjectPatch { name: Some(text("P2")), ..Default::default() },
             IfMatch(None),
         )
         .await
@@ -162,13 +174,13 @@ async fn every_write_emits_its_event(db: &TestDb) {
         .svc
         .create_milestone(
             &ctx,
-            MilestoneIn { project_id: project.into(), name: "M".into(), due_date: None, status: None },
+            MilestoneIn { project_id: project.into(), name: text("M"), due_date: None, status: None },
         )
         .await
         .expect("milestone")
         .id;
     h.svc
-        .update_milestone(&ctx, m, MilestonePatch { name: Some("M2".into()), ..Default::default() }, IfMatch(None))
+        .update_milestone(&ctx, m, MilestonePatch { name: Some(text("M2")), ..Default::default() }, IfMatch(None))
         .await
         .expect("update");
     let t = h.task(&ctx, project, "T").await;
@@ -211,6 +223,11 @@ async fn every_write_emits_its_event(db: &TestDb) {
     for id in [project, m.into_uuid(), t] {
         for e in events_of(&h.conn, id).await {
             assert_eq!(e.data["engagement_id"], json!(engagement), "{} carries the engagement", e.event_type);
+            // What the timeline reads without knowing the type: it files the entry
+            // under the engagement and names the record.
+            let facets = atrium_events::find(&e.event_type).expect("in the catalog").facets(&e.data).expect("decodes");
+            assert_eq!(facets.engagement_id, Some(engagement.into_uuid()), "{} files under it", e.event_type);
+            assert!(facets.label.is_some(), "{} has a label", e.event_type);
             assert_eq!(e.actor, ctx.actor());
             assert_eq!(e.organization_id, ctx.org_id.into_uuid());
         }

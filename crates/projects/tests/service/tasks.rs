@@ -1,6 +1,7 @@
 //! Tasks: "my work" filters, completion, status events, and reordering that keeps
 //! a project's positions dense and its position-ordered pages consistent.
 
+use atrium_events::projects::{TaskStatusChanged, TaskUpdated};
 use atrium_kernel::{AppError, Clock, IfMatch, OrgCtx, PageRequest, Patch, Principal, Role};
 use atrium_projects::dto::{AssigneeFilter, TaskFilter, TaskIn, TaskMoveIn, TaskOut, TaskPatch, TaskStatus};
 use atrium_testkit::{TestDb, backend_tests};
@@ -9,8 +10,9 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::assert_err;
-use crate::common::{events_of, harness, invalid_field, order_of, snapshot, task_in, types};
-use crate::projects::{date, milestone};
+use crate::common::{day, text};
+use crate::common::{events_of, harness, invalid_field, order_of, payload, snapshot, task_in, types};
+use crate::projects::milestone;
 
 backend_tests!(
     tasks_filter_by_project_status_assignee_and_due_date,
@@ -36,10 +38,10 @@ async fn tasks_filter_by_project_status_assignee_and_due_date(db: &TestDb) {
         due_date: due,
         ..task_in(project, title)
     };
-    let a = h.svc.create_task(&ctx, mk(p1, "a", Some(me), None, Some(date(2027, 1, 10)))).await.expect("a");
+    let a = h.svc.create_task(&ctx, mk(p1, "a", Some(me), None, Some(day(2027, 1, 10)))).await.expect("a");
     let b = h
         .svc
-        .create_task(&ctx, mk(p1, "b", Some(colleague), Some(TaskStatus::InProgress), Some(date(2027, 1, 5))))
+        .create_task(&ctx, mk(p1, "b", Some(colleague), Some(TaskStatus::InProgress), Some(day(2027, 1, 5))))
         .await
         .expect("b");
     let c = h
@@ -52,7 +54,7 @@ async fn tasks_filter_by_project_status_assignee_and_due_date(db: &TestDb) {
         .expect("c");
     let d = h
         .svc
-        .create_task(&ctx, mk(p2, "d", Some(me), Some(TaskStatus::Blocked), Some(date(2027, 1, 1))))
+        .create_task(&ctx, mk(p2, "d", Some(me), Some(TaskStatus::Blocked), Some(day(2027, 1, 1))))
         .await
         .expect("d");
     assert_eq!((a.position, b.position, c.position, d.position), (0, 1, 2, 0), "positions per project");
@@ -70,9 +72,9 @@ async fn tasks_filter_by_project_status_assignee_and_due_date(db: &TestDb) {
     let theirs = TaskFilter { assignee_id: Some(AssigneeFilter::User(colleague)), ..Default::default() };
     assert_eq!(ids(&list(theirs).await), [b.id.into_uuid()]);
     let due =
-        TaskFilter { assignee_id: Some(AssigneeFilter::Me), due_before: Some(date(2027, 1, 10)), ..Default::default() };
+        TaskFilter { assignee_id: Some(AssigneeFilter::Me), due_before: Some(day(2027, 1, 10)), ..Default::default() };
     assert_eq!(ids(&list(due).await), [d.id.into_uuid()], "strictly before; no due date never matches");
-    let due = TaskFilter { due_before: Some(date(2027, 1, 11)), ..Default::default() };
+    let due = TaskFilter { due_before: Some(day(2027, 1, 11)), ..Default::default() };
     assert_eq!(ids(&list(due).await), ids(&[a.clone(), b.clone(), d.clone()]));
     let by_milestone = TaskFilter { milestone_id: Some(m.into()), ..Default::default() };
     assert_eq!(ids(&list(by_milestone).await), [c.id.into_uuid()]);
@@ -110,7 +112,7 @@ async fn done_sets_completed_at_and_status_changes_have_their_event(db: &TestDb)
     );
     let v3 = h
         .svc
-        .update_task(&ctx, t.id, TaskPatch { title: Some("Wires".into()), ..Default::default() }, IfMatch(None))
+        .update_task(&ctx, t.id, TaskPatch { title: Some(text("Wires")), ..Default::default() }, IfMatch(None))
         .await
         .expect("rename");
     assert_eq!((v3.completed_at, v3.title.as_str()), (Some(done_at), "Wires"), "no status change keeps completed_at");
@@ -156,7 +158,14 @@ async fn done_sets_completed_at_and_status_changes_have_their_event(db: &TestDb)
             "projects.task.status_changed",
         ]
     );
-    assert_eq!(ev[1].data, json!(v2));
+    let updated = payload::<TaskUpdated>(&ev[1]);
+    assert_eq!(TaskOut::from(updated.task), v2);
+    assert_eq!(updated.changed, ["status", "estimate_minutes", "completed_at"]);
+    let changed = payload::<TaskStatusChanged>(&ev[2]);
+    assert_eq!((changed.from, changed.to, changed.engagement_id), (TaskStatus::Todo, TaskStatus::Done, engagement));
+    let facets = atrium_events::EventPayload::facets(&changed);
+    assert_eq!(facets.transition, Some(("todo".into(), "done".into())));
+    assert_eq!(facets.label.as_deref(), Some("Wireframes"));
     assert_eq!(ev[2].data["from"], "todo");
     assert_eq!(ev[2].data["to"], "done");
     assert_eq!(ev[5].data["from"], "done");

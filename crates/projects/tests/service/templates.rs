@@ -1,17 +1,17 @@
 //! Templates: validation, instantiation (dates, atomicity), save-as-template.
 
-use atrium_kernel::{AppError, IfMatch, OrgCtx, PageRequest, Patch};
+use atrium_kernel::{AppError, IfMatch, OrgCtx, PageRequest, Patch, Text};
 use atrium_projects::dto::{
-    InstantiateIn, MilestoneFilter, ProjectStatus, SaveAsTemplateIn, TaskFilter, TemplateIn, TemplateMilestone,
-    TemplatePatch, TemplateTask,
+    EngagementId, InstantiateIn, MilestoneFilter, ProjectOut, ProjectStatus, SaveAsTemplateIn, TaskFilter, TemplateIn,
+    TemplateMilestone, TemplatePatch, TemplateTask,
 };
 use atrium_testkit::{Backend, TestDb, backend_tests};
 use sea_orm::ConnectionTrait;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait};
 use serde_json::json;
 
 use crate::assert_err;
-use crate::common::{Harness, events_of, events_of_type, harness, invalid_field, snapshot, types};
-use crate::projects::date;
+use crate::common::{Harness, date, day, events_of, events_of_type, harness, invalid_field, snapshot, text, types};
 
 backend_tests!(
     template_validation_names_the_field,
@@ -21,13 +21,13 @@ backend_tests!(
 );
 
 fn ms(key: &str, name: &str, offset_days: i32) -> TemplateMilestone {
-    TemplateMilestone { key: key.into(), name: name.into(), offset_days }
+    TemplateMilestone { key: text(key), name: text(name), offset_days }
 }
 
 fn tk(title: &str, key: Option<&str>, offset_days: i32) -> TemplateTask {
     TemplateTask {
-        title: title.into(),
-        milestone_key: key.map(Into::into),
+        title: text(title),
+        milestone_key: key.map(text),
         offset_days,
         description: None,
         estimate_minutes: None,
@@ -36,13 +36,13 @@ fn tk(title: &str, key: Option<&str>, offset_days: i32) -> TemplateTask {
 
 fn relaunch() -> TemplateIn {
     TemplateIn {
-        name: "Website relaunch".into(),
-        description: Some("The usual".into()),
+        name: text("Website relaunch"),
+        description: Some(text("The usual")),
         milestones: vec![ms("design", "Design signed off", 14), ms("launch", "Launch", 60)],
         tasks: vec![
             TemplateTask {
                 estimate_minutes: Some(480),
-                description: Some("Low-fi first".into()),
+                description: Some(text("Low-fi first")),
                 ..tk("Wireframes", Some("design"), 7)
             },
             tk("Kick-off", None, 0),
@@ -66,7 +66,6 @@ async fn template_validation_names_the_field(db: &TestDb) {
         ),
         (TemplateIn { tasks: vec![tk("x", None, 3651)], ..relaunch() }, "tasks[0].offset_days"),
         (TemplateIn { milestones: vec![ms("a", "A", -1)], tasks: vec![], ..relaunch() }, "milestones[0].offset_days"),
-        (TemplateIn { tasks: vec![tk("", None, 0)], ..relaunch() }, "tasks[0].title"),
     ];
     for (input, field) in cases {
         let err = assert_err!(h.svc.create_template(&ctx, input).await, AppError::Validation(_), field);
@@ -113,11 +112,10 @@ async fn template_validation_names_the_field(db: &TestDb) {
     );
 }
 
-async fn instantiate(h: &Harness, ctx: &OrgCtx, input: TemplateIn) -> (uuid::Uuid, atrium_projects::dto::ProjectOut) {
+async fn instantiate(h: &Harness, ctx: &OrgCtx, input: TemplateIn) -> (EngagementId, ProjectOut) {
     let (engagement, _) = h.engagement(ctx).await;
     let tpl = h.svc.create_template(ctx, input).await.expect("template");
-    let inst =
-        InstantiateIn { engagement_id: engagement, name: "Globex relaunch".into(), start_date: date(2026, 12, 1) };
+    let inst = InstantiateIn { engagement_id: engagement, name: text("Globex relaunch"), start_date: day(2026, 12, 1) };
     (engagement, h.svc.instantiate_template(ctx, tpl.id, inst).await.expect("instantiate"))
 }
 
@@ -126,8 +124,7 @@ async fn instantiate_computes_dates(db: &TestDb) {
     let ctx = h.org().await;
     let (engagement, company) = h.engagement(&ctx).await;
     let tpl = h.svc.create_template(&ctx, relaunch()).await.expect("template");
-    let inst =
-        InstantiateIn { engagement_id: engagement, name: "Globex relaunch".into(), start_date: date(2026, 12, 1) };
+    let inst = InstantiateIn { engagement_id: engagement, name: text("Globex relaunch"), start_date: day(2026, 12, 1) };
     let p = h.svc.instantiate_template(&ctx, tpl.id, inst).await.expect("instantiate");
     assert_eq!((p.engagement_id, p.client_company_id, p.status), (engagement, Some(company), ProjectStatus::Planned));
     assert_eq!(
@@ -162,7 +159,7 @@ async fn instantiate_computes_dates(db: &TestDb) {
     let b = h.org().await;
     let (foreign, _) = h.engagement(&b).await;
     let before = snapshot(&h.conn).await;
-    let inst = InstantiateIn { engagement_id: foreign, name: "X".into(), start_date: date(2026, 12, 1) };
+    let inst = InstantiateIn { engagement_id: foreign, name: text("X"), start_date: day(2026, 12, 1) };
     let err = assert_err!(
         h.svc.instantiate_template(&ctx, tpl.id, inst).await,
         AppError::Validation(_),
@@ -209,7 +206,7 @@ async fn instantiate_is_all_or_nothing(db: &TestDb) {
     input.tasks.push(tk("After", None, 62));
     let tpl = h.svc.create_template(&ctx, input).await.expect("template");
     let before = snapshot(&h.conn).await;
-    let inst = InstantiateIn { engagement_id: engagement, name: "Doomed".into(), start_date: date(2026, 12, 1) };
+    let inst = InstantiateIn { engagement_id: engagement, name: text("Doomed"), start_date: day(2026, 12, 1) };
     let err = h.svc.instantiate_template(&ctx, tpl.id, inst).await.expect_err("the trigger fails it");
     assert!(matches!(err, AppError::Internal(_)), "{err:?}");
     assert_eq!(snapshot(&h.conn).await, before, "no project, milestone, task or event");
@@ -221,14 +218,14 @@ async fn save_as_template_round_trips(db: &TestDb) {
     let (engagement, p) = instantiate(&h, &ctx, relaunch()).await;
     let saved = h
         .svc
-        .save_as_template(&ctx, p.id, SaveAsTemplateIn { name: "Playbook".into(), description: Some("saved".into()) })
+        .save_as_template(&ctx, p.id, SaveAsTemplateIn { name: text("Playbook"), description: Some(text("saved")) })
         .await
         .expect("save");
     let original = relaunch();
     // Keys are renamed (m1, m2, ...); everything else comes back.
     let names: Vec<_> = saved.milestones.iter().map(|m| (m.name.as_str(), m.offset_days)).collect();
     assert_eq!(names, original.milestones.iter().map(|m| (m.name.as_str(), m.offset_days)).collect::<Vec<_>>());
-    let key_name = |k: &Option<String>, ms: &[TemplateMilestone]| {
+    let key_name = |k: &Option<Text<50>>, ms: &[TemplateMilestone]| {
         k.as_ref().and_then(|k| ms.iter().find(|m| &m.key == k)).map(|m| m.name.clone())
     };
     let shape = |tasks: &[TemplateTask], ms: &[TemplateMilestone]| {
@@ -249,7 +246,7 @@ async fn save_as_template_round_trips(db: &TestDb) {
     assert_eq!((saved.name.as_str(), saved.description.as_deref()), ("Playbook", Some("saved")));
 
     // And the saved template instantiates to the same dates.
-    let inst = InstantiateIn { engagement_id: engagement, name: "Again".into(), start_date: date(2026, 12, 1) };
+    let inst = InstantiateIn { engagement_id: engagement, name: text("Again"), start_date: day(2026, 12, 1) };
     let again = h.svc.instantiate_template(&ctx, saved.id, inst).await.expect("instantiate saved");
     let dates = |project| {
         let (svc, ctx) = (h.svc.clone(), ctx);
@@ -277,7 +274,7 @@ async fn save_as_template_round_trips(db: &TestDb) {
     h.svc.delete_task(&ctx, kickoff.id, IfMatch(None)).await.expect("drop the day-0 task");
     let shifted = h
         .svc
-        .save_as_template(&ctx, p.id, SaveAsTemplateIn { name: "Shifted".into(), description: None })
+        .save_as_template(&ctx, p.id, SaveAsTemplateIn { name: text("Shifted"), description: None })
         .await
         .expect("save");
     let offsets: Vec<_> = shifted.tasks.iter().map(|t| (t.title.as_str(), t.offset_days)).collect();
@@ -287,4 +284,27 @@ async fn save_as_template_round_trips(db: &TestDb) {
     let from_project: Vec<_> = ev.iter().filter(|e| e.data["source_project_id"] == json!(p.id)).collect();
     assert_eq!(from_project.len(), 2);
     assert!(from_project.iter().all(|e| e.data["engagement_id"] == json!(engagement)));
+
+    // Values stored before the input rules: a blank description is none, a blank
+    // title cannot be a template's and is refused by name, writing nothing.
+    let set = |column: &'static str, value: &'static str, title: &'static str| {
+        sea_orm::sea_query::Query::update()
+            .table(Alias::new("tasks"))
+            .value(Alias::new(column), value)
+            .and_where(Expr::col(Alias::new("project_id")).eq(p.id.into_uuid()))
+            .and_where(Expr::col(Alias::new("title")).eq(title))
+            .to_owned()
+    };
+    h.conn.execute(&set("description", "  ", "Wireframes")).await.expect("blank description");
+    let saved = h
+        .svc
+        .save_as_template(&ctx, p.id, SaveAsTemplateIn { name: text("Legacy"), description: None })
+        .await
+        .expect("save");
+    assert_eq!(saved.tasks[0].description, None);
+    h.conn.execute(&set("title", " ", "Go live")).await.expect("blank title");
+    let before = snapshot(&h.conn).await;
+    let save = SaveAsTemplateIn { name: text("Refused"), description: None };
+    assert_err!(h.svc.save_as_template(&ctx, p.id, save).await, AppError::Conflict { .. }, "blank title");
+    assert_eq!(snapshot(&h.conn).await, before);
 }

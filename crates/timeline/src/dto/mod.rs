@@ -1,3 +1,8 @@
+//! Wire types of the timeline API.
+
+use atrium_events::agreements::EngagementId;
+use atrium_kernel::Text;
+use atrium_outbox::EventId;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -7,8 +12,8 @@ use validator::Validate;
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ActivityOut {
     /// The id of the event this entry came from.
-    pub id: Uuid,
-    pub engagement_id: Option<Uuid>,
+    pub id: EventId,
+    pub engagement_id: Option<EngagementId>,
     #[schema(example = "member")]
     pub entity_type: String,
     pub entity_id: Uuid,
@@ -18,6 +23,7 @@ pub struct ActivityOut {
     pub actor: String,
     #[schema(example = "ada@example.com's role changed from member to admin")]
     pub summary: String,
+    /// The event's payload, as the event catalog describes its type.
     pub data: serde_json::Value,
     pub created_at: DateTime<Utc>,
 }
@@ -27,10 +33,10 @@ pub struct ActivityOut {
 #[into_params(parameter_in = Query)]
 pub struct TimelineFilter {
     /// Only entries of this engagement.
-    pub engagement_id: Option<Uuid>,
+    pub engagement_id: Option<EngagementId>,
     /// Only entries of this entity type (e.g. `member`); combine with `entity_id`.
-    #[validate(length(min = 1, max = 50))]
-    pub entity_type: Option<String>,
+    #[param(inline)]
+    pub entity_type: Option<Text<50>>,
     /// Only entries of this entity.
     pub entity_id: Option<Uuid>,
     #[serde(default)]

@@ -1,9 +1,12 @@
-use atrium_kernel::{AppError, OrgCtx, Page, PageRequest};
+//! Reading the timeline.
+
+use atrium_kernel::{AppError, OrgCtx, Page, PageRequest, Scoped};
 use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::dto::{ActivityOut, TimelineFilter};
-use crate::entity;
+use crate::entity::activity;
+use crate::error::TimelineError;
 
 #[derive(Clone)]
 pub struct TimelineService {
@@ -17,45 +20,45 @@ impl TimelineService {
 
     /// Newest first, keyset on `(created_at, id)` so the
     /// `(engagement_id | organization_id, created_at DESC)` indexes serve it.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn list(
         &self,
         ctx: &OrgCtx,
         filter: &TimelineFilter,
         req: PageRequest,
     ) -> Result<Page<ActivityOut>, AppError> {
-        let mut query = entity::Entity::scoped(ctx.org_id);
+        let mut query = activity::Entity::scoped(ctx.org_id);
         if let Some(e) = filter.engagement_id {
-            query = query.filter(entity::Column::EngagementId.eq(e));
+            query = query.filter(activity::Column::EngagementId.eq(e.into_uuid()));
         }
         if let Some(t) = &filter.entity_type {
-            query = query.filter(entity::Column::EntityType.eq(t.as_str()));
+            query = query.filter(activity::Column::EntityType.eq(t.as_str()));
         }
         if let Some(id) = filter.entity_id {
-            query = query.filter(entity::Column::EntityId.eq(id));
+            query = query.filter(activity::Column::EntityId.eq(id));
         }
         if let Some(after) = req.after {
-            let anchor = entity::Entity::scoped(ctx.org_id)
-                .filter(entity::Column::Id.eq(after))
-                .one(&self.db)
-                .await?
-                .ok_or_else(|| AppError::invalid("cursor", "points at an entry that no longer exists"))?;
+            let anchor = activity::Entity::find_in(&self.db, ctx.org_id, after).await.map_err(|e| match e {
+                AppError::NotFound(_) => TimelineError::StaleCursor.into(),
+                other => other,
+            })?;
             query = query.filter(
-                Condition::any().add(entity::Column::CreatedAt.lt(anchor.created_at)).add(
+                Condition::any().add(activity::Column::CreatedAt.lt(anchor.created_at)).add(
                     Condition::all()
-                        .add(entity::Column::CreatedAt.eq(anchor.created_at))
-                        .add(entity::Column::Id.lt(anchor.id)),
+                        .add(activity::Column::CreatedAt.eq(anchor.created_at))
+                        .add(activity::Column::Id.lt(anchor.id)),
                 ),
             );
         }
         let rows = query
-            .order_by_desc(entity::Column::CreatedAt)
-            .order_by_desc(entity::Column::Id)
+            .order_by_desc(activity::Column::CreatedAt)
+            .order_by_desc(activity::Column::Id)
             .limit(req.limit + 1)
             .all(&self.db)
             .await?;
         Ok(Page::from_rows(rows, &req, |r| r.id).map(|r| ActivityOut {
-            id: r.id,
-            engagement_id: r.engagement_id,
+            id: r.id.into(),
+            engagement_id: r.engagement_id.map(Into::into),
             entity_type: r.entity_type,
             entity_id: r.entity_id,
             event_type: r.event_type,

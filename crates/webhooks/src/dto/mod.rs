@@ -1,24 +1,27 @@
-use atrium_kernel::typed_id;
+//! Wire types of the webhooks API.
+
+use atrium_kernel::{Text, typed_id};
+use atrium_outbox::EventId;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use uuid::Uuid;
 use validator::Validate;
 
+pub use atrium_events::webhooks::WebhookEndpointId;
+
 typed_id!(
-    /// A webhook endpoint.
-    WebhookId
+    /// One attempt to deliver an event to an endpoint.
+    WebhookAttemptId
 );
 
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"url": "https://hooks.example.com/atrium", "event_types": ["identity.member.*"], "description": "HR sync"}))]
 pub struct WebhookIn {
-    #[schema(min_length = 1, max_length = 2000)]
-    #[validate(length(min = 1, max = 2000))]
-    pub url: String,
+    #[schema(inline)]
+    pub url: Text<2000>,
     /// Patterns: `*` (everything), `crm.*` (a prefix) or an exact event type.
     #[schema(min_items = 1, max_items = 50)]
-    #[validate(length(min = 1, max = 50), custom(function = "crate::dto::validate_patterns"))]
+    #[validate(length(min = 1, max = 50), custom(function = "validate_patterns"))]
     pub event_types: Vec<String>,
     #[schema(max_length = 500)]
     #[validate(length(max = 500))]
@@ -29,11 +32,10 @@ pub struct WebhookIn {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"enabled": false}))]
 pub struct WebhookPatch {
-    #[schema(min_length = 1, max_length = 2000)]
-    #[validate(length(min = 1, max = 2000))]
-    pub url: Option<String>,
+    #[schema(inline)]
+    pub url: Option<Text<2000>>,
     #[schema(min_items = 1, max_items = 50)]
-    #[validate(length(min = 1, max = 50), custom(function = "crate::dto::validate_patterns"))]
+    #[validate(length(min = 1, max = 50), custom(function = "validate_patterns"))]
     pub event_types: Option<Vec<String>>,
     #[schema(max_length = 500)]
     #[validate(length(max = 500))]
@@ -41,7 +43,7 @@ pub struct WebhookPatch {
     pub enabled: Option<bool>,
 }
 
-pub(crate) fn validate_patterns(patterns: &[String]) -> Result<(), validator::ValidationError> {
+fn validate_patterns(patterns: &[String]) -> Result<(), validator::ValidationError> {
     let ok = patterns.iter().all(|p| {
         let body = p.strip_suffix(".*").unwrap_or(p);
         p == "*"
@@ -62,7 +64,7 @@ pub(crate) fn validate_patterns(patterns: &[String]) -> Result<(), validator::Va
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct WebhookOut {
-    pub id: WebhookId,
+    pub id: WebhookEndpointId,
     #[schema(example = "https://hooks.example.com/atrium")]
     pub url: String,
     pub event_types: Vec<String>,
@@ -83,8 +85,8 @@ pub struct WebhookCreatedOut {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct AttemptOut {
-    pub id: Uuid,
-    pub event_id: Uuid,
+    pub id: WebhookAttemptId,
+    pub event_id: EventId,
     #[schema(example = "identity.member.added")]
     pub event_type: String,
     /// HTTP status of the receiver; absent when it did not answer.

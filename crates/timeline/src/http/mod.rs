@@ -1,4 +1,6 @@
-use atrium_kernel::{AppError, OrgCtx, PageOut, PageQuery, ValidatedQuery};
+//! The timeline route: open to every role.
+
+use atrium_kernel::{AnyRole, AppError, Authorized, PageOut, PageQuery, Requirement, ValidatedQuery};
 use axum::Json;
 use axum::extract::State;
 use utoipa_axum::router::OpenApiRouter;
@@ -15,11 +17,13 @@ pub fn router(svc: TimelineService) -> OpenApiRouter {
 #[utoipa::path(
     get, path = "/api/v1/timeline", tag = "timeline",
     params(TimelineFilter, atrium_kernel::PageParams),
-    responses((status = 200, description = "A page of timeline entries", body = PageOut<ActivityOut>))
+    responses((status = 200, description = "A page of timeline entries", body = PageOut<ActivityOut>)),
+    extensions(("x-required-role" = json!(AnyRole::NAME)))
 )]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 async fn list_timeline(
     State(svc): State<TimelineService>,
-    ctx: OrgCtx,
+    ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<TimelineFilter>,
 ) -> Result<Json<PageOut<ActivityOut>>, AppError> {

@@ -1,0 +1,13 @@
+//! Wire types of the identity API.
+
+mod access;
+mod auth;
+mod orgs;
+
+pub use access::{
+    AcceptInvitationIn, ApiKeyCreatedOut, ApiKeyIn, ApiKeyOut, InvitationCreatedOut, InvitationIn, InvitationOut,
+    InvitationStatus,
+};
+pub use atrium_events::identity::{InvitationId, MemberId};
+pub use auth::{AuthOut, LoginIn, MeOut, SignupIn, UserOut};
+pub use orgs::{MemberOut, MemberPatch, MembershipOut, OrganizationIn, OrganizationOut, SwitchOrganizationIn};

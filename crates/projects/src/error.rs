@@ -1,0 +1,69 @@
+//! The cases callers of the projects domain act on, mapped to problems in one place.
+
+use atrium_kernel::{AppError, FieldError};
+
+use crate::dto::{MAX_ESTIMATE_MINUTES, MAX_OFFSET_DAYS};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectsError {
+    /// The engagement is not one of the caller's organization.
+    #[error("no such engagement in this organization")]
+    NoSuchEngagement,
+    /// A milestone or task named a project of another organization, or none.
+    #[error("no such project in this organization")]
+    NoSuchProject,
+    /// A task named a milestone of another project.
+    #[error("no such milestone in this project")]
+    NoSuchMilestone,
+    /// An assignee that is not a member of the organization.
+    #[error("is not a member of this organization")]
+    NotAMember,
+    /// A referenced milestone or user was deleted between the check and the write.
+    #[error("a referenced milestone or user was deleted meanwhile; retry")]
+    ReferenceVanished,
+    #[error("must not be before start_date")]
+    DueBeforeStart,
+    #[error("must be between 0 and {MAX_ESTIMATE_MINUTES}")]
+    EstimateOutOfRange,
+    /// `assignee_id=me` from an API key.
+    #[error("`me` needs a user session, not an API key")]
+    MeWithoutUser,
+    /// A position-ordered page continued after a task that is gone.
+    #[error("the task at the cursor was deleted; start from the first page")]
+    CursorGone,
+    /// A move request that does not name exactly one valid target.
+    #[error("{message}")]
+    InvalidMove { field: &'static str, message: &'static str },
+    /// A template's items break the field or cross-item rules (all of them listed).
+    #[error("the template is invalid")]
+    InvalidTemplate(Vec<FieldError>),
+    /// Instantiating at this start date puts a due date past the calendar.
+    #[error("puts a due date out of range")]
+    StartDateOutOfRange,
+    /// A project's item falls too far after its start for a template.
+    #[error("{what} is due {days} days after the project's start; a template allows at most {MAX_OFFSET_DAYS}")]
+    OffsetTooLarge { what: String, days: i64 },
+    /// A project's item holds a value a template refuses (data stored before the rules).
+    #[error("{what} cannot be saved in a template: {problem}")]
+    Unsavable { what: String, problem: String },
+}
+
+impl From<ProjectsError> for AppError {
+    fn from(e: ProjectsError) -> Self {
+        use ProjectsError as E;
+        let message = e.to_string();
+        match e {
+            E::NoSuchEngagement => AppError::invalid("engagement_id", message),
+            E::NoSuchProject => AppError::invalid("project_id", message),
+            E::NoSuchMilestone => AppError::invalid("milestone_id", message),
+            E::NotAMember | E::MeWithoutUser => AppError::invalid("assignee_id", message),
+            E::DueBeforeStart => AppError::invalid("due_date", message),
+            E::EstimateOutOfRange => AppError::invalid("estimate_minutes", message),
+            E::CursorGone => AppError::invalid("cursor", message),
+            E::InvalidMove { field, .. } => AppError::invalid(field, message),
+            E::StartDateOutOfRange => AppError::invalid("start_date", message),
+            E::InvalidTemplate(fields) => AppError::Validation(fields),
+            E::ReferenceVanished | E::OffsetTooLarge { .. } | E::Unsavable { .. } => AppError::conflict(message),
+        }
+    }
+}

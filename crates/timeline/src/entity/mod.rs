@@ -1,0 +1,4 @@
+//! SeaORM entities of the timeline's tables, written only by the subscriber.
+
+pub mod activity;
+pub mod link;

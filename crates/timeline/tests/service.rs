@@ -1,0 +1,12 @@
+//! The timeline's subscriber and service against real SQLite and PostgreSQL:
+//! every test below runs once per backend (`name::sqlite`, `name::postgres`).
+
+#[path = "service/common.rs"]
+mod common;
+
+#[path = "service/entries.rs"]
+mod entries;
+#[path = "service/filing.rs"]
+mod filing;
+#[path = "service/listing.rs"]
+mod listing;

@@ -1,0 +1,10 @@
+//! The webhooks service and its delivering subscriber against real SQLite and
+//! PostgreSQL: every test below runs once per backend (`name::sqlite`, `name::postgres`).
+
+#[path = "service/common.rs"]
+mod common;
+
+#[path = "service/delivery.rs"]
+mod delivery;
+#[path = "service/endpoints.rs"]
+mod endpoints;
