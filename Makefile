@@ -21,6 +21,8 @@ migrate: build
 ## Run every test. PostgreSQL suites run when PostgreSQL is reachable (always in CI).
 test:
 	@bash scripts/test-services.sh
+	@echo "== tenant scoping and lints (clippy disallowed-methods: no bare query on a tenant table)"
+	cargo clippy --workspace --all-targets --locked -- -D warnings
 	@if cargo nextest --version >/dev/null 2>&1; then \
 		cargo nextest run --workspace --no-fail-fast; \
 	else \

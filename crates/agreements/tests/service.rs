@@ -1,5 +1,8 @@
 //! The agreements service against real SQLite and PostgreSQL: every test runs on both.
 
+// Tests and benchmarks inspect and seed rows across organizations; the scoping rule is for services.
+#![allow(clippy::disallowed_methods)]
+
 #[path = "service/common.rs"]
 mod common;
 

@@ -119,11 +119,8 @@ impl EventType {
     /// The payload's JSON Schema with every reference resolved in place, so it
     /// stands alone (what `GET /api/v1/event-types` serves).
     pub fn json_schema(&self) -> serde_json::Value {
-        let defs: BTreeMap<String, serde_json::Value> = self
-            .schemas
-            .iter()
-            .map(|(name, s)| (name.clone(), serde_json::to_value(s).unwrap_or_default()))
-            .collect();
+        let defs: BTreeMap<String, serde_json::Value> =
+            self.schemas.iter().map(|(name, s)| (name.clone(), serde_json::to_value(s).unwrap_or_default())).collect();
         let root = defs.get(&self.schema_name).cloned().unwrap_or_default();
         inline_refs(root, &defs, 0)
     }

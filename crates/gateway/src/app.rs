@@ -9,9 +9,9 @@ use atrium_identity::{IdentityConfig, IdentityService, LoginLimits};
 use atrium_kernel::{AppError, Clock, CursorKey, SystemClock};
 use atrium_outbox::{Dispatcher, DispatcherConfig, Platform, Scheduler};
 use atrium_webhooks::UrlGuard;
+use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
-use axum::Router;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -248,4 +248,3 @@ async fn shutdown_signal() {
     }
     tracing::info!("shutdown signal received; draining");
 }
-

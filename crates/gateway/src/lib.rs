@@ -10,9 +10,9 @@ pub mod idempotency;
 pub mod metrics;
 pub mod openapi;
 pub mod ports;
+pub mod problems;
 pub mod registry;
 pub mod schema;
-pub mod problems;
 pub mod telemetry;
 
 pub use app::{AppState, BoxError, openapi_document, router, run, serve};

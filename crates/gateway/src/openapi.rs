@@ -235,20 +235,15 @@ fn add_event_catalog(doc: &mut OpenApi) {
         for (name, schema) in &t.schemas {
             components.schemas.entry(name.clone()).or_insert_with(|| schema.clone());
         }
-        let envelope = AllOfBuilder::new()
-            .item(Ref::from_schema_name("Event"))
-            .item(
-                ObjectBuilder::new()
-                    .property(
-                        "type",
-                        ObjectBuilder::new().schema_type(Type::String).enum_values(Some([t.name])),
-                    )
-                    .property(
-                        "aggregate_type",
-                        ObjectBuilder::new().schema_type(Type::String).enum_values(Some([t.aggregate_type])),
-                    )
-                    .property("data", Ref::from_schema_name(t.schema_name.clone())),
-            );
+        let envelope = AllOfBuilder::new().item(Ref::from_schema_name("Event")).item(
+            ObjectBuilder::new()
+                .property("type", ObjectBuilder::new().schema_type(Type::String).enum_values(Some([t.name])))
+                .property(
+                    "aggregate_type",
+                    ObjectBuilder::new().schema_type(Type::String).enum_values(Some([t.aggregate_type])),
+                )
+                .property("data", Ref::from_schema_name(t.schema_name.clone())),
+        );
         let body = RequestBodyBuilder::new()
             .content("application/json", ContentBuilder::new().schema(Some(envelope)).build())
             .required(Some(utoipa::openapi::Required::True))

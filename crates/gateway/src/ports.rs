@@ -59,7 +59,11 @@ impl atrium_agreements::Crm for Crm {
         self.0.company_ref(org, id).await
     }
 
-    async fn contact(&self, org: OrganizationId, id: ContactId) -> Result<Option<atrium_agreements::ContactRef>, AppError> {
+    async fn contact(
+        &self,
+        org: OrganizationId,
+        id: ContactId,
+    ) -> Result<Option<atrium_agreements::ContactRef>, AppError> {
         let found = self.0.contact_ref(org, id).await?;
         Ok(found.map(|c| atrium_agreements::ContactRef { id: c.id, client_company_id: c.client_company_id }))
     }

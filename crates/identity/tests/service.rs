@@ -1,5 +1,8 @@
 //! The identity service against real SQLite and PostgreSQL.
 
+// Tests and benchmarks inspect and seed rows across organizations; the scoping rule is for services.
+#![allow(clippy::disallowed_methods)]
+
 // The per-area suites in tests/service/, each also run on both backends.
 #[path = "service/common.rs"]
 mod common;

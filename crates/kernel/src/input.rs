@@ -105,10 +105,13 @@ fn nul_field(bytes: &[u8]) -> Option<String> {
     fn walk(v: &serde_json::Value, path: &str) -> Option<String> {
         let join = |k: &str| if path.is_empty() { k.to_owned() } else { format!("{path}.{k}") };
         match v {
-            serde_json::Value::String(s) if s.contains('\0') => Some(if path.is_empty() { "body".into() } else { path.into() }),
-            serde_json::Value::Array(items) => {
-                items.iter().enumerate().find_map(|(i, item)| walk(item, &format!("{}[{i}]", if path.is_empty() { "body" } else { path })))
+            serde_json::Value::String(s) if s.contains('\0') => {
+                Some(if path.is_empty() { "body".into() } else { path.into() })
             }
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| walk(item, &format!("{}[{i}]", if path.is_empty() { "body" } else { path }))),
             serde_json::Value::Object(map) => map.iter().find_map(|(k, item)| {
                 if k.contains('\0') { Some(join(&k.replace('\0', "\\u0000"))) } else { walk(item, &join(k)) }
             }),
@@ -118,7 +121,9 @@ fn nul_field(bytes: &[u8]) -> Option<String> {
     walk(&value, "")
 }
 
-fn deserialize_json<'de, T: DeserializeOwned>(de: &mut serde_json::Deserializer<serde_json::de::SliceRead<'de>>) -> Result<T, AppError> {
+fn deserialize_json<'de, T: DeserializeOwned>(
+    de: &mut serde_json::Deserializer<serde_json::de::SliceRead<'de>>,
+) -> Result<T, AppError> {
     serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let inner = e.inner();
         match inner.classify() {
@@ -225,7 +230,10 @@ mod tests {
             Err(AppError::Validation(fields)) => assert_eq!(fields[0].field, "a.b[1]"),
             other => panic!("expected 422, got {other:?}"),
         }
-        assert!(parse_json::<serde_json::Value>(br#"{"a": "\\u0000 is text"}"#).is_ok(), "an escaped backslash is not NUL");
+        assert!(
+            parse_json::<serde_json::Value>(br#"{"a": "\\u0000 is text"}"#).is_ok(),
+            "an escaped backslash is not NUL"
+        );
     }
 
     #[test]

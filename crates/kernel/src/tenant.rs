@@ -11,7 +11,8 @@ use std::future::Future;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, QueryFilter, Select, Value,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DeleteMany, EntityTrait, ModelTrait, QueryFilter, Select,
+    UpdateMany, Value,
 };
 use uuid::Uuid;
 
@@ -67,6 +68,19 @@ pub trait Scoped: TenantEntity {
         Self::find().filter(Self::organization_column().eq(org.into_uuid()))
     }
 
+    /// `UPDATE … WHERE organization_id = org`, for bulk changes inside one tenant;
+    /// add the filters that pick the rows.
+    #[allow(clippy::disallowed_methods)]
+    fn update_scoped(org: OrganizationId) -> UpdateMany<Self> {
+        Self::update_many().filter(Self::organization_column().eq(org.into_uuid()))
+    }
+
+    /// `DELETE … WHERE organization_id = org`, for bulk deletes inside one tenant.
+    #[allow(clippy::disallowed_methods)]
+    fn delete_scoped(org: OrganizationId) -> DeleteMany<Self> {
+        Self::delete_many().filter(Self::organization_column().eq(org.into_uuid()))
+    }
+
     /// The row `id` of `org`, or 404: another tenant's row does not exist.
     fn find_in<C: ConnectionTrait>(
         conn: &C,
@@ -75,11 +89,7 @@ pub trait Scoped: TenantEntity {
     ) -> impl Future<Output = Result<Self::Model, AppError>> + Send {
         let id = id.into();
         async move {
-            Self::scoped(org)
-                .filter(Self::id_column().eq(id))
-                .one(conn)
-                .await?
-                .ok_or(AppError::NotFound(Self::NOUN))
+            Self::scoped(org).filter(Self::id_column().eq(id)).one(conn).await?.ok_or(AppError::NotFound(Self::NOUN))
         }
     }
 

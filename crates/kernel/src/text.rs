@@ -281,11 +281,7 @@ pub struct Timestamp(pub DateTime<Utc>);
 
 impl Timestamp {
     pub fn new(t: DateTime<Utc>) -> Result<Self, String> {
-        if YEARS.contains(&t.year()) {
-            Ok(Self(t))
-        } else {
-            Err("must be a time between years 0001 and 9999".into())
-        }
+        if YEARS.contains(&t.year()) { Ok(Self(t)) } else { Err("must be a time between years 0001 and 9999".into()) }
     }
 
     pub fn get(self) -> DateTime<Utc> {

@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use atrium_kernel::{AppError, Clock, OrgCtx, Page, PageRequest, SortOrder};
+use atrium_kernel::{AppError, Clock, OrgCtx, Page, PageRequest, Scoped, SortOrder};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::dto::{DeadLetterId, DeadLetterOut};
 use crate::entity::{delivery, event};
@@ -63,12 +63,11 @@ impl OutboxService {
 
     async fn requeue(&self, ctx: &OrgCtx, id: Option<DeadLetterId>) -> Result<u64, AppError> {
         let now = self.clock.now();
-        let mut update = delivery::Entity::update_many()
+        let mut update = delivery::Entity::update_scoped(ctx.org_id)
             .col_expr(delivery::Column::Status, Expr::value(delivery::PENDING))
             .col_expr(delivery::Column::Attempts, Expr::value(0))
             .col_expr(delivery::Column::NextAttemptAt, Expr::value(now))
             .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
-            .filter(delivery::Column::OrganizationId.eq(ctx.org_id.into_uuid()))
             .filter(delivery::Column::Status.eq(delivery::DEAD));
         if let Some(id) = id {
             update = update.filter(delivery::Column::Id.eq(id.into_uuid()));

@@ -128,6 +128,7 @@ pub async fn publish<C: ConnectionTrait, E: EventPayload>(
 
 /// [`publish`] for work without a caller (jobs, subscribers): `actor` is e.g.
 /// `system:proposal-expiry`.
+#[allow(clippy::disallowed_methods)] // the one typed path onto `append`
 pub async fn publish_as<C: ConnectionTrait, E: EventPayload>(
     conn: &C,
     org: OrganizationId,
@@ -158,14 +159,4 @@ impl Event {
     pub fn payload_if<E: EventPayload>(&self) -> Result<Option<E>, DeliveryError> {
         if self.event_type == E::TYPE { self.payload().map(Some) } else { Ok(None) }
     }
-}
-
-/// [`append`] with the actor taken from the caller's context.
-pub async fn append_for<C: ConnectionTrait>(
-    conn: &C,
-    ctx: &OrgCtx,
-    now: DateTime<Utc>,
-    event: NewEvent,
-) -> Result<EventId, DbErr> {
-    append(conn, ctx.org_id, &ctx.actor(), now, event).await
 }

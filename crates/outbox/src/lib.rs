@@ -15,12 +15,12 @@ pub mod module;
 pub mod subscriber;
 
 pub use admin::OutboxService;
-pub use dispatcher::{Dispatcher, DispatcherConfig, Round};
 pub use atrium_events::EventPayload;
-pub use event::{Event, EventId, NewEvent, append, append_for, publish, publish_as};
+pub use dispatcher::{Dispatcher, DispatcherConfig, Round};
+pub use event::{Event, EventId, NewEvent, append, publish, publish_as};
 pub use http::router;
-pub use module::{Module, Platform};
 pub use jobs::{Job, JobRun, RetentionJob, Scheduler};
+pub use module::{Module, Platform};
 pub use subscriber::{DeliveryError, Subscriber};
 
 /// The outbox's own module: the change feed, dead letters, the event catalog and

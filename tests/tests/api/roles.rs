@@ -4,9 +4,8 @@
 //! where the path has an id (a random id: 404 or 422, never 403), since an admitted
 //! write would change records or end sessions.
 //!
-//! What an operation requires is its `x-required-role` extension; an operation
-//! without one falls back to a copy of the URL-prefix table in
-//! `crates/gateway/src/policy.rs` (see [`fallback_requirement`]).
+//! What an operation requires is its `x-required-role` extension; an
+//! authenticated operation without one is a failure.
 
 use atrium_tests::{Reply, Session, TestApp, app_tests, read};
 use reqwest::Method;
@@ -27,44 +26,13 @@ fn admitted(requirement: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-/// FALLBACK, for operations that do not state `x-required-role` yet: a copy of the
-/// rule table in `crates/gateway/src/policy.rs` (`need()`), mapped to the extension's
-/// names (Anyone → any, RecordWriter → write_records, BillingWriter → write_billing,
-/// OrgManager → manage_organization). Once every operation carries the extension
-/// this is unused and can go.
-fn fallback_requirement(method: &str, path: &str) -> &'static str {
-    const SELF_SERVICE: &[&str] =
-        &["/api/v1/auth/", "/api/v1/organizations", "/api/v1/me/active-organization", "/api/v1/invitations/accept"];
-    const MANAGEMENT: &[&str] =
-        &["/api/v1/api-keys", "/api/v1/invitations", "/api/v1/dead-letters", "/api/v1/webhooks"];
-    const BILLING: &[&str] =
-        &["/api/v1/invoices", "/api/v1/invoice-schedules", "/api/v1/payments", "/api/v1/bills", "/api/v1/vendors"];
-    fn under(path: &str, prefixes: &[&str]) -> bool {
-        prefixes
-            .iter()
-            .any(|p| path == *p || (path.starts_with(p) && (p.ends_with('/') || path[p.len()..].starts_with('/'))))
-    }
-    let read = matches!(method, "GET" | "HEAD" | "OPTIONS");
-    if under(path, SELF_SERVICE) {
-        "any"
-    } else if under(path, MANAGEMENT) || (!read && under(path, &["/api/v1/members"])) {
-        "manage_organization"
-    } else if read {
-        "any"
-    } else if under(path, BILLING) {
-        "write_billing"
-    } else {
-        "write_records"
-    }
-}
-
 /// One operation of the document, ready to send.
 struct Operation {
     method: Method,
     /// As documented, with `{id}` placeholders.
     template: String,
     requirement: String,
-    /// Whether the requirement came from `x-required-role` (else the fallback).
+    /// Whether the operation states `x-required-role`.
     declared: bool,
     /// The content type of the request body, when the operation has one.
     body: Option<String>,
@@ -89,8 +57,7 @@ fn operations(doc: &Value) -> Vec<Operation> {
                 continue;
             }
             let declared = op["x-required-role"].as_str();
-            let requirement =
-                declared.map_or_else(|| fallback_requirement(method.as_str(), template).to_owned(), str::to_owned);
+            let requirement = declared.unwrap_or("(undeclared)").to_owned();
             let body = op["requestBody"]["content"].as_object().map(|content| {
                 if content.contains_key("application/json") {
                     "application/json".to_owned()
@@ -167,8 +134,7 @@ async fn every_operation_admits_exactly_its_roles(app: &TestApp) {
             let r = send(app, op, &path, &session.token).await;
             checked += 1;
             let status = r.status.as_u16();
-            let source = if op.declared { "x-required-role" } else { "policy.rs fallback" };
-            let what = format!("{role:<7} {} {} (needs {}, from {source})", op.method, op.template, op.requirement);
+            let what = format!("{role:<7} {} {} (needs {})", op.method, op.template, op.requirement);
             if !allowed {
                 if !is_problem(&r, 403) {
                     failures.push(format!("{what} -> {status}, expected a 403 problem; body {}", short(&r.body)));
@@ -187,6 +153,9 @@ async fn every_operation_admits_exactly_its_roles(app: &TestApp) {
 
     // The document must really have been walked (a parse slip must not pass vacuously).
     let declared = ops.iter().filter(|o| o.declared).count();
+    for op in ops.iter().filter(|o| !o.declared) {
+        failures.push(format!("{} {}: no x-required-role", op.method, op.template));
+    }
     eprintln!("roles: {} operations ({declared} with x-required-role), {checked} requests", ops.len());
     assert!(ops.len() > 50, "only {} authenticated operations found", ops.len());
     // (No operation needs `write_billing` until the billing domain exists.)

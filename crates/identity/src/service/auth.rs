@@ -1,5 +1,8 @@
 //! Sign-up, login, logout and resolving a bearer token into an `OrgCtx`.
 
+// Users, sessions and organizations belong to no organization: they are the accounts and the tenants themselves. Tenant tables (members, api_keys, invitations) go through Scoped.
+#![allow(clippy::disallowed_methods)]
+
 use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Principal, Role, Scoped, Text, UserId};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;

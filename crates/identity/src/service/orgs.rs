@@ -1,5 +1,8 @@
 //! Organizations the caller belongs to, and the members of the active one.
 
+// Users, sessions and organizations belong to no organization: they are the accounts and the tenants themselves. Tenant tables (members, api_keys, invitations) go through Scoped.
+#![allow(clippy::disallowed_methods)]
+
 use atrium_events::identity::{MemberRemoved, MemberRoleChanged};
 use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Page, PageRequest, Role, Scoped, SortOrder, UserId};
 use atrium_outbox::publish;

@@ -1,4 +1,3 @@
-use atrium_kernel::OrganizationId;
 use sea_orm::entity::prelude::*;
 
 /// One event for one target: its own retry state, so a failing subscriber never
@@ -38,11 +37,7 @@ impl Related<super::event::Entity> for Entity {
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl Entity {
-    pub fn scoped(org: OrganizationId) -> Select<Entity> {
-        Self::find().filter(Column::OrganizationId.eq(org.into_uuid()))
-    }
-}
+atrium_kernel::tenant_entity!("dead letter");
 
 pub const PENDING: &str = "pending";
 pub const DEAD: &str = "dead";

@@ -1,4 +1,3 @@
-use atrium_kernel::OrganizationId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -22,8 +21,4 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl Entity {
-    pub fn scoped(org: OrganizationId) -> Select<Entity> {
-        Self::find().filter(Column::OrganizationId.eq(org.into_uuid()))
-    }
-}
+atrium_kernel::tenant_entity!("event");
