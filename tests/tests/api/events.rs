@@ -82,7 +82,45 @@ event_tests!(
     webhook_is_signed_and_filtered,
     failing_receiver_is_retried_then_dead_lettered_and_replayed,
     private_webhook_urls_are_refused_by_default,
+    the_event_catalog_lists_every_type_that_is_sent,
 );
+
+/// `GET /api/v1/event-types` lists each type with a standalone JSON Schema, and
+/// every event a journey produces is of a listed type and matches its schema's
+/// required fields.
+async fn the_event_catalog_lists_every_type_that_is_sent(app: &TestApp) {
+    let ada = app.signup("ada@example.com").await;
+    let catalog = app.get("/api/v1/event-types", &ada.token).await.expect(200);
+    let items = catalog.body["items"].as_array().expect("items").clone();
+    assert!(items.len() > 40, "the catalog lists the event types: {}", items.len());
+    let schema_of = |name: &str| items.iter().find(|t| t["name"] == name).map(|t| t["schema"].clone());
+    let created = schema_of("crm.contact.created").expect("crm.contact.created is listed");
+    assert!(created["properties"]["first_name"].is_object(), "payload schema: {created}");
+    assert!(!created.to_string().contains("$ref"), "schemas stand alone: {created}");
+
+    let company = app.post("/api/v1/client-companies", &ada.token, json!({"name": "Globex"})).await.expect(201);
+    let id = company.body["id"].as_str().expect("id").to_owned();
+    let contact = json!({"first_name": "Hank", "last_name": "Scorpio", "client_company_id": id});
+    let c = app.post("/api/v1/contacts", &ada.token, contact).await.expect(201);
+    let path = format!("/api/v1/contacts/{}", c.body["id"].as_str().expect("id"));
+    app.patch(&path, &ada.token, json!({"title": "CEO"})).await.expect(200);
+    let feed = eventually("the journey's events in the feed", || async {
+        let r = app.get("/api/v1/events?limit=200", &ada.token).await.expect(200);
+        let items = r.body["items"].as_array().cloned().unwrap_or_default();
+        (items.iter().any(|e| e["type"] == "crm.contact.updated")).then_some(items)
+    })
+    .await;
+    for event in &feed {
+        let name = event["type"].as_str().expect("type");
+        let schema = schema_of(name).unwrap_or_else(|| panic!("{name} was sent but is not in the catalog"));
+        for field in schema["required"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            assert!(event["data"].get(field).is_some(), "{name} lacks required `{field}`: {}", event["data"]);
+        }
+    }
+    let updated = feed.iter().find(|e| e["type"] == "crm.contact.updated").expect("update event");
+    assert_eq!(updated["data"]["title"], "CEO", "an update carries the new state");
+    assert_eq!(updated["data"]["changed"], json!(["title"]), "and what changed");
+}
 
 async fn timeline_shows_writes_newest_first(app: &TestApp) {
     let ada = app.signup("ada@example.com").await;
