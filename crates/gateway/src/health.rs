@@ -18,6 +18,7 @@ pub fn router(state: AppState) -> OpenApiRouter {
 /// Liveness: the process answers.
 #[utoipa::path(get, path = "/health/live", tag = "operations", security(()),
     responses((status = 200, description = "The process is up", body = Object, example = json!({"status": "ok"}))))]
+#[tracing::instrument(skip_all)]
 async fn live() -> impl IntoResponse {
     Json(serde_json::json!({"status": "ok"}))
 }
@@ -29,6 +30,7 @@ async fn live() -> impl IntoResponse {
         (status = 200, description = "Ready to serve", body = Object,
             example = json!({"status": "ok", "database": "ok", "migrations": "current"})),
         (status = 503, description = "Not ready, with the reason", body = atrium_kernel::Problem)))]
+#[tracing::instrument(skip_all)]
 async fn ready(State(state): State<AppState>) -> impl IntoResponse {
     let not_ready = |reason: String| {
         let mut problem = AppError::Unavailable(String::new()).to_problem();
@@ -58,6 +60,7 @@ async fn ready(State(state): State<AppState>) -> impl IntoResponse {
 #[utoipa::path(get, path = "/metrics", tag = "operations", security(()),
     responses((status = 200, description = "Metrics in the Prometheus text format", content_type = "text/plain",
         body = String, example = json!("# TYPE atrium_http_requests_total counter"))))]
+#[tracing::instrument(skip_all)]
 async fn render_metrics(State(state): State<AppState>) -> impl IntoResponse {
     state.metrics.render()
 }
