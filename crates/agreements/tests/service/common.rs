@@ -8,8 +8,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use atrium_agreements::dto::{ClientCompanyId, ContactId, DealId, LineItemIn, ProposalIn, Quantity};
 use atrium_agreements::{AgreementsService, ContactRef, Crm, DealRef, SignatureKey};
-use atrium_kernel::{Scoped, 
-    AppError, Clock, Currency, Date, Email, FrozenClock, Money, OrgCtx, OrganizationId, Principal, Role, Text, UserId,
+use atrium_kernel::{
+    AppError, Clock, Currency, Date, Email, FrozenClock, Money, OrgCtx, OrganizationId, Principal, Role, Scoped, Text,
+    UserId,
 };
 use atrium_outbox::entity::event;
 use atrium_testkit::{TestDb, seed_organization};
