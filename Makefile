@@ -23,6 +23,8 @@ test:
 	@bash scripts/test-services.sh
 	@echo "== tenant scoping and lints (clippy disallowed-methods: no bare query on a tenant table)"
 	cargo clippy --workspace --all-targets --locked -- -D warnings
+	@echo "== the atrium binary (the reliability suite runs it as a child process)"
+	cargo build --workspace --bin atrium
 	@if cargo nextest --version >/dev/null 2>&1; then \
 		cargo nextest run --workspace --no-fail-fast; \
 	else \

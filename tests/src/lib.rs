@@ -1,6 +1,8 @@
 //! Black-box test support: start the real server on an ephemeral port over a fresh
 //! database and talk to it over HTTP, as a client would.
 
+pub mod child;
+
 use std::sync::Arc;
 
 use atrium_gateway::{AppState, Config};
