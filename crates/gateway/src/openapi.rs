@@ -67,7 +67,8 @@ impl Modify for Standard {
             if *status == 422 {
                 example["errors"] = json!([{"field": "email", "message": "must be a valid email address"}]);
             }
-            let content = ContentBuilder::new().schema(Some(Problem::schema())).example(Some(example)).build();
+            let content =
+                ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).example(Some(example)).build();
             let mut response =
                 ResponseBuilder::new().description(description).content("application/problem+json", content);
             if *status == 429 {
@@ -88,6 +89,7 @@ impl Modify for Standard {
             SecurityRequirement::new("cookie", Vec::<String>::new()),
         ];
         doc.security = Some(secured);
+        make_operation_ids_unique(doc);
 
         for (path, item) in doc.paths.paths.iter_mut() {
             let has_id = path.contains('{');
@@ -110,6 +112,50 @@ impl Modify for Standard {
             }
         }
     }
+}
+
+/// OpenAPI requires unique operation ids, and generated clients key on them. A
+/// handler's name (`list`, `create`, …) shared with another operation is
+/// prefixed with its resource: `contacts_list`, `deals_list`.
+fn make_operation_ids_unique(doc: &mut OpenApi) {
+    let mut count = std::collections::HashMap::<String, usize>::new();
+    for item in doc.paths.paths.values() {
+        for op in operations(item) {
+            *count.entry(op.operation_id.clone().unwrap_or_default()).or_default() += 1;
+        }
+    }
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let resource = path.strip_prefix("/api/v1").unwrap_or(path).split('/').find(|s| !s.is_empty());
+        let resource = resource.unwrap_or_default().replace('-', "_");
+        for op in operations_mut(item) {
+            if let Some(id) = op.operation_id.as_mut()
+                && count.get(id.as_str()).is_some_and(|n| *n > 1)
+            {
+                *id = format!("{resource}_{id}");
+            }
+        }
+    }
+}
+
+fn operations(item: &utoipa::openapi::PathItem) -> impl Iterator<Item = &Operation> {
+    [&item.get, &item.put, &item.post, &item.delete, &item.options, &item.head, &item.patch, &item.trace]
+        .into_iter()
+        .flatten()
+}
+
+fn operations_mut(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.options,
+        &mut item.head,
+        &mut item.patch,
+        &mut item.trace,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// Documents `Idempotency-Key` on authenticated POSTs (the gateway honours it on all of them).

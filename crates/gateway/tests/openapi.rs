@@ -130,3 +130,35 @@ async fn the_event_catalog_is_in_the_document() {
         assert!(doc["components"]["schemas"][&t.schema_name].is_object(), "{} has no payload schema", t.name);
     }
 }
+
+/// OpenAPI requires unique operation ids; generators key types and functions by
+/// them (a duplicate `list` made the TypeScript SDK refuse to compile).
+#[tokio::test]
+async fn operation_ids_are_unique() {
+    let doc = generated().await;
+    let mut seen = std::collections::BTreeMap::<String, String>::new();
+    let mut problems = Vec::new();
+    for section in ["paths", "webhooks"] {
+        for (path, item) in doc[section].as_object().expect(section) {
+            for (method, op) in item.as_object().expect("path item") {
+                let name = format!("{} {path}", method.to_uppercase());
+                let Some(id) = op["operationId"].as_str() else { continue };
+                if let Some(first) = seen.insert(id.to_owned(), name.clone()) {
+                    problems.push(format!("{id}: {first} and {name}"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "operation ids used twice:\n{}", problems.join("\n"));
+}
+
+/// Every shared problem response points at the one `Problem` schema, so clients
+/// get its `type` enum instead of a copy without it.
+#[tokio::test]
+async fn problem_responses_use_the_problem_schema() {
+    let doc = generated().await;
+    for (name, response) in doc["components"]["responses"].as_object().expect("responses") {
+        let schema = &response["content"]["application/problem+json"]["schema"];
+        assert_eq!(schema["$ref"], "#/components/schemas/Problem", "{name} has its own problem schema: {schema}");
+    }
+}
