@@ -282,7 +282,9 @@ pub struct AppointmentBooked {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub appointment_id: Option<Uuid>,
     /// Parsed like every email Atrium takes in: a bad one is refused, not stored.
-    #[schema(inline)]
+    // `value_type`, not `inline`: an inlined field with a doc comment is documented
+    // as `allOf [string, object]` (juhaku/utoipa#1507).
+    #[schema(value_type = String, format = Email, min_length = 3, max_length = 254)]
     pub email: Email,
     /// The person's full name; without one, the email's local part is used.
     #[serde(default)]

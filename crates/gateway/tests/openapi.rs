@@ -162,3 +162,40 @@ async fn problem_responses_use_the_problem_schema() {
         assert_eq!(schema["$ref"], "#/components/schemas/Problem", "{name} has its own problem schema: {schema}");
     }
 }
+
+/// utoipa documents a `#[schema(inline)]` field that has a doc comment as
+/// `allOf: [<schema>, {"type": "object", "description": …}]` (juhaku/utoipa#1507):
+/// for a string no value satisfies both, and generated clients type the field as
+/// `string & object`. Such fields state their schema with `value_type` instead.
+#[tokio::test]
+async fn no_schema_is_combined_with_an_empty_object() {
+    fn walk(at: &str, v: &Value, found: &mut Vec<String>) {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::Array(parts)) = map.get("allOf") {
+                    let empty_object = |p: &Value| {
+                        p.get("type").is_some_and(|t| t == "object")
+                            && p.get("properties").is_none()
+                            && p.get("$ref").is_none()
+                            && p.get("additionalProperties").is_none()
+                    };
+                    if parts.len() > 1 && parts.iter().any(empty_object) {
+                        found.push(format!("{at}: {v}"));
+                    }
+                }
+                for (k, child) in map {
+                    walk(&format!("{at}/{k}"), child, found);
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    walk(&format!("{at}/{i}"), child, found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk("", &generated().await, &mut found);
+    assert!(found.is_empty(), "schemas that no value can satisfy:\n{}", found.join("\n"));
+}

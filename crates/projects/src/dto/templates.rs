@@ -17,7 +17,9 @@ pub const MAX_OFFSET_DAYS: i32 = 3650;
 #[schema(example = json!({"key": "design", "name": "Design signed off", "offset_days": 14}))]
 pub struct TemplateMilestone {
     /// Names the milestone within the template, for tasks' `milestone_key`.
-    #[schema(inline)]
+    // `value_type`, not `inline`: an inlined field with a doc comment is documented
+    // as `allOf [string, object]` (juhaku/utoipa#1507).
+    #[schema(value_type = String, min_length = 1, max_length = 50)]
     pub key: Key,
     #[schema(inline)]
     pub name: Name,
