@@ -30,6 +30,8 @@ test:
 	else \
 		echo "cargo-nextest not found: using cargo test"; cargo test --workspace --no-fail-fast; \
 	fi
+	@echo "== the TypeScript SDK: type-check, build, and a client journey against the atrium binary"
+	@$(MAKE) --no-print-directory sdk-test
 
 ## Regenerate the committed OpenAPI document.
 openapi: build
@@ -41,6 +43,30 @@ openapi-check: build
 	@diff -u openapi/openapi.json $(CARGO_TARGET_DIR)/openapi.generated.json \
 		|| { echo "openapi/openapi.json is stale: run 'make openapi' and commit it"; exit 1; }
 	@echo "openapi/openapi.json is up to date"
+
+## The TypeScript SDK (openapi/sdk): npm installs it from package-lock.json (cached in ~/.npm).
+SDK := openapi/sdk
+.PHONY: sdk sdk-check sdk-test
+
+$(SDK)/node_modules/.installed: $(SDK)/package.json $(SDK)/package-lock.json
+	cd $(SDK) && npm ci --no-audit --no-fund --prefer-offline
+	@touch $@
+
+## Regenerate the committed SDK (openapi/sdk/src/generated) from openapi/openapi.json, and build it.
+sdk: $(SDK)/node_modules/.installed
+	cd $(SDK) && npm run --silent generate && npm run --silent build
+
+## Fail when the committed SDK differs from what openapi/openapi.json generates.
+sdk-check: $(SDK)/node_modules/.installed
+	@rm -rf $(abspath $(CARGO_TARGET_DIR))/sdk.generated
+	@cd $(SDK) && node scripts/generate.mjs --out $(abspath $(CARGO_TARGET_DIR))/sdk.generated >/dev/null
+	@diff -ru $(SDK)/src/generated $(abspath $(CARGO_TARGET_DIR))/sdk.generated \
+		|| { echo "openapi/sdk is stale: run 'make sdk' and commit it"; exit 1; }
+	@echo "openapi/sdk is up to date"
+
+## The SDK built (strict tsc: ESM + declarations), then its tests against the real binary ($(BIN)).
+sdk-test: $(SDK)/node_modules/.installed
+	cd $(SDK) && ATRIUM_BIN=$(abspath $(BIN)) npm test --silent
 
 fmt:
 	cargo fmt --all

@@ -1,0 +1,11445 @@
+// Generated from openapi/openapi.json by scripts/generate.mjs (`make sdk`). Do not edit.
+export interface paths {
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * API keys of the active organization (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        get: operations["list_api_keys"];
+        put?: never;
+        /**
+         * Create an API key (owner/admin). The secret is in this response only.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["create_api_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key (owner/admin); it stops working at once.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        delete: operations["revoke_api_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password. Throttled per email and per client IP. */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: the session's token stops working.
+         * @description Required role: any member of the organization (`any`).
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account and its first organization, and sign in. */
+        post: operations["signup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Client companies, oldest first; filter by status or name prefix.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["client_companies_list"];
+        put?: never;
+        /**
+         * Create a client company.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["client_companies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-companies/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Candidate duplicate companies: same name or same domain.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["client_companies_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-companies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every client company matching the filters, as CSV (streamed).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["export_companies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One company; a merged one resolves with `status: merged` and `merged_into_id`.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["client_companies_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a company: its contacts are deleted, its deals lose the reference.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        delete: operations["client_companies_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a company (absent fields unchanged, `null` clears).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["client_companies_update"];
+        trace?: never;
+    };
+    "/api/v1/client-companies/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge `source_ids` into this company. The survivor keeps its non-empty fields,
+         *     fills empty ones from the sources in order and takes the union of tags; contacts
+         *     and deals move to it; the sources become tombstones (status `merged`). `dry_run`
+         *     reports the result and the conflicts without writing.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["client_companies_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contacts, oldest first; filter by company, email or free text `q`.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["contacts_list"];
+        put?: never;
+        /**
+         * Create a contact. An email already used in the organization is a 409 naming that contact.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["contacts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Candidate duplicates: same email, same phone, or same name within a company.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["contacts_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every contact matching the filters, as CSV (streamed).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["export_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contacts from CSV (`text/csv`, header row required; columns `first_name`,
+         *     `last_name`, `email`, `phone`, `title`, `company` (a name: found or created),
+         *     `client_company_id`). Rows are matched to existing contacts by email: a match is
+         *     updated with the row's non-empty cells, anything else is created. A wrong row is
+         *     skipped with its reason; a malformed file changes nothing. At most 10,000 rows
+         *     and 20 MiB. `dry_run=true` reports without writing.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One contact; a merged one resolves with `merged_into_id` naming the survivor.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["contacts_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contact; deals keep no reference to it.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        delete: operations["contacts_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a contact (absent fields unchanged, `null` clears).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["contacts_update"];
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge `source_ids` into this contact. The survivor keeps its non-empty fields and
+         *     fills empty ones from the sources in order; deals move to it; the sources become
+         *     tombstones. `dry_run` reports the result and the conflicts without writing.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["contacts_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contracts, oldest first; filter by status or client company. Signature data is never listed.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["contracts_list"];
+        put?: never;
+        /**
+         * Create a draft contract directly (without a proposal).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["contracts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One contract, with who signed it and when (not the signature data).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["contracts_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contract that was never signed; a signed one is kept (409).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        delete: operations["contracts_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft contract; once sent it is a 409.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["contracts_update"];
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start delivery of a signed contract (signed → active).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a fulfilled contract (active → completed).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a draft contract for signature (draft → sent). Any other status is a 409 naming it.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["contracts_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the client's signature (sent → signed). The server stamps `signed_at`
+         *     and the caller's address; `signature_data` is stored encrypted and never
+         *     listed or put in events.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signature of a signed contract, decrypted. 404 while unsigned.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["signature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a signed or active contract early (→ terminated).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["terminate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deliveries that failed every attempt, newest first (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        get: operations["list_dead_letters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver every dead letter of the organization again (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["replay_all_dead_letters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver one dead letter again, with a fresh set of attempts (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["replay_dead_letter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deals, oldest first; filter by stage, company or owner.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["deals_list"];
+        put?: never;
+        /**
+         * Create a deal. Company, contact and owner must belong to the organization.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["deals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every deal matching the filters, as CSV (streamed). Value in minor units.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["export_deals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One deal.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["deals_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a deal.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        delete: operations["deals_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a deal; a stage change is also recorded as `crm.deal.stage_changed`.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["deals_update"];
+        trace?: never;
+    };
+    "/api/v1/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Engagements, oldest first; filter by status, client company or contract.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["engagements_list"];
+        put?: never;
+        /**
+         * Create an engagement. The client company is copied from the contract, else
+         *     from the deal; an explicit `client_company_id` that disagrees with them is a 422.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["engagements_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One engagement.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["engagements_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an engagement and, by foreign key, the work hanging off it.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        delete: operations["engagements_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an engagement (any status may be set).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["engagements_update"];
+        trace?: never;
+    };
+    "/api/v1/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every event type with its payload schema; the same payloads reach webhooks and
+         *     the change feed (`GET /api/v1/events`).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["event_types_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's events in commit order — creations, updates, deletions,
+         *     merges — for incremental sync. Events are kept for the outbox retention period.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["change_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invitations of the active organization, newest first (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        get: operations["list_invitations"];
+        put?: never;
+        /**
+         * Invite someone by email (owner/admin). The token is in this response only.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["create_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation sent to the signed-in user's email.
+         * @description Required role: any member of the organization (`any`).
+         */
+        post: operations["accept_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a pending invitation (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        delete: operations["revoke_invitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller: user (or API key), active organization and role.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/active-organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make another of the caller's organizations the session's active one.
+         * @description Required role: any member of the organization (`any`).
+         */
+        post: operations["switch_organization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members of the active organization, oldest first.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One member, with its version as `ETag`.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["get_member"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member (owner/admin). The last owner cannot be removed.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        delete: operations["remove_member"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role (owner/admin). Only an owner grants or removes ownership;
+         *     the last owner stays an owner.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        patch: operations["update_member"];
+        trace?: never;
+    };
+    "/api/v1/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Milestones, oldest first; filter by project or status.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["milestones_list"];
+        put?: never;
+        /**
+         * Create a milestone in a project.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["milestones_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/milestones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["milestones_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a milestone; its tasks stay in the project without a milestone.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        delete: operations["milestones_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a milestone (absent fields unchanged, `null` clears).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["milestones_update"];
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organizations the caller belongs to, with the caller's role in each.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_organizations"];
+        put?: never;
+        /**
+         * Create another organization; the caller becomes its owner.
+         * @description Required role: any member of the organization (`any`).
+         */
+        post: operations["create_organization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/project-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Project templates, oldest first.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["project_templates_list"];
+        put?: never;
+        /**
+         * Create a template. Milestone keys are unique; a task's `milestone_key` names one
+         *     of them; offsets are 0–3650 days.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["project_templates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/project-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["project_templates_get"];
+        put?: never;
+        post?: never;
+        /** @description Required role: owner, admin, member (`write_records`); other roles get 403. */
+        delete: operations["project_templates_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a template; `milestones` and `tasks` are replaced whole when given.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["project_templates_update"];
+        trace?: never;
+    };
+    "/api/v1/project-templates/{id}/instantiate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a project from the template under an engagement: its milestones and
+         *     tasks are due `offset_days` after `start_date`. All or nothing.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["instantiate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Projects, oldest first; filter by engagement, status or client company.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["projects_list"];
+        put?: never;
+        /**
+         * Create a project under an engagement; its client company is the engagement's.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["projects_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["projects_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a project with its milestones and tasks.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        delete: operations["projects_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a project (absent fields unchanged, `null` clears).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["projects_update"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save the project's milestones and tasks as a new template. Offsets count from
+         *     the project's start date (or its earliest due date).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["save_as_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proposals, oldest first; filter by status, client company or deal.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["proposals_list"];
+        put?: never;
+        /**
+         * Create a draft proposal with the organization's next number. Line totals,
+         *     `subtotal` and `total` are computed by the server; totals in the body are ignored.
+         *     Every line must be priced in the proposal's `currency`.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["proposals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One proposal with its lines.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["proposals_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a proposal. An accepted one is kept (409).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        delete: operations["proposals_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft; `line_items` replaces all lines. A proposal past draft is a 409.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["proposals_update"];
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the client's acceptance (sent → accepted) while the proposal is valid.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draw up the contract of an accepted proposal: title, client company, contact,
+         *     deal, currency and total are copied. One contract per proposal (409 with `existing_id`).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the client's refusal (sent → declined).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a draft to the client (draft → sent). A proposal without lines is a 422;
+         *     any other status is a 409 naming it.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["proposals_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tasks across projects: filter by project (then listed in position order),
+         *     status, assignee (`me` for the caller), milestone, or due before a date.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["tasks_list"];
+        put?: never;
+        /**
+         * Create a task at the end of its project.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["tasks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["tasks_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a task; the tasks after it move up one place.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        delete: operations["tasks_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a task (absent fields unchanged, `null` clears). Becoming `done` sets
+         *     `completed_at`.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["tasks_update"];
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reorder a task within its project: give `position` (0-based rank), `before_id`
+         *     or `after_id`. The project's positions stay 0..n.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["move_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened, newest first: for one engagement, one entity, or the whole organization.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook endpoints of the organization (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Subscribe a URL to event types (owner/admin). Deliveries are signed with the
+         *     returned secret (Standard Webhooks: `webhook-id`, `webhook-timestamp`,
+         *     `webhook-signature`). URLs that resolve to private addresses are refused.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One endpoint, with its version as `ETag` (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an endpoint; pending deliveries to it are dropped (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an endpoint: URL, event types, description, enabled (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery attempts to one endpoint with the receiver's status codes, newest first (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        get: operations["list_attempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers. */
+        get: operations["live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the database answers and its schema is current. A 503 names the
+         *     reason (database unreachable, migrations pending).
+         */
+        get: operations["ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (text exposition format). */
+        get: operations["render_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export interface webhooks {
+    "agreements.contract.activated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delivery of a signed contract started.
+         * @description Delivered for `agreements.contract.activated` events (aggregate `contract`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.contract.activated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.contract.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An active contract was fulfilled.
+         * @description Delivered for `agreements.contract.completed` events (aggregate `contract`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.contract.completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.contract.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft contract was created, directly or from an accepted proposal.
+         * @description Delivered for `agreements.contract.created` events (aggregate `contract`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.contract.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.contract.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contract that was never signed was deleted.
+         * @description Delivered for `agreements.contract.deleted` events (aggregate `contract`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.contract.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.contract.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft contract was sent for signature.
+         * @description Delivered for `agreements.contract.sent` events (aggregate `contract`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.contract.sent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.contract.signed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client signed a sent contract.
+         * @description Delivered for `agreements.contract.signed` events (aggregate `contract`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.contract.signed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.contract.terminated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A signed or active contract was ended early.
+         * @description Delivered for `agreements.contract.terminated` events (aggregate `contract`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.contract.terminated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.contract.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft contract was changed.
+         * @description Delivered for `agreements.contract.updated` events (aggregate `contract`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.contract.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.engagement.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An engagement was created, on its own or to deliver a contract.
+         * @description Delivered for `agreements.engagement.created` events (aggregate `engagement`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.engagement.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.engagement.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An engagement was deleted with the work hanging off it.
+         * @description Delivered for `agreements.engagement.deleted` events (aggregate `engagement`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.engagement.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.engagement.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An engagement moved to another status.
+         * @description Delivered for `agreements.engagement.status_changed` events (aggregate `engagement`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.engagement.status_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.engagement.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An engagement was changed.
+         * @description Delivered for `agreements.engagement.updated` events (aggregate `engagement`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.engagement.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.proposal.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client accepted a sent proposal.
+         * @description Delivered for `agreements.proposal.accepted` events (aggregate `proposal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.proposal.accepted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.proposal.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft proposal was created with the organization's next number.
+         * @description Delivered for `agreements.proposal.created` events (aggregate `proposal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.proposal.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.proposal.declined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client declined a sent proposal.
+         * @description Delivered for `agreements.proposal.declined` events (aggregate `proposal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.proposal.declined"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.proposal.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A proposal was deleted.
+         * @description Delivered for `agreements.proposal.deleted` events (aggregate `proposal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.proposal.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.proposal.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A sent proposal lapsed after its valid_until day.
+         * @description Delivered for `agreements.proposal.expired` events (aggregate `proposal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.proposal.expired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.proposal.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft proposal was sent to the client.
+         * @description Delivered for `agreements.proposal.sent` events (aggregate `proposal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.proposal.sent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.proposal.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft proposal was changed.
+         * @description Delivered for `agreements.proposal.updated` events (aggregate `proposal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.proposal.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreements.references.repointed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * After a CRM merge, proposals, contracts and engagements were pointed at the surviving record.
+         * @description Delivered for `agreements.references.repointed` events (aggregate `client_company`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["agreements.references.repointed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appointment.booked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An appointment was booked by the person named (published by a booking integration).
+         * @description Delivered for `appointment.booked` events (aggregate `appointment`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["appointment.booked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.company.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A client company was created.
+         * @description Delivered for `crm.company.created` events (aggregate `client_company`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.company.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.company.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A client company was deleted, and its contacts with it.
+         * @description Delivered for `crm.company.deleted` events (aggregate `client_company`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.company.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.company.merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Duplicate client companies were merged into a survivor.
+         * @description Delivered for `crm.company.merged` events (aggregate `client_company`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.company.merged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.company.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A client company was changed.
+         * @description Delivered for `crm.company.updated` events (aggregate `client_company`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.company.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.contact.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact was created.
+         * @description Delivered for `crm.contact.created` events (aggregate `contact`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.contact.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.contact.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact was deleted.
+         * @description Delivered for `crm.contact.deleted` events (aggregate `contact`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.contact.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.contact.merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Duplicate contacts were merged into a survivor.
+         * @description Delivered for `crm.contact.merged` events (aggregate `contact`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.contact.merged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.contact.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact was changed.
+         * @description Delivered for `crm.contact.updated` events (aggregate `contact`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.contact.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.deal.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A deal was created.
+         * @description Delivered for `crm.deal.created` events (aggregate `deal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.deal.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.deal.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A deal was deleted.
+         * @description Delivered for `crm.deal.deleted` events (aggregate `deal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.deal.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.deal.stage_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A deal moved to another stage.
+         * @description Delivered for `crm.deal.stage_changed` events (aggregate `deal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.deal.stage_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "crm.deal.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A deal was changed.
+         * @description Delivered for `crm.deal.updated` events (aggregate `deal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["crm.deal.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "identity.api_key.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An API key was created.
+         * @description Delivered for `identity.api_key.created` events (aggregate `api_key`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["identity.api_key.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "identity.api_key.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An API key was revoked.
+         * @description Delivered for `identity.api_key.revoked` events (aggregate `api_key`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["identity.api_key.revoked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "identity.invitation.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invitation was accepted.
+         * @description Delivered for `identity.invitation.accepted` events (aggregate `invitation`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["identity.invitation.accepted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "identity.invitation.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pending invitation was revoked.
+         * @description Delivered for `identity.invitation.revoked` events (aggregate `invitation`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["identity.invitation.revoked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "identity.invitation.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone was invited to join the organization.
+         * @description Delivered for `identity.invitation.sent` events (aggregate `invitation`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["identity.invitation.sent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "identity.member.added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user became a member of the organization.
+         * @description Delivered for `identity.member.added` events (aggregate `member`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["identity.member.added"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "identity.member.removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member was removed from the organization.
+         * @description Delivered for `identity.member.removed` events (aggregate `member`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["identity.member.removed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "identity.member.role_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member's role changed.
+         * @description Delivered for `identity.member.role_changed` events (aggregate `member`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["identity.member.role_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "identity.organization.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An organization was created; its creator is its first owner.
+         * @description Delivered for `identity.organization.created` events (aggregate `organization`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["identity.organization.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.milestone.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A milestone was added to a project.
+         * @description Delivered for `projects.milestone.created` events (aggregate `milestone`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.milestone.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.milestone.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A milestone was deleted; its tasks stay in the project without a milestone.
+         * @description Delivered for `projects.milestone.deleted` events (aggregate `milestone`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.milestone.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.milestone.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A milestone was changed.
+         * @description Delivered for `projects.milestone.updated` events (aggregate `milestone`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.milestone.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.project.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project was created under an engagement.
+         * @description Delivered for `projects.project.created` events (aggregate `project`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.project.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.project.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project was deleted with its milestones and tasks.
+         * @description Delivered for `projects.project.deleted` events (aggregate `project`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.project.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.project.instantiated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project was created from a template, with the template's milestones and tasks.
+         * @description Delivered for `projects.project.instantiated` events (aggregate `project`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.project.instantiated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.project.reconciled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project's client company was realigned with its engagement's.
+         * @description Delivered for `projects.project.reconciled` events (aggregate `project`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.project.reconciled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.project.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project was changed.
+         * @description Delivered for `projects.project.updated` events (aggregate `project`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.project.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.references.repointed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Projects that named merged client companies now name the surviving one.
+         * @description Delivered for `projects.references.repointed` events (aggregate `client_company`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.references.repointed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.task.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A task was added to a project.
+         * @description Delivered for `projects.task.created` events (aggregate `task`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.task.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.task.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A task was deleted.
+         * @description Delivered for `projects.task.deleted` events (aggregate `task`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.task.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.task.moved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A task was moved to another position in its project.
+         * @description Delivered for `projects.task.moved` events (aggregate `task`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.task.moved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.task.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A task's status changed.
+         * @description Delivered for `projects.task.status_changed` events (aggregate `task`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.task.status_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.task.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A task was changed.
+         * @description Delivered for `projects.task.updated` events (aggregate `task`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.task.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.template.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project template was created, from scratch or saved from a project.
+         * @description Delivered for `projects.template.created` events (aggregate `project_template`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.template.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.template.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project template was deleted.
+         * @description Delivered for `projects.template.deleted` events (aggregate `project_template`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.template.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.template.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project template was changed.
+         * @description Delivered for `projects.template.updated` events (aggregate `project_template`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.template.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhooks.endpoint.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A webhook endpoint was created.
+         * @description Delivered for `webhooks.endpoint.created` events (aggregate `webhook`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["webhooks.endpoint.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhooks.endpoint.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A webhook endpoint was deleted.
+         * @description Delivered for `webhooks.endpoint.deleted` events (aggregate `webhook`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["webhooks.endpoint.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhooks.endpoint.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A webhook endpoint was changed.
+         * @description Delivered for `webhooks.endpoint.updated` events (aggregate `webhook`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["webhooks.endpoint.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export interface components {
+    schemas: {
+        /**
+         * @example {
+         *       "token": "atr_i_Zl9pY1m2Q3r4S5t6U7v8W9x4J0bHk3n1m3yF2y2b0X5"
+         *     }
+         */
+        AcceptInvitationIn: {
+            token: string;
+        };
+        ActivityOut: {
+            /** @description The id of the event this entry came from. */
+            id: components["schemas"]["EventId"];
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /** @example member */
+            entity_type: string;
+            /** Format: uuid */
+            entity_id: string;
+            /** @example identity.member.role_changed */
+            event_type: string;
+            /** @example user:01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d */
+            actor: string;
+            /** @example ada@example.com's role changed from member to admin */
+            summary: string;
+            /** @description The event's payload, as the event catalog describes its type. */
+            data: unknown;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description An API key was created (its secret is never part of an event).
+         * @example {
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8e",
+         *       "name": "ledger sync",
+         *       "prefix": "atr_k_4J0bHk",
+         *       "role": "member"
+         *     }
+         */
+        ApiKeyCreated: {
+            id: components["schemas"]["ApiKeyId"];
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @description The first characters of the secret, by which the key is recognized. */
+            prefix: string;
+        };
+        /** @description The secret is shown only in this response; store it now. */
+        ApiKeyCreatedOut: {
+            api_key: components["schemas"]["ApiKeyOut"];
+            /** @example atr_k_4J0bHk3n1m3yF2y2b0X5Zl9pY1m2Q3r4S5t6U7v8W9x */
+            secret: string;
+        };
+        /**
+         * Format: uuid
+         * @description ApiKeyId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        ApiKeyId: string;
+        /**
+         * @example {
+         *       "name": "ledger sync",
+         *       "role": "member"
+         *     }
+         */
+        ApiKeyIn: {
+            name: string;
+            /** @description Any role but `owner`. */
+            role: components["schemas"]["Role"];
+        };
+        ApiKeyOut: {
+            id: components["schemas"]["ApiKeyId"];
+            /** @example ledger sync */
+            name: string;
+            /**
+             * @description First characters of the secret, to recognize a key.
+             * @example atr_k_4J0bHk
+             */
+            prefix: string;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_used_at?: string | null;
+            /** Format: date-time */
+            revoked_at?: string | null;
+        };
+        /**
+         * @description An API key was revoked; it stopped working at once.
+         * @example {
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8e",
+         *       "name": "ledger sync"
+         *     }
+         */
+        ApiKeyRevoked: {
+            id: components["schemas"]["ApiKeyId"];
+            name: string;
+        };
+        /**
+         * @description `appointment.booked`: a booking integration (or a workflow) names a person who
+         *     booked an appointment. CRM makes that person a contact (and the named company a
+         *     client company) unless the email is already known.
+         */
+        AppointmentBooked: {
+            /**
+             * Format: uuid
+             * @description The booking system's id of the appointment, when it sends one.
+             */
+            appointment_id?: string | null;
+            /**
+             * Format: email
+             * @description Parsed like every email Atrium takes in: a bad one is refused, not stored.
+             */
+            email: string;
+            /** @description The person's full name; without one, the email's local part is used. */
+            name?: string | null;
+            /** @description A company name: the live company of that name, created when there is none. */
+            company?: string | null;
+        };
+        AttemptOut: {
+            id: components["schemas"]["WebhookAttemptId"];
+            event_id: components["schemas"]["EventId"];
+            /** @example identity.member.added */
+            event_type: string;
+            /**
+             * Format: int32
+             * @description HTTP status of the receiver; absent when it did not answer.
+             * @example 200
+             */
+            status_code?: number | null;
+            error?: string | null;
+            /** Format: int64 */
+            duration_ms: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description A session: the token is returned once here and also set as an HttpOnly cookie. */
+        AuthOut: {
+            /**
+             * @description Send as `Authorization: Bearer <token>`.
+             * @example atr_s_4J0bHk3n1m3yF2y2b0X5Zl9pY1m2Q3r4S5t6U7v8W9x
+             */
+            token: string;
+            /** Format: date-time */
+            expires_at: string;
+            user: components["schemas"]["UserOut"];
+            organization: components["schemas"]["OrganizationOut"];
+            role: components["schemas"]["Role"];
+        };
+        /**
+         * @description How an engagement is billed.
+         * @enum {string}
+         */
+        BillingModel: "fixed" | "time_and_materials" | "retainer";
+        /**
+         * Format: uuid
+         * @description ClientCompanyId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        ClientCompanyId: string;
+        /** @description `crm.company.created`: the new company. */
+        CompanyCreated: components["schemas"]["CompanyState"] & {
+            source?: components["schemas"]["Source"] | null;
+        };
+        /** @description `crm.company.deleted`: the company and the contacts deleted with it. */
+        CompanyDeleted: {
+            id: components["schemas"]["ClientCompanyId"];
+            name: string;
+            deleted_contact_ids: components["schemas"]["ContactId"][];
+        };
+        CompanyDuplicateGroupOut: {
+            reason: components["schemas"]["CompanyDuplicateReason"];
+            /**
+             * @description The shared normalized value.
+             * @example globex.example
+             */
+            key: string;
+            company_ids: components["schemas"]["ClientCompanyId"][];
+        };
+        /** @enum {string} */
+        CompanyDuplicateReason: "same_name" | "same_domain";
+        /**
+         * @example {
+         *       "domain": "globex.example",
+         *       "name": "Globex",
+         *       "status": "active",
+         *       "tags": [
+         *         "retainer"
+         *       ]
+         *     }
+         */
+        CompanyIn: {
+            name: string;
+            domain?: string | null;
+            status?: components["schemas"]["CompanyStatus"] | null;
+            address?: string | null;
+            owner_id?: components["schemas"]["UserId"] | null;
+            tags?: string[];
+            notes?: string | null;
+        };
+        CompanyMergeOut: {
+            /** @description The survivor as it is (or, on a dry run, would be) after the merge. */
+            survivor: components["schemas"]["CompanyOut"];
+            merged_ids: components["schemas"]["ClientCompanyId"][];
+            conflicts: components["schemas"]["MergeConflict"][];
+            /**
+             * Format: int64
+             * @description Contacts now belonging to the survivor.
+             */
+            repointed_contacts: number;
+            /**
+             * Format: int64
+             * @description Deals now pointing at the survivor.
+             */
+            repointed_deals: number;
+            dry_run: boolean;
+        };
+        /** @description `crm.company.merged`: duplicates folded into a survivor; they are tombstones now. */
+        CompanyMerged: {
+            survivor_id: components["schemas"]["ClientCompanyId"];
+            merged_ids: components["schemas"]["ClientCompanyId"][];
+            /**
+             * Format: int64
+             * @description Contacts moved to the survivor.
+             */
+            repointed_contacts: number;
+            /**
+             * Format: int64
+             * @description Deals moved to the survivor.
+             */
+            repointed_deals: number;
+        };
+        CompanyOut: {
+            id: components["schemas"]["ClientCompanyId"];
+            /** @example Globex */
+            name: string;
+            domain?: string | null;
+            status: components["schemas"]["CompanyStatus"];
+            address?: string | null;
+            owner_id?: components["schemas"]["UserId"] | null;
+            tags: string[];
+            notes?: string | null;
+            merged_into_id?: components["schemas"]["ClientCompanyId"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Partial update: an absent field is unchanged, `null` clears it.
+         * @example {
+         *       "notes": null,
+         *       "status": "inactive"
+         *     }
+         */
+        CompanyPatch: {
+            name?: string | null;
+            domain?: string | null;
+            status?: components["schemas"]["CompanyStatus"] | null;
+            address?: string | null;
+            owner_id?: string | null;
+            tags?: string[] | null;
+            notes?: string | null;
+        };
+        /** @description A client company as it is after the change. */
+        CompanyState: {
+            id: components["schemas"]["ClientCompanyId"];
+            name: string;
+            domain?: string | null;
+            status: components["schemas"]["CompanyStatus"];
+            address?: string | null;
+            owner_id?: components["schemas"]["UserId"] | null;
+            tags: string[];
+            notes?: string | null;
+            merged_into_id?: components["schemas"]["ClientCompanyId"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @enum {string} */
+        CompanyStatus: "lead" | "active" | "inactive" | "archived" | "merged";
+        /** @description `crm.company.updated`: the company after the change, and what changed. */
+        CompanyUpdated: components["schemas"]["CompanyState"] & {
+            /** @description The fields whose value changed, e.g. `["name", "tags"]`. */
+            changed: string[];
+        };
+        /** @description `crm.contact.created`: the new contact. */
+        ContactCreated: components["schemas"]["ContactState"] & {
+            source?: components["schemas"]["Source"] | null;
+        };
+        /** @description `crm.contact.deleted`. */
+        ContactDeleted: {
+            id: components["schemas"]["ContactId"];
+            email?: string | null;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+        };
+        /**
+         * Format: uuid
+         * @description ContactId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        ContactId: string;
+        /**
+         * @example {
+         *       "client_company_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "email": "ada@globex.example",
+         *       "first_name": "Ada",
+         *       "last_name": "Lovelace"
+         *     }
+         */
+        ContactIn: {
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            first_name: string;
+            /** @description Absent or `null` when the contact has none. */
+            last_name?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            title?: string | null;
+        };
+        ContactMergeOut: {
+            /** @description The survivor as it is (or, on a dry run, would be) after the merge. */
+            survivor: components["schemas"]["ContactOut"];
+            merged_ids: components["schemas"]["ContactId"][];
+            conflicts: components["schemas"]["MergeConflict"][];
+            /**
+             * Format: int64
+             * @description Deals now pointing at the survivor.
+             */
+            repointed_deals: number;
+            dry_run: boolean;
+        };
+        /** @description `crm.contact.merged`: duplicates folded into a survivor; they are tombstones now. */
+        ContactMerged: {
+            survivor_id: components["schemas"]["ContactId"];
+            merged_ids: components["schemas"]["ContactId"][];
+            /**
+             * Format: int64
+             * @description Deals moved to the survivor.
+             */
+            repointed_deals: number;
+        };
+        ContactOut: {
+            id: components["schemas"]["ContactId"];
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            /** @example Ada */
+            first_name: string;
+            /**
+             * @description Empty when the contact has none.
+             * @example Lovelace
+             */
+            last_name: string;
+            /** @example ada@globex.example */
+            email?: string | null;
+            phone?: string | null;
+            title?: string | null;
+            merged_into_id?: components["schemas"]["ContactId"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Partial update: an absent field is unchanged, `null` clears it.
+         * @example {
+         *       "phone": null,
+         *       "title": "CTO"
+         *     }
+         */
+        ContactPatch: {
+            client_company_id?: string | null;
+            first_name?: string | null;
+            /** @description `null` clears it. */
+            last_name?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            title?: string | null;
+        };
+        /** @description A contact as it is after the change. */
+        ContactState: {
+            id: components["schemas"]["ContactId"];
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            first_name: string;
+            /** @description Empty when the contact has none. */
+            last_name: string;
+            email?: string | null;
+            phone?: string | null;
+            title?: string | null;
+            merged_into_id?: components["schemas"]["ContactId"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description `crm.contact.updated`: the contact after the change, and what changed. */
+        ContactUpdated: components["schemas"]["ContactState"] & {
+            /** @description The fields whose value changed, e.g. `["email"]`. */
+            changed: string[];
+        };
+        /** @description `agreements.contract.activated`: signed → active. */
+        ContractActivated: components["schemas"]["ContractState"];
+        /** @description `agreements.contract.completed`: active → completed. */
+        ContractCompleted: components["schemas"]["ContractState"];
+        /** @description `agreements.contract.created`: a new draft, directly or from an accepted proposal. */
+        ContractCreated: components["schemas"]["ContractState"];
+        /** @description `agreements.contract.deleted`: a contract that was never signed, as it was. */
+        ContractDeleted: components["schemas"]["ContractState"];
+        /**
+         * Format: uuid
+         * @description ContractId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        ContractId: string;
+        /**
+         * @example {
+         *       "client_company_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "currency": "EUR",
+         *       "end_date": "2027-12-31",
+         *       "start_date": "2027-01-01",
+         *       "terms": "Monthly invoicing, 14 days net.",
+         *       "title": "Retainer 2027",
+         *       "total": {
+         *         "amount_minor": 6000000,
+         *         "currency": "EUR"
+         *       }
+         *     }
+         */
+        ContractIn: {
+            title: string;
+            client_company_id: components["schemas"]["ClientCompanyId"];
+            contact_id?: components["schemas"]["ContactId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            currency: components["schemas"]["Currency"];
+            total?: components["schemas"]["Money"] | null;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            terms?: string | null;
+        };
+        ContractOut: {
+            id: components["schemas"]["ContractId"];
+            proposal_id?: components["schemas"]["ProposalId"] | null;
+            /** @example Website relaunch */
+            title: string;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contact_id?: components["schemas"]["ContactId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            currency: components["schemas"]["Currency"];
+            total?: components["schemas"]["Money"] | null;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            terms?: string | null;
+            status: components["schemas"]["ContractStatus"];
+            signature?: components["schemas"]["SignatureOut"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Partial update of a draft contract: absent is unchanged, `null` clears.
+         * @example {
+         *       "end_date": null,
+         *       "terms": "Monthly invoicing, 30 days net."
+         *     }
+         */
+        ContractPatch: {
+            title?: string | null;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contact_id?: components["schemas"]["ContactId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            currency?: components["schemas"]["Currency"] | null;
+            total?: components["schemas"]["Money"] | null;
+            start_date?: string | null;
+            end_date?: string | null;
+            terms?: string | null;
+        };
+        /** @description `agreements.contract.sent`: draft → sent. */
+        ContractSent: components["schemas"]["ContractState"];
+        /** @description `agreements.contract.signed`: sent → signed; `signature` says who and when. */
+        ContractSigned: components["schemas"]["ContractState"];
+        /**
+         * @description A contract as its events carry it (the signature data stays encrypted at rest
+         *     and is never in an event).
+         */
+        ContractState: {
+            id: components["schemas"]["ContractId"];
+            proposal_id?: components["schemas"]["ProposalId"] | null;
+            title: string;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contact_id?: components["schemas"]["ContactId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            currency: components["schemas"]["Currency"];
+            total?: components["schemas"]["Money"] | null;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            terms?: string | null;
+            status: components["schemas"]["ContractStatus"];
+            signature?: components["schemas"]["SignatureState"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description draft → sent → signed → active → completed | terminated
+         * @enum {string}
+         */
+        ContractStatus: "draft" | "sent" | "signed" | "active" | "completed" | "terminated";
+        /** @description `agreements.contract.terminated`: signed | active → terminated. */
+        ContractTerminated: components["schemas"]["ContractState"];
+        /** @description `agreements.contract.updated`: the draft after the change, and what changed. */
+        ContractUpdated: components["schemas"]["ContractState"] & {
+            /** @description The fields whose value changed, e.g. `["terms", "end_date"]`. */
+            changed: string[];
+        };
+        /**
+         * @description ISO 4217 currency code
+         * @example EUR
+         */
+        Currency: string;
+        /**
+         * Format: uuid
+         * @description DeadLetterId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        DeadLetterId: string;
+        /** @description A delivery that failed every attempt. */
+        DeadLetterOut: {
+            id: components["schemas"]["DeadLetterId"];
+            /**
+             * @description The subscriber that kept failing, e.g. `timeline` or `webhooks`.
+             * @example timeline
+             */
+            subscriber: string;
+            /** Format: int32 */
+            attempts: number;
+            /** @example connection refused */
+            last_error: string;
+            /** Format: date-time */
+            failed_at: string;
+            event: components["schemas"]["Event"];
+        };
+        /** @description `crm.deal.created`: the new deal. */
+        DealCreated: components["schemas"]["DealState"];
+        /** @description `crm.deal.deleted`. */
+        DealDeleted: {
+            id: components["schemas"]["DealId"];
+            name: string;
+        };
+        /**
+         * Format: uuid
+         * @description DealId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        DealId: string;
+        /**
+         * @example {
+         *       "name": "Website relaunch",
+         *       "probability": 40,
+         *       "stage": "qualified",
+         *       "value": {
+         *         "amount_minor": 4500000,
+         *         "currency": "EUR"
+         *       }
+         *     }
+         */
+        DealIn: {
+            name: string;
+            stage?: components["schemas"]["DealStage"] | null;
+            value?: components["schemas"]["Money"] | null;
+            probability?: number | null;
+            /** Format: date */
+            expected_close_date?: string | null;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contact_id?: components["schemas"]["ContactId"] | null;
+            owner_id?: components["schemas"]["UserId"] | null;
+        };
+        DealOut: {
+            id: components["schemas"]["DealId"];
+            /** @example Website relaunch */
+            name: string;
+            stage: components["schemas"]["DealStage"];
+            value?: components["schemas"]["Money"] | null;
+            /** Format: int32 */
+            probability?: number | null;
+            /** Format: date */
+            expected_close_date?: string | null;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contact_id?: components["schemas"]["ContactId"] | null;
+            owner_id?: components["schemas"]["UserId"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Partial update: an absent field is unchanged, `null` clears it.
+         * @example {
+         *       "probability": 100,
+         *       "stage": "won"
+         *     }
+         */
+        DealPatch: {
+            name?: string | null;
+            stage?: components["schemas"]["DealStage"] | null;
+            value?: {
+                /** Format: int64 */
+                amount_minor: number;
+                currency: components["schemas"]["Currency"];
+            } | null;
+            probability?: number | null;
+            /** Format: date */
+            expected_close_date?: string | null;
+            client_company_id?: string | null;
+            contact_id?: string | null;
+            owner_id?: string | null;
+        };
+        /** @enum {string} */
+        DealStage: "lead" | "qualified" | "proposal" | "negotiation" | "won" | "lost";
+        /** @description `crm.deal.stage_changed`: published beside `crm.deal.updated` when the stage moved. */
+        DealStageChanged: {
+            id: components["schemas"]["DealId"];
+            name: string;
+            from: components["schemas"]["DealStage"];
+            to: components["schemas"]["DealStage"];
+        };
+        /** @description A deal as it is after the change. */
+        DealState: {
+            id: components["schemas"]["DealId"];
+            name: string;
+            stage: components["schemas"]["DealStage"];
+            value?: components["schemas"]["Money"] | null;
+            /** Format: int32 */
+            probability?: number | null;
+            /** Format: date */
+            expected_close_date?: string | null;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contact_id?: components["schemas"]["ContactId"] | null;
+            owner_id?: components["schemas"]["UserId"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description `crm.deal.updated`: the deal after the change, and what changed. */
+        DealUpdated: components["schemas"]["DealState"] & {
+            /** @description The fields whose value changed, e.g. `["stage", "probability"]`. */
+            changed: string[];
+        };
+        DuplicateGroupOut: {
+            reason: components["schemas"]["DuplicateReason"];
+            /**
+             * @description The shared normalized value.
+             * @example +4930123456
+             */
+            key: string;
+            contact_ids: components["schemas"]["ContactId"][];
+        };
+        /** @enum {string} */
+        DuplicateReason: "same_email" | "same_name_in_company" | "same_phone";
+        /**
+         * @description An endpoint was subscribed to event types.
+         * @example {
+         *       "description": "HR sync",
+         *       "enabled": true,
+         *       "event_types": [
+         *         "identity.member.*"
+         *       ],
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "url": "https://hooks.example.com/atrium"
+         *     }
+         */
+        EndpointCreated: components["schemas"]["WebhookEndpointState"];
+        /**
+         * @description An endpoint was deleted; nothing more is delivered to it.
+         * @example {
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "url": "https://hooks.example.com/atrium"
+         *     }
+         */
+        EndpointDeleted: {
+            id: components["schemas"]["WebhookEndpointId"];
+            url: string;
+        };
+        /**
+         * @description An endpoint's URL, event types, description or enabled flag changed.
+         * @example {
+         *       "changed": [
+         *         "enabled"
+         *       ],
+         *       "description": "HR sync",
+         *       "enabled": false,
+         *       "event_types": [
+         *         "identity.member.*"
+         *       ],
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "url": "https://hooks.example.com/atrium"
+         *     }
+         */
+        EndpointUpdated: components["schemas"]["WebhookEndpointState"] & {
+            /** @description The fields that changed. */
+            changed: string[];
+        };
+        /**
+         * @description `agreements.engagement.created`: the new engagement. Its contract and that
+         *     contract's proposal are its origins: their timeline entries follow it.
+         */
+        EngagementCreated: components["schemas"]["EngagementState"];
+        /** @description `agreements.engagement.deleted`: the engagement as it was; what hung off it went with it. */
+        EngagementDeleted: components["schemas"]["EngagementState"];
+        /**
+         * Format: uuid
+         * @description EngagementId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        EngagementId: string;
+        /**
+         * @description A new engagement. The client company is copied from the contract, else from the
+         *     deal; an explicit `client_company_id` must agree with them (422 otherwise).
+         * @example {
+         *       "billing_model": "fixed",
+         *       "budget": {
+         *         "amount_minor": 4500000,
+         *         "currency": "EUR"
+         *       },
+         *       "contract_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d",
+         *       "end_date": "2027-03-31",
+         *       "name": "Website relaunch delivery",
+         *       "start_date": "2027-01-04"
+         *     }
+         */
+        EngagementIn: {
+            name: string;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contract_id?: components["schemas"]["ContractId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            billing_model: components["schemas"]["BillingModel"];
+            budget?: components["schemas"]["Money"] | null;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            status?: components["schemas"]["EngagementStatus"] | null;
+        };
+        EngagementOut: {
+            id: components["schemas"]["EngagementId"];
+            /** @example Website relaunch delivery */
+            name: string;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contract_id?: components["schemas"]["ContractId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            billing_model: components["schemas"]["BillingModel"];
+            budget?: components["schemas"]["Money"] | null;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            status: components["schemas"]["EngagementStatus"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "budget": {
+         *         "amount_minor": 5000000,
+         *         "currency": "EUR"
+         *       },
+         *       "status": "active"
+         *     }
+         */
+        EngagementPatch: {
+            name?: string | null;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contract_id?: components["schemas"]["ContractId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            billing_model?: components["schemas"]["BillingModel"] | null;
+            budget?: components["schemas"]["Money"] | null;
+            start_date?: string | null;
+            end_date?: string | null;
+            status?: components["schemas"]["EngagementStatus"] | null;
+        };
+        /** @description An engagement as its events carry it. */
+        EngagementState: {
+            id: components["schemas"]["EngagementId"];
+            name: string;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contract_id?: components["schemas"]["ContractId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            billing_model: components["schemas"]["BillingModel"];
+            budget?: components["schemas"]["Money"] | null;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            status: components["schemas"]["EngagementStatus"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The engagement itself, under the name every agreements event files by. */
+            engagement_id: components["schemas"]["EngagementId"];
+            proposal_id?: components["schemas"]["ProposalId"] | null;
+        };
+        /**
+         * @description planned → active → completed, with on_hold in between and cancelled from
+         *     anywhere open.
+         * @enum {string}
+         */
+        EngagementStatus: "planned" | "active" | "on_hold" | "completed" | "cancelled";
+        /**
+         * @description `agreements.engagement.status_changed`: a move along the engagement's lifecycle
+         *     (published beside `agreements.engagement.updated`).
+         * @example {
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "from": "planned",
+         *       "name": "Relaunch delivery",
+         *       "to": "active"
+         *     }
+         */
+        EngagementStatusChanged: {
+            engagement_id: components["schemas"]["EngagementId"];
+            name: string;
+            from: components["schemas"]["EngagementStatus"];
+            to: components["schemas"]["EngagementStatus"];
+        };
+        /** @description `agreements.engagement.updated`: the engagement after the change, and what changed. */
+        EngagementUpdated: components["schemas"]["EngagementState"] & {
+            /** @description The fields whose value changed, e.g. `["status", "budget"]`. */
+            changed: string[];
+        };
+        /**
+         * @description An event as subscribers and the change feed see it.
+         * @example {
+         *       "actor": "user:01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d",
+         *       "aggregate_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "aggregate_type": "member",
+         *       "data": {
+         *         "from": "member",
+         *         "to": "admin"
+         *       },
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "occurred_at": "2026-11-25T10:00:00Z",
+         *       "org_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "type": "identity.member.role_changed"
+         *     }
+         */
+        Event: {
+            id: components["schemas"]["EventId"];
+            org_id: components["schemas"]["OrganizationId"];
+            type: string;
+            aggregate_type: string;
+            /** Format: uuid */
+            aggregate_id: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description `user:<id>`, `api_key:<id>` or `system:<job>`. */
+            actor: string;
+            data: unknown;
+        };
+        /**
+         * Format: uuid
+         * @description EventId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        EventId: string;
+        /**
+         * @description One event type of the catalog.
+         * @example {
+         *       "aggregate_type": "contact",
+         *       "description": "Duplicate contacts were merged into a survivor.",
+         *       "name": "crm.contact.merged",
+         *       "schema": {
+         *         "properties": {},
+         *         "required": [
+         *           "survivor_id",
+         *           "merged_ids"
+         *         ],
+         *         "type": "object"
+         *       }
+         *     }
+         */
+        EventTypeOut: {
+            /** @description `<domain>.<entity>.<verb>`: the envelope's `type`. */
+            name: string;
+            aggregate_type: string;
+            description: string;
+            /** @description JSON Schema of the envelope's `data`, standing alone (no references). */
+            schema: Record<string, never>;
+        };
+        /** @description The catalog as a (single-page) list. */
+        EventTypesOut: {
+            items: components["schemas"]["EventTypeOut"][];
+            /** @description Always `null`: the catalog is one page. */
+            next_cursor?: string | null;
+        };
+        /** @description A slice of the change feed. Poll again with `next_cursor`: it is always set. */
+        FeedOut: {
+            items: components["schemas"]["Event"][];
+            /** @example AAAAAAAAAAAAAAAAAAAAKg4fQm1cXx3z9VtLx8u6Dg */
+            next_cursor: string;
+        };
+        /**
+         * @description One invalid input field.
+         * @example {
+         *       "field": "email",
+         *       "message": "must be a valid email address"
+         *     }
+         */
+        FieldError: {
+            /** @description Path of the field in the request, e.g. `email` or `line_items[2].quantity`. */
+            field: string;
+            message: string;
+        };
+        /** @enum {string} */
+        ImportOutcome: "created" | "updated" | "skipped";
+        ImportReportOut: {
+            dry_run: boolean;
+            /** Format: int64 */
+            created: number;
+            /** Format: int64 */
+            updated: number;
+            /** Format: int64 */
+            skipped: number;
+            rows: components["schemas"]["ImportRowOut"][];
+        };
+        /** @description What happened to one data row of an import. */
+        ImportRowOut: {
+            /**
+             * Format: int64
+             * @description 1 is the first row after the header.
+             * @example 1
+             */
+            row: number;
+            outcome: components["schemas"]["ImportOutcome"];
+            contact_id?: components["schemas"]["ContactId"] | null;
+            email?: string | null;
+            /**
+             * @description Why a row was skipped.
+             * @example same email as row 3
+             */
+            reason?: string | null;
+        };
+        /**
+         * @description A new project from a template: each milestone and task is due `offset_days`
+         *     after `start_date`.
+         * @example {
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "name": "Globex relaunch",
+         *       "start_date": "2026-12-01"
+         *     }
+         */
+        InstantiateIn: {
+            engagement_id: components["schemas"]["EngagementId"];
+            name: string;
+            /** Format: date */
+            start_date: string;
+        };
+        /**
+         * @description An invitation was accepted; the invitee is now a member (see `identity.member.added`).
+         * @example {
+         *       "email": "grace@example.com",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8f",
+         *       "role": "member",
+         *       "user_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b90"
+         *     }
+         */
+        InvitationAccepted: {
+            id: components["schemas"]["InvitationId"];
+            email: string;
+            role: components["schemas"]["Role"];
+            /** @description The user who accepted. */
+            user_id: components["schemas"]["UserId"];
+        };
+        /** @description The invitation token is shown only in this response; send it to the invitee. */
+        InvitationCreatedOut: {
+            invitation: components["schemas"]["InvitationOut"];
+            /** @example atr_i_Zl9pY1m2Q3r4S5t6U7v8W9x4J0bHk3n1m3yF2y2b0X5 */
+            token: string;
+        };
+        /**
+         * Format: uuid
+         * @description InvitationId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        InvitationId: string;
+        /**
+         * @example {
+         *       "email": "grace@example.com",
+         *       "role": "member"
+         *     }
+         */
+        InvitationIn: {
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["Role"];
+        };
+        InvitationOut: {
+            id: components["schemas"]["InvitationId"];
+            /** @example grace@example.com */
+            email: string;
+            role: components["schemas"]["Role"];
+            status: components["schemas"]["InvitationStatus"];
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description A pending invitation was revoked; its token no longer works.
+         * @example {
+         *       "email": "grace@example.com",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8f"
+         *     }
+         */
+        InvitationRevoked: {
+            id: components["schemas"]["InvitationId"];
+            email: string;
+        };
+        /**
+         * @description Someone was invited to join the organization by email.
+         * @example {
+         *       "email": "grace@example.com",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8f",
+         *       "role": "member"
+         *     }
+         */
+        InvitationSent: {
+            id: components["schemas"]["InvitationId"];
+            email: string;
+            role: components["schemas"]["Role"];
+        };
+        /** @enum {string} */
+        InvitationStatus: "pending" | "accepted" | "revoked" | "expired";
+        /**
+         * @example {
+         *       "description": "Discovery workshop",
+         *       "quantity": "1.5",
+         *       "unit_price": {
+         *         "amount_minor": 120000,
+         *         "currency": "EUR"
+         *       }
+         *     }
+         */
+        LineItemIn: {
+            description: string;
+            quantity: components["schemas"]["Quantity"];
+            /** @description In the proposal's currency. May be negative (a discount line). */
+            unit_price: components["schemas"]["Money"];
+        };
+        LineItemOut: {
+            /** @example Discovery workshop */
+            description: string;
+            quantity: components["schemas"]["Quantity"];
+            unit_price: components["schemas"]["Money"];
+            /** @description quantity × unit_price, rounded half away from zero to a minor unit. */
+            amount: components["schemas"]["Money"];
+        };
+        /** @description One priced line of a proposal. */
+        LineItemState: {
+            description: string;
+            quantity: components["schemas"]["Quantity"];
+            unit_price: components["schemas"]["Money"];
+            /** @description quantity × unit_price, rounded half away from zero to a minor unit. */
+            amount: components["schemas"]["Money"];
+        };
+        /**
+         * @description The email is not checked for shape: an unknown or malformed one reads like a
+         *     wrong password (401), so logins cannot probe which accounts exist.
+         * @example {
+         *       "email": "ada@example.com",
+         *       "password": "correct horse battery"
+         *     }
+         */
+        LoginIn: {
+            email: string;
+            password: string;
+        };
+        MeOut: {
+            principal: components["schemas"]["Principal"];
+            user?: components["schemas"]["UserOut"] | null;
+            /** @description The active organization. */
+            organization: components["schemas"]["OrganizationOut"];
+            role: components["schemas"]["Role"];
+        };
+        /**
+         * @description A user became a member of the organization (sign-up, a new organization, or an
+         *     accepted invitation).
+         * @example {
+         *       "email": "ada@example.com",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "role": "admin",
+         *       "user_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d"
+         *     }
+         */
+        MemberAdded: {
+            /** @description The membership. */
+            id: components["schemas"]["MemberId"];
+            user_id: components["schemas"]["UserId"];
+            email: string;
+            role: components["schemas"]["Role"];
+        };
+        /**
+         * Format: uuid
+         * @description MemberId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        MemberId: string;
+        MemberOut: {
+            id: components["schemas"]["MemberId"];
+            user_id: components["schemas"]["UserId"];
+            /** @example ada@example.com */
+            email: string;
+            /** @example Ada Lovelace */
+            name: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: int32
+             * @description Increments on every change; send it back in `If-Match`.
+             */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @example {
+         *       "role": "admin"
+         *     }
+         */
+        MemberPatch: {
+            role: components["schemas"]["Role"];
+        };
+        /**
+         * @description A member was removed from the organization.
+         * @example {
+         *       "email": "ada@example.com",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "role": "member",
+         *       "user_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d"
+         *     }
+         */
+        MemberRemoved: {
+            id: components["schemas"]["MemberId"];
+            user_id: components["schemas"]["UserId"];
+            email: string;
+            /** @description The role the member had. */
+            role: components["schemas"]["Role"];
+        };
+        /**
+         * @description A member's role changed.
+         * @example {
+         *       "email": "ada@example.com",
+         *       "from": "member",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "to": "admin",
+         *       "user_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d"
+         *     }
+         */
+        MemberRoleChanged: {
+            id: components["schemas"]["MemberId"];
+            user_id: components["schemas"]["UserId"];
+            email: string;
+            from: components["schemas"]["Role"];
+            to: components["schemas"]["Role"];
+        };
+        /** @description An organization the caller belongs to, with the caller's role in it. */
+        MembershipOut: {
+            organization: components["schemas"]["OrganizationOut"];
+            role: components["schemas"]["Role"];
+            /** @description True for the session's active organization. */
+            active: boolean;
+        };
+        /** @description A field where a merged record held a different non-empty value than the survivor kept. */
+        MergeConflict: {
+            /** @example phone */
+            field: string;
+            kept: string;
+            discarded: string[];
+        };
+        /**
+         * @example {
+         *       "dry_run": true,
+         *       "source_ids": [
+         *         "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b"
+         *       ]
+         *     }
+         */
+        MergeIn: {
+            /** @description Records folded into the survivor (the path id); they become tombstones. */
+            source_ids: string[];
+            /** @description Report the outcome without writing anything. */
+            dry_run?: boolean;
+        };
+        /** @description `projects.milestone.created`: the new milestone. */
+        MilestoneCreated: components["schemas"]["MilestoneState"];
+        /**
+         * @description `projects.milestone.deleted`: the milestone as it was; its tasks stay in the
+         *     project without a milestone.
+         */
+        MilestoneDeleted: components["schemas"]["MilestoneState"] & {
+            detached_task_ids: components["schemas"]["TaskId"][];
+        };
+        /**
+         * Format: uuid
+         * @description MilestoneId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        MilestoneId: string;
+        /**
+         * @example {
+         *       "due_date": "2027-01-15",
+         *       "name": "Design signed off",
+         *       "project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a"
+         *     }
+         */
+        MilestoneIn: {
+            project_id: components["schemas"]["ProjectId"];
+            name: string;
+            /** Format: date */
+            due_date?: string | null;
+            status?: components["schemas"]["MilestoneStatus"] | null;
+        };
+        MilestoneOut: {
+            id: components["schemas"]["MilestoneId"];
+            project_id: components["schemas"]["ProjectId"];
+            /** @description The project's engagement. */
+            engagement_id: components["schemas"]["EngagementId"];
+            /** @example Design signed off */
+            name: string;
+            /** Format: date */
+            due_date?: string | null;
+            status: components["schemas"]["MilestoneStatus"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "status": "done"
+         *     }
+         */
+        MilestonePatch: {
+            name?: string | null;
+            due_date?: string | null;
+            status?: components["schemas"]["MilestoneStatus"] | null;
+        };
+        /** @description A milestone as its events carry it. */
+        MilestoneState: {
+            id: components["schemas"]["MilestoneId"];
+            project_id: components["schemas"]["ProjectId"];
+            /** @description The project's engagement. */
+            engagement_id: components["schemas"]["EngagementId"];
+            name: string;
+            /** Format: date */
+            due_date?: string | null;
+            status: components["schemas"]["MilestoneStatus"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Whether a milestone is reached.
+         * @enum {string}
+         */
+        MilestoneStatus: "open" | "done";
+        /** @description `projects.milestone.updated`: the milestone after the change, and what changed. */
+        MilestoneUpdated: components["schemas"]["MilestoneState"] & {
+            /** @description The fields whose value changed. */
+            changed: string[];
+        };
+        /**
+         * @description An amount of money: integer minor units (cents for EUR) and a currency.
+         * @example {
+         *       "amount_minor": 12345,
+         *       "currency": "EUR"
+         *     }
+         */
+        Money: {
+            /** Format: int64 */
+            amount_minor: number;
+            currency: components["schemas"]["Currency"];
+        };
+        /**
+         * @description An organization was created; its creator is its first owner.
+         * @example {
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "name": "Analytical Engines Ltd",
+         *       "slug": "analytical-engines"
+         *     }
+         */
+        OrganizationCreated: {
+            id: components["schemas"]["OrganizationId"];
+            name: string;
+            slug: string;
+        };
+        /**
+         * Format: uuid
+         * @description OrganizationId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        OrganizationId: string;
+        /**
+         * @example {
+         *       "name": "Analytical Engines Ltd",
+         *       "slug": "analytical-engines"
+         *     }
+         */
+        OrganizationIn: {
+            name: string;
+            /** @description Lower-case letters, digits and single dashes; generated from the name when absent. */
+            slug?: string | null;
+        };
+        OrganizationOut: {
+            id: components["schemas"]["OrganizationId"];
+            /** @example Analytical Engines Ltd */
+            name: string;
+            /** @example analytical-engines */
+            slug: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description A page on the wire. */
+        PageOut_ActivityOut: {
+            items: {
+                /** @description The id of the event this entry came from. */
+                id: components["schemas"]["EventId"];
+                engagement_id?: components["schemas"]["EngagementId"] | null;
+                /** @example member */
+                entity_type: string;
+                /** Format: uuid */
+                entity_id: string;
+                /** @example identity.member.role_changed */
+                event_type: string;
+                /** @example user:01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d */
+                actor: string;
+                /** @example ada@example.com's role changed from member to admin */
+                summary: string;
+                /** @description The event's payload, as the event catalog describes its type. */
+                data: unknown;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_ApiKeyOut: {
+            items: {
+                id: components["schemas"]["ApiKeyId"];
+                /** @example ledger sync */
+                name: string;
+                /**
+                 * @description First characters of the secret, to recognize a key.
+                 * @example atr_k_4J0bHk
+                 */
+                prefix: string;
+                role: components["schemas"]["Role"];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                last_used_at?: string | null;
+                /** Format: date-time */
+                revoked_at?: string | null;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_AttemptOut: {
+            items: {
+                id: components["schemas"]["WebhookAttemptId"];
+                event_id: components["schemas"]["EventId"];
+                /** @example identity.member.added */
+                event_type: string;
+                /**
+                 * Format: int32
+                 * @description HTTP status of the receiver; absent when it did not answer.
+                 * @example 200
+                 */
+                status_code?: number | null;
+                error?: string | null;
+                /** Format: int64 */
+                duration_ms: number;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_CompanyOut: {
+            items: {
+                id: components["schemas"]["ClientCompanyId"];
+                /** @example Globex */
+                name: string;
+                domain?: string | null;
+                status: components["schemas"]["CompanyStatus"];
+                address?: string | null;
+                owner_id?: components["schemas"]["UserId"] | null;
+                tags: string[];
+                notes?: string | null;
+                merged_into_id?: components["schemas"]["ClientCompanyId"] | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_ContactOut: {
+            items: {
+                id: components["schemas"]["ContactId"];
+                client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+                /** @example Ada */
+                first_name: string;
+                /**
+                 * @description Empty when the contact has none.
+                 * @example Lovelace
+                 */
+                last_name: string;
+                /** @example ada@globex.example */
+                email?: string | null;
+                phone?: string | null;
+                title?: string | null;
+                merged_into_id?: components["schemas"]["ContactId"] | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_ContractOut: {
+            items: {
+                id: components["schemas"]["ContractId"];
+                proposal_id?: components["schemas"]["ProposalId"] | null;
+                /** @example Website relaunch */
+                title: string;
+                client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+                contact_id?: components["schemas"]["ContactId"] | null;
+                deal_id?: components["schemas"]["DealId"] | null;
+                currency: components["schemas"]["Currency"];
+                total?: components["schemas"]["Money"] | null;
+                /** Format: date */
+                start_date?: string | null;
+                /** Format: date */
+                end_date?: string | null;
+                terms?: string | null;
+                status: components["schemas"]["ContractStatus"];
+                signature?: components["schemas"]["SignatureOut"] | null;
+                engagement_id?: components["schemas"]["EngagementId"] | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_DeadLetterOut: {
+            items: {
+                id: components["schemas"]["DeadLetterId"];
+                /**
+                 * @description The subscriber that kept failing, e.g. `timeline` or `webhooks`.
+                 * @example timeline
+                 */
+                subscriber: string;
+                /** Format: int32 */
+                attempts: number;
+                /** @example connection refused */
+                last_error: string;
+                /** Format: date-time */
+                failed_at: string;
+                event: components["schemas"]["Event"];
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_DealOut: {
+            items: {
+                id: components["schemas"]["DealId"];
+                /** @example Website relaunch */
+                name: string;
+                stage: components["schemas"]["DealStage"];
+                value?: components["schemas"]["Money"] | null;
+                /** Format: int32 */
+                probability?: number | null;
+                /** Format: date */
+                expected_close_date?: string | null;
+                client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+                contact_id?: components["schemas"]["ContactId"] | null;
+                owner_id?: components["schemas"]["UserId"] | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_EngagementOut: {
+            items: {
+                id: components["schemas"]["EngagementId"];
+                /** @example Website relaunch delivery */
+                name: string;
+                client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+                contract_id?: components["schemas"]["ContractId"] | null;
+                deal_id?: components["schemas"]["DealId"] | null;
+                billing_model: components["schemas"]["BillingModel"];
+                budget?: components["schemas"]["Money"] | null;
+                /** Format: date */
+                start_date?: string | null;
+                /** Format: date */
+                end_date?: string | null;
+                status: components["schemas"]["EngagementStatus"];
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_InvitationOut: {
+            items: {
+                id: components["schemas"]["InvitationId"];
+                /** @example grace@example.com */
+                email: string;
+                role: components["schemas"]["Role"];
+                status: components["schemas"]["InvitationStatus"];
+                /** Format: date-time */
+                expires_at: string;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_MemberOut: {
+            items: {
+                id: components["schemas"]["MemberId"];
+                user_id: components["schemas"]["UserId"];
+                /** @example ada@example.com */
+                email: string;
+                /** @example Ada Lovelace */
+                name: string;
+                role: components["schemas"]["Role"];
+                /**
+                 * Format: int32
+                 * @description Increments on every change; send it back in `If-Match`.
+                 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_MembershipOut: {
+            items: {
+                organization: components["schemas"]["OrganizationOut"];
+                role: components["schemas"]["Role"];
+                /** @description True for the session's active organization. */
+                active: boolean;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_MilestoneOut: {
+            items: {
+                id: components["schemas"]["MilestoneId"];
+                project_id: components["schemas"]["ProjectId"];
+                /** @description The project's engagement. */
+                engagement_id: components["schemas"]["EngagementId"];
+                /** @example Design signed off */
+                name: string;
+                /** Format: date */
+                due_date?: string | null;
+                status: components["schemas"]["MilestoneStatus"];
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_ProjectOut: {
+            items: {
+                id: components["schemas"]["ProjectId"];
+                engagement_id: components["schemas"]["EngagementId"];
+                client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+                /** @example Website relaunch */
+                name: string;
+                description?: string | null;
+                status: components["schemas"]["ProjectStatus"];
+                /** Format: date */
+                start_date?: string | null;
+                /** Format: date */
+                due_date?: string | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_ProposalOut: {
+            items: {
+                id: components["schemas"]["ProposalId"];
+                /**
+                 * Format: int64
+                 * @description 1, 2, 3… per organization.
+                 * @example 42
+                 */
+                number: number;
+                /** @example Website relaunch */
+                title: string;
+                client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+                contact_id?: components["schemas"]["ContactId"] | null;
+                deal_id?: components["schemas"]["DealId"] | null;
+                currency: components["schemas"]["Currency"];
+                /** Format: date */
+                valid_until?: string | null;
+                status: components["schemas"]["ProposalStatus"];
+                line_items: components["schemas"]["LineItemOut"][];
+                /** @description Sum of the line amounts. */
+                subtotal: components["schemas"]["Money"];
+                /** @description What the client pays; equals `subtotal` (no taxes or discounts at document level yet). */
+                total: components["schemas"]["Money"];
+                /** Format: date-time */
+                sent_at?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When it was accepted, declined or expired.
+                 */
+                decided_at?: string | null;
+                contract_id?: components["schemas"]["ContractId"] | null;
+                engagement_id?: components["schemas"]["EngagementId"] | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_TaskOut: {
+            items: {
+                id: components["schemas"]["TaskId"];
+                project_id: components["schemas"]["ProjectId"];
+                /** @description The project's engagement. */
+                engagement_id: components["schemas"]["EngagementId"];
+                milestone_id?: components["schemas"]["MilestoneId"] | null;
+                /** @example Wireframes */
+                title: string;
+                description?: string | null;
+                status: components["schemas"]["TaskStatus"];
+                assignee_id?: components["schemas"]["UserId"] | null;
+                /** Format: date */
+                due_date?: string | null;
+                /** Format: int32 */
+                estimate_minutes?: number | null;
+                /**
+                 * Format: int32
+                 * @description 0-based rank within the project (dense: the project's tasks hold 0..n).
+                 */
+                position: number;
+                /**
+                 * Format: date-time
+                 * @description When the task last became `done`; `null` unless it is done.
+                 */
+                completed_at?: string | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_TemplateOut: {
+            items: {
+                id: components["schemas"]["ProjectTemplateId"];
+                /** @example Website relaunch */
+                name: string;
+                description?: string | null;
+                milestones: components["schemas"]["TemplateMilestone"][];
+                tasks: components["schemas"]["TemplateTask"][];
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_WebhookOut: {
+            items: {
+                id: components["schemas"]["WebhookEndpointId"];
+                /** @example https://hooks.example.com/atrium */
+                url: string;
+                event_types: string[];
+                description: string;
+                enabled: boolean;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description Who is acting. */
+        Principal: {
+            id: components["schemas"]["UserId"];
+            /** @enum {string} */
+            kind: "user";
+        } | {
+            id: components["schemas"]["ApiKeyId"];
+            /** @enum {string} */
+            kind: "api_key";
+        };
+        /**
+         * @description RFC 9457 problem details.
+         * @example {
+         *       "detail": "1 field is invalid",
+         *       "errors": [
+         *         {
+         *           "field": "email",
+         *           "message": "must be a valid email address"
+         *         }
+         *       ],
+         *       "status": 422,
+         *       "title": "Validation failed",
+         *       "type": "/problems/validation"
+         *     }
+         */
+        Problem: {
+            /**
+             * @description The problem type; one of the documented URIs
+             * @enum {string}
+             */
+            type: "/problems/bad-request" | "/problems/unauthenticated" | "/problems/forbidden" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/validation" | "/problems/rate-limited" | "/problems/unavailable" | "/problems/internal";
+            title: string;
+            /** Format: int32 */
+            status: number;
+            detail: string;
+            errors?: components["schemas"]["FieldError"][];
+            /** @description Id of an existing resource that the request conflicts with. */
+            existing_id?: string | null;
+        };
+        /** @description `projects.project.created`: the new project. */
+        ProjectCreated: components["schemas"]["ProjectState"];
+        /** @description `projects.project.deleted`: the project went, and its milestones and tasks with it. */
+        ProjectDeleted: {
+            id: components["schemas"]["ProjectId"];
+            name: string;
+            engagement_id: components["schemas"]["EngagementId"];
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            deleted_milestone_ids: components["schemas"]["MilestoneId"][];
+            deleted_task_ids: components["schemas"]["TaskId"][];
+        };
+        /**
+         * Format: uuid
+         * @description ProjectId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        ProjectId: string;
+        /**
+         * @example {
+         *       "due_date": "2027-03-31",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "name": "Website relaunch",
+         *       "start_date": "2026-12-01",
+         *       "status": "active"
+         *     }
+         */
+        ProjectIn: {
+            name: string;
+            /** @description The engagement this project delivers; the project's client is the engagement's. */
+            engagement_id: components["schemas"]["EngagementId"];
+            description?: string | null;
+            status?: components["schemas"]["ProjectStatus"] | null;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            due_date?: string | null;
+        };
+        /**
+         * @description `projects.project.instantiated`: a project made from a template with all its
+         *     milestones and tasks (one event stands for the whole creation).
+         */
+        ProjectInstantiated: components["schemas"]["ProjectState"] & {
+            template_id: components["schemas"]["ProjectTemplateId"];
+            milestone_ids: components["schemas"]["MilestoneId"][];
+            task_ids: components["schemas"]["TaskId"][];
+        };
+        ProjectOut: {
+            id: components["schemas"]["ProjectId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            /** @example Website relaunch */
+            name: string;
+            description?: string | null;
+            status: components["schemas"]["ProjectStatus"];
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            due_date?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Partial update: an absent field is unchanged, `null` clears it.
+         * @example {
+         *       "due_date": null,
+         *       "status": "on_hold"
+         *     }
+         */
+        ProjectPatch: {
+            name?: string | null;
+            description?: string | null;
+            status?: components["schemas"]["ProjectStatus"] | null;
+            start_date?: string | null;
+            due_date?: string | null;
+        };
+        /**
+         * @description `projects.project.reconciled`: the project's client company was realigned with
+         *     its engagement's.
+         */
+        ProjectReconciled: {
+            id: components["schemas"]["ProjectId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            from?: components["schemas"]["ClientCompanyId"] | null;
+            to?: components["schemas"]["ClientCompanyId"] | null;
+        };
+        /** @description A project as its events carry it. */
+        ProjectState: {
+            id: components["schemas"]["ProjectId"];
+            /** @description The engagement the project delivers. */
+            engagement_id: components["schemas"]["EngagementId"];
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            name: string;
+            description?: string | null;
+            status: components["schemas"]["ProjectStatus"];
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            due_date?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Where a project stands.
+         * @enum {string}
+         */
+        ProjectStatus: "planned" | "active" | "on_hold" | "completed" | "cancelled";
+        /**
+         * Format: uuid
+         * @description ProjectTemplateId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        ProjectTemplateId: string;
+        /** @description `projects.project.updated`: the project after the change, and what changed. */
+        ProjectUpdated: components["schemas"]["ProjectState"] & {
+            /** @description The fields whose value changed, e.g. `["status", "due_date"]`. */
+            changed: string[];
+        };
+        /** @description `agreements.proposal.accepted`: sent → accepted. */
+        ProposalAccepted: components["schemas"]["ProposalState"];
+        /** @description `agreements.proposal.created`: the new draft, priced. */
+        ProposalCreated: components["schemas"]["ProposalState"];
+        /** @description `agreements.proposal.declined`: sent → declined. */
+        ProposalDeclined: components["schemas"]["ProposalState"];
+        /** @description `agreements.proposal.deleted`: the proposal as it was. */
+        ProposalDeleted: components["schemas"]["ProposalState"];
+        /** @description `agreements.proposal.expired`: sent → expired, by the hourly expiry job. */
+        ProposalExpired: components["schemas"]["ProposalState"];
+        /**
+         * Format: uuid
+         * @description ProposalId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        ProposalId: string;
+        /**
+         * @description A new proposal. Totals are computed by the server; any sent are ignored.
+         * @example {
+         *       "client_company_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "currency": "EUR",
+         *       "deal_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "line_items": [
+         *         {
+         *           "description": "Discovery workshop",
+         *           "quantity": 2,
+         *           "unit_price": {
+         *             "amount_minor": 120000,
+         *             "currency": "EUR"
+         *           }
+         *         },
+         *         {
+         *           "description": "Design, per day",
+         *           "quantity": "7.5",
+         *           "unit_price": {
+         *             "amount_minor": 95000,
+         *             "currency": "EUR"
+         *           }
+         *         }
+         *       ],
+         *       "title": "Website relaunch",
+         *       "valid_until": "2026-12-31"
+         *     }
+         */
+        ProposalIn: {
+            title: string;
+            client_company_id: components["schemas"]["ClientCompanyId"];
+            contact_id?: components["schemas"]["ContactId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            currency: components["schemas"]["Currency"];
+            /** Format: date */
+            valid_until?: string | null;
+            line_items?: components["schemas"]["LineItemIn"][];
+        };
+        ProposalOut: {
+            id: components["schemas"]["ProposalId"];
+            /**
+             * Format: int64
+             * @description 1, 2, 3… per organization.
+             * @example 42
+             */
+            number: number;
+            /** @example Website relaunch */
+            title: string;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contact_id?: components["schemas"]["ContactId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            currency: components["schemas"]["Currency"];
+            /** Format: date */
+            valid_until?: string | null;
+            status: components["schemas"]["ProposalStatus"];
+            line_items: components["schemas"]["LineItemOut"][];
+            /** @description Sum of the line amounts. */
+            subtotal: components["schemas"]["Money"];
+            /** @description What the client pays; equals `subtotal` (no taxes or discounts at document level yet). */
+            total: components["schemas"]["Money"];
+            /** Format: date-time */
+            sent_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was accepted, declined or expired.
+             */
+            decided_at?: string | null;
+            contract_id?: components["schemas"]["ContractId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Partial update of a draft: an absent field is unchanged, `null` clears it.
+         *     `line_items`, when present, replaces all lines.
+         * @example {
+         *       "title": "Website relaunch, phase 1",
+         *       "valid_until": null
+         *     }
+         */
+        ProposalPatch: {
+            title?: string | null;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contact_id?: components["schemas"]["ContactId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            currency?: components["schemas"]["Currency"] | null;
+            valid_until?: string | null;
+            line_items?: components["schemas"]["LineItemIn"][] | null;
+        };
+        /** @description `agreements.proposal.sent`: draft → sent. */
+        ProposalSent: components["schemas"]["ProposalState"];
+        /** @description A proposal as its events carry it. */
+        ProposalState: {
+            id: components["schemas"]["ProposalId"];
+            /**
+             * Format: int64
+             * @description 1, 2, 3… per organization.
+             */
+            number: number;
+            title: string;
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            contact_id?: components["schemas"]["ContactId"] | null;
+            deal_id?: components["schemas"]["DealId"] | null;
+            currency: components["schemas"]["Currency"];
+            /** Format: date */
+            valid_until?: string | null;
+            status: components["schemas"]["ProposalStatus"];
+            line_items: components["schemas"]["LineItemState"][];
+            subtotal: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            /** Format: date-time */
+            sent_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was accepted, declined or expired.
+             */
+            decided_at?: string | null;
+            contract_id?: components["schemas"]["ContractId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description draft → sent → accepted | declined | expired
+         * @enum {string}
+         */
+        ProposalStatus: "draft" | "sent" | "accepted" | "declined" | "expired";
+        /** @description `agreements.proposal.updated`: the draft after the change, and what changed. */
+        ProposalUpdated: components["schemas"]["ProposalState"] & {
+            /** @description The fields whose value changed, e.g. `["title", "line_items", "total"]`. */
+            changed: string[];
+        };
+        /**
+         * @description Quantity, exact to a thousandth: a JSON integer or a decimal string (at most 3 decimals). Answered as a string.
+         * @example 1.5
+         */
+        Quantity: string | number;
+        /**
+         * @description `agreements.references.repointed`: after a CRM merge, the proposals, contracts
+         *     and engagements that named a merged record now name the survivor (the
+         *     aggregate).
+         */
+        ReferencesRepointed: components["schemas"]["RepointedMerge"] & components["schemas"]["RepointedCounts"];
+        ReplayedOut: {
+            /**
+             * Format: int64
+             * @description How many dead letters were put back in line.
+             */
+            replayed: number;
+        };
+        /** @description How many rows now name the survivor. */
+        RepointedCounts: {
+            /** Format: int64 */
+            proposals: number;
+            /** Format: int64 */
+            contracts: number;
+            /** Format: int64 */
+            engagements: number;
+        };
+        /** @description Which records a CRM merge folded together: `field` names the reference that moved. */
+        RepointedMerge: {
+            survivor_id: components["schemas"]["ClientCompanyId"];
+            merged_ids: components["schemas"]["ClientCompanyId"][];
+            /** @enum {string} */
+            field: "client_company_id";
+        } | {
+            survivor_id: components["schemas"]["ContactId"];
+            merged_ids: components["schemas"]["ContactId"][];
+            /** @enum {string} */
+            field: "contact_id";
+        };
+        /**
+         * @description A member's role in an organization, from most to least powerful.
+         * @enum {string}
+         */
+        Role: "owner" | "admin" | "member" | "billing" | "viewer";
+        /**
+         * @description Saves a project's milestones and tasks as a template; offsets count from the
+         *     project's start date, or its earliest due date when it has none.
+         * @example {
+         *       "name": "Relaunch playbook"
+         *     }
+         */
+        SaveAsTemplateIn: {
+            name: string;
+            description?: string | null;
+        };
+        /**
+         * @description The client's signature. `signature_data` (e.g. a drawn signature as a data URL)
+         *     is stored encrypted and only returned by `GET /contracts/{id}/signature`.
+         * @example {
+         *       "signature_data": "data:image/png;base64,iVBORw0KGgo=",
+         *       "signer_email": "hank@globex.example",
+         *       "signer_name": "Hank Scorpio"
+         *     }
+         */
+        SignIn: {
+            signer_name: string;
+            /** Format: email */
+            signer_email: string;
+            signature_data: string;
+        };
+        SignatureDataOut: components["schemas"]["SignatureOut"] & {
+            /** @description Decrypted signature data as it was submitted. */
+            signature_data: string;
+        };
+        /** @description Who signed and when; never the signature itself. */
+        SignatureOut: {
+            /** @example Hank Scorpio */
+            signer_name: string;
+            /** @example hank@globex.example */
+            signer_email: string;
+            /**
+             * Format: date-time
+             * @description Server clock at signing.
+             */
+            signed_at: string;
+            /**
+             * @description The signing request's peer address, when known.
+             * @example 203.0.113.7
+             */
+            signer_ip?: string | null;
+        };
+        /** @description Who signed a contract and when; never the signature itself. */
+        SignatureState: {
+            signer_name: string;
+            signer_email: string;
+            /**
+             * Format: date-time
+             * @description Server clock at signing.
+             */
+            signed_at: string;
+            /** @description The signing request's peer address, when known. */
+            signer_ip?: string | null;
+        };
+        /**
+         * @example {
+         *       "email": "ada@example.com",
+         *       "name": "Ada Lovelace",
+         *       "password": "correct horse battery"
+         *     }
+         */
+        SignupIn: {
+            /** Format: email */
+            email: string;
+            /** @description Kept exactly as typed (not trimmed). */
+            password: string;
+            name: string;
+            /** @description Name of the first organization; defaults to "<name>'s organization". */
+            organization_name?: string | null;
+        };
+        /**
+         * @description Where a record came from when it was not created through the API.
+         * @enum {string}
+         */
+        Source: "appointment.booked" | "csv_import";
+        /**
+         * @example {
+         *       "organization_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a"
+         *     }
+         */
+        SwitchOrganizationIn: {
+            organization_id: components["schemas"]["OrganizationId"];
+        };
+        /** @description `projects.task.created`: the new task, last in its project. */
+        TaskCreated: components["schemas"]["TaskState"];
+        /** @description `projects.task.deleted`: the task that went; the tasks after it moved up. */
+        TaskDeleted: {
+            id: components["schemas"]["TaskId"];
+            title: string;
+            project_id: components["schemas"]["ProjectId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            milestone_id?: components["schemas"]["MilestoneId"] | null;
+        };
+        /**
+         * Format: uuid
+         * @description TaskId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        TaskId: string;
+        /**
+         * @example {
+         *       "assignee_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "due_date": "2026-12-15",
+         *       "estimate_minutes": 480,
+         *       "project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "title": "Wireframes"
+         *     }
+         */
+        TaskIn: {
+            project_id: components["schemas"]["ProjectId"];
+            title: string;
+            milestone_id?: components["schemas"]["MilestoneId"] | null;
+            assignee_id?: components["schemas"]["UserId"] | null;
+            status?: components["schemas"]["TaskStatus"] | null;
+            description?: string | null;
+            /** Format: date */
+            due_date?: string | null;
+            /** Format: int32 */
+            estimate_minutes?: number | null;
+        };
+        /**
+         * @description Where to move a task within its project: exactly one of `position` (the 0-based
+         *     rank it takes; past the end means last), `before_id` or `after_id` (a task of the
+         *     same project).
+         * @example {
+         *       "after_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c"
+         *     }
+         */
+        TaskMoveIn: {
+            /** Format: int32 */
+            position?: number | null;
+            before_id?: components["schemas"]["TaskId"] | null;
+            after_id?: components["schemas"]["TaskId"] | null;
+        };
+        /** @description `projects.task.moved`: the task at its new position, and where it was. */
+        TaskMoved: components["schemas"]["TaskState"] & {
+            /** Format: int32 */
+            from_position: number;
+        };
+        TaskOut: {
+            id: components["schemas"]["TaskId"];
+            project_id: components["schemas"]["ProjectId"];
+            /** @description The project's engagement. */
+            engagement_id: components["schemas"]["EngagementId"];
+            milestone_id?: components["schemas"]["MilestoneId"] | null;
+            /** @example Wireframes */
+            title: string;
+            description?: string | null;
+            status: components["schemas"]["TaskStatus"];
+            assignee_id?: components["schemas"]["UserId"] | null;
+            /** Format: date */
+            due_date?: string | null;
+            /** Format: int32 */
+            estimate_minutes?: number | null;
+            /**
+             * Format: int32
+             * @description 0-based rank within the project (dense: the project's tasks hold 0..n).
+             */
+            position: number;
+            /**
+             * Format: date-time
+             * @description When the task last became `done`; `null` unless it is done.
+             */
+            completed_at?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Partial update: an absent field is unchanged, `null` clears it. A task stays in
+         *     its project; reorder it with `POST /tasks/{id}/move`.
+         * @example {
+         *       "assignee_id": null,
+         *       "status": "done"
+         *     }
+         */
+        TaskPatch: {
+            title?: string | null;
+            description?: string | null;
+            status?: components["schemas"]["TaskStatus"] | null;
+            milestone_id?: components["schemas"]["MilestoneId"] | null;
+            assignee_id?: components["schemas"]["UserId"] | null;
+            due_date?: string | null;
+            /** Format: int32 */
+            estimate_minutes?: number | null;
+        };
+        /** @description A task as its events carry it. */
+        TaskState: {
+            id: components["schemas"]["TaskId"];
+            project_id: components["schemas"]["ProjectId"];
+            /** @description The project's engagement. */
+            engagement_id: components["schemas"]["EngagementId"];
+            milestone_id?: components["schemas"]["MilestoneId"] | null;
+            title: string;
+            description?: string | null;
+            status: components["schemas"]["TaskStatus"];
+            assignee_id?: components["schemas"]["UserId"] | null;
+            /** Format: date */
+            due_date?: string | null;
+            /** Format: int32 */
+            estimate_minutes?: number | null;
+            /**
+             * Format: int32
+             * @description 0-based rank within the project.
+             */
+            position: number;
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Where a task stands.
+         * @enum {string}
+         */
+        TaskStatus: "todo" | "in_progress" | "blocked" | "done";
+        /**
+         * @description `projects.task.status_changed`: a task moved from one status to another (sent
+         *     beside the `projects.task.updated` of the same change).
+         */
+        TaskStatusChanged: {
+            id: components["schemas"]["TaskId"];
+            title: string;
+            project_id: components["schemas"]["ProjectId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            from: components["schemas"]["TaskStatus"];
+            to: components["schemas"]["TaskStatus"];
+        };
+        /** @description `projects.task.updated`: the task after the change, and what changed. */
+        TaskUpdated: components["schemas"]["TaskState"] & {
+            /** @description The fields whose value changed. */
+            changed: string[];
+        };
+        /**
+         * @description `projects.template.created`: the new template; when saved from a project, that
+         *     project and its engagement.
+         */
+        TemplateCreated: components["schemas"]["TemplateState"] & {
+            source_project_id?: components["schemas"]["ProjectId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+        };
+        /** @description `projects.template.deleted`: the template that went. */
+        TemplateDeleted: {
+            id: components["schemas"]["ProjectTemplateId"];
+            name: string;
+        };
+        /**
+         * @example {
+         *       "milestones": [
+         *         {
+         *           "key": "design",
+         *           "name": "Design signed off",
+         *           "offset_days": 14
+         *         }
+         *       ],
+         *       "name": "Website relaunch",
+         *       "tasks": [
+         *         {
+         *           "estimate_minutes": 480,
+         *           "milestone_key": "design",
+         *           "offset_days": 7,
+         *           "title": "Wireframes"
+         *         }
+         *       ]
+         *     }
+         */
+        TemplateIn: {
+            name: string;
+            description?: string | null;
+            milestones?: components["schemas"]["TemplateMilestone"][];
+            tasks?: components["schemas"]["TemplateTask"][];
+        };
+        /**
+         * @example {
+         *       "key": "design",
+         *       "name": "Design signed off",
+         *       "offset_days": 14
+         *     }
+         */
+        TemplateMilestone: {
+            /** @description Names the milestone within the template, for tasks' `milestone_key`. */
+            key: string;
+            name: string;
+            /**
+             * Format: int32
+             * @description Days after the project's start date the milestone is due.
+             */
+            offset_days: number;
+        };
+        /** @description A template's milestone as events carry it. */
+        TemplateMilestoneState: {
+            key: string;
+            name: string;
+            /** Format: int32 */
+            offset_days: number;
+        };
+        TemplateOut: {
+            id: components["schemas"]["ProjectTemplateId"];
+            /** @example Website relaunch */
+            name: string;
+            description?: string | null;
+            milestones: components["schemas"]["TemplateMilestone"][];
+            tasks: components["schemas"]["TemplateTask"][];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Partial update: `milestones` and `tasks` are replaced whole when given, and the
+         *     result must still hold together (tasks' keys name milestones).
+         * @example {
+         *       "description": null,
+         *       "name": "Website relaunch (v2)"
+         *     }
+         */
+        TemplatePatch: {
+            name?: string | null;
+            description?: string | null;
+            milestones?: components["schemas"]["TemplateMilestone"][] | null;
+            tasks?: components["schemas"]["TemplateTask"][] | null;
+        };
+        /** @description A project template as its events carry it. */
+        TemplateState: {
+            id: components["schemas"]["ProjectTemplateId"];
+            name: string;
+            description?: string | null;
+            milestones: components["schemas"]["TemplateMilestoneState"][];
+            tasks: components["schemas"]["TemplateTaskState"][];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "estimate_minutes": 480,
+         *       "milestone_key": "design",
+         *       "offset_days": 7,
+         *       "title": "Wireframes"
+         *     }
+         */
+        TemplateTask: {
+            title: string;
+            /** @description The `key` of one of the template's milestones. */
+            milestone_key?: string | null;
+            /**
+             * Format: int32
+             * @description Days after the project's start date the task is due.
+             */
+            offset_days: number;
+            description?: string | null;
+            /** Format: int32 */
+            estimate_minutes?: number | null;
+        };
+        /** @description A template's task as events carry it. */
+        TemplateTaskState: {
+            title: string;
+            milestone_key?: string | null;
+            /** Format: int32 */
+            offset_days: number;
+            description?: string | null;
+            /** Format: int32 */
+            estimate_minutes?: number | null;
+        };
+        /** @description `projects.template.updated`: the template after the change, and what changed. */
+        TemplateUpdated: components["schemas"]["TemplateState"] & {
+            /** @description The fields whose value changed. */
+            changed: string[];
+        };
+        /**
+         * Format: uuid
+         * @description UserId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        UserId: string;
+        UserOut: {
+            id: components["schemas"]["UserId"];
+            /** @example ada@example.com */
+            email: string;
+            /** @example Ada Lovelace */
+            name: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * Format: uuid
+         * @description WebhookAttemptId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        WebhookAttemptId: string;
+        /** @description The signing secret is shown only in this response. */
+        WebhookCreatedOut: {
+            webhook: components["schemas"]["WebhookOut"];
+            /** @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw */
+            secret: string;
+        };
+        /**
+         * Format: uuid
+         * @description WebhookEndpointId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        WebhookEndpointId: string;
+        /** @description What an endpoint is after a change (never its signing secret). */
+        WebhookEndpointState: {
+            id: components["schemas"]["WebhookEndpointId"];
+            url: string;
+            /** @description Patterns: `*`, a prefix like `crm.*`, or exact event types. */
+            event_types: string[];
+            description: string;
+            enabled: boolean;
+        };
+        /**
+         * @example {
+         *       "description": "HR sync",
+         *       "event_types": [
+         *         "identity.member.*"
+         *       ],
+         *       "url": "https://hooks.example.com/atrium"
+         *     }
+         */
+        WebhookIn: {
+            url: string;
+            /** @description Patterns: `*` (everything), `crm.*` (a prefix) or an exact event type. */
+            event_types: string[];
+            description?: string;
+        };
+        WebhookOut: {
+            id: components["schemas"]["WebhookEndpointId"];
+            /** @example https://hooks.example.com/atrium */
+            url: string;
+            event_types: string[];
+            description: string;
+            enabled: boolean;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "enabled": false
+         *     }
+         */
+        WebhookPatch: {
+            url?: string | null;
+            event_types?: string[] | null;
+            description?: string | null;
+            enabled?: boolean | null;
+        };
+    };
+    responses: {
+        /** @description Malformed request (e.g. invalid JSON, bytes after the JSON value, a bad path parameter) */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "body is not valid JSON: EOF while parsing a value",
+                 *       "status": 400,
+                 *       "title": "Malformed request",
+                 *       "type": "/problems/bad-request"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflicts with the current state or another record (`existing_id`), or a stale If-Match */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "If-Match is stale: the resource is at version 4, not 3",
+                 *       "status": 409,
+                 *       "title": "Conflict",
+                 *       "type": "/problems/conflict"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's role does not allow this (see the operation's `x-required-role`) */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "role `viewer` may not change records (owner, admin or member)",
+                 *       "status": 403,
+                 *       "title": "Forbidden",
+                 *       "type": "/problems/forbidden"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unexpected error; logged with the request id */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "an unexpected error occurred; it has been logged",
+                 *       "status": 500,
+                 *       "title": "Internal server error",
+                 *       "type": "/problems/internal"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The path exists but not with this method */
+        MethodNotAllowed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "method not allowed",
+                 *       "status": 405,
+                 *       "title": "Method not allowed",
+                 *       "type": "/problems/method-not-allowed"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource in the caller's organization */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "contact not found",
+                 *       "status": 404,
+                 *       "title": "Not found",
+                 *       "type": "/problems/not-found"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Request body over the limit */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "request body too large",
+                 *       "status": 413,
+                 *       "title": "Request body too large",
+                 *       "type": "/problems/payload-too-large"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Rate limited; see Retry-After */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "rate limit exceeded; retry after 60 s",
+                 *       "status": 429,
+                 *       "title": "Too many requests",
+                 *       "type": "/problems/rate-limited"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Missing, expired or revoked credentials */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "authentication required",
+                 *       "status": 401,
+                 *       "title": "Authentication required",
+                 *       "type": "/problems/unauthenticated"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A backing service is down, the schema is not migrated, or the request timed out */
+        Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "a backing service is unavailable; retry later",
+                 *       "status": 503,
+                 *       "title": "Service unavailable",
+                 *       "type": "/problems/unavailable"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Body is not of the documented media type */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "expected `Content-Type: application/json`",
+                 *       "status": 415,
+                 *       "title": "Unsupported media type",
+                 *       "type": "/problems/unsupported-media-type"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Invalid fields, each named in `errors` */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "1 field is invalid",
+                 *       "errors": [
+                 *         {
+                 *           "field": "email",
+                 *           "message": "must be a valid email address"
+                 *         }
+                 *       ],
+                 *       "status": 422,
+                 *       "title": "Validation failed",
+                 *       "type": "/problems/validation"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type AcceptInvitationIn = components['schemas']['AcceptInvitationIn'];
+export type ActivityOut = components['schemas']['ActivityOut'];
+export type ApiKeyCreated = components['schemas']['ApiKeyCreated'];
+export type ApiKeyCreatedOut = components['schemas']['ApiKeyCreatedOut'];
+export type ApiKeyId = components['schemas']['ApiKeyId'];
+export type ApiKeyIn = components['schemas']['ApiKeyIn'];
+export type ApiKeyOut = components['schemas']['ApiKeyOut'];
+export type ApiKeyRevoked = components['schemas']['ApiKeyRevoked'];
+export type AppointmentBooked = components['schemas']['AppointmentBooked'];
+export type AttemptOut = components['schemas']['AttemptOut'];
+export type AuthOut = components['schemas']['AuthOut'];
+export type BillingModel = components['schemas']['BillingModel'];
+export type ClientCompanyId = components['schemas']['ClientCompanyId'];
+export type CompanyCreated = components['schemas']['CompanyCreated'];
+export type CompanyDeleted = components['schemas']['CompanyDeleted'];
+export type CompanyDuplicateGroupOut = components['schemas']['CompanyDuplicateGroupOut'];
+export type CompanyDuplicateReason = components['schemas']['CompanyDuplicateReason'];
+export type CompanyIn = components['schemas']['CompanyIn'];
+export type CompanyMergeOut = components['schemas']['CompanyMergeOut'];
+export type CompanyMerged = components['schemas']['CompanyMerged'];
+export type CompanyOut = components['schemas']['CompanyOut'];
+export type CompanyPatch = components['schemas']['CompanyPatch'];
+export type CompanyState = components['schemas']['CompanyState'];
+export type CompanyStatus = components['schemas']['CompanyStatus'];
+export type CompanyUpdated = components['schemas']['CompanyUpdated'];
+export type ContactCreated = components['schemas']['ContactCreated'];
+export type ContactDeleted = components['schemas']['ContactDeleted'];
+export type ContactId = components['schemas']['ContactId'];
+export type ContactIn = components['schemas']['ContactIn'];
+export type ContactMergeOut = components['schemas']['ContactMergeOut'];
+export type ContactMerged = components['schemas']['ContactMerged'];
+export type ContactOut = components['schemas']['ContactOut'];
+export type ContactPatch = components['schemas']['ContactPatch'];
+export type ContactState = components['schemas']['ContactState'];
+export type ContactUpdated = components['schemas']['ContactUpdated'];
+export type ContractActivated = components['schemas']['ContractActivated'];
+export type ContractCompleted = components['schemas']['ContractCompleted'];
+export type ContractCreated = components['schemas']['ContractCreated'];
+export type ContractDeleted = components['schemas']['ContractDeleted'];
+export type ContractId = components['schemas']['ContractId'];
+export type ContractIn = components['schemas']['ContractIn'];
+export type ContractOut = components['schemas']['ContractOut'];
+export type ContractPatch = components['schemas']['ContractPatch'];
+export type ContractSent = components['schemas']['ContractSent'];
+export type ContractSigned = components['schemas']['ContractSigned'];
+export type ContractState = components['schemas']['ContractState'];
+export type ContractStatus = components['schemas']['ContractStatus'];
+export type ContractTerminated = components['schemas']['ContractTerminated'];
+export type ContractUpdated = components['schemas']['ContractUpdated'];
+export type Currency = components['schemas']['Currency'];
+export type DeadLetterId = components['schemas']['DeadLetterId'];
+export type DeadLetterOut = components['schemas']['DeadLetterOut'];
+export type DealCreated = components['schemas']['DealCreated'];
+export type DealDeleted = components['schemas']['DealDeleted'];
+export type DealId = components['schemas']['DealId'];
+export type DealIn = components['schemas']['DealIn'];
+export type DealOut = components['schemas']['DealOut'];
+export type DealPatch = components['schemas']['DealPatch'];
+export type DealStage = components['schemas']['DealStage'];
+export type DealStageChanged = components['schemas']['DealStageChanged'];
+export type DealState = components['schemas']['DealState'];
+export type DealUpdated = components['schemas']['DealUpdated'];
+export type DuplicateGroupOut = components['schemas']['DuplicateGroupOut'];
+export type DuplicateReason = components['schemas']['DuplicateReason'];
+export type EndpointCreated = components['schemas']['EndpointCreated'];
+export type EndpointDeleted = components['schemas']['EndpointDeleted'];
+export type EndpointUpdated = components['schemas']['EndpointUpdated'];
+export type EngagementCreated = components['schemas']['EngagementCreated'];
+export type EngagementDeleted = components['schemas']['EngagementDeleted'];
+export type EngagementId = components['schemas']['EngagementId'];
+export type EngagementIn = components['schemas']['EngagementIn'];
+export type EngagementOut = components['schemas']['EngagementOut'];
+export type EngagementPatch = components['schemas']['EngagementPatch'];
+export type EngagementState = components['schemas']['EngagementState'];
+export type EngagementStatus = components['schemas']['EngagementStatus'];
+export type EngagementStatusChanged = components['schemas']['EngagementStatusChanged'];
+export type EngagementUpdated = components['schemas']['EngagementUpdated'];
+export type Event = components['schemas']['Event'];
+export type EventId = components['schemas']['EventId'];
+export type EventTypeOut = components['schemas']['EventTypeOut'];
+export type EventTypesOut = components['schemas']['EventTypesOut'];
+export type FeedOut = components['schemas']['FeedOut'];
+export type FieldError = components['schemas']['FieldError'];
+export type ImportOutcome = components['schemas']['ImportOutcome'];
+export type ImportReportOut = components['schemas']['ImportReportOut'];
+export type ImportRowOut = components['schemas']['ImportRowOut'];
+export type InstantiateIn = components['schemas']['InstantiateIn'];
+export type InvitationAccepted = components['schemas']['InvitationAccepted'];
+export type InvitationCreatedOut = components['schemas']['InvitationCreatedOut'];
+export type InvitationId = components['schemas']['InvitationId'];
+export type InvitationIn = components['schemas']['InvitationIn'];
+export type InvitationOut = components['schemas']['InvitationOut'];
+export type InvitationRevoked = components['schemas']['InvitationRevoked'];
+export type InvitationSent = components['schemas']['InvitationSent'];
+export type InvitationStatus = components['schemas']['InvitationStatus'];
+export type LineItemIn = components['schemas']['LineItemIn'];
+export type LineItemOut = components['schemas']['LineItemOut'];
+export type LineItemState = components['schemas']['LineItemState'];
+export type LoginIn = components['schemas']['LoginIn'];
+export type MeOut = components['schemas']['MeOut'];
+export type MemberAdded = components['schemas']['MemberAdded'];
+export type MemberId = components['schemas']['MemberId'];
+export type MemberOut = components['schemas']['MemberOut'];
+export type MemberPatch = components['schemas']['MemberPatch'];
+export type MemberRemoved = components['schemas']['MemberRemoved'];
+export type MemberRoleChanged = components['schemas']['MemberRoleChanged'];
+export type MembershipOut = components['schemas']['MembershipOut'];
+export type MergeConflict = components['schemas']['MergeConflict'];
+export type MergeIn = components['schemas']['MergeIn'];
+export type MilestoneCreated = components['schemas']['MilestoneCreated'];
+export type MilestoneDeleted = components['schemas']['MilestoneDeleted'];
+export type MilestoneId = components['schemas']['MilestoneId'];
+export type MilestoneIn = components['schemas']['MilestoneIn'];
+export type MilestoneOut = components['schemas']['MilestoneOut'];
+export type MilestonePatch = components['schemas']['MilestonePatch'];
+export type MilestoneState = components['schemas']['MilestoneState'];
+export type MilestoneStatus = components['schemas']['MilestoneStatus'];
+export type MilestoneUpdated = components['schemas']['MilestoneUpdated'];
+export type Money = components['schemas']['Money'];
+export type OrganizationCreated = components['schemas']['OrganizationCreated'];
+export type OrganizationId = components['schemas']['OrganizationId'];
+export type OrganizationIn = components['schemas']['OrganizationIn'];
+export type OrganizationOut = components['schemas']['OrganizationOut'];
+export type PageOutActivityOut = components['schemas']['PageOut_ActivityOut'];
+export type PageOutApiKeyOut = components['schemas']['PageOut_ApiKeyOut'];
+export type PageOutAttemptOut = components['schemas']['PageOut_AttemptOut'];
+export type PageOutCompanyOut = components['schemas']['PageOut_CompanyOut'];
+export type PageOutContactOut = components['schemas']['PageOut_ContactOut'];
+export type PageOutContractOut = components['schemas']['PageOut_ContractOut'];
+export type PageOutDeadLetterOut = components['schemas']['PageOut_DeadLetterOut'];
+export type PageOutDealOut = components['schemas']['PageOut_DealOut'];
+export type PageOutEngagementOut = components['schemas']['PageOut_EngagementOut'];
+export type PageOutInvitationOut = components['schemas']['PageOut_InvitationOut'];
+export type PageOutMemberOut = components['schemas']['PageOut_MemberOut'];
+export type PageOutMembershipOut = components['schemas']['PageOut_MembershipOut'];
+export type PageOutMilestoneOut = components['schemas']['PageOut_MilestoneOut'];
+export type PageOutProjectOut = components['schemas']['PageOut_ProjectOut'];
+export type PageOutProposalOut = components['schemas']['PageOut_ProposalOut'];
+export type PageOutTaskOut = components['schemas']['PageOut_TaskOut'];
+export type PageOutTemplateOut = components['schemas']['PageOut_TemplateOut'];
+export type PageOutWebhookOut = components['schemas']['PageOut_WebhookOut'];
+export type Principal = components['schemas']['Principal'];
+export type Problem = components['schemas']['Problem'];
+export type ProjectCreated = components['schemas']['ProjectCreated'];
+export type ProjectDeleted = components['schemas']['ProjectDeleted'];
+export type ProjectId = components['schemas']['ProjectId'];
+export type ProjectIn = components['schemas']['ProjectIn'];
+export type ProjectInstantiated = components['schemas']['ProjectInstantiated'];
+export type ProjectOut = components['schemas']['ProjectOut'];
+export type ProjectPatch = components['schemas']['ProjectPatch'];
+export type ProjectReconciled = components['schemas']['ProjectReconciled'];
+export type ProjectState = components['schemas']['ProjectState'];
+export type ProjectStatus = components['schemas']['ProjectStatus'];
+export type ProjectTemplateId = components['schemas']['ProjectTemplateId'];
+export type ProjectUpdated = components['schemas']['ProjectUpdated'];
+export type ProposalAccepted = components['schemas']['ProposalAccepted'];
+export type ProposalCreated = components['schemas']['ProposalCreated'];
+export type ProposalDeclined = components['schemas']['ProposalDeclined'];
+export type ProposalDeleted = components['schemas']['ProposalDeleted'];
+export type ProposalExpired = components['schemas']['ProposalExpired'];
+export type ProposalId = components['schemas']['ProposalId'];
+export type ProposalIn = components['schemas']['ProposalIn'];
+export type ProposalOut = components['schemas']['ProposalOut'];
+export type ProposalPatch = components['schemas']['ProposalPatch'];
+export type ProposalSent = components['schemas']['ProposalSent'];
+export type ProposalState = components['schemas']['ProposalState'];
+export type ProposalStatus = components['schemas']['ProposalStatus'];
+export type ProposalUpdated = components['schemas']['ProposalUpdated'];
+export type Quantity = components['schemas']['Quantity'];
+export type ReferencesRepointed = components['schemas']['ReferencesRepointed'];
+export type ReplayedOut = components['schemas']['ReplayedOut'];
+export type RepointedCounts = components['schemas']['RepointedCounts'];
+export type RepointedMerge = components['schemas']['RepointedMerge'];
+export type Role = components['schemas']['Role'];
+export type SaveAsTemplateIn = components['schemas']['SaveAsTemplateIn'];
+export type SignIn = components['schemas']['SignIn'];
+export type SignatureDataOut = components['schemas']['SignatureDataOut'];
+export type SignatureOut = components['schemas']['SignatureOut'];
+export type SignatureState = components['schemas']['SignatureState'];
+export type SignupIn = components['schemas']['SignupIn'];
+export type Source = components['schemas']['Source'];
+export type SwitchOrganizationIn = components['schemas']['SwitchOrganizationIn'];
+export type TaskCreated = components['schemas']['TaskCreated'];
+export type TaskDeleted = components['schemas']['TaskDeleted'];
+export type TaskId = components['schemas']['TaskId'];
+export type TaskIn = components['schemas']['TaskIn'];
+export type TaskMoveIn = components['schemas']['TaskMoveIn'];
+export type TaskMoved = components['schemas']['TaskMoved'];
+export type TaskOut = components['schemas']['TaskOut'];
+export type TaskPatch = components['schemas']['TaskPatch'];
+export type TaskState = components['schemas']['TaskState'];
+export type TaskStatus = components['schemas']['TaskStatus'];
+export type TaskStatusChanged = components['schemas']['TaskStatusChanged'];
+export type TaskUpdated = components['schemas']['TaskUpdated'];
+export type TemplateCreated = components['schemas']['TemplateCreated'];
+export type TemplateDeleted = components['schemas']['TemplateDeleted'];
+export type TemplateIn = components['schemas']['TemplateIn'];
+export type TemplateMilestone = components['schemas']['TemplateMilestone'];
+export type TemplateMilestoneState = components['schemas']['TemplateMilestoneState'];
+export type TemplateOut = components['schemas']['TemplateOut'];
+export type TemplatePatch = components['schemas']['TemplatePatch'];
+export type TemplateState = components['schemas']['TemplateState'];
+export type TemplateTask = components['schemas']['TemplateTask'];
+export type TemplateTaskState = components['schemas']['TemplateTaskState'];
+export type TemplateUpdated = components['schemas']['TemplateUpdated'];
+export type UserId = components['schemas']['UserId'];
+export type UserOut = components['schemas']['UserOut'];
+export type WebhookAttemptId = components['schemas']['WebhookAttemptId'];
+export type WebhookCreatedOut = components['schemas']['WebhookCreatedOut'];
+export type WebhookEndpointId = components['schemas']['WebhookEndpointId'];
+export type WebhookEndpointState = components['schemas']['WebhookEndpointState'];
+export type WebhookIn = components['schemas']['WebhookIn'];
+export type WebhookOut = components['schemas']['WebhookOut'];
+export type WebhookPatch = components['schemas']['WebhookPatch'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseConflict = components['responses']['Conflict'];
+export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseInternalError = components['responses']['InternalError'];
+export type ResponseMethodNotAllowed = components['responses']['MethodNotAllowed'];
+export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
+export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
+export type ResponseUnauthenticated = components['responses']['Unauthenticated'];
+export type ResponseUnavailable = components['responses']['Unavailable'];
+export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
+export type ResponseValidationFailed = components['responses']['ValidationFailed'];
+export type $defs = Record<string, never>;
+export interface operations {
+    list_api_keys: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of API keys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_ApiKeyOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    create_api_key: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyIn"];
+            };
+        };
+        responses: {
+            /** @description API key created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreatedOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revoke_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API key id */
+                id: components["schemas"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    /** @description HttpOnly session cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Unknown email or wrong password (indistinguishable) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the session cookie is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    signup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignupIn"];
+            };
+        };
+        responses: {
+            /** @description Account, organization and session created */
+            201: {
+                headers: {
+                    /** @description HttpOnly session cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The email already has an account */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    client_companies_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["CompanyStatus"];
+                /** @description Companies whose name starts with this (case-insensitive). */
+                name_prefix?: string;
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of companies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_CompanyOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    client_companies_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyIn"];
+            };
+        };
+        responses: {
+            /** @description Company created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    client_companies_duplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Groups of likely duplicates with the reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyDuplicateGroupOut"][];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    export_companies: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["CompanyStatus"];
+                /** @description Companies whose name starts with this (case-insensitive). */
+                name_prefix?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with a header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,name,domain,status,address,owner_id,tags,notes,created_at,updated_at */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    client_companies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Company id */
+                id: components["schemas"]["ClientCompanyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The company */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    client_companies_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Company id */
+                id: components["schemas"]["ClientCompanyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    client_companies_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Company id */
+                id: components["schemas"]["ClientCompanyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated company */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    client_companies_merge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The surviving company */
+                id: components["schemas"]["ClientCompanyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeIn"];
+            };
+        };
+        responses: {
+            /** @description Merged (or, on a dry run, what would be) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyMergeOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contacts_list: {
+        parameters: {
+            query?: {
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                /** @description Exact email (case-insensitive). */
+                email?: string;
+                /** @description Free text over first name, last name and email (prefix, case-insensitive). */
+                q?: string;
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contacts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_ContactOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contacts_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactIn"];
+            };
+        };
+        responses: {
+            /** @description Contact created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contacts_duplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Groups of likely duplicates with the reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateGroupOut"][];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    export_contacts: {
+        parameters: {
+            query?: {
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                /** @description Exact email (case-insensitive). */
+                email?: string;
+                /** @description Free text over first name, last name and email (prefix, case-insensitive). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with a header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,first_name,last_name,email,phone,title,client_company_id,created_at,updated_at */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    import: {
+        parameters: {
+            query?: {
+                /** @description Report what the import would do without writing anything. */
+                dry_run?: boolean;
+            };
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example first_name,last_name,email,company
+                 *     Ada,Lovelace,ada@engines.example,Analytical Engines
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What happened to each row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contacts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contact id */
+                id: components["schemas"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contacts_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Contact id */
+                id: components["schemas"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contacts_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Contact id */
+                id: components["schemas"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated contact */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contacts_merge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The surviving contact */
+                id: components["schemas"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeIn"];
+            };
+        };
+        responses: {
+            /** @description Merged (or, on a dry run, what would be) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMergeOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contracts_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ContractStatus"];
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contracts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_ContractOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contracts_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractIn"];
+            };
+        };
+        responses: {
+            /** @description Contract created */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description The new contract */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contracts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contracts_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contracts_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated contract */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    activate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Completed */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contracts_send: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    sign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    signature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignatureDataOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    terminate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Terminated */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_dead_letters: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dead letters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_DeadLetterOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    replay_all_dead_letters: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued for delivery */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayedOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    replay_dead_letter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Dead letter id */
+                id: components["schemas"]["DeadLetterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued for delivery */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deals_list: {
+        parameters: {
+            query?: {
+                stage?: components["schemas"]["DealStage"];
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                owner_id?: components["schemas"]["UserId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_DealOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deals_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealIn"];
+            };
+        };
+        responses: {
+            /** @description Deal created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    export_deals: {
+        parameters: {
+            query?: {
+                stage?: components["schemas"]["DealStage"];
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                owner_id?: components["schemas"]["UserId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with a header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,name,stage,value_amount_minor,value_currency,probability,expected_close_date,client_company_id,contact_id,owner_id,created_at,updated_at */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deals_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Deal id */
+                id: components["schemas"]["DealId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deal */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deals_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Deal id */
+                id: components["schemas"]["DealId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deals_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Deal id */
+                id: components["schemas"]["DealId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated deal */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    engagements_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["EngagementStatus"];
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                contract_id?: components["schemas"]["ContractId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of engagements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_EngagementOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    engagements_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementIn"];
+            };
+        };
+        responses: {
+            /** @description Engagement created */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description The new engagement */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    engagements_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Engagement id */
+                id: components["schemas"]["EngagementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The engagement */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    engagements_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Engagement id */
+                id: components["schemas"]["EngagementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    engagements_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Engagement id */
+                id: components["schemas"]["EngagementId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated engagement */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    event_types_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event catalog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypesOut"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    change_feed: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous call; absent to start from the oldest retained event. */
+                after?: string;
+                /**
+                 * @description Events per call, 1–500 (default 100).
+                 * @example 100
+                 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events after the cursor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_invitations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invitations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_InvitationOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    create_invitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationIn"];
+            };
+        };
+        responses: {
+            /** @description Invitation created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreatedOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    accept_invitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationIn"];
+            };
+        };
+        responses: {
+            /** @description Joined the organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No open invitation with this token for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revoke_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invitation id */
+                id: components["schemas"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeOut"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    switch_organization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwitchOrganizationIn"];
+            };
+        };
+        responses: {
+            /** @description Switched; the caller in the new organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No such organization among the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_members: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_MemberOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Member id */
+                id: components["schemas"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    remove_member: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Member id */
+                id: components["schemas"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    update_member: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Member id */
+                id: components["schemas"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated member */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    milestones_list: {
+        parameters: {
+            query?: {
+                project_id?: components["schemas"]["ProjectId"];
+                status?: components["schemas"]["MilestoneStatus"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of milestones */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_MilestoneOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    milestones_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneIn"];
+            };
+        };
+        responses: {
+            /** @description Milestone created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    milestones_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Milestone id */
+                id: components["schemas"]["MilestoneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The milestone */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    milestones_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Milestone id */
+                id: components["schemas"]["MilestoneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    milestones_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Milestone id */
+                id: components["schemas"]["MilestoneId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestonePatch"];
+            };
+        };
+        responses: {
+            /** @description Updated milestone */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_organizations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of organizations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_MembershipOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    create_organization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationIn"];
+            };
+        };
+        responses: {
+            /** @description Organization created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    project_templates_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_TemplateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    project_templates_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateIn"];
+            };
+        };
+        responses: {
+            /** @description Template created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    project_templates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template id */
+                id: components["schemas"]["ProjectTemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    project_templates_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Template id */
+                id: components["schemas"]["ProjectTemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    project_templates_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Template id */
+                id: components["schemas"]["ProjectTemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePatch"];
+            };
+        };
+        responses: {
+            /** @description Updated template */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    instantiate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Template id */
+                id: components["schemas"]["ProjectTemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstantiateIn"];
+            };
+        };
+        responses: {
+            /** @description Project created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    projects_list: {
+        parameters: {
+            query?: {
+                engagement_id?: components["schemas"]["EngagementId"];
+                status?: components["schemas"]["ProjectStatus"];
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of projects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_ProjectOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    projects_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectIn"];
+            };
+        };
+        responses: {
+            /** @description Project created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    projects_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    projects_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Project id */
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    projects_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Project id */
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated project */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    save_as_template: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Project id */
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAsTemplateIn"];
+            };
+        };
+        responses: {
+            /** @description Template created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    proposals_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProposalStatus"];
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                deal_id?: components["schemas"]["DealId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of proposals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_ProposalOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    proposals_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalIn"];
+            };
+        };
+        responses: {
+            /** @description Proposal created */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description The new proposal */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    proposals_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposal */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    proposals_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Proposal id */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    proposals_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Proposal id */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated proposal */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Proposal id */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    contract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description An accepted proposal */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Contract created */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description The new contract */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Proposal id */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    proposals_send: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Proposal id */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    tasks_list: {
+        parameters: {
+            query?: {
+                /** @description Tasks of one project, listed in `position` order (otherwise oldest first). */
+                project_id?: components["schemas"]["ProjectId"];
+                status?: components["schemas"]["TaskStatus"];
+                /**
+                 * @description A user id, or `me` for the caller: "my work" across projects.
+                 * @example me
+                 */
+                assignee_id?: string;
+                /** @description Tasks due strictly before this date (tasks without a due date are left out). */
+                due_before?: string;
+                milestone_id?: components["schemas"]["MilestoneId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_TaskOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    tasks_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskIn"];
+            };
+        };
+        responses: {
+            /** @description Task created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    tasks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Task id */
+                id: components["schemas"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    tasks_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Task id */
+                id: components["schemas"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    tasks_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Task id */
+                id: components["schemas"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated task */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    move_task: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Task id */
+                id: components["schemas"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskMoveIn"];
+            };
+        };
+        responses: {
+            /** @description The moved task */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_timeline: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this engagement. */
+                engagement_id?: components["schemas"]["EngagementId"];
+                /** @description Only entries of this entity type (e.g. `member`); combine with `entity_id`. */
+                entity_type?: string;
+                /** @description Only entries of this entity. */
+                entity_id?: string;
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of timeline entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_ActivityOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_WebhookOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookIn"];
+            };
+        };
+        responses: {
+            /** @description Endpoint created; the secret is shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreatedOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: components["schemas"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Endpoint id */
+                id: components["schemas"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Endpoint id */
+                id: components["schemas"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated endpoint */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_attempts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: components["schemas"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of attempts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_AttemptOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": Record<string, never>;
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "database": "ok",
+                     *       "migrations": "current",
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": Record<string, never>;
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            /** @description Not ready, with the reason */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    render_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics in the Prometheus text format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example # TYPE atrium_http_requests_total counter */
+                    "text/plain": string;
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    "agreements.contract.activated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.contract.activated";
+                    /** @enum {string} */
+                    aggregate_type?: "contract";
+                    data?: components["schemas"]["ContractActivated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.contract.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.contract.completed";
+                    /** @enum {string} */
+                    aggregate_type?: "contract";
+                    data?: components["schemas"]["ContractCompleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.contract.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.contract.created";
+                    /** @enum {string} */
+                    aggregate_type?: "contract";
+                    data?: components["schemas"]["ContractCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.contract.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.contract.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "contract";
+                    data?: components["schemas"]["ContractDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.contract.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.contract.sent";
+                    /** @enum {string} */
+                    aggregate_type?: "contract";
+                    data?: components["schemas"]["ContractSent"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.contract.signed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.contract.signed";
+                    /** @enum {string} */
+                    aggregate_type?: "contract";
+                    data?: components["schemas"]["ContractSigned"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.contract.terminated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.contract.terminated";
+                    /** @enum {string} */
+                    aggregate_type?: "contract";
+                    data?: components["schemas"]["ContractTerminated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.contract.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.contract.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "contract";
+                    data?: components["schemas"]["ContractUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.engagement.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.engagement.created";
+                    /** @enum {string} */
+                    aggregate_type?: "engagement";
+                    data?: components["schemas"]["EngagementCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.engagement.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.engagement.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "engagement";
+                    data?: components["schemas"]["EngagementDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.engagement.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.engagement.status_changed";
+                    /** @enum {string} */
+                    aggregate_type?: "engagement";
+                    data?: components["schemas"]["EngagementStatusChanged"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.engagement.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.engagement.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "engagement";
+                    data?: components["schemas"]["EngagementUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.proposal.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.proposal.accepted";
+                    /** @enum {string} */
+                    aggregate_type?: "proposal";
+                    data?: components["schemas"]["ProposalAccepted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.proposal.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.proposal.created";
+                    /** @enum {string} */
+                    aggregate_type?: "proposal";
+                    data?: components["schemas"]["ProposalCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.proposal.declined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.proposal.declined";
+                    /** @enum {string} */
+                    aggregate_type?: "proposal";
+                    data?: components["schemas"]["ProposalDeclined"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.proposal.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.proposal.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "proposal";
+                    data?: components["schemas"]["ProposalDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.proposal.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.proposal.expired";
+                    /** @enum {string} */
+                    aggregate_type?: "proposal";
+                    data?: components["schemas"]["ProposalExpired"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.proposal.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.proposal.sent";
+                    /** @enum {string} */
+                    aggregate_type?: "proposal";
+                    data?: components["schemas"]["ProposalSent"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.proposal.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.proposal.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "proposal";
+                    data?: components["schemas"]["ProposalUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "agreements.references.repointed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "agreements.references.repointed";
+                    /** @enum {string} */
+                    aggregate_type?: "client_company";
+                    data?: components["schemas"]["ReferencesRepointed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "appointment.booked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "appointment.booked";
+                    /** @enum {string} */
+                    aggregate_type?: "appointment";
+                    data?: components["schemas"]["AppointmentBooked"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.company.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.company.created";
+                    /** @enum {string} */
+                    aggregate_type?: "client_company";
+                    data?: components["schemas"]["CompanyCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.company.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.company.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "client_company";
+                    data?: components["schemas"]["CompanyDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.company.merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.company.merged";
+                    /** @enum {string} */
+                    aggregate_type?: "client_company";
+                    data?: components["schemas"]["CompanyMerged"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.company.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.company.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "client_company";
+                    data?: components["schemas"]["CompanyUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.contact.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.contact.created";
+                    /** @enum {string} */
+                    aggregate_type?: "contact";
+                    data?: components["schemas"]["ContactCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.contact.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.contact.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "contact";
+                    data?: components["schemas"]["ContactDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.contact.merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.contact.merged";
+                    /** @enum {string} */
+                    aggregate_type?: "contact";
+                    data?: components["schemas"]["ContactMerged"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.contact.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.contact.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "contact";
+                    data?: components["schemas"]["ContactUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.deal.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.deal.created";
+                    /** @enum {string} */
+                    aggregate_type?: "deal";
+                    data?: components["schemas"]["DealCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.deal.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.deal.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "deal";
+                    data?: components["schemas"]["DealDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.deal.stage_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.deal.stage_changed";
+                    /** @enum {string} */
+                    aggregate_type?: "deal";
+                    data?: components["schemas"]["DealStageChanged"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "crm.deal.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "crm.deal.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "deal";
+                    data?: components["schemas"]["DealUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "identity.api_key.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "identity.api_key.created";
+                    /** @enum {string} */
+                    aggregate_type?: "api_key";
+                    data?: components["schemas"]["ApiKeyCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "identity.api_key.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "identity.api_key.revoked";
+                    /** @enum {string} */
+                    aggregate_type?: "api_key";
+                    data?: components["schemas"]["ApiKeyRevoked"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "identity.invitation.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "identity.invitation.accepted";
+                    /** @enum {string} */
+                    aggregate_type?: "invitation";
+                    data?: components["schemas"]["InvitationAccepted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "identity.invitation.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "identity.invitation.revoked";
+                    /** @enum {string} */
+                    aggregate_type?: "invitation";
+                    data?: components["schemas"]["InvitationRevoked"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "identity.invitation.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "identity.invitation.sent";
+                    /** @enum {string} */
+                    aggregate_type?: "invitation";
+                    data?: components["schemas"]["InvitationSent"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "identity.member.added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "identity.member.added";
+                    /** @enum {string} */
+                    aggregate_type?: "member";
+                    data?: components["schemas"]["MemberAdded"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "identity.member.removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "identity.member.removed";
+                    /** @enum {string} */
+                    aggregate_type?: "member";
+                    data?: components["schemas"]["MemberRemoved"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "identity.member.role_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "identity.member.role_changed";
+                    /** @enum {string} */
+                    aggregate_type?: "member";
+                    data?: components["schemas"]["MemberRoleChanged"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "identity.organization.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "identity.organization.created";
+                    /** @enum {string} */
+                    aggregate_type?: "organization";
+                    data?: components["schemas"]["OrganizationCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.milestone.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.milestone.created";
+                    /** @enum {string} */
+                    aggregate_type?: "milestone";
+                    data?: components["schemas"]["MilestoneCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.milestone.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.milestone.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "milestone";
+                    data?: components["schemas"]["MilestoneDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.milestone.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.milestone.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "milestone";
+                    data?: components["schemas"]["MilestoneUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.project.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.project.created";
+                    /** @enum {string} */
+                    aggregate_type?: "project";
+                    data?: components["schemas"]["ProjectCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.project.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.project.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "project";
+                    data?: components["schemas"]["ProjectDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.project.instantiated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.project.instantiated";
+                    /** @enum {string} */
+                    aggregate_type?: "project";
+                    data?: components["schemas"]["ProjectInstantiated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.project.reconciled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.project.reconciled";
+                    /** @enum {string} */
+                    aggregate_type?: "project";
+                    data?: components["schemas"]["ProjectReconciled"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.project.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.project.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "project";
+                    data?: components["schemas"]["ProjectUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.references.repointed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.references.repointed";
+                    /** @enum {string} */
+                    aggregate_type?: "client_company";
+                    data?: components["schemas"]["ReferencesRepointed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.task.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.task.created";
+                    /** @enum {string} */
+                    aggregate_type?: "task";
+                    data?: components["schemas"]["TaskCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.task.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.task.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "task";
+                    data?: components["schemas"]["TaskDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.task.moved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.task.moved";
+                    /** @enum {string} */
+                    aggregate_type?: "task";
+                    data?: components["schemas"]["TaskMoved"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.task.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.task.status_changed";
+                    /** @enum {string} */
+                    aggregate_type?: "task";
+                    data?: components["schemas"]["TaskStatusChanged"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.task.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.task.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "task";
+                    data?: components["schemas"]["TaskUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.template.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.template.created";
+                    /** @enum {string} */
+                    aggregate_type?: "project_template";
+                    data?: components["schemas"]["TemplateCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.template.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.template.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "project_template";
+                    data?: components["schemas"]["TemplateDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.template.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.template.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "project_template";
+                    data?: components["schemas"]["TemplateUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks.endpoint.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "webhooks.endpoint.created";
+                    /** @enum {string} */
+                    aggregate_type?: "webhook";
+                    data?: components["schemas"]["EndpointCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks.endpoint.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "webhooks.endpoint.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "webhook";
+                    data?: components["schemas"]["EndpointDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks.endpoint.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "webhooks.endpoint.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "webhook";
+                    data?: components["schemas"]["EndpointUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
