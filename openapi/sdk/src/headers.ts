@@ -21,3 +21,16 @@ export function ifMatch(versionOrEtag: number | string): { "If-Match": string } 
 export function etagOf(result: { response: Response }): string | undefined {
   return result.response.headers.get("ETag") ?? undefined;
 }
+
+/**
+ * A `text/csv` request body (openapi-fetch sends JSON unless told otherwise):
+ * `atrium.POST("/api/v1/contacts/import", { ...csvBody(text), params: { query: { dry_run: true } } })`.
+ * Read a CSV export with `atrium.GET("/api/v1/contacts/export", { parseAs: "text" })`.
+ */
+export function csvBody(text: string): {
+  body: string;
+  bodySerializer: (body: string) => string;
+  headers: { "Content-Type": "text/csv" };
+} {
+  return { body: text, bodySerializer: (body) => body, headers: { "Content-Type": "text/csv" } };
+}

@@ -10,7 +10,7 @@
 export { createAtriumClient, unwrap, type AtriumClient, type AtriumClientOptions, type DataOf } from "./client.js";
 export { ProblemError, isProblem, type FieldError, type Problem, type ProblemType } from "./problem.js";
 export { pages, items, type ListPath, type PageOf, type ItemOf } from "./pagination.js";
-export { idempotencyKey, ifMatch, etagOf } from "./headers.js";
+export { csvBody, idempotencyKey, ifMatch, etagOf } from "./headers.js";
 export {
   EVENT_TYPES,
   isEventType,

@@ -22,6 +22,7 @@ import {
   REQUIRED_ROLES,
   type TaskOut,
   createAtriumClient,
+  csvBody,
   etagOf,
   idempotencyKey,
   ifMatch,
@@ -336,6 +337,19 @@ test("a client journey through the SDK: sign-up to done tasks, the timeline, a t
     } finally {
       rx.close();
     }
+  });
+
+  await t.test("CSV in and out (text/csv bodies)", async () => {
+    const csv = "first_name,last_name,email,company\nGrace,Hopper,grace@navy.example,US Navy\nBad,Email,not-an-email,\n";
+    const dry = await unwrap(
+      atrium.POST("/api/v1/contacts/import", { ...csvBody(csv), params: { query: { dry_run: true } } }),
+    );
+    assert.equal(dry.created, 1, JSON.stringify(dry));
+    assert.deepEqual(dry.rows.map((r) => r.outcome), ["created", "skipped"]);
+    const exported = await unwrap(atrium.GET("/api/v1/contacts/export", { parseAs: "text" }));
+    const [header, ...rows] = exported.trim().split("\n");
+    assert.ok(header?.startsWith("id,first_name,last_name,email"), header);
+    assert.equal(rows.length, 1, "the dry run wrote nothing: only Hank");
   });
 
   await t.test("the server's event catalog is the SDK's", async () => {
