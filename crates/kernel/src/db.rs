@@ -134,6 +134,22 @@ mod tests {
         Database::connect(opts).await.expect("open sqlite")
     }
 
+    /// Another process holding the write lock past the busy timeout is a 503 the
+    /// client may retry, not a 500.
+    #[tokio::test]
+    async fn a_lock_held_past_the_busy_timeout_is_unavailable() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (holder, other) = (sqlite(&dir, 1).await, sqlite(&dir, 1).await);
+        holder.execute_unprepared("CREATE TABLE t (n INTEGER NOT NULL)").await.expect("create");
+        // Two pools on one file are two "processes" to SQLite (the queue is per file,
+        // so the second one writes without it, as another process would).
+        let txn = holder.begin().await.expect("begin");
+        txn.execute_unprepared("INSERT INTO t (n) VALUES (1)").await.expect("take the lock");
+        let err = other.execute_unprepared("INSERT INTO t (n) VALUES (2)").await.expect_err("locked");
+        assert!(crate::error::is_unavailable(&err), "{err:?}");
+        txn.rollback().await.expect("rollback");
+    }
+
     /// Many more writers than connections, a busy timeout far shorter than the
     /// queue: every write lands, none sees "database is locked" or a pool timeout,
     /// and a writer can still read through another pool connection.
