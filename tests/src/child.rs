@@ -44,7 +44,9 @@ impl ChildServer {
             .env("ATRIUM_SECRET", "test-secret-for-child-processes")
             .env("COOKIE_SECURE", "false")
             .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
+            // The server logs to stdout: `ATRIUM_CHILD_LOGS=1` shows it (with the
+            // child's RUST_LOG at `warn`).
+            .stdout(if std::env::var_os("ATRIUM_CHILD_LOGS").is_some() { Stdio::inherit() } else { Stdio::null() })
             .stderr(Stdio::inherit())
             .kill_on_drop(true);
         for (k, v) in env {
