@@ -81,6 +81,7 @@ impl AppState {
                 idle_poll: std::time::Duration::from_millis(config.dispatch_poll_ms),
                 max_attempts: config.dispatch_max_attempts,
                 base_backoff: std::time::Duration::from_millis(config.dispatch_backoff_ms),
+                lease: std::time::Duration::from_secs(config.dispatch_lease_secs.max(1)),
                 ..DispatcherConfig::default()
             },
         );
