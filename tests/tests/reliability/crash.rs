@@ -110,7 +110,7 @@ async fn kill_9_of_server_and_worker_under_load_on_postgres_loses_nothing_and_de
             let mut i = 0usize;
             while !stop.load(Ordering::Relaxed) {
                 i += 1;
-                let target = (i % 3 == 0).then(|| mine.get(i % mine.len().max(1)).cloned()).flatten();
+                let target = i.is_multiple_of(3).then(|| mine.get(i % mine.len().max(1)).cloned()).flatten();
                 let req = match &target {
                     Some(id) => http
                         .patch(format!("{base}/api/v1/client-companies/{id}"))
