@@ -8,11 +8,16 @@ use std::time::{Duration, Instant};
 
 use tokio::process::{Child, Command};
 
-/// The `atrium` binary next to this test executable (`target/<profile>/atrium`).
+/// The `atrium` binary of this build (`target/<profile>/atrium`): next to a test
+/// executable's `deps/` directory, or next to a binary (the bench harness).
 pub fn atrium_binary() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe.parent().expect("executable dir");
+    if dir.join("atrium").is_file() {
+        return dir.join("atrium");
+    }
     // target/<profile>/deps/<test> → target/<profile>/atrium
-    let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("target profile dir");
+    let profile_dir = dir.parent().expect("target profile dir");
     let bin = profile_dir.join("atrium");
     assert!(bin.exists(), "{} is missing: run `cargo build --workspace --bin atrium` (make test does)", bin.display());
     bin
@@ -29,6 +34,10 @@ pub struct ChildServer {
     pub base: String,
     pub port: u16,
     child: Child,
+    /// How it was started, for [`ChildServer::restart`].
+    command: Vec<String>,
+    database_url: String,
+    env: Vec<(String, String)>,
 }
 
 impl ChildServer {
@@ -36,26 +45,28 @@ impl ChildServer {
     /// `database_url` with the test secret and `env` on top, and waits until
     /// `/health/ready` answers 200 (for `serve`).
     pub async fn start(command: &[&str], database_url: &str, env: &[(&str, &str)]) -> ChildServer {
+        let command: Vec<String> = command.iter().map(|s| (*s).to_owned()).collect();
+        let env: Vec<(String, String)> = env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
         let port = free_port();
-        let mut cmd = Command::new(atrium_binary());
-        cmd.args(command)
-            .env("DATABASE_URL", database_url)
-            .env("BIND_ADDR", format!("127.0.0.1:{port}"))
-            .env("ATRIUM_SECRET", "test-secret-for-child-processes")
-            .env("COOKIE_SECURE", "false")
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .kill_on_drop(true);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = cmd.spawn().expect("spawn atrium");
-        let server = ChildServer { base: format!("http://127.0.0.1:{port}"), port, child };
-        if command.first() == Some(&"serve") {
+        let child = spawn(&command, database_url, &env, port);
+        let base = format!("http://127.0.0.1:{port}");
+        let server = ChildServer { base, port, child, command, database_url: database_url.to_owned(), env };
+        if server.command.first().map(String::as_str) == Some("serve") {
             server.wait_ready(Duration::from_secs(30)).await;
         }
         server
+    }
+
+    /// Starts the same command again on the same port (after [`ChildServer::kill9`]),
+    /// as a supervisor would, and waits for readiness (for `serve`).
+    pub async fn restart(&mut self) {
+        if self.is_running() {
+            self.kill9().await;
+        }
+        self.child = spawn(&self.command, &self.database_url, &self.env, self.port);
+        if self.command.first().map(String::as_str) == Some("serve") {
+            self.wait_ready(Duration::from_secs(30)).await;
+        }
     }
 
     pub async fn wait_ready(&self, within: Duration) {
@@ -82,4 +93,23 @@ impl ChildServer {
     pub fn is_running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
     }
+}
+
+fn spawn(command: &[String], database_url: &str, env: &[(String, String)], port: u16) -> Child {
+    let mut cmd = Command::new(atrium_binary());
+    cmd.args(command)
+        .env("DATABASE_URL", database_url)
+        .env("BIND_ADDR", format!("127.0.0.1:{port}"))
+        .env("ATRIUM_SECRET", "test-secret-for-child-processes")
+        .env("COOKIE_SECURE", "false")
+        .env("RUST_LOG", "warn")
+        // The server logs to stdout: `ATRIUM_CHILD_LOGS=1` shows it (with the
+        // child's RUST_LOG at `warn`).
+        .stdout(if std::env::var_os("ATRIUM_CHILD_LOGS").is_some() { Stdio::inherit() } else { Stdio::null() })
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.spawn().expect("spawn atrium")
 }

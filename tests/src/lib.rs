@@ -2,6 +2,7 @@
 //! database and talk to it over HTTP, as a client would.
 
 pub mod child;
+pub mod load;
 
 use std::sync::Arc;
 

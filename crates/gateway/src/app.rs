@@ -41,6 +41,8 @@ pub struct AppState {
     pub dispatcher: Dispatcher,
     pub scheduler: Scheduler,
     pub metrics: Metrics,
+    /// Requests that recently failed for want of the database (readiness reads it).
+    pub outages: crate::health::Outages,
     pub clock: Arc<dyn Clock>,
     /// Every domain's routes, and the OpenAPI tags they use.
     api: OpenApiRouter,
@@ -79,13 +81,24 @@ impl AppState {
                 idle_poll: std::time::Duration::from_millis(config.dispatch_poll_ms),
                 max_attempts: config.dispatch_max_attempts,
                 base_backoff: std::time::Duration::from_millis(config.dispatch_backoff_ms),
+                lease: std::time::Duration::from_secs(config.dispatch_lease_secs.max(1)),
                 ..DispatcherConfig::default()
             },
         );
         let jobs = std::mem::take(&mut reg.jobs);
         let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
         let (api, tags) = reg.into_api();
-        Ok(Self { identity, dispatcher, scheduler, db, metrics: Metrics::new()?, clock, api, tags: Arc::new(tags) })
+        Ok(Self {
+            identity,
+            dispatcher,
+            scheduler,
+            db,
+            metrics: Metrics::new()?,
+            outages: Default::default(),
+            clock,
+            api,
+            tags: Arc::new(tags),
+        })
     }
 }
 
@@ -149,6 +162,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .layer(axum::Extension(cursor_key))
         .layer(DefaultBodyLimit::max(config.body_limit_bytes))
         .layer(axum::middleware::from_fn(problems::normalize))
+        // Sees every handler's and middleware's answer (a lost database in auth too).
+        .layer(axum::middleware::from_fn_with_state(state.outages.clone(), crate::health::track))
         .layer(axum::middleware::from_fn_with_state(state.metrics.clone(), metrics::track))
         .layer(CompressionLayer::new())
         .layer(cors(config))

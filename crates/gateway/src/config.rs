@@ -98,6 +98,10 @@ pub struct Config {
     /// Tries before an event delivery becomes a dead letter.
     #[arg(long, global = true, env = "DISPATCH_MAX_ATTEMPTS", default_value_t = 8)]
     pub dispatch_max_attempts: i32,
+
+    /// Seconds a claimed delivery stays with its worker; after a worker dies, another takes it over then.
+    #[arg(long, global = true, env = "DISPATCH_LEASE_SECS", default_value_t = 60)]
+    pub dispatch_lease_secs: u64,
 }
 
 impl Default for Config {
@@ -119,6 +123,7 @@ impl Default for Config {
             embedded_worker: true,
             dispatch_poll_ms: 500,
             dispatch_max_attempts: 8,
+            dispatch_lease_secs: 60,
             dispatch_backoff_ms: 1000,
             webhook_allow_private: false,
             outbox_retention_days: 30,

@@ -18,11 +18,15 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
         .acquire_timeout(Duration::from_secs(5))
         .sqlx_logging(false);
     if config.is_sqlite() {
-        // WAL lets readers run while the single writer commits.
-        opts.map_sqlx_sqlite_opts(|o| {
-            o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
-                .busy_timeout(Duration::from_secs(10))
-                .foreign_keys(true)
+        // WAL lets readers run while the single writer commits. Writers queue in
+        // `atrium_kernel::db::begin_write` for as long as the pool's acquire
+        // timeout; on a local file a wait is load, not an outage, so both it and
+        // the busy timeout (another process holding the lock) get the whole
+        // request timeout, which answers 503 when it runs out.
+        let wait = config.request_timeout().max(Duration::from_secs(1));
+        opts.acquire_timeout(wait);
+        opts.map_sqlx_sqlite_opts(move |o| {
+            o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal).busy_timeout(wait).foreign_keys(true)
         });
     }
     Database::connect(opts).await

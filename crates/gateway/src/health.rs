@@ -1,11 +1,17 @@
 //! Operations endpoints: liveness, readiness (database and schema) and metrics.
 //! Public, so orchestrators and scrapers need no credentials.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
 use atrium_kernel::AppError;
+use atrium_kernel::error::{BackendDown, UNAVAILABLE_RETRY_AFTER_SECS};
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::IntoResponse;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -13,6 +19,49 @@ use crate::app::AppState;
 
 pub fn router(state: AppState) -> OpenApiRouter {
     OpenApiRouter::new().routes(routes!(live)).routes(routes!(ready)).routes(routes!(render_metrics)).with_state(state)
+}
+
+/// How long after a request failed for want of the database readiness still
+/// reports it: a pool that loses its connections often replaces them before a
+/// readiness ping notices, so the failures requests saw count too.
+pub const OUTAGE_WINDOW: Duration = Duration::from_millis(500);
+
+/// When a request last failed because a backing service (the database) was
+/// unreachable.
+#[derive(Clone)]
+pub struct Outages {
+    epoch: Instant,
+    /// Milliseconds since `epoch` of the last failure, plus one (0: none yet).
+    last: Arc<AtomicU64>,
+}
+
+impl Default for Outages {
+    fn default() -> Self {
+        Self { epoch: Instant::now(), last: Arc::new(AtomicU64::new(0)) }
+    }
+}
+
+impl Outages {
+    pub fn record(&self) {
+        let now = u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.last.fetch_max(now.saturating_add(1), Ordering::Relaxed);
+    }
+
+    /// How long ago the last failure was, if within `window`.
+    pub fn within(&self, window: Duration) -> Option<Duration> {
+        let last = self.last.load(Ordering::Relaxed).checked_sub(1)?;
+        let ago = self.epoch.elapsed().saturating_sub(Duration::from_millis(last));
+        (ago <= window).then_some(ago)
+    }
+}
+
+/// Records every response marked [`BackendDown`] (a 503 for a lost database).
+pub async fn track(State(outages): State<Outages>, req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    if res.extensions().get::<BackendDown>().is_some() {
+        outages.record();
+    }
+    res
 }
 
 /// Liveness: the process answers.
@@ -23,8 +72,9 @@ async fn live() -> impl IntoResponse {
     Json(serde_json::json!({"status": "ok"}))
 }
 
-/// Readiness: the database answers and its schema is current. A 503 names the
-/// reason (database unreachable, migrations pending).
+/// Readiness: the database answers, no request failed for want of it within the
+/// last [`OUTAGE_WINDOW`], and its schema is current. A 503 names the reason
+/// (database unreachable, migrations pending) and carries `Retry-After`.
 #[utoipa::path(get, path = "/health/ready", tag = "operations", security(()),
     responses(
         (status = 200, description = "Ready to serve", body = Object,
@@ -37,11 +87,16 @@ async fn ready(State(state): State<AppState>) -> impl IntoResponse {
         problem.detail = reason;
         let mut res = (StatusCode::SERVICE_UNAVAILABLE, Json(problem)).into_response();
         res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(atrium_kernel::error::PROBLEM_JSON));
+        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(UNAVAILABLE_RETRY_AFTER_SECS));
         res
     };
     if let Err(e) = state.db.ping().await {
         tracing::warn!(error = %e, "readiness: database unreachable");
+        state.outages.record();
         return not_ready("the database does not answer".into());
+    }
+    if let Some(ago) = state.outages.within(OUTAGE_WINDOW) {
+        return not_ready(format!("database connections failed {} ms ago", ago.as_millis()));
     }
     match crate::schema::pending(&state.db).await {
         Ok(p) if p.is_empty() => {
@@ -51,6 +106,9 @@ async fn ready(State(state): State<AppState>) -> impl IntoResponse {
         Ok(p) => not_ready(format!("{} database migration(s) pending: {}", p.len(), p.join(", "))),
         Err(e) => {
             tracing::warn!(error = %e, "readiness: cannot read the migration state");
+            if atrium_kernel::error::is_unavailable(&e) {
+                state.outages.record();
+            }
             not_ready("the migration state cannot be read".into())
         }
     }

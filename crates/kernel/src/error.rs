@@ -291,6 +291,15 @@ impl AppError {
     }
 }
 
+/// Seconds a client is asked to wait after a 503 (`Retry-After`): a lost database
+/// connection is replaced within about a second.
+pub const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 1;
+
+/// Marks a response that failed because a backing service (the database) was
+/// unreachable, so the gateway's readiness check can report it at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BackendDown;
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match &self {
@@ -302,8 +311,15 @@ impl IntoResponse for AppError {
         let body = serde_json::to_vec(&self.to_problem()).unwrap_or_default();
         let mut res = (status, body).into_response();
         res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-        if let Self::TooManyRequests { retry_after_secs } = self {
-            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        match self {
+            Self::TooManyRequests { retry_after_secs } => {
+                res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+            }
+            Self::Unavailable(_) => {
+                res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(UNAVAILABLE_RETRY_AFTER_SECS));
+                res.extensions_mut().insert(BackendDown);
+            }
+            _ => {}
         }
         res
     }
@@ -311,12 +327,53 @@ impl IntoResponse for AppError {
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
-        use sea_orm::DbErr;
-        match err {
-            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => Self::Unavailable(err.to_string()),
-            other => Self::Internal(other.to_string()),
-        }
+        if is_unavailable(&err) { Self::Unavailable(err.to_string()) } else { Self::Internal(err.to_string()) }
     }
+}
+
+/// True when a database error says the database could not be reached or the
+/// connection was lost (a 503 the client may retry), not that the statement was
+/// wrong: no connection from the pool, a connection that failed, broke (I/O, TLS,
+/// closed) or was terminated by the server (SQLSTATE classes 08 and 57P, too many
+/// connections), including when it surfaces as the error of a statement
+/// (`DbErr::Exec`/`Query`); on SQLite, a write lock still held by another process
+/// when the busy timeout ran out.
+pub fn is_unavailable(err: &sea_orm::DbErr) -> bool {
+    use sea_orm::{DbErr, RuntimeErr};
+    match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => sqlx_unavailable(e),
+        DbErr::Exec(RuntimeErr::Internal(m)) | DbErr::Query(RuntimeErr::Internal(m)) | DbErr::Custom(m) => {
+            message_says_connection_lost(m)
+        }
+        _ => false,
+    }
+}
+
+fn sqlx_unavailable(err: &sea_orm::sqlx::Error) -> bool {
+    use sea_orm::sqlx::Error;
+    match err {
+        Error::Io(_) | Error::Tls(_) | Error::PoolTimedOut | Error::PoolClosed | Error::WorkerCrashed => true,
+        Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // PostgreSQL: connection exceptions (08…), admin/crash shutdown and
+            // "cannot connect now" (57P01–57P05), too many connections (53300).
+            code.starts_with("08")
+                || code.starts_with("57P")
+                || code == "53300"
+                // SQLite: SQLITE_BUSY / SQLITE_LOCKED and their extended codes.
+                || code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6))
+                || message_says_connection_lost(db.message())
+        }
+        _ => false,
+    }
+}
+
+fn message_says_connection_lost(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    ["terminating connection", "connection closed", "connection reset", "broken pipe", "server closed the connection"]
+        .iter()
+        .any(|needle| m.contains(needle))
 }
 
 impl From<sea_orm::TransactionError<AppError>> for AppError {
@@ -380,6 +437,45 @@ mod tests {
         assert_eq!(p.status, 422);
         assert_eq!(p.kind, "/problems/validation");
         assert_eq!(p.errors, vec![FieldError::new("email", "must be a valid email address")]);
+    }
+
+    #[test]
+    fn unavailable_sets_retry_after_and_marks_the_response() {
+        let res = AppError::Unavailable("db down".into()).into_response();
+        assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(res.headers()[header::RETRY_AFTER], "1");
+        assert_eq!(res.headers()[header::CONTENT_TYPE], PROBLEM_JSON);
+        assert_eq!(res.extensions().get::<BackendDown>(), Some(&BackendDown));
+    }
+
+    #[test]
+    fn lost_connections_are_unavailable_and_bad_statements_internal() {
+        use std::sync::Arc;
+
+        use sea_orm::sqlx::Error as SqlxError;
+        use sea_orm::{ConnAcquireErr, DbErr, RuntimeErr};
+        let sqlx = |e: SqlxError| RuntimeErr::SqlxError(Arc::new(e));
+        let io = || SqlxError::Io(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        let lost = [
+            DbErr::ConnectionAcquire(ConnAcquireErr::Timeout),
+            DbErr::Conn(sqlx(io())),
+            DbErr::Query(sqlx(io())),
+            DbErr::Exec(sqlx(SqlxError::PoolClosed)),
+            DbErr::Query(RuntimeErr::Internal("connection closed".into())),
+            DbErr::Custom("webhooks: Query Error: terminating connection due to administrator command".into()),
+        ];
+        for e in lost {
+            assert!(matches!(AppError::from(e.clone()), AppError::Unavailable(_)), "{e:?} is a 503");
+        }
+        let wrong = [
+            DbErr::Query(sqlx(SqlxError::RowNotFound)),
+            DbErr::Exec(sqlx(SqlxError::ColumnNotFound("x".into()))),
+            DbErr::RecordNotFound("x".into()),
+            DbErr::Custom("bad input".into()),
+        ];
+        for e in wrong {
+            assert!(matches!(AppError::from(e.clone()), AppError::Internal(_)), "{e:?} is a 500");
+        }
     }
 
     #[test]

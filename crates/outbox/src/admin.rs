@@ -72,7 +72,10 @@ impl OutboxService {
         if let Some(id) = id {
             update = update.filter(delivery::Column::Id.eq(id.into_uuid()));
         }
-        Ok(update.exec(&self.db).await?.rows_affected)
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
+        let requeued = update.exec(&txn).await?.rows_affected;
+        txn.commit().await?;
+        Ok(requeued)
     }
 
     /// The organization's events after `after` (a position), in commit order.

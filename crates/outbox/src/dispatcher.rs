@@ -182,6 +182,24 @@ impl Dispatcher {
     /// Gives committed events positions in commit order and creates their deliveries.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn sequence(&self) -> Result<usize, DbErr> {
+        // Subscribers read the database (through the pool) to find their targets.
+        // On SQLite that happens before the write transaction: the writer never
+        // waits for another pool connection while it holds the file's only write
+        // lock. The events are then re-read under the lock and only those still
+        // unsequenced are taken (an event committed in between waits for the next
+        // round). On PostgreSQL it happens under the sequencer's row lock, so
+        // concurrent dispatchers do not look up targets of the same batch twice.
+        let sqlite = self.db.get_database_backend() == DbBackend::Sqlite;
+        let mut known = std::collections::HashMap::new();
+        if sqlite {
+            let fresh = self.unsequenced(&self.db).await?;
+            if fresh.is_empty() {
+                return Ok(0);
+            }
+            for ev in &fresh {
+                known.insert(ev.id, self.targets_of(ev).await?);
+            }
+        }
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
         // The row lock serializes sequencers, so a position is visible only after
         // every smaller one is. A worker that finds it taken delivers instead of
@@ -195,12 +213,10 @@ impl Dispatcher {
             txn.rollback().await?;
             return Ok(0);
         };
-        let fresh = event::Entity::find()
-            .filter(event::Column::Position.is_null())
-            .order_by_asc(event::Column::Id)
-            .limit(self.config.batch_size)
-            .all(&txn)
-            .await?;
+        let mut fresh = self.unsequenced(&txn).await?;
+        if sqlite {
+            fresh.retain(|ev| known.contains_key(&ev.id));
+        }
         if fresh.is_empty() {
             txn.commit().await?;
             return Ok(0);
@@ -212,12 +228,10 @@ impl Dispatcher {
         for ev in &fresh {
             position += 1;
             assign = assign.case(Expr::col(event::Column::Id).eq(ev.id), position);
-            let envelope = Event::from(ev.clone());
-            let mut targets = Vec::new();
-            for sub in self.subscribers.iter().filter(|s| s.accepts(&ev.event_type)) {
-                let found = sub.targets(&envelope).await.map_err(|e| DbErr::Custom(format!("{}: {e}", sub.name())))?;
-                targets.extend(found);
-            }
+            let targets = match known.remove(&ev.id) {
+                Some(targets) => targets,
+                None => self.targets_of(ev).await?,
+            };
             for target in targets {
                 deliveries.push(delivery::ActiveModel {
                     id: Set(Uuid::now_v7()),
@@ -252,6 +266,27 @@ impl Dispatcher {
             .await?;
         txn.commit().await?;
         Ok(fresh.len())
+    }
+
+    /// The oldest events without a position, up to a batch.
+    async fn unsequenced<C: ConnectionTrait>(&self, conn: &C) -> Result<Vec<event::Model>, DbErr> {
+        event::Entity::find()
+            .filter(event::Column::Position.is_null())
+            .order_by_asc(event::Column::Id)
+            .limit(self.config.batch_size)
+            .all(conn)
+            .await
+    }
+
+    /// Every subscriber target of one event.
+    async fn targets_of(&self, ev: &event::Model) -> Result<Vec<String>, DbErr> {
+        let envelope = Event::from(ev.clone());
+        let mut targets = Vec::new();
+        for sub in self.subscribers.iter().filter(|s| s.accepts(&ev.event_type)) {
+            let found = sub.targets(&envelope).await.map_err(|e| DbErr::Custom(format!("{}: {e}", sub.name())))?;
+            targets.extend(found);
+        }
+        Ok(targets)
     }
 
     /// Claims due deliveries, hands them to their subscribers and records the outcome.
@@ -331,7 +366,9 @@ impl Dispatcher {
             // A finished delivery is deleted: cheaper than an update, and the event
             // row (with its position) remains for the change feed and retention.
             round.delivered = done.len();
-            delivery::Entity::delete_many().filter(delivery::Column::Id.is_in(done)).exec(&self.db).await?;
+            let txn = atrium_kernel::db::begin_write(&self.db).await?;
+            delivery::Entity::delete_many().filter(delivery::Column::Id.is_in(done)).exec(&txn).await?;
+            txn.commit().await?;
         }
         Ok(round)
     }
@@ -357,7 +394,9 @@ impl Dispatcher {
         if let Some(at) = retry_at {
             update = update.col_expr(delivery::Column::NextAttemptAt, Expr::value(at));
         }
-        update.exec(&self.db).await?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
+        update.exec(&txn).await?;
+        txn.commit().await?;
         Ok(())
     }
 

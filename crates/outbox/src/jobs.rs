@@ -75,10 +75,12 @@ impl Scheduler {
                 last_report: Set(None),
                 runs: Set(0),
             };
+            let txn = atrium_kernel::db::begin_write(&self.db).await?;
             job::Entity::insert(row)
                 .on_conflict(OnConflict::column(job::Column::Name).update_column(job::Column::Schedule).to_owned())
-                .exec_without_returning(&self.db)
+                .exec_without_returning(&txn)
                 .await?;
+            txn.commit().await?;
         }
         Ok(())
     }
@@ -102,6 +104,7 @@ impl Scheduler {
                     (Some(e.clone()), None)
                 }
             };
+            let txn = atrium_kernel::db::begin_write(&self.db).await?;
             job::Entity::update_many()
                 .col_expr(job::Column::NextRunAt, Expr::value(next))
                 .col_expr(job::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
@@ -110,8 +113,9 @@ impl Scheduler {
                 .col_expr(job::Column::LastReport, Expr::value(report))
                 .col_expr(job::Column::Runs, Expr::col(job::Column::Runs).add(1))
                 .filter(job::Column::Name.eq(job.name()))
-                .exec(&self.db)
+                .exec(&txn)
                 .await?;
+            txn.commit().await?;
             runs.push(JobRun { name: job.name(), outcome });
         }
         Ok(runs)
@@ -120,14 +124,16 @@ impl Scheduler {
     /// One conditional UPDATE: exactly one worker wins a due, unleased job.
     async fn claim(&self, name: &str, now: DateTime<Utc>) -> Result<bool, DbErr> {
         let until = now + chrono::Duration::from_std(self.lease).unwrap_or(chrono::Duration::minutes(10));
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let claimed = job::Entity::update_many()
             .col_expr(job::Column::LockedUntil, Expr::value(until))
             .col_expr(job::Column::LastStartedAt, Expr::value(now))
             .filter(job::Column::Name.eq(name))
             .filter(job::Column::NextRunAt.lte(now))
             .filter(job::Column::LockedUntil.is_null().or(job::Column::LockedUntil.lte(now)))
-            .exec(&self.db)
+            .exec(&txn)
             .await?;
+        txn.commit().await?;
         Ok(claimed.rows_affected == 1)
     }
 

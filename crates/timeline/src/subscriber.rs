@@ -3,6 +3,7 @@
 
 use async_trait::async_trait;
 use atrium_events::Facets;
+use atrium_kernel::db::begin_write;
 use atrium_kernel::error::is_foreign_key_violation;
 use atrium_outbox::{DeliveryError, Event, Subscriber};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, OnConflict};
@@ -89,11 +90,13 @@ impl TimelineSubscriber {
     }
 
     async fn insert(&self, entries: &[Entry<'_>], with_engagement: bool) -> Result<(), DbErr> {
+        // Every write takes its turn in the writer queue (SQLite has one writer).
+        let txn = begin_write(&self.db).await?;
         activity::Entity::insert_many(entries.iter().map(|entry| entry.row(with_engagement)))
             .on_conflict(OnConflict::column(activity::Column::Id).do_nothing().to_owned())
-            .exec_without_returning(&self.db)
+            .exec_without_returning(&txn)
             .await?;
-        Ok(())
+        txn.commit().await
     }
 
     /// An engagement made from a contract (and its proposal) names them as its
@@ -133,15 +136,17 @@ impl TimelineSubscriber {
             engagement_id: Set(event.aggregate_id),
             created_at: Set(event.occurred_at),
         };
+        let txn = begin_write(&self.db).await?;
         let inserted = link::Entity::insert(row)
             .on_conflict(
                 OnConflict::columns([link::Column::OrganizationId, link::Column::EntityId]).do_nothing().to_owned(),
             )
-            .exec_without_returning(&self.db)
+            .exec_without_returning(&txn)
             .await;
         match inserted {
             Err(e) if is_foreign_key_violation(&e) => Ok(false),
-            other => other.map(|_| true),
+            Err(e) => Err(e),
+            Ok(_) => txn.commit().await.map(|()| true),
         }
     }
 
@@ -153,16 +158,21 @@ impl TimelineSubscriber {
         let pairs = records.iter().fold(Condition::any(), |any, (org, entity)| {
             any.add(link::Column::OrganizationId.eq(*org).and(link::Column::EntityId.eq(*entity)))
         });
-        for found in link::Entity::find().filter(pairs).all(&self.db).await? {
+        let found = link::Entity::find().filter(pairs).all(&self.db).await?;
+        if found.is_empty() {
+            return Ok(());
+        }
+        let txn = begin_write(&self.db).await?;
+        for found in found {
             activity::Entity::update_many()
                 .col_expr(activity::Column::EngagementId, Expr::value(found.engagement_id))
                 .filter(activity::Column::OrganizationId.eq(found.organization_id))
                 .filter(activity::Column::EntityId.eq(found.entity_id))
                 .filter(activity::Column::EngagementId.is_null())
-                .exec(&self.db)
+                .exec(&txn)
                 .await?;
         }
-        Ok(())
+        txn.commit().await
     }
 }
 

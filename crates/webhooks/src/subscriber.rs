@@ -56,7 +56,13 @@ impl WebhookSubscriber {
             duration_ms: Set(i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX)),
             created_at: Set(chrono::Utc::now()),
         };
-        if let Err(e) = attempt::Entity::insert(row).exec_without_returning(&self.db).await {
+        // Through the writer queue, like every write (SQLite has one writer).
+        let recorded = async {
+            let txn = atrium_kernel::db::begin_write(&self.db).await?;
+            attempt::Entity::insert(row).exec_without_returning(&txn).await?;
+            txn.commit().await
+        };
+        if let Err(e) = recorded.await {
             tracing::warn!(error = %e, "cannot record webhook attempt");
         }
     }

@@ -5,3 +5,5 @@
 #![allow(clippy::disallowed_methods)]
 
 mod crash;
+mod db_loss;
+mod sqlite_concurrency;

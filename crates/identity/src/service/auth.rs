@@ -6,10 +6,7 @@
 use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Principal, Role, Scoped, Text, UserId};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 use super::{IdentityService, insert_organization, normalize_email, parse_role};
@@ -94,12 +91,14 @@ impl IdentityService {
     /// Revokes the session: its token is rejected from now on.
     #[tracing::instrument(skip_all, fields(session_id = %session_id))]
     pub async fn logout(&self, session_id: Uuid) -> Result<(), AppError> {
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         session::Entity::update_many()
             .col_expr(session::Column::RevokedAt, Expr::value(self.now()))
             .filter(session::Column::Id.eq(session_id))
             .filter(session::Column::RevokedAt.is_null())
-            .exec(&self.db)
+            .exec(&txn)
             .await?;
+        txn.commit().await?;
         Ok(())
     }
 
@@ -128,18 +127,37 @@ impl IdentityService {
             return Ok(None);
         };
 
-        let txn = atrium_kernel::db::begin_write(&self.db).await?;
-        let (org, role) = self.ensure_active_org(&txn, &account, sess.active_organization_id).await?;
+        // Reads only, on the common path: a request never queues for the writer
+        // just to be authenticated.
+        let (org, role) = match self.find_active_org(&self.db, &account, sess.active_organization_id).await? {
+            Some(found) => found,
+            None => {
+                // No membership left: auto-onboard (checked again under the lock).
+                let txn = atrium_kernel::db::begin_write(&self.db).await?;
+                let found = self.ensure_active_org(&txn, &account, sess.active_organization_id).await?;
+                txn.commit().await?;
+                found
+            }
+        };
         let moved = sess.active_organization_id != Some(org.id);
         let stale = (now - sess.last_seen_at).num_seconds() >= TOUCH_EVERY_SECS;
         if moved || stale {
-            let mut active = sess.clone().into_active_model();
-            active.active_organization_id = Set(Some(org.id));
-            active.last_seen_at = Set(now);
-            active.expires_at = Set(now + self.config.session_ttl);
-            active.update(&txn).await?;
+            // One conditional UPDATE, at most once a minute per session: when
+            // several requests of a session arrive together, the first one's touch
+            // makes the others' match nothing.
+            let mut touch = session::Entity::update_many()
+                .col_expr(session::Column::ActiveOrganizationId, Expr::value(org.id))
+                .col_expr(session::Column::LastSeenAt, Expr::value(now))
+                .col_expr(session::Column::ExpiresAt, Expr::value(now + self.config.session_ttl))
+                .filter(session::Column::Id.eq(sess.id));
+            if !moved {
+                touch =
+                    touch.filter(session::Column::LastSeenAt.lte(now - chrono::Duration::seconds(TOUCH_EVERY_SECS)));
+            }
+            let txn = atrium_kernel::db::begin_write(&self.db).await?;
+            touch.exec(&txn).await?;
+            txn.commit().await?;
         }
-        txn.commit().await?;
         Ok(Some(Authenticated {
             ctx: OrgCtx { org_id: org.id.into(), principal: Principal::User(account.id.into()), role },
             session_id: Some(sess.id),
@@ -163,7 +181,9 @@ impl IdentityService {
         if key.last_used_at.is_none_or(|t| (now - t).num_seconds() >= TOUCH_EVERY_SECS) {
             let mut touched = key.clone().into_active_model();
             touched.last_used_at = Set(Some(now));
-            api_key::Entity::update_in(&self.db, org, key.id, touched, IfMatch(None)).await?;
+            let txn = atrium_kernel::db::begin_write(&self.db).await?;
+            api_key::Entity::update_in(&txn, org, key.id, touched, IfMatch(None)).await?;
+            txn.commit().await?;
         }
         Ok(Some(Authenticated {
             ctx: OrgCtx { org_id: org, principal: Principal::ApiKey(key.id.into()), role: parse_role(&key.role)? },
@@ -210,14 +230,31 @@ impl IdentityService {
 
     /// The organization a user acts in: the preferred one if still a member, else
     /// the oldest membership, else a new organization of their own (auto-onboarding).
-    /// It looks across organizations on purpose: they are the user's own memberships.
-    #[allow(clippy::disallowed_methods)]
     pub(super) async fn ensure_active_org<C: ConnectionTrait>(
         &self,
         conn: &C,
         account: &user::Model,
         preferred: Option<Uuid>,
     ) -> Result<(organization::Model, Role), AppError> {
+        if let Some(found) = self.find_active_org(conn, account, preferred).await? {
+            return Ok(found);
+        }
+        let name = default_org_name(&account.name);
+        let (org, _) = insert_organization(conn, self.now(), &name, None, account).await?;
+        tracing::info!(user_id = %account.id, org_id = %org.id, "auto-onboarded user into a new organization");
+        Ok((org, Role::Owner))
+    }
+
+    /// The preferred organization if the user is still a member, else the oldest
+    /// membership; `None` when the user belongs to none. Reads only.
+    /// It looks across organizations on purpose: they are the user's own memberships.
+    #[allow(clippy::disallowed_methods)]
+    pub(super) async fn find_active_org<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        account: &user::Model,
+        preferred: Option<Uuid>,
+    ) -> Result<Option<(organization::Model, Role)>, AppError> {
         let mut memberships =
             member::Entity::find().filter(member::Column::UserId.eq(account.id)).order_by_asc(member::Column::Id);
         if let Some(org) = preferred {
@@ -227,17 +264,14 @@ impl IdentityService {
                 .one(conn)
                 .await?;
             if let Some((m, Some(org))) = found {
-                return Ok((org, parse_role(&m.role)?));
+                return Ok(Some((org, parse_role(&m.role)?)));
             }
             memberships = memberships.filter(member::Column::OrganizationId.ne(org));
         }
         if let Some((m, Some(org))) = memberships.find_also_related(organization::Entity).one(conn).await? {
-            return Ok((org, parse_role(&m.role)?));
+            return Ok(Some((org, parse_role(&m.role)?)));
         }
-        let name = default_org_name(&account.name);
-        let (org, _) = insert_organization(conn, self.now(), &name, None, account).await?;
-        tracing::info!(user_id = %account.id, org_id = %org.id, "auto-onboarded user into a new organization");
-        Ok((org, Role::Owner))
+        Ok(None)
     }
 }
 

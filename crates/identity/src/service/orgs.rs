@@ -73,11 +73,13 @@ impl IdentityService {
             .one(&self.db)
             .await?
             .ok_or(AppError::NotFound("organization"))?;
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
         session::Entity::update_many()
             .col_expr(session::Column::ActiveOrganizationId, Expr::value(target.into_uuid()))
             .filter(session::Column::Id.eq(session_id))
-            .exec(&self.db)
+            .exec(&txn)
             .await?;
+        txn.commit().await?;
         let switched = OrgCtx { org_id: target, principal: ctx.principal, role: parse_role(&membership.role)? };
         self.me(&switched).await
     }
