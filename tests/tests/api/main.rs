@@ -12,6 +12,7 @@ mod errors;
 mod events;
 mod idempotency;
 mod journey;
+mod login_throttle;
 mod ops;
 mod roles;
 mod tenancy;
