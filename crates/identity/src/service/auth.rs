@@ -81,8 +81,8 @@ impl IdentityService {
                 return Err(e);
             }
         };
-        // Only failures count against the email.
-        self.throttle.refund(slot).await;
+        // Only failures count against the email, and a success clears them.
+        self.throttle.reset(&slot.key).await;
 
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let (org, role) = self.ensure_active_org(&txn, &account, None).await?;
