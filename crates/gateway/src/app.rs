@@ -84,7 +84,8 @@ impl AppState {
         let jobs = std::mem::take(&mut reg.jobs);
         let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
         let (api, tags) = reg.into_api();
-        Ok(Self { identity, dispatcher, scheduler, db, metrics: Metrics::new()?, clock, api, tags: Arc::new(tags) })
+        let metrics = Metrics::new()?.with_access(metrics::MetricsAccess::from_config(config));
+        Ok(Self { identity, dispatcher, scheduler, db, metrics, clock, api, tags: Arc::new(tags) })
     }
 }
 
@@ -194,8 +195,13 @@ pub async fn serve(state: AppState, config: &Config, listener: TcpListener) -> R
     if config.uses_dev_secret() {
         tracing::warn!("ATRIUM_SECRET is not set: using the development secret; set one in production");
     }
+    let metrics_listener = match config.metrics_bind_addr {
+        Some(addr) => Some(TcpListener::bind(addr).await?),
+        None => None,
+    };
     let (stop, stopped) = watch::channel(false);
     let worker = config.embedded_worker.then(|| tokio::spawn(background(state.clone(), stopped)));
+    let metrics_app = metrics::listener_router(state.metrics.clone());
     let app = router(state, config);
     let limits = config.conn_limits();
     tracing::info!(addr = %listener.local_addr()?, embedded_worker = worker.is_some(), "atrium listening");
@@ -204,8 +210,15 @@ pub async fn serve(state: AppState, config: &Config, listener: TcpListener) -> R
         shutdown_signal().await;
         let _ = stop_http.send(true);
     });
+    let metrics_server = metrics_listener.map(|l| {
+        tracing::info!(addr = ?l.local_addr().ok(), "metrics listening");
+        tokio::spawn(server::serve_router(l, metrics_app, limits, http_stopped.clone()))
+    });
     let served = server::serve_router(listener, app, limits, http_stopped).await;
     signal.abort();
+    if let Some(m) = metrics_server {
+        let _ = m.await;
+    }
     served?;
     let _ = stop.send(true);
     if let Some(worker) = worker {

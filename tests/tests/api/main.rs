@@ -14,6 +14,7 @@ mod events;
 mod idempotency;
 mod journey;
 mod login_throttle;
+mod metrics;
 mod ops;
 mod roles;
 mod tenancy;
