@@ -89,6 +89,14 @@ impl ChildServer {
         let _ = self.child.wait().await;
     }
 
+    /// SIGTERM (a graceful stop); the exit status if the process ended within `within`.
+    pub async fn terminate(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let pid = self.child.id().expect("running child").to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status().await.expect("kill -TERM");
+        assert!(sent.success(), "kill -TERM {pid}");
+        tokio::time::timeout(within, self.child.wait()).await.ok().and_then(Result::ok)
+    }
+
     /// Whether the process is still running.
     pub fn is_running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))

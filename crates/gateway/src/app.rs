@@ -1,7 +1,6 @@
 //! The composition root: builds every service from the configuration, merges the
 //! domain routers, and wraps them in the cross-cutting layers.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use atrium_identity::http::CookiePolicy;
@@ -27,7 +26,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::config::Config;
 use crate::metrics::{self, Metrics};
 use crate::registry::Registry;
-use crate::{db, idempotency, openapi, ports, problems};
+use crate::{db, idempotency, openapi, ports, problems, server};
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -88,12 +87,13 @@ impl AppState {
         let jobs = std::mem::take(&mut reg.jobs);
         let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
         let (api, tags) = reg.into_api();
+        let metrics = Metrics::new()?.with_access(metrics::MetricsAccess::from_config(config));
         Ok(Self {
             identity,
             dispatcher,
             scheduler,
             db,
-            metrics: Metrics::new()?,
+            metrics,
             outages: Default::default(),
             clock,
             api,
@@ -174,6 +174,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         }))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(axum::middleware::from_fn(server::settle_request_body))
 }
 
 fn cors(config: &Config) -> CorsLayer {
@@ -209,13 +210,31 @@ pub async fn serve(state: AppState, config: &Config, listener: TcpListener) -> R
     if config.uses_dev_secret() {
         tracing::warn!("ATRIUM_SECRET is not set: using the development secret; set one in production");
     }
+    let metrics_listener = match config.metrics_bind_addr {
+        Some(addr) => Some(TcpListener::bind(addr).await?),
+        None => None,
+    };
     let (stop, stopped) = watch::channel(false);
     let worker = config.embedded_worker.then(|| tokio::spawn(background(state.clone(), stopped)));
+    let metrics_app = metrics::listener_router(state.metrics.clone());
     let app = router(state, config);
+    let limits = config.conn_limits();
     tracing::info!(addr = %listener.local_addr()?, embedded_worker = worker.is_some(), "atrium listening");
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let (stop_http, http_stopped) = watch::channel(false);
+    let signal = tokio::spawn(async move {
+        shutdown_signal().await;
+        let _ = stop_http.send(true);
+    });
+    let metrics_server = metrics_listener.map(|l| {
+        tracing::info!(addr = ?l.local_addr().ok(), "metrics listening");
+        tokio::spawn(server::serve_router(l, metrics_app, limits, http_stopped.clone()))
+    });
+    let served = server::serve_router(listener, app, limits, http_stopped).await;
+    signal.abort();
+    if let Some(m) = metrics_server {
+        let _ = m.await;
+    }
+    served?;
     let _ = stop.send(true);
     if let Some(worker) = worker {
         let _ = worker.await;

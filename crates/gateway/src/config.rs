@@ -102,6 +102,26 @@ pub struct Config {
     /// Seconds a claimed delivery stays with its worker; after a worker dies, another takes it over then.
     #[arg(long, global = true, env = "DISPATCH_LEASE_SECS", default_value_t = 60)]
     pub dispatch_lease_secs: u64,
+    /// Seconds a client has to send a complete request head (counted from its first
+    /// byte, or from connecting); slower clients are disconnected.
+    #[arg(long, global = true, env = "HEADER_READ_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_read_timeout_secs: u64,
+
+    /// Seconds an idle keep-alive connection stays open after its last response.
+    #[arg(long, global = true, env = "KEEP_ALIVE_TIMEOUT_SECS", default_value_t = 75)]
+    pub keep_alive_timeout_secs: u64,
+
+    /// Connections served at once; further ones wait in the listen backlog.
+    #[arg(long, global = true, env = "MAX_CONNECTIONS", default_value_t = 1024)]
+    pub max_connections: usize,
+
+    /// Serve `/metrics` on its own listener at this address (and not on the API's).
+    #[arg(long, global = true, env = "METRICS_BIND_ADDR")]
+    pub metrics_bind_addr: Option<SocketAddr>,
+
+    /// Require `Authorization: Bearer <token>` on `/metrics`.
+    #[arg(long, global = true, env = "METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Config {
@@ -128,6 +148,11 @@ impl Default for Config {
             webhook_allow_private: false,
             outbox_retention_days: 30,
             webhook_timeout_secs: 10,
+            header_read_timeout_secs: 10,
+            keep_alive_timeout_secs: 75,
+            max_connections: 1024,
+            metrics_bind_addr: None,
+            metrics_token: None,
         }
     }
 }
@@ -146,6 +171,15 @@ impl Config {
 
     pub fn request_timeout(&self) -> Duration {
         Duration::from_secs(self.request_timeout_secs)
+    }
+
+    pub fn conn_limits(&self) -> crate::server::ConnLimits {
+        crate::server::ConnLimits {
+            header_read_timeout: Duration::from_secs(self.header_read_timeout_secs.max(1)),
+            keep_alive_timeout: Duration::from_secs(self.keep_alive_timeout_secs.max(1)),
+            max_connections: self.max_connections.max(1),
+            shutdown_grace: self.request_timeout() + Duration::from_secs(5),
+        }
     }
 
     pub fn is_sqlite(&self) -> bool {

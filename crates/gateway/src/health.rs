@@ -1,5 +1,8 @@
 //! Operations endpoints: liveness, readiness (database and schema) and metrics.
-//! Public, so orchestrators and scrapers need no credentials.
+//! Health is public, so orchestrators need no credentials; who may scrape the
+//! metrics is the metrics module's rule.
+
+use std::net::SocketAddr;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -8,7 +11,8 @@ use std::time::{Duration, Instant};
 use atrium_kernel::AppError;
 use atrium_kernel::error::{BackendDown, UNAVAILABLE_RETRY_AFTER_SECS};
 use axum::Json;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -114,11 +118,20 @@ async fn ready(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-/// Prometheus metrics (text exposition format).
+/// Prometheus metrics (text exposition format). With `METRICS_TOKEN` set, send
+/// `Authorization: Bearer <token>`; with `METRICS_BIND_ADDR` set, they are served on
+/// that address instead (404 here); with neither, only to a local (loopback) client
+/// that no proxy forwards.
 #[utoipa::path(get, path = "/metrics", tag = "operations", security(()),
-    responses((status = 200, description = "Metrics in the Prometheus text format", content_type = "text/plain",
-        body = String, example = json!("# TYPE atrium_http_requests_total counter"))))]
+    responses(
+        (status = 200, description = "Metrics in the Prometheus text format", content_type = "text/plain",
+            body = String, example = json!("# TYPE atrium_http_requests_total counter")),
+        (status = 401, description = "`METRICS_TOKEN` is set and the request does not carry it",
+            body = atrium_kernel::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not served to this client (see above)",
+            body = atrium_kernel::Problem, content_type = "application/problem+json")))]
 #[tracing::instrument(skip_all)]
-async fn render_metrics(State(state): State<AppState>) -> impl IntoResponse {
-    state.metrics.render()
+async fn render_metrics(State(state): State<AppState>, parts: Parts) -> impl IntoResponse {
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(p)| *p);
+    state.metrics.scrape(true, peer, &parts.headers)
 }

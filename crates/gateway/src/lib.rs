@@ -13,6 +13,7 @@ pub mod ports;
 pub mod problems;
 pub mod registry;
 pub mod schema;
+pub mod server;
 pub mod telemetry;
 
 pub use app::{AppState, BoxError, openapi_document, router, run, serve};

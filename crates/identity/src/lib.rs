@@ -17,7 +17,7 @@ pub use error::IdentityError;
 pub use http::{CookiePolicy, router};
 pub use middleware::{SESSION_COOKIE, SessionRef, authenticate};
 pub use service::{Authenticated, IdentityConfig, IdentityService, LoginLimits};
-pub use throttle::{InProcessThrottle, Throttle};
+pub use throttle::{InProcessThrottle, Slot, Throttle};
 
 /// The identity domain: its service (also the gateway's authentication layer and
 /// the membership port of other domains), routes and tags. Login attempts are

@@ -25,12 +25,15 @@ pub struct WebhookSubscriber {
 }
 
 impl WebhookSubscriber {
-    /// An HTTP client that never follows redirects and resolves hosts through the
-    /// SSRF guard, giving up on a receiver after `timeout`.
+    /// An HTTP client that resolves hosts through the SSRF guard and connects only
+    /// to the addresses it allowed, never follows a redirect (a 3xx is a failed
+    /// delivery), never goes through a proxy (the proxy would pick the address),
+    /// and gives up on a receiver after `timeout`.
     pub fn new(db: DatabaseConnection, guard: UrlGuard, timeout: Duration) -> Result<Self, reqwest::Error> {
         let http = reqwest::Client::builder()
             .timeout(timeout)
             .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
             .dns_resolver(std::sync::Arc::new(GuardedResolver(guard)))
             .user_agent(concat!("Atrium-Webhooks/", env!("CARGO_PKG_VERSION")))
             .build()?;
@@ -110,7 +113,9 @@ impl Subscriber for WebhookSubscriber {
             return Ok(());
         }
         let started = Instant::now();
-        if let Err(e) = self.guard.check(&ep.url).await {
+        // The URL's form and any address literal here; a name is resolved once, by
+        // the connection itself, through the guarded resolver.
+        if let Err(e) = self.guard.check_form(&ep.url) {
             self.record(&ep, event, None, Some(format!("url {e}")), started).await;
             return Err(DeliveryError(format!("url {e}")));
         }
@@ -140,10 +145,23 @@ impl Subscriber for WebhookSubscriber {
                 Err(DeliveryError(msg))
             }
             Err(e) => {
-                let msg = format!("request failed: {e}");
+                let msg = format!("request failed: {}", with_causes(&e));
                 self.record(&ep, event, None, Some(msg.clone()), started).await;
                 Err(DeliveryError(msg))
             }
         }
     }
+}
+
+/// An error and its causes, one line (reqwest's own message leaves out why a
+/// connection failed, e.g. the guard refusing the address).
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        msg.push_str(": ");
+        msg.push_str(&c.to_string());
+        cause = c.source();
+    }
+    msg
 }

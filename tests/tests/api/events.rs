@@ -249,10 +249,31 @@ async fn failing_receiver_is_retried_then_dead_lettered_and_replayed(app: &TestA
 async fn private_webhook_urls_are_refused_by_default(app: &TestApp) {
     let strict = TestApp::spawn_with(app.db.backend, |c| c.webhook_allow_private = false).await.expect("app");
     let ada = strict.signup("ada@example.com").await;
-    for url in ["http://127.0.0.1:9/hook", "http://localhost/hook", "http://169.254.169.254/latest", "http://[::1]/x"] {
+    let public = strict
+        .post("/api/v1/webhooks", &ada.token, json!({"url": "https://93.184.216.34/hook", "event_types": ["*"]}))
+        .await
+        .expect(201);
+    let public_id = public.body["webhook"]["id"].as_str().expect("id").to_owned();
+    for url in [
+        "http://127.0.0.1:9/hook",
+        "http://localhost/hook",
+        "http://169.254.169.254/latest",
+        "http://[::1]/x",
+        // Each accepted by the guard before the special-purpose registries were applied:
+        "http://[::127.0.0.1]/x",
+        "http://[64:ff9b::a9fe:a9fe]/latest",
+        "http://[2002:7f00:1::]/x",
+        "http://[::ffff:0:7f00:1]/x",
+        "http://198.18.0.1/x",
+        "http://[2001:db8::1]/x",
+        "http://[100::1]/x",
+        "http://2130706433/x",
+    ] {
         let r = strict.post("/api/v1/webhooks", &ada.token, json!({"url": url, "event_types": ["*"]})).await;
         let r = r.expect_problem(422);
         assert_eq!(r.field_errors(), ["url"], "{url}");
+        let r = strict.patch(&format!("/api/v1/webhooks/{public_id}"), &ada.token, json!({"url": url})).await;
+        assert_eq!(r.expect_problem(422).field_errors(), ["url"], "{url}");
     }
     let bad = strict
         .post("/api/v1/webhooks", &ada.token, json!({"url": "http://127.0.0.1:9/x", "event_types": ["Crm"]}))

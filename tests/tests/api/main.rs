@@ -5,6 +5,7 @@
 
 mod access;
 mod auth;
+mod connections;
 mod contract_fuzz;
 mod crm;
 mod crm_csv;
@@ -12,6 +13,8 @@ mod errors;
 mod events;
 mod idempotency;
 mod journey;
+mod login_throttle;
+mod metrics;
 mod ops;
 mod roles;
 mod tenancy;

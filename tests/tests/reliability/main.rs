@@ -7,3 +7,4 @@
 mod crash;
 mod db_loss;
 mod sqlite_concurrency;
+mod slow_clients;

@@ -62,30 +62,38 @@ impl IdentityService {
         let email = normalize_email(&input.email);
         let ip_key = format!("login:ip:{client_ip}");
         let email_key = format!("login:email:{email}");
-        self.throttle
-            .hit(&ip_key, limits.attempts_per_ip, limits.window)
-            .await
-            .map_err(|retry_after_secs| AppError::TooManyRequests { retry_after_secs })?;
-        if let Some(retry_after_secs) =
-            self.throttle.blocked_for(&email_key, limits.failures_per_email, limits.window).await
-        {
-            return Err(AppError::TooManyRequests { retry_after_secs });
-        }
+        let too_many = |retry_after_secs| AppError::TooManyRequests { retry_after_secs };
+        self.throttle.acquire(&ip_key, limits.attempts_per_ip, limits.window).await.map_err(too_many)?;
+        // The attempt counts before the password is checked, atomically: parallel
+        // guesses cannot all slip in before the first failure is recorded.
+        let slot =
+            self.throttle.acquire(&email_key, limits.failures_per_email, limits.window).await.map_err(too_many)?;
 
-        let account = user::Entity::find().filter(user::Column::Email.eq(&email)).one(&self.db).await?;
-        let stored = account.as_ref().and_then(|u| u.password_hash.clone());
-        let ok = secret::verify_password(input.password, stored).await?;
-        let Some(account) = account.filter(|_| ok) else {
-            let _ = self.throttle.hit(&email_key, limits.failures_per_email, limits.window).await;
-            return Err(AppError::Unauthenticated);
+        let account = match self.check_password(&email, input.password).await {
+            Ok(Some(account)) => account,
+            Ok(None) => return Err(AppError::Unauthenticated),
+            Err(e) => {
+                // The password was never judged: not a failed guess.
+                self.throttle.refund(slot).await;
+                return Err(e);
+            }
         };
-        self.throttle.reset(&email_key).await;
+        // Only failures count against the email, and a success clears them.
+        self.throttle.reset(&slot.key).await;
 
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
         let (org, role) = self.ensure_active_org(&txn, &account, None).await?;
         let (token, expires_at) = self.insert_session(&txn, account.id, Some(org.id)).await?;
         txn.commit().await?;
         Ok(AuthOut { token, expires_at, user: account.into(), organization: org.into(), role })
+    }
+
+    /// The account if `password` is its password; an unknown email costs the same hash.
+    async fn check_password(&self, email: &str, password: String) -> Result<Option<user::Model>, AppError> {
+        let account = user::Entity::find().filter(user::Column::Email.eq(email)).one(&self.db).await?;
+        let stored = account.as_ref().and_then(|u| u.password_hash.clone());
+        let ok = secret::verify_password(password, stored).await?;
+        Ok(account.filter(|_| ok))
     }
 
     /// Revokes the session: its token is rejected from now on.

@@ -14,6 +14,8 @@ backend_tests!(
     a_failing_receiver_is_an_error_with_its_attempt_recorded,
     targets_follow_patterns_enabled_flag_creation_time_and_tenant,
     the_guard_is_checked_again_at_delivery,
+    a_name_is_judged_where_the_connection_resolves_it,
+    a_redirect_is_a_failed_delivery_and_is_not_followed,
 );
 
 async fn delivers_a_signed_event_to_a_local_receiver(db: &TestDb) {
@@ -126,4 +128,48 @@ async fn the_guard_is_checked_again_at_delivery(db: &TestDb) {
     let attempt = h.svc.attempts(&ctx, id, PageRequest::first(1)).await.expect("attempts").items.remove(0);
     assert_eq!(attempt.status_code, None);
     assert!(attempt.error.as_deref().is_some_and(|e| e.starts_with("url ")), "{attempt:?}");
+}
+
+async fn a_name_is_judged_where_the_connection_resolves_it(db: &TestDb) {
+    // Saved while private addresses were allowed, by name; the strict subscriber
+    // does not look the name up beforehand: the connection's one DNS answer is
+    // judged by the guarded resolver, and only an allowed address is dialled.
+    let h = harness(db, true);
+    let ctx = h.org().await;
+    let rx = receiver(vec![]).await;
+    let by_name = rx.url.replace("127.0.0.1", "localhost");
+    let id = h.svc.create(&ctx, webhook_in(&by_name, &["*"])).await.expect("create").webhook.id;
+    let event = events_of(&h.conn, id).await.remove(0);
+    let strict = subscriber(db, false);
+    let refused = strict.deliver(&format!("webhooks:{id}"), &event).await.expect_err("refused");
+    assert!(refused.to_string().contains("private or reserved"), "{refused}");
+    assert!(rx.received().is_empty(), "no request reached the receiver");
+    h.subscriber.deliver(&format!("webhooks:{id}"), &event).await.expect("the open subscriber delivers by name");
+    assert_eq!(rx.received().len(), 1);
+}
+
+async fn a_redirect_is_a_failed_delivery_and_is_not_followed(db: &TestDb) {
+    let h = harness(db, true);
+    let ctx = h.org().await;
+    let inner = receiver(vec![]).await;
+    let location = inner.url.clone();
+    let redirector = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move || {
+            let location = location.clone();
+            async move { (axum::http::StatusCode::TEMPORARY_REDIRECT, [(axum::http::header::LOCATION, location)]) }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, redirector).await;
+    });
+    let id = h.svc.create(&ctx, webhook_in(&url, &["*"])).await.expect("create").webhook.id;
+    let event = events_of(&h.conn, id).await.remove(0);
+    let failed = h.subscriber.deliver(&format!("webhooks:{id}"), &event).await.expect_err("a 307 is not delivered");
+    assert!(failed.to_string().contains("307"), "{failed}");
+    assert!(inner.received().is_empty(), "the redirect was not followed");
+    let attempt = h.svc.attempts(&ctx, id, PageRequest::first(1)).await.expect("attempts").items.remove(0);
+    assert_eq!(attempt.status_code, Some(307));
 }
