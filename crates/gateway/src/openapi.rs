@@ -70,7 +70,7 @@ impl Modify for Standard {
             let content = ContentBuilder::new().schema(Some(Problem::schema())).example(Some(example)).build();
             let mut response =
                 ResponseBuilder::new().description(description).content("application/problem+json", content);
-            if *status == 429 {
+            if *status == 429 || *status == 503 {
                 response = response.header(
                     "Retry-After",
                     utoipa::openapi::HeaderBuilder::new()
