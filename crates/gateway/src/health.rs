@@ -76,9 +76,9 @@ async fn live() -> impl IntoResponse {
     Json(serde_json::json!({"status": "ok"}))
 }
 
-/// Readiness: the database answers, no request failed for want of it within the
-/// last [`OUTAGE_WINDOW`], and its schema is current. A 503 names the reason
-/// (database unreachable, migrations pending) and carries `Retry-After`.
+/// Readiness: the database answers, no request failed for want of it in the last
+/// half second, and its schema is current. A 503 names the reason (database
+/// unreachable, migrations pending) and carries `Retry-After`.
 #[utoipa::path(get, path = "/health/ready", tag = "operations", security(()),
     responses(
         (status = 200, description = "Ready to serve", body = Object,

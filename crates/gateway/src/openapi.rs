@@ -71,7 +71,7 @@ impl Modify for Standard {
                 ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).example(Some(example)).build();
             let mut response =
                 ResponseBuilder::new().description(description).content("application/problem+json", content);
-            if *status == 429 {
+            if *status == 429 || *status == 503 {
                 response = response.header(
                     "Retry-After",
                     utoipa::openapi::HeaderBuilder::new()
