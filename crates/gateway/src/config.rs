@@ -98,6 +98,11 @@ pub struct Config {
     /// Tries before an event delivery becomes a dead letter.
     #[arg(long, global = true, env = "DISPATCH_MAX_ATTEMPTS", default_value_t = 8)]
     pub dispatch_max_attempts: i32,
+
+    /// Seconds a running request holds its Idempotency-Key before a retry may run it again
+    /// (default: the request timeout + 5 s).
+    #[arg(long, global = true, env = "IDEMPOTENCY_LEASE_SECS")]
+    pub idempotency_lease_secs: Option<u64>,
 }
 
 impl Default for Config {
@@ -123,6 +128,7 @@ impl Default for Config {
             webhook_allow_private: false,
             outbox_retention_days: 30,
             webhook_timeout_secs: 10,
+            idempotency_lease_secs: None,
         }
     }
 }
@@ -141,6 +147,12 @@ impl Config {
 
     pub fn request_timeout(&self) -> Duration {
         Duration::from_secs(self.request_timeout_secs)
+    }
+
+    /// How long a running request holds its Idempotency-Key: a little longer than
+    /// the request timeout, after which the request cannot be running any more.
+    pub fn idempotency_lease(&self) -> Duration {
+        Duration::from_secs(self.idempotency_lease_secs.unwrap_or(self.request_timeout_secs + 5))
     }
 
     pub fn is_sqlite(&self) -> bool {

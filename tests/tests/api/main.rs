@@ -14,4 +14,5 @@ mod idempotency;
 mod journey;
 mod ops;
 mod roles;
+mod secrets;
 mod tenancy;
