@@ -8,6 +8,7 @@ mod auth;
 mod contract_fuzz;
 mod crm;
 mod crm_csv;
+mod csv_failures;
 mod errors;
 mod events;
 mod idempotency;
