@@ -85,11 +85,18 @@ mod entity {
 }
 
 /// Test-only crash windows: with `ATRIUM_TEST_IDEMPOTENCY_STALL` set, a request
-/// with an `Idempotency-Key` waits forever at that point, so the reliability suite
-/// can kill -9 the server exactly there. Unset (always, outside that suite), it
-/// does nothing.
+/// with an `Idempotency-Key` waits at that point (`<point>`: forever, so the
+/// reliability suite can kill -9 the server exactly there; `<point>:<ms>`: that
+/// long). Unset (always, outside that suite), it does nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stall {
+pub struct Stall {
+    pub at: StallPoint,
+    /// `None`: forever.
+    pub for_ms: Option<u64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StallPoint {
     /// The key is claimed, the handler has not run.
     BeforeHandler,
     /// The handler answered (its write committed), the response is not stored yet.
@@ -100,11 +107,17 @@ impl Stall {
     pub const ENV: &'static str = "ATRIUM_TEST_IDEMPOTENCY_STALL";
 
     pub fn from_env() -> Option<Stall> {
-        let stall = match std::env::var(Self::ENV).ok()?.as_str() {
-            "before-handler" => Stall::BeforeHandler,
-            "after-response" => Stall::AfterResponse,
+        let value = std::env::var(Self::ENV).ok()?;
+        let (point, ms) = match value.split_once(':') {
+            Some((point, ms)) => (point, Some(ms.parse().ok()?)),
+            None => (value.as_str(), None),
+        };
+        let at = match point {
+            "before-handler" => StallPoint::BeforeHandler,
+            "after-response" => StallPoint::AfterResponse,
             _ => return None,
         };
+        let stall = Stall { at, for_ms: ms };
         tracing::warn!(?stall, "{} is set: idempotent requests stall (a test hook; never in production)", Self::ENV);
         Some(stall)
     }
@@ -167,7 +180,7 @@ async fn handle(
     // From here on the key is ours: released unless the write commits, also when
     // this future is dropped (request timeout, client gone).
     let release = Release { db: st.db.clone(), id: Some(id) };
-    st.stall_at(Stall::BeforeHandler).await;
+    st.stall_at(StallPoint::BeforeHandler).await;
     let mark = Arc::new(Mark { id, clock: st.clock.clone() });
     let res = atrium_outbox::with_write_mark(mark, next.run(Request::from_parts(parts, Body::from(bytes)))).await;
     if !res.status().is_success() {
@@ -178,7 +191,7 @@ async fn handle(
     }
     let (parts, body) = res.into_parts();
     let bytes = to_bytes(body, usize::MAX).await.map_err(|e| AppError::internal(e).into_response())?;
-    st.stall_at(Stall::AfterResponse).await;
+    st.stall_at(StallPoint::AfterResponse).await;
     st.store(id, &parts, &bytes).await;
     release.disarm();
     Ok(Response::from_parts(parts, Body::from(bytes)))
@@ -268,10 +281,12 @@ async fn claim(st: &Idempotency, scope: &str, key: &str, hash: &str) -> Result<C
 }
 
 impl Idempotency {
-    async fn stall_at(&self, at: Stall) {
-        if self.stall == Some(at) {
-            tracing::warn!(?at, "test hook: stalling an idempotent request");
-            std::future::pending::<()>().await;
+    async fn stall_at(&self, at: StallPoint) {
+        let Some(stall) = self.stall.filter(|s| s.at == at) else { return };
+        tracing::warn!(?stall, "test hook: stalling an idempotent request");
+        match stall.for_ms {
+            Some(ms) => tokio::time::sleep(std::time::Duration::from_millis(ms)).await,
+            None => std::future::pending::<()>().await,
         }
     }
 
