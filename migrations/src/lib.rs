@@ -15,6 +15,8 @@ mod m20261125_000007_crm_create_tables;
 mod m20261125_000008_agreements_create_tables;
 mod m20261125_000009_projects_create_tables;
 mod m20261125_000010_timeline_engagement_links;
+mod m20261202_000001_gateway_idempotency_leases;
+mod m20261202_000002_webhooks_sealed_secrets;
 
 pub struct Migrator;
 
@@ -32,6 +34,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000008_agreements_create_tables::Migration),
             Box::new(m20261125_000009_projects_create_tables::Migration),
             Box::new(m20261125_000010_timeline_engagement_links::Migration),
+            Box::new(m20261202_000001_gateway_idempotency_leases::Migration),
+            Box::new(m20261202_000002_webhooks_sealed_secrets::Migration),
         ]
     }
 }

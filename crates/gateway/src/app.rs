@@ -146,10 +146,15 @@ pub async fn openapi_document() -> Result<OpenApi, BoxError> {
 pub fn router(state: AppState, config: &Config) -> Router {
     let (api, doc) = api(&state);
     let cursor_key = CursorKey::derive(&config.secret_bytes());
+    let platform = Platform::new(state.db.clone(), state.clock.clone(), &config.secret_bytes());
     let idempotency = idempotency::Idempotency {
         db: state.db.clone(),
         clock: state.clock.clone(),
         body_limit: config.body_limit_bytes,
+        lease: chrono::Duration::from_std(config.idempotency_lease()).unwrap_or(chrono::Duration::MAX),
+        vault: atrium_kernel::Vault::new(platform.derive_key(idempotency::RESPONSE_KEY_LABEL)),
+        api: api.clone(),
+        stall: idempotency::Stall::from_env(),
     };
 
     Router::new()

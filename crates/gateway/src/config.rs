@@ -122,6 +122,10 @@ pub struct Config {
     /// Require `Authorization: Bearer <token>` on `/metrics`.
     #[arg(long, global = true, env = "METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<String>,
+    /// Seconds a running request holds its Idempotency-Key before a retry may run it again
+    /// (default: the request timeout + 5 s).
+    #[arg(long, global = true, env = "IDEMPOTENCY_LEASE_SECS")]
+    pub idempotency_lease_secs: Option<u64>,
 }
 
 impl Default for Config {
@@ -153,6 +157,7 @@ impl Default for Config {
             max_connections: 1024,
             metrics_bind_addr: None,
             metrics_token: None,
+            idempotency_lease_secs: None,
         }
     }
 }
@@ -180,6 +185,12 @@ impl Config {
             max_connections: self.max_connections.max(1),
             shutdown_grace: self.request_timeout() + Duration::from_secs(5),
         }
+    }
+
+    /// How long a running request holds its Idempotency-Key: a little longer than
+    /// the request timeout, after which the request cannot be running any more.
+    pub fn idempotency_lease(&self) -> Duration {
+        Duration::from_secs(self.idempotency_lease_secs.unwrap_or(self.request_timeout_secs + 5))
     }
 
     pub fn is_sqlite(&self) -> bool {

@@ -171,7 +171,14 @@ fn add_idempotency_key(op: &mut Operation) {
         .required(utoipa::openapi::Required::False)
         .description(Some(
             "Makes the POST safe to retry: the same key with the same request replays the first response \
-             (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.",
+             (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. \
+             While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before \
+             its write committed frees the key, and so does a server that died mid-request, once the key's \
+             lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the \
+             server died before storing its response, a retry gets the resource as it is now \
+             (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time \
+             secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. \
+             Remembered for 24 hours; stored responses are encrypted.",
         ))
         .schema(Some(String::schema()))
         .example(Some(json!("3f2e1d0c-retry-1")))

@@ -14,6 +14,7 @@ pub mod page;
 pub mod patch;
 pub mod tenant;
 pub mod text;
+pub mod vault;
 
 pub use auth::{AnyRole, Authorized, ManageOrg, Requirement, WriteBilling, WriteRecords};
 pub use clock::{Clock, FrozenClock, SystemClock};
@@ -26,6 +27,7 @@ pub use page::{CursorKey, Page, PageOut, PageParams, PageQuery, PageRequest, Sor
 pub use patch::Patch;
 pub use tenant::{Scoped, TenantEntity};
 pub use text::{Date, Email, Phone, Text, Timestamp};
+pub use vault::Vault;
 
 /// Re-exports used by [`typed_id!`] so callers need no extra dependencies.
 #[doc(hidden)]

@@ -142,6 +142,12 @@ pub async fn publish_as<C: ConnectionTrait, E: EventPayload>(
     }
     let data = serde_json::to_value(payload).map_err(AppError::internal)?;
     let event = NewEvent::new(E::TYPE, payload.aggregate_type(), payload.aggregate_id(), data);
+    let marked = crate::mark::MarkedEvent {
+        event_type: E::TYPE,
+        aggregate_type: &event.aggregate_type,
+        aggregate_id: event.aggregate_id,
+    };
+    crate::mark::apply(conn, marked).await?;
     Ok(append(conn, org, actor, now, event).await?)
 }
 

@@ -11,6 +11,7 @@ pub mod entity;
 pub mod event;
 pub mod http;
 pub mod jobs;
+pub mod mark;
 pub mod module;
 pub mod subscriber;
 
@@ -20,6 +21,7 @@ pub use dispatcher::{Dispatcher, DispatcherConfig, Round};
 pub use event::{Event, EventId, NewEvent, append, publish, publish_as};
 pub use http::router;
 pub use jobs::{Job, JobRun, RetentionJob, Scheduler};
+pub use mark::{MarkedEvent, WriteMark, with_write_mark};
 pub use module::{Module, Platform};
 pub use subscriber::{DeliveryError, Subscriber};
 

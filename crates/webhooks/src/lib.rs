@@ -6,17 +6,20 @@ pub mod entity;
 pub mod error;
 pub mod guard;
 pub mod http;
+pub mod secrets;
 pub mod service;
 pub mod signature;
 mod subscriber;
 
 use std::time::Duration;
 
+use atrium_kernel::Vault;
 use atrium_outbox::{Module, Platform};
 
 pub use error::WebhookError;
 pub use guard::UrlGuard;
 pub use http::router;
+pub use secrets::{SealSecretsJob, SecretStore};
 pub use service::WebhookService;
 pub use subscriber::WebhookSubscriber;
 
@@ -28,9 +31,11 @@ pub fn module(
     guard: UrlGuard,
     timeout: Duration,
 ) -> Result<Module<WebhookService>, reqwest::Error> {
-    let svc = WebhookService::new(platform.db.clone(), platform.clock.clone(), guard);
-    let subscriber = WebhookSubscriber::new(platform.db.clone(), guard, timeout)?;
+    let secrets = SecretStore::new(Vault::new(platform.derive_key(secrets::KEY_LABEL)));
+    let svc = WebhookService::new(platform.db.clone(), platform.clock.clone(), guard, secrets.clone());
+    let subscriber = WebhookSubscriber::new(platform.db.clone(), guard, timeout, secrets.clone())?;
     Ok(Module::new(svc.clone(), router(svc))
         .subscriber(subscriber)
+        .job(SealSecretsJob { db: platform.db.clone(), secrets })
         .tag("webhooks", "Signed event deliveries to the organization's URLs"))
 }

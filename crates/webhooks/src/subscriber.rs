@@ -12,6 +12,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, Qu
 use crate::dto::{WebhookAttemptId, WebhookEndpointId};
 use crate::entity::{attempt, endpoint};
 use crate::guard::{GuardedResolver, UrlGuard};
+use crate::secrets::SecretStore;
 use crate::service::{matches, patterns};
 use crate::signature::sign;
 
@@ -22,6 +23,7 @@ pub struct WebhookSubscriber {
     db: DatabaseConnection,
     http: reqwest::Client,
     guard: UrlGuard,
+    secrets: SecretStore,
 }
 
 impl WebhookSubscriber {
@@ -29,7 +31,12 @@ impl WebhookSubscriber {
     /// to the addresses it allowed, never follows a redirect (a 3xx is a failed
     /// delivery), never goes through a proxy (the proxy would pick the address),
     /// and gives up on a receiver after `timeout`.
-    pub fn new(db: DatabaseConnection, guard: UrlGuard, timeout: Duration) -> Result<Self, reqwest::Error> {
+    pub fn new(
+        db: DatabaseConnection,
+        guard: UrlGuard,
+        timeout: Duration,
+        secrets: SecretStore,
+    ) -> Result<Self, reqwest::Error> {
         let http = reqwest::Client::builder()
             .timeout(timeout)
             .redirect(reqwest::redirect::Policy::none())
@@ -37,7 +44,7 @@ impl WebhookSubscriber {
             .dns_resolver(std::sync::Arc::new(GuardedResolver(guard)))
             .user_agent(concat!("Atrium-Webhooks/", env!("CARGO_PKG_VERSION")))
             .build()?;
-        Ok(Self { db, http, guard })
+        Ok(Self { db, http, guard, secrets })
     }
 
     async fn record(
@@ -122,7 +129,8 @@ impl Subscriber for WebhookSubscriber {
         let body = serde_json::to_vec(event).map_err(DeliveryError::new)?;
         let msg_id = event.id.to_string();
         let timestamp = chrono::Utc::now().timestamp();
-        let signature = sign(&ep.secret, &msg_id, timestamp, &body);
+        let secret = self.secrets.open(&ep).map_err(|e| DeliveryError(format!("signing secret: {e}")))?;
+        let signature = sign(&secret, &msg_id, timestamp, &body);
         let sent = self
             .http
             .post(&ep.url)

@@ -6,5 +6,6 @@
 
 mod crash;
 mod db_loss;
-mod sqlite_concurrency;
+mod idempotency;
 mod slow_clients;
+mod sqlite_concurrency;

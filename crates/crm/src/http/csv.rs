@@ -8,9 +8,11 @@ use atrium_kernel::{AnyRole, AppError, Authorized, OrgCtx, Page, PageRequest, Va
 use axum::Json;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{HeaderMap, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use futures::StreamExt;
+use http_body::Frame;
+use http_body_util::StreamBody;
 use tokio_util::io::StreamReader;
 use uuid::Uuid;
 
@@ -63,14 +65,15 @@ pub(super) async fn import(
 /// Every contact matching the filters, as CSV (streamed).
 #[utoipa::path(get, path = "/api/v1/contacts/export", tag = "crm",
     extensions(("x-required-role" = json!("any"))), params(ContactFilter),
-    responses((status = 200, description = "CSV with a header row", content_type = "text/csv", body = String,
+    responses((status = 200, description = STREAM_DOC, content_type = "text/csv", body = String,
+        headers(("Trailer" = String, description = "`Export-Status`, the trailer a complete export ends with")),
         example = "id,first_name,last_name,email,phone,title,client_company_id,created_at,updated_at\n")))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn export_contacts(
     State(svc): State<CrmService>,
     ctx: Authorized<AnyRole>,
     ValidatedQuery(filter): ValidatedQuery<ContactFilter>,
-) -> impl IntoResponse {
+) -> Result<Response, AppError> {
     let header =
         &["id", "first_name", "last_name", "email", "phone", "title", "client_company_id", "created_at", "updated_at"];
     let ctx: OrgCtx = *ctx;
@@ -91,19 +94,21 @@ pub(super) async fn export_contacts(
             c.updated_at.to_rfc3339(),
         ]
     })
+    .await
 }
 
 /// Every client company matching the filters, as CSV (streamed).
 #[utoipa::path(get, path = "/api/v1/client-companies/export", tag = "crm",
     extensions(("x-required-role" = json!("any"))), params(CompanyFilter),
-    responses((status = 200, description = "CSV with a header row", content_type = "text/csv", body = String,
+    responses((status = 200, description = STREAM_DOC, content_type = "text/csv", body = String,
+        headers(("Trailer" = String, description = "`Export-Status`, the trailer a complete export ends with")),
         example = "id,name,domain,status,address,owner_id,tags,notes,created_at,updated_at\n")))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn export_companies(
     State(svc): State<CrmService>,
     ctx: Authorized<AnyRole>,
     ValidatedQuery(filter): ValidatedQuery<CompanyFilter>,
-) -> impl IntoResponse {
+) -> Result<Response, AppError> {
     let header =
         &["id", "name", "domain", "status", "address", "owner_id", "tags", "notes", "created_at", "updated_at"];
     let ctx: OrgCtx = *ctx;
@@ -125,19 +130,21 @@ pub(super) async fn export_companies(
             c.updated_at.to_rfc3339(),
         ]
     })
+    .await
 }
 
 /// Every deal matching the filters, as CSV (streamed). Value in minor units.
 #[utoipa::path(get, path = "/api/v1/deals/export", tag = "crm",
     extensions(("x-required-role" = json!("any"))), params(DealFilter),
-    responses((status = 200, description = "CSV with a header row", content_type = "text/csv", body = String,
+    responses((status = 200, description = STREAM_DOC, content_type = "text/csv", body = String,
+        headers(("Trailer" = String, description = "`Export-Status`, the trailer a complete export ends with")),
         example = "id,name,stage,value_amount_minor,value_currency,probability,expected_close_date,client_company_id,contact_id,owner_id,created_at,updated_at\n")))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn export_deals(
     State(svc): State<CrmService>,
     ctx: Authorized<AnyRole>,
     ValidatedQuery(filter): ValidatedQuery<DealFilter>,
-) -> impl IntoResponse {
+) -> Result<Response, AppError> {
     let header = &[
         "id",
         "name",
@@ -173,6 +180,7 @@ pub(super) async fn export_deals(
             d.updated_at.to_rfc3339(),
         ]
     })
+    .await
 }
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
@@ -190,69 +198,101 @@ fn defuse(cell: String) -> String {
     }
 }
 
-enum Cursor {
-    Start,
-    After(Uuid),
-    Done,
-}
+/// The trailer a complete export ends with, for clients that ask for trailers
+/// (`TE: trailers`): `complete; rows=<data rows>`.
+pub const EXPORT_STATUS_TRAILER: &str = "export-status";
 
-/// Streams pages from `fetch` as CSV, one chunk per batch. A database error after
-/// the first byte cannot change the status any more: it is logged and the
-/// response ends early (the client sees a truncated transfer, never a short file
-/// that looks complete, because the chunked body is aborted).
-fn csv_response<T, F, Fut>(
+/// What the export routes say about a stream that fails midway (in their OpenAPI
+/// description too).
+const STREAM_DOC: &str = "CSV with a header row. The first batch is read before the response starts, so an error then is a \
+    problem response. Later batches stream as they are read; if one fails, the chunked body is aborted \
+    (no final chunk: every HTTP client reports an incomplete body) rather than ending like a complete \
+    file. A client that sends `TE: trailers` also gets the trailer `Export-Status: complete; rows=<n>` \
+    after the last row of a complete export, and no trailer after a failure.";
+
+/// Streams pages from `fetch` as CSV, one chunk per batch. The first batch is
+/// read before the response starts, so an early failure is a problem response.
+/// A failure after the first byte cannot change the status any more: it is
+/// logged and the chunked body is aborted (the client sees an incomplete
+/// transfer, never a short file that looks complete); a complete export ends
+/// with the `Export-Status` trailer.
+async fn csv_response<T, F, Fut>(
     filename: &'static str,
     header: &'static [&'static str],
     fetch: F,
     to_row: fn(&T) -> Vec<String>,
-) -> impl IntoResponse + use<T, F, Fut>
+) -> Result<Response, AppError>
 where
     T: Send + 'static,
     F: Fn(PageRequest) -> Fut + Clone + Send + 'static,
     Fut: Future<Output = Result<Page<T>, AppError>> + Send,
 {
-    let stream = futures::stream::unfold(Cursor::Start, move |cursor| {
+    let first = fetch(PageRequest { limit: EXPORT_BATCH, after: None }).await?;
+    let chunk = encode(Some(header), &first.items, to_row).map_err(AppError::internal)?;
+    let state = Export { rows: first.items.len(), pending: Some(chunk), after: first.next_after, done: false };
+    let stream = futures::stream::unfold(state, move |mut st| {
         let fetch = fetch.clone();
         async move {
-            let (after, first) = match cursor {
-                Cursor::Start => (None, true),
-                Cursor::After(id) => (Some(id), false),
-                Cursor::Done => return None,
-            };
-            let page = match fetch(PageRequest { limit: EXPORT_BATCH, after }).await {
-                Ok(page) => page,
-                Err(e) => {
-                    tracing::error!(error = %e, "CSV export stopped");
-                    return Some((Err(io::Error::other(e.to_string())), Cursor::Done));
-                }
-            };
-            let mut out = csv::Writer::from_writer(Vec::new());
-            let mut write = || -> csv::Result<()> {
-                if first {
-                    out.write_record(header)?;
-                }
-                for item in &page.items {
-                    out.write_record(to_row(item).into_iter().map(defuse))?;
-                }
-                out.flush()?;
-                Ok(())
-            };
-            if let Err(e) = write() {
-                return Some((Err(io::Error::other(e)), Cursor::Done));
+            if let Some(chunk) = st.pending.take() {
+                return Some((Ok(Frame::data(chunk)), st));
             }
-            let bytes = out.into_inner().map_err(|e| io::Error::other(e.to_string()));
-            let next = page.next_after.map_or(Cursor::Done, Cursor::After);
-            Some((bytes.map(Bytes::from), next))
+            if st.done {
+                return None;
+            }
+            let Some(after) = st.after else {
+                st.done = true;
+                let mut trailers = HeaderMap::new();
+                let status = HeaderValue::from_str(&format!("complete; rows={}", st.rows))
+                    .unwrap_or_else(|_| HeaderValue::from_static("complete"));
+                trailers.insert(EXPORT_STATUS_TRAILER, status);
+                return Some((Ok(Frame::trailers(trailers)), st));
+            };
+            let page = fetch(PageRequest { limit: EXPORT_BATCH, after: Some(after) }).await;
+            let chunk = page.map_err(|e| e.to_string()).and_then(|page| {
+                st.rows += page.items.len();
+                st.after = page.next_after;
+                encode(None, &page.items, to_row).map_err(|e| e.to_string())
+            });
+            match chunk {
+                Ok(chunk) => Some((Ok(Frame::data(chunk)), st)),
+                Err(e) => {
+                    tracing::error!(error = %e, rows = st.rows, "CSV export failed midway; aborting the body");
+                    st.done = true;
+                    Some((Err(io::Error::other(e)), st))
+                }
+            }
         }
     });
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
-        ],
-        // Fused: a compressing body polls once more after the end.
-        Body::from_stream(stream.fuse()),
-    )
+    let headers = [
+        (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+        (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+        (header::TRAILER, "Export-Status".to_owned()),
+    ];
+    // Fused: a compressing body polls once more after the end.
+    Ok((headers, Body::new(StreamBody::new(stream.fuse()))).into_response())
+}
+
+struct Export {
+    /// Data rows sent or about to be.
+    rows: usize,
+    /// The chunk read before the response started.
+    pending: Option<Bytes>,
+    /// Where the next batch starts; `None` when the last one was read.
+    after: Option<Uuid>,
+    done: bool,
+}
+
+/// One batch as CSV (with the header row first, if given), formulas defused.
+fn encode<T>(header: Option<&[&str]>, items: &[T], to_row: fn(&T) -> Vec<String>) -> csv::Result<Bytes> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    if let Some(header) = header {
+        out.write_record(header)?;
+    }
+    for item in items {
+        out.write_record(to_row(item).into_iter().map(defuse))?;
+    }
+    out.flush()?;
+    out.into_inner().map(Bytes::from).map_err(|e| csv::Error::from(e.into_error()))
 }
 
 #[cfg(test)]

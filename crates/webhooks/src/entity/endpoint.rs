@@ -10,7 +10,8 @@ pub struct Model {
     pub description: String,
     /// JSON array of patterns: `*`, `crm.*`, or exact types.
     pub event_types: Json,
-    /// `whsec_…` signing secret (needed in clear to sign each delivery).
+    /// The `whsec_…` signing secret, sealed (`v1:…`, see `secrets`); rows from
+    /// before encryption at rest hold the plaintext until the seal job runs.
     pub secret: String,
     pub enabled: bool,
     pub version: i32,

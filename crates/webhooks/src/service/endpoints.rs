@@ -1,6 +1,6 @@
 //! Endpoint CRUD and the attempts log. Every write publishes its event in the
-//! same transaction; the signing secret never leaves this module except once, in
-//! the creation response.
+//! same transaction; the signing secret is stored sealed and never leaves this
+//! module except once, in the creation response.
 
 use atrium_events::webhooks::{EndpointCreated, EndpointDeleted, EndpointUpdated, WebhookEndpointState};
 use atrium_kernel::{AppError, IfMatch, OrgCtx, Page, PageRequest, Scoped, SortOrder, db::begin_write};
@@ -21,13 +21,14 @@ impl WebhookService {
         let url = self.guard.check(&input.url).await.map_err(WebhookError::UnsafeUrl)?;
         let now = self.clock.now();
         let secret = new_secret();
+        let id = WebhookEndpointId::new().into_uuid();
         let row = endpoint::ActiveModel {
-            id: Set(WebhookEndpointId::new().into_uuid()),
+            id: Set(id),
             organization_id: Set(ctx.org_id.into_uuid()),
             url: Set(url.to_string()),
             description: Set(input.description),
             event_types: Set(json!(input.event_types)),
-            secret: Set(secret.clone()),
+            secret: Set(self.secrets.seal(id, &secret)?),
             enabled: Set(true),
             version: Set(1),
             created_at: Set(now),

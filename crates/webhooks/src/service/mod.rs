@@ -9,6 +9,7 @@ use atrium_kernel::Clock;
 use sea_orm::DatabaseConnection;
 
 use crate::guard::UrlGuard;
+use crate::secrets::SecretStore;
 
 pub use patterns::matches;
 pub(crate) use patterns::patterns;
@@ -18,10 +19,11 @@ pub struct WebhookService {
     db: DatabaseConnection,
     clock: Arc<dyn Clock>,
     guard: UrlGuard,
+    secrets: SecretStore,
 }
 
 impl WebhookService {
-    pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, guard: UrlGuard) -> Self {
-        Self { db, clock, guard }
+    pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, guard: UrlGuard, secrets: SecretStore) -> Self {
+        Self { db, clock, guard, secrets }
     }
 }

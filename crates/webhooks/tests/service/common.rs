@@ -11,7 +11,7 @@ use atrium_outbox::entity::event;
 use atrium_testkit::TestDb;
 use atrium_webhooks::dto::WebhookIn;
 use atrium_webhooks::entity::{attempt, endpoint};
-use atrium_webhooks::{UrlGuard, WebhookService, WebhookSubscriber};
+use atrium_webhooks::{SecretStore, UrlGuard, WebhookService, WebhookSubscriber};
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Utc};
@@ -32,13 +32,20 @@ pub fn start_time() -> DateTime<Utc> {
 /// `allow_private` is the service's guard; the subscriber always may reach 127.0.0.1.
 pub fn harness(db: &TestDb, allow_private: bool) -> Harness {
     let clock = Arc::new(FrozenClock::at(start_time()));
-    let svc = WebhookService::new(db.conn.clone(), clock.clone() as Arc<dyn Clock>, UrlGuard { allow_private });
+    let svc =
+        WebhookService::new(db.conn.clone(), clock.clone() as Arc<dyn Clock>, UrlGuard { allow_private }, secrets());
     let subscriber = subscriber(db, true);
     Harness { svc, subscriber, conn: db.conn.clone() }
 }
 
 pub fn subscriber(db: &TestDb, allow_private: bool) -> WebhookSubscriber {
-    WebhookSubscriber::new(db.conn.clone(), UrlGuard { allow_private }, Duration::from_secs(5)).expect("http client")
+    WebhookSubscriber::new(db.conn.clone(), UrlGuard { allow_private }, Duration::from_secs(5), secrets())
+        .expect("http client")
+}
+
+/// The signing-secret store every test uses (one fixed key).
+pub fn secrets() -> SecretStore {
+    SecretStore::new(atrium_kernel::Vault::new([42; 32]))
 }
 
 impl Harness {

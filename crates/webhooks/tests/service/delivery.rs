@@ -7,7 +7,7 @@ use atrium_testkit::{TestDb, backend_tests};
 use atrium_webhooks::dto::WebhookPatch;
 use atrium_webhooks::signature::verify;
 
-use crate::common::{events_of, harness, receiver, subscriber, webhook_in};
+use crate::common::{events_of, harness, receiver, secrets, subscriber, webhook_in};
 
 backend_tests!(
     delivers_a_signed_event_to_a_local_receiver,
@@ -16,6 +16,7 @@ backend_tests!(
     the_guard_is_checked_again_at_delivery,
     a_name_is_judged_where_the_connection_resolves_it,
     a_redirect_is_a_failed_delivery_and_is_not_followed,
+    secrets_are_sealed_at_rest_and_legacy_plaintext_is_sealed_by_the_job,
 );
 
 async fn delivers_a_signed_event_to_a_local_receiver(db: &TestDb) {
@@ -172,4 +173,62 @@ async fn a_redirect_is_a_failed_delivery_and_is_not_followed(db: &TestDb) {
     assert!(inner.received().is_empty(), "the redirect was not followed");
     let attempt = h.svc.attempts(&ctx, id, PageRequest::first(1)).await.expect("attempts").items.remove(0);
     assert_eq!(attempt.status_code, Some(307));
+}
+
+async fn secrets_are_sealed_at_rest_and_legacy_plaintext_is_sealed_by_the_job(db: &TestDb) {
+    use atrium_outbox::Job;
+    use atrium_webhooks::SealSecretsJob;
+    use atrium_webhooks::entity::endpoint;
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let h = harness(db, true);
+    let ctx = h.org().await;
+    let rx = receiver(vec![]).await;
+    let created = h.svc.create(&ctx, webhook_in(&rx.url, &["webhooks.*"])).await.expect("create");
+    let other = h.svc.create(&ctx, webhook_in(&rx.url, &["nothing.*"])).await.expect("create");
+    let id = created.webhook.id;
+    let stored = |id: atrium_webhooks::dto::WebhookEndpointId| {
+        let conn = h.conn.clone();
+        async move { endpoint::Entity::find_by_id(id.into_uuid()).one(&conn).await.expect("row").expect("exists").secret }
+    };
+    let sealed = stored(id).await;
+    assert!(sealed.starts_with("v1:") && !sealed.contains(&created.secret), "sealed at rest: {sealed}");
+    let event = events_of(&h.conn, id).await.remove(0);
+    let target = format!("webhooks:{id}");
+    let set_secret = |value: String| {
+        let conn = h.conn.clone();
+        async move {
+            endpoint::Entity::update_many()
+                .col_expr(endpoint::Column::Secret, Expr::value(value))
+                .filter(endpoint::Column::Id.eq(id.into_uuid()))
+                .exec(&conn)
+                .await
+                .expect("set secret");
+        }
+    };
+    let last_verifies = || {
+        let got = rx.received();
+        let (headers, body) = got.last().expect("a delivery").clone();
+        let header = |name: &str| headers[name].to_str().expect("ascii header").to_owned();
+        let ts: i64 = header("webhook-timestamp").parse().expect("unix seconds");
+        verify(&created.secret, &header("webhook-id"), ts, &body, &header("webhook-signature"))
+    };
+
+    // A row from before encryption at rest: still signs, then the job seals it.
+    set_secret(created.secret.clone()).await;
+    h.subscriber.deliver(&target, &event).await.expect("delivered with the legacy secret");
+    assert!(last_verifies());
+    let job = SealSecretsJob { db: h.conn.clone(), secrets: secrets() };
+    assert_eq!(job.run(chrono::Utc::now()).await.expect("job"), "sealed 1 webhook signing secrets");
+    let resealed = stored(id).await;
+    assert!(resealed.starts_with("v1:") && !resealed.contains(&created.secret));
+    assert_eq!(job.run(chrono::Utc::now()).await.expect("job"), "sealed 0 webhook signing secrets");
+    h.subscriber.deliver(&target, &event).await.expect("delivered with the sealed secret");
+    assert!(last_verifies());
+
+    // A sealed secret is bound to its endpoint: copied onto another row it does not open.
+    set_secret(stored(other.webhook.id).await).await;
+    let err = h.subscriber.deliver(&target, &event).await.expect_err("a foreign ciphertext");
+    assert!(err.0.contains("signing secret"), "{err:?}");
 }
