@@ -1444,8 +1444,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness: the database answers and its schema is current. A 503 names the
-         *     reason (database unreachable, migrations pending).
+         * Readiness: the database answers, no request failed for want of it in the last
+         *     half second, and its schema is current. A 503 names the reason (database
+         *     unreachable, migrations pending) and carries `Retry-After`.
          */
         get: operations["ready"];
         put?: never;
@@ -1463,7 +1464,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics (text exposition format). */
+        /**
+         * Prometheus metrics (text exposition format). With `METRICS_TOKEN` set, send
+         *     `Authorization: Bearer <token>`; with `METRICS_BIND_ADDR` set, they are served on
+         *     that address instead (404 here); with neither, only to a local (loopback) client
+         *     that no proxy forwards.
+         */
         get: operations["render_metrics"];
         put?: never;
         post?: never;
@@ -5547,6 +5553,8 @@ export interface components {
         /** @description A backing service is down, the schema is not migrated, or the request timed out */
         Unavailable: {
             headers: {
+                /** @description Seconds to wait */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -5875,7 +5883,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -5987,7 +5995,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -6097,7 +6105,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -6169,9 +6177,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV with a header row */
+            /** @description CSV with a header row. The first batch is read before the response starts, so an error then is a problem response. Later batches stream as they are read; if one fails, the chunked body is aborted (no final chunk: every HTTP client reports an incomplete body) rather than ending like a complete file. A client that sends `TE: trailers` also gets the trailer `Export-Status: complete; rows=<n>` after the last row of a complete export, and no trailer after a failure. */
             200: {
                 headers: {
+                    /** @description `Export-Status`, the trailer a complete export ends with */
+                    Trailer?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6300,7 +6310,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -6383,7 +6393,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -6457,9 +6467,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV with a header row */
+            /** @description CSV with a header row. The first batch is read before the response starts, so an error then is a problem response. Later batches stream as they are read; if one fails, the chunked body is aborted (no final chunk: every HTTP client reports an incomplete body) rather than ending like a complete file. A client that sends `TE: trailers` also gets the trailer `Export-Status: complete; rows=<n>` after the last row of a complete export, and no trailer after a failure. */
             200: {
                 headers: {
+                    /** @description `Export-Status`, the trailer a complete export ends with */
+                    Trailer?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6483,7 +6495,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -6635,7 +6647,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -6715,7 +6727,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -6869,7 +6881,7 @@ export interface operations {
                 /** @description ETag from GET; a stale one is 409 */
                 "If-Match"?: string;
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -6911,7 +6923,7 @@ export interface operations {
                 /** @description ETag from GET; a stale one is 409 */
                 "If-Match"?: string;
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -6953,7 +6965,7 @@ export interface operations {
                 /** @description ETag from GET; a stale one is 409 */
                 "If-Match"?: string;
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -6995,7 +7007,7 @@ export interface operations {
                 /** @description ETag from GET; a stale one is 409 */
                 "If-Match"?: string;
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -7073,7 +7085,7 @@ export interface operations {
                 /** @description ETag from GET; a stale one is 409 */
                 "If-Match"?: string;
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -7148,7 +7160,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -7182,7 +7194,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -7255,7 +7267,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -7303,9 +7315,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV with a header row */
+            /** @description CSV with a header row. The first batch is read before the response starts, so an error then is a problem response. Later batches stream as they are read; if one fails, the chunked body is aborted (no final chunk: every HTTP client reports an incomplete body) rather than ending like a complete file. A client that sends `TE: trailers` also gets the trailer `Export-Status: complete; rows=<n>` after the last row of a complete export, and no trailer after a failure. */
             200: {
                 headers: {
+                    /** @description `Export-Status`, the trailer a complete export ends with */
+                    Trailer?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7471,7 +7485,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -7716,7 +7730,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -7756,7 +7770,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -7858,7 +7872,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -8084,7 +8098,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -8266,7 +8280,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -8339,7 +8353,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -8487,7 +8501,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -8568,7 +8582,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -8716,7 +8730,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -8797,7 +8811,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -8951,7 +8965,7 @@ export interface operations {
                 /** @description ETag from GET; a stale one is 409 */
                 "If-Match"?: string;
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -8991,7 +9005,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -9035,7 +9049,7 @@ export interface operations {
                 /** @description ETag from GET; a stale one is 409 */
                 "If-Match"?: string;
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -9077,7 +9091,7 @@ export interface operations {
                 /** @description ETag from GET; a stale one is 409 */
                 "If-Match"?: string;
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -9162,7 +9176,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -9312,7 +9326,7 @@ export interface operations {
                 /** @description ETag from GET; a stale one is 409 */
                 "If-Match"?: string;
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -9433,7 +9447,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`); with a different request it is a 422. Remembered for 24 hours.
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
                  * @example 3f2e1d0c-retry-1
                  */
                 "Idempotency-Key"?: string;
@@ -9699,6 +9713,24 @@ export interface operations {
                 content: {
                     /** @example # TYPE atrium_http_requests_total counter */
                     "text/plain": string;
+                };
+            };
+            /** @description `METRICS_TOKEN` is set and the request does not carry it */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not served to this client (see above) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
