@@ -56,13 +56,12 @@ fn request(
     key: &str,
     name: &str,
 ) -> impl Future<Output = reqwest::Result<reqwest::Response>> + Send + 'static {
-    let send = reqwest::Client::new()
+    reqwest::Client::new()
         .post(format!("{base}/api/v1/client-companies"))
         .bearer_auth(token)
         .header("Idempotency-Key", key)
         .json(&json!({"name": name}))
-        .send();
-    async move { send.await }
+        .send()
 }
 
 /// (committed, response stored) of the key's row, if there is one.
