@@ -43,6 +43,8 @@ pub struct AppState {
     /// Requests that recently failed for want of the database (readiness reads it).
     pub outages: crate::health::Outages,
     pub clock: Arc<dyn Clock>,
+    /// `REDIS_URL`'s server, when set (sessions, rate limits and the query cache use it).
+    pub redis: Option<crate::redis::Redis>,
     /// Every domain's routes, and the OpenAPI tags they use.
     api: OpenApiRouter,
     tags: Arc<Vec<(&'static str, &'static str)>>,
@@ -88,6 +90,10 @@ impl AppState {
         let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
         let (api, tags) = reg.into_api();
         let metrics = Metrics::new()?.with_access(metrics::MetricsAccess::from_config(config));
+        let redis = crate::redis::Redis::from_config(config)?;
+        if let Some(r) = &redis {
+            metrics.register(Box::new(r.failures().clone()))?;
+        }
         Ok(Self {
             identity,
             dispatcher,
@@ -96,6 +102,7 @@ impl AppState {
             metrics,
             outages: Default::default(),
             clock,
+            redis,
             api,
             tags: Arc::new(tags),
         })

@@ -126,6 +126,19 @@ pub struct Config {
     /// (default: the request timeout + 5 s).
     #[arg(long, global = true, env = "IDEMPOTENCY_LEASE_SECS")]
     pub idempotency_lease_secs: Option<u64>,
+
+    /// Redis for sessions, rate limits and the query cache (`redis://host:6379/0`).
+    /// Unset: in-process equivalents (one replica).
+    #[arg(long, global = true, env = "REDIS_URL", hide_env_values = true)]
+    pub redis_url: Option<String>,
+
+    /// Prefix of every Redis key Atrium writes, so deployments can share a server.
+    #[arg(long, global = true, env = "REDIS_KEY_PREFIX", default_value = "atrium:")]
+    pub redis_key_prefix: String,
+
+    /// Milliseconds a Redis call may take before Atrium carries on without it.
+    #[arg(long, global = true, env = "REDIS_TIMEOUT_MS", default_value_t = 250)]
+    pub redis_timeout_ms: u64,
 }
 
 impl Default for Config {
@@ -158,6 +171,9 @@ impl Default for Config {
             metrics_bind_addr: None,
             metrics_token: None,
             idempotency_lease_secs: None,
+            redis_url: None,
+            redis_key_prefix: "atrium:".to_owned(),
+            redis_timeout_ms: 250,
         }
     }
 }

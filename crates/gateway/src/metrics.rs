@@ -97,6 +97,11 @@ impl Metrics {
         Ok(Self { registry, requests, latency, access: Arc::default() })
     }
 
+    /// Adds a collector another part of the gateway owns (e.g. Redis failures).
+    pub fn register(&self, collector: Box<dyn prometheus::core::Collector>) -> Result<(), prometheus::Error> {
+        self.registry.register(collector)
+    }
+
     pub fn with_access(mut self, access: MetricsAccess) -> Self {
         self.access = Arc::new(access);
         self
