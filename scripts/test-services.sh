@@ -13,6 +13,21 @@ else
   echo "make test: PostgreSQL at $host:$port unreachable: PostgreSQL suites SKIPPED (each prints SKIP)"
   missing=1
 fi
+redis_url="${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}"
+rhostport=$(sed -E 's#^[a-z]+://([^@/]*@)?([^/?]*).*#\2#' <<<"$redis_url")
+rhost=${rhostport%%:*}; rport=${rhostport##*:}; [ "$rport" = "$rhostport" ] && rport=6379
+if reachable "$rhost" "$rport"; then
+  echo "make test: Redis at $rhost:$rport reachable: Redis suites RUN"
+else
+  echo "make test: Redis at $rhost:$rport unreachable: Redis suites SKIPPED (each prints SKIP)"
+  missing=1
+fi
+if command -v redis-server >/dev/null; then
+  echo "make test: redis-server installed: the Redis outage suites RUN"
+else
+  echo "make test: redis-server not installed: the Redis outage suites SKIPPED"
+  missing=1
+fi
 if [ "${ATRIUM_REQUIRE_SERVICES:-0}" = "1" ] && [ "$missing" = "1" ]; then
   echo "make test: ATRIUM_REQUIRE_SERVICES=1 and a service is missing: failing" >&2
   exit 1
