@@ -2,7 +2,7 @@
 //! cannot show: `kill -9` mid-request, a worker dying under load, restarts.
 //! `make test` builds the binary before the suites run.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -38,6 +38,8 @@ pub struct ChildServer {
     command: Vec<String>,
     database_url: String,
     env: Vec<(String, String)>,
+    /// Where its stdout (the log) goes, when the test reads it.
+    log: Option<PathBuf>,
 }
 
 impl ChildServer {
@@ -45,12 +47,23 @@ impl ChildServer {
     /// `database_url` with the test secret and `env` on top, and waits until
     /// `/health/ready` answers 200 (for `serve`).
     pub async fn start(command: &[&str], database_url: &str, env: &[(&str, &str)]) -> ChildServer {
+        Self::start_logged(command, database_url, env, None).await
+    }
+
+    /// As [`ChildServer::start`], with the server's log (stdout) appended to `log`.
+    pub async fn start_logged(
+        command: &[&str],
+        database_url: &str,
+        env: &[(&str, &str)],
+        log: Option<&std::path::Path>,
+    ) -> ChildServer {
         let command: Vec<String> = command.iter().map(|s| (*s).to_owned()).collect();
         let env: Vec<(String, String)> = env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
         let port = free_port();
-        let child = spawn(&command, database_url, &env, port);
+        let log = log.map(std::path::Path::to_path_buf);
+        let child = spawn(&command, database_url, &env, port, log.as_deref());
         let base = format!("http://127.0.0.1:{port}");
-        let server = ChildServer { base, port, child, command, database_url: database_url.to_owned(), env };
+        let server = ChildServer { base, port, child, command, database_url: database_url.to_owned(), env, log };
         if server.command.first().map(String::as_str) == Some("serve") {
             server.wait_ready(Duration::from_secs(30)).await;
         }
@@ -63,7 +76,7 @@ impl ChildServer {
         if self.is_running() {
             self.kill9().await;
         }
-        self.child = spawn(&self.command, &self.database_url, &self.env, self.port);
+        self.child = spawn(&self.command, &self.database_url, &self.env, self.port, self.log.as_deref());
         if self.command.first().map(String::as_str) == Some("serve") {
             self.wait_ready(Duration::from_secs(30)).await;
         }
@@ -103,17 +116,27 @@ impl ChildServer {
     }
 }
 
-fn spawn(command: &[String], database_url: &str, env: &[(String, String)], port: u16) -> Child {
+/// The `ATRIUM_SECRET` every child runs with.
+pub const CHILD_SECRET: &str = "test-secret-for-child-processes";
+
+fn spawn(command: &[String], database_url: &str, env: &[(String, String)], port: u16, log: Option<&Path>) -> Child {
+    let stdout = match log {
+        Some(path) => Stdio::from(
+            std::fs::OpenOptions::new().create(true).append(true).open(path).expect("open the child's log file"),
+        ),
+        None if std::env::var_os("ATRIUM_CHILD_LOGS").is_some() => Stdio::inherit(),
+        None => Stdio::null(),
+    };
     let mut cmd = Command::new(atrium_binary());
     cmd.args(command)
         .env("DATABASE_URL", database_url)
         .env("BIND_ADDR", format!("127.0.0.1:{port}"))
-        .env("ATRIUM_SECRET", "test-secret-for-child-processes")
+        .env("ATRIUM_SECRET", CHILD_SECRET)
         .env("COOKIE_SECURE", "false")
         .env("RUST_LOG", "warn")
         // The server logs to stdout: `ATRIUM_CHILD_LOGS=1` shows it (with the
         // child's RUST_LOG at `warn`).
-        .stdout(if std::env::var_os("ATRIUM_CHILD_LOGS").is_some() { Stdio::inherit() } else { Stdio::null() })
+        .stdout(stdout)
         .stderr(Stdio::inherit())
         .kill_on_drop(true);
     for (k, v) in env {

@@ -3,7 +3,6 @@
 //! delivery other domains hang their work on. Depends on kernel, events and outbox
 //! only; CRM is reached through [`ports::Crm`] and followed through its merge events.
 
-pub mod crypto;
 pub mod dto;
 pub mod entity;
 pub mod error;
@@ -15,23 +14,26 @@ pub mod subscriber;
 
 use std::sync::Arc;
 
+use atrium_kernel::vault::ProtectedColumn;
 use atrium_outbox::{Module, Platform};
 
-pub use crypto::SignatureKey;
 pub use error::AgreementsError;
 pub use jobs::ProposalExpiryJob;
 pub use ports::{ContactRef, Crm, DealRef};
 pub use service::{AgreementsService, EngagementRef};
 pub use subscriber::CrmMergeSubscriber;
 
-/// The label the signature key is derived under. Changing it makes every stored
-/// signature unreadable.
+/// The vault purpose of signature data (the label its key was derived under
+/// before key ids). Changing it makes every stored signature unreadable.
 pub const SIGNATURE_KEY_LABEL: &str = "atrium signature key v1";
+/// Signature data, encrypted at rest by the kernel's vault, bound to the contract id.
+pub const SIGNATURE_COLUMN: ProtectedColumn =
+    ProtectedColumn::text("contracts", "signature_ciphertext", SIGNATURE_KEY_LABEL);
 
 /// The agreements domain, ready to register: its routes, the CRM merge
 /// subscriber, the hourly proposal expiry job and its OpenAPI tag.
 pub fn module(platform: &Platform, crm: Arc<dyn Crm>) -> Module<AgreementsService> {
-    let signatures = SignatureKey::new(platform.derive_key(SIGNATURE_KEY_LABEL));
+    let signatures = platform.protect(&SIGNATURE_COLUMN);
     let svc = AgreementsService::new(platform.db.clone(), platform.clock.clone(), crm, signatures);
     Module::new(svc.clone(), http::router(svc.clone()))
         .subscriber(CrmMergeSubscriber::new(svc.clone()))

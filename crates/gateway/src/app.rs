@@ -45,6 +45,10 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// `REDIS_URL`'s server, when set (sessions, rate limits and the query cache use it).
     pub redis: Option<crate::redis::Redis>,
+    /// The vault's key ring and every encrypted column registered on it.
+    pub platform: Platform,
+    /// Seals stored idempotent responses.
+    idempotency_vault: atrium_kernel::vault::ColumnVault,
     /// Every domain's routes, and the OpenAPI tags they use.
     api: OpenApiRouter,
     tags: Arc<Vec<(&'static str, &'static str)>>,
@@ -59,7 +63,8 @@ impl AppState {
     /// Registers every domain, one line each: its module brings routes,
     /// subscribers, jobs and tags; its service goes to the ports that need it.
     pub fn with_db(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<Self, BoxError> {
-        let platform = Platform::new(db.clone(), clock.clone(), &config.secret_bytes());
+        let platform = Platform::new(db.clone(), clock.clone(), &config.secret_bytes()).with_keys(config.key_ring()?);
+        let idempotency_vault = platform.protect(&idempotency::RESPONSE_COLUMN);
         let mut reg = Registry::default();
         let identity = reg.add(atrium_identity::module(&platform, identity_config(config), cookies(config)));
         reg.add(atrium_outbox::module(&platform, chrono::Duration::days(config.outbox_retention_days)));
@@ -103,6 +108,8 @@ impl AppState {
             outages: Default::default(),
             clock,
             redis,
+            platform,
+            idempotency_vault,
             api,
             tags: Arc::new(tags),
         })
@@ -153,13 +160,12 @@ pub async fn openapi_document() -> Result<OpenApi, BoxError> {
 pub fn router(state: AppState, config: &Config) -> Router {
     let (api, doc) = api(&state);
     let cursor_key = CursorKey::derive(&config.secret_bytes());
-    let platform = Platform::new(state.db.clone(), state.clock.clone(), &config.secret_bytes());
     let idempotency = idempotency::Idempotency {
         db: state.db.clone(),
         clock: state.clock.clone(),
         body_limit: config.body_limit_bytes,
         lease: chrono::Duration::from_std(config.idempotency_lease()).unwrap_or(chrono::Duration::MAX),
-        vault: atrium_kernel::Vault::new(platform.derive_key(idempotency::RESPONSE_KEY_LABEL)),
+        vault: state.idempotency_vault.clone(),
         api: api.clone(),
         stall: idempotency::Stall::from_env(),
     };

@@ -43,6 +43,34 @@ pub enum Command {
     },
     /// Print the OpenAPI document as JSON.
     Openapi,
+    /// The vault's keys and the encrypted columns (ATRIUM_VAULT_KEYS).
+    Secrets {
+        #[command(subcommand)]
+        action: SecretsAction,
+    },
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum SecretsAction {
+    /// Re-encrypt every protected value not under the first key of ATRIUM_VAULT_KEYS,
+    /// in batches (each its own transaction; rerun after an interruption to continue).
+    /// Exits non-zero when a value could not be opened (each is logged with its row and key id).
+    Rotate {
+        /// Rows per batch (per transaction).
+        #[arg(long, default_value_t = atrium_kernel::vault::rotate::DEFAULT_BATCH)]
+        batch_size: u64,
+        /// Stop after this many batches per column (a later run continues).
+        #[arg(long)]
+        max_batches: Option<u64>,
+    },
+    /// The configured keys and how many values of each encrypted column are under each key.
+    Status,
+    /// Print a new key entry for ATRIUM_VAULT_KEYS (`<id>:<base64 of 32 random bytes>`).
+    GenerateKey {
+        /// The key id (1–32 characters of A–Z a–z 0–9 . _ -); default: `k<YYYYMMDD>`.
+        #[arg(long)]
+        id: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]
@@ -74,10 +102,85 @@ pub async fn main() -> Result<(), BoxError> {
             println!("migrations: done");
             Ok(())
         }
+        Command::Secrets { action } => secrets(&cli.config, action).await,
         Command::Openapi => {
             let doc = app::openapi_document().await?;
             println!("{}", doc.to_pretty_json()?);
             Ok(())
         }
+    }
+}
+
+/// `atrium secrets …`: what it prints is for the operator (counts and key ids, never a key or a value).
+async fn secrets(config: &Config, action: SecretsAction) -> Result<(), BoxError> {
+    use atrium_kernel::vault::{KeySource, rotate};
+
+    if let SecretsAction::GenerateKey { id } = action {
+        let id = id.unwrap_or_else(|| format!("k{}", chrono::Utc::now().format("%Y%m%d")));
+        let entry = format!("{id}:{}", atrium_kernel::vault::generate_key());
+        // Checked as the server will read it.
+        atrium_kernel::vault::KeyRing::from_config(Some(&entry), &config.secret_bytes())?;
+        println!("{entry}");
+        return Ok(());
+    }
+    let db = db::connect(config).await?;
+    crate::schema::prepare(&db, false).await?;
+    let state = app::AppState::with_db(config, db.clone(), std::sync::Arc::new(atrium_kernel::SystemClock))?;
+    let ring = state.platform.keys().clone();
+    let columns = state.platform.protected_columns();
+    match action {
+        SecretsAction::Rotate { batch_size, max_batches } => {
+            println!("rotating {} encrypted column(s) to key `{}`", columns.len(), ring.current_key());
+            let options = rotate::RotateOptions { batch_size, max_batches };
+            let reports = rotate::rotate_all(&db, &ring, &columns, options).await?;
+            for r in &reports {
+                println!("{r}");
+            }
+            let failed: u64 = reports.iter().map(|r| r.failed).sum();
+            let rotated: u64 = reports.iter().map(|r| r.rotated).sum();
+            let current: u64 = reports.iter().map(|r| r.current).sum();
+            println!("total: {rotated} rotated, {current} already current, {failed} failed");
+            if failed > 0 {
+                return Err(format!(
+                    "{failed} value(s) could not be opened (see the log for each row and key id): \
+                     add their keys to ATRIUM_VAULT_KEYS and run again"
+                )
+                .into());
+            }
+            Ok(())
+        }
+        SecretsAction::Status => {
+            for k in ring.keys() {
+                let source = match k.source {
+                    KeySource::Configured => "ATRIUM_VAULT_KEYS",
+                    KeySource::DerivedFromSecret => "derived from ATRIUM_SECRET",
+                };
+                println!("key {}: {source}{}", k.id, if k.seals { ", seals new values" } else { ", opens only" });
+            }
+            let known: Vec<String> = ring.keys().into_iter().map(|k| k.id).collect();
+            for column in columns {
+                let status = rotate::status_column(&db, column, rotate::DEFAULT_BATCH).await?;
+                let counts: Vec<String> = status
+                    .by_key
+                    .iter()
+                    .map(|(key, n)| {
+                        let note = if key == ring.current_key() {
+                            " (current)"
+                        } else if key == "unsealed" {
+                            " (NOT A SEALED VALUE)"
+                        } else if key == "v1" || key == "plaintext" || known.contains(key) {
+                            " (to rotate)"
+                        } else {
+                            " (KEY NOT CONFIGURED)"
+                        };
+                        format!("{key}: {n}{note}")
+                    })
+                    .collect();
+                let counts = if counts.is_empty() { "no values".to_owned() } else { counts.join(", ") };
+                println!("{}: {counts}", status.column);
+            }
+            Ok(())
+        }
+        SecretsAction::GenerateKey { .. } => Ok(()),
     }
 }

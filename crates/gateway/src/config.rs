@@ -35,6 +35,12 @@ pub struct Config {
     #[arg(long, global = true, env = "ATRIUM_SECRET", hide_env_values = true)]
     pub secret: Option<String>,
 
+    /// Encryption keys of the vault (secrets at rest): `kid:base64key,kid:base64key…`,
+    /// 32 bytes each (`atrium secrets generate-key`). The first seals, all open.
+    /// Unset: one key derived from ATRIUM_SECRET (which always stays readable).
+    #[arg(long, global = true, env = "ATRIUM_VAULT_KEYS", hide_env_values = true)]
+    pub vault_keys: Option<String>,
+
     /// `text` for people, `json` for log shippers.
     #[arg(long, global = true, env = "LOG_FORMAT", value_enum, default_value = "text")]
     pub log_format: LogFormat,
@@ -148,6 +154,7 @@ impl Default for Config {
             database_max_connections: 10,
             bind_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             secret: None,
+            vault_keys: None,
             log_format: LogFormat::Text,
             cors_allowed_origins: Vec::new(),
             request_timeout_secs: 30,
@@ -184,6 +191,11 @@ impl Config {
             Some(s) if !s.is_empty() => s.as_bytes().to_vec(),
             _ => DEV_SECRET.as_bytes().to_vec(),
         }
+    }
+
+    /// The vault's key ring (`ATRIUM_VAULT_KEYS`, or derived from the secret).
+    pub fn key_ring(&self) -> Result<atrium_kernel::vault::KeyRing, atrium_kernel::vault::KeyRingError> {
+        atrium_kernel::vault::KeyRing::from_config(self.vault_keys.as_deref(), &self.secret_bytes())
     }
 
     pub fn uses_dev_secret(&self) -> bool {

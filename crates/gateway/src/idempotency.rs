@@ -18,7 +18,10 @@
 //!   it (`existing_id`). The mark is a fence too: a request that lost its key to a
 //!   retry cannot commit.
 //! - Stored responses are encrypted (they may carry one-time secrets: an API key's
-//!   secret, an invitation token, a webhook signing secret), bound to their row.
+//!   secret, an invitation token, a webhook signing secret), bound to their row,
+//!   by the kernel's vault ([`RESPONSE_COLUMN`]). A stored response that does not
+//!   open (its key was removed from the ring) is a 500 and an operator error in
+//!   the log, not a re-read that would drop the one-time secret.
 
 // Idempotency records are keyed by a scope string that already names the organization and the caller (`<org>/<actor>`); the table has no organization column to scope by.
 #![allow(clippy::disallowed_methods)]
@@ -26,7 +29,8 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use atrium_kernel::{AppError, Clock, OrgCtx, Vault};
+use atrium_kernel::vault::{ColumnVault, ProtectedColumn};
+use atrium_kernel::{AppError, Clock, OrgCtx};
 use atrium_outbox::{Job, MarkedEvent, WriteMark};
 use axum::Router;
 use axum::body::{Body, Bytes, to_bytes};
@@ -43,8 +47,11 @@ use sha2::{Digest, Sha256};
 use tower::ServiceExt;
 
 pub const HEADER: &str = "idempotency-key";
-/// Label of the key (derived from the server secret) that encrypts stored responses.
+/// The vault purpose of stored responses (the label their key was derived under
+/// before key ids: never change it).
 pub const RESPONSE_KEY_LABEL: &str = "idempotency-responses";
+/// The encrypted column of stored responses.
+pub const RESPONSE_COLUMN: ProtectedColumn = ProtectedColumn::bytes("idempotency_keys", "body", RESPONSE_KEY_LABEL);
 /// Larger responses are not stored; a retry is answered from the mark.
 const MAX_STORED_BODY: usize = 1024 * 1024;
 const TTL_HOURS: i64 = 24;
@@ -131,7 +138,7 @@ pub struct Idempotency {
     /// How long a running request holds its key.
     pub lease: chrono::Duration,
     /// Encrypts stored responses.
-    pub vault: Vault,
+    pub vault: ColumnVault,
     /// The API routes, to read back a resource whose response was not stored.
     pub api: Router,
     pub stall: Option<Stall>,
@@ -295,7 +302,7 @@ impl Idempotency {
         let text = |h: header::HeaderName| parts.headers.get(h).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let sealed = if body.len() <= MAX_STORED_BODY {
             self.vault
-                .seal(id.as_bytes(), body)
+                .seal(id, body)
                 .inspect_err(|e| tracing::warn!(error = %e, "cannot seal the idempotent response"))
                 .ok()
         } else {
@@ -318,10 +325,12 @@ impl Idempotency {
     /// The answer to a retry of a key whose request committed or answered.
     async fn replay(&self, row: &entity::Model, request: &Parts) -> Response {
         if let (Some(status), Some(sealed)) = (row.status, &row.body) {
-            match self.vault.open(row.id.as_bytes(), sealed) {
-                Ok(body) => return stored_response(status, row, body),
-                Err(e) => tracing::warn!(error = %e, "stored idempotent response does not open; reading the resource"),
-            }
+            // Not opening is an operator error (logged with the row and key id): a
+            // re-read instead would answer without the one-time secret it held.
+            return match self.vault.open(row.id, sealed) {
+                Ok(body) => stored_response(status, row, body),
+                Err(e) => e.into_response(),
+            };
         }
         self.reread(row, request).await
     }

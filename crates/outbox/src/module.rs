@@ -5,23 +5,52 @@
 use std::sync::Arc;
 
 use atrium_kernel::Clock;
+use atrium_kernel::vault::{ColumnVault, KeyRing, ProtectedColumn, ProtectedColumns};
 use sea_orm::DatabaseConnection;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::jobs::Job;
 use crate::subscriber::Subscriber;
 
-/// What every domain is built on: the database, the clock and key derivation.
+/// What every domain is built on: the database, the clock, key derivation and
+/// the vault's key ring (with the encrypted columns registered on it).
 #[derive(Clone)]
 pub struct Platform {
     pub db: DatabaseConnection,
     pub clock: Arc<dyn Clock>,
     secret: Arc<[u8]>,
+    keys: KeyRing,
+    protected: ProtectedColumns,
 }
 
 impl Platform {
+    /// With the key ring derived from `secret` (`ATRIUM_VAULT_KEYS` unset); see
+    /// [`Platform::with_keys`].
     pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, secret: &[u8]) -> Self {
-        Self { db, clock, secret: secret.into() }
+        let keys = KeyRing::from_secret(secret);
+        Self { db, clock, secret: secret.into(), keys, protected: ProtectedColumns::default() }
+    }
+
+    /// The vault's key ring from the configuration.
+    pub fn with_keys(mut self, keys: KeyRing) -> Self {
+        self.keys = keys;
+        self
+    }
+
+    pub fn keys(&self) -> &KeyRing {
+        &self.keys
+    }
+
+    /// The vault of an encrypted column, which is registered for
+    /// `atrium secrets rotate`: one call per column, nothing else to list.
+    pub fn protect(&self, column: &'static ProtectedColumn) -> ColumnVault {
+        self.protected.register(column);
+        ColumnVault::new(&self.keys, column)
+    }
+
+    /// Every column registered through [`Platform::protect`] (by any clone).
+    pub fn protected_columns(&self) -> Vec<&'static ProtectedColumn> {
+        self.protected.list()
     }
 
     /// A 32-byte key derived from the server secret under `label`, so each use

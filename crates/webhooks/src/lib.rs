@@ -13,7 +13,6 @@ mod subscriber;
 
 use std::time::Duration;
 
-use atrium_kernel::Vault;
 use atrium_outbox::{Module, Platform};
 
 pub use error::WebhookError;
@@ -31,7 +30,7 @@ pub fn module(
     guard: UrlGuard,
     timeout: Duration,
 ) -> Result<Module<WebhookService>, reqwest::Error> {
-    let secrets = SecretStore::new(Vault::new(platform.derive_key(secrets::KEY_LABEL)));
+    let secrets = SecretStore::new(platform.protect(&secrets::SECRET_COLUMN));
     let svc = WebhookService::new(platform.db.clone(), platform.clock.clone(), guard, secrets.clone());
     let subscriber = WebhookSubscriber::new(platform.db.clone(), guard, timeout, secrets.clone())?;
     Ok(Module::new(svc.clone(), router(svc))

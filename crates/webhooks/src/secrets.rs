@@ -1,15 +1,15 @@
-//! Signing secrets at rest: sealed by the vault (a key derived from the server
-//! secret under [`KEY_LABEL`]) with the endpoint id as associated data, so the
-//! database alone — a dump, a backup, a read replica — does not hold them.
-//! Rows written before encryption hold the `whsec_` plaintext: they are read as
-//! they are and sealed in place by [`SealSecretsJob`].
+//! Signing secrets at rest: sealed by the kernel's vault (the protected column
+//! [`SECRET_COLUMN`], bound to the endpoint id), so the database alone — a dump,
+//! a backup, a read replica — does not hold them. Rows written before encryption
+//! hold the `whsec_` plaintext: they are read as they are and sealed in place by
+//! [`SealSecretsJob`] (and by `atrium secrets rotate`).
 
 // The job seals rows of every organization: it is maintenance over the whole table, keyed by row id.
 #![allow(clippy::disallowed_methods)]
 
 use async_trait::async_trait;
-use atrium_kernel::vault::VaultError;
-use atrium_kernel::{AppError, Vault};
+use atrium_kernel::AppError;
+use atrium_kernel::vault::{ColumnVault, ProtectedColumn, Vault};
 use atrium_outbox::Job;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -18,31 +18,34 @@ use uuid::Uuid;
 
 use crate::entity::endpoint;
 
-/// Label of the key that seals signing secrets.
+/// The vault purpose of signing secrets (the label their key was derived under
+/// before key ids: never change it).
 pub const KEY_LABEL: &str = "webhook-signing-secrets";
+/// The encrypted column of signing secrets.
+pub const SECRET_COLUMN: ProtectedColumn =
+    ProtectedColumn::text("webhook_endpoints", "secret", KEY_LABEL).with_plaintext_legacy();
 /// Legacy rows sealed per job run.
 const SEAL_BATCH: u64 = 500;
 
 #[derive(Clone)]
-pub struct SecretStore(Vault);
+pub struct SecretStore(ColumnVault);
 
 impl SecretStore {
-    pub fn new(vault: Vault) -> Self {
+    /// Over the vault of [`SECRET_COLUMN`] (`platform.protect(&SECRET_COLUMN)`).
+    pub fn new(vault: ColumnVault) -> Self {
         Self(vault)
     }
 
     /// The stored form of `secret` for endpoint `id`.
     pub fn seal(&self, id: Uuid, secret: &str) -> Result<String, AppError> {
-        self.0.seal_str(id.as_bytes(), secret).map_err(AppError::internal)
+        self.0.seal_str(id, secret)
     }
 
-    /// The endpoint's signing secret in clear, to sign a delivery.
-    pub fn open(&self, row: &endpoint::Model) -> Result<String, VaultError> {
-        if Vault::is_sealed_str(&row.secret) {
-            self.0.open_str(row.id.as_bytes(), &row.secret)
-        } else {
-            Ok(row.secret.clone())
-        }
+    /// The endpoint's signing secret in clear, to sign a delivery (a legacy
+    /// plaintext as it is). A secret that does not open is logged for the
+    /// operator with the endpoint id and key id.
+    pub fn open(&self, row: &endpoint::Model) -> Result<String, AppError> {
+        self.0.open_str(row.id, &row.secret)
     }
 }
 
@@ -65,12 +68,13 @@ impl Job for SealSecretsJob {
     async fn run(&self, _now: DateTime<Utc>) -> Result<String, String> {
         let legacy = endpoint::Entity::find()
             .filter(endpoint::Column::Secret.not_like("v1:%"))
+            .filter(endpoint::Column::Secret.not_like("v2:%"))
             .limit(SEAL_BATCH)
             .all(&self.db)
             .await
             .map_err(|e| e.to_string())?;
         let mut sealed = 0;
-        for row in legacy {
+        for row in legacy.into_iter().filter(|r| !Vault::is_sealed_str(&r.secret)) {
             let stored = self.secrets.seal(row.id, &row.secret).map_err(|e| e.to_string())?;
             // Only if unchanged since read: the row is never sealed twice.
             let done = endpoint::Entity::update_many()

@@ -23,7 +23,7 @@ pub struct Model {
     pub signer_email: Option<String>,
     pub signer_ip: Option<String>,
     pub signed_at: Option<DateTimeUtc>,
-    /// base64(nonce || XChaCha20-Poly1305 ciphertext); never plaintext.
+    /// Sealed by the kernel vault (`v2:<key id>:<base64>`, or `v1:` before key ids); never plaintext.
     pub signature_ciphertext: Option<String>,
     pub version: i32,
     pub created_at: DateTimeUtc,

@@ -158,7 +158,7 @@ impl AgreementsService {
         let current = contract::Entity::find_in(&txn, ctx.org_id, id).await?;
         if_match.check(current.version)?;
         check_from(&current.status, "signing", &[ContractStatus::Sent])?;
-        let sealed = self.signatures.encrypt(current.id, &input.signature_data).map_err(AppError::internal)?;
+        let sealed = self.signatures.seal_str(current.id, &input.signature_data)?;
         let now = self.clock.now();
         let version = current.version;
         let mut row = current.into_active_model();
@@ -186,7 +186,8 @@ impl AgreementsService {
         else {
             return Err(AgreementsError::Unsigned.into());
         };
-        let signature_data = self.signatures.decrypt(row.id, &sealed).map_err(AgreementsError::Corrupt)?;
+        // A value that does not open is logged for the operator (row and key id) and is a 500.
+        let signature_data = self.signatures.open_str(row.id, &sealed)?;
         Ok(SignatureDataOut {
             signature: SignatureOut { signer_name, signer_email, signed_at, signer_ip: row.signer_ip },
             signature_data,

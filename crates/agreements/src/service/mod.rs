@@ -20,11 +20,11 @@ pub use refs::EngagementRef;
 use std::str::FromStr;
 use std::sync::Arc;
 
+use atrium_kernel::vault::ColumnVault;
 use atrium_kernel::{AppError, Clock, Currency, Money};
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
-use crate::crypto::SignatureKey;
 use crate::error::AgreementsError;
 use crate::ports::Crm;
 
@@ -33,11 +33,11 @@ pub struct AgreementsService {
     db: DatabaseConnection,
     clock: Arc<dyn Clock>,
     crm: Arc<dyn Crm>,
-    signatures: SignatureKey,
+    signatures: ColumnVault,
 }
 
 impl AgreementsService {
-    pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, crm: Arc<dyn Crm>, signatures: SignatureKey) -> Self {
+    pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, crm: Arc<dyn Crm>, signatures: ColumnVault) -> Self {
         Self { db, clock, crm, signatures }
     }
 }

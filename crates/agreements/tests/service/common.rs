@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use atrium_agreements::dto::{ClientCompanyId, ContactId, DealId, LineItemIn, ProposalIn, Quantity};
-use atrium_agreements::{AgreementsService, ContactRef, Crm, DealRef, SignatureKey};
+use atrium_agreements::{AgreementsService, ContactRef, Crm, DealRef, SIGNATURE_COLUMN};
 use atrium_kernel::{
     AppError, Clock, Currency, Date, Email, FrozenClock, Money, OrgCtx, OrganizationId, Principal, Role, Scoped, Text,
     UserId,
@@ -37,7 +37,10 @@ pub fn harness(db: &TestDb) -> Harness {
         db.conn.clone(),
         clock.clone() as Arc<dyn Clock>,
         Arc::new(TableCrm(db.conn.clone())),
-        SignatureKey::new([42; 32]),
+        atrium_kernel::vault::ColumnVault::new(
+            &atrium_kernel::vault::KeyRing::from_secret(b"agreements tests"),
+            &SIGNATURE_COLUMN,
+        ),
     );
     Harness { svc, clock, conn: db.conn.clone() }
 }

@@ -1,7 +1,7 @@
 //! The module as the gateway registers it: its routes state their roles, wire
 //! input goes through the kernel's types (a bad value is a 422 naming the field,
-//! with nothing written), and the signature key is the one stored signatures were
-//! sealed with.
+//! with nothing written), and signatures sealed by an older build (the `v1` format
+//! under the key the gateway derived) still open.
 
 use std::sync::Arc;
 
@@ -9,7 +9,7 @@ use atrium_agreements::dto::{
     BillingModel, ClientCompanyId, ContractId, ContractIn, ContractStatus, EngagementId, EngagementIn, ProposalId,
     SignIn,
 };
-use atrium_agreements::{SIGNATURE_KEY_LABEL, SignatureKey, module};
+use atrium_agreements::{SIGNATURE_COLUMN, SIGNATURE_KEY_LABEL, module};
 use atrium_kernel::{Clock, CursorKey, FrozenClock, IfMatch, OrgCtx, Role};
 use atrium_outbox::Platform;
 use atrium_testkit::{TestDb, backend_tests};
@@ -26,7 +26,7 @@ use crate::common::{
 backend_tests!(
     routes_state_their_roles,
     bad_patch_values_are_422_and_write_nothing,
-    signature_key_is_the_gateway_derivation,
+    signatures_of_older_builds_still_open,
 );
 
 const SECRET: &[u8] = b"a server secret of some length";
@@ -183,9 +183,15 @@ fn gateway_key(secret: &[u8]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
-async fn signature_key_is_the_gateway_derivation(db: &TestDb) {
-    assert_eq!(platform(db).derive_key(SIGNATURE_KEY_LABEL), gateway_key(SECRET));
-    let m = module(&platform(db), Arc::new(TableCrm(db.conn.clone())));
+async fn signatures_of_older_builds_still_open(db: &TestDb) {
+    use atrium_kernel::Scoped;
+    use atrium_kernel::vault::{StoredKey, Vault, legacy};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
+
+    assert_eq!(legacy::v1_key(SECRET, SIGNATURE_KEY_LABEL), gateway_key(SECRET));
+    let p = platform(db);
+    let m = module(&p, Arc::new(TableCrm(db.conn.clone())));
+    assert!(p.protected_columns().contains(&&SIGNATURE_COLUMN), "registered for rotation");
     let svc = m.service;
     let h = crate::common::harness(db);
     let a = org(&h).await;
@@ -196,11 +202,17 @@ async fn signature_key_is_the_gateway_derivation(db: &TestDb) {
         SignIn { signer_name: text("Hank"), signer_email: email("hank@example.com"), signature_data: text("ink") };
     let signed = svc.sign_contract(&a, c.id, sign, None, IfMatch(None)).await.expect("sign");
     assert_eq!(signed.status, ContractStatus::Signed);
-    let row = {
-        use atrium_kernel::Scoped;
-        atrium_agreements::entity::contract::Entity::find_in(&h.conn, a.org_id, c.id).await.expect("row")
-    };
-    let sealed = row.signature_ciphertext.expect("sealed");
-    let old = SignatureKey::new(gateway_key(SECRET));
-    assert_eq!(old.decrypt(c.id.into_uuid(), &sealed).expect("readable under the gateway's key"), "ink");
+    let row = atrium_agreements::entity::contract::Entity::find_in(&h.conn, a.org_id, c.id).await.expect("row");
+    let sealed = row.signature_ciphertext.clone().expect("sealed");
+    assert_eq!(Vault::key_of_str(&sealed), Ok(StoredKey::Id(p.keys().current_key().to_owned())), "{sealed}");
+
+    // What the agreements' own crypto wrote before the kernel vault: `v1:` under
+    // HMAC-SHA256(secret, label), the contract id as associated data.
+    let old = legacy::seal_v1_str(gateway_key(SECRET), c.id.into_uuid().as_bytes(), "ink of an older build");
+    let mut am = row.into_active_model();
+    am.signature_ciphertext = Set(Some(old));
+    #[allow(clippy::disallowed_methods)] // a test rewrites the row as an older build left it
+    am.update(&h.conn).await.expect("store the old format");
+    let read = svc.contract_signature(&a, c.id).await.expect("an old signature opens");
+    assert_eq!(read.signature_data, "ink of an older build");
 }

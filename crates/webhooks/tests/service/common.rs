@@ -45,7 +45,10 @@ pub fn subscriber(db: &TestDb, allow_private: bool) -> WebhookSubscriber {
 
 /// The signing-secret store every test uses (one fixed key).
 pub fn secrets() -> SecretStore {
-    SecretStore::new(atrium_kernel::Vault::new([42; 32]))
+    SecretStore::new(atrium_kernel::vault::ColumnVault::new(
+        &atrium_kernel::vault::KeyRing::from_secret(b"webhook tests"),
+        &atrium_webhooks::secrets::SECRET_COLUMN,
+    ))
 }
 
 impl Harness {

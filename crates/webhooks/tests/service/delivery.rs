@@ -193,7 +193,7 @@ async fn secrets_are_sealed_at_rest_and_legacy_plaintext_is_sealed_by_the_job(db
         async move { endpoint::Entity::find_by_id(id.into_uuid()).one(&conn).await.expect("row").expect("exists").secret }
     };
     let sealed = stored(id).await;
-    assert!(sealed.starts_with("v1:") && !sealed.contains(&created.secret), "sealed at rest: {sealed}");
+    assert!(sealed.starts_with("v2:secret-") && !sealed.contains(&created.secret), "sealed at rest: {sealed}");
     let event = events_of(&h.conn, id).await.remove(0);
     let target = format!("webhooks:{id}");
     let set_secret = |value: String| {
@@ -222,7 +222,7 @@ async fn secrets_are_sealed_at_rest_and_legacy_plaintext_is_sealed_by_the_job(db
     let job = SealSecretsJob { db: h.conn.clone(), secrets: secrets() };
     assert_eq!(job.run(chrono::Utc::now()).await.expect("job"), "sealed 1 webhook signing secrets");
     let resealed = stored(id).await;
-    assert!(resealed.starts_with("v1:") && !resealed.contains(&created.secret));
+    assert!(resealed.starts_with("v2:secret-") && !resealed.contains(&created.secret));
     assert_eq!(job.run(chrono::Utc::now()).await.expect("job"), "sealed 0 webhook signing secrets");
     h.subscriber.deliver(&target, &event).await.expect("delivered with the sealed secret");
     assert!(last_verifies());
@@ -230,5 +230,6 @@ async fn secrets_are_sealed_at_rest_and_legacy_plaintext_is_sealed_by_the_job(db
     // A sealed secret is bound to its endpoint: copied onto another row it does not open.
     set_secret(stored(other.webhook.id).await).await;
     let err = h.subscriber.deliver(&target, &event).await.expect_err("a foreign ciphertext");
-    assert!(err.0.contains("signing secret"), "{err:?}");
+    assert!(err.0.contains("signing secret") && err.0.contains(&format!("row {id}")), "{err:?}");
+    assert!(!err.0.contains(&created.secret), "{err:?}");
 }
