@@ -123,6 +123,8 @@ async fn secrets(config: &Config, action: SecretsAction) -> Result<(), BoxError>
         println!("{entry}");
         return Ok(());
     }
+    // The configuration first: a malformed ring is reported before the database is touched.
+    config.key_ring()?;
     let db = db::connect(config).await?;
     crate::schema::prepare(&db, false).await?;
     let state = app::AppState::with_db(config, db.clone(), std::sync::Arc::new(atrium_kernel::SystemClock))?;

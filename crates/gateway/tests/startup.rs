@@ -73,3 +73,24 @@ async fn the_embedded_default_migrates_itself_on_serve() {
     assert_eq!(signup.status(), 201);
     server.abort();
 }
+
+/// A malformed `ATRIUM_VAULT_KEYS` stops start-up with a message naming the
+/// variable and the key id, never the key material.
+#[tokio::test]
+async fn a_malformed_vault_key_ring_refuses_to_start_without_echoing_keys() {
+    let db = TestDb::of(Backend::Sqlite).await.expect("sqlite");
+    let short = "c2hvcnQta2V5"; // base64 of 9 bytes, not 32
+    let config = Config { vault_keys: Some(format!("k1:{short}")), ..config(&db) };
+    let refused = AppState::with_db(&config, db.conn.clone(), Arc::new(SystemClock));
+    let message = refused.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("ATRIUM_VAULT_KEYS") && message.contains("`k1`"), "{message:?}");
+    assert!(!message.contains(short), "{message:?}");
+    let good = format!("k2:{},k1:{}", atrium_kernel::vault::generate_key(), atrium_kernel::vault::generate_key());
+    let state = AppState::with_db(&Config { vault_keys: Some(good), ..config }, db.conn.clone(), Arc::new(SystemClock))
+        .expect("a well-formed ring");
+    assert_eq!(state.platform.keys().current_key(), "k2");
+    let columns: Vec<String> = state.platform.protected_columns().iter().map(|c| c.name()).collect();
+    for column in ["webhook_endpoints.secret", "contracts.signature_ciphertext", "idempotency_keys.body"] {
+        assert!(columns.iter().any(|c| c == column), "{column} is registered for rotation: {columns:?}");
+    }
+}
