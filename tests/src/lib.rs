@@ -17,7 +17,9 @@ use tokio::net::TcpListener;
 pub struct TestApp {
     pub base: String,
     pub http: reqwest::Client,
-    pub db: TestDb,
+    /// Shared with the app's replicas ([`TestApp::replica`]).
+    pub db: Arc<TestDb>,
+    config: Config,
 }
 
 /// A signed-up user: its session token and ids.
@@ -82,14 +84,27 @@ impl TestApp {
             ..Config::default()
         };
         tweak(&mut config);
+        Some(Self::serve(Arc::new(db), config).await)
+    }
+
+    /// A second server on the same database and configuration (so the same Redis
+    /// and key prefix), as another replica behind a load balancer would be.
+    pub async fn replica(&self, tweak: impl FnOnce(&mut Config)) -> TestApp {
+        let mut config = self.config.clone();
+        tweak(&mut config);
+        Self::serve(self.db.clone(), config).await
+    }
+
+    async fn serve(db: Arc<TestDb>, config: Config) -> TestApp {
         let state = AppState::with_db(&config, db.conn.clone(), Arc::new(SystemClock)).expect("state");
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let served = config.clone();
         tokio::spawn(async move {
-            let _ = atrium_gateway::serve(state, &config, listener).await;
+            let _ = atrium_gateway::serve(state, &served, listener).await;
         });
         let http = reqwest::Client::builder().build().expect("client");
-        Some(TestApp { base, http, db })
+        TestApp { base, http, db, config }
     }
 
     pub async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Reply {

@@ -66,7 +66,14 @@ impl AppState {
         let platform = Platform::new(db.clone(), clock.clone(), &config.secret_bytes()).with_keys(config.key_ring()?);
         let idempotency_vault = platform.protect(&idempotency::RESPONSE_COLUMN);
         let mut reg = Registry::default();
-        let identity = reg.add(atrium_identity::module(&platform, identity_config(config), cookies(config)));
+        let redis = crate::redis::Redis::from_config(config)?;
+        let redis_sessions = redis.as_ref().map(|r| crate::sessions::RedisSessionCache::new(r.clone())).transpose()?;
+        let session_lookups = redis_sessions.as_ref().map(|c| c.lookups().clone());
+        let sessions: Arc<dyn atrium_identity::SessionCache> = match redis_sessions {
+            Some(c) => Arc::new(c),
+            None => Arc::new(atrium_identity::InProcessSessionCache::default()),
+        };
+        let identity = reg.add(atrium_identity::module(&platform, identity_config(config), cookies(config), sessions));
         reg.add(atrium_outbox::module(&platform, chrono::Duration::days(config.outbox_retention_days)));
         reg.add(atrium_timeline::module(&platform));
         reg.add(atrium_webhooks::module(&platform, webhook_guard(config), webhook_timeout(config))?);
@@ -95,9 +102,11 @@ impl AppState {
         let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
         let (api, tags) = reg.into_api();
         let metrics = Metrics::new()?.with_access(metrics::MetricsAccess::from_config(config));
-        let redis = crate::redis::Redis::from_config(config)?;
         if let Some(r) = &redis {
             metrics.register(Box::new(r.failures().clone()))?;
+        }
+        if let Some(lookups) = session_lookups {
+            metrics.register(Box::new(lookups))?;
         }
         Ok(Self {
             identity,
@@ -119,6 +128,7 @@ impl AppState {
 fn identity_config(config: &Config) -> IdentityConfig {
     IdentityConfig {
         session_ttl: chrono::Duration::hours(config.session_ttl_hours),
+        session_cache_ttl: std::time::Duration::from_secs(config.session_cache_ttl_secs.max(1)),
         login_limits: LoginLimits {
             failures_per_email: config.login_failures_per_email,
             attempts_per_ip: config.login_attempts_per_ip,

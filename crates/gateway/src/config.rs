@@ -145,6 +145,12 @@ pub struct Config {
     /// Milliseconds a Redis call may take before Atrium carries on without it.
     #[arg(long, global = true, env = "REDIS_TIMEOUT_MS", default_value_t = 250)]
     pub redis_timeout_ms: u64,
+
+    /// Seconds a resolved session or API key is served from the session cache
+    /// (Redis, or in process), never past the session's expiry. Also the longest a
+    /// replica can serve a principal invalidated while it could not reach Redis.
+    #[arg(long, global = true, env = "SESSION_CACHE_TTL_SECS", default_value_t = 60)]
+    pub session_cache_ttl_secs: u64,
 }
 
 impl Default for Config {
@@ -181,6 +187,7 @@ impl Default for Config {
             redis_url: None,
             redis_key_prefix: "atrium:".to_owned(),
             redis_timeout_ms: 250,
+            session_cache_ttl_secs: 60,
         }
     }
 }

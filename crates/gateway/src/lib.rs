@@ -15,6 +15,7 @@ pub mod redis;
 pub mod registry;
 pub mod schema;
 pub mod server;
+pub mod sessions;
 pub mod telemetry;
 
 pub use app::{AppState, BoxError, openapi_document, router, run, serve};

@@ -7,6 +7,7 @@ pub mod http;
 pub mod middleware;
 pub mod secret;
 pub mod service;
+pub mod sessions;
 pub mod throttle;
 
 use std::sync::Arc;
@@ -17,18 +18,25 @@ pub use error::IdentityError;
 pub use http::{CookiePolicy, router};
 pub use middleware::{SESSION_COOKIE, SessionRef, authenticate};
 pub use service::{Authenticated, IdentityConfig, IdentityService, LoginLimits};
+pub use sessions::{CachedPrincipal, InProcessSessionCache, SessionCache};
 pub use throttle::{InProcessThrottle, Slot, Throttle};
 
 /// The identity domain: its service (also the gateway's authentication layer and
 /// the membership port of other domains), routes and tags. Login attempts are
-/// throttled in process.
-pub fn module(platform: &Platform, config: IdentityConfig, cookies: CookiePolicy) -> Module<IdentityService> {
+/// throttled in process; principals are cached in `sessions`.
+pub fn module(
+    platform: &Platform,
+    config: IdentityConfig,
+    cookies: CookiePolicy,
+    sessions: Arc<dyn SessionCache>,
+) -> Module<IdentityService> {
     let svc = IdentityService::new(
         platform.db.clone(),
         platform.clock.clone(),
         Arc::new(InProcessThrottle::default()),
         config,
-    );
+    )
+    .with_session_cache(sessions);
     Module::new(svc.clone(), router(svc, cookies))
         .tag("auth", "Sign-up, sign-in, sessions")
         .tag("organizations", "The caller's organizations")

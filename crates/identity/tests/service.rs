@@ -110,6 +110,7 @@ async fn sessions_expire_slide_and_revoke(db: &TestDb) {
     let first_expiry = out.expires_at;
     clock.advance(chrono::Duration::days(10));
     svc.authenticate(&out.token).await.expect("auth").expect("still valid after 10 days");
+    svc.flush_touches().await;
     let slid = session::Entity::find().one(&db.conn).await.expect("query").expect("session");
     assert!(slid.expires_at > first_expiry, "use slides the expiry forward");
     clock.advance(chrono::Duration::days(12));

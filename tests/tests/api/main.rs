@@ -19,4 +19,5 @@ mod metrics;
 mod ops;
 mod roles;
 mod secrets;
+mod sessions;
 mod tenancy;

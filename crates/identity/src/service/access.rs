@@ -182,11 +182,13 @@ impl IdentityService {
         }
         let now = self.now();
         let name = row.name.clone();
+        let hash = row.key_hash.clone();
         let mut changes = row.into_active_model();
         changes.revoked_at = Set(Some(now));
         api_key::Entity::update_in(&txn, ctx.org_id, id, changes, IfMatch(None)).await?;
         publish(&txn, ctx, now, &ApiKeyRevoked { id, name }).await?;
         txn.commit().await?;
+        self.invalidate_hashes(&[hash]).await;
         Ok(())
     }
 }

@@ -20,6 +20,7 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait
 use crate::dto::{MemberId, OrganizationOut, UserOut};
 use crate::entity::{member, organization, user};
 use crate::error::IdentityError;
+use crate::sessions::{InProcessSessionCache, SessionCache};
 use crate::throttle::Throttle;
 
 pub use auth::Authenticated;
@@ -29,6 +30,9 @@ pub use auth::Authenticated;
 pub struct IdentityConfig {
     /// How long a session lives without use; each use slides it forward.
     pub session_ttl: chrono::Duration,
+    /// How long a resolved token is served from the session cache (and how long an
+    /// invalidation's tombstone blocks re-caching it).
+    pub session_cache_ttl: Duration,
     pub invitation_ttl: chrono::Duration,
     pub login_limits: LoginLimits,
 }
@@ -45,6 +49,7 @@ impl Default for IdentityConfig {
     fn default() -> Self {
         Self {
             session_ttl: chrono::Duration::days(14),
+            session_cache_ttl: Duration::from_secs(60),
             invitation_ttl: chrono::Duration::days(7),
             login_limits: LoginLimits {
                 failures_per_email: 5,
@@ -61,6 +66,8 @@ pub struct IdentityService {
     clock: Arc<dyn Clock>,
     throttle: Arc<dyn Throttle>,
     config: Arc<IdentityConfig>,
+    sessions: Arc<dyn SessionCache>,
+    touches: auth::Toucher,
 }
 
 impl IdentityService {
@@ -70,7 +77,23 @@ impl IdentityService {
         throttle: Arc<dyn Throttle>,
         config: IdentityConfig,
     ) -> Self {
-        Self { db, clock, throttle, config: Arc::new(config) }
+        let touches = auth::Toucher::new(db.clone());
+        Self {
+            db,
+            clock,
+            throttle,
+            config: Arc::new(config),
+            sessions: Arc::new(InProcessSessionCache::default()),
+            touches,
+        }
+    }
+
+    /// Uses `cache` for authenticated principals (the gateway's Redis one) instead
+    /// of the in-process default.
+    #[must_use]
+    pub fn with_session_cache(mut self, cache: Arc<dyn SessionCache>) -> Self {
+        self.sessions = cache;
+        self
     }
 
     fn now(&self) -> DateTime<Utc> {

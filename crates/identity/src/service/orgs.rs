@@ -80,6 +80,7 @@ impl IdentityService {
             .exec(&txn)
             .await?;
         txn.commit().await?;
+        self.invalidate_sessions(&[session_id]).await?;
         let switched = OrgCtx { org_id: target, principal: ctx.principal, role: parse_role(&membership.role)? };
         self.me(&switched).await
     }
@@ -147,8 +148,11 @@ impl IdentityService {
                 to: patch.role,
             };
             publish(&txn, ctx, now, &changed).await?;
+            txn.commit().await?;
+            self.invalidate_users(&[user_id]).await?;
+        } else {
+            txn.commit().await?;
         }
-        txn.commit().await?;
         self.get_member(ctx, id).await
     }
 
@@ -174,7 +178,7 @@ impl IdentityService {
         };
         publish(&txn, ctx, self.now(), &removed).await?;
         txn.commit().await?;
-        Ok(())
+        self.invalidate_users(&[current.user_id]).await
     }
 
     /// Loads a member of the caller's organization, locking the organization row

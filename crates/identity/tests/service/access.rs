@@ -19,6 +19,7 @@ backend_tests!(
 );
 
 async fn key_row(h: &Harness, id: atrium_kernel::ApiKeyId) -> api_key::Model {
+    h.svc.flush_touches().await;
     api_key::Entity::find_by_id(id.into_uuid()).one(&h.conn).await.expect("query key").expect("key row")
 }
 

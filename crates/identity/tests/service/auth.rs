@@ -4,7 +4,7 @@ use std::time::Duration as StdDuration;
 
 use atrium_identity::dto::{InvitationIn, LoginIn, SignupIn};
 use atrium_identity::entity::{member, organization, session, user};
-use atrium_identity::{IdentityConfig, LoginLimits};
+use atrium_identity::{IdentityConfig, IdentityService, LoginLimits};
 use atrium_kernel::{AppError, Clock, IfMatch, OrgCtx, Principal, Role};
 use atrium_outbox::entity::event;
 use atrium_testkit::{TestDb, backend_tests};
@@ -36,7 +36,9 @@ fn login(email: &str, password: &str) -> LoginIn {
     LoginIn { email: text(email), password: password.into() }
 }
 
-async fn session_row(conn: &sea_orm::DatabaseConnection, token: &str) -> session::Model {
+async fn session_row(svc: &IdentityService, conn: &sea_orm::DatabaseConnection, token: &str) -> session::Model {
+    // Touches are written in the background: wait for the ones queued so far.
+    svc.flush_touches().await;
     session::Entity::find()
         .filter(session::Column::TokenHash.eq(sha256_hex(token)))
         .one(conn)
@@ -184,20 +186,20 @@ async fn sessions_expire_slide_and_revoke(db: &TestDb) {
     let used = h.signup("ada@example.com", "Ada").await;
     let idle = h.svc.login(login("ada@example.com", PASSWORD), "10.0.0.1").await.expect("login");
     assert_eq!(used.expires_at, start + ttl);
-    let row = session_row(&db.conn, &used.token).await;
+    let row = session_row(&h.svc, &db.conn, &used.token).await;
     assert_eq!((row.last_seen_at, row.expires_at), (start, start + ttl));
 
     // Within a minute of the last touch nothing is written.
     h.clock.advance(Duration::seconds(30));
     assert!(h.svc.authenticate(&used.token).await.expect("authenticate").is_some());
-    let row = session_row(&db.conn, &used.token).await;
+    let row = session_row(&h.svc, &db.conn, &used.token).await;
     assert_eq!((row.last_seen_at, row.expires_at), (start, start + ttl), "not touched within 60 s");
 
     // Later use slides the expiry forward.
     h.clock.advance(ttl - Duration::seconds(31));
     let used_at = h.clock.now();
     assert!(h.svc.authenticate(&used.token).await.expect("authenticate").is_some(), "valid 1 s before ttl");
-    let row = session_row(&db.conn, &used.token).await;
+    let row = session_row(&h.svc, &db.conn, &used.token).await;
     assert_eq!(row.last_seen_at, used_at);
     assert_eq!(row.expires_at, used_at + ttl, "expiry slid forward");
 
@@ -216,7 +218,7 @@ async fn sessions_expire_slide_and_revoke(db: &TestDb) {
     let sid = h.svc.authenticate(&a.token).await.expect("authenticate").and_then(|x| x.session_id);
     h.svc.logout(sid.expect("a session id")).await.expect("logout");
     assert!(h.svc.authenticate(&a.token).await.expect("authenticate").is_none(), "revoked");
-    assert_eq!(session_row(&db.conn, &a.token).await.revoked_at, Some(h.clock.now()));
+    assert_eq!(session_row(&h.svc, &db.conn, &a.token).await.revoked_at, Some(h.clock.now()));
     assert!(h.svc.authenticate(&b.token).await.expect("authenticate").is_some(), "other session unaffected");
 }
 
@@ -262,7 +264,7 @@ async fn user_left_without_organization_is_onboarded_into_a_new_one(db: &TestDb)
     assert_eq!(m.role, "owner");
     let new_org = organization::Entity::find_by_id(ctx.org_id.into_uuid()).one(&db.conn).await.expect("query");
     assert_eq!(new_org.expect("new org").name, "Yara's organization");
-    assert_eq!(session_row(&db.conn, &yara.token).await.active_organization_id, Some(ctx.org_id.into_uuid()));
+    assert_eq!(session_row(&h.svc, &db.conn, &yara.token).await.active_organization_id, Some(ctx.org_id.into_uuid()));
 
     // Resolving again keeps that organization rather than creating yet another.
     assert_eq!(h.ctx(&yara.token).await, ctx);
@@ -298,6 +300,6 @@ async fn removed_from_active_org_falls_back_to_another(db: &TestDb) {
     assert_eq!(back.org_id, yara.organization.id, "falls back to her remaining organization");
     assert_eq!(back.role, Role::Owner);
     assert_eq!(count::<organization::Entity>(&db.conn).await, orgs_before, "no organization was created");
-    let active = session_row(&db.conn, &yara.token).await.active_organization_id;
+    let active = session_row(&h.svc, &db.conn, &yara.token).await.active_organization_id;
     assert_eq!(active, Some(yara.organization.id.into_uuid()));
 }
