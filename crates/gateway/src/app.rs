@@ -45,6 +45,10 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// `REDIS_URL`'s server, when set (sessions, rate limits and the query cache use it).
     pub redis: Option<crate::redis::Redis>,
+    /// The rate limiter and each class's quota.
+    pub rate: crate::rate::RateLimits,
+    /// Whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: crate::rate::client_ip::TrustedProxies,
     /// Every domain's routes, and the OpenAPI tags they use.
     api: OpenApiRouter,
     tags: Arc<Vec<(&'static str, &'static str)>>,
@@ -60,8 +64,23 @@ impl AppState {
     /// subscribers, jobs and tags; its service goes to the ports that need it.
     pub fn with_db(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<Self, BoxError> {
         let platform = Platform::new(db.clone(), clock.clone(), &config.secret_bytes());
+        let redis = crate::redis::Redis::from_config(config)?;
+        let rate = crate::rate::RateLimits::new(config, redis.as_ref())?;
+        let trusted_proxies = crate::rate::client_ip::TrustedProxies::parse(&config.trusted_proxies)?;
+        // The login throttle lives where the rate limits do, so replicas share it.
+        let throttle: Arc<dyn atrium_identity::Throttle> = match &redis {
+            Some(r) => {
+                Arc::new(crate::rate::throttle::RedisThrottle::new(r.clone(), config.rate_limit_auth_fail_closed))
+            }
+            None => Arc::new(atrium_identity::InProcessThrottle::default()),
+        };
         let mut reg = Registry::default();
-        let identity = reg.add(atrium_identity::module(&platform, identity_config(config), cookies(config)));
+        let identity = reg.add(atrium_identity::module_with_throttle(
+            &platform,
+            identity_config(config),
+            cookies(config),
+            throttle,
+        ));
         reg.add(atrium_outbox::module(&platform, chrono::Duration::days(config.outbox_retention_days)));
         reg.add(atrium_timeline::module(&platform));
         reg.add(atrium_webhooks::module(&platform, webhook_guard(config), webhook_timeout(config))?);
@@ -90,7 +109,6 @@ impl AppState {
         let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
         let (api, tags) = reg.into_api();
         let metrics = Metrics::new()?.with_access(metrics::MetricsAccess::from_config(config));
-        let redis = crate::redis::Redis::from_config(config)?;
         if let Some(r) = &redis {
             metrics.register(Box::new(r.failures().clone()))?;
         }
@@ -103,6 +121,8 @@ impl AppState {
             outages: Default::default(),
             clock,
             redis,
+            rate,
+            trusted_proxies,
             api,
             tags: Arc::new(tags),
         })
@@ -170,6 +190,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .fallback(|| async { AppError::NotFound("route") })
         // Layers run bottom-up on the way in: the last added sees the request first.
         .layer(axum::middleware::from_fn_with_state(idempotency, idempotency::layer))
+        // After authentication: the principal's budget is known.
+        .layer(axum::middleware::from_fn_with_state(state.rate.clone(), crate::rate::layer))
         .layer(axum::middleware::from_fn_with_state(state.identity.clone(), atrium_identity::authenticate))
         .layer(axum::Extension(cursor_key))
         .layer(DefaultBodyLimit::max(config.body_limit_bytes))
@@ -186,6 +208,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         }))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(axum::middleware::from_fn_with_state(state.trusted_proxies.clone(), crate::rate::client_ip::layer))
         .layer(axum::middleware::from_fn(server::settle_request_body))
 }
 
@@ -205,7 +228,14 @@ fn cors(config: &Config) -> CorsLayer {
             header::IF_MATCH,
             HeaderName::from_static("idempotency-key"),
         ])
-        .expose_headers([header::ETAG, header::LOCATION, header::RETRY_AFTER, REQUEST_ID])
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            REQUEST_ID,
+            crate::rate::RATELIMIT,
+            crate::rate::RATELIMIT_POLICY,
+        ])
         .allow_credentials(true)
 }
 

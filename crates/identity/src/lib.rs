@@ -23,12 +23,17 @@ pub use throttle::{InProcessThrottle, Slot, Throttle};
 /// the membership port of other domains), routes and tags. Login attempts are
 /// throttled in process.
 pub fn module(platform: &Platform, config: IdentityConfig, cookies: CookiePolicy) -> Module<IdentityService> {
-    let svc = IdentityService::new(
-        platform.db.clone(),
-        platform.clock.clone(),
-        Arc::new(InProcessThrottle::default()),
-        config,
-    );
+    module_with_throttle(platform, config, cookies, Arc::new(InProcessThrottle::default()))
+}
+
+/// [`module`] with the login throttle given (the gateway's Redis one, shared by replicas).
+pub fn module_with_throttle(
+    platform: &Platform,
+    config: IdentityConfig,
+    cookies: CookiePolicy,
+    throttle: Arc<dyn Throttle>,
+) -> Module<IdentityService> {
+    let svc = IdentityService::new(platform.db.clone(), platform.clock.clone(), throttle, config);
     Module::new(svc.clone(), router(svc, cookies))
         .tag("auth", "Sign-up, sign-in, sessions")
         .tag("organizations", "The caller's organizations")
