@@ -142,6 +142,8 @@ pub async fn layer(State(limits): State<RateLimits>, req: Request, next: Next) -
         Err(_) if class == Class::Auth && limits.auth_fail_closed => {
             let mut res =
                 AppError::Unavailable("rate limiter unavailable (auth class is fail-closed)".into()).into_response();
+            // Redis, not the database: readiness must not report a database outage.
+            res.extensions_mut().remove::<atrium_kernel::error::BackendDown>();
             res.headers_mut().insert(RATELIMIT_POLICY, policy);
             return res;
         }
