@@ -49,6 +49,10 @@ pub struct AppState {
     pub platform: Platform,
     /// Seals stored idempotent responses.
     idempotency_vault: atrium_kernel::vault::ColumnVault,
+    /// The rate limiter and each class's quota.
+    pub rate: crate::rate::RateLimits,
+    /// Whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: crate::rate::client_ip::TrustedProxies,
     /// Every domain's routes, and the OpenAPI tags they use.
     api: OpenApiRouter,
     tags: Arc<Vec<(&'static str, &'static str)>>,
@@ -67,13 +71,23 @@ impl AppState {
         let idempotency_vault = platform.protect(&idempotency::RESPONSE_COLUMN);
         let mut reg = Registry::default();
         let redis = crate::redis::Redis::from_config(config)?;
+        let rate = crate::rate::RateLimits::new(config, redis.as_ref())?;
+        let trusted_proxies = crate::rate::client_ip::TrustedProxies::parse(&config.trusted_proxies)?;
+        // The login throttle lives where the rate limits do, so replicas share it.
+        let throttle: Arc<dyn atrium_identity::Throttle> = match &redis {
+            Some(r) => {
+                Arc::new(crate::rate::throttle::RedisThrottle::new(r.clone(), config.rate_limit_auth_fail_closed))
+            }
+            None => Arc::new(atrium_identity::InProcessThrottle::default()),
+        };
         let redis_sessions = redis.as_ref().map(|r| crate::sessions::RedisSessionCache::new(r.clone())).transpose()?;
         let session_lookups = redis_sessions.as_ref().map(|c| c.lookups().clone());
         let sessions: Arc<dyn atrium_identity::SessionCache> = match redis_sessions {
             Some(c) => Arc::new(c),
             None => Arc::new(atrium_identity::InProcessSessionCache::default()),
         };
-        let identity = reg.add(atrium_identity::module(&platform, identity_config(config), cookies(config), sessions));
+        let identity =
+            reg.add(atrium_identity::module(&platform, identity_config(config), cookies(config), throttle, sessions));
         reg.add(atrium_outbox::module(&platform, chrono::Duration::days(config.outbox_retention_days)));
         reg.add(atrium_timeline::module(&platform));
         reg.add(atrium_webhooks::module(&platform, webhook_guard(config), webhook_timeout(config))?);
@@ -119,6 +133,8 @@ impl AppState {
             redis,
             platform,
             idempotency_vault,
+            rate,
+            trusted_proxies,
             api,
             tags: Arc::new(tags),
         })
@@ -186,6 +202,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .fallback(|| async { AppError::NotFound("route") })
         // Layers run bottom-up on the way in: the last added sees the request first.
         .layer(axum::middleware::from_fn_with_state(idempotency, idempotency::layer))
+        // After authentication: the principal's budget is known.
+        .layer(axum::middleware::from_fn_with_state(state.rate.clone(), crate::rate::layer))
         .layer(axum::middleware::from_fn_with_state(state.identity.clone(), atrium_identity::authenticate))
         .layer(axum::Extension(cursor_key))
         .layer(DefaultBodyLimit::max(config.body_limit_bytes))
@@ -202,6 +220,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         }))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(axum::middleware::from_fn_with_state(state.trusted_proxies.clone(), crate::rate::client_ip::layer))
         .layer(axum::middleware::from_fn(server::settle_request_body))
 }
 
@@ -221,7 +240,14 @@ fn cors(config: &Config) -> CorsLayer {
             header::IF_MATCH,
             HeaderName::from_static("idempotency-key"),
         ])
-        .expose_headers([header::ETAG, header::LOCATION, header::RETRY_AFTER, REQUEST_ID])
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            REQUEST_ID,
+            crate::rate::RATELIMIT,
+            crate::rate::RATELIMIT_POLICY,
+        ])
         .allow_credentials(true)
 }
 

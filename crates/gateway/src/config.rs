@@ -151,6 +151,31 @@ pub struct Config {
     /// replica can serve a principal invalidated while it could not reach Redis.
     #[arg(long, global = true, env = "SESSION_CACHE_TTL_SECS", default_value_t = 60)]
     pub session_cache_ttl_secs: u64,
+    /// Proxies whose `X-Forwarded-For` is believed, comma-separated CIDRs or addresses
+    /// (e.g. `10.0.0.0/8,127.0.0.1`). Empty: the peer address is the client.
+    #[arg(long, global = true, env = "TRUSTED_PROXIES", value_delimiter = ',', default_value = "")]
+    pub trusted_proxies: Vec<String>,
+
+    /// Requests per window to sign-in endpoints (`/api/v1/auth/...`), per client IP and
+    /// per principal: `N/60s`, `N/1m`, `N/1h`; `0` or `off` disables the class.
+    #[arg(long, global = true, env = "RATE_LIMIT_AUTH", default_value = "600/60s")]
+    pub rate_limit_auth: String,
+
+    /// Reads (GET/HEAD) per window, per principal (or per IP when unauthenticated).
+    #[arg(long, global = true, env = "RATE_LIMIT_READ", default_value = "100000/60s")]
+    pub rate_limit_read: String,
+
+    /// Writes (POST/PATCH/PUT/DELETE) per window, per principal (or per IP when unauthenticated).
+    #[arg(long, global = true, env = "RATE_LIMIT_WRITE", default_value = "50000/60s")]
+    pub rate_limit_write: String,
+
+    /// CSV imports and exports per window, per principal (or per IP).
+    #[arg(long, global = true, env = "RATE_LIMIT_BULK", default_value = "600/60s")]
+    pub rate_limit_bulk: String,
+
+    /// Refuse sign-in requests (503) when Redis cannot be asked, instead of letting them through.
+    #[arg(long, global = true, env = "RATE_LIMIT_AUTH_FAIL_CLOSED", default_value_t = false, action = clap::ArgAction::Set)]
+    pub rate_limit_auth_fail_closed: bool,
 }
 
 impl Default for Config {
@@ -188,6 +213,12 @@ impl Default for Config {
             redis_key_prefix: "atrium:".to_owned(),
             redis_timeout_ms: 250,
             session_cache_ttl_secs: 60,
+            trusted_proxies: Vec::new(),
+            rate_limit_auth: "600/60s".to_owned(),
+            rate_limit_read: "100000/60s".to_owned(),
+            rate_limit_write: "50000/60s".to_owned(),
+            rate_limit_bulk: "600/60s".to_owned(),
+            rate_limit_auth_fail_closed: false,
         }
     }
 }

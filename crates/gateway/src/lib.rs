@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod ports;
 pub mod problems;
+pub mod rate;
 pub mod redis;
 pub mod registry;
 pub mod schema;

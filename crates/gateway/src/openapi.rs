@@ -71,6 +71,9 @@ impl Modify for Standard {
                 ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).example(Some(example)).build();
             let mut response =
                 ResponseBuilder::new().description(description).content("application/problem+json", content);
+            if *status == 429 {
+                response = rate_limit_headers(response);
+            }
             if *status == 429 || *status == 503 {
                 response = response.header(
                     "Retry-After",
@@ -107,6 +110,7 @@ impl Modify for Standard {
                 if let Some(op) = op.as_mut() {
                     document_required_role(op);
                     add_standard_responses(op, has_id, writes);
+                    add_rate_limit_headers(op);
                     constrain_if_match(op);
                 }
             }
@@ -231,6 +235,33 @@ fn add_standard_responses(op: &mut Operation, has_id: bool, writes: bool) {
             continue;
         };
         op.responses.responses.entry(status.to_string()).or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
+    }
+}
+
+fn string_header(description: &str) -> utoipa::openapi::Header {
+    utoipa::openapi::HeaderBuilder::new().schema(Some(String::schema())).description(Some(description)).build()
+}
+
+const RATELIMIT_POLICY_DOC: &str =
+    "The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `\"read\";q=600;w=60`";
+const RATELIMIT_DOC: &str = "What is left of it: `r` requests, full again in `t` seconds, e.g. `\"read\";r=599;t=1`";
+
+fn rate_limit_headers(response: ResponseBuilder) -> ResponseBuilder {
+    response
+        .header("RateLimit-Policy", string_header(RATELIMIT_POLICY_DOC))
+        .header("RateLimit", string_header(RATELIMIT_DOC))
+}
+
+/// Every response of every operation carries the rate-limit headers (the 429
+/// component has them, with `Retry-After`, from [`Standard`]).
+fn add_rate_limit_headers(op: &mut Operation) {
+    for response in op.responses.responses.values_mut() {
+        if let RefOr::T(r) = response {
+            r.headers
+                .entry("RateLimit-Policy".to_owned())
+                .or_insert_with(|| RefOr::T(string_header(RATELIMIT_POLICY_DOC)));
+            r.headers.entry("RateLimit".to_owned()).or_insert_with(|| RefOr::T(string_header(RATELIMIT_DOC)));
+        }
     }
 }
 

@@ -199,3 +199,30 @@ async fn no_schema_is_combined_with_an_empty_object() {
     walk("", &generated().await, &mut found);
     assert!(found.is_empty(), "schemas that no value can satisfy:\n{}", found.join("\n"));
 }
+
+#[tokio::test]
+async fn every_operation_documents_its_rate_limit() {
+    let doc = generated().await;
+    let limited = &doc["components"]["responses"]["TooManyRequests"];
+    for h in ["Retry-After", "RateLimit", "RateLimit-Policy"] {
+        assert!(limited["headers"][h].is_object(), "the 429 response documents {h}: {limited}");
+    }
+    let mut problems = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("item") {
+            let name = format!("{} {path}", method.to_uppercase());
+            match op["responses"]["429"]["$ref"].as_str() {
+                Some("#/components/responses/TooManyRequests") => {}
+                other => problems.push(format!("{name}: 429 is {other:?}")),
+            }
+            for (status, r) in op["responses"].as_object().expect("responses") {
+                if r.get("$ref").is_none()
+                    && !(r["headers"]["RateLimit"].is_object() && r["headers"]["RateLimit-Policy"].is_object())
+                {
+                    problems.push(format!("{name}: {status} lacks the RateLimit headers"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}

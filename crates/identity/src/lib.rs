@@ -23,20 +23,17 @@ pub use throttle::{InProcessThrottle, Slot, Throttle};
 
 /// The identity domain: its service (also the gateway's authentication layer and
 /// the membership port of other domains), routes and tags. Login attempts are
-/// throttled in process; principals are cached in `sessions`.
+/// throttled by `throttle` (the gateway's Redis one when configured, shared by
+/// replicas); principals are cached in `sessions`.
 pub fn module(
     platform: &Platform,
     config: IdentityConfig,
     cookies: CookiePolicy,
+    throttle: Arc<dyn Throttle>,
     sessions: Arc<dyn SessionCache>,
 ) -> Module<IdentityService> {
-    let svc = IdentityService::new(
-        platform.db.clone(),
-        platform.clock.clone(),
-        Arc::new(InProcessThrottle::default()),
-        config,
-    )
-    .with_session_cache(sessions);
+    let svc = IdentityService::new(platform.db.clone(), platform.clock.clone(), throttle, config)
+        .with_session_cache(sessions);
     Module::new(svc.clone(), router(svc, cookies))
         .tag("auth", "Sign-up, sign-in, sessions")
         .tag("organizations", "The caller's organizations")

@@ -2,6 +2,7 @@
 //! problem+json errors, validated input, the organization context and the clock.
 
 pub mod auth;
+pub mod client_ip;
 pub mod clock;
 pub mod ctx;
 pub mod db;
@@ -12,11 +13,13 @@ pub mod input;
 pub mod money;
 pub mod page;
 pub mod patch;
+pub mod rate;
 pub mod tenant;
 pub mod text;
 pub mod vault;
 
 pub use auth::{AnyRole, Authorized, ManageOrg, Requirement, WriteBilling, WriteRecords};
+pub use client_ip::ClientIp;
 pub use clock::{Clock, FrozenClock, SystemClock};
 pub use ctx::{ApiKeyId, OrgCtx, OrganizationId, Principal, Role, UserId};
 pub use error::{AppError, FieldError, Problem};
@@ -25,6 +28,7 @@ pub use input::{ValidatedJson, ValidatedQuery};
 pub use money::{Currency, Money};
 pub use page::{CursorKey, Page, PageOut, PageParams, PageQuery, PageRequest, SortOrder};
 pub use patch::Patch;
+pub use rate::{Decision, LimiterUnavailable, Quota, RateLimiter};
 pub use tenant::{Scoped, TenantEntity};
 pub use text::{Date, Email, Phone, Text, Timestamp};
 pub use vault::Vault;

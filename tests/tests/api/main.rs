@@ -17,6 +17,7 @@ mod journey;
 mod login_throttle;
 mod metrics;
 mod ops;
+mod rate_limits;
 mod roles;
 mod secrets;
 mod sessions;

@@ -3,7 +3,6 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::IntoResponse;
 
-use super::PeerIp;
 use crate::dto::{ContractId, ContractOut, SignIn, SignatureDataOut};
 use crate::service::AgreementsService;
 
@@ -38,11 +37,11 @@ pub(super) async fn sign(
     State(svc): State<AgreementsService>,
     ctx: Authorized<WriteRecords>,
     Path(id): Path<ContractId>,
-    PeerIp(ip): PeerIp,
+    atrium_kernel::ClientIp(ip): atrium_kernel::ClientIp,
     if_match: IfMatch,
     ValidatedJson(input): ValidatedJson<SignIn>,
 ) -> Result<impl IntoResponse, AppError> {
-    let out = svc.sign_contract(&ctx, id, input, ip, if_match).await?;
+    let out = svc.sign_contract(&ctx, id, input, ip.map(|ip| ip.to_string()), if_match).await?;
     Ok(([etag_header(out.version)], Json(out)))
 }
 

@@ -5,11 +5,6 @@ mod contracts;
 mod engagements;
 mod proposals;
 
-use std::net::SocketAddr;
-
-use atrium_kernel::AppError;
-use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::request::Parts;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -38,16 +33,4 @@ pub fn router(svc: AgreementsService) -> OpenApiRouter {
 
 pub(crate) fn location(path: String) -> [(axum::http::HeaderName, String); 1] {
     [(axum::http::header::LOCATION, path)]
-}
-
-/// The peer address of the request, as identity's login sees it. Forwarded
-/// headers are not trusted: any client can write them.
-pub(crate) struct PeerIp(pub Option<String>);
-
-impl<S: Send + Sync> FromRequestParts<S> for PeerIp {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Self(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ci| ci.0.ip().to_string())))
-    }
 }

@@ -6,7 +6,9 @@ use axum::response::{AppendHeaders, IntoResponse};
 use chrono::{DateTime, Utc};
 use cookie::{Cookie, SameSite};
 
-use super::{ClientIp, IdentityHttp};
+use atrium_kernel::ClientIp;
+
+use super::IdentityHttp;
 use crate::dto::{AuthOut, LoginIn, MeOut, SignupIn};
 use crate::middleware::{SESSION_COOKIE, SessionRef};
 
@@ -45,10 +47,10 @@ pub(super) async fn signup(
 #[tracing::instrument(skip_all)]
 pub(super) async fn login(
     State(st): State<IdentityHttp>,
-    ClientIp(ip): ClientIp,
+    ip: ClientIp,
     ValidatedJson(input): ValidatedJson<LoginIn>,
 ) -> Result<impl IntoResponse, AppError> {
-    let out = st.svc.login(input, &ip).await?;
+    let out = st.svc.login(input, &ip.text()).await?;
     let cookie = session_cookie(&out.token, out.expires_at, st.cookies.secure);
     Ok((AppendHeaders([cookie]), Json(out)))
 }

@@ -4,10 +4,8 @@ mod access;
 mod auth;
 mod orgs;
 
-use std::net::SocketAddr;
-
 use atrium_kernel::AppError;
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -46,21 +44,6 @@ pub fn router(svc: IdentityService, cookies: CookiePolicy) -> OpenApiRouter {
         .routes(routes!(access::list_api_keys, access::create_api_key))
         .routes(routes!(access::revoke_api_key))
         .with_state(IdentityHttp { svc, cookies })
-}
-
-/// The client's address as seen by the listener.
-pub(crate) struct ClientIp(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or_else(|| "unknown".to_owned(), |ci| ci.0.ip().to_string());
-        Ok(Self(ip))
-    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for SessionRef {
