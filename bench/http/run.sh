@@ -99,7 +99,7 @@ run list-first "$BASE/api/v1/contacts?limit=50"
 FIRST_RPS=$RPS
 run list-deep "$BASE/api/v1/contacts?limit=50&cursor=$CURSOR"
 HALF=$(awk -v r="$FIRST_RPS" 'BEGIN {printf "%d", r / 2}')
-RATE=$HALF CONNS=$CONNS run "list-first@${HALF}/s" -s "$HERE/paced.lua" "$BASE/api/v1/contacts?limit=50"
+RATE=$HALF CONNS=$CONNS run "list-first-paced-${HALF}rps" -s "$HERE/paced.lua" "$BASE/api/v1/contacts?limit=50"
 run create -s "$HERE/post.lua" "$BASE/api/v1/contacts"
 echo "peak RSS (VmHWM): $(( $(pid_hwm) / 1024 )) MiB"
 

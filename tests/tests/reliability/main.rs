@@ -9,3 +9,4 @@ mod db_loss;
 mod idempotency;
 mod slow_clients;
 mod sqlite_concurrency;
+mod wake;
