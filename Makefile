@@ -5,7 +5,7 @@ export CARGO_TARGET_DIR
 export CARGO_PROFILE_DEV_DEBUG ?= line-tables-only
 BIN := $(CARGO_TARGET_DIR)/debug/atrium
 
-.PHONY: run test build migrate openapi openapi-check fmt lint services bench
+.PHONY: run test build migrate openapi openapi-check fmt lint services bench bench-http
 
 ## Build, migrate the embedded SQLite database and serve on http://127.0.0.1:8080 (Swagger UI at /docs).
 run: build
@@ -81,5 +81,11 @@ services:
 
 ## Outbox benchmark on PostgreSQL (results: bench/RESULTS.md).
 bench:
-	cargo build --release -p atrium-bench
+	cargo build --release --workspace --bin outbox-bench
 	$(CARGO_TARGET_DIR)/release/outbox-bench --events 20000 --workers 2 --light-events 1000 --rate 100
+
+## HTTP load on PostgreSQL: wrk against the release `atrium serve`, pgbench as the floor (bench/RESULTS.md).
+bench-http:
+	@command -v wrk >/dev/null || apt-get install -y wrk
+	cargo build --release --workspace --bin atrium
+	ATRIUM_BIN=$(CARGO_TARGET_DIR)/release/atrium bash bench/http/run.sh

@@ -3,9 +3,9 @@
 //! 1. Throughput: commit `--events` events (in transactions of 100, five events per
 //!    aggregate), then time `--workers` dispatchers delivering all of them to the
 //!    real timeline subscriber until nothing is pending.
-//! 2. Latency: with one dispatcher running (LISTEN/NOTIFY), commit `--light-events`
-//!    single-event transactions at `--rate` per second and measure commit → timeline
-//!    row written.
+//! 2. Latency: with one dispatcher running (LISTEN, woken by the notifier's
+//!    NOTIFY after commits), commit `--light-events` single-event transactions at
+//!    `--rate` per second and measure commit → timeline row written.
 //!
 //! `cargo run --release -p atrium-bench --bin outbox-bench -- --events 20000`
 
@@ -148,6 +148,9 @@ async fn latency(args: &Args) {
     let subs: Vec<Arc<dyn Subscriber>> = vec![timed.clone()];
     let d = Dispatcher::new(db.conn.clone(), Arc::new(SystemClock), subs, config());
     let (stop, stopped) = watch::channel(false);
+    // Writers wake the dispatcher as `atrium serve` does: a NOTIFY after commits,
+    // from the process's notifier (the dispatcher hears it through LISTEN).
+    let notifier = tokio::spawn(atrium_outbox::notify_after_commits(db.conn.clone(), stopped.clone()));
     let worker = tokio::spawn(d.run(stopped));
     tokio::time::sleep(Duration::from_millis(300)).await;
 
@@ -156,7 +159,7 @@ async fn latency(args: &Args) {
     // Warm-up: the pool opens its connections and PostgreSQL loads its caches.
     const WARM_UP: usize = 50;
     for i in 0..args.light_events + WARM_UP {
-        let txn = db.conn.begin().await.expect("begin");
+        let txn = atrium_kernel::db::begin_write(&db.conn).await.expect("begin");
         let ev = NewEvent::new("bench.thing.changed", "thing", Uuid::now_v7(), serde_json::json!({"i": i}));
         let id = append(&txn, org.into(), "system:bench", SystemClock.now(), ev).await.expect("append");
         txn.commit().await.expect("commit");
@@ -171,6 +174,7 @@ async fn latency(args: &Args) {
     }
     let _ = stop.send(true);
     let _ = worker.await;
+    let _ = notifier.await;
     let written = timed.written.lock().expect("lock").clone();
     let mut ms: Vec<f64> = committed
         .iter()

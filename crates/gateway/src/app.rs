@@ -269,6 +269,8 @@ pub async fn serve(state: AppState, config: &Config, listener: TcpListener) -> R
         None => None,
     };
     let (stop, stopped) = watch::channel(false);
+    // Wakes the dispatchers (of every replica) after commits that wrote events.
+    let notifier = tokio::spawn(atrium_outbox::notify_after_commits(state.db.clone(), stopped.clone()));
     let worker = config.embedded_worker.then(|| tokio::spawn(background(state.clone(), stopped)));
     let metrics_app = metrics::listener_router(state.metrics.clone());
     let app = router(state, config);
@@ -293,6 +295,7 @@ pub async fn serve(state: AppState, config: &Config, listener: TcpListener) -> R
     if let Some(worker) = worker {
         let _ = worker.await;
     }
+    let _ = notifier.await;
     tracing::info!("atrium stopped");
     Ok(())
 }
@@ -303,10 +306,13 @@ pub async fn work(config: Config) -> Result<(), BoxError> {
     crate::schema::prepare(&db, config.is_sqlite()).await?;
     let state = AppState::with_db(&config, db, Arc::new(SystemClock))?;
     let (stop, stopped) = watch::channel(false);
+    // Subscribers write events too (workflow actions): their commits wake the others.
+    let notifier = tokio::spawn(atrium_outbox::notify_after_commits(state.db.clone(), stopped.clone()));
     let worker = tokio::spawn(background(state, stopped));
     shutdown_signal().await;
     let _ = stop.send(true);
     let _ = worker.await;
+    let _ = notifier.await;
     Ok(())
 }
 

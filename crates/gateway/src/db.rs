@@ -7,6 +7,9 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 
 use crate::config::Config;
 
+/// A pooled connection idle at least this long is pinged before it is handed out.
+pub const IDLE_PING_AFTER: Duration = Duration::from_secs(30);
+
 pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
     if config.is_sqlite() {
         ensure_sqlite_dir(&config.database_url);
@@ -16,6 +19,11 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))
+        // sqlx pings every connection it hands out by default: one more round trip
+        // before each statement outside a transaction. Only a connection idle long
+        // enough to have been dropped by the server or a proxy is pinged now; a hot
+        // one that broke fails its statement (a 503) and leaves the pool.
+        .test_before_acquire_if_idle_for(IDLE_PING_AFTER)
         .sqlx_logging(false);
     if config.is_sqlite() {
         // WAL lets readers run while the single writer commits. Writers queue in

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use std::time::Duration;
 
 use sea_orm::{
@@ -27,8 +27,13 @@ pub struct WriteTxn {
 }
 
 impl WriteTxn {
+    /// Commits, then runs the [after-commit hook](set_after_commit).
     pub async fn commit(self) -> Result<(), DbErr> {
-        self.txn.commit().await
+        self.txn.commit().await?;
+        if let Some(hook) = AFTER_COMMIT.get() {
+            hook();
+        }
+        Ok(())
     }
 
     pub async fn rollback(self) -> Result<(), DbErr> {
@@ -75,6 +80,17 @@ impl ConnectionTrait for WriteTxn {
     fn support_returning(&self) -> bool {
         self.txn.support_returning()
     }
+}
+
+/// Runs after every committed [`WriteTxn`] of this process.
+static AFTER_COMMIT: OnceLock<fn()> = OnceLock::new();
+
+/// Installs the hook every committed [`WriteTxn`] runs (once per process; later
+/// calls keep the first). The outbox wakes its dispatchers from it, so nothing
+/// has to run inside the writer's transaction for that. It must be cheap and
+/// must not block: it runs on the writer's task.
+pub fn set_after_commit(hook: fn()) {
+    let _ = AFTER_COMMIT.set(hook);
 }
 
 /// The writer queue of each SQLite file this process opened.

@@ -102,6 +102,7 @@ impl Dispatcher {
     pub async fn run(self, shutdown: watch::Receiver<bool>) {
         let sequenced = Arc::new(tokio::sync::Notify::new());
         let committed = Arc::new(tokio::sync::Notify::new());
+        crate::wake::register_dispatcher(&committed);
         if self.db.get_database_backend() == DbBackend::Postgres {
             tokio::spawn(listen(self.db.clone(), committed.clone(), shutdown.clone()));
         }
@@ -223,11 +224,11 @@ impl Dispatcher {
         }
         let now = self.clock.now();
         let mut deliveries = Vec::new();
-        let mut assign = CaseStatement::new();
+        let mut positions = Vec::with_capacity(fresh.len());
         let mut position = last;
         for ev in &fresh {
             position += 1;
-            assign = assign.case(Expr::col(event::Column::Id).eq(ev.id), position);
+            positions.push((ev.id, position));
             let targets = match known.remove(&ev.id) {
                 Some(targets) => targets,
                 None => self.targets_of(ev).await?,
@@ -250,12 +251,7 @@ impl Dispatcher {
                 });
             }
         }
-        // One statement for the whole batch: `position = CASE id WHEN … THEN … END`.
-        event::Entity::update_many()
-            .col_expr(event::Column::Position, assign.finally(Expr::col(event::Column::Position)).into())
-            .filter(event::Column::Id.is_in(fresh.iter().map(|e| e.id)))
-            .exec(&txn)
-            .await?;
+        assign_positions(&txn, &positions).await?;
         for chunk in deliveries.chunks(500) {
             delivery::Entity::insert_many(chunk.to_vec()).exec_without_returning(&txn).await?;
         }
@@ -292,17 +288,24 @@ impl Dispatcher {
     /// Claims due deliveries, hands them to their subscribers and records the outcome.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn deliver_batch(&self) -> Result<Round, DbErr> {
-        let claimed = self.claim().await?;
+        let mut claimed = self.claim().await?;
         let mut round = Round::default();
         if claimed.is_empty() {
             return Ok(round);
         }
-        let rows = delivery::Entity::find()
-            .filter(delivery::Column::Id.is_in(claimed))
-            .find_also_related(event::Entity)
-            .order_by_asc(delivery::Column::Position)
-            .all(&self.db)
-            .await?;
+        claimed.sort_by_key(|d| d.position);
+        let mut event_ids: Vec<Uuid> = claimed.iter().map(|d| d.event_id).collect();
+        event_ids.sort_unstable();
+        event_ids.dedup();
+        let mut events: std::collections::HashMap<Uuid, event::Model> = std::collections::HashMap::new();
+        for chunk in event_ids.chunks(1000) {
+            let found = event::Entity::find().filter(event::Column::Id.is_in(chunk.iter().copied())).all(&self.db).await?;
+            events.extend(found.into_iter().map(|e| (e.id, e)));
+        }
+        let rows = claimed.into_iter().map(|d| {
+            let ev = events.get(&d.event_id).cloned();
+            (d, ev)
+        });
         // Claimed deliveries are the oldest pending one of each (target, aggregate),
         // so they are independent: each subscriber gets its share in one call, and
         // subscribers run concurrently.
@@ -366,9 +369,15 @@ impl Dispatcher {
             // A finished delivery is deleted: cheaper than an update, and the event
             // row (with its position) remains for the change feed and retention.
             round.delivered = done.len();
-            let txn = atrium_kernel::db::begin_write(&self.db).await?;
-            delivery::Entity::delete_many().filter(delivery::Column::Id.is_in(done)).exec(&txn).await?;
-            txn.commit().await?;
+            let delete = delivery::Entity::delete_many().filter(delivery::Column::Id.is_in(done));
+            if self.db.get_database_backend() == DbBackend::Sqlite {
+                let txn = atrium_kernel::db::begin_write(&self.db).await?;
+                delete.exec(&txn).await?;
+                txn.commit().await?;
+            } else {
+                // One statement is atomic by itself: no BEGIN/COMMIT round trips.
+                delete.exec(&self.db).await?;
+            }
         }
         Ok(round)
     }
@@ -394,9 +403,13 @@ impl Dispatcher {
         if let Some(at) = retry_at {
             update = update.col_expr(delivery::Column::NextAttemptAt, Expr::value(at));
         }
-        let txn = atrium_kernel::db::begin_write(&self.db).await?;
-        update.exec(&txn).await?;
-        txn.commit().await?;
+        if self.db.get_database_backend() == DbBackend::Sqlite {
+            let txn = atrium_kernel::db::begin_write(&self.db).await?;
+            update.exec(&txn).await?;
+            txn.commit().await?;
+        } else {
+            update.exec(&self.db).await?;
+        }
         Ok(())
     }
 
@@ -408,36 +421,65 @@ impl Dispatcher {
     }
 
     /// Leases up to `batch_size` due deliveries: the oldest pending one of each
-    /// (subscriber, aggregate), skipping rows other workers hold.
-    async fn claim(&self) -> Result<Vec<Uuid>, DbErr> {
+    /// (subscriber, aggregate), skipping rows other workers hold. One statement
+    /// (select, lock and lease, returning the rows): on PostgreSQL a single round
+    /// trip; on SQLite it takes its turn in the writer queue.
+    async fn claim(&self) -> Result<Vec<delivery::Model>, DbErr> {
         let backend = self.db.get_database_backend();
         let now = self.clock.now();
-        let txn = atrium_kernel::db::begin_write(&self.db).await?;
+        let until = now + chrono::Duration::from_std(self.config.lease).unwrap_or(chrono::Duration::seconds(60));
         let lock = if backend == DbBackend::Postgres { " FOR UPDATE OF d SKIP LOCKED" } else { "" };
         let sql = format!(
-            "SELECT d.id FROM outbox_deliveries d \
+            "UPDATE outbox_deliveries SET locked_until = $3 WHERE id IN (\
+             SELECT d.id FROM outbox_deliveries d \
              WHERE d.status = 'pending' AND d.next_attempt_at <= $1 \
                AND (d.locked_until IS NULL OR d.locked_until <= $1) \
                AND NOT EXISTS (SELECT 1 FROM outbox_deliveries e \
                    WHERE e.subscriber = d.subscriber AND e.aggregate_id = d.aggregate_id \
                      AND e.status = 'pending' AND e.position < d.position) \
-             ORDER BY d.position LIMIT $2{lock}"
+             ORDER BY d.position LIMIT $2{lock}) \
+             RETURNING *"
         );
-        let values: Vec<Value> = vec![now.into(), (self.config.batch_size as i64).into()];
-        let rows =
-            txn.query_all_raw(Statement::from_sql_and_values(backend, placeholders(backend, &sql), values)).await?;
-        let ids = rows.iter().map(|r| r.try_get::<Uuid>("", "id")).collect::<Result<Vec<_>, _>>()?;
-        if !ids.is_empty() {
-            let until = now + chrono::Duration::from_std(self.config.lease).unwrap_or(chrono::Duration::seconds(60));
-            delivery::Entity::update_many()
-                .col_expr(delivery::Column::LockedUntil, Expr::value(until))
-                .filter(delivery::Column::Id.is_in(ids.clone()))
-                .exec(&txn)
-                .await?;
+        let values: Vec<Value> = vec![now.into(), (self.config.batch_size as i64).into(), until.into()];
+        let stmt = Statement::from_sql_and_values(backend, placeholders(backend, &sql), values);
+        let claim = delivery::Entity::find().from_raw_sql(stmt);
+        if backend == DbBackend::Sqlite {
+            let txn = atrium_kernel::db::begin_write(&self.db).await?;
+            let rows = claim.all(&txn).await?;
+            txn.commit().await?;
+            Ok(rows)
+        } else {
+            claim.all(&self.db).await
         }
-        txn.commit().await?;
-        Ok(ids)
     }
+}
+
+/// Gives each event its position, in one statement for the whole batch. On
+/// PostgreSQL a join against a `VALUES` list (typed ids and integers, formatted
+/// into the statement); on SQLite `position = CASE id WHEN … THEN … END`.
+async fn assign_positions<C: ConnectionTrait>(conn: &C, positions: &[(Uuid, i64)]) -> Result<(), DbErr> {
+    if conn.get_database_backend() == DbBackend::Postgres {
+        use std::fmt::Write as _;
+        let mut sql = String::with_capacity(60 * positions.len() + 120);
+        sql.push_str("UPDATE outbox_events AS ev SET position = v.position FROM (VALUES ");
+        for (i, (id, position)) in positions.iter().enumerate() {
+            let sep = if i == 0 { "" } else { "," };
+            let _ = write!(sql, "{sep}('{id}'::uuid,{position}::bigint)");
+        }
+        sql.push_str(") AS v(id, position) WHERE ev.id = v.id");
+        conn.execute_unprepared(&sql).await?;
+        return Ok(());
+    }
+    let mut assign = CaseStatement::new();
+    for (id, position) in positions {
+        assign = assign.case(Expr::col(event::Column::Id).eq(*id), *position);
+    }
+    event::Entity::update_many()
+        .col_expr(event::Column::Position, assign.finally(Expr::col(event::Column::Position)).into())
+        .filter(event::Column::Id.is_in(positions.iter().map(|(id, _)| *id)))
+        .exec(conn)
+        .await?;
+    Ok(())
 }
 
 /// One subscriber's share of a claimed batch.

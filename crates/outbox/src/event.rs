@@ -3,7 +3,7 @@
 use atrium_events::EventPayload;
 use atrium_kernel::{AppError, OrgCtx, OrganizationId, typed_id};
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DbBackend, DbErr, EntityTrait, Statement};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -87,8 +87,8 @@ impl From<event::Model> for Event {
 
 /// Appends an untyped event on `conn` (the outbox's own machinery and its tests;
 /// domains use [`publish`]), which must be the writer's transaction: the event
-/// exists if and only if the write commits. On PostgreSQL it also queues a NOTIFY,
-/// which is delivered at commit (and coalesced within the transaction).
+/// exists if and only if the write commits. Dispatchers are woken after the
+/// commit, from outside the transaction (see [`crate::wake`]).
 pub async fn append<C: ConnectionTrait>(
     conn: &C,
     org: OrganizationId,
@@ -109,9 +109,7 @@ pub async fn append<C: ConnectionTrait>(
         position: Set(None),
     };
     event::Entity::insert(row).exec_without_returning(conn).await?;
-    if conn.get_database_backend() == DbBackend::Postgres {
-        conn.execute_raw(Statement::from_string(DbBackend::Postgres, format!("NOTIFY {NOTIFY_CHANNEL}"))).await?;
-    }
+    crate::wake::appended();
     Ok(id)
 }
 

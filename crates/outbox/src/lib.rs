@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod mark;
 pub mod module;
 pub mod subscriber;
+pub mod wake;
 
 pub use admin::OutboxService;
 pub use atrium_events::EventPayload;
@@ -24,6 +25,7 @@ pub use jobs::{Job, JobRun, RetentionJob, Scheduler};
 pub use mark::{MarkedEvent, WriteMark, with_write_mark};
 pub use module::{Module, Platform};
 pub use subscriber::{DeliveryError, Subscriber};
+pub use wake::notify_after_commits;
 
 /// The outbox's own module: the change feed, dead letters, the event catalog and
 /// the retention of delivered events.

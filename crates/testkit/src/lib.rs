@@ -119,6 +119,7 @@ async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
     opts.max_connections(10)
         .connect_timeout(Duration::from_secs(3))
         .acquire_timeout(Duration::from_secs(20))
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .sqlx_logging(false);
     if url.starts_with("sqlite:") {
         opts.map_sqlx_sqlite_opts(|o| {

@@ -10,3 +10,4 @@ mod idempotency;
 mod slow_clients;
 mod sqlite_concurrency;
 mod vault;
+mod wake;

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# HTTP load on PostgreSQL: the release `atrium serve` on a dedicated database with
+# one organization of 50,000 contacts among 500,000, driven by wrk at 64
+# connections; the page query alone replayed by pgbench is the floor.
+#
+#   make bench-http                       # builds the release binary, then runs this
+#   ATRIUM_BIN=/path/to/atrium bench/http/run.sh
+#
+# Settings (environment): PG_URL (server, default the local one), BENCH_DB
+# (dropped and recreated), PORT, DURATION (seconds per wrk/pgbench run), CONNS.
+# Loopback only; every run is bounded by DURATION.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+BIN=${ATRIUM_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/atrium-target}/release/atrium}
+PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432}
+BENCH_DB=${BENCH_DB:-atrium_bench_http}
+PORT=${PORT:-18080}
+DURATION=${DURATION:-15}
+CONNS=${CONNS:-64}
+BASE=http://127.0.0.1:$PORT
+DB_URL=$PG_URL/$BENCH_DB
+TICKS=$(getconf CLK_TCK)
+OUT=$(mktemp -d)
+
+for tool in wrk pgbench psql jq curl; do
+  command -v $tool >/dev/null || { echo "bench-http needs $tool" >&2; exit 1; }
+done
+[ -x "$BIN" ] || { echo "no atrium binary at $BIN (cargo build --release --bin atrium)" >&2; exit 1; }
+
+SERVER=
+cleanup() {
+  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
+  rm -rf "$OUT"
+}
+trap cleanup EXIT
+
+echo "== database $BENCH_DB on $PG_URL"
+psql "$PG_URL/postgres" -qX -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+DATABASE_URL=$DB_URL "$BIN" migrate up >/dev/null
+
+echo "== serve ($BIN)"
+DATABASE_URL=$DB_URL BIND_ADDR=127.0.0.1:$PORT ATRIUM_SECRET=bench-http-secret-bench-http-secret-0123456789 \
+  COOKIE_SECURE=false RUST_LOG=${RUST_LOG:-warn} "$BIN" serve >"$OUT/server.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 100); do curl -fs "$BASE/health/live" >/dev/null && break; sleep 0.1; done
+curl -fs "$BASE/health/live" >/dev/null || { cat "$OUT/server.log"; exit 1; }
+
+SIGNUP=$(curl -fs -H 'content-type: application/json' \
+  -d '{"email":"bench@bench.example","password":"correct horse battery","name":"Bench"}' "$BASE/api/v1/auth/signup")
+TOKEN=$(jq -r .token <<<"$SIGNUP")
+ORG=$(jq -r .organization.id <<<"$SIGNUP")
+AUTH="Authorization: Bearer $TOKEN"
+
+echo "== seed (500,000 contacts, 50,000 in $ORG)"
+time psql "$DB_URL" -qX -v org="$ORG" -f "$HERE/seed.sql"
+psql "$DB_URL" -tAX -c "SELECT count(*) FILTER (WHERE organization_id = '$ORG'), count(*) FROM contacts"
+
+# The cursor after 25,000 rows, walked through the API (the cursor is signed).
+CURSOR=
+for _ in $(seq 1 125); do
+  CURSOR=$(curl -fs -H "$AUTH" "$BASE/api/v1/contacts?limit=200${CURSOR:+&cursor=$CURSOR}" | jq -r .next_cursor)
+done
+DEEP_AFTER=$(psql "$DB_URL" -tAX -c "SELECT id FROM contacts WHERE organization_id = '$ORG' AND merged_into_id IS NULL ORDER BY id LIMIT 1 OFFSET 24999")
+
+pid_cpu() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+pid_rss() { awk '/VmRSS/ {print $2}' "/proc/$SERVER/status"; }
+pid_hwm() { awk '/VmHWM/ {print $2}' "/proc/$SERVER/status"; }
+
+sleep 2
+RSS_IDLE=$(pid_rss)
+echo "idle RSS: $((RSS_IDLE / 1024)) MiB"
+
+# run NAME wrk-args...: one wrk run with server CPU per request.
+run() {
+  local name=$1; shift
+  local before after reqs
+  before=$(pid_cpu)
+  wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "$AUTH" "$@" >"$OUT/$name.txt"
+  after=$(pid_cpu)
+  reqs=$(awk '/requests in/ {print $1}' "$OUT/$name.txt")
+  local rps p50 p99 errs rss
+  rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$name.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$OUT/$name.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$OUT/$name.txt")
+  errs=$(awk '/Non-2xx/ {print $NF}' "$OUT/$name.txt")
+  rss=$(pid_rss)
+  local cpu_ms
+  cpu_ms=$(awk -v a="$after" -v b="$before" -v t="$TICKS" -v n="$reqs" 'BEGIN {printf "%.3f", (a - b) * 1000 / t / n}')
+  printf '| %s | %s | %s | %s | %s | %s ms | %s MiB | %s |\n' \
+    "$name" "$CONNS" "$rps" "$p50" "$p99" "$cpu_ms" "$((rss / 1024))" "${errs:-0}" | tee -a "$OUT/table.md"
+  RPS=$rps
+}
+
+echo
+echo "| run | conns | requests/s | p50 | p99 | server CPU / request | RSS after | non-2xx |"
+echo "|---|---|---|---|---|---|---|---|"
+run list-first "$BASE/api/v1/contacts?limit=50"
+FIRST_RPS=$RPS
+run list-deep "$BASE/api/v1/contacts?limit=50&cursor=$CURSOR"
+HALF=$(awk -v r="$FIRST_RPS" 'BEGIN {printf "%d", r / 2}')
+RATE=$HALF CONNS=$CONNS run "list-first-paced-${HALF}rps" -s "$HERE/paced.lua" "$BASE/api/v1/contacts?limit=50"
+run create -s "$HERE/post.lua" "$BASE/api/v1/contacts"
+echo "peak RSS (VmHWM): $(( $(pid_hwm) / 1024 )) MiB"
+
+# The floor: the list's essential statement alone (the page query as the server
+# sends it), prepared, on the same database.
+echo
+echo "== pgbench floor (the page query alone)"
+cat >"$OUT/first.sql" <<SQL
+SELECT "contacts"."id", "contacts"."organization_id", "contacts"."client_company_id", "contacts"."first_name", "contacts"."last_name", "contacts"."email", "contacts"."email_normalized", "contacts"."phone", "contacts"."phone_normalized", "contacts"."title", "contacts"."merged_into_id", "contacts"."version", "contacts"."created_at", "contacts"."updated_at" FROM "contacts" WHERE "contacts"."organization_id" = '$ORG' AND "contacts"."merged_into_id" IS NULL ORDER BY "contacts"."id" ASC LIMIT 51;
+SQL
+sed "s/IS NULL ORDER/IS NULL AND \"contacts\".\"id\" > '$DEEP_AFTER' ORDER/" "$OUT/first.sql" >"$OUT/deep.sql"
+for c in 10 "$CONNS"; do
+  for q in first deep; do
+    tps=$(pgbench -n -M prepared -c "$c" -j 2 -T "$DURATION" -f "$OUT/$q.sql" "$DB_URL" 2>/dev/null |
+      awk '/^tps/ {printf "%.0f", $3}')
+    echo "| pgbench $q page | $c clients | $tps tps |"
+  done
+done
