@@ -17,6 +17,7 @@ mod m20261125_000009_projects_create_tables;
 mod m20261125_000010_timeline_engagement_links;
 mod m20261202_000001_gateway_idempotency_leases;
 mod m20261202_000002_webhooks_sealed_secrets;
+mod m20261203_000001_files_create_tables;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000010_timeline_engagement_links::Migration),
             Box::new(m20261202_000001_gateway_idempotency_leases::Migration),
             Box::new(m20261202_000002_webhooks_sealed_secrets::Migration),
+            Box::new(m20261203_000001_files_create_tables::Migration),
         ]
     }
 }

@@ -43,6 +43,8 @@ pub struct AppState {
     /// Requests that recently failed for want of the database (readiness reads it).
     pub outages: crate::health::Outages,
     pub clock: Arc<dyn Clock>,
+    /// Files (readiness asks it whether the object storage answers).
+    pub files: atrium_files::FilesService,
     /// Every domain's routes, and the OpenAPI tags they use.
     api: OpenApiRouter,
     tags: Arc<Vec<(&'static str, &'static str)>>,
@@ -67,8 +69,14 @@ impl AppState {
         let agreements = reg.add(atrium_agreements::module(&platform, Arc::new(ports::Crm(crm))));
         reg.add(atrium_projects::module(
             &platform,
-            Arc::new(ports::Engagements(agreements)),
+            Arc::new(ports::Engagements(agreements.clone())),
             Arc::new(ports::Members(identity.clone())),
+        ));
+        let files = reg.add(atrium_files::module(
+            &platform,
+            &config.storage(),
+            config.files(),
+            Arc::new(ports::Engagements(agreements)),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
 
@@ -96,6 +104,7 @@ impl AppState {
             metrics,
             outages: Default::default(),
             clock,
+            files,
             api,
             tags: Arc::new(tags),
         })

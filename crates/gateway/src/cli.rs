@@ -43,6 +43,22 @@ pub enum Command {
     },
     /// Print the OpenAPI document as JSON.
     Openapi,
+    /// Files: maintenance of the object storage.
+    Files {
+        #[command(subcommand)]
+        action: FilesAction,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum FilesAction {
+    /// Run the collector once: delete unreferenced blobs past the grace period,
+    /// purge files deleted longer than the retention, report missing blobs.
+    Gc {
+        /// Report what would be done, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]
@@ -72,6 +88,12 @@ pub async fn main() -> Result<(), BoxError> {
                 MigrateAction::Status => Migrator::status(&conn).await?,
             }
             println!("migrations: done");
+            Ok(())
+        }
+        Command::Files { action: FilesAction::Gc { dry_run } } => {
+            let state = app::AppState::build(&cli.config).await?;
+            let report = state.files.collect(dry_run).await?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
             Ok(())
         }
         Command::Openapi => {

@@ -5,6 +5,8 @@
 //! When PostgreSQL is unreachable the Postgres variant of a test prints a SKIP line
 //! and returns, unless `ATRIUM_REQUIRE_SERVICES=1` (CI), where it fails.
 
+pub mod s3;
+
 use std::time::Duration;
 
 use atrium_migrations::{Migrator, MigratorTrait};
