@@ -148,9 +148,13 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            index("ux_file_versions_file_version", FileVersions::Table, vec![FileVersions::FileId, FileVersions::Version])
-                .unique()
-                .to_owned(),
+            index(
+                "ux_file_versions_file_version",
+                FileVersions::Table,
+                vec![FileVersions::FileId, FileVersions::Version],
+            )
+            .unique()
+            .to_owned(),
         )
         .await?;
         m.create_index(index("ix_file_versions_key", FileVersions::Table, vec![FileVersions::StorageKey])).await?;

@@ -46,7 +46,10 @@ impl From<FilesError> for AppError {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Unavailable { .. } => AppError::Unavailable(e.to_string()),
+            StoreError::Unavailable { store, detail } => {
+                tracing::warn!(store, %detail, "object storage unavailable");
+                AppError::StorageUnavailable(store)
+            }
             StoreError::NotFound => AppError::NotFound("blob"),
             StoreError::Body(err) => AppError::BadRequest(format!("the upload was interrupted: {err}")),
             StoreError::Other(m) => AppError::internal(m),

@@ -7,8 +7,8 @@ use axum::response::{IntoResponse, Response};
 use futures::{StreamExt, TryStreamExt};
 
 use crate::dto::{
-    DirectUploadIn, DirectUploadOut, DirectVersionIn, DownloadQuery, FileFilter, FileId, FileMeta, FileOut,
-    VersionOut, Visibility,
+    DirectUploadIn, DirectUploadOut, DirectVersionIn, DownloadQuery, FileFilter, FileId, FileMeta, FileOut, VersionOut,
+    Visibility,
 };
 use crate::service::{Download, FilesService};
 use crate::store::ByteStream;
@@ -23,7 +23,8 @@ fn is_json(headers: &HeaderMap) -> bool {
 
 /// Refuses a body whose declared length is already past the limit, before reading it.
 fn precheck(svc: &FilesService, headers: &HeaderMap) -> Result<(), AppError> {
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     // A multipart body carries its boundaries and fields: allow a little over.
     if declared.is_some_and(|n| n > svc.config().max_bytes.saturating_add(64 * 1024)) {
         return Err(AppError::PayloadTooLarge);

@@ -59,8 +59,10 @@ impl FilesService {
             .await?;
         for chunk in ids.chunks(PAGE) {
             r.purged_files += chunk.len() as u64;
-            r.purged_versions +=
-                file_version::Entity::find().filter(file_version::Column::FileId.is_in(chunk.to_vec())).count(&self.db).await?;
+            r.purged_versions += file_version::Entity::find()
+                .filter(file_version::Column::FileId.is_in(chunk.to_vec()))
+                .count(&self.db)
+                .await?;
             if !dry_run {
                 // The versions go with their file (ON DELETE CASCADE); their blobs
                 // become unreferenced and a later sweep past the grace removes them.
@@ -78,10 +80,8 @@ impl FilesService {
 
     async fn abandon_uploads(&self, now: DateTime<Utc>, dry_run: bool, r: &mut GcReport) -> Result<(), AppError> {
         let cutoff = now - self.cfg.grace;
-        let stale = file_object::Entity::find()
-            .filter(file_object::Column::PendingSince.lt(cutoff))
-            .all(&self.db)
-            .await?;
+        let stale =
+            file_object::Entity::find().filter(file_object::Column::PendingSince.lt(cutoff)).all(&self.db).await?;
         r.abandoned_uploads += stale.len() as u64;
         if dry_run || stale.is_empty() {
             return Ok(());

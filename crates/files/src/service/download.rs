@@ -44,7 +44,9 @@ pub fn parse_range(header: Option<&str>, size: u64) -> Option<Result<ByteRange, 
 }
 
 pub enum Download {
-    Redirect { url: String },
+    Redirect {
+        url: String,
+    },
     Stream {
         body: ByteStream,
         range: Option<ByteRange>,
@@ -53,7 +55,9 @@ pub enum Download {
         media_type: String,
         disposition: String,
     },
-    NotSatisfiable { size: u64 },
+    NotSatisfiable {
+        size: u64,
+    },
 }
 
 impl FilesService {

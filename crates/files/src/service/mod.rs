@@ -173,7 +173,12 @@ impl FilesService {
     }
 
     /// A live (not deleted) file of the caller's organization.
-    pub(crate) async fn live<C: ConnectionTrait>(&self, conn: &C, ctx: &OrgCtx, id: FileId) -> Result<file_object::Model, AppError> {
+    pub(crate) async fn live<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        ctx: &OrgCtx,
+        id: FileId,
+    ) -> Result<file_object::Model, AppError> {
         file_object::Entity::scoped(ctx.org_id)
             .filter(file_object::Column::Id.eq(id.into_uuid()))
             .filter(file_object::Column::DeletedAt.is_null())
@@ -240,7 +245,10 @@ impl FilesService {
         let versions = if ids.is_empty() {
             Vec::new()
         } else {
-            file_version::Entity::scoped(ctx.org_id).filter(file_version::Column::FileId.is_in(ids)).all(&self.db).await?
+            file_version::Entity::scoped(ctx.org_id)
+                .filter(file_version::Column::FileId.is_in(ids))
+                .all(&self.db)
+                .await?
         };
         rows.into_iter()
             .map(|r| {

@@ -114,15 +114,24 @@ impl FilesService {
         };
         let txn = begin_write(&self.db).await?;
         file_object::Entity::insert(file_object::ActiveModel::from(file.clone())).exec(&txn).await.map_err(|e| {
-            if atrium_kernel::error::is_foreign_key_violation(&e) { FilesError::NoSuchEngagement.into() } else { AppError::from(e) }
+            if atrium_kernel::error::is_foreign_key_violation(&e) {
+                FilesError::NoSuchEngagement.into()
+            } else {
+                AppError::from(e)
+            }
         })?;
         let v = insert_version(&txn, ctx, &file, 1, s, now).await?;
-        publish(&txn, ctx, now, &FileUploaded {
-            version: state(&file, &v),
-            visibility: file.visibility.clone(),
-            attached_type: file.attached_type.clone(),
-            attached_id: file.attached_id,
-        })
+        publish(
+            &txn,
+            ctx,
+            now,
+            &FileUploaded {
+                version: state(&file, &v),
+                visibility: file.visibility.clone(),
+                attached_type: file.attached_type.clone(),
+                attached_id: file.attached_id,
+            },
+        )
         .await?;
         txn.commit().await?;
         super::file_out(file, Some(v))
@@ -176,12 +185,17 @@ impl FilesService {
         match restored_from {
             Some(from) => publish(&txn, ctx, now, &FileVersionRestored { version: st, restored_from: from }).await?,
             None if first => {
-                publish(&txn, ctx, now, &FileUploaded {
-                    version: st,
-                    visibility: file.visibility.clone(),
-                    attached_type: file.attached_type.clone(),
-                    attached_id: file.attached_id,
-                })
+                publish(
+                    &txn,
+                    ctx,
+                    now,
+                    &FileUploaded {
+                        version: st,
+                        visibility: file.visibility.clone(),
+                        attached_type: file.attached_type.clone(),
+                        attached_id: file.attached_id,
+                    },
+                )
                 .await?
             }
             None => publish(&txn, ctx, now, &FileVersionAdded { version: st }).await?,
@@ -243,7 +257,10 @@ impl FilesService {
         let txn = begin_write(&self.db).await?;
         file_object::Entity::update_scoped(ctx.org_id)
             .col_expr(file_object::Column::PendingKey, Expr::value(key))
-            .col_expr(file_object::Column::PendingSize, Expr::value(i64::try_from(input.size).map_err(AppError::internal)?))
+            .col_expr(
+                file_object::Column::PendingSize,
+                Expr::value(i64::try_from(input.size).map_err(AppError::internal)?),
+            )
             .col_expr(file_object::Column::PendingSha256, Expr::value(sha))
             .col_expr(file_object::Column::PendingSince, Expr::value(self.clock.now()))
             .filter(file_object::Column::Id.eq(id.into_uuid()))
@@ -309,12 +326,12 @@ impl FilesService {
             .filter(file_object::Column::Id.eq(file.id))
             .exec(&txn)
             .await?;
-        publish(&txn, ctx, now, &FileDeleted {
-            id,
-            engagement_id: file.engagement_id.into(),
-            name: file.name,
-            deleted_at: now,
-        })
+        publish(
+            &txn,
+            ctx,
+            now,
+            &FileDeleted { id, engagement_id: file.engagement_id.into(), name: file.name, deleted_at: now },
+        )
         .await?;
         txn.commit().await?;
         Ok(())
@@ -336,8 +353,13 @@ impl FilesService {
             .filter(file_object::Column::Id.eq(file.id))
             .exec(&txn)
             .await?;
-        publish(&txn, ctx, now, &FileRestored { id, engagement_id: file.engagement_id.into(), name: file.name.clone() })
-            .await?;
+        publish(
+            &txn,
+            ctx,
+            now,
+            &FileRestored { id, engagement_id: file.engagement_id.into(), name: file.name.clone() },
+        )
+        .await?;
         txn.commit().await?;
         self.get(ctx, id).await
     }

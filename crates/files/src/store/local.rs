@@ -260,7 +260,8 @@ impl BlobStore for LocalStore {
     async fn presign_get(&self, key: &str, ttl: Duration, disposition: &str) -> Result<Presigned, StoreError> {
         self.path(key)?;
         let expires_at = Utc::now() + chrono::Duration::from_std(ttl).unwrap_or(chrono::Duration::MAX);
-        let g = Grant { method: "GET".into(), key: key.into(), expires: expires_at.timestamp(), bound: disposition.into() };
+        let g =
+            Grant { method: "GET".into(), key: key.into(), expires: expires_at.timestamp(), bound: disposition.into() };
         Ok(Presigned { method: "GET", url: self.url(&g, "disposition"), headers: Vec::new(), expires_at })
     }
 
@@ -273,7 +274,8 @@ impl BlobStore for LocalStore {
     ) -> Result<Presigned, StoreError> {
         self.path(key)?;
         let expires_at = Utc::now() + chrono::Duration::from_std(ttl).unwrap_or(chrono::Duration::MAX);
-        let g = Grant { method: "PUT".into(), key: key.into(), expires: expires_at.timestamp(), bound: length.to_string() };
+        let g =
+            Grant { method: "PUT".into(), key: key.into(), expires: expires_at.timestamp(), bound: length.to_string() };
         Ok(Presigned {
             method: "PUT",
             url: self.url(&g, "length"),
