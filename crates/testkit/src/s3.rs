@@ -30,8 +30,7 @@ fn binary() -> Option<PathBuf> {
     if cached.exists() {
         return Some(cached);
     }
-    let on_path = std::env::var("PATH").ok()?.split(':').map(|d| PathBuf::from(d).join("s3s-fs")).find(|p| p.exists());
-    on_path
+    std::env::var("PATH").ok()?.split(':').map(|d| PathBuf::from(d).join("s3s-fs")).find(|p| p.exists())
 }
 
 impl S3Server {
