@@ -26,6 +26,17 @@ if command -v redis-server >/dev/null; then
   echo "make test: redis-server installed: the Redis outage suites RUN"
 else
   echo "make test: redis-server not installed: the Redis outage suites SKIPPED"
+# The S3 test server (s3s-fs checks signatures and presigned expiry); test support
+# starts one per test. 0.14.1 is the last release that builds on Rust 1.95.
+tools="${ATRIUM_TOOLS_DIR:-$HOME/.cache/atrium-tools}"
+if [ ! -x "$tools/bin/s3s-fs" ]; then
+  echo "make test: installing s3s-fs 0.14.1 into $tools (once, ~90 s)"
+  cargo install s3s-fs@0.14.1 --locked --features binary --root "$tools" >/dev/null 2>&1 || true
+fi
+if [ -x "$tools/bin/s3s-fs" ]; then
+  echo "make test: s3s-fs at $tools/bin/s3s-fs: S3 suites RUN"
+else
+  echo "make test: s3s-fs not installed: S3 suites SKIPPED (each prints SKIP)"
   missing=1
 fi
 if [ "${ATRIUM_REQUIRE_SERVICES:-0}" = "1" ] && [ "$missing" = "1" ]; then

@@ -18,6 +18,7 @@ mod m20261125_000010_timeline_engagement_links;
 mod m20261202_000001_gateway_idempotency_leases;
 mod m20261202_000002_webhooks_sealed_secrets;
 mod m20261203_000001_crm_list_indexes;
+mod m20261203_000001_files_create_tables;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_gateway_idempotency_leases::Migration),
             Box::new(m20261202_000002_webhooks_sealed_secrets::Migration),
             Box::new(m20261203_000001_crm_list_indexes::Migration),
+            Box::new(m20261203_000001_files_create_tables::Migration),
         ]
     }
 }

@@ -52,7 +52,12 @@ fn indexes() -> [(&'static str, IndexCreateStatement); 3] {
         ),
         (
             "ix_deals_org_id",
-            Index::create().name("ix_deals_org_id").table(Deals::Table).col(Deals::OrganizationId).col(Deals::Id).to_owned(),
+            Index::create()
+                .name("ix_deals_org_id")
+                .table(Deals::Table)
+                .col(Deals::OrganizationId)
+                .col(Deals::Id)
+                .to_owned(),
         ),
     ]
 }

@@ -81,6 +81,8 @@ impl TestApp {
             // Test receivers listen on loopback; no test may send to another address.
             webhook_allow_private: true,
             dispatch_poll_ms: 20,
+            // Each app its own blob directory, never the working directory's.
+            blob_dir: std::env::temp_dir().join(format!("atrium-test-blobs-{}", uuid::Uuid::now_v7())),
             ..Config::default()
         };
         tweak(&mut config);

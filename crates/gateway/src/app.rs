@@ -53,6 +53,8 @@ pub struct AppState {
     pub rate: crate::rate::RateLimits,
     /// Whose `X-Forwarded-For` is believed.
     pub trusted_proxies: crate::rate::client_ip::TrustedProxies,
+    /// Files (readiness asks it whether the object storage answers).
+    pub files: atrium_files::FilesService,
     /// Every domain's routes, and the OpenAPI tags they use.
     api: OpenApiRouter,
     tags: Arc<Vec<(&'static str, &'static str)>>,
@@ -95,8 +97,14 @@ impl AppState {
         let agreements = reg.add(atrium_agreements::module(&platform, Arc::new(ports::Crm(crm))));
         reg.add(atrium_projects::module(
             &platform,
-            Arc::new(ports::Engagements(agreements)),
+            Arc::new(ports::Engagements(agreements.clone())),
             Arc::new(ports::Members(identity.clone())),
+        ));
+        let files = reg.add(atrium_files::module(
+            &platform,
+            &config.storage(),
+            config.files(),
+            Arc::new(ports::Engagements(agreements)),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
 
@@ -135,6 +143,7 @@ impl AppState {
             idempotency_vault,
             rate,
             trusted_proxies,
+            files,
             api,
             tags: Arc::new(tags),
         })

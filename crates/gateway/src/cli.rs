@@ -48,6 +48,11 @@ pub enum Command {
         #[command(subcommand)]
         action: SecretsAction,
     },
+    /// Files: maintenance of the object storage.
+    Files {
+        #[command(subcommand)]
+        action: FilesAction,
+    },
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -70,6 +75,17 @@ pub enum SecretsAction {
         /// The key id (1–32 characters of A–Z a–z 0–9 . _ -); default: `k<YYYYMMDD>`.
         #[arg(long)]
         id: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum FilesAction {
+    /// Run the collector once: delete unreferenced blobs past the grace period,
+    /// purge files deleted longer than the retention, report missing blobs.
+    Gc {
+        /// Report what would be done, change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -103,6 +119,12 @@ pub async fn main() -> Result<(), BoxError> {
             Ok(())
         }
         Command::Secrets { action } => secrets(&cli.config, action).await,
+        Command::Files { action: FilesAction::Gc { dry_run } } => {
+            let state = app::AppState::build(&cli.config).await?;
+            let report = state.files.collect(dry_run).await?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            Ok(())
+        }
         Command::Openapi => {
             let doc = app::openapi_document().await?;
             println!("{}", doc.to_pretty_json()?);

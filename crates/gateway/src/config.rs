@@ -176,6 +176,45 @@ pub struct Config {
     /// Refuse sign-in requests (503) when Redis cannot be asked, instead of letting them through.
     #[arg(long, global = true, env = "RATE_LIMIT_AUTH_FAIL_CLOSED", default_value_t = false, action = clap::ArgAction::Set)]
     pub rate_limit_auth_fail_closed: bool,
+    /// Directory of the local blob store, used when `S3_BUCKET` is unset.
+    #[arg(long, global = true, env = "BLOB_DIR", default_value = "./data/blobs")]
+    pub blob_dir: std::path::PathBuf,
+
+    /// S3 endpoint URL (e.g. `http://127.0.0.1:9000`); unset: AWS's for the region.
+    #[arg(long, global = true, env = "S3_ENDPOINT")]
+    pub s3_endpoint: Option<String>,
+
+    /// S3 bucket for files; set it to store files in S3 instead of `BLOB_DIR`.
+    #[arg(long, global = true, env = "S3_BUCKET")]
+    pub s3_bucket: Option<String>,
+
+    /// S3 region.
+    #[arg(long, global = true, env = "S3_REGION", default_value = "us-east-1")]
+    pub s3_region: String,
+
+    /// S3 access key id.
+    #[arg(long, global = true, env = "S3_ACCESS_KEY_ID", default_value = "")]
+    pub s3_access_key_id: String,
+
+    /// S3 secret access key.
+    #[arg(long, global = true, env = "S3_SECRET_ACCESS_KEY", hide_env_values = true, default_value = "")]
+    pub s3_secret_access_key: String,
+
+    /// Path-style S3 URLs (`endpoint/bucket/key`), as MinIO-style servers need.
+    #[arg(long, global = true, env = "S3_FORCE_PATH_STYLE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub s3_force_path_style: bool,
+
+    /// Largest file accepted, in bytes (413 beyond).
+    #[arg(long, global = true, env = "FILE_MAX_BYTES", default_value_t = 100 * 1024 * 1024)]
+    pub file_max_bytes: u64,
+
+    /// Seconds a presigned download URL stays valid.
+    #[arg(long, global = true, env = "FILE_URL_TTL_SECS", default_value_t = 300)]
+    pub file_url_ttl_secs: u64,
+
+    /// Days a deleted file stays restorable before the collector purges it.
+    #[arg(long, global = true, env = "FILE_RETENTION_DAYS", default_value_t = 30)]
+    pub file_retention_days: i64,
 }
 
 impl Default for Config {
@@ -219,6 +258,16 @@ impl Default for Config {
             rate_limit_write: "50000/60s".to_owned(),
             rate_limit_bulk: "600/60s".to_owned(),
             rate_limit_auth_fail_closed: false,
+            blob_dir: "./data/blobs".into(),
+            s3_endpoint: None,
+            s3_bucket: None,
+            s3_region: "us-east-1".into(),
+            s3_access_key_id: String::new(),
+            s3_secret_access_key: String::new(),
+            s3_force_path_style: true,
+            file_max_bytes: 100 * 1024 * 1024,
+            file_url_ttl_secs: 300,
+            file_retention_days: 30,
         }
     }
 }
@@ -257,6 +306,30 @@ impl Config {
     /// the request timeout, after which the request cannot be running any more.
     pub fn idempotency_lease(&self) -> Duration {
         Duration::from_secs(self.idempotency_lease_secs.unwrap_or(self.request_timeout_secs + 5))
+    }
+
+    /// Where files are stored: S3 when `S3_BUCKET` is set, else `BLOB_DIR`.
+    pub fn storage(&self) -> atrium_files::Storage {
+        match self.s3_bucket.as_deref().filter(|b| !b.is_empty()) {
+            Some(bucket) => atrium_files::Storage::S3(atrium_files::S3Settings {
+                endpoint: self.s3_endpoint.clone().filter(|e| !e.is_empty()),
+                bucket: bucket.to_owned(),
+                region: self.s3_region.clone(),
+                access_key_id: self.s3_access_key_id.clone(),
+                secret_access_key: self.s3_secret_access_key.clone(),
+                force_path_style: self.s3_force_path_style,
+            }),
+            None => atrium_files::Storage::Local(self.blob_dir.clone()),
+        }
+    }
+
+    pub fn files(&self) -> atrium_files::FilesConfig {
+        atrium_files::FilesConfig {
+            max_bytes: self.file_max_bytes,
+            url_ttl: Duration::from_secs(self.file_url_ttl_secs.max(1)),
+            retention: chrono::Duration::days(self.file_retention_days.max(0)),
+            ..atrium_files::FilesConfig::default()
+        }
     }
 
     pub fn is_sqlite(&self) -> bool {

@@ -99,14 +99,22 @@ async fn ready(State(state): State<AppState>) -> impl IntoResponse {
         state.outages.record();
         return not_ready("the database does not answer".into());
     }
+    // Before the outage window: a file route's 503 for want of the storage marks
+    // an outage too, and readiness should name the storage then, not the database.
+    let storage = state.files.store().name();
+    if let Err(e) = state.files.storage_ready().await {
+        tracing::warn!(error = %e, storage, "readiness: object storage unreachable");
+        return not_ready(e);
+    }
     if let Some(ago) = state.outages.within(OUTAGE_WINDOW) {
         return not_ready(format!("database connections failed {} ms ago", ago.as_millis()));
     }
     match crate::schema::pending(&state.db).await {
-        Ok(p) if p.is_empty() => {
-            (StatusCode::OK, Json(serde_json::json!({"status": "ok", "database": "ok", "migrations": "current"})))
-                .into_response()
-        }
+        Ok(p) if p.is_empty() => (
+            StatusCode::OK,
+            Json(serde_json::json!({"status": "ok", "database": "ok", "migrations": "current", "storage": storage})),
+        )
+            .into_response(),
         Ok(p) => not_ready(format!("{} database migration(s) pending: {}", p.len(), p.join(", "))),
         Err(e) => {
             tracing::warn!(error = %e, "readiness: cannot read the migration state");

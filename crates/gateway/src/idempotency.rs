@@ -150,6 +150,14 @@ pub async fn layer(State(st): State<Idempotency>, req: Request, next: Next) -> R
     let (Some(key), Some(ctx), true) = (key, ctx, req.method() == Method::POST) else {
         return next.run(req).await;
     };
+    // A streamed upload is never buffered whole: the key applies only to one whose
+    // declared length fits the buffer; a longer or unsized one runs without it.
+    if atrium_files::streams_body(req.uri().path()) {
+        let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+        if declared.is_none_or(|n| n > st.body_limit) {
+            return next.run(req).await;
+        }
+    }
     match handle(st, key.ok(), ctx, req, next).await {
         Ok(res) | Err(res) => res,
     }

@@ -50,6 +50,13 @@ impl atrium_projects::Engagements for Engagements {
     }
 }
 
+#[async_trait]
+impl atrium_files::Engagements for Engagements {
+    async fn exists(&self, org: OrganizationId, id: EngagementId) -> Result<bool, AppError> {
+        Ok(self.0.engagement_ref(org, id).await?.is_some())
+    }
+}
+
 /// Agreements asks CRM about companies, contacts and deals (merged ids resolve to survivors).
 pub struct Crm(pub atrium_crm::CrmService);
 

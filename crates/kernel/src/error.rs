@@ -206,6 +206,10 @@ pub enum AppError {
     TooManyRequests { retry_after_secs: u64 },
     #[error("service unavailable: {0}")]
     Unavailable(String),
+    /// The object storage named (`s3`, `local`) does not answer: a 503 that names
+    /// it, without marking the database as down for readiness.
+    #[error("the {0} object storage is unavailable")]
+    StorageUnavailable(&'static str),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -234,7 +238,7 @@ impl AppError {
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::StorageUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -251,7 +255,7 @@ impl AppError {
             Self::UnsupportedMediaType(_) => "unsupported-media-type",
             Self::Validation(_) => "validation",
             Self::TooManyRequests { .. } => "rate-limited",
-            Self::Unavailable(_) => "unavailable",
+            Self::Unavailable(_) | Self::StorageUnavailable(_) => "unavailable",
             Self::Internal(_) => "internal",
         };
         ProblemType::by_slug(slug)
@@ -270,6 +274,7 @@ impl AppError {
             // Never leak internals: they are logged with the request id instead.
             Self::Internal(_) => "an unexpected error occurred; it has been logged".to_owned(),
             Self::Unavailable(_) => "a backing service is unavailable; retry later".to_owned(),
+            Self::StorageUnavailable(store) => format!("the {store} object storage is unavailable; retry later"),
             Self::Conflict { detail, .. } => detail.clone(),
             Self::BadRequest(m) | Self::Forbidden(m) | Self::UnsupportedMediaType(m) => m.clone(),
             other => other.to_string(),
@@ -318,6 +323,9 @@ impl IntoResponse for AppError {
             Self::Unavailable(_) => {
                 res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(UNAVAILABLE_RETRY_AFTER_SECS));
                 res.extensions_mut().insert(BackendDown);
+            }
+            Self::StorageUnavailable(_) => {
+                res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(UNAVAILABLE_RETRY_AFTER_SECS));
             }
             _ => {}
         }

@@ -299,7 +299,8 @@ impl Dispatcher {
         event_ids.dedup();
         let mut events: std::collections::HashMap<Uuid, event::Model> = std::collections::HashMap::new();
         for chunk in event_ids.chunks(1000) {
-            let found = event::Entity::find().filter(event::Column::Id.is_in(chunk.iter().copied())).all(&self.db).await?;
+            let found =
+                event::Entity::find().filter(event::Column::Id.is_in(chunk.iter().copied())).all(&self.db).await?;
             events.extend(found.into_iter().map(|e| (e.id, e)));
         }
         let rows = claimed.into_iter().map(|d| {

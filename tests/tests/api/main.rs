@@ -12,6 +12,7 @@ mod crm_csv;
 mod csv_failures;
 mod errors;
 mod events;
+mod files;
 mod idempotency;
 mod journey;
 mod login_throttle;

@@ -6,8 +6,8 @@
 
 use std::time::{Duration, Instant};
 
-use atrium_tests::child::ChildServer;
 use atrium_testkit::{Backend, TestDb};
+use atrium_tests::child::ChildServer;
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::{Value, json};
 

@@ -1,0 +1,2 @@
+pub mod file_object;
+pub mod file_version;

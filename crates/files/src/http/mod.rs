@@ -1,0 +1,47 @@
+//! Files routes: thin handlers over [`FilesService`], plus the local store's
+//! signed blob routes. Upload routes take the body as a stream (no body limit but
+//! `FILE_MAX_BYTES`, counted as it arrives).
+
+mod blobs;
+mod files;
+
+use axum::extract::DefaultBodyLimit;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::service::FilesService;
+use crate::store::local::LocalStore;
+
+pub fn router(svc: FilesService, local: Option<LocalStore>) -> OpenApiRouter {
+    // Streamed bodies: the global 1 MiB limit does not apply; FILE_MAX_BYTES does.
+    let uploads = OpenApiRouter::new()
+        .routes(routes!(files::list, files::upload))
+        .routes(routes!(files::versions, files::add_version))
+        .layer(DefaultBodyLimit::disable())
+        .with_state(svc.clone());
+    let mut r = OpenApiRouter::new()
+        .routes(routes!(files::start_upload))
+        .routes(routes!(files::get, files::delete))
+        .routes(routes!(files::complete))
+        .routes(routes!(files::undelete))
+        .routes(routes!(files::restore_version))
+        .routes(routes!(files::download))
+        .with_state(svc.clone())
+        .merge(uploads);
+    if let Some(local) = local {
+        r = r.merge(
+            OpenApiRouter::new()
+                .routes(routes!(blobs::get_blob, blobs::put_blob))
+                .layer(DefaultBodyLimit::disable())
+                .with_state(blobs::BlobState { store: local, max_bytes: svc.config().max_bytes }),
+        );
+    }
+    r
+}
+
+/// Paths whose POST bodies are streamed uploads (the idempotency layer must not
+/// buffer them whole).
+pub fn streams_body(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix("/api/v1/files") else { return false };
+    rest.is_empty() || rest == "/" || (rest.ends_with("/versions") && rest.matches('/').count() == 2)
+}

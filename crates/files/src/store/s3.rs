@@ -1,0 +1,284 @@
+//! Blobs in an S3 bucket through `aws-sdk-s3`, with a rustls (ring) HTTP client
+//! built here and static credentials from the settings (no aws-config: it pulls
+//! STS/SSO and a C build). Streams larger than one part go up as a multipart
+//! upload, one part in memory at a time.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use aws_sdk_s3::Client;
+use aws_sdk_s3::config::{Credentials, Region};
+use aws_sdk_s3::error::SdkError;
+use aws_sdk_s3::presigning::PresigningConfig;
+use aws_sdk_s3::primitives::ByteStream as SdkStream;
+use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
+use bytes::BytesMut;
+use chrono::{DateTime, Utc};
+use futures::StreamExt;
+use tokio_util::io::ReaderStream;
+
+use super::{BlobStore, ByteStream, Listing, ObjectMeta, Presigned, StoreError};
+
+/// Part size of multipart uploads (S3's minimum is 5 MiB); also what is held in memory.
+const PART: usize = 8 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct S3Settings {
+    pub endpoint: Option<String>,
+    pub bucket: String,
+    pub region: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    pub force_path_style: bool,
+}
+
+#[derive(Clone)]
+pub struct S3Store {
+    client: Client,
+    bucket: String,
+}
+
+impl S3Store {
+    pub fn new(s: &S3Settings) -> Self {
+        use aws_smithy_http_client::tls;
+        let http = aws_smithy_http_client::Builder::new()
+            .tls_provider(tls::Provider::Rustls(tls::rustls_provider::CryptoMode::Ring))
+            .build_https();
+        let timeouts = aws_sdk_s3::config::timeout::TimeoutConfig::builder()
+            // A storage that does not accept a connection within seconds is down:
+            // answer 503 quickly rather than hold the request.
+            .connect_timeout(Duration::from_secs(3))
+            .build();
+        let mut b = aws_sdk_s3::Config::builder()
+            .behavior_version(aws_sdk_s3::config::BehaviorVersion::latest())
+            .http_client(http)
+            .region(Region::new(s.region.clone()))
+            .credentials_provider(Credentials::new(&s.access_key_id, &s.secret_access_key, None, None, "atrium"))
+            .force_path_style(s.force_path_style)
+            .timeout_config(timeouts)
+            .retry_config(aws_sdk_s3::config::retry::RetryConfig::standard().with_max_attempts(2));
+        if let Some(e) = &s.endpoint {
+            b = b.endpoint_url(e);
+        }
+        Self { client: Client::from_conf(b.build()), bucket: s.bucket.clone() }
+    }
+
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    pub fn bucket(&self) -> &str {
+        &self.bucket
+    }
+
+    async fn put_multipart(&self, key: &str, first: bytes::Bytes, mut body: ByteStream) -> Result<u64, StoreError> {
+        let up = self.client.create_multipart_upload().bucket(&self.bucket).key(key).send().await.map_err(sdk)?;
+        let upload_id = up.upload_id().ok_or_else(|| StoreError::Other("no upload id".into()))?.to_owned();
+        let result: Result<(Vec<CompletedPart>, u64), StoreError> = async {
+            let mut parts = Vec::new();
+            let mut n = first.len() as u64;
+            let mut pending = Some(first);
+            let mut buf = BytesMut::with_capacity(PART);
+            loop {
+                let part = match pending.take() {
+                    Some(p) => Some(p),
+                    None => {
+                        while buf.len() < PART {
+                            match body.next().await {
+                                Some(chunk) => {
+                                    let chunk = chunk.map_err(StoreError::Body)?;
+                                    n += chunk.len() as u64;
+                                    buf.extend_from_slice(&chunk);
+                                }
+                                None => break,
+                            }
+                        }
+                        if buf.is_empty() { None } else { Some(buf.split().freeze()) }
+                    }
+                };
+                let Some(part) = part else { break };
+                let number = i32::try_from(parts.len() + 1).map_err(|e| StoreError::Other(e.to_string()))?;
+                let done = self
+                    .client
+                    .upload_part()
+                    .bucket(&self.bucket)
+                    .key(key)
+                    .upload_id(&upload_id)
+                    .part_number(number)
+                    .body(SdkStream::from(part))
+                    .send()
+                    .await
+                    .map_err(sdk)?;
+                parts.push(CompletedPart::builder().part_number(number).set_e_tag(done.e_tag).build());
+            }
+            Ok((parts, n))
+        }
+        .await;
+        match result {
+            Ok((parts, n)) => {
+                self.client
+                    .complete_multipart_upload()
+                    .bucket(&self.bucket)
+                    .key(key)
+                    .upload_id(&upload_id)
+                    .multipart_upload(CompletedMultipartUpload::builder().set_parts(Some(parts)).build())
+                    .send()
+                    .await
+                    .map_err(sdk)?;
+                Ok(n)
+            }
+            Err(e) => {
+                // An aborted stream leaves no parts behind.
+                let _ = self
+                    .client
+                    .abort_multipart_upload()
+                    .bucket(&self.bucket)
+                    .key(key)
+                    .upload_id(&upload_id)
+                    .send()
+                    .await;
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Connection failures and timeouts are the storage being down (503); a service
+/// answer is passed on as it is.
+fn sdk<E: std::fmt::Debug, R: std::fmt::Debug>(e: SdkError<E, R>) -> StoreError {
+    match &e {
+        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => {
+            StoreError::Unavailable { store: "s3", detail: "the S3 endpoint does not answer".into() }
+        }
+        SdkError::ServiceError(s) if format!("{:?}", s.raw()).contains("404") => StoreError::NotFound,
+        _ => StoreError::Other(format!("s3: {e:?}")),
+    }
+}
+
+fn to_utc(t: Option<&aws_sdk_s3::primitives::DateTime>) -> DateTime<Utc> {
+    t.and_then(|t| DateTime::<Utc>::from_timestamp(t.secs(), t.subsec_nanos())).unwrap_or_else(Utc::now)
+}
+
+fn presigning(ttl: Duration) -> Result<PresigningConfig, StoreError> {
+    PresigningConfig::expires_in(ttl).map_err(|e| StoreError::Other(e.to_string()))
+}
+
+#[async_trait]
+impl BlobStore for S3Store {
+    fn name(&self) -> &'static str {
+        "s3"
+    }
+
+    async fn put(&self, key: &str, mut body: ByteStream) -> Result<u64, StoreError> {
+        let mut buf = BytesMut::with_capacity(64 * 1024);
+        while buf.len() < PART {
+            match body.next().await {
+                Some(chunk) => buf.extend_from_slice(&chunk.map_err(StoreError::Body)?),
+                None => {
+                    // All of it fits one part: one PutObject.
+                    let n = buf.len() as u64;
+                    self.client
+                        .put_object()
+                        .bucket(&self.bucket)
+                        .key(key)
+                        .body(SdkStream::from(buf.freeze()))
+                        .send()
+                        .await
+                        .map_err(sdk)?;
+                    return Ok(n);
+                }
+            }
+        }
+        self.put_multipart(key, buf.freeze(), body).await
+    }
+
+    async fn head(&self, key: &str) -> Result<Option<ObjectMeta>, StoreError> {
+        match self.client.head_object().bucket(&self.bucket).key(key).send().await {
+            Ok(h) => Ok(Some(ObjectMeta {
+                key: key.to_owned(),
+                size: u64::try_from(h.content_length().unwrap_or(0)).unwrap_or(0),
+                modified: to_utc(h.last_modified()),
+            })),
+            Err(e) => match sdk(e) {
+                StoreError::NotFound => Ok(None),
+                other => Err(other),
+            },
+        }
+    }
+
+    async fn get(&self, key: &str, range: Option<(u64, u64)>) -> Result<ByteStream, StoreError> {
+        let mut req = self.client.get_object().bucket(&self.bucket).key(key);
+        if let Some((first, last)) = range {
+            req = req.range(format!("bytes={first}-{last}"));
+        }
+        let out = req.send().await.map_err(sdk)?;
+        Ok(ReaderStream::with_capacity(out.body.into_async_read(), 64 * 1024).boxed())
+    }
+
+    async fn delete(&self, key: &str) -> Result<(), StoreError> {
+        self.client.delete_object().bucket(&self.bucket).key(key).send().await.map_err(sdk)?;
+        Ok(())
+    }
+
+    async fn list(&self, after: Option<&str>, limit: usize) -> Result<Listing, StoreError> {
+        let mut req = self.client.list_objects_v2().bucket(&self.bucket).max_keys(i32::try_from(limit).unwrap_or(1000));
+        if let Some(a) = after {
+            req = req.start_after(a);
+        }
+        let out = req.send().await.map_err(sdk)?;
+        let objects: Vec<ObjectMeta> = out
+            .contents()
+            .iter()
+            .filter_map(|o| {
+                Some(ObjectMeta {
+                    key: o.key()?.to_owned(),
+                    size: u64::try_from(o.size().unwrap_or(0)).unwrap_or(0),
+                    modified: to_utc(o.last_modified()),
+                })
+            })
+            .collect();
+        let next = if out.is_truncated().unwrap_or(false) { objects.last().map(|o| o.key.clone()) } else { None };
+        Ok(Listing { objects, next })
+    }
+
+    async fn presign_get(&self, key: &str, ttl: Duration, disposition: &str) -> Result<Presigned, StoreError> {
+        let p = self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .response_content_disposition(disposition)
+            .presigned(presigning(ttl)?)
+            .await
+            .map_err(sdk)?;
+        let expires_at = Utc::now() + chrono::Duration::from_std(ttl).unwrap_or(chrono::Duration::MAX);
+        Ok(Presigned { method: "GET", url: p.uri().to_owned(), headers: Vec::new(), expires_at })
+    }
+
+    async fn presign_put(
+        &self,
+        key: &str,
+        ttl: Duration,
+        length: u64,
+        content_type: &str,
+    ) -> Result<Presigned, StoreError> {
+        let p = self
+            .client
+            .put_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .content_length(i64::try_from(length).map_err(|e| StoreError::Other(e.to_string()))?)
+            .content_type(content_type)
+            .presigned(presigning(ttl)?)
+            .await
+            .map_err(sdk)?;
+        let expires_at = Utc::now() + chrono::Duration::from_std(ttl).unwrap_or(chrono::Duration::MAX);
+        let headers = p.headers().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
+        Ok(Presigned { method: "PUT", url: p.uri().to_owned(), headers, expires_at })
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        self.client.head_bucket().bucket(&self.bucket).send().await.map_err(sdk)?;
+        Ok(())
+    }
+}
