@@ -26,6 +26,8 @@ if command -v redis-server >/dev/null; then
   echo "make test: redis-server installed: the Redis outage suites RUN"
 else
   echo "make test: redis-server not installed: the Redis outage suites SKIPPED"
+  missing=1
+fi
 # The S3 test server (s3s-fs checks signatures and presigned expiry); test support
 # starts one per test. 0.14.1 is the last release that builds on Rust 1.95.
 tools="${ATRIUM_TOOLS_DIR:-$HOME/.cache/atrium-tools}"
