@@ -437,7 +437,7 @@ export interface paths {
          * Close a fulfilled contract (active → completed).
          * @description Required role: owner, admin, member (`write_records`); other roles get 403.
          */
-        post: operations["complete"];
+        post: operations["contracts_complete"];
         delete?: never;
         options?: never;
         head?: never;
@@ -747,6 +747,182 @@ export interface paths {
         get: operations["change_feed"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Files of the organization, oldest first; filter by engagement or by what they are attached to.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["files_list"];
+        put?: never;
+        /**
+         * Upload a file, streamed to the store: `multipart/form-data` (a `file` part and
+         *     optional `engagement_id`, `name`, `visibility`, `attached_type`, `attached_id`
+         *     parts before it) or a raw body with the same fields in the query string. Over
+         *     `FILE_MAX_BYTES` is a 413.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a direct upload: a pending file and a presigned PUT bound to the declared
+         *     length and type. PUT the bytes there, then `POST /api/v1/files/{id}/complete`.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["start_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["files_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Mark a file deleted: hidden from lists, restorable by an admin for `FILE_RETENTION_DAYS`.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        delete: operations["files_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish a direct upload: the object must exist with the declared size and
+         *     SHA-256 (422 otherwise, and nothing current changes); then it is the current version.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["files_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bytes: a 302 to a presigned GET (`FILE_URL_TTL_SECS`), or with
+         *     `stream=true` streamed through Atrium with `Range` (206/416) and `ETag`.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring back a deleted file (within the retention).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["undelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version, newest first.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["versions"];
+        put?: never;
+        /**
+         * Add a version: the bytes streamed (raw or multipart, as for a new file), or a
+         *     JSON `DirectVersionIn` for a presigned PUT (answered like `/files/uploads`).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["add_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/versions/{n}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make version `n` current again, as a new version (history only grows).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["restore_version"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1412,6 +1588,22 @@ export interface paths {
          */
         get: operations["list_attempts"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/blobs/{org}/{file}/{object}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_blob"];
+        put: operations["put_blob"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2135,6 +2327,106 @@ export interface webhooks {
          * @description Delivered for `crm.deal.updated` events (aggregate `deal`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
          */
         post: operations["crm.deal.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "files.file.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A file was deleted (restorable for the retention period).
+         * @description Delivered for `files.file.deleted` events (aggregate `file`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["files.file.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "files.file.restored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A deleted file was restored by an admin.
+         * @description Delivered for `files.file.restored` events (aggregate `file`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["files.file.restored"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "files.file.uploaded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A file was uploaded under an engagement.
+         * @description Delivered for `files.file.uploaded` events (aggregate `file`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["files.file.uploaded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "files.version.added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new version of a file was uploaded.
+         * @description Delivered for `files.version.added` events (aggregate `file`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["files.version.added"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "files.version.restored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An older version of a file was made current again.
+         * @description Delivered for `files.version.restored` events (aggregate `file`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["files.version.restored"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3393,6 +3685,58 @@ export interface components {
             /** @description The fields whose value changed, e.g. `["stage", "probability"]`. */
             changed: string[];
         };
+        /**
+         * @description A direct upload to the store: declare the bytes, get a presigned PUT.
+         * @example {
+         *       "content_type": "video/mp4",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "name": "video.mp4",
+         *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+         *       "size": 734003200
+         *     }
+         */
+        DirectUploadIn: {
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            name?: string | null;
+            visibility?: components["schemas"]["Visibility"] | null;
+            attached_type?: string | null;
+            /** Format: uuid */
+            attached_id?: string | null;
+            /** Format: int64 */
+            size: number;
+            /** @description Hex SHA-256 of the bytes; `complete` checks it. */
+            sha256: string;
+            /** @description Bound into the signature; default `application/octet-stream`. */
+            content_type?: string | null;
+        };
+        DirectUploadOut: {
+            file_id: components["schemas"]["FileId"];
+            /** @description `PUT` */
+            method: string;
+            /** @description Where to PUT the bytes (relative to Atrium for the local store). */
+            url: string;
+            /** @description Headers to send as they are: they are part of the signature. */
+            headers: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            expires_at: string;
+            /** @description `POST` here once the PUT succeeded. */
+            complete_url: string;
+        };
+        /**
+         * @description A new version uploaded directly.
+         * @example {
+         *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+         *       "size": 1024
+         *     }
+         */
+        DirectVersionIn: {
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            content_type?: string | null;
+        };
         DuplicateGroupOut: {
             reason: components["schemas"]["DuplicateReason"];
             /**
@@ -3662,6 +4006,77 @@ export interface components {
             /** @description Path of the field in the request, e.g. `email` or `line_items[2].quantity`. */
             field: string;
             message: string;
+        };
+        /** @description `files.file.deleted`: a file was marked deleted (restorable during the retention). */
+        FileDeleted: {
+            id: components["schemas"]["FileId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            name: string;
+            /** Format: date-time */
+            deleted_at: string;
+        };
+        /**
+         * Format: uuid
+         * @description FileId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        FileId: string;
+        FileOut: {
+            id: components["schemas"]["FileId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            /** @example contract.pdf */
+            name: string;
+            visibility: components["schemas"]["Visibility"];
+            attached_type?: string | null;
+            /** Format: uuid */
+            attached_id?: string | null;
+            current?: components["schemas"]["VersionOut"] | null;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            deleted_at?: string | null;
+        };
+        /** @description `files.file.restored`: an admin brought a deleted file back within the retention. */
+        FileRestored: {
+            id: components["schemas"]["FileId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            name: string;
+        };
+        /** @description `files.file.uploaded`: a new file with its first version. */
+        FileUploaded: components["schemas"]["FileVersionState"] & {
+            /** @description `internal` or `client`. */
+            visibility: string;
+            attached_type?: string | null;
+            /** Format: uuid */
+            attached_id?: string | null;
+        };
+        /** @description `files.version.added`: a new version became current. */
+        FileVersionAdded: components["schemas"]["FileVersionState"];
+        /** @description `files.version.restored`: an older version became current again, as a new version. */
+        FileVersionRestored: components["schemas"]["FileVersionState"] & {
+            /**
+             * Format: int32
+             * @description The version whose bytes the new one carries.
+             */
+            restored_from: number;
+        };
+        /** @description One version of a file, as events carry it. */
+        FileVersionState: {
+            file_id: components["schemas"]["FileId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            /** @description The file's name. */
+            name: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: int64 */
+            size: number;
+            /** @description Hex SHA-256 of the bytes. */
+            sha256: string;
+            /** @description Sniffed from the bytes, not taken from the client. */
+            media_type: string;
+            /** Format: date-time */
+            uploaded_at: string;
         };
         /** @enum {string} */
         ImportOutcome: "created" | "updated" | "skipped";
@@ -4315,6 +4730,30 @@ export interface components {
                 created_at: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_FileOut: {
+            items: {
+                id: components["schemas"]["FileId"];
+                engagement_id: components["schemas"]["EngagementId"];
+                /** @example contract.pdf */
+                name: string;
+                visibility: components["schemas"]["Visibility"];
+                attached_type?: string | null;
+                /** Format: uuid */
+                attached_id?: string | null;
+                current?: components["schemas"]["VersionOut"] | null;
+                created_by: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                deleted_at?: string | null;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -5326,6 +5765,22 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        VersionOut: {
+            /** Format: int32 */
+            version: number;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            media_type: string;
+            uploaded_by: string;
+            /** Format: date-time */
+            uploaded_at: string;
+        };
+        /**
+         * @description Who may see a file: `internal` (members) or `client` (also the engagement's client contacts).
+         * @enum {string}
+         */
+        Visibility: "internal" | "client";
         /**
          * Format: uuid
          * @description WebhookAttemptId: a UUIDv7
@@ -5677,6 +6132,9 @@ export type DealStage = components['schemas']['DealStage'];
 export type DealStageChanged = components['schemas']['DealStageChanged'];
 export type DealState = components['schemas']['DealState'];
 export type DealUpdated = components['schemas']['DealUpdated'];
+export type DirectUploadIn = components['schemas']['DirectUploadIn'];
+export type DirectUploadOut = components['schemas']['DirectUploadOut'];
+export type DirectVersionIn = components['schemas']['DirectVersionIn'];
 export type DuplicateGroupOut = components['schemas']['DuplicateGroupOut'];
 export type DuplicateReason = components['schemas']['DuplicateReason'];
 export type EndpointCreated = components['schemas']['EndpointCreated'];
@@ -5698,6 +6156,14 @@ export type EventTypeOut = components['schemas']['EventTypeOut'];
 export type EventTypesOut = components['schemas']['EventTypesOut'];
 export type FeedOut = components['schemas']['FeedOut'];
 export type FieldError = components['schemas']['FieldError'];
+export type FileDeleted = components['schemas']['FileDeleted'];
+export type FileId = components['schemas']['FileId'];
+export type FileOut = components['schemas']['FileOut'];
+export type FileRestored = components['schemas']['FileRestored'];
+export type FileUploaded = components['schemas']['FileUploaded'];
+export type FileVersionAdded = components['schemas']['FileVersionAdded'];
+export type FileVersionRestored = components['schemas']['FileVersionRestored'];
+export type FileVersionState = components['schemas']['FileVersionState'];
 export type ImportOutcome = components['schemas']['ImportOutcome'];
 export type ImportReportOut = components['schemas']['ImportReportOut'];
 export type ImportRowOut = components['schemas']['ImportRowOut'];
@@ -5747,6 +6213,7 @@ export type PageOutContractOut = components['schemas']['PageOut_ContractOut'];
 export type PageOutDeadLetterOut = components['schemas']['PageOut_DeadLetterOut'];
 export type PageOutDealOut = components['schemas']['PageOut_DealOut'];
 export type PageOutEngagementOut = components['schemas']['PageOut_EngagementOut'];
+export type PageOutFileOut = components['schemas']['PageOut_FileOut'];
 export type PageOutInvitationOut = components['schemas']['PageOut_InvitationOut'];
 export type PageOutMemberOut = components['schemas']['PageOut_MemberOut'];
 export type PageOutMembershipOut = components['schemas']['PageOut_MembershipOut'];
@@ -5822,6 +6289,8 @@ export type TemplateTaskState = components['schemas']['TemplateTaskState'];
 export type TemplateUpdated = components['schemas']['TemplateUpdated'];
 export type UserId = components['schemas']['UserId'];
 export type UserOut = components['schemas']['UserOut'];
+export type VersionOut = components['schemas']['VersionOut'];
+export type Visibility = components['schemas']['Visibility'];
 export type WebhookAttemptId = components['schemas']['WebhookAttemptId'];
 export type WebhookCreatedOut = components['schemas']['WebhookCreatedOut'];
 export type WebhookEndpointId = components['schemas']['WebhookEndpointId'];
@@ -6916,7 +7385,7 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
-    complete: {
+    contracts_complete: {
         parameters: {
             query?: never;
             header?: {
@@ -7684,6 +8153,497 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    files_list: {
+        parameters: {
+            query?: {
+                engagement_id?: components["schemas"]["EngagementId"];
+                attached_type?: string;
+                attached_id?: string;
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_FileOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upload: {
+        parameters: {
+            query?: {
+                engagement_id?: components["schemas"]["EngagementId"];
+                /** @description The file's name (1 to 255 characters); a multipart part's filename otherwise. */
+                name?: string;
+                visibility?: components["schemas"]["Visibility"];
+                /** @description What the file is attached to, e.g. `task`, `invoice`, `message`. */
+                attached_type?: string;
+                attached_id?: string;
+            };
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The bytes, raw or as the `file` part of a form */
+        requestBody: {
+            content: {
+                /** @example %PDF-1.7 … */
+                "application/octet-stream": number[];
+                /**
+                 * @example --boundary
+                 *     Content-Disposition: form-data; name="file"; filename="contract.pdf"
+                 *
+                 *     %PDF-1.7 …
+                 *     --boundary--
+                 */
+                "multipart/form-data": number[];
+            };
+        };
+        responses: {
+            /** @description File stored with its first version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            /** @description Larger than FILE_MAX_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            /** @description The object storage is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectUploadIn"];
+            };
+        };
+        responses: {
+            /** @description Where to PUT the bytes */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectUploadOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    files_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description File id */
+                id: components["schemas"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file and its current version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    files_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description File id */
+                id: components["schemas"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    files_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description File id */
+                id: components["schemas"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file with its new current version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    download: {
+        parameters: {
+            query?: {
+                /** @description A version number; default the current one. */
+                version?: number;
+                /** @description `false`: `Content-Disposition: attachment` (default `true`: inline). */
+                inline?: boolean;
+                /** @description `true`: stream the bytes through Atrium (with `Range`) instead of a 302. */
+                stream?: boolean;
+            };
+            header?: {
+                /** @description One byte range, with `stream=true` */
+                Range?: string | null;
+            };
+            path: {
+                /** @description File id */
+                id: components["schemas"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            /** @description The requested range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            /** @description To a presigned URL of the store */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            /** @description The range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    undelete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description File id */
+                id: components["schemas"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description File id */
+                id: components["schemas"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionOut"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    add_version: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description File id */
+                id: components["schemas"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectVersionIn"];
+                /** @example %PDF-1.7 … */
+                "application/octet-stream": number[];
+                /**
+                 * @example --boundary
+                 *     Content-Disposition: form-data; name="file"; filename="contract.pdf"
+                 *
+                 *     %PDF-1.7 …
+                 *     --boundary--
+                 */
+                "multipart/form-data": number[];
+            };
+        };
+        responses: {
+            /** @description The file with its new current version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileOut"];
+                };
+            };
+            /** @description Direct upload started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectUploadOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description Larger than FILE_MAX_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    restore_version: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description File id */
+                id: components["schemas"]["FileId"];
+                /** @description Version number */
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file with the restored bytes as its new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -9630,6 +10590,103 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    get_blob: {
+        parameters: {
+            query: {
+                expires: number;
+                signature: string;
+                /** @description GET: the Content-Disposition to answer with. */
+                disposition?: string;
+                /** @description PUT: the exact length the URL is for. */
+                length?: number;
+            };
+            header?: never;
+            path: {
+                org: string;
+                file: string;
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The blob */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Tampered or expired URL */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    put_blob: {
+        parameters: {
+            query: {
+                expires: number;
+                signature: string;
+                /** @description GET: the Content-Disposition to answer with. */
+                disposition?: string;
+                /** @description PUT: the exact length the URL is for. */
+                length?: number;
+            };
+            header?: never;
+            path: {
+                org: string;
+                file: string;
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example %PDF-1.7 … */
+                "application/octet-stream": number[];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Tampered or expired URL */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     live: {
         parameters: {
             query?: never;
@@ -10649,6 +11706,146 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "deal";
                     data?: components["schemas"]["DealUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "files.file.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "files.file.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "file";
+                    data?: components["schemas"]["FileDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "files.file.restored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "files.file.restored";
+                    /** @enum {string} */
+                    aggregate_type?: "file";
+                    data?: components["schemas"]["FileRestored"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "files.file.uploaded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "files.file.uploaded";
+                    /** @enum {string} */
+                    aggregate_type?: "file";
+                    data?: components["schemas"]["FileUploaded"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "files.version.added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "files.version.added";
+                    /** @enum {string} */
+                    aggregate_type?: "file";
+                    data?: components["schemas"]["FileVersionAdded"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "files.version.restored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "files.version.restored";
+                    /** @enum {string} */
+                    aggregate_type?: "file";
+                    data?: components["schemas"]["FileVersionRestored"];
                 };
             };
         };
