@@ -225,9 +225,11 @@ pub(super) async fn add_version(
     body: Body,
 ) -> Result<Response, AppError> {
     if is_json(&headers) {
+        // Another organization's (or no) file is a 404 before the body is judged.
+        svc.get(&ctx, id).await?;
         let bytes = axum::body::to_bytes(body, 64 * 1024).await.map_err(|_| AppError::PayloadTooLarge)?;
         let input: DirectVersionIn =
-            serde_json::from_slice(&bytes).map_err(|e| AppError::BadRequest(format!("invalid JSON: {e}")))?;
+            serde_json::from_slice(&bytes).map_err(|e| AppError::invalid("body", format!("invalid JSON: {e}")))?;
         let out = svc.start_version_upload(&ctx, id, input).await?;
         return Ok((StatusCode::ACCEPTED, Json(out)).into_response());
     }
@@ -246,8 +248,10 @@ pub(super) async fn add_version(
 pub(super) async fn restore_version(
     State(svc): State<FilesService>,
     ctx: Authorized<WriteRecords>,
-    Path((id, n)): Path<(FileId, i32)>,
+    Path((id, n)): Path<(FileId, String)>,
 ) -> Result<Response, AppError> {
+    // A version number that is not one names no version: 404, like a missing one.
+    let n: i32 = n.parse().map_err(|_| AppError::NotFound("file version"))?;
     Ok(created(svc.restore_version(&ctx, id, n).await?))
 }
 
