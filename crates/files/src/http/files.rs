@@ -225,11 +225,14 @@ pub(super) async fn add_version(
     body: Body,
 ) -> Result<Response, AppError> {
     if is_json(&headers) {
-        // Another organization's (or no) file is a 404 before the body is judged.
-        svc.get(&ctx, id).await?;
+        // Malformed JSON is a 400; then another organization's (or no) file is a
+        // 404 before the fields are judged (422).
         let bytes = axum::body::to_bytes(body, 64 * 1024).await.map_err(|_| AppError::PayloadTooLarge)?;
+        let value: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| AppError::BadRequest(format!("invalid JSON: {e}")))?;
+        svc.get(&ctx, id).await?;
         let input: DirectVersionIn =
-            serde_json::from_slice(&bytes).map_err(|e| AppError::invalid("body", format!("invalid JSON: {e}")))?;
+            serde_json::from_value(value).map_err(|e| AppError::invalid("body", e.to_string()))?;
         let out = svc.start_version_upload(&ctx, id, input).await?;
         return Ok((StatusCode::ACCEPTED, Json(out)).into_response());
     }
