@@ -17,6 +17,18 @@ pub enum Visibility {
     Client,
 }
 
+impl DirectUploadIn {
+    pub fn meta(&self) -> FileMeta {
+        FileMeta {
+            engagement_id: self.engagement_id,
+            name: self.name.clone(),
+            visibility: self.visibility,
+            attached_type: self.attached_type.clone(),
+            attached_id: self.attached_id,
+        }
+    }
+}
+
 impl Visibility {
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -53,8 +65,11 @@ pub struct FileMeta {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[schema(example = json!({"engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "name": "video.mp4", "size": 734003200, "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "content_type": "video/mp4"}))]
 pub struct DirectUploadIn {
-    #[serde(flatten)]
-    pub meta: FileMeta,
+    pub engagement_id: Option<EngagementId>,
+    pub name: Option<String>,
+    pub visibility: Option<Visibility>,
+    pub attached_type: Option<String>,
+    pub attached_id: Option<Uuid>,
     pub size: u64,
     /// Hex SHA-256 of the bytes; `complete` checks it.
     pub sha256: String,
@@ -111,10 +126,11 @@ pub struct FileOut {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[derive(Debug, Clone, Default, Deserialize, IntoParams, validator::Validate)]
 #[into_params(parameter_in = Query)]
 pub struct FileFilter {
     pub engagement_id: Option<EngagementId>,
+    #[validate(length(min = 1, max = 50))]
     pub attached_type: Option<String>,
     pub attached_id: Option<Uuid>,
 }

@@ -323,7 +323,11 @@ async fn wrong_checksum_on_complete_is_422(h: Harness) {
     let e = h.engagement(&ctx).await;
     let data = b"direct upload bytes".to_vec();
     let start = |sha256: String| DirectUploadIn {
-        meta: meta(e, "direct.txt"),
+        engagement_id: Some(e),
+        name: Some("direct.txt".into()),
+        visibility: None,
+        attached_type: None,
+        attached_id: None,
         size: data.len() as u64,
         sha256,
         content_type: Some("text/plain".into()),

@@ -90,7 +90,18 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         )
         .await
         .expect(201);
+    let file = app
+        .http
+        .post(format!("{}/api/v1/files?engagement_id={engagement_id}&name=brief.txt", app.base))
+        .bearer_auth(&ada.token)
+        .body("the brief")
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(file.status(), 201);
+    let file: Value = file.json().await.expect("file");
     let mut ids = BTreeMap::new();
+    ids.insert("/api/v1/files/", file["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/client-companies/", company_id);
     ids.insert("/api/v1/contacts/", contact.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/deals/", deal.body["id"].as_str().expect("id").to_owned());

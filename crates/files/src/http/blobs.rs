@@ -64,7 +64,7 @@ pub(super) async fn get_blob(
 
 #[utoipa::path(put, path = "/blobs/{org}/{file}/{object}", tag = "files", security(()),
     params(("org" = String, Path), ("file" = String, Path), ("object" = String, Path), Signed),
-    request_body(content((Vec<u8> = "application/octet-stream"))),
+    request_body(content((Vec<u8> = "application/octet-stream", example = json!("%PDF-1.7 …")))),
     responses(
         (status = 200, description = "Stored"),
         (status = 403, description = "Tampered or expired URL", body = atrium_kernel::Problem)))]

@@ -1,4 +1,4 @@
-use atrium_kernel::{AnyRole, AppError, Authorized, ManageOrg, PageOut, PageQuery, WriteRecords};
+use atrium_kernel::{AnyRole, AppError, Authorized, ManageOrg, PageOut, PageQuery, ValidatedQuery, WriteRecords};
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
@@ -89,7 +89,7 @@ pub(super) async fn list(
     State(svc): State<FilesService>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
-    Query(filter): Query<FileFilter>,
+    ValidatedQuery(filter): ValidatedQuery<FileFilter>,
 ) -> Result<Json<PageOut<FileOut>>, AppError> {
     Ok(Json(page.respond(svc.list(&ctx, &filter, page.request()).await?, |f| f)))
 }
@@ -101,7 +101,7 @@ pub(super) async fn list(
 #[utoipa::path(post, path = "/api/v1/files", tag = "files",
     extensions(("x-required-role" = json!("write_records"))),
     params(FileMeta),
-    request_body(content((Vec<u8> = "application/octet-stream"), (Vec<u8> = "multipart/form-data")),
+    request_body(content((Vec<u8> = "application/octet-stream", example = json!("%PDF-1.7 …")), (Vec<u8> = "multipart/form-data", example = json!("--boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"contract.pdf\"\r\n\r\n%PDF-1.7 …\r\n--boundary--"))),
         description = "The bytes, raw or as the `file` part of a form"),
     responses(
         (status = 201, description = "File stored with its first version", body = FileOut),
@@ -210,7 +210,7 @@ pub(super) async fn versions(
 #[utoipa::path(post, path = "/api/v1/files/{id}/versions", tag = "files",
     extensions(("x-required-role" = json!("write_records"))),
     params(("id" = FileId, Path, description = "File id")),
-    request_body(content((Vec<u8> = "application/octet-stream"), (Vec<u8> = "multipart/form-data"),
+    request_body(content((Vec<u8> = "application/octet-stream", example = json!("%PDF-1.7 …")), (Vec<u8> = "multipart/form-data", example = json!("--boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"contract.pdf\"\r\n\r\n%PDF-1.7 …\r\n--boundary--")),
         (DirectVersionIn = "application/json"))),
     responses(
         (status = 201, description = "The file with its new current version", body = FileOut),
@@ -225,9 +225,14 @@ pub(super) async fn add_version(
     body: Body,
 ) -> Result<Response, AppError> {
     if is_json(&headers) {
+        // Malformed JSON is a 400; then another organization's (or no) file is a
+        // 404 before the fields are judged (422).
         let bytes = axum::body::to_bytes(body, 64 * 1024).await.map_err(|_| AppError::PayloadTooLarge)?;
-        let input: DirectVersionIn =
+        let value: serde_json::Value =
             serde_json::from_slice(&bytes).map_err(|e| AppError::BadRequest(format!("invalid JSON: {e}")))?;
+        svc.get(&ctx, id).await?;
+        let input: DirectVersionIn =
+            serde_json::from_value(value).map_err(|e| AppError::invalid("body", e.to_string()))?;
         let out = svc.start_version_upload(&ctx, id, input).await?;
         return Ok((StatusCode::ACCEPTED, Json(out)).into_response());
     }
@@ -246,8 +251,10 @@ pub(super) async fn add_version(
 pub(super) async fn restore_version(
     State(svc): State<FilesService>,
     ctx: Authorized<WriteRecords>,
-    Path((id, n)): Path<(FileId, i32)>,
+    Path((id, n)): Path<(FileId, String)>,
 ) -> Result<Response, AppError> {
+    // A version number that is not one names no version: 404, like a missing one.
+    let n: i32 = n.parse().map_err(|_| AppError::NotFound("file version"))?;
     Ok(created(svc.restore_version(&ctx, id, n).await?))
 }
 

@@ -210,7 +210,7 @@ impl FilesService {
         check(ctx, Action::Write)?;
         let (sha, ct) = (check_sha(&input.sha256)?, check_content_type(input.content_type.as_deref())?);
         self.check_size(input.size)?;
-        let m = self.check_meta(ctx, input.meta).await?;
+        let m = self.check_meta(ctx, input.meta()).await?;
         let id = FileId::new();
         let key = Self::new_key(ctx, id);
         let presigned = self.store.presign_put(&key, self.cfg.upload_ttl, input.size, &ct).await?;

@@ -3695,7 +3695,13 @@ export interface components {
          *       "size": 734003200
          *     }
          */
-        DirectUploadIn: components["schemas"]["FileMeta"] & {
+        DirectUploadIn: {
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            name?: string | null;
+            visibility?: components["schemas"]["Visibility"] | null;
+            attached_type?: string | null;
+            /** Format: uuid */
+            attached_id?: string | null;
             /** Format: int64 */
             size: number;
             /** @description Hex SHA-256 of the bytes; `complete` checks it. */
@@ -4015,25 +4021,6 @@ export interface components {
          * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
          */
         FileId: string;
-        /**
-         * @description What a new file is: from the query string of a raw upload, the form fields of a
-         *     multipart one, or the JSON of a direct upload.
-         * @example {
-         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
-         *       "name": "contract.pdf",
-         *       "visibility": "client"
-         *     }
-         */
-        FileMeta: {
-            engagement_id?: components["schemas"]["EngagementId"] | null;
-            /** @description The file's name (1 to 255 characters); a multipart part's filename otherwise. */
-            name?: string | null;
-            visibility?: components["schemas"]["Visibility"] | null;
-            /** @description What the file is attached to, e.g. `task`, `invoice`, `message`. */
-            attached_type?: string | null;
-            /** Format: uuid */
-            attached_id?: string | null;
-        };
         FileOut: {
             id: components["schemas"]["FileId"];
             engagement_id: components["schemas"]["EngagementId"];
@@ -5985,10 +5972,6 @@ export interface components {
         /** @description Rate limited; see Retry-After */
         TooManyRequests: {
             headers: {
-                /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                RateLimit?: string;
-                /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                "RateLimit-Policy"?: string;
                 /** @description Seconds to wait */
                 "Retry-After"?: number;
                 [name: string]: unknown;
@@ -6175,7 +6158,6 @@ export type FeedOut = components['schemas']['FeedOut'];
 export type FieldError = components['schemas']['FieldError'];
 export type FileDeleted = components['schemas']['FileDeleted'];
 export type FileId = components['schemas']['FileId'];
-export type FileMeta = components['schemas']['FileMeta'];
 export type FileOut = components['schemas']['FileOut'];
 export type FileRestored = components['schemas']['FileRestored'];
 export type FileUploaded = components['schemas']['FileUploaded'];
@@ -6350,10 +6332,6 @@ export interface operations {
             /** @description A page of API keys */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6391,10 +6369,6 @@ export interface operations {
             /** @description API key created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6428,10 +6402,6 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6463,10 +6433,6 @@ export interface operations {
             /** @description Signed in */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     /** @description HttpOnly session cookie */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
@@ -6479,10 +6445,6 @@ export interface operations {
             /** @description Unknown email or wrong password (indistinguishable) */
             401: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6515,10 +6477,6 @@ export interface operations {
             /** @description Signed out; the session cookie is cleared */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6548,10 +6506,6 @@ export interface operations {
             /** @description Account, organization and session created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     /** @description HttpOnly session cookie */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
@@ -6564,10 +6518,6 @@ export interface operations {
             /** @description The email already has an account */
             409: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6605,10 +6555,6 @@ export interface operations {
             /** @description A page of companies */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6645,10 +6591,6 @@ export interface operations {
             /** @description Company created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6679,10 +6621,6 @@ export interface operations {
             /** @description Groups of likely duplicates with the reason */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6711,10 +6649,6 @@ export interface operations {
             /** @description CSV with a header row. The first batch is read before the response starts, so an error then is a problem response. Later batches stream as they are read; if one fails, the chunked body is aborted (no final chunk: every HTTP client reports an incomplete body) rather than ending like a complete file. A client that sends `TE: trailers` also gets the trailer `Export-Status: complete; rows=<n>` after the last row of a complete export, and no trailer after a failure. */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     /** @description `Export-Status`, the trailer a complete export ends with */
                     Trailer?: string;
                     [name: string]: unknown;
@@ -6749,10 +6683,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6786,10 +6716,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6829,10 +6755,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6877,10 +6799,6 @@ export interface operations {
             /** @description Merged (or, on a dry run, what would be) */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6925,10 +6843,6 @@ export interface operations {
             /** @description A page of contacts */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6965,10 +6879,6 @@ export interface operations {
             /** @description Contact created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6999,10 +6909,6 @@ export interface operations {
             /** @description Groups of likely duplicates with the reason */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7033,10 +6939,6 @@ export interface operations {
             /** @description CSV with a header row. The first batch is read before the response starts, so an error then is a problem response. Later batches stream as they are read; if one fails, the chunked body is aborted (no final chunk: every HTTP client reports an incomplete body) rather than ending like a complete file. A client that sends `TE: trailers` also gets the trailer `Export-Status: complete; rows=<n>` after the last row of a complete export, and no trailer after a failure. */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     /** @description `Export-Status`, the trailer a complete export ends with */
                     Trailer?: string;
                     [name: string]: unknown;
@@ -7083,10 +6985,6 @@ export interface operations {
             /** @description What happened to each row */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7122,10 +7020,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7159,10 +7053,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7202,10 +7092,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7250,10 +7136,6 @@ export interface operations {
             /** @description Merged (or, on a dry run, what would be) */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7295,10 +7177,6 @@ export interface operations {
             /** @description A page of contracts */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7339,10 +7217,6 @@ export interface operations {
                     ETag?: string;
                     /** @description The new contract */
                     Location?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7378,10 +7252,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7415,10 +7285,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7458,10 +7324,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7506,10 +7368,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7552,10 +7410,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7598,10 +7452,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7648,10 +7498,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7686,10 +7532,6 @@ export interface operations {
             /** @description The signature */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7730,10 +7572,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7771,10 +7609,6 @@ export interface operations {
             /** @description A page of dead letters */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7808,10 +7642,6 @@ export interface operations {
             /** @description Queued for delivery */
             202: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7849,10 +7679,6 @@ export interface operations {
             /** @description Queued for delivery */
             202: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7891,10 +7717,6 @@ export interface operations {
             /** @description A page of deals */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7931,10 +7753,6 @@ export interface operations {
             /** @description Deal created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7969,10 +7787,6 @@ export interface operations {
             /** @description CSV with a header row. The first batch is read before the response starts, so an error then is a problem response. Later batches stream as they are read; if one fails, the chunked body is aborted (no final chunk: every HTTP client reports an incomplete body) rather than ending like a complete file. A client that sends `TE: trailers` also gets the trailer `Export-Status: complete; rows=<n>` after the last row of a complete export, and no trailer after a failure. */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     /** @description `Export-Status`, the trailer a complete export ends with */
                     Trailer?: string;
                     [name: string]: unknown;
@@ -8007,10 +7821,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8044,10 +7854,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8087,10 +7893,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8133,10 +7935,6 @@ export interface operations {
             /** @description A page of engagements */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8177,10 +7975,6 @@ export interface operations {
                     ETag?: string;
                     /** @description The new engagement */
                     Location?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8216,10 +8010,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8253,10 +8043,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8296,10 +8082,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8331,10 +8113,6 @@ export interface operations {
             /** @description The event catalog */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8367,10 +8145,6 @@ export interface operations {
             /** @description Events after the cursor */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8408,10 +8182,6 @@ export interface operations {
             /** @description A page of files */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8450,7 +8220,15 @@ export interface operations {
         /** @description The bytes, raw or as the `file` part of a form */
         requestBody: {
             content: {
+                /** @example %PDF-1.7 … */
                 "application/octet-stream": number[];
+                /**
+                 * @example --boundary
+                 *     Content-Disposition: form-data; name="file"; filename="contract.pdf"
+                 *
+                 *     %PDF-1.7 …
+                 *     --boundary--
+                 */
                 "multipart/form-data": number[];
             };
         };
@@ -8458,10 +8236,6 @@ export interface operations {
             /** @description File stored with its first version */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8475,10 +8249,6 @@ export interface operations {
             /** @description Larger than FILE_MAX_BYTES */
             413: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8492,10 +8262,6 @@ export interface operations {
             /** @description The object storage is unavailable */
             503: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8526,10 +8292,6 @@ export interface operations {
             /** @description Where to PUT the bytes */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8563,10 +8325,6 @@ export interface operations {
             /** @description The file and its current version */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8597,10 +8355,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8637,10 +8391,6 @@ export interface operations {
             /** @description The file with its new current version */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8683,10 +8433,6 @@ export interface operations {
             /** @description The bytes */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8696,10 +8442,6 @@ export interface operations {
             /** @description The requested range */
             206: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8709,10 +8451,6 @@ export interface operations {
             /** @description To a presigned URL of the store */
             302: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8723,10 +8461,6 @@ export interface operations {
             /** @description The range is outside the file */
             416: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8758,10 +8492,6 @@ export interface operations {
             /** @description The restored file */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8794,10 +8524,6 @@ export interface operations {
             /** @description The versions */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8832,7 +8558,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DirectVersionIn"];
+                /** @example %PDF-1.7 … */
                 "application/octet-stream": number[];
+                /**
+                 * @example --boundary
+                 *     Content-Disposition: form-data; name="file"; filename="contract.pdf"
+                 *
+                 *     %PDF-1.7 …
+                 *     --boundary--
+                 */
                 "multipart/form-data": number[];
             };
         };
@@ -8840,10 +8574,6 @@ export interface operations {
             /** @description The file with its new current version */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8853,10 +8583,6 @@ export interface operations {
             /** @description Direct upload started */
             202: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8871,10 +8597,6 @@ export interface operations {
             /** @description Larger than FILE_MAX_BYTES */
             413: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8911,10 +8633,6 @@ export interface operations {
             /** @description The file with the restored bytes as its new version */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8952,10 +8670,6 @@ export interface operations {
             /** @description A page of invitations */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8993,10 +8707,6 @@ export interface operations {
             /** @description Invitation created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9037,10 +8747,6 @@ export interface operations {
             /** @description Joined the organization */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9052,10 +8758,6 @@ export interface operations {
             /** @description No open invitation with this token for the caller */
             404: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9086,10 +8788,6 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9117,10 +8815,6 @@ export interface operations {
             /** @description The caller */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9155,10 +8849,6 @@ export interface operations {
             /** @description Switched; the caller in the new organization */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9170,10 +8860,6 @@ export interface operations {
             /** @description No such organization among the caller's */
             404: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9209,10 +8895,6 @@ export interface operations {
             /** @description A page of members */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9244,10 +8926,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9281,10 +8959,6 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9324,10 +8998,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9369,10 +9039,6 @@ export interface operations {
             /** @description A page of milestones */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9409,10 +9075,6 @@ export interface operations {
             /** @description Milestone created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9448,10 +9110,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9485,10 +9143,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9528,10 +9182,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9571,10 +9221,6 @@ export interface operations {
             /** @description A page of organizations */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9611,10 +9257,6 @@ export interface operations {
             /** @description Organization created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9652,10 +9294,6 @@ export interface operations {
             /** @description A page of templates */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9692,10 +9330,6 @@ export interface operations {
             /** @description Template created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9731,10 +9365,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9768,10 +9398,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9811,10 +9437,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9859,10 +9481,6 @@ export interface operations {
             /** @description Project created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9905,10 +9523,6 @@ export interface operations {
             /** @description A page of projects */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9945,10 +9559,6 @@ export interface operations {
             /** @description Project created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9984,10 +9594,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10021,10 +9627,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10064,10 +9666,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10112,10 +9710,6 @@ export interface operations {
             /** @description Template created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10158,10 +9752,6 @@ export interface operations {
             /** @description A page of proposals */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10202,10 +9792,6 @@ export interface operations {
                     ETag?: string;
                     /** @description The new proposal */
                     Location?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10241,10 +9827,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10278,10 +9860,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10321,10 +9899,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10369,10 +9943,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10415,10 +9985,6 @@ export interface operations {
                     ETag?: string;
                     /** @description The new contract */
                     Location?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10461,10 +10027,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10507,10 +10069,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10559,10 +10117,6 @@ export interface operations {
             /** @description A page of tasks */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10599,10 +10153,6 @@ export interface operations {
             /** @description Task created */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10638,10 +10188,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10675,10 +10221,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10718,10 +10260,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10770,10 +10308,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10819,10 +10353,6 @@ export interface operations {
             /** @description A page of timeline entries */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10857,10 +10387,6 @@ export interface operations {
             /** @description A page of endpoints */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10898,10 +10424,6 @@ export interface operations {
             /** @description Endpoint created; the secret is shown once */
             201: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10937,10 +10459,6 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10975,10 +10493,6 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11018,10 +10532,6 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11064,10 +10574,6 @@ export interface operations {
             /** @description A page of attempts */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11107,10 +10613,6 @@ export interface operations {
             /** @description The blob */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11121,10 +10623,6 @@ export interface operations {
             /** @description Tampered or expired URL */
             403: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11158,6 +10656,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example %PDF-1.7 … */
                 "application/octet-stream": number[];
             };
         };
@@ -11165,10 +10664,6 @@ export interface operations {
             /** @description Stored */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11177,10 +10672,6 @@ export interface operations {
             /** @description Tampered or expired URL */
             403: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11208,10 +10699,6 @@ export interface operations {
             /** @description The process is up */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11240,10 +10727,6 @@ export interface operations {
             /** @description Ready to serve */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11262,10 +10745,6 @@ export interface operations {
             /** @description Not ready, with the reason */
             503: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11286,10 +10765,6 @@ export interface operations {
             /** @description Metrics in the Prometheus text format */
             200: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11300,10 +10775,6 @@ export interface operations {
             /** @description `METRICS_TOKEN` is set and the request does not carry it */
             401: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11313,10 +10784,6 @@ export interface operations {
             /** @description Not served to this client (see above) */
             404: {
                 headers: {
-                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
-                    RateLimit?: string;
-                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
-                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
