@@ -5972,6 +5972,10 @@ export interface components {
         /** @description Rate limited; see Retry-After */
         TooManyRequests: {
             headers: {
+                /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                RateLimit?: string;
+                /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                "RateLimit-Policy"?: string;
                 /** @description Seconds to wait */
                 "Retry-After"?: number;
                 [name: string]: unknown;
@@ -6332,6 +6336,10 @@ export interface operations {
             /** @description A page of API keys */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6369,6 +6377,10 @@ export interface operations {
             /** @description API key created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6402,6 +6414,10 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6433,6 +6449,10 @@ export interface operations {
             /** @description Signed in */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     /** @description HttpOnly session cookie */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
@@ -6445,6 +6465,10 @@ export interface operations {
             /** @description Unknown email or wrong password (indistinguishable) */
             401: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6477,6 +6501,10 @@ export interface operations {
             /** @description Signed out; the session cookie is cleared */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6506,6 +6534,10 @@ export interface operations {
             /** @description Account, organization and session created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     /** @description HttpOnly session cookie */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
@@ -6518,6 +6550,10 @@ export interface operations {
             /** @description The email already has an account */
             409: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6555,6 +6591,10 @@ export interface operations {
             /** @description A page of companies */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6591,6 +6631,10 @@ export interface operations {
             /** @description Company created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6621,6 +6665,10 @@ export interface operations {
             /** @description Groups of likely duplicates with the reason */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6649,6 +6697,10 @@ export interface operations {
             /** @description CSV with a header row. The first batch is read before the response starts, so an error then is a problem response. Later batches stream as they are read; if one fails, the chunked body is aborted (no final chunk: every HTTP client reports an incomplete body) rather than ending like a complete file. A client that sends `TE: trailers` also gets the trailer `Export-Status: complete; rows=<n>` after the last row of a complete export, and no trailer after a failure. */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     /** @description `Export-Status`, the trailer a complete export ends with */
                     Trailer?: string;
                     [name: string]: unknown;
@@ -6683,6 +6735,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6716,6 +6772,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6755,6 +6815,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6799,6 +6863,10 @@ export interface operations {
             /** @description Merged (or, on a dry run, what would be) */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6843,6 +6911,10 @@ export interface operations {
             /** @description A page of contacts */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6879,6 +6951,10 @@ export interface operations {
             /** @description Contact created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6909,6 +6985,10 @@ export interface operations {
             /** @description Groups of likely duplicates with the reason */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6939,6 +7019,10 @@ export interface operations {
             /** @description CSV with a header row. The first batch is read before the response starts, so an error then is a problem response. Later batches stream as they are read; if one fails, the chunked body is aborted (no final chunk: every HTTP client reports an incomplete body) rather than ending like a complete file. A client that sends `TE: trailers` also gets the trailer `Export-Status: complete; rows=<n>` after the last row of a complete export, and no trailer after a failure. */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     /** @description `Export-Status`, the trailer a complete export ends with */
                     Trailer?: string;
                     [name: string]: unknown;
@@ -6985,6 +7069,10 @@ export interface operations {
             /** @description What happened to each row */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7020,6 +7108,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7053,6 +7145,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7092,6 +7188,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7136,6 +7236,10 @@ export interface operations {
             /** @description Merged (or, on a dry run, what would be) */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7177,6 +7281,10 @@ export interface operations {
             /** @description A page of contracts */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7217,6 +7325,10 @@ export interface operations {
                     ETag?: string;
                     /** @description The new contract */
                     Location?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7252,6 +7364,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7285,6 +7401,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7324,6 +7444,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7368,6 +7492,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7410,6 +7538,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7452,6 +7584,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7498,6 +7634,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7532,6 +7672,10 @@ export interface operations {
             /** @description The signature */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7572,6 +7716,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7609,6 +7757,10 @@ export interface operations {
             /** @description A page of dead letters */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7642,6 +7794,10 @@ export interface operations {
             /** @description Queued for delivery */
             202: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7679,6 +7835,10 @@ export interface operations {
             /** @description Queued for delivery */
             202: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7717,6 +7877,10 @@ export interface operations {
             /** @description A page of deals */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7753,6 +7917,10 @@ export interface operations {
             /** @description Deal created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7787,6 +7955,10 @@ export interface operations {
             /** @description CSV with a header row. The first batch is read before the response starts, so an error then is a problem response. Later batches stream as they are read; if one fails, the chunked body is aborted (no final chunk: every HTTP client reports an incomplete body) rather than ending like a complete file. A client that sends `TE: trailers` also gets the trailer `Export-Status: complete; rows=<n>` after the last row of a complete export, and no trailer after a failure. */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     /** @description `Export-Status`, the trailer a complete export ends with */
                     Trailer?: string;
                     [name: string]: unknown;
@@ -7821,6 +7993,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7854,6 +8030,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7893,6 +8073,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7935,6 +8119,10 @@ export interface operations {
             /** @description A page of engagements */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7975,6 +8163,10 @@ export interface operations {
                     ETag?: string;
                     /** @description The new engagement */
                     Location?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8010,6 +8202,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8043,6 +8239,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8082,6 +8282,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8113,6 +8317,10 @@ export interface operations {
             /** @description The event catalog */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8145,6 +8353,10 @@ export interface operations {
             /** @description Events after the cursor */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8182,6 +8394,10 @@ export interface operations {
             /** @description A page of files */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8236,6 +8452,10 @@ export interface operations {
             /** @description File stored with its first version */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8249,6 +8469,10 @@ export interface operations {
             /** @description Larger than FILE_MAX_BYTES */
             413: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8262,6 +8486,10 @@ export interface operations {
             /** @description The object storage is unavailable */
             503: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8292,6 +8520,10 @@ export interface operations {
             /** @description Where to PUT the bytes */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8325,6 +8557,10 @@ export interface operations {
             /** @description The file and its current version */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8355,6 +8591,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8391,6 +8631,10 @@ export interface operations {
             /** @description The file with its new current version */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8433,6 +8677,10 @@ export interface operations {
             /** @description The bytes */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8442,6 +8690,10 @@ export interface operations {
             /** @description The requested range */
             206: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8451,6 +8703,10 @@ export interface operations {
             /** @description To a presigned URL of the store */
             302: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8461,6 +8717,10 @@ export interface operations {
             /** @description The range is outside the file */
             416: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8492,6 +8752,10 @@ export interface operations {
             /** @description The restored file */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8524,6 +8788,10 @@ export interface operations {
             /** @description The versions */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8574,6 +8842,10 @@ export interface operations {
             /** @description The file with its new current version */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8583,6 +8855,10 @@ export interface operations {
             /** @description Direct upload started */
             202: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8597,6 +8873,10 @@ export interface operations {
             /** @description Larger than FILE_MAX_BYTES */
             413: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8633,6 +8913,10 @@ export interface operations {
             /** @description The file with the restored bytes as its new version */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8670,6 +8954,10 @@ export interface operations {
             /** @description A page of invitations */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8707,6 +8995,10 @@ export interface operations {
             /** @description Invitation created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8747,6 +9039,10 @@ export interface operations {
             /** @description Joined the organization */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8758,6 +9054,10 @@ export interface operations {
             /** @description No open invitation with this token for the caller */
             404: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8788,6 +9088,10 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8815,6 +9119,10 @@ export interface operations {
             /** @description The caller */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8849,6 +9157,10 @@ export interface operations {
             /** @description Switched; the caller in the new organization */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8860,6 +9172,10 @@ export interface operations {
             /** @description No such organization among the caller's */
             404: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8895,6 +9211,10 @@ export interface operations {
             /** @description A page of members */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8926,6 +9246,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8959,6 +9283,10 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8998,6 +9326,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9039,6 +9371,10 @@ export interface operations {
             /** @description A page of milestones */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9075,6 +9411,10 @@ export interface operations {
             /** @description Milestone created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9110,6 +9450,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9143,6 +9487,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9182,6 +9530,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9221,6 +9573,10 @@ export interface operations {
             /** @description A page of organizations */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9257,6 +9613,10 @@ export interface operations {
             /** @description Organization created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9294,6 +9654,10 @@ export interface operations {
             /** @description A page of templates */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9330,6 +9694,10 @@ export interface operations {
             /** @description Template created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9365,6 +9733,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9398,6 +9770,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9437,6 +9813,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9481,6 +9861,10 @@ export interface operations {
             /** @description Project created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9523,6 +9907,10 @@ export interface operations {
             /** @description A page of projects */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9559,6 +9947,10 @@ export interface operations {
             /** @description Project created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9594,6 +9986,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9627,6 +10023,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9666,6 +10066,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9710,6 +10114,10 @@ export interface operations {
             /** @description Template created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9752,6 +10160,10 @@ export interface operations {
             /** @description A page of proposals */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9792,6 +10204,10 @@ export interface operations {
                     ETag?: string;
                     /** @description The new proposal */
                     Location?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9827,6 +10243,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9860,6 +10280,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9899,6 +10323,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9943,6 +10371,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9985,6 +10417,10 @@ export interface operations {
                     ETag?: string;
                     /** @description The new contract */
                     Location?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10027,6 +10463,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10069,6 +10509,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10117,6 +10561,10 @@ export interface operations {
             /** @description A page of tasks */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10153,6 +10601,10 @@ export interface operations {
             /** @description Task created */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10188,6 +10640,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10221,6 +10677,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10260,6 +10720,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10308,6 +10772,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10353,6 +10821,10 @@ export interface operations {
             /** @description A page of timeline entries */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10387,6 +10859,10 @@ export interface operations {
             /** @description A page of endpoints */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10424,6 +10900,10 @@ export interface operations {
             /** @description Endpoint created; the secret is shown once */
             201: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10459,6 +10939,10 @@ export interface operations {
                 headers: {
                     /** @description Version for If-Match */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10493,6 +10977,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10532,6 +11020,10 @@ export interface operations {
                 headers: {
                     /** @description New version */
                     ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10574,6 +11066,10 @@ export interface operations {
             /** @description A page of attempts */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10613,6 +11109,10 @@ export interface operations {
             /** @description The blob */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10623,6 +11123,10 @@ export interface operations {
             /** @description Tampered or expired URL */
             403: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10664,6 +11168,10 @@ export interface operations {
             /** @description Stored */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10672,6 +11180,10 @@ export interface operations {
             /** @description Tampered or expired URL */
             403: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10699,6 +11211,10 @@ export interface operations {
             /** @description The process is up */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10727,6 +11243,10 @@ export interface operations {
             /** @description Ready to serve */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10745,6 +11265,10 @@ export interface operations {
             /** @description Not ready, with the reason */
             503: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10765,6 +11289,10 @@ export interface operations {
             /** @description Metrics in the Prometheus text format */
             200: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10775,6 +11303,10 @@ export interface operations {
             /** @description `METRICS_TOKEN` is set and the request does not carry it */
             401: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10784,6 +11316,10 @@ export interface operations {
             /** @description Not served to this client (see above) */
             404: {
                 headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
