@@ -22,7 +22,7 @@ pub struct MemoryQueryCache {
 }
 
 struct Entries {
-    map: LruCache<String, (Entry, Instant)>,
+    map: LruCache<(OrganizationId, String), (Entry, Instant)>,
     bytes: usize,
     budget: usize,
 }
@@ -41,9 +41,9 @@ impl MemoryQueryCache {
 }
 
 impl Entries {
-    fn remove(&mut self, key: &str) {
+    fn remove(&mut self, key: &(OrganizationId, String)) {
         if let Some((old, _)) = self.map.pop(key) {
-            self.bytes -= size(key, &old);
+            self.bytes -= size(&key.1, &old);
         }
     }
 }
@@ -55,11 +55,12 @@ impl QueryCache for MemoryQueryCache {
             let gens = self.generations.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             deps.iter().map(|d| gens.get(&(org, (*d).to_owned())).copied().unwrap_or(0)).collect()
         };
+        let key = (org, key.to_owned());
         let mut entries = self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let entry = match entries.map.get(key) {
+        let entry = match entries.map.get(&key) {
             Some((e, until)) if *until > Instant::now() => Some(e.clone()),
             Some(_) => {
-                entries.remove(key);
+                entries.remove(&key);
                 None
             }
             None => None,
@@ -67,21 +68,22 @@ impl QueryCache for MemoryQueryCache {
         Ok(Lookup { generations, entry })
     }
 
-    async fn store(&self, _org: OrganizationId, key: &str, entry: &Entry, ttl: Duration) {
+    async fn store(&self, org: OrganizationId, key: &str, entry: &Entry, ttl: Duration) {
         let bytes = size(key, entry);
+        let key = (org, key.to_owned());
         let mut entries = self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if bytes > entries.budget / 4 {
             return;
         }
-        entries.remove(key);
+        entries.remove(&key);
         while entries.bytes + bytes > entries.budget {
             match entries.map.pop_lru() {
-                Some((k, (old, _))) => entries.bytes -= size(&k, &old),
+                Some((k, (old, _))) => entries.bytes -= size(&k.1, &old),
                 None => break,
             }
         }
         entries.bytes += bytes;
-        entries.map.push(key.to_owned(), (entry.clone(), Instant::now() + ttl));
+        entries.map.push(key, (entry.clone(), Instant::now() + ttl));
     }
 
     async fn bump(&self, changes: &[Change]) {
