@@ -273,6 +273,7 @@ fn cors(config: &Config) -> CorsLayer {
             header::LOCATION,
             header::RETRY_AFTER,
             REQUEST_ID,
+            crate::cache::layer::X_CACHE,
             crate::rate::RATELIMIT,
             crate::rate::RATELIMIT_POLICY,
         ])

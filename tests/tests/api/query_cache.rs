@@ -7,8 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use atrium_testkit::redis::{PrivateRedis, shared};
 use atrium_gateway::Config;
+use atrium_testkit::redis::{PrivateRedis, shared};
 use atrium_tests::{Backend, Session, TestApp, eventually};
 use reqwest::header::HeaderMap;
 use sea_orm::ConnectionTrait;
@@ -161,8 +161,9 @@ async fn a_hit_answers_without_the_database_and_like_the_handler(backend: Backen
     atrium_tests::feed_event(&app, &ada.token, "crm.contact.created").await;
     let path = format!("/api/v1/contacts/{id}");
 
-    let miss = eventually("a miss", || async { Some(get(&app, &path, &ada.token).await).filter(|r| r.cache() == "miss") })
-        .await;
+    let miss =
+        eventually("a miss", || async { Some(get(&app, &path, &ada.token).await).filter(|r| r.cache() == "miss") })
+            .await;
     let hit = until_hit(&app, &path, &ada.token).await;
     assert_eq!(hit.body, miss.body, "the same bytes");
     for h in ["content-type", "etag"] {
@@ -171,7 +172,11 @@ async fn a_hit_answers_without_the_database_and_like_the_handler(backend: Backen
     }
 
     // Behind the application's back: a hit cannot see it, so it did not ask the database.
-    app.db.conn.execute_unprepared("UPDATE contacts SET first_name = 'Sneaky' WHERE first_name = 'Ada'").await.expect("update");
+    app.db
+        .conn
+        .execute_unprepared("UPDATE contacts SET first_name = 'Sneaky' WHERE first_name = 'Ada'")
+        .await
+        .expect("update");
     let again = get(&app, &path, &ada.token).await;
     assert_eq!((again.cache(), again.json()["first_name"].as_str()), ("hit", Some("Ada")));
     let list = until_hit(&app, "/api/v1/contacts?limit=10", &ada.token).await;
@@ -181,7 +186,10 @@ async fn a_hit_answers_without_the_database_and_like_the_handler(backend: Backen
     app.patch(&path, &ada.token, json!({"last_name": "Lovelace"})).await.expect(200);
     let fresh = get(&app, &path, &ada.token).await;
     assert_eq!(fresh.cache(), "miss");
-    assert_eq!((fresh.json()["first_name"].as_str(), fresh.json()["last_name"].as_str()), (Some("Sneaky"), Some("Lovelace")));
+    assert_eq!(
+        (fresh.json()["first_name"].as_str(), fresh.json()["last_name"].as_str()),
+        (Some("Sneaky"), Some("Lovelace"))
+    );
     assert_eq!(fresh.header("etag"), Some("\"2\""));
 
     // Later pages are never cached; the metrics count hits and misses.

@@ -134,12 +134,13 @@ async fn run(qc: &QueryCacheHandle, req: Request, next: Next) -> Response {
     let (res, mut changes) = atrium_outbox::collecting(next.run(req)).await;
     // A write that published nothing (a pending upload) still invalidates the
     // answers of its resource.
-    if writes && res.status().is_success() {
-        if let (Some(org), Some(deps)) = (org, resource_deps) {
-            changes.extend(deps.into_iter().map(|d| Change { org, aggregate_type: d.to_owned() }));
-            changes.sort();
-            changes.dedup();
-        }
+    if writes
+        && res.status().is_success()
+        && let (Some(org), Some(deps)) = (org, resource_deps)
+    {
+        changes.extend(deps.into_iter().map(|d| Change { org, aggregate_type: d.to_owned() }));
+        changes.sort();
+        changes.dedup();
     }
     if !changes.is_empty() {
         qc.cache.bump(&changes).await;
@@ -156,10 +157,7 @@ fn keepable(res: &Response) -> Option<Vec<(String, String)>> {
     if res.body().size_hint().upper().is_none_or(|n| n > MAX_ENTRY_BYTES) {
         return None;
     }
-    res.headers()
-        .iter()
-        .map(|(n, v)| v.to_str().ok().map(|v| (n.as_str().to_owned(), v.to_owned())))
-        .collect()
+    res.headers().iter().map(|(n, v)| v.to_str().ok().map(|v| (n.as_str().to_owned(), v.to_owned()))).collect()
 }
 
 fn respond(entry: Entry, outcome: &'static str) -> Response {

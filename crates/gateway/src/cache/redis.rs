@@ -142,7 +142,10 @@ impl RedisQueryCache {
         for k in &due {
             pending.remove(k);
         }
-        tracing::info!(bumps = due.len(), "redis reachable again: query cache invalidations made during the outage are written");
+        tracing::info!(
+            bumps = due.len(),
+            "redis reachable again: query cache invalidations made during the outage are written"
+        );
         true
     }
 }
