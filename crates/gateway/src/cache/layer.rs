@@ -130,7 +130,8 @@ pub async fn layer(State(qc): State<QueryCacheHandle>, req: Request, next: Next)
 async fn run(qc: &QueryCacheHandle, req: Request, next: Next) -> Response {
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let org = req.extensions().get::<OrgCtx>().map(|c| c.org_id);
-    let resource_deps = resource(req.uri().path()).and_then(|r| qc.routes.by_resource.get(r)).cloned();
+    let resource_deps =
+        if writes { resource(req.uri().path()).and_then(|r| qc.routes.by_resource.get(r)).cloned() } else { None };
     let (res, mut changes) = atrium_outbox::collecting(next.run(req)).await;
     // A write that published nothing (a pending upload) still invalidates the
     // answers of its resource.

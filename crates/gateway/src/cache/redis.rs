@@ -124,28 +124,38 @@ impl RedisQueryCache {
         pipe
     }
 
+    /// The bumps Redis missed that still matter.
+    fn due(&self) -> Vec<String> {
+        let now = Instant::now();
+        let mut pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        pending.retain(|_, until| *until > now);
+        pending.keys().cloned().collect()
+    }
+
+    fn forget(&self, written: &[String]) {
+        if written.is_empty() {
+            return;
+        }
+        let mut pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for k in written {
+            pending.remove(k);
+        }
+        tracing::info!(
+            bumps = written.len(),
+            "redis reachable again: query cache invalidations made during the outage are written"
+        );
+    }
+
     /// Writes the bumps Redis missed. `false` while some are still unwritten.
     async fn settle_pending(&self) -> bool {
-        let now = Instant::now();
-        let due: Vec<String> = {
-            let mut pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            pending.retain(|_, until| *until > now);
-            pending.keys().cloned().collect()
-        };
+        let due = self.due();
         if due.is_empty() {
             return true;
         }
         if self.redis.pipe::<()>("query_cache_bump", &Self::incr(due.iter().cloned())).await.is_err() {
             return false;
         }
-        let mut pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        for k in &due {
-            pending.remove(k);
-        }
-        tracing::info!(
-            bumps = due.len(),
-            "redis reachable again: query cache invalidations made during the outage are written"
-        );
+        self.forget(&due);
         true
     }
 }
@@ -190,10 +200,14 @@ impl QueryCache for RedisQueryCache {
             return;
         }
         let keys: Vec<String> = changes.iter().map(|c| self.generation_key(c.org, &c.aggregate_type)).collect();
-        if self.redis.pipe::<()>("query_cache_bump", &Self::incr(keys.iter().cloned())).await.is_ok() {
+        // A process that only writes (a worker) never looks up: its missed bumps go out with its next ones.
+        let missed = self.due();
+        let all = keys.iter().chain(missed.iter().filter(|k| !keys.contains(k))).cloned();
+        if self.redis.pipe::<()>("query_cache_bump", &Self::incr(all)).await.is_ok() {
+            self.forget(&missed);
             return;
         }
-        tracing::warn!(changes = keys.len(), "redis unavailable: query cache invalidation kept for when it is back");
+        tracing::debug!(changes = keys.len(), "redis unavailable: query cache invalidation kept for when it is back");
         let until = Instant::now() + self.ttl;
         let mut pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         for k in keys {
