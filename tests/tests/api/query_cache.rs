@@ -57,6 +57,7 @@ cache_tests!(
     writes_are_read_at_once_by_the_writer_and_by_others,
     organizations_and_roles_never_share_an_entry,
     writes_outside_requests_invalidate_too,
+    merges_invalidate_the_records_they_repoint,
 );
 
 macro_rules! both_backends {
@@ -293,6 +294,31 @@ async fn writes_outside_requests_invalidate_too(backend: Backend, store: Store) 
         (names == ["Ada", "Lin"]).then_some(())
     })
     .await;
+}
+
+/// A merge publishes events of the survivor's kind only; the records it repoints
+/// (deals of a merged contact, contacts of a merged company) are read fresh at once.
+async fn merges_invalidate_the_records_they_repoint(backend: Backend, store: Store) {
+    let Some(app) = spawn_with(backend, store, no_dispatcher).await else { return };
+    let ada = app.signup("ada@example.com").await;
+    let id = |r: atrium_tests::Reply| r.body["id"].as_str().expect("id").to_owned();
+    let keep_co = id(app.post("/api/v1/client-companies", &ada.token, json!({"name": "Globex"})).await.expect(201));
+    let dup_co = id(app.post("/api/v1/client-companies", &ada.token, json!({"name": "Globex 2"})).await.expect(201));
+    let keep = contact(&app, &ada, "Hank").await;
+    let dup = id(app
+        .post("/api/v1/contacts", &ada.token, json!({"first_name": "Hank", "client_company_id": dup_co}))
+        .await
+        .expect(201));
+    let deal = id(app.post("/api/v1/deals", &ada.token, json!({"name": "Dome", "contact_id": dup})).await.expect(201));
+    let (deal_path, dup_path) = (format!("/api/v1/deals/{deal}"), format!("/api/v1/contacts/{dup}"));
+    assert_eq!(until_hit(&app, &deal_path, &ada.token).await.json()["contact_id"], dup.as_str());
+    assert_eq!(until_hit(&app, &dup_path, &ada.token).await.json()["client_company_id"], dup_co.as_str());
+
+    let path = format!("/api/v1/client-companies/{keep_co}/merge");
+    app.post(&path, &ada.token, json!({"source_ids": [dup_co]})).await.expect(200);
+    assert_eq!(get(&app, &dup_path, &ada.token).await.json()["client_company_id"], keep_co.as_str());
+    app.post(&format!("/api/v1/contacts/{keep}/merge"), &ada.token, json!({"source_ids": [dup]})).await.expect(200);
+    assert_eq!(get(&app, &deal_path, &ada.token).await.json()["contact_id"], keep.as_str());
 }
 
 async fn redis_outage_bypasses_and_recovers(backend: Backend) {
