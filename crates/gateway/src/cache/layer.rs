@@ -21,7 +21,7 @@ use utoipa::openapi::{OpenApi, RefOr};
 
 use super::{Entry, QueryCacheHandle};
 
-/// `hit`, `miss` or `bypass`, on every answer of a cached route.
+/// `hit`, `miss` or `bypass`, on every answer of a cached route the cache was consulted for.
 pub const X_CACHE: HeaderName = HeaderName::from_static("x-cache");
 /// Larger answers are not kept.
 const MAX_ENTRY_BYTES: u64 = 1024 * 1024;
@@ -191,7 +191,7 @@ pub fn document(doc: &mut OpenApi, routes: &Routes) {
                             utoipa::openapi::schema::Type::String,
                         ).enum_values(Some(["hit", "miss", "bypass"]))))
                         .description(Some(
-                            "Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way",
+                            "Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way",
                         ))
                         .build(),
                 )

@@ -6595,7 +6595,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -6741,7 +6741,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -6919,7 +6919,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -7118,7 +7118,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -7293,7 +7293,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -7378,7 +7378,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -7893,7 +7893,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -8011,7 +8011,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -8139,7 +8139,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -8224,7 +8224,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -8418,7 +8418,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -8583,7 +8583,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -8816,7 +8816,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -9401,7 +9401,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -9482,7 +9482,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -9688,7 +9688,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -9769,7 +9769,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -9945,7 +9945,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -10026,7 +10026,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -10202,7 +10202,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -10287,7 +10287,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -10607,7 +10607,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
@@ -10688,7 +10688,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
-                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); the body and other headers are the same either way */
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
                     "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
