@@ -15,7 +15,7 @@ pub mod subscriber;
 use std::sync::Arc;
 
 use atrium_kernel::vault::ProtectedColumn;
-use atrium_outbox::{Module, Platform};
+use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::AgreementsError;
 pub use jobs::ProposalExpiryJob;
@@ -39,4 +39,17 @@ pub fn module(platform: &Platform, crm: Arc<dyn Crm>) -> Module<AgreementsServic
         .subscriber(CrmMergeSubscriber::new(svc.clone()))
         .job(ProposalExpiryJob::new(svc))
         .tag("agreements", "Proposals, contracts (with signatures) and engagements")
+        .cached(CACHED)
 }
+
+/// What the query cache may serve. Proposals, contracts and engagements refer to
+/// each other and to CRM records that merges repoint: any of them invalidates all.
+const CACHED: &[CachedRoute] = &[
+    CachedRoute::new("/api/v1/proposals", AGREEMENT),
+    CachedRoute::new("/api/v1/proposals/{id}", AGREEMENT),
+    CachedRoute::new("/api/v1/contracts", AGREEMENT),
+    CachedRoute::new("/api/v1/contracts/{id}", AGREEMENT),
+    CachedRoute::new("/api/v1/engagements", AGREEMENT),
+    CachedRoute::new("/api/v1/engagements/{id}", AGREEMENT),
+];
+const AGREEMENT: &[&str] = &["proposal", "contract", "engagement", "deal", "contact", "client_company"];

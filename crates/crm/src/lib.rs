@@ -12,7 +12,7 @@ pub mod service;
 
 use std::sync::Arc;
 
-use atrium_outbox::{Module, Platform};
+use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use appointments::{AppointmentSubscriber, BookingOutcome};
 pub use error::CrmError;
@@ -27,4 +27,20 @@ pub fn module(platform: &Platform, members: Arc<dyn Members>) -> Module<CrmServi
     Module::new(svc.clone(), http::router(svc))
         .subscriber(AppointmentSubscriber::new(platform.db.clone(), platform.clock.clone()))
         .tag("crm", "The golden record: client companies, contacts, deals; dedup and merge")
+        .cached(CACHED)
 }
+
+/// What the query cache may serve. Answers carry only ids of other records, but
+/// merges repoint those ids and member removals clear owners, hence the
+/// neighbours in each list.
+const CACHED: &[CachedRoute] = &[
+    CachedRoute::new("/api/v1/contacts", CONTACT),
+    CachedRoute::new("/api/v1/contacts/{id}", CONTACT),
+    CachedRoute::new("/api/v1/client-companies", COMPANY),
+    CachedRoute::new("/api/v1/client-companies/{id}", COMPANY),
+    CachedRoute::new("/api/v1/deals", DEAL),
+    CachedRoute::new("/api/v1/deals/{id}", DEAL),
+];
+const CONTACT: &[&str] = &["contact", "client_company"];
+const COMPANY: &[&str] = &["client_company", "contact", "member"];
+const DEAL: &[&str] = &["deal", "contact", "client_company", "member"];

@@ -13,7 +13,7 @@ pub mod store;
 
 use std::sync::Arc;
 
-use atrium_outbox::{Module, Platform};
+use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::FilesError;
 pub use http::{router, streams_body};
@@ -52,4 +52,13 @@ pub fn module(
     Module::new(svc.clone(), http::router(svc.clone(), local))
         .job(CollectJob(svc))
         .tag("files", "Files and their versions, in object storage")
+        .cached(CACHED)
 }
+
+/// What the query cache may serve (metadata only: downloads carry short-lived URLs).
+const CACHED: &[CachedRoute] = &[
+    CachedRoute::new("/api/v1/files", FILE),
+    CachedRoute::new("/api/v1/files/{id}", FILE),
+    CachedRoute::new("/api/v1/files/{id}/versions", FILE),
+];
+const FILE: &[&str] = &["file", "engagement"];

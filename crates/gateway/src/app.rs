@@ -55,6 +55,8 @@ pub struct AppState {
     pub trusted_proxies: crate::rate::client_ip::TrustedProxies,
     /// Files (readiness asks it whether the object storage answers).
     pub files: atrium_files::FilesService,
+    /// The query cache (`QUERY_CACHE`), when on.
+    pub query_cache: Option<crate::cache::QueryCacheHandle>,
     /// Every domain's routes, and the OpenAPI tags they use.
     api: OpenApiRouter,
     tags: Arc<Vec<(&'static str, &'static str)>>,
@@ -107,8 +109,10 @@ impl AppState {
             Arc::new(ports::Engagements(agreements)),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
+        let query_cache =
+            crate::cache::QueryCacheHandle::from_config(config, redis.as_ref(), std::mem::take(&mut reg.cached))?;
 
-        let dispatcher = Dispatcher::new(
+        let mut dispatcher = Dispatcher::new(
             db.clone(),
             clock.clone(),
             std::mem::take(&mut reg.subscribers),
@@ -120,6 +124,10 @@ impl AppState {
                 ..DispatcherConfig::default()
             },
         );
+        if let Some(qc) = &query_cache {
+            // Writes outside requests (subscribers, jobs) invalidate as their events are sequenced.
+            dispatcher = dispatcher.with_changes(Arc::new(qc.clone()));
+        }
         let jobs = std::mem::take(&mut reg.jobs);
         let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
         let (api, tags) = reg.into_api();
@@ -129,6 +137,9 @@ impl AppState {
         }
         if let Some(lookups) = session_lookups {
             metrics.register(Box::new(lookups))?;
+        }
+        if let Some(qc) = &query_cache {
+            metrics.register(Box::new(qc.lookups().clone()))?;
         }
         Ok(Self {
             identity,
@@ -144,6 +155,7 @@ impl AppState {
             rate,
             trusted_proxies,
             files,
+            query_cache,
             api,
             tags: Arc::new(tags),
         })
@@ -182,6 +194,9 @@ fn api(state: &AppState) -> (Router, OpenApi) {
         .merge(crate::health::router(state.clone()))
         .split_for_parts();
     crate::registry::add_tags(&mut doc, &state.tags);
+    if let Some(qc) = &state.query_cache {
+        crate::cache::layer::document(&mut doc, &qc.routes);
+    }
     (router, openapi::finish(doc))
 }
 
@@ -205,12 +220,16 @@ pub fn router(state: AppState, config: &Config) -> Router {
         stall: idempotency::Stall::from_env(),
     };
 
-    Router::new()
+    let mut app = Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/docs").url("/openapi.json", doc))
-        .fallback(|| async { AppError::NotFound("route") })
-        // Layers run bottom-up on the way in: the last added sees the request first.
-        .layer(axum::middleware::from_fn_with_state(idempotency, idempotency::layer))
+        .fallback(|| async { AppError::NotFound("route") });
+    // Layers run bottom-up on the way in: the last added sees the request first.
+    // The cache sits next to the handlers, so an entry is exactly their answer.
+    if let Some(qc) = state.query_cache.clone() {
+        app = app.layer(axum::middleware::from_fn_with_state(qc, crate::cache::layer::layer));
+    }
+    app.layer(axum::middleware::from_fn_with_state(idempotency, idempotency::layer))
         // After authentication: the principal's budget is known.
         .layer(axum::middleware::from_fn_with_state(state.rate.clone(), crate::rate::layer))
         .layer(axum::middleware::from_fn_with_state(state.identity.clone(), atrium_identity::authenticate))
@@ -254,6 +273,7 @@ fn cors(config: &Config) -> CorsLayer {
             header::LOCATION,
             header::RETRY_AFTER,
             REQUEST_ID,
+            crate::cache::layer::X_CACHE,
             crate::rate::RATELIMIT,
             crate::rate::RATELIMIT_POLICY,
         ])

@@ -151,6 +151,21 @@ pub struct Config {
     /// replica can serve a principal invalidated while it could not reach Redis.
     #[arg(long, global = true, env = "SESSION_CACHE_TTL_SECS", default_value_t = 60)]
     pub session_cache_ttl_secs: u64,
+
+    /// Serve the GET routes domains declare (single resources, first pages of
+    /// lists) from the query cache (Redis, or in process).
+    #[arg(long, global = true, env = "QUERY_CACHE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub query_cache: bool,
+
+    /// Seconds a query cache entry is kept. Writes invalidate at once; this only
+    /// bounds memory and how long a replica can serve an answer older than a write
+    /// whose invalidation could not reach Redis.
+    #[arg(long, global = true, env = "QUERY_CACHE_TTL_SECS", default_value_t = 60)]
+    pub query_cache_ttl_secs: u64,
+
+    /// Bytes the in-process query cache may hold (`REDIS_URL` unset).
+    #[arg(long, global = true, env = "QUERY_CACHE_MAX_BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub query_cache_max_bytes: usize,
     /// Proxies whose `X-Forwarded-For` is believed, comma-separated CIDRs or addresses
     /// (e.g. `10.0.0.0/8,127.0.0.1`). Empty: the peer address is the client.
     #[arg(long, global = true, env = "TRUSTED_PROXIES", value_delimiter = ',', default_value = "")]
@@ -252,6 +267,9 @@ impl Default for Config {
             redis_key_prefix: "atrium:".to_owned(),
             redis_timeout_ms: 250,
             session_cache_ttl_secs: 60,
+            query_cache: true,
+            query_cache_ttl_secs: 60,
+            query_cache_max_bytes: 64 * 1024 * 1024,
             trusted_proxies: Vec::new(),
             rate_limit_auth: "600/60s".to_owned(),
             rate_limit_read: "100000/60s".to_owned(),

@@ -2,6 +2,7 @@
 //! stack around them, and the `atrium` command line.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod db;

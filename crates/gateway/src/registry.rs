@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use atrium_outbox::{Job, Module, Subscriber};
+use atrium_outbox::{CachedRoute, Job, Module, Subscriber};
 use utoipa::openapi::OpenApi;
 use utoipa::openapi::tag::TagBuilder;
 use utoipa_axum::router::OpenApiRouter;
@@ -15,6 +15,7 @@ pub struct Registry {
     pub subscribers: Vec<Arc<dyn Subscriber>>,
     pub jobs: Vec<Arc<dyn Job>>,
     tags: Vec<(&'static str, &'static str)>,
+    pub cached: Vec<CachedRoute>,
 }
 
 impl Registry {
@@ -24,6 +25,7 @@ impl Registry {
         self.subscribers.extend(module.subscribers);
         self.jobs.extend(module.jobs);
         self.tags.extend(module.tags);
+        self.cached.extend(module.cached);
         module.service
     }
 

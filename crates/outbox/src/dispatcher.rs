@@ -24,6 +24,7 @@ use sea_orm::{
 use tokio::sync::watch;
 use uuid::Uuid;
 
+use crate::changes::{Change, ChangeSink};
 use crate::entity::{counter, delivery, event};
 use crate::event::{Event, NOTIFY_CHANNEL};
 use crate::subscriber::{Subscriber, owner_of};
@@ -80,6 +81,8 @@ pub struct Dispatcher {
     clock: Arc<dyn Clock>,
     subscribers: Arc<Vec<Arc<dyn Subscriber>>>,
     config: Arc<DispatcherConfig>,
+    /// Told of every event sequenced (see [`crate::changes`]).
+    changes: Option<Arc<dyn ChangeSink>>,
 }
 
 impl Dispatcher {
@@ -89,7 +92,14 @@ impl Dispatcher {
         subscribers: Vec<Arc<dyn Subscriber>>,
         config: DispatcherConfig,
     ) -> Self {
-        Self { db, clock, subscribers: Arc::new(subscribers), config: Arc::new(config) }
+        Self { db, clock, subscribers: Arc::new(subscribers), config: Arc::new(config), changes: None }
+    }
+
+    /// Announces the aggregate types of every event this dispatcher sequences,
+    /// once they are committed: the backstop for writes made outside a request.
+    pub fn with_changes(mut self, sink: Arc<dyn ChangeSink>) -> Self {
+        self.changes = Some(sink);
+        self
     }
 
     pub fn connection(&self) -> &DatabaseConnection {
@@ -261,6 +271,13 @@ impl Dispatcher {
             .exec(&txn)
             .await?;
         txn.commit().await?;
+        if let Some(sink) = &self.changes {
+            let changes: std::collections::BTreeSet<Change> = fresh
+                .iter()
+                .map(|ev| Change { org: ev.organization_id.into(), aggregate_type: ev.aggregate_type.clone() })
+                .collect();
+            sink.changed(&changes.into_iter().collect::<Vec<_>>()).await;
+        }
         Ok(fresh.len())
     }
 

@@ -97,6 +97,7 @@ pub async fn append<C: ConnectionTrait>(
     event: NewEvent,
 ) -> Result<EventId, DbErr> {
     let id = EventId::new();
+    crate::changes::record(org, &event.aggregate_type);
     let row = event::ActiveModel {
         id: Set(id.into_uuid()),
         organization_id: Set(org.into_uuid()),

@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod catalog;
+pub mod changes;
 pub mod dispatcher;
 pub mod dto;
 pub mod entity;
@@ -18,12 +19,13 @@ pub mod wake;
 
 pub use admin::OutboxService;
 pub use atrium_events::EventPayload;
+pub use changes::{Change, ChangeSink, collecting};
 pub use dispatcher::{Dispatcher, DispatcherConfig, Round};
 pub use event::{Event, EventId, NewEvent, append, publish, publish_as};
 pub use http::router;
 pub use jobs::{Job, JobRun, RetentionJob, Scheduler};
 pub use mark::{MarkedEvent, WriteMark, with_write_mark};
-pub use module::{Module, Platform};
+pub use module::{CachedRoute, Module, Platform};
 pub use subscriber::{DeliveryError, Subscriber};
 pub use wake::notify_after_commits;
 

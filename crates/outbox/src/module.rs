@@ -65,6 +65,32 @@ impl Platform {
     }
 }
 
+/// A GET route whose 200 answers the gateway may serve from its query cache.
+/// The domain declares what the answer is made of, so the cache drops it when
+/// any of those kinds of records changes in the organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CachedRoute {
+    /// The route template, as routed: `/api/v1/contacts/{id}`.
+    pub path: &'static str,
+    /// Every aggregate type (event `aggregate_type`) whose change can change the
+    /// answer, including records it only refers to (a merge repoints references).
+    pub depends_on: &'static [&'static str],
+    /// A query parameter whose value `me` means the caller: with it, the answer
+    /// is the caller's own and is cached per caller.
+    pub caller_param: Option<&'static str>,
+}
+
+impl CachedRoute {
+    pub const fn new(path: &'static str, depends_on: &'static [&'static str]) -> Self {
+        Self { path, depends_on, caller_param: None }
+    }
+
+    pub const fn caller_param(mut self, name: &'static str) -> Self {
+        self.caller_param = Some(name);
+        self
+    }
+}
+
 /// A domain, ready to register.
 pub struct Module<S> {
     /// The domain's service, which the gateway hands to other domains' ports.
@@ -74,11 +100,13 @@ pub struct Module<S> {
     pub jobs: Vec<Arc<dyn Job>>,
     /// (name, description) of the OpenAPI tags the domain's operations use.
     pub tags: Vec<(&'static str, &'static str)>,
+    /// The routes the query cache may serve.
+    pub cached: Vec<CachedRoute>,
 }
 
 impl<S> Module<S> {
     pub fn new(service: S, router: OpenApiRouter) -> Self {
-        Self { service, router, subscribers: Vec::new(), jobs: Vec::new(), tags: Vec::new() }
+        Self { service, router, subscribers: Vec::new(), jobs: Vec::new(), tags: Vec::new(), cached: Vec::new() }
     }
 
     pub fn subscriber(mut self, s: impl Subscriber) -> Self {
@@ -88,6 +116,13 @@ impl<S> Module<S> {
 
     pub fn job(mut self, j: impl Job) -> Self {
         self.jobs.push(Arc::new(j));
+        self
+    }
+
+    /// Lets the query cache serve these routes (first pages of lists only: a
+    /// request with a `cursor` always reaches the handler).
+    pub fn cached(mut self, routes: &[CachedRoute]) -> Self {
+        self.cached.extend_from_slice(routes);
         self
     }
 

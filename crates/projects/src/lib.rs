@@ -12,7 +12,7 @@ pub mod subscriber;
 
 use std::sync::Arc;
 
-use atrium_outbox::{Module, Platform};
+use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::ProjectsError;
 pub use http::router;
@@ -32,4 +32,21 @@ pub fn module(
         .subscriber(CrmMergeSubscriber::new(platform.db.clone(), platform.clock.clone()))
         .job(ReconcileJob(svc))
         .tag("projects", "Projects, milestones, tasks and project templates")
+        .cached(CACHED)
 }
+
+/// What the query cache may serve. `assignee_id=me` makes a task list the
+/// caller's own.
+const CACHED: &[CachedRoute] = &[
+    CachedRoute::new("/api/v1/projects", PROJECT),
+    CachedRoute::new("/api/v1/projects/{id}", PROJECT),
+    CachedRoute::new("/api/v1/milestones", WORK),
+    CachedRoute::new("/api/v1/milestones/{id}", WORK),
+    CachedRoute::new("/api/v1/tasks", WORK).caller_param("assignee_id"),
+    CachedRoute::new("/api/v1/tasks/{id}", WORK),
+    CachedRoute::new("/api/v1/project-templates", TEMPLATE),
+    CachedRoute::new("/api/v1/project-templates/{id}", TEMPLATE),
+];
+const PROJECT: &[&str] = &["project", "engagement", "client_company"];
+const WORK: &[&str] = &["task", "milestone", "project", "engagement", "client_company", "member"];
+const TEMPLATE: &[&str] = &["project_template"];

@@ -18,6 +18,7 @@ mod journey;
 mod login_throttle;
 mod metrics;
 mod ops;
+mod query_cache;
 mod rate_limits;
 mod roles;
 mod secrets;
