@@ -104,8 +104,9 @@ impl AppState {
             &platform,
             &config.storage(),
             config.files(),
-            Arc::new(ports::Engagements(agreements)),
+            Arc::new(ports::Engagements(agreements.clone())),
         ));
+        reg.add(atrium_revenue::module(&platform, Arc::new(ports::Engagements(agreements))));
         reg.job(idempotency::PruneJob { db: db.clone() });
 
         let dispatcher = Dispatcher::new(

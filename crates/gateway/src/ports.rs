@@ -51,6 +51,18 @@ impl atrium_projects::Engagements for Engagements {
 }
 
 #[async_trait]
+impl atrium_revenue::Engagements for Engagements {
+    async fn engagement(
+        &self,
+        org: OrganizationId,
+        id: EngagementId,
+    ) -> Result<Option<atrium_revenue::EngagementRef>, AppError> {
+        let found = self.0.engagement_ref(org, id).await?;
+        Ok(found.map(|e| atrium_revenue::EngagementRef { id: e.id, client_company_id: e.client_company_id }))
+    }
+}
+
+#[async_trait]
 impl atrium_files::Engagements for Engagements {
     async fn exists(&self, org: OrganizationId, id: EngagementId) -> Result<bool, AppError> {
         Ok(self.0.engagement_ref(org, id).await?.is_some())
