@@ -279,7 +279,7 @@ async fn numbers_are_gapless_and_unique_under_parallel_issues(db: &TestDb) {
     let tasks: Vec<_> = drafts
         .iter()
         .map(|&id| {
-            let (svc, ctx) = (h.svc.clone(), ctx.clone());
+            let svc = h.svc.clone();
             tokio::spawn(async move { svc.issue_invoice(&ctx, id, IssueIn::default(), IfMatch(None)).await })
         })
         .collect();
