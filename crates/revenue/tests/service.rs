@@ -15,7 +15,7 @@ use atrium_kernel::{
 use atrium_outbox::entity::event;
 use atrium_revenue::dto::{
     ClientCompanyId, CreditNoteIn, EngagementId, FxRateIn, InvoiceFilter, InvoiceIn, InvoiceOut, InvoicePatch,
-    InvoiceStatus, IssueIn, LineIn, PaymentIn, ReverseIn, SettingsPatch, StatusFilter, TaxRateIn,
+    InvoiceStatus, IssueIn, LineIn, PaymentIn, Quantity, ReverseIn, SettingsPatch, StatusFilter, TaxRateIn,
 };
 use atrium_revenue::{EngagementRef, Engagements, RevenueService};
 use atrium_testkit::{TestDb, backend_tests};
@@ -114,6 +114,8 @@ impl Harness {
     }
 
     async fn draft(&self, ctx: &OrgCtx, engagement: EngagementId, currency: &str, lines: Vec<LineIn>) -> InvoiceOut {
+        let lines =
+            lines.into_iter().map(|l| LineIn { unit_price: money(l.unit_price.amount_minor, currency), ..l }).collect();
         let input = InvoiceIn {
             engagement_id: engagement,
             currency: Some(cur(currency)),
@@ -183,8 +185,14 @@ fn day(y: i32, m: u32, d: u32) -> Date {
     Date::new(NaiveDate::from_ymd_opt(y, m, d).expect("date")).expect("storable")
 }
 
+/// A line in USD (`draft` moves it to the draft's currency); quantity in thousandths.
 fn line(description: &str, quantity: i64, unit_price: i64, tax: Option<atrium_revenue::dto::TaxRateId>) -> LineIn {
-    LineIn { description: text(description), quantity, unit_price, tax_rate_id: tax }
+    LineIn {
+        description: text(description),
+        quantity: Quantity::from_milli(quantity).expect("quantity"),
+        unit_price: money(unit_price, "USD"),
+        tax_rate_id: tax,
+    }
 }
 
 fn money(amount: i64, code: &str) -> Money {

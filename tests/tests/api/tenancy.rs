@@ -100,16 +100,14 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         .expect("upload");
     assert_eq!(file.status(), 201);
     let file: Value = file.json().await.expect("file");
-    let tax = app
-        .post("/api/v1/tax-rates", &ada.token, json!({"name": "VAT", "basis_points": 2000}))
-        .await
-        .expect(201);
+    let tax = app.post("/api/v1/tax-rates", &ada.token, json!({"name": "VAT", "basis_points": 2000})).await.expect(201);
     let invoice = app
         .post(
             "/api/v1/invoices",
             &ada.token,
             json!({"engagement_id": engagement_id,
-                "lines": [{"description": "Workshop", "quantity": 1000, "unit_price": 10000}]}),
+                "lines": [{"description": "Workshop", "quantity": 1,
+                    "unit_price": {"amount_minor": 10000, "currency": "USD"}}]}),
         )
         .await
         .expect(201);
@@ -127,7 +125,8 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         .post(
             &format!("/api/v1/invoices/{invoice_id}/credit-notes"),
             &ada.token,
-            json!({"lines": [{"description": "Discount", "quantity": 1000, "unit_price": 500}]}),
+            json!({"lines": [{"description": "Discount", "quantity": 1,
+                "unit_price": {"amount_minor": 500, "currency": "USD"}}]}),
         )
         .await
         .expect(201);
@@ -186,9 +185,8 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("POST", p) if p.ends_with("/payments") => {
             Some(json!({"amount": {"amount_minor": 1, "currency": "USD"}, "received_on": "2027-01-05"}))
         }
-        ("POST", p) if p.ends_with("/credit-notes") => {
-            Some(json!({"lines": [{"description": "Stolen", "quantity": 1000, "unit_price": 1}]}))
-        }
+        ("POST", p) if p.ends_with("/credit-notes") => Some(json!({"lines": [{"description": "Stolen", "quantity": 1,
+                "unit_price": {"amount_minor": 1, "currency": "USD"}}]})),
         ("PATCH", p) if p.starts_with("/api/v1/tax-rates/") => Some(json!({"name": "Hijacked"})),
         ("POST", _) => Some(json!({})),
         _ => None,

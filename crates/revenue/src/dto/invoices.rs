@@ -5,8 +5,8 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::{
-    ClientCompanyId, CreditNoteId, EngagementId, InvoiceId, LineDescription, MAX_AMOUNT, MAX_LINES, MAX_QUANTITY,
-    MAX_TERMS_DAYS, Note, Reason, TaxRateId,
+    ClientCompanyId, CreditNoteId, EngagementId, InvoiceId, LineDescription, MAX_LINES, MAX_TERMS_DAYS, Note, Quantity,
+    Reason, TaxRateId,
 };
 
 /// Where an invoice stands. `overdue` is not stored: it is an issued or partly paid
@@ -67,16 +67,14 @@ pub enum StatusFilter {
 /// One line as entered. The server computes every amount from it.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"description": "Discovery workshop", "quantity": 1500, "unit_price": 120000, "tax_rate_id": null}))]
+#[schema(example = json!({"description": "Discovery workshop", "quantity": "1.5", "unit_price": {"amount_minor": 120000, "currency": "EUR"}, "tax_rate_id": null}))]
 pub struct LineIn {
     #[schema(inline)]
     pub description: LineDescription,
-    /// Thousandths of a unit: `1500` is 1.5 (hours, days, pieces).
-    #[validate(range(min = 1, max = MAX_QUANTITY))]
-    pub quantity: i64,
-    /// Minor units of the invoice's currency per unit; negative for a discount line.
-    #[validate(range(min = -MAX_AMOUNT, max = MAX_AMOUNT))]
-    pub unit_price: i64,
+    /// An integer or a decimal string with at most 3 decimals (`"1.5"` hours), as on proposals.
+    pub quantity: Quantity,
+    /// Per unit, in the document's currency; negative for a discount line.
+    pub unit_price: Money,
     /// A tax rate of the organization; none for an untaxed line.
     pub tax_rate_id: Option<TaxRateId>,
 }
@@ -86,7 +84,7 @@ pub struct LineIn {
 #[schema(example = json!({
     "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
     "currency": "EUR",
-    "lines": [{"description": "Discovery workshop", "quantity": 1000, "unit_price": 250000}]
+    "lines": [{"description": "Discovery workshop", "quantity": 1, "unit_price": {"amount_minor": 250000, "currency": "EUR"}}]
 }))]
 pub struct InvoiceIn {
     pub engagement_id: EngagementId,
@@ -140,8 +138,7 @@ pub struct LineTax {
 pub struct LineOut {
     pub position: i32,
     pub description: String,
-    /// Thousandths of a unit.
-    pub quantity: i64,
+    pub quantity: Quantity,
     pub unit_price: Money,
     pub tax: Option<LineTax>,
     /// Without tax.
@@ -211,7 +208,7 @@ pub struct InvoiceFilter {
 /// A credit note as entered: lines credited against an issued invoice.
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"reason": "Workshop shortened", "lines": [{"description": "Discovery workshop (half day)", "quantity": 500, "unit_price": 250000}]}))]
+#[schema(example = json!({"reason": "Workshop shortened", "lines": [{"description": "Discovery workshop (half day)", "quantity": "0.5", "unit_price": {"amount_minor": 250000, "currency": "EUR"}}]}))]
 pub struct CreditNoteIn {
     #[schema(inline)]
     pub reason: Option<Reason>,

@@ -1,6 +1,7 @@
 //! Wire types of the revenue API. Amounts are `Money` (integer minor units and an
-//! ISO 4217 code); quantities are thousandths; tax rates are basis points; exchange
-//! rates are decimal strings — no float anywhere on the wire either.
+//! ISO 4217 code); quantities are exact decimals with up to 3 places (as on
+//! proposals); tax rates are basis points; exchange rates are decimal strings — no
+//! float anywhere on the wire either.
 
 mod invoices;
 mod payments;
@@ -10,7 +11,7 @@ pub use invoices::*;
 pub use payments::*;
 pub use settings::*;
 
-pub use atrium_events::agreements::EngagementId;
+pub use atrium_events::agreements::{EngagementId, Quantity};
 pub use atrium_events::crm::ClientCompanyId;
 pub use atrium_events::revenue::{CreditNoteId, FxRateId, InvoiceId, PaymentId, TaxRateId};
 
@@ -27,9 +28,7 @@ pub type Label = Text<100>;
 /// A reason given for a credit note or a reversal (`varchar(500)`).
 pub type Reason = Text<500>;
 
-/// Largest quantity on a line: one billion units (in thousandths).
-pub const MAX_QUANTITY: i64 = 1_000_000_000_000;
-/// Largest unit price or payment, in minor units (10^15: ten trillion of a 2-digit currency).
+/// Largest unit price, in minor units (10^15: ten trillion of a 2-digit currency).
 pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
 /// Longest payment terms, in days.
 pub const MAX_TERMS_DAYS: i32 = 3_650;

@@ -46,7 +46,7 @@ impl RevenueService {
             }
             copy_lines(lines_of(&txn, ctx.org_id, &[inv.id]).await?.remove(&inv.id).unwrap_or_default())
         } else {
-            lines::compute(&txn, ctx.org_id, input.lines).await?
+            lines::compute(&txn, ctx.org_id, cur, input.lines).await?
         };
         let totals = lines::totals(&computed)?;
         if totals.gross <= 0 {

@@ -37,7 +37,8 @@ impl RevenueService {
         let now = self.clock.now();
         let s = settings::current(&txn, ctx.org_id, now).await?;
         let base = settings::base_currency(&s)?;
-        let computed = lines::compute(&txn, ctx.org_id, input.lines).await?;
+        let currency = input.currency.unwrap_or(base);
+        let computed = lines::compute(&txn, ctx.org_id, currency, input.lines).await?;
         let totals = lines::totals(&computed)?;
         let id = InvoiceId::new().into_uuid();
         let row = invoice::ActiveModel {
@@ -45,7 +46,7 @@ impl RevenueService {
             organization_id: Set(ctx.org_id.into_uuid()),
             engagement_id: Set(engagement.id.into_uuid()),
             client_company_id: Set(engagement.client_company_id.map(Into::into)),
-            currency: Set(input.currency.unwrap_or(base).code().to_owned()),
+            currency: Set(currency.code().to_owned()),
             status: Set(InvoiceStatus::Draft.as_str().to_owned()),
             number: Set(None),
             issue_date: Set(None),
@@ -136,9 +137,22 @@ impl RevenueService {
         let current = locked(&txn, ctx.org_id, id).await?;
         require_draft(&current)?;
         let mut row = current.clone().into_active_model();
-        if let Some(c) = patch.currency {
-            row.currency = Set(c.code().to_owned());
+        let currency = match patch.currency {
+            Some(c) => c,
+            None => stored_currency(&current.currency)?,
+        };
+        if patch.currency.is_some() && patch.lines.is_none() {
+            // Prices are in the document's currency: a new currency needs new prices.
+            let had_lines = !lines_of(&txn, ctx.org_id, &[current.id]).await?.is_empty();
+            if had_lines && currency.code() != current.currency {
+                return Err(RevenueError::Field(
+                    "currency",
+                    "send the lines again with prices in the new currency".into(),
+                )
+                .into());
+            }
         }
+        row.currency = Set(currency.code().to_owned());
         if let Some(d) = patch.payment_terms_days {
             row.payment_terms_days = Set(d);
         }
@@ -148,7 +162,7 @@ impl RevenueService {
         let lines_changed = patch.lines.is_some();
         let stored_lines = match patch.lines {
             Some(new) => {
-                let computed = lines::compute(&txn, ctx.org_id, new).await?;
+                let computed = lines::compute(&txn, ctx.org_id, currency, new).await?;
                 let totals = lines::totals(&computed)?;
                 row.subtotal = Set(totals.net);
                 row.tax_total = Set(totals.tax);

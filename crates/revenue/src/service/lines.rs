@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use atrium_kernel::{AppError, OrganizationId, Scoped};
+use atrium_kernel::{AppError, Currency, OrganizationId, Scoped};
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::calc::{self, LineAmounts, Tax, TaxMode};
-use crate::dto::LineIn;
+use crate::dto::{LineIn, MAX_AMOUNT};
 use crate::entity::tax_rate;
 use crate::error::RevenueError;
 
@@ -22,9 +22,11 @@ pub(crate) struct Computed {
     pub amounts: LineAmounts,
 }
 
+/// `lines` of a document in `currency`: every unit price must be in it.
 pub(crate) async fn compute<C: ConnectionTrait>(
     conn: &C,
     org: OrganizationId,
+    currency: Currency,
     lines: Vec<LineIn>,
 ) -> Result<Vec<Computed>, AppError> {
     let ids: Vec<Uuid> = lines.iter().filter_map(|l| l.tax_rate_id.map(Into::into)).collect();
@@ -54,15 +56,23 @@ pub(crate) async fn compute<C: ConnectionTrait>(
                     Some((rate.name.clone(), rate.basis_points, rate.inclusive))
                 }
             };
-            let amounts = calc::line_amounts(l.quantity, l.unit_price, tax.as_ref().map(|t| tax_of(t.1, t.2)))
+            if l.unit_price.currency != currency {
+                return Err(AppError::invalid(
+                    format!("lines[{i}].unit_price.currency"),
+                    format!("must be the document's currency {currency}"),
+                ));
+            }
+            let price = l.unit_price.amount_minor;
+            if price.abs() > MAX_AMOUNT {
+                return Err(AppError::invalid(
+                    format!("lines[{i}].unit_price.amount_minor"),
+                    format!("must be between -{MAX_AMOUNT} and {MAX_AMOUNT}"),
+                ));
+            }
+            let quantity = l.quantity.milli();
+            let amounts = calc::line_amounts(quantity, price, tax.as_ref().map(|t| tax_of(t.1, t.2)))
                 .map_err(|e| AppError::invalid(format!("lines[{i}]"), e.to_string()))?;
-            Ok(Computed {
-                description: l.description.into_inner(),
-                quantity: l.quantity,
-                unit_price: l.unit_price,
-                tax,
-                amounts,
-            })
+            Ok(Computed { description: l.description.into_inner(), quantity, unit_price: price, tax, amounts })
         })
         .collect()
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::calc::{self, format_rate};
 use crate::dto::{
-    CreditNoteOut, InvoiceOut, InvoiceStatus, LineOut, LineTax, PaymentOut, TaxTotal, stored, stored_currency,
+    CreditNoteOut, InvoiceOut, InvoiceStatus, LineOut, LineTax, PaymentOut, Quantity, TaxTotal, stored, stored_currency,
 };
 use crate::entity::{credit_note, credit_note_line, invoice, invoice_line, payment};
 
@@ -60,7 +60,7 @@ impl<'a> From<&'a credit_note_line::Model> for LineRow<'a> {
     }
 }
 
-fn lines_out(rows: &[LineRow<'_>], cur: Currency) -> (Vec<LineOut>, Vec<TaxTotal>) {
+fn lines_out(rows: &[LineRow<'_>], cur: Currency) -> Result<(Vec<LineOut>, Vec<TaxTotal>), AppError> {
     let mut by_rate: BTreeMap<(String, i32, bool), (i64, i64)> = BTreeMap::new();
     let lines = rows
         .iter()
@@ -71,18 +71,18 @@ fn lines_out(rows: &[LineRow<'_>], cur: Currency) -> (Vec<LineOut>, Vec<TaxTotal
                 entry.1 = entry.1.saturating_add(l.tax);
                 LineTax { name: name.to_owned(), basis_points: l.tax_basis_points, inclusive: l.tax_inclusive }
             });
-            LineOut {
+            Ok(LineOut {
                 position: l.position,
                 description: l.description.to_owned(),
-                quantity: l.quantity,
+                quantity: Quantity::from_milli(l.quantity).map_err(AppError::internal)?,
                 unit_price: Money::new(l.unit_price, cur),
                 tax,
                 net: Money::new(l.net, cur),
                 tax_amount: Money::new(l.tax, cur),
                 total: Money::new(l.gross, cur),
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, AppError>>()?;
     let totals = by_rate
         .into_iter()
         .map(|((name, basis_points, inclusive), (taxable, tax))| TaxTotal {
@@ -93,7 +93,7 @@ fn lines_out(rows: &[LineRow<'_>], cur: Currency) -> (Vec<LineOut>, Vec<TaxTotal
             tax: Money::new(tax, cur),
         })
         .collect();
-    (lines, totals)
+    Ok((lines, totals))
 }
 
 pub(crate) fn balance(r: &invoice::Model) -> i64 {
@@ -113,7 +113,7 @@ pub(crate) fn invoice_out(
     let base = stored_currency(&r.base_currency)?;
     let status: InvoiceStatus = stored(&r.status)?;
     let rows: Vec<LineRow<'_>> = lines.iter().map(Into::into).collect();
-    let (lines, tax_totals) = lines_out(&rows, cur);
+    let (lines, tax_totals) = lines_out(&rows, cur)?;
     let base_total = r
         .fx_rate
         .map(|rate| calc::convert(r.total, cur, base, rate).map(|v| Money::new(v, base)))
@@ -173,7 +173,7 @@ pub(crate) fn credit_note_out(
 ) -> Result<CreditNoteOut, AppError> {
     let cur = stored_currency(&r.currency)?;
     let rows: Vec<LineRow<'_>> = lines.iter().map(Into::into).collect();
-    let (lines, _) = lines_out(&rows, cur);
+    let (lines, _) = lines_out(&rows, cur)?;
     Ok(CreditNoteOut {
         id: r.id.into(),
         invoice_id: r.invoice_id.into(),
