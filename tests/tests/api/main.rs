@@ -19,6 +19,7 @@ mod login_throttle;
 mod metrics;
 mod ops;
 mod rate_limits;
+mod revenue;
 mod roles;
 mod secrets;
 mod sessions;

@@ -58,6 +58,9 @@ impl RevenueService {
         }
         let s = settings::current(&txn, ctx.org_id, now).await?;
         let issue_date = input.issue_date.map_or_else(|| self.today(), |d| d.get());
+        if inv.issue_date.is_some_and(|d| issue_date < d) {
+            return Err(RevenueError::Field("issue_date", "must not be before the invoice's issue date".into()).into());
+        }
         let format = NumberFormat::parse(&s.credit_note_number_format)
             .map_err(|e| AppError::internal(format!("stored credit note number format: {e}")))?;
         let number = format.render(numbers::take(&txn, ctx.org_id, numbers::CREDIT_NOTE_SERIES).await?, issue_date);
