@@ -96,3 +96,24 @@ impl atrium_agreements::Crm for Crm {
         }))
     }
 }
+
+/// Revenue prints the organization's and the client's names on documents.
+pub struct Parties {
+    pub identity: IdentityService,
+    pub crm: atrium_crm::CrmService,
+}
+
+#[async_trait]
+impl atrium_revenue::Parties for Parties {
+    async fn organization_name(&self, ctx: &atrium_kernel::OrgCtx) -> Result<String, AppError> {
+        Ok(self.identity.me(ctx).await?.organization.name)
+    }
+
+    async fn company_name(&self, ctx: &atrium_kernel::OrgCtx, id: ClientCompanyId) -> Result<Option<String>, AppError> {
+        match self.crm.get_company(ctx, id).await {
+            Ok(c) => Ok(Some(c.name)),
+            Err(AppError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}

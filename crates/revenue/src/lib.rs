@@ -9,6 +9,7 @@ pub mod entity;
 pub mod error;
 pub mod http;
 pub mod numbering;
+pub mod pdf;
 pub mod ports;
 pub mod service;
 
@@ -18,12 +19,16 @@ use atrium_outbox::{Module, Platform};
 
 pub use error::RevenueError;
 pub use http::router;
-pub use ports::{EngagementRef, Engagements};
+pub use ports::{EngagementRef, Engagements, Parties};
 pub use service::RevenueService;
 
 /// The revenue domain, ready to register.
-pub fn module(platform: &Platform, engagements: Arc<dyn Engagements>) -> Module<RevenueService> {
-    let svc = RevenueService::new(platform.db.clone(), platform.clock.clone(), engagements);
+pub fn module(
+    platform: &Platform,
+    engagements: Arc<dyn Engagements>,
+    parties: Arc<dyn Parties>,
+) -> Module<RevenueService> {
+    let svc = RevenueService::new(platform.db.clone(), platform.clock.clone(), engagements, parties);
     Module::new(svc.clone(), http::router(svc))
         .tag("invoices", "Invoices, their lines, issue and void")
         .tag("payments", "Payments against invoices, and their reversal")

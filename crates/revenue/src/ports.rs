@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use atrium_events::agreements::EngagementId;
 use atrium_events::crm::ClientCompanyId;
-use atrium_kernel::{AppError, OrganizationId};
+use atrium_kernel::{AppError, OrgCtx, OrganizationId};
 
 /// An engagement as revenue sees it: whose it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,4 +17,13 @@ pub struct EngagementRef {
 #[async_trait]
 pub trait Engagements: Send + Sync + 'static {
     async fn engagement(&self, org: OrganizationId, id: EngagementId) -> Result<Option<EngagementRef>, AppError>;
+}
+
+/// Names printed on documents: the issuing organization (identity) and the
+/// client company (CRM).
+#[async_trait]
+pub trait Parties: Send + Sync + 'static {
+    async fn organization_name(&self, ctx: &OrgCtx) -> Result<String, AppError>;
+    /// `None` when the company is gone.
+    async fn company_name(&self, ctx: &OrgCtx, id: ClientCompanyId) -> Result<Option<String>, AppError>;
 }

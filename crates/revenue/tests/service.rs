@@ -17,7 +17,7 @@ use atrium_revenue::dto::{
     ClientCompanyId, CreditNoteIn, EngagementId, FxRateIn, InvoiceFilter, InvoiceIn, InvoiceOut, InvoicePatch,
     InvoiceStatus, IssueIn, LineIn, PaymentIn, Quantity, ReverseIn, SettingsPatch, StatusFilter, TaxRateIn,
 };
-use atrium_revenue::{EngagementRef, Engagements, RevenueService};
+use atrium_revenue::{EngagementRef, Engagements, Parties, RevenueService};
 use atrium_testkit::{TestDb, backend_tests};
 use chrono::{NaiveDate, TimeZone, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
@@ -57,6 +57,19 @@ impl Engagements for TableEngagements {
     }
 }
 
+/// Names as identity and CRM would give them.
+struct FixedParties;
+
+#[async_trait]
+impl Parties for FixedParties {
+    async fn organization_name(&self, _: &OrgCtx) -> Result<String, AppError> {
+        Ok("Acme Consulting".into())
+    }
+    async fn company_name(&self, _: &OrgCtx, _: ClientCompanyId) -> Result<Option<String>, AppError> {
+        Ok(Some("Globex".into()))
+    }
+}
+
 struct Harness {
     svc: RevenueService,
     conn: DatabaseConnection,
@@ -65,7 +78,12 @@ struct Harness {
 fn harness(db: &TestDb) -> Harness {
     let now = Utc.with_ymd_and_hms(2027, 1, 15, 9, 0, 0).single().expect("time");
     let clock = Arc::new(FrozenClock::at(now)) as Arc<dyn Clock>;
-    let svc = RevenueService::new(db.conn.clone(), clock, Arc::new(TableEngagements(db.conn.clone())));
+    let svc = RevenueService::new(
+        db.conn.clone(),
+        clock,
+        Arc::new(TableEngagements(db.conn.clone())),
+        Arc::new(FixedParties),
+    );
     Harness { svc, conn: db.conn.clone() }
 }
 

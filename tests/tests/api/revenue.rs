@@ -134,6 +134,13 @@ async fn eur_invoice_from_draft_to_credit_note_with_the_engagement_timeline(app:
         (&now.body["status"], &now.body["paid"], &now.body["credited"], &now.body["balance"]),
         (&json!("partially_paid"), &eur(200_000), &eur(57_030), &eur(405_210))
     );
+    assert_pdf_says(
+        app,
+        &ada,
+        &invoice,
+        &["GLX-2701-001", "Globex", "6622.40 EUR", "4052.10 EUR", "2027-02-12", "Design"],
+    )
+    .await;
     let listed = app.get("/api/v1/invoices?status=partially_paid", &ada.token).await.expect(200);
     assert_eq!(listed.body["items"].as_array().map(Vec::len), Some(1));
 
@@ -152,6 +159,33 @@ async fn eur_invoice_from_draft_to_credit_note_with_the_engagement_timeline(app:
         timeline,
         ["revenue.credit_note.issued", "revenue.payment.recorded", "revenue.invoice.issued", "revenue.invoice.created"]
     );
+}
+
+/// The invoice's PDF, as `pdftotext` (poppler) reads it, holds every `expected` text.
+async fn assert_pdf_says(app: &TestApp, s: &Session, invoice: &str, expected: &[&str]) {
+    let res = app
+        .http
+        .get(format!("{}/api/v1/invoices/{invoice}/pdf", app.base))
+        .bearer_auth(&s.token)
+        .send()
+        .await
+        .expect("pdf");
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    let bytes = res.bytes().await.expect("pdf body");
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    if !atrium_tests::tool_available("pdftotext", "-v") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("invoice.pdf");
+    std::fs::write(&path, &bytes).expect("write pdf");
+    let out = std::process::Command::new("pdftotext").arg("-layout").arg(&path).arg("-").output().expect("pdftotext");
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for e in expected {
+        assert!(text.contains(e), "the PDF does not say {e:?}:\n{text}");
+    }
 }
 
 async fn members_and_viewers_read_but_do_not_bill(app: &TestApp) {

@@ -175,3 +175,26 @@ pub(super) async fn get_credit_note(
 ) -> Result<Json<CreditNoteOut>, AppError> {
     Ok(Json(svc.get_credit_note(&ctx, id).await?))
 }
+
+/// The invoice as a PDF (issuer, client, lines, taxes, totals, due date, number).
+#[utoipa::path(get, path = "/api/v1/invoices/{id}/pdf", tag = "invoices",
+    extensions(("x-required-role" = json!("any"))),
+    params(("id" = InvoiceId, Path, description = "Invoice id")),
+    responses((status = 200, description = "The invoice document", content_type = "application/pdf", body = Vec<u8>,
+        headers(("Content-Disposition" = String, description = "inline, with the invoice number as the file name")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, invoice_id = %id))]
+pub(super) async fn pdf(
+    State(svc): State<RevenueService>,
+    ctx: Authorized<AnyRole>,
+    Path(id): Path<InvoiceId>,
+) -> Result<impl IntoResponse, AppError> {
+    let (file, bytes) = svc.invoice_pdf(&ctx, id).await?;
+    let disposition = format!("inline; filename=\"{file}\"");
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    ))
+}

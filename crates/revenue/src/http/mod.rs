@@ -16,6 +16,7 @@ pub fn router(svc: RevenueService) -> OpenApiRouter {
         .routes(routes!(invoices::get, invoices::update, invoices::delete))
         .routes(routes!(invoices::issue))
         .routes(routes!(invoices::void))
+        .routes(routes!(invoices::pdf))
         .routes(routes!(invoices::list_credit_notes, invoices::create_credit_note))
         .routes(routes!(invoices::get_credit_note))
         .routes(routes!(payments::record))
