@@ -41,6 +41,17 @@ else
   echo "make test: s3s-fs not installed: S3 suites SKIPPED (each prints SKIP)"
   missing=1
 fi
+# pdftotext (Debian's poppler-utils) reads the invoice PDFs back in the revenue tests.
+if ! command -v pdftotext >/dev/null && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "make test: installing poppler-utils (pdftotext)"
+  apt-get install -y -q poppler-utils >/dev/null 2>&1 || true
+fi
+if command -v pdftotext >/dev/null; then
+  echo "make test: pdftotext installed: invoice PDF text checks RUN"
+else
+  echo "make test: pdftotext not installed: invoice PDF text checks SKIPPED (apt-get install poppler-utils)"
+  missing=1
+fi
 if [ "${ATRIUM_REQUIRE_SERVICES:-0}" = "1" ] && [ "$missing" = "1" ]; then
   echo "make test: ATRIUM_REQUIRE_SERVICES=1 and a service is missing: failing" >&2
   exit 1

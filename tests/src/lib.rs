@@ -232,3 +232,19 @@ macro_rules! app_tests {
         )*
     };
 }
+
+/// Whether the command-line tool `name` runs (`probe` is an argument it answers,
+/// such as `-v`); when it does not, prints a SKIP line, or panics in CI
+/// (`ATRIUM_REQUIRE_SERVICES=1`) where `make test` installs it.
+pub fn tool_available(name: &str, probe: &str) -> bool {
+    let ran = std::process::Command::new(name)
+        .arg(probe)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !ran {
+        atrium_testkit::skip_or_fail(name, "PATH", "not installed");
+    }
+    ran
+}

@@ -28,6 +28,10 @@ typed_id!(
     /// A project template.
     ProjectTemplateId
 );
+typed_id!(
+    /// A time entry (placeholder until the `time` branch lands).
+    TimeEntryId
+);
 
 /// A status enum stored as its snake_case name (the CHECK constraints hold the
 /// same lists): `as_str` for storage, `FromStr` to read it back.

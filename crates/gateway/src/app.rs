@@ -96,7 +96,7 @@ impl AppState {
         reg.add(atrium_timeline::module(&platform));
         reg.add(atrium_webhooks::module(&platform, webhook_guard(config), webhook_timeout(config))?);
         let crm = reg.add(atrium_crm::module(&platform, Arc::new(ports::Members(identity.clone()))));
-        let agreements = reg.add(atrium_agreements::module(&platform, Arc::new(ports::Crm(crm))));
+        let agreements = reg.add(atrium_agreements::module(&platform, Arc::new(ports::Crm(crm.clone()))));
         reg.add(atrium_projects::module(
             &platform,
             Arc::new(ports::Engagements(agreements.clone())),
@@ -106,7 +106,12 @@ impl AppState {
             &platform,
             &config.storage(),
             config.files(),
+            Arc::new(ports::Engagements(agreements.clone())),
+        ));
+        reg.add(atrium_revenue::module(
+            &platform,
             Arc::new(ports::Engagements(agreements)),
+            Arc::new(ports::Parties { identity: identity.clone(), crm }),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =

@@ -51,6 +51,18 @@ impl atrium_projects::Engagements for Engagements {
 }
 
 #[async_trait]
+impl atrium_revenue::Engagements for Engagements {
+    async fn engagement(
+        &self,
+        org: OrganizationId,
+        id: EngagementId,
+    ) -> Result<Option<atrium_revenue::EngagementRef>, AppError> {
+        let found = self.0.engagement_ref(org, id).await?;
+        Ok(found.map(|e| atrium_revenue::EngagementRef { id: e.id, client_company_id: e.client_company_id }))
+    }
+}
+
+#[async_trait]
 impl atrium_files::Engagements for Engagements {
     async fn exists(&self, org: OrganizationId, id: EngagementId) -> Result<bool, AppError> {
         Ok(self.0.engagement_ref(org, id).await?.is_some())
@@ -82,5 +94,26 @@ impl atrium_agreements::Crm for Crm {
             client_company_id: d.client_company_id,
             contact_id: d.contact_id,
         }))
+    }
+}
+
+/// Revenue prints the organization's and the client's names on documents.
+pub struct Parties {
+    pub identity: IdentityService,
+    pub crm: atrium_crm::CrmService,
+}
+
+#[async_trait]
+impl atrium_revenue::Parties for Parties {
+    async fn organization_name(&self, ctx: &atrium_kernel::OrgCtx) -> Result<String, AppError> {
+        Ok(self.identity.me(ctx).await?.organization.name)
+    }
+
+    async fn company_name(&self, ctx: &atrium_kernel::OrgCtx, id: ClientCompanyId) -> Result<Option<String>, AppError> {
+        match self.crm.get_company(ctx, id).await {
+            Ok(c) => Ok(Some(c.name)),
+            Err(AppError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 }

@@ -20,6 +20,7 @@ mod metrics;
 mod ops;
 mod query_cache;
 mod rate_limits;
+mod revenue;
 mod roles;
 mod secrets;
 mod sessions;

@@ -100,8 +100,42 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         .expect("upload");
     assert_eq!(file.status(), 201);
     let file: Value = file.json().await.expect("file");
+    let tax = app.post("/api/v1/tax-rates", &ada.token, json!({"name": "VAT", "basis_points": 2000})).await.expect(201);
+    let invoice = app
+        .post(
+            "/api/v1/invoices",
+            &ada.token,
+            json!({"engagement_id": engagement_id,
+                "lines": [{"description": "Workshop", "quantity": 1,
+                    "unit_price": {"amount_minor": 10000, "currency": "USD"}}]}),
+        )
+        .await
+        .expect(201);
+    let invoice_id = invoice.body["id"].as_str().expect("id").to_owned();
+    app.post(&format!("/api/v1/invoices/{invoice_id}/issue"), &ada.token, json!({})).await.expect(200);
+    let payment = app
+        .post(
+            &format!("/api/v1/invoices/{invoice_id}/payments"),
+            &ada.token,
+            json!({"amount": {"amount_minor": 1000, "currency": "USD"}, "received_on": "2027-01-05"}),
+        )
+        .await
+        .expect(201);
+    let credit = app
+        .post(
+            &format!("/api/v1/invoices/{invoice_id}/credit-notes"),
+            &ada.token,
+            json!({"lines": [{"description": "Discount", "quantity": 1,
+                "unit_price": {"amount_minor": 500, "currency": "USD"}}]}),
+        )
+        .await
+        .expect(201);
     let mut ids = BTreeMap::new();
     ids.insert("/api/v1/files/", file["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/invoices/", invoice_id);
+    ids.insert("/api/v1/payments/", payment.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/credit-notes/", credit.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/tax-rates/", tax.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/client-companies/", company_id);
     ids.insert("/api/v1/contacts/", contact.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/deals/", deal.body["id"].as_str().expect("id").to_owned());
@@ -147,6 +181,13 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("POST", p) if p.ends_with("/instantiate") => {
             Some(json!({"engagement_id": uuid::Uuid::now_v7(), "name": "Stolen", "start_date": "2027-01-04"}))
         }
+        ("PATCH", p) if p.starts_with("/api/v1/invoices/") => Some(json!({"notes": "Hijacked"})),
+        ("POST", p) if p.ends_with("/payments") => {
+            Some(json!({"amount": {"amount_minor": 1, "currency": "USD"}, "received_on": "2027-01-05"}))
+        }
+        ("POST", p) if p.ends_with("/credit-notes") => Some(json!({"lines": [{"description": "Stolen", "quantity": 1,
+                "unit_price": {"amount_minor": 1, "currency": "USD"}}]})),
+        ("PATCH", p) if p.starts_with("/api/v1/tax-rates/") => Some(json!({"name": "Hijacked"})),
         ("POST", _) => Some(json!({})),
         _ => None,
     }
@@ -177,6 +218,14 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
     assert!(tried >= 9, "only {tried} operations tried");
 
     // Nothing changed for A.
+    let invoice = app.get(&format!("/api/v1/invoices/{}", ids["/api/v1/invoices/"]), &ada.token).await.expect(200);
+    assert_eq!(
+        (&invoice.body["status"], &invoice.body["balance"]["amount_minor"], &invoice.body["notes"]),
+        (&json!("partially_paid"), &json!(8500), &Value::Null),
+        "B could not pay, credit, void or edit A's invoice"
+    );
+    let payment = app.get(&format!("/api/v1/payments/{}", ids["/api/v1/payments/"]), &ada.token).await.expect(200);
+    assert!(payment.body["reversed_at"].is_null(), "B could not reverse A's payment");
     let key_id = &ids["/api/v1/api-keys/"];
     let keys = app.get("/api/v1/api-keys", &ada.token).await.expect(200);
     assert_eq!(keys.body["items"][0]["id"], key_id.as_str());

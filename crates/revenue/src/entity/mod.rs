@@ -1,0 +1,12 @@
+//! The revenue domain's tables. Every one carries `organization_id`; all but the
+//! per-organization settings and counters implement the kernel's tenant trait.
+
+pub mod credit_note;
+pub mod credit_note_line;
+pub mod fx_rate;
+pub mod invoice;
+pub mod invoice_line;
+pub mod number_series;
+pub mod payment;
+pub mod settings;
+pub mod tax_rate;
