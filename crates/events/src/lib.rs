@@ -21,7 +21,7 @@ macro_rules! domains {
     };
 }
 
-domains!(identity, crm, agreements, projects, webhooks, files);
+domains!(identity, crm, agreements, projects, webhooks, files, revenue);
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

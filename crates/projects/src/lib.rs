@@ -1,11 +1,13 @@
 //! Projects: the delivery side of an engagement — projects, their milestones and
-//! tasks, and reusable project templates. Engagements and members belong to other
-//! domains and are reached through [`ports`]; CRM merges arrive as events.
+//! tasks, reusable project templates, and the time logged on them with the rates
+//! that price it. Engagements and members belong to other domains and are
+//! reached through [`ports`]; CRM merges and revenue's invoices arrive as events.
 
 pub mod dto;
 pub mod entity;
 pub mod error;
 pub mod http;
+pub mod invoicing;
 pub mod ports;
 pub mod service;
 pub mod subscriber;
@@ -16,8 +18,9 @@ use atrium_outbox::{Module, Platform};
 
 pub use error::ProjectsError;
 pub use http::router;
+pub use invoicing::InvoicingSubscriber;
 pub use ports::{EngagementRef, Engagements, Members};
-pub use service::{ProjectsService, ReconcileJob};
+pub use service::{ProjectsService, ReconcileJob, TimeService};
 pub use subscriber::CrmMergeSubscriber;
 
 /// The projects domain, ready to register: its routes, the CRM merge subscriber
@@ -30,6 +33,7 @@ pub fn module(
     let svc = ProjectsService::new(platform.db.clone(), platform.clock.clone(), engagements, members);
     Module::new(svc.clone(), http::router(svc.clone()))
         .subscriber(CrmMergeSubscriber::new(platform.db.clone(), platform.clock.clone()))
+        .subscriber(InvoicingSubscriber::new(platform.db.clone(), platform.clock.clone()))
         .job(ReconcileJob(svc))
-        .tag("projects", "Projects, milestones, tasks and project templates")
+        .tag("projects", "Projects, milestones, tasks, project templates, time entries and rate cards")
 }

@@ -42,11 +42,17 @@ pub struct FakeEngagements(pub DatabaseConnection);
 #[async_trait]
 impl Engagements for FakeEngagements {
     async fn engagement(&self, org: OrganizationId, id: EngagementId) -> Result<Option<EngagementRef>, AppError> {
-        Ok(self
-            .client_companies(org, &[id])
-            .await?
-            .remove(&id)
-            .map(|client_company_id| EngagementRef { id, client_company_id }))
+        let stmt = Query::select()
+            .columns(["client_company_id", "budget_currency"].map(Alias::new))
+            .from(Alias::new("engagements"))
+            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
+            .and_where(Expr::col(Alias::new("id")).eq(id.into_uuid()))
+            .to_owned();
+        let Some(row) = self.0.query_one(&stmt).await? else { return Ok(None) };
+        let company: Option<Uuid> = row.try_get("", "client_company_id")?;
+        let currency: Option<String> = row.try_get("", "budget_currency")?;
+        let currency = currency.map(|c| c.parse().expect("stored currency"));
+        Ok(Some(EngagementRef { id, client_company_id: company.map(Into::into), currency }))
     }
 
     async fn client_companies(

@@ -1,6 +1,7 @@
-//! Events published by the `projects` domain: projects, milestones, tasks and
-//! project templates. Every project, milestone and task event names the
-//! engagement the work belongs to, so the timeline files it under that engagement.
+//! Events published by the `projects` domain: projects, milestones, tasks,
+//! project templates, and (in [`time`]) time entries and rate cards. Every
+//! project, milestone and task event names the engagement the work belongs to, so
+//! the timeline files it under that engagement.
 
 use atrium_kernel::{UserId, typed_id};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -59,6 +60,10 @@ macro_rules! status {
         }
     };
 }
+
+// After `status!`, which it uses.
+mod time;
+pub use time::*;
 
 status!(
     /// Where a project stands.
@@ -429,4 +434,7 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<TemplateDeleted>(),
         EventType::of::<ReferencesRepointed>(),
     ]
+    .into_iter()
+    .chain(time::catalog())
+    .collect()
 }
