@@ -23,3 +23,4 @@ mod roles;
 mod secrets;
 mod sessions;
 mod tenancy;
+mod time;
