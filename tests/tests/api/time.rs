@@ -66,7 +66,7 @@ async fn time_entries_lifecycle_and_roles(app: &TestApp) {
     let member = app.add_member(&owner, "member@example.com", "member").await;
     let billing = app.add_member(&owner, "billing@example.com", "billing").await;
     let viewer = app.add_member(&owner, "viewer@example.com", "viewer").await;
-    let (_, project) = project(app, &owner).await;
+    let (engagement, project) = project(app, &owner).await;
 
     let body = json!({"project_id": project, "date": "2026-12-01", "minutes": 90, "note": "Workshop"});
     let created = app.post("/api/v1/time-entries", &member.token, body.clone()).await.expect(201);
@@ -142,6 +142,26 @@ async fn time_entries_lifecycle_and_roles(app: &TestApp) {
     app.delete(&theirs, &owner.token).await.expect(204);
     app.get(&theirs, &owner.token).await.expect_problem(404);
     app.delete(&format!("/api/v1/projects/{project}"), &owner.token).await.expect_problem(409);
+
+    // The engagement's timeline tells of decisions on time, not of every entry logged
+    // (in order per entry, so the approval arriving means its creation was seen).
+    let timeline = format!("/api/v1/timeline?engagement_id={engagement}&limit=200");
+    let types = eventually("the approval on the timeline", || async {
+        let page = app.get(&timeline, &owner.token).await.expect(200);
+        let types: Vec<String> = page.body["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter_map(|e| e["event_type"].as_str().map(str::to_owned))
+            .collect();
+        types.iter().any(|t| t == "projects.time_entry.approved").then_some(types)
+    })
+    .await;
+    assert!(types.iter().any(|t| t == "projects.time_entry.rejected"), "{types:?}");
+    assert!(
+        !types.iter().any(|t| t == "projects.time_entry.created" || t == "projects.time_entry.updated"),
+        "{types:?}"
+    );
 }
 
 async fn time_filters_and_tenancy(app: &TestApp) {
