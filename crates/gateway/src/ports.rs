@@ -38,7 +38,11 @@ impl atrium_projects::Engagements for Engagements {
         id: EngagementId,
     ) -> Result<Option<atrium_projects::EngagementRef>, AppError> {
         let found = self.0.engagement_ref(org, id).await?;
-        Ok(found.map(|e| atrium_projects::EngagementRef { id: e.id, client_company_id: e.client_company_id }))
+        Ok(found.map(|e| atrium_projects::EngagementRef {
+            id: e.id,
+            client_company_id: e.client_company_id,
+            currency: e.currency,
+        }))
     }
 
     async fn client_companies(

@@ -75,7 +75,7 @@ async fn every_operation_documents_success_errors_and_examples() {
 #[tokio::test]
 async fn every_authenticated_operation_states_its_role_and_its_403() {
     let doc = generated().await;
-    let known = ["any", "write_records", "write_billing", "manage_organization"];
+    let known = ["any", "write_records", "write_billing", "manage_organization", "log_time"];
     let mut problems = Vec::new();
     for (path, item) in doc["paths"].as_object().expect("paths") {
         for (method, op) in item.as_object().expect("path item") {

@@ -30,6 +30,9 @@ pub struct WriteRecords;
 pub struct WriteBilling;
 /// Members, invitations, API keys, webhooks, dead letters: owner, admin.
 pub struct ManageOrg;
+/// Logs time: everyone who works or bills (owner, admin, member, billing); a
+/// member only their own, which the service checks.
+pub struct LogTime;
 
 impl Requirement for AnyRole {
     const NAME: &'static str = "any";
@@ -63,12 +66,20 @@ impl Requirement for ManageOrg {
     }
 }
 
+impl Requirement for LogTime {
+    const NAME: &'static str = "log_time";
+    const DENIED: &'static str = "log time (owner, admin, member or billing)";
+    fn allows(role: Role) -> bool {
+        role.logs_time()
+    }
+}
+
 /// Every requirement with the roles it admits, for the OpenAPI document.
-pub fn requirements() -> [(&'static str, Vec<Role>); 4] {
+pub fn requirements() -> [(&'static str, Vec<Role>); 5] {
     fn roles<R: Requirement>() -> (&'static str, Vec<Role>) {
         (R::NAME, Role::ALL.into_iter().filter(|r| R::allows(*r)).collect())
     }
-    [roles::<AnyRole>(), roles::<WriteRecords>(), roles::<WriteBilling>(), roles::<ManageOrg>()]
+    [roles::<AnyRole>(), roles::<WriteRecords>(), roles::<WriteBilling>(), roles::<ManageOrg>(), roles::<LogTime>()]
 }
 
 /// The caller's context, admitted by requirement `R`. Derefs to [`OrgCtx`], so
@@ -128,5 +139,7 @@ mod tests {
         assert!(Authorized::<AnyRole>::check(ctx(Role::Viewer)).is_ok());
         let manage = &requirements()[3];
         assert_eq!(manage.1, vec![Role::Owner, Role::Admin]);
+        assert!(Authorized::<LogTime>::check(ctx(Role::Billing)).is_ok());
+        assert!(Authorized::<LogTime>::check(ctx(Role::Viewer)).is_err());
     }
 }

@@ -62,6 +62,11 @@ impl Role {
         matches!(self, Role::Owner | Role::Admin | Role::Member)
     }
 
+    /// May log time (a member only their own).
+    pub fn logs_time(&self) -> bool {
+        !matches!(self, Role::Viewer)
+    }
+
     /// May create and change billing records.
     pub fn writes_billing(&self) -> bool {
         matches!(self, Role::Owner | Role::Admin | Role::Billing)

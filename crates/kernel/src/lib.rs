@@ -18,7 +18,7 @@ pub mod tenant;
 pub mod text;
 pub mod vault;
 
-pub use auth::{AnyRole, Authorized, ManageOrg, Requirement, WriteBilling, WriteRecords};
+pub use auth::{AnyRole, Authorized, LogTime, ManageOrg, Requirement, WriteBilling, WriteRecords};
 pub use client_ip::ClientIp;
 pub use clock::{Clock, FrozenClock, SystemClock};
 pub use ctx::{ApiKeyId, OrgCtx, OrganizationId, Principal, Role, UserId};

@@ -2,7 +2,7 @@
 
 use atrium_kernel::{AppError, FieldError};
 
-use crate::dto::{MAX_ESTIMATE_MINUTES, MAX_OFFSET_DAYS};
+use crate::dto::{MAX_ESTIMATE_MINUTES, MAX_OFFSET_DAYS, MAX_RATE_MINOR};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectsError {
@@ -46,6 +46,36 @@ pub enum ProjectsError {
     /// A project's item holds a value a template refuses (data stored before the rules).
     #[error("{what} cannot be saved in a template: {problem}")]
     Unsavable { what: String, problem: String },
+    /// A project that has logged time cannot be deleted: the time is a record.
+    #[error("the project has time entries; it cannot be deleted")]
+    ProjectHasTime,
+    /// Time logged for someone who is not a member of the organization.
+    #[error("is not a member of this organization")]
+    MemberNotInOrg,
+    /// A time entry's task is not a task of its project.
+    #[error("no such task in this project")]
+    NoSuchTask,
+    #[error("must be a day in years 2000 to 2100")]
+    DateOutOfRange,
+    #[error("must not be before date_from")]
+    DateRangeReversed,
+    /// A member acting on another member's time.
+    #[error("a member may only log and change their own time")]
+    NotOwnEntry,
+    #[error("the time entry is approved and locked")]
+    EntryLocked,
+    /// An approval step from the wrong state (approving a draft, editing a submitted entry).
+    #[error("the time entry is {state}; it cannot be {action}")]
+    WrongState { state: &'static str, action: &'static str },
+    #[error("must be in the engagement's currency {expected}")]
+    NotEngagementCurrency { expected: String },
+    #[error("must be in the billing rate's currency")]
+    RateCurrenciesDiffer,
+    #[error("must be between 0 and {MAX_RATE_MINOR} minor units")]
+    RateOutOfRange { field: &'static str },
+    /// A card of the same member, engagement and start date exists.
+    #[error("a rate card for this member, engagement and date exists: {existing_id}")]
+    RateCardExists { existing_id: uuid::Uuid },
 }
 
 impl From<ProjectsError> for AppError {
@@ -63,7 +93,23 @@ impl From<ProjectsError> for AppError {
             E::InvalidMove { field, .. } => AppError::invalid(field, message),
             E::StartDateOutOfRange => AppError::invalid("start_date", message),
             E::InvalidTemplate(fields) => AppError::Validation(fields),
-            E::ReferenceVanished | E::OffsetTooLarge { .. } | E::Unsavable { .. } => AppError::conflict(message),
+            E::ReferenceVanished
+            | E::OffsetTooLarge { .. }
+            | E::Unsavable { .. }
+            | E::ProjectHasTime
+            | E::EntryLocked
+            | E::WrongState { .. } => AppError::conflict(message),
+            E::MemberNotInOrg => AppError::invalid("member_id", message),
+            E::NoSuchTask => AppError::invalid("task_id", message),
+            E::DateOutOfRange => AppError::invalid("date", message),
+            E::DateRangeReversed => AppError::invalid("date_to", message),
+            E::NotOwnEntry => AppError::Forbidden(message),
+            E::NotEngagementCurrency { .. } => AppError::invalid("billing_rate", message),
+            E::RateCurrenciesDiffer => AppError::invalid("cost_rate", message),
+            E::RateOutOfRange { field } => AppError::invalid(field, message),
+            E::RateCardExists { existing_id } => {
+                AppError::Conflict { detail: message, existing_id: Some(existing_id.to_string()) }
+            }
         }
     }
 }

@@ -1,11 +1,13 @@
 //! Projects: the delivery side of an engagement — projects, their milestones and
-//! tasks, and reusable project templates. Engagements and members belong to other
-//! domains and are reached through [`ports`]; CRM merges arrive as events.
+//! tasks, reusable project templates, and the time logged on them with the rates
+//! that price it. Engagements and members belong to other domains and are
+//! reached through [`ports`]; CRM merges and revenue's invoices arrive as events.
 
 pub mod dto;
 pub mod entity;
 pub mod error;
 pub mod http;
+pub mod invoicing;
 pub mod ports;
 pub mod service;
 pub mod subscriber;
@@ -16,8 +18,9 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::ProjectsError;
 pub use http::router;
+pub use invoicing::InvoicingSubscriber;
 pub use ports::{EngagementRef, Engagements, Members};
-pub use service::{ProjectsService, ReconcileJob};
+pub use service::{ProjectsService, ReconcileJob, TimeService};
 pub use subscriber::CrmMergeSubscriber;
 
 /// The projects domain, ready to register: its routes, the CRM merge subscriber
@@ -30,8 +33,9 @@ pub fn module(
     let svc = ProjectsService::new(platform.db.clone(), platform.clock.clone(), engagements, members);
     Module::new(svc.clone(), http::router(svc.clone()))
         .subscriber(CrmMergeSubscriber::new(platform.db.clone(), platform.clock.clone()))
+        .subscriber(InvoicingSubscriber::new(platform.db.clone(), platform.clock.clone()))
         .job(ReconcileJob(svc))
-        .tag("projects", "Projects, milestones, tasks and project templates")
+        .tag("projects", "Projects, milestones, tasks, project templates, time entries and rate cards")
         .cached(CACHED)
 }
 
@@ -46,7 +50,11 @@ const CACHED: &[CachedRoute] = &[
     CachedRoute::new("/api/v1/tasks/{id}", WORK),
     CachedRoute::new("/api/v1/project-templates", TEMPLATE),
     CachedRoute::new("/api/v1/project-templates/{id}", TEMPLATE),
+    CachedRoute::new("/api/v1/time-entries", TIME).caller_param("member_id"),
+    CachedRoute::new("/api/v1/time-entries/{id}", TIME),
 ];
 const PROJECT: &[&str] = &["project", "engagement", "client_company"];
 const WORK: &[&str] = &["task", "milestone", "project", "engagement", "client_company", "member"];
 const TEMPLATE: &[&str] = &["project_template"];
+// Invoicing marks entries through events on the `invoice` aggregate.
+const TIME: &[&str] = &["time_entry", "invoice", "task", "project", "engagement", "member"];

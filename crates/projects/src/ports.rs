@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
-use atrium_kernel::{AppError, OrganizationId, UserId};
+use atrium_kernel::{AppError, Currency, OrganizationId, UserId};
 
 use crate::dto::{ClientCompanyId, EngagementId};
 
@@ -12,6 +12,8 @@ use crate::dto::{ClientCompanyId, EngagementId};
 pub struct EngagementRef {
     pub id: EngagementId,
     pub client_company_id: Option<ClientCompanyId>,
+    /// The engagement's currency (its budget's), which its rate overrides use.
+    pub currency: Option<Currency>,
 }
 
 /// Agreements' engagements. Lookups answer as if another organization's ids did not

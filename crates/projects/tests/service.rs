@@ -12,9 +12,13 @@ mod common;
 mod http;
 #[path = "service/projects.rs"]
 mod projects;
+#[path = "service/rates.rs"]
+mod rates;
 #[path = "service/sync.rs"]
 mod sync;
 #[path = "service/tasks.rs"]
 mod tasks;
 #[path = "service/templates.rs"]
 mod templates;
+#[path = "service/time.rs"]
+mod time;

@@ -25,3 +25,4 @@ mod roles;
 mod secrets;
 mod sessions;
 mod tenancy;
+mod time;

@@ -22,6 +22,7 @@ fn admitted(requirement: &str) -> Option<&'static [&'static str]> {
         "write_records" => &["owner", "admin", "member"],
         "write_billing" => &["owner", "admin", "billing"],
         "manage_organization" => &["owner", "admin"],
+        "log_time" => &["owner", "admin", "member", "billing"],
         _ => return None,
     })
 }
@@ -158,8 +159,7 @@ async fn every_operation_admits_exactly_its_roles(app: &TestApp) {
     }
     eprintln!("roles: {} operations ({declared} with x-required-role), {checked} requests", ops.len());
     assert!(ops.len() > 50, "only {} authenticated operations found", ops.len());
-    // (No operation needs `write_billing` until the billing domain exists.)
-    for requirement in ["write_records", "manage_organization"] {
+    for requirement in ["write_records", "write_billing", "manage_organization", "log_time"] {
         assert!(ops.iter().any(|o| o.requirement == *requirement), "no operation requires {requirement}");
     }
     assert!(failures.is_empty(), "{} role failures:\n{}", failures.len(), failures.join("\n"));

@@ -14,7 +14,6 @@ app_tests!(foreign_ids_are_not_found_everywhere, lists_never_show_another_organi
 async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     let ada = app.signup("ada@example.com").await;
     let grace = app.add_member(&ada, "grace@example.com", "member").await;
-    let _ = grace;
     let members = app.get("/api/v1/members", &ada.token).await.expect(200);
     let member_id = members.body["items"][1]["id"].as_str().expect("member id").to_owned();
     let key = app.post("/api/v1/api-keys", &ada.token, json!({"name": "k", "role": "member"})).await.expect(201);
@@ -90,6 +89,17 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         )
         .await
         .expect(201);
+    let time = app
+        .post(
+            "/api/v1/time-entries",
+            &ada.token,
+            json!({"project_id": project_id, "date": "2026-12-01", "minutes": 60}),
+        )
+        .await
+        .expect(201);
+    let rates = json!({"member_id": grace.user_id, "effective_from": "2026-01-01",
+        "billing_rate": {"amount_minor": 10000, "currency": "EUR"}, "cost_rate": {"amount_minor": 4000, "currency": "EUR"}});
+    let rate_card = app.post("/api/v1/rate-cards", &ada.token, rates).await.expect(201);
     let file = app
         .http
         .post(format!("{}/api/v1/files?engagement_id={engagement_id}&name=brief.txt", app.base))
@@ -147,6 +157,8 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     ids.insert("/api/v1/tasks/", task.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/project-templates/", template.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/members/", member_id);
+    ids.insert("/api/v1/time-entries/", time.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/rate-cards/", rate_card.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/api-keys/", key.body["api_key"]["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/invitations/", invite.body["invitation"]["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/webhooks/", hook.body["webhook"]["id"].as_str().expect("id").to_owned());
@@ -176,6 +188,8 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         }
         ("PATCH", p) if p.starts_with("/api/v1/tasks/") => Some(json!({"title": "Hijacked", "status": "done"})),
         ("PATCH", p) if p.starts_with("/api/v1/project-templates/") => Some(json!({"name": "Hijacked", "tasks": []})),
+        ("PATCH", p) if p.starts_with("/api/v1/time-entries/") => Some(json!({"minutes": 1})),
+        ("POST", p) if p.ends_with("/reject") => Some(json!({"reason": "Hijacked"})),
         ("POST", p) if p.ends_with("/move") => Some(json!({"position": 0})),
         ("POST", p) if p.ends_with("/template") => Some(json!({"name": "Stolen"})),
         ("POST", p) if p.ends_with("/instantiate") => {
@@ -263,6 +277,12 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
         (&template.body["name"], &template.body["tasks"][0]["title"]),
         (&json!("Playbook"), &json!("Wireframes"))
     );
+    let time = app.get(&format!("/api/v1/time-entries/{}", ids["/api/v1/time-entries/"]), &ada.token).await.expect(200);
+    assert_eq!(
+        (&time.body["minutes"], &time.body["approval_state"], &time.body["version"]),
+        (&json!(60), &json!("draft"), &json!(1))
+    );
+    app.get(&format!("/api/v1/rate-cards/{}", ids["/api/v1/rate-cards/"]), &ada.token).await.expect(200);
     let from_template = app.get("/api/v1/projects", &ada.token).await.expect(200);
     assert_eq!(from_template.body["items"].as_array().map(Vec::len), Some(1), "B instantiated nothing into A");
 
@@ -291,6 +311,8 @@ async fn lists_never_show_another_organization(app: &TestApp) {
         "/api/v1/milestones",
         "/api/v1/tasks",
         "/api/v1/project-templates",
+        "/api/v1/time-entries",
+        "/api/v1/rate-cards",
         "/api/v1/events",
     ] {
         let theirs = app.get(list, &bob.token).await.expect(200);

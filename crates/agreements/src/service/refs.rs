@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use atrium_kernel::{AppError, OrganizationId, Scoped};
+use atrium_kernel::{AppError, Currency, OrganizationId, Scoped};
 use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
@@ -15,6 +15,8 @@ use crate::entity::engagement;
 pub struct EngagementRef {
     pub id: EngagementId,
     pub client_company_id: Option<ClientCompanyId>,
+    /// The currency of the engagement's budget, when it has one.
+    pub currency: Option<Currency>,
 }
 
 impl AgreementsService {
@@ -28,11 +30,16 @@ impl AgreementsService {
         let row = engagement::Entity::scoped(org)
             .filter(engagement::Column::Id.eq(id.into_uuid()))
             .select_only()
-            .columns([engagement::Column::Id, engagement::Column::ClientCompanyId])
-            .into_tuple::<(Uuid, Option<Uuid>)>()
+            .columns([engagement::Column::Id, engagement::Column::ClientCompanyId, engagement::Column::BudgetCurrency])
+            .into_tuple::<(Uuid, Option<Uuid>, Option<String>)>()
             .one(&self.db)
             .await?;
-        Ok(row.map(|(id, company)| EngagementRef { id: id.into(), client_company_id: company.map(Into::into) }))
+        let Some((id, company, currency)) = row else { return Ok(None) };
+        let currency = currency
+            .map(|c| c.parse::<Currency>())
+            .transpose()
+            .map_err(|e| AppError::internal(format!("stored budget currency: {e}")))?;
+        Ok(Some(EngagementRef { id: id.into(), client_company_id: company.map(Into::into), currency }))
     }
 
     /// Client company of each of `ids` found in `org`; ids not found are absent.

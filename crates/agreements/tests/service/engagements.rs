@@ -163,11 +163,15 @@ async fn refs_for_other_domains(db: &TestDb) {
     let h = harness(db);
     let (a, b) = (org(&h).await, org(&h).await);
     let globex = seed_company(&h.conn, a.org_id, "Globex").await;
-    let e = h.svc.create_engagement(&a, EngagementIn { client_company_id: Some(globex), ..engagement("e") }).await;
-    let e = e.expect("create");
+    let budget = Some(atrium_kernel::Money::new(100_000, "CHF".parse().expect("currency")));
+    let e = h.svc.create_engagement(&a, EngagementIn { client_company_id: Some(globex), budget, ..engagement("e") });
+    let e = e.await.expect("create");
     let bare = h.svc.create_engagement(&a, engagement("bare")).await.expect("create");
     let found = h.svc.engagement_ref(a.org_id, e.id).await.expect("ref");
-    assert_eq!(found, Some(EngagementRef { id: e.id, client_company_id: Some(globex) }));
+    let currency = Some("CHF".parse().expect("currency"));
+    assert_eq!(found, Some(EngagementRef { id: e.id, client_company_id: Some(globex), currency }));
+    let found = h.svc.engagement_ref(a.org_id, bare.id).await.expect("ref");
+    assert_eq!(found, Some(EngagementRef { id: bare.id, client_company_id: None, currency: None }), "no budget");
     assert_eq!(h.svc.engagement_ref(b.org_id, e.id).await.expect("ref"), None, "not another org's");
     let missing = EngagementId::new();
     let map = h.svc.engagement_client_companies(a.org_id, &[e.id, bare.id, missing]).await.expect("map");

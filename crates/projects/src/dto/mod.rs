@@ -4,13 +4,17 @@
 
 mod milestones;
 mod projects;
+mod rates;
 mod tasks;
 mod templates;
+mod time;
 
 pub use milestones::*;
 pub use projects::*;
+pub use rates::*;
 pub use tasks::*;
 pub use templates::*;
+pub use time::*;
 
 pub use atrium_events::agreements::EngagementId;
 pub use atrium_events::crm::ClientCompanyId;

@@ -2,13 +2,15 @@
 
 mod milestones;
 mod projects;
+mod rates;
 mod tasks;
 mod templates;
+mod time;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::service::ProjectsService;
+use crate::service::{ProjectsService, TimeService};
 
 pub fn router(svc: ProjectsService) -> OpenApiRouter {
     OpenApiRouter::new()
@@ -23,6 +25,20 @@ pub fn router(svc: ProjectsService) -> OpenApiRouter {
         .routes(routes!(templates::list, templates::create))
         .routes(routes!(templates::get, templates::update, templates::delete))
         .routes(routes!(templates::instantiate))
+        .with_state(svc.clone())
+        .merge(time_router(svc.time()))
+}
+
+fn time_router(svc: TimeService) -> OpenApiRouter {
+    OpenApiRouter::new()
+        .routes(routes!(time::list, time::create))
+        .routes(routes!(time::get, time::update, time::delete))
+        .routes(routes!(time::submit))
+        .routes(routes!(time::approve))
+        .routes(routes!(time::reject))
+        .routes(routes!(rates::list, rates::create))
+        .routes(routes!(rates::effective))
+        .routes(routes!(rates::get, rates::delete))
         .with_state(svc)
 }
 

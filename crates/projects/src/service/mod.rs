@@ -11,8 +11,10 @@ mod reconcile;
 mod save_template;
 mod tasks;
 mod templates;
+mod time;
 
 pub use reconcile::ReconcileJob;
+pub use time::TimeService;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -3,12 +3,12 @@ use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, Date, IfMatch, OrgCtx, Page, PageRequest, Scoped, SortOrder, Text};
 use atrium_outbox::publish;
 use chrono::NaiveDate;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::{ProjectsService, changed, missing_reference};
 use crate::dto::{ProjectFilter, ProjectId, ProjectIn, ProjectOut, ProjectPatch, ProjectStatus, stored};
-use crate::entity::{milestone, project, task};
+use crate::entity::{milestone, project, task, time_entry};
 use crate::error::ProjectsError;
 
 impl ProjectsService {
@@ -109,11 +109,14 @@ impl ProjectsService {
     }
 
     /// Deletes a project; its milestones and tasks go with it (the foreign keys
-    /// cascade). The event lists what went.
+    /// cascade). The event lists what went. A project with logged time stays (409):
+    /// the time is a record that billing may need.
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, project_id = %id))]
     pub async fn delete_project(&self, ctx: &OrgCtx, id: ProjectId, if_match: IfMatch) -> Result<(), AppError> {
         let txn = begin_write(&self.db).await?;
-        let current = project::Entity::find_in(&txn, ctx.org_id, id).await?;
+        // Locked, so time logged concurrently either is counted below or fails
+        // its foreign key check once this delete commits.
+        let current = self.lock_project(&txn, ctx, id).await?.ok_or(AppError::NotFound("project"))?;
         let task_ids: Vec<Uuid> = task::Entity::scoped(ctx.org_id)
             .filter(task::Column::ProjectId.eq(current.id))
             .select_only()
@@ -128,6 +131,13 @@ impl ProjectsService {
             .into_tuple()
             .all(&txn)
             .await?;
+        let logged = time_entry::Entity::scoped(ctx.org_id)
+            .filter(time_entry::Column::ProjectId.eq(current.id))
+            .count(&txn)
+            .await?;
+        if logged > 0 {
+            return Err(ProjectsError::ProjectHasTime.into());
+        }
         project::Entity::delete_in(&txn, ctx.org_id, id, if_match).await?;
         let event = ProjectDeleted {
             id,

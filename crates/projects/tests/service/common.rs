@@ -12,7 +12,7 @@ use atrium_events::EventPayload;
 use atrium_kernel::{AppError, Clock, Date, FrozenClock, OrgCtx, OrganizationId, Principal, Role, Text, UserId};
 use atrium_outbox::entity::event;
 use atrium_projects::dto::{ClientCompanyId, EngagementId, ProjectIn, TaskIn};
-use atrium_projects::entity::{milestone, project, task, template};
+use atrium_projects::entity::{milestone, project, rate_card, task, template, time_entry};
 use atrium_projects::{EngagementRef, Engagements, Members, ProjectsService};
 use atrium_testkit::TestDb;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -42,11 +42,17 @@ pub struct FakeEngagements(pub DatabaseConnection);
 #[async_trait]
 impl Engagements for FakeEngagements {
     async fn engagement(&self, org: OrganizationId, id: EngagementId) -> Result<Option<EngagementRef>, AppError> {
-        Ok(self
-            .client_companies(org, &[id])
-            .await?
-            .remove(&id)
-            .map(|client_company_id| EngagementRef { id, client_company_id }))
+        let stmt = Query::select()
+            .columns(["client_company_id", "budget_currency"].map(Alias::new))
+            .from(Alias::new("engagements"))
+            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
+            .and_where(Expr::col(Alias::new("id")).eq(id.into_uuid()))
+            .to_owned();
+        let Some(row) = self.0.query_one(&stmt).await? else { return Ok(None) };
+        let company: Option<Uuid> = row.try_get("", "client_company_id")?;
+        let currency: Option<String> = row.try_get("", "budget_currency")?;
+        let currency = currency.map(|c| c.parse().expect("stored currency"));
+        Ok(Some(EngagementRef { id, client_company_id: company.map(Into::into), currency }))
     }
 
     async fn client_companies(
@@ -107,6 +113,19 @@ impl Harness {
         let user = seed_user(&self.conn).await;
         self.members.add(org, user);
         user
+    }
+
+    /// An engagement whose budget is in `currency` (rate overrides must use it).
+    pub async fn engagement_in(&self, ctx: &OrgCtx, currency: &str) -> EngagementId {
+        let (engagement, _) = self.engagement(ctx).await;
+        let stmt = Query::update()
+            .table(Alias::new("engagements"))
+            .value(Alias::new("budget_amount_minor"), 1_000_000i64)
+            .value(Alias::new("budget_currency"), currency)
+            .and_where(Expr::col(Alias::new("id")).eq(engagement.into_uuid()))
+            .to_owned();
+        self.conn.execute(&stmt).await.expect("budget");
+        engagement
     }
 
     /// A client company and an engagement for it, both in `ctx`'s organization.
@@ -230,6 +249,8 @@ pub struct Snapshot {
     pub milestones: Vec<milestone::Model>,
     pub tasks: Vec<task::Model>,
     pub templates: Vec<template::Model>,
+    pub time_entries: Vec<time_entry::Model>,
+    pub rate_cards: Vec<rate_card::Model>,
     pub events: Vec<event::Model>,
 }
 
@@ -239,6 +260,8 @@ pub async fn snapshot(conn: &DatabaseConnection) -> Snapshot {
         milestones: milestone::Entity::find().order_by_asc(milestone::Column::Id).all(conn).await.expect("milestones"),
         tasks: task::Entity::find().order_by_asc(task::Column::Id).all(conn).await.expect("tasks"),
         templates: template::Entity::find().order_by_asc(template::Column::Id).all(conn).await.expect("templates"),
+        time_entries: time_entry::Entity::find().order_by_asc(time_entry::Column::Id).all(conn).await.expect("time"),
+        rate_cards: rate_card::Entity::find().order_by_asc(rate_card::Column::Id).all(conn).await.expect("rates"),
         events: event::Entity::find().order_by_asc(event::Column::Id).all(conn).await.expect("events"),
     }
 }

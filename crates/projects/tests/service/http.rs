@@ -189,7 +189,14 @@ async fn routes_admit_the_roles_they_document(db: &TestDb) {
     for (path, item) in api["paths"].as_object().expect("paths") {
         for (method, op) in item.as_object().expect("operations") {
             let role = op["x-required-role"].as_str();
-            let want = if method == "get" { "any" } else { "write_records" };
+            let want = match (method.as_str(), path.as_str()) {
+                // Rates are billing data, and deciding on time is a billing decision.
+                (_, p) if p.starts_with("/api/v1/rate-cards") => "write_billing",
+                (_, p) if p.ends_with("/approve") || p.ends_with("/reject") => "write_billing",
+                ("get", _) => "any",
+                (_, p) if p.starts_with("/api/v1/time-entries") => "log_time",
+                _ => "write_records",
+            };
             assert_eq!(role, Some(want), "{method} {path}");
         }
     }

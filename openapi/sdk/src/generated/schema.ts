@@ -1429,6 +1429,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rate-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rate cards, oldest first: filter by member, engagement, or defaults only.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        get: operations["rate_cards_list"];
+        put?: never;
+        /**
+         * Set a member's billing and cost rate from a date: their default (no
+         *     `engagement_id`) or an override for one engagement, in its currency. To change
+         *     rates, add a card from a later date; one card per member, engagement and date (409).
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["rate_cards_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rate-cards/effective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rates that price a member's time on an engagement on a day: the
+         *     engagement's override in force that day, else the member's default in force
+         *     (when it is in the engagement's currency). 404 when no card applies.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        get: operations["effective"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rate-cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: owner, admin, billing (`write_billing`); other roles get 403. */
+        get: operations["rate_cards_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a rate card: from its date the earlier card applies again.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        delete: operations["rate_cards_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -1495,6 +1564,120 @@ export interface paths {
          * @description Required role: owner, admin, member (`write_records`); other roles get 403.
          */
         post: operations["move_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time entries: filter by member (`me` for the caller), project, engagement,
+         *     date range, billable, approval state, and `invoiced=false` for time not yet
+         *     billed. Every id in a filter must be the organization's (else 404).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["time_entries_list"];
+        put?: never;
+        /**
+         * Log time as a draft. A member logs only their own; owners, admins and billing
+         *     may give another member's `member_id`.
+         * @description Required role: owner, admin, member, billing (`log_time`); other roles get 403.
+         */
+        post: operations["time_entries_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["time_entries_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft or rejected entry (a member: their own).
+         * @description Required role: owner, admin, member, billing (`log_time`); other roles get 403.
+         */
+        delete: operations["time_entries_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft or rejected entry (a member: their own). Submitted entries wait
+         *     for a decision and approved ones are locked (409).
+         * @description Required role: owner, admin, member, billing (`log_time`); other roles get 403.
+         */
+        patch: operations["time_entries_update"];
+        trace?: never;
+    };
+    "/api/v1/time-entries/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a submitted entry; it is locked from then on. Approving time is a
+         *     billing decision: owners, admins and billing.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-entries/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a submitted entry back to its member, with an optional reason.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-entries/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a draft or rejected entry for approval (a member: their own).
+         * @description Required role: owner, admin, member, billing (`log_time`); other roles get 403.
+         */
+        post: operations["submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2773,6 +2956,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "projects.rate_card.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Billing and cost rates were set for a member from a date.
+         * @description Delivered for `projects.rate_card.created` events (aggregate `rate_card`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.rate_card.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.rate_card.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member's rate card was deleted.
+         * @description Delivered for `projects.rate_card.deleted` events (aggregate `rate_card`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.rate_card.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "projects.references.repointed": {
         parameters: {
             query?: never;
@@ -2947,6 +3170,206 @@ export interface webhooks {
          * @description Delivered for `projects.template.updated` events (aggregate `project_template`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
          */
         post: operations["projects.template.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.time_entry.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A submitted time entry was approved; it is locked from now on.
+         * @description Delivered for `projects.time_entry.approved` events (aggregate `time_entry`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.time_entry.approved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.time_entry.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member logged time on a project.
+         * @description Delivered for `projects.time_entry.created` events (aggregate `time_entry`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.time_entry.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.time_entry.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft or rejected time entry was deleted.
+         * @description Delivered for `projects.time_entry.deleted` events (aggregate `time_entry`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.time_entry.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.time_entry.invoiced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Time entries were marked as billed by an issued invoice.
+         * @description Delivered for `projects.time_entry.invoiced` events (aggregate `invoice`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.time_entry.invoiced"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.time_entry.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A submitted time entry was rejected back to its member.
+         * @description Delivered for `projects.time_entry.rejected` events (aggregate `time_entry`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.time_entry.rejected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.time_entry.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A time entry was submitted for approval.
+         * @description Delivered for `projects.time_entry.submitted` events (aggregate `time_entry`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.time_entry.submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.time_entry.uninvoiced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Time entries of a voided invoice became unbilled again.
+         * @description Delivered for `projects.time_entry.uninvoiced` events (aggregate `invoice`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.time_entry.uninvoiced"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.time_entry.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft or rejected time entry was changed.
+         * @description Delivered for `projects.time_entry.updated` events (aggregate `time_entry`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.time_entry.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.invoice.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invoice was issued under an engagement.
+         * @description Delivered for `revenue.invoice.issued` events (aggregate `invoice`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.invoice.issued"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.invoice.voided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An issued invoice was voided.
+         * @description Delivered for `revenue.invoice.voided` events (aggregate `invoice`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.invoice.voided"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3131,6 +3554,13 @@ export interface components {
             /** @description A company name: the live company of that name, created when there is none. */
             company?: string | null;
         };
+        /**
+         * @description Where a time entry is in its approval: `draft → submitted → approved |
+         *     rejected`; a rejected entry can be edited and submitted again, an approved
+         *     one is locked.
+         * @enum {string}
+         */
+        ApprovalState: "draft" | "submitted" | "approved" | "rejected";
         AttemptOut: {
             id: components["schemas"]["WebhookAttemptId"];
             event_id: components["schemas"]["EventId"];
@@ -3748,6 +4178,17 @@ export interface components {
         };
         /** @enum {string} */
         DuplicateReason: "same_email" | "same_name_in_company" | "same_phone";
+        /** @description The rates that price a member's time on an engagement on a day. */
+        EffectiveRateOut: {
+            member_id: components["schemas"]["UserId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            /** Format: date */
+            date: string;
+            billing_rate: components["schemas"]["Money"];
+            cost_rate: components["schemas"]["Money"];
+            rate_card_id: components["schemas"]["RateCardId"];
+            source: components["schemas"]["RateSource"];
+        };
         /**
          * @description An endpoint was subscribed to event types.
          * @example {
@@ -4198,6 +4639,33 @@ export interface components {
         };
         /** @enum {string} */
         InvitationStatus: "pending" | "accepted" | "revoked" | "expired";
+        /**
+         * Format: uuid
+         * @description InvoiceId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        InvoiceId: string;
+        /**
+         * @description `revenue.invoice.issued`: an invoice got its number and was sent, billing the
+         *     time entries it names.
+         */
+        InvoiceIssued: {
+            invoice_id: components["schemas"]["InvoiceId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            /** @description The invoice number, e.g. `INV-2026-0042`. */
+            number: string;
+            /** @description The time entries the invoice bills. */
+            time_entry_ids: components["schemas"]["TimeEntryId"][];
+        };
+        /**
+         * @description `revenue.invoice.voided`: an issued invoice was voided; the time it billed is
+         *     unbilled again.
+         */
+        InvoiceVoided: {
+            invoice_id: components["schemas"]["InvoiceId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            time_entry_ids: components["schemas"]["TimeEntryId"][];
+        };
         /**
          * @example {
          *       "description": "Discovery workshop",
@@ -4917,6 +5385,25 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_RateCardOut: {
+            items: {
+                id: components["schemas"]["RateCardId"];
+                member_id: components["schemas"]["UserId"];
+                engagement_id?: components["schemas"]["EngagementId"] | null;
+                /** Format: date */
+                effective_from: string;
+                billing_rate: components["schemas"]["Money"];
+                cost_rate: components["schemas"]["Money"];
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_TaskOut: {
             items: {
                 id: components["schemas"]["TaskId"];
@@ -4965,6 +5452,40 @@ export interface components {
                 description?: string | null;
                 milestones: components["schemas"]["TemplateMilestone"][];
                 tasks: components["schemas"]["TemplateTask"][];
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_TimeEntryOut: {
+            items: {
+                id: components["schemas"]["TimeEntryId"];
+                member_id: components["schemas"]["UserId"];
+                project_id: components["schemas"]["ProjectId"];
+                /** @description The project's engagement. */
+                engagement_id: components["schemas"]["EngagementId"];
+                task_id?: components["schemas"]["TaskId"] | null;
+                /** Format: date */
+                date: string;
+                /** Format: int32 */
+                minutes: number;
+                billable: boolean;
+                note?: string | null;
+                approval_state: components["schemas"]["ApprovalState"];
+                invoiced_by?: components["schemas"]["InvoiceId"] | null;
+                decided_by?: components["schemas"]["UserId"] | null;
+                /** Format: date-time */
+                decided_at?: string | null;
+                rejection_reason?: string | null;
                 /** Format: int32 */
                 version: number;
                 /** Format: date-time */
@@ -5325,12 +5846,94 @@ export interface components {
          * @example 1.5
          */
         Quantity: string | number;
+        /** @description `projects.rate_card.created`: rates for a member from a date. */
+        RateCardCreated: components["schemas"]["RateCardState"];
+        /** @description `projects.rate_card.deleted`: the rates no longer apply from that date. */
+        RateCardDeleted: components["schemas"]["RateCardState"];
+        /**
+         * Format: uuid
+         * @description RateCardId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        RateCardId: string;
+        /**
+         * @description A member's billing and cost rate from a date: the default (no engagement) or an
+         *     override for one engagement, in that engagement's currency.
+         * @example {
+         *       "billing_rate": {
+         *         "amount_minor": 15000,
+         *         "currency": "EUR"
+         *       },
+         *       "cost_rate": {
+         *         "amount_minor": 6000,
+         *         "currency": "EUR"
+         *       },
+         *       "effective_from": "2027-01-01",
+         *       "engagement_id": null,
+         *       "member_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b"
+         *     }
+         */
+        RateCardIn: {
+            member_id: components["schemas"]["UserId"];
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /**
+             * Format: date
+             * @description The first day the rates apply (until a later card of the same kind).
+             */
+            effective_from: string;
+            /** @description Per hour, 0 or more; same currency as `cost_rate`. */
+            billing_rate: components["schemas"]["Money"];
+            /** @description Per hour, 0 or more. */
+            cost_rate: components["schemas"]["Money"];
+        };
+        RateCardOut: {
+            id: components["schemas"]["RateCardId"];
+            member_id: components["schemas"]["UserId"];
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /** Format: date */
+            effective_from: string;
+            billing_rate: components["schemas"]["Money"];
+            cost_rate: components["schemas"]["Money"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description A rate card as its events carry it. */
+        RateCardState: {
+            id: components["schemas"]["RateCardId"];
+            member_id: components["schemas"]["UserId"];
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /**
+             * Format: date
+             * @description The first day the rates apply.
+             */
+            effective_from: string;
+            /** @description Per hour. */
+            billing_rate: components["schemas"]["Money"];
+            /** @description Per hour. */
+            cost_rate: components["schemas"]["Money"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description Where an effective rate came from.
+         * @enum {string}
+         */
+        RateSource: "engagement" | "default";
         /**
          * @description `agreements.references.repointed`: after a CRM merge, the proposals, contracts
          *     and engagements that named a merged record now name the survivor (the
          *     aggregate).
          */
         ReferencesRepointed: components["schemas"]["RepointedMerge"] & components["schemas"]["RepointedCounts"];
+        /**
+         * @description Why an entry goes back to its member.
+         * @example {
+         *       "reason": "Please split the workshop from the travel time"
+         *     }
+         */
+        RejectIn: {
+            reason?: string | null;
+        };
         ReplayedOut: {
             /**
              * Format: int64
@@ -5751,6 +6354,154 @@ export interface components {
             changed: string[];
         };
         /**
+         * @description `projects.time_entry.invoiced`: entries an issued invoice named are marked as
+         *     billed by it (only those that were approved, billable, of the invoice's
+         *     engagement and not billed yet).
+         */
+        TimeEntriesInvoiced: {
+            invoice_id: components["schemas"]["InvoiceId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            time_entry_ids: components["schemas"]["TimeEntryId"][];
+            /**
+             * Format: uuid
+             * @description The `revenue.invoice.issued` event this follows.
+             */
+            cause_event_id: string;
+        };
+        /** @description `projects.time_entry.uninvoiced`: a voided invoice's entries are billable again. */
+        TimeEntriesUninvoiced: {
+            invoice_id: components["schemas"]["InvoiceId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            time_entry_ids: components["schemas"]["TimeEntryId"][];
+            /**
+             * Format: uuid
+             * @description The `revenue.invoice.voided` event this follows.
+             */
+            cause_event_id: string;
+        };
+        /** @description `projects.time_entry.approved`: the entry is approved and locked from now on. */
+        TimeEntryApproved: components["schemas"]["TimeEntryState"];
+        /** @description `projects.time_entry.created`: a new draft entry. */
+        TimeEntryCreated: components["schemas"]["TimeEntryState"];
+        /** @description `projects.time_entry.deleted`: a draft or rejected entry was removed. */
+        TimeEntryDeleted: {
+            id: components["schemas"]["TimeEntryId"];
+            member_id: components["schemas"]["UserId"];
+            project_id: components["schemas"]["ProjectId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            minutes: number;
+        };
+        /**
+         * Format: uuid
+         * @description TimeEntryId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        TimeEntryId: string;
+        /**
+         * @example {
+         *       "billable": true,
+         *       "date": "2026-12-07",
+         *       "minutes": 90,
+         *       "note": "Workshop",
+         *       "project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a"
+         *     }
+         */
+        TimeEntryIn: {
+            member_id?: components["schemas"]["UserId"] | null;
+            project_id: components["schemas"]["ProjectId"];
+            task_id?: components["schemas"]["TaskId"] | null;
+            /**
+             * Format: date
+             * @description The day worked, in years 2000–2100.
+             */
+            date: string;
+            /** Format: int32 */
+            minutes: number;
+            /** @description Default `true`. */
+            billable?: boolean | null;
+            note?: string | null;
+        };
+        TimeEntryOut: {
+            id: components["schemas"]["TimeEntryId"];
+            member_id: components["schemas"]["UserId"];
+            project_id: components["schemas"]["ProjectId"];
+            /** @description The project's engagement. */
+            engagement_id: components["schemas"]["EngagementId"];
+            task_id?: components["schemas"]["TaskId"] | null;
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            minutes: number;
+            billable: boolean;
+            note?: string | null;
+            approval_state: components["schemas"]["ApprovalState"];
+            invoiced_by?: components["schemas"]["InvoiceId"] | null;
+            decided_by?: components["schemas"]["UserId"] | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            rejection_reason?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Partial update of a draft or rejected entry (an absent field is unchanged,
+         *     `null` clears). An entry stays on its project and member.
+         * @example {
+         *       "minutes": 120,
+         *       "note": null
+         *     }
+         */
+        TimeEntryPatch: {
+            task_id?: components["schemas"]["TaskId"] | null;
+            /** Format: date */
+            date?: string | null;
+            /** Format: int32 */
+            minutes?: number | null;
+            billable?: boolean | null;
+            note?: string | null;
+        };
+        /** @description `projects.time_entry.rejected`: the entry went back to its member, with why. */
+        TimeEntryRejected: components["schemas"]["TimeEntryState"] & {
+            reason?: string | null;
+        };
+        /** @description A time entry as its events carry it. */
+        TimeEntryState: {
+            id: components["schemas"]["TimeEntryId"];
+            /** @description Who worked. */
+            member_id: components["schemas"]["UserId"];
+            project_id: components["schemas"]["ProjectId"];
+            /** @description The project's engagement. */
+            engagement_id: components["schemas"]["EngagementId"];
+            task_id?: components["schemas"]["TaskId"] | null;
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            minutes: number;
+            billable: boolean;
+            note?: string | null;
+            approval_state: components["schemas"]["ApprovalState"];
+            invoiced_by?: components["schemas"]["InvoiceId"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description `projects.time_entry.submitted`: the member handed the entry in for approval. */
+        TimeEntrySubmitted: components["schemas"]["TimeEntryState"];
+        /** @description `projects.time_entry.updated`: the entry after the change, and what changed. */
+        TimeEntryUpdated: components["schemas"]["TimeEntryState"] & {
+            changed: string[];
+        };
+        /**
          * Format: uuid
          * @description UserId: a UUIDv7
          * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
@@ -6083,6 +6834,7 @@ export type ApiKeyIn = components['schemas']['ApiKeyIn'];
 export type ApiKeyOut = components['schemas']['ApiKeyOut'];
 export type ApiKeyRevoked = components['schemas']['ApiKeyRevoked'];
 export type AppointmentBooked = components['schemas']['AppointmentBooked'];
+export type ApprovalState = components['schemas']['ApprovalState'];
 export type AttemptOut = components['schemas']['AttemptOut'];
 export type AuthOut = components['schemas']['AuthOut'];
 export type BillingModel = components['schemas']['BillingModel'];
@@ -6141,6 +6893,7 @@ export type DirectUploadOut = components['schemas']['DirectUploadOut'];
 export type DirectVersionIn = components['schemas']['DirectVersionIn'];
 export type DuplicateGroupOut = components['schemas']['DuplicateGroupOut'];
 export type DuplicateReason = components['schemas']['DuplicateReason'];
+export type EffectiveRateOut = components['schemas']['EffectiveRateOut'];
 export type EndpointCreated = components['schemas']['EndpointCreated'];
 export type EndpointDeleted = components['schemas']['EndpointDeleted'];
 export type EndpointUpdated = components['schemas']['EndpointUpdated'];
@@ -6180,6 +6933,9 @@ export type InvitationOut = components['schemas']['InvitationOut'];
 export type InvitationRevoked = components['schemas']['InvitationRevoked'];
 export type InvitationSent = components['schemas']['InvitationSent'];
 export type InvitationStatus = components['schemas']['InvitationStatus'];
+export type InvoiceId = components['schemas']['InvoiceId'];
+export type InvoiceIssued = components['schemas']['InvoiceIssued'];
+export type InvoiceVoided = components['schemas']['InvoiceVoided'];
 export type LineItemIn = components['schemas']['LineItemIn'];
 export type LineItemOut = components['schemas']['LineItemOut'];
 export type LineItemState = components['schemas']['LineItemState'];
@@ -6224,8 +6980,10 @@ export type PageOutMembershipOut = components['schemas']['PageOut_MembershipOut'
 export type PageOutMilestoneOut = components['schemas']['PageOut_MilestoneOut'];
 export type PageOutProjectOut = components['schemas']['PageOut_ProjectOut'];
 export type PageOutProposalOut = components['schemas']['PageOut_ProposalOut'];
+export type PageOutRateCardOut = components['schemas']['PageOut_RateCardOut'];
 export type PageOutTaskOut = components['schemas']['PageOut_TaskOut'];
 export type PageOutTemplateOut = components['schemas']['PageOut_TemplateOut'];
+export type PageOutTimeEntryOut = components['schemas']['PageOut_TimeEntryOut'];
 export type PageOutWebhookOut = components['schemas']['PageOut_WebhookOut'];
 export type Principal = components['schemas']['Principal'];
 export type Problem = components['schemas']['Problem'];
@@ -6255,7 +7013,15 @@ export type ProposalState = components['schemas']['ProposalState'];
 export type ProposalStatus = components['schemas']['ProposalStatus'];
 export type ProposalUpdated = components['schemas']['ProposalUpdated'];
 export type Quantity = components['schemas']['Quantity'];
+export type RateCardCreated = components['schemas']['RateCardCreated'];
+export type RateCardDeleted = components['schemas']['RateCardDeleted'];
+export type RateCardId = components['schemas']['RateCardId'];
+export type RateCardIn = components['schemas']['RateCardIn'];
+export type RateCardOut = components['schemas']['RateCardOut'];
+export type RateCardState = components['schemas']['RateCardState'];
+export type RateSource = components['schemas']['RateSource'];
 export type ReferencesRepointed = components['schemas']['ReferencesRepointed'];
+export type RejectIn = components['schemas']['RejectIn'];
 export type ReplayedOut = components['schemas']['ReplayedOut'];
 export type RepointedCounts = components['schemas']['RepointedCounts'];
 export type RepointedMerge = components['schemas']['RepointedMerge'];
@@ -6291,6 +7057,19 @@ export type TemplateState = components['schemas']['TemplateState'];
 export type TemplateTask = components['schemas']['TemplateTask'];
 export type TemplateTaskState = components['schemas']['TemplateTaskState'];
 export type TemplateUpdated = components['schemas']['TemplateUpdated'];
+export type TimeEntriesInvoiced = components['schemas']['TimeEntriesInvoiced'];
+export type TimeEntriesUninvoiced = components['schemas']['TimeEntriesUninvoiced'];
+export type TimeEntryApproved = components['schemas']['TimeEntryApproved'];
+export type TimeEntryCreated = components['schemas']['TimeEntryCreated'];
+export type TimeEntryDeleted = components['schemas']['TimeEntryDeleted'];
+export type TimeEntryId = components['schemas']['TimeEntryId'];
+export type TimeEntryIn = components['schemas']['TimeEntryIn'];
+export type TimeEntryOut = components['schemas']['TimeEntryOut'];
+export type TimeEntryPatch = components['schemas']['TimeEntryPatch'];
+export type TimeEntryRejected = components['schemas']['TimeEntryRejected'];
+export type TimeEntryState = components['schemas']['TimeEntryState'];
+export type TimeEntrySubmitted = components['schemas']['TimeEntrySubmitted'];
+export type TimeEntryUpdated = components['schemas']['TimeEntryUpdated'];
 export type UserId = components['schemas']['UserId'];
 export type UserOut = components['schemas']['UserOut'];
 export type VersionOut = components['schemas']['VersionOut'];
@@ -10572,6 +11351,199 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    rate_cards_list: {
+        parameters: {
+            query?: {
+                member_id?: components["schemas"]["UserId"];
+                /** @description One engagement's overrides. */
+                engagement_id?: components["schemas"]["EngagementId"];
+                /** @description `true`: only defaults; `false`: only overrides. */
+                default?: boolean;
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rate cards */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_RateCardOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rate_cards_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateCardIn"];
+            };
+        };
+        responses: {
+            /** @description Rate card created */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateCardOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    effective: {
+        parameters: {
+            query: {
+                member_id: components["schemas"]["UserId"];
+                engagement_id: components["schemas"]["EngagementId"];
+                /** @description The day to price. */
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The effective rates */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectiveRateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rate_cards_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rate card id */
+                id: components["schemas"]["RateCardId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rate card */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateCardOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rate_cards_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rate card id */
+                id: components["schemas"]["RateCardId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     tasks_list: {
         parameters: {
             query?: {
@@ -10835,6 +11807,367 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    time_entries_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A member's user id, or `me` for the caller.
+                 * @example me
+                 */
+                member_id?: string;
+                project_id?: components["schemas"]["ProjectId"];
+                engagement_id?: components["schemas"]["EngagementId"];
+                /** @description Entries on or after this day. */
+                date_from?: string;
+                /** @description Entries on or before this day. */
+                date_to?: string;
+                billable?: boolean;
+                approval_state?: components["schemas"]["ApprovalState"];
+                /** @description `false`: not yet billed by an invoice; `true`: billed. */
+                invoiced?: boolean;
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of time entries */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_TimeEntryOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    time_entries_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimeEntryIn"];
+            };
+        };
+        responses: {
+            /** @description Time entry created */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    time_entries_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Time entry id */
+                id: components["schemas"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The time entry */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    time_entries_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Time entry id */
+                id: components["schemas"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    time_entries_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Time entry id */
+                id: components["schemas"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimeEntryPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated time entry */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Time entry id */
+                id: components["schemas"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved entry */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Time entry id */
+                id: components["schemas"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectIn"];
+            };
+        };
+        responses: {
+            /** @description The rejected entry */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Time entry id */
+                id: components["schemas"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submitted entry */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -12917,6 +14250,62 @@ export interface operations {
             };
         };
     };
+    "projects.rate_card.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.rate_card.created";
+                    /** @enum {string} */
+                    aggregate_type?: "rate_card";
+                    data?: components["schemas"]["RateCardCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.rate_card.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.rate_card.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "rate_card";
+                    data?: components["schemas"]["RateCardDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "projects.references.repointed": {
         parameters: {
             query?: never;
@@ -13156,6 +14545,286 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "project_template";
                     data?: components["schemas"]["TemplateUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.time_entry.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.time_entry.approved";
+                    /** @enum {string} */
+                    aggregate_type?: "time_entry";
+                    data?: components["schemas"]["TimeEntryApproved"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.time_entry.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.time_entry.created";
+                    /** @enum {string} */
+                    aggregate_type?: "time_entry";
+                    data?: components["schemas"]["TimeEntryCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.time_entry.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.time_entry.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "time_entry";
+                    data?: components["schemas"]["TimeEntryDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.time_entry.invoiced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.time_entry.invoiced";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice";
+                    data?: components["schemas"]["TimeEntriesInvoiced"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.time_entry.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.time_entry.rejected";
+                    /** @enum {string} */
+                    aggregate_type?: "time_entry";
+                    data?: components["schemas"]["TimeEntryRejected"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.time_entry.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.time_entry.submitted";
+                    /** @enum {string} */
+                    aggregate_type?: "time_entry";
+                    data?: components["schemas"]["TimeEntrySubmitted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.time_entry.uninvoiced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.time_entry.uninvoiced";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice";
+                    data?: components["schemas"]["TimeEntriesUninvoiced"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.time_entry.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.time_entry.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "time_entry";
+                    data?: components["schemas"]["TimeEntryUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.invoice.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.invoice.issued";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice";
+                    data?: components["schemas"]["InvoiceIssued"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.invoice.voided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.invoice.voided";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice";
+                    data?: components["schemas"]["InvoiceVoided"];
                 };
             };
         };

@@ -1,6 +1,7 @@
-//! Events published by the `projects` domain: projects, milestones, tasks and
-//! project templates. Every project, milestone and task event names the
-//! engagement the work belongs to, so the timeline files it under that engagement.
+//! Events published by the `projects` domain: projects, milestones, tasks,
+//! project templates, and (in [`time`]) time entries and rate cards. Every
+//! project, milestone and task event names the engagement the work belongs to, so
+//! the timeline files it under that engagement.
 
 use atrium_kernel::{UserId, typed_id};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -27,10 +28,6 @@ typed_id!(
 typed_id!(
     /// A project template.
     ProjectTemplateId
-);
-typed_id!(
-    /// A time entry (placeholder until the `time` branch lands).
-    TimeEntryId
 );
 
 /// A status enum stored as its snake_case name (the CHECK constraints hold the
@@ -63,6 +60,10 @@ macro_rules! status {
         }
     };
 }
+
+// After `status!`, which it uses.
+mod time;
+pub use time::*;
 
 status!(
     /// Where a project stands.
@@ -433,4 +434,7 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<TemplateDeleted>(),
         EventType::of::<ReferencesRepointed>(),
     ]
+    .into_iter()
+    .chain(time::catalog())
+    .collect()
 }
