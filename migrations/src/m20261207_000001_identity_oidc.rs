@@ -1,5 +1,7 @@
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::schema::{string_len, string_len_uniq, text, timestamp_with_time_zone, timestamp_with_time_zone_null, uuid};
+use sea_orm_migration::schema::{
+    string_len, string_len_uniq, text, timestamp_with_time_zone, timestamp_with_time_zone_null, uuid,
+};
 
 use crate::common::{created_at, fk, id};
 
@@ -58,7 +60,11 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            Index::create().name("ix_oidc_logins_expires").table(OidcLogins::Table).col(OidcLogins::ExpiresAt).to_owned(),
+            Index::create()
+                .name("ix_oidc_logins_expires")
+                .table(OidcLogins::Table)
+                .col(OidcLogins::ExpiresAt)
+                .to_owned(),
         )
         .await?;
         m.create_table(
@@ -70,7 +76,12 @@ impl MigrationTrait for Migration {
                 .col(string_len(UserIdentities::Subject, 255))
                 .col(string_len(UserIdentities::Email, 320))
                 .col(created_at(UserIdentities::CreatedAt))
-                .foreign_key(&mut fk(UserIdentities::Table, UserIdentities::UserId, Users::Table, ForeignKeyAction::Cascade))
+                .foreign_key(&mut fk(
+                    UserIdentities::Table,
+                    UserIdentities::UserId,
+                    Users::Table,
+                    ForeignKeyAction::Cascade,
+                ))
                 .to_owned(),
         )
         .await?;
@@ -85,7 +96,11 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            Index::create().name("ix_user_identities_user").table(UserIdentities::Table).col(UserIdentities::UserId).to_owned(),
+            Index::create()
+                .name("ix_user_identities_user")
+                .table(UserIdentities::Table)
+                .col(UserIdentities::UserId)
+                .to_owned(),
         )
         .await
     }

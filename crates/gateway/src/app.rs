@@ -151,7 +151,8 @@ impl AppState {
 }
 
 fn identity_config(config: &Config) -> Result<IdentityConfig, BoxError> {
-    let oidc = atrium_identity::OidcSettings::parse(config.oidc_providers.as_deref(), config.oidc_redirect_base.as_deref())?;
+    let oidc =
+        atrium_identity::OidcSettings::parse(config.oidc_providers.as_deref(), config.oidc_redirect_base.as_deref())?;
     Ok(IdentityConfig {
         session_ttl: chrono::Duration::hours(config.session_ttl_hours),
         session_cache_ttl: std::time::Duration::from_secs(config.session_cache_ttl_secs.max(1)),

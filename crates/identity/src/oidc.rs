@@ -9,9 +9,8 @@ use std::time::{Duration, Instant};
 
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreIdToken, CoreIdTokenClaims, CoreProviderMetadata};
 use openidconnect::{
-    AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce,
-    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RequestTokenError, Scope, SignatureVerificationError,
-    TokenResponse,
+    AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, PkceCodeChallenge,
+    PkceCodeVerifier, RedirectUrl, RequestTokenError, Scope, SignatureVerificationError, TokenResponse,
 };
 use serde::Deserialize;
 
@@ -217,7 +216,8 @@ impl Providers {
     ) -> Result<VerifiedAccount, IdentityError> {
         let metadata = self.metadata(name, false).await?;
         let client = self.client(name, &metadata)?;
-        let request = client.exchange_code(AuthorizationCode::new(code.to_owned())).map_err(|e| unavailable(name, e))?;
+        let request =
+            client.exchange_code(AuthorizationCode::new(code.to_owned())).map_err(|e| unavailable(name, e))?;
         let tokens = request.set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier)).request_async(&self.http).await;
         let tokens = match tokens {
             Ok(t) => t,

@@ -39,6 +39,7 @@ oidc_tests!(
     a_token_for_another_audience_is_refused: Tamper::WrongAudience,
     an_expired_token_is_refused: Tamper::Expired,
     a_replayed_state_is_refused: Tamper::None,
+    two_callbacks_at_once_sign_in_once: Tamper::None,
     a_callback_in_another_browser_is_refused: Tamper::None,
     a_provider_error_and_bad_parameters_are_refused: Tamper::None,
 );
@@ -187,6 +188,17 @@ async fn a_replayed_state_is_refused(o: &OidcApp) {
     // as an attacker replaying it would): refused before the code is even tried.
     let again = o.browser.get(&callback).header("cookie", cookie_for(&callback)).send().await.expect("replay");
     assert_refused(atrium_tests::read(again).await, "already completed");
+    assert_eq!(count(o, "sessions").await, 1);
+}
+
+async fn two_callbacks_at_once_sign_in_once(o: &OidcApp) {
+    let callback = o.authorize(&Account::verified("grace-sub", "grace@example.com", "Grace")).await;
+    let (a, b) = tokio::join!(o.callback(&callback), o.callback(&callback));
+    let mut statuses = [a.status.as_u16(), b.status.as_u16()];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 401], "exactly one of two racing callbacks signs in: {} / {}", a.body, b.body);
+    let refused = if a.status == 401 { a } else { b };
+    assert_refused(refused, "already completed");
     assert_eq!(count(o, "sessions").await, 1);
 }
 

@@ -97,7 +97,8 @@ pub(super) async fn oidc_callback(
     if q.code.is_none() && q.error.is_none() {
         return Err(AppError::invalid("code", "is required"));
     }
-    let callback = OidcCallback { code: q.code, state, iss: q.iss, error: q.error, browser_state: state_cookie(&headers) };
+    let callback =
+        OidcCallback { code: q.code, state, iss: q.iss, error: q.error, browser_state: state_cookie(&headers) };
     let out = st.svc.oidc_callback(&provider, callback).await?;
     let session = session_cookie(&out.token, out.expires_at, st.cookies.secure);
     let cleared = Cookie::build((STATE_COOKIE, ""))

@@ -22,9 +22,9 @@ use crate::dto::{MemberId, OrganizationOut, UserOut};
 use crate::entity::{member, organization, user};
 use crate::error::IdentityError;
 use crate::oidc::{OidcSettings, Providers};
-use atrium_kernel::vault::ColumnVault;
 use crate::sessions::{InProcessSessionCache, SessionCache};
 use crate::throttle::Throttle;
+use atrium_kernel::vault::ColumnVault;
 
 pub use auth::Authenticated;
 pub use oidc::{OidcCallback, OidcStart, PKCE_VERIFIER_COLUMN};

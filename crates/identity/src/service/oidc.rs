@@ -133,7 +133,12 @@ impl IdentityService {
 
     /// The user behind a verified identity: already linked, else the account with
     /// that verified email (linked now), else a new account and organization.
-    async fn sign_in_identity(&self, provider: &str, account: &VerifiedAccount, email: Email) -> Result<AuthOut, AppError> {
+    async fn sign_in_identity(
+        &self,
+        provider: &str,
+        account: &VerifiedAccount,
+        email: Email,
+    ) -> Result<AuthOut, AppError> {
         let now = self.now();
         let email = email.normalized();
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
