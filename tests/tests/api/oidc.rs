@@ -228,6 +228,8 @@ async fn a_provider_error_and_bad_parameters_are_refused(o: &OidcApp) {
     let started = o.start().await.expect(303);
     let location = started.headers.get("location").and_then(|v| v.to_str().ok()).expect("Location").to_owned();
     let state = url_param(&location, "state").expect("state sent to the provider");
+    let policy = started.headers.get("ratelimit-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(policy.starts_with("\"auth\""), "sign-in is rate limited as auth: {policy:?}");
     for param in ["code_challenge", "nonce", "redirect_uri", "scope"] {
         assert!(url_param(&location, param).is_some(), "the authorization URL lacks {param}: {location}");
     }
