@@ -42,7 +42,42 @@ oidc_tests!(
     two_callbacks_at_once_sign_in_once: Tamper::None,
     a_callback_in_another_browser_is_refused: Tamper::None,
     a_provider_error_and_bad_parameters_are_refused: Tamper::None,
+    a_sign_in_left_too_long_is_refused: Tamper::None,
 );
+
+mod an_unreachable_provider_is_502 {
+    use super::*;
+
+    #[tokio::test]
+    async fn sqlite() {
+        super::an_unreachable_provider_is_502(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn postgres() {
+        super::an_unreachable_provider_is_502(Backend::Postgres).await;
+    }
+}
+
+/// A configured provider that does not answer: 502 naming it, nothing stored.
+async fn an_unreachable_provider_is_502(backend: Backend) {
+    let port = atrium_testkit::oidc::free_port().expect("a free port");
+    let providers = serde_json::json!({"down": {"issuer": format!("http://127.0.0.1:{port}"), "client_id": "c",
+        "client_secret": "s"}});
+    let Some(app) = atrium_tests::TestApp::spawn_with(backend, |c| {
+        c.oidc_providers = Some(providers.to_string());
+        c.oidc_redirect_base = Some("http://127.0.0.1:9".into());
+    })
+    .await
+    else {
+        return;
+    };
+    let url = format!("{}/api/v1/auth/oidc/down/start", app.base);
+    let reply = atrium_tests::read(app.http.get(url).send().await.expect("start")).await.expect_problem(502);
+    assert_eq!(reply.body["type"], "/problems/upstream-unavailable");
+    assert!(reply.body["detail"].as_str().is_some_and(|d| d.contains("`down`")), "{}", reply.body);
+    app.get("/health/ready", "").await.expect(200);
+}
 
 async fn count(o: &OidcApp, table: &str) -> i64 {
     let backend = o.app.db.conn.get_database_backend();
@@ -200,6 +235,19 @@ async fn two_callbacks_at_once_sign_in_once(o: &OidcApp) {
     let refused = if a.status == 401 { a } else { b };
     assert_refused(refused, "already completed");
     assert_eq!(count(o, "sessions").await, 1);
+}
+
+async fn a_sign_in_left_too_long_is_refused(o: &OidcApp) {
+    let callback = o.authorize(&Account::verified("grace-sub", "grace@example.com", "Grace")).await;
+    let backend = o.app.db.conn.get_database_backend();
+    let sql = match backend {
+        sea_orm::DbBackend::Postgres => "UPDATE oidc_logins SET expires_at = $1",
+        _ => "UPDATE oidc_logins SET expires_at = ?",
+    };
+    let past = chrono::Utc::now() - chrono::Duration::seconds(1);
+    o.app.db.conn.execute_raw(Statement::from_sql_and_values(backend, sql, [past.into()])).await.expect("age it");
+    assert_refused(o.callback(&callback).await, "unknown or has expired");
+    assert_eq!(count(o, "sessions").await, 0);
 }
 
 /// A `Cookie` header holding the callback's own `state`, as the starting browser had it.
