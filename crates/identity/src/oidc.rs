@@ -9,8 +9,9 @@ use std::time::{Duration, Instant};
 
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreIdToken, CoreIdTokenClaims, CoreProviderMetadata};
 use openidconnect::{
-    AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, PkceCodeChallenge,
-    PkceCodeVerifier, RedirectUrl, RequestTokenError, Scope, SignatureVerificationError, TokenResponse,
+    AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet,
+    EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RequestTokenError, Scope,
+    SignatureVerificationError, TokenResponse,
 };
 use serde::Deserialize;
 
@@ -104,6 +105,11 @@ pub(crate) struct VerifiedAccount {
     pub name: Option<String>,
 }
 
+/// A client built from discovery: the authorization endpoint is known, the
+/// token and userinfo endpoints may be.
+type Client =
+    CoreClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointMaybeSet, EndpointMaybeSet>;
+
 struct Entry {
     config: ProviderConfig,
     redirect: RedirectUrl,
@@ -157,21 +163,7 @@ impl Providers {
         Ok(discovered)
     }
 
-    fn client(
-        &self,
-        name: &str,
-        metadata: &CoreProviderMetadata,
-    ) -> Result<
-        CoreClient<
-            openidconnect::EndpointSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointMaybeSet,
-            openidconnect::EndpointMaybeSet,
-        >,
-        IdentityError,
-    > {
+    fn client(&self, name: &str, metadata: &CoreProviderMetadata) -> Result<Client, IdentityError> {
         let entry = self.entry(name)?;
         Ok(CoreClient::from_provider_metadata(
             metadata.clone(),
@@ -240,19 +232,7 @@ impl Providers {
     }
 }
 
-fn verify<A, B, C, D, E, F>(
-    client: &CoreClient<A, B, C, D, E, F>,
-    id_token: &CoreIdToken,
-    nonce: &Nonce,
-) -> Result<VerifiedAccount, ClaimsVerificationError>
-where
-    A: openidconnect::EndpointState,
-    B: openidconnect::EndpointState,
-    C: openidconnect::EndpointState,
-    D: openidconnect::EndpointState,
-    E: openidconnect::EndpointState,
-    F: openidconnect::EndpointState,
-{
+fn verify(client: &Client, id_token: &CoreIdToken, nonce: &Nonce) -> Result<VerifiedAccount, ClaimsVerificationError> {
     let claims: &CoreIdTokenClaims = id_token.claims(&client.id_token_verifier(), nonce)?;
     Ok(VerifiedAccount {
         subject: claims.subject().as_str().to_owned(),

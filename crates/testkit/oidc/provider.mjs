@@ -3,7 +3,8 @@
 //
 //   PORT            loopback port to listen on (the issuer is http://127.0.0.1:PORT)
 //   CLIENT_ID, CLIENT_SECRET, REDIRECT_URI   the one registered client (Atrium under test)
-//   TAMPER          none | foreign-key | wrong-audience | expired: how the token
+//   TAMPER          none | foreign-key | wrong-audience | expired | wrong-issuer |
+//                   wrong-nonce: how the token
 //                   endpoint's ID token is altered, so the relying party's checks
 //                   can be proven; the provider itself stays unmodified.
 //
@@ -97,6 +98,8 @@ provider.use(async (ctx, next) => {
   if (tamper === 'foreign-key') key = foreignKey;
   else if (tamper === 'wrong-audience') claims.aud = 'some-other-client';
   else if (tamper === 'expired') Object.assign(claims, { iat: now - 7200, exp: now - 3600 });
+  else if (tamper === 'wrong-issuer') claims.iss = 'https://issuer.invalid';
+  else if (tamper === 'wrong-nonce') claims.nonce = 'not-the-nonce-of-this-sign-in';
   else throw new Error(`unknown TAMPER ${tamper}`);
   ctx.body = {
     ...ctx.body,

@@ -27,6 +27,10 @@ pub enum Tamper {
     WrongAudience,
     /// `exp` an hour ago.
     Expired,
+    /// `iss` names another issuer.
+    WrongIssuer,
+    /// `nonce` is not the one of the sign-in.
+    WrongNonce,
 }
 
 impl Tamper {
@@ -36,6 +40,8 @@ impl Tamper {
             Tamper::ForeignKey => "foreign-key",
             Tamper::WrongAudience => "wrong-audience",
             Tamper::Expired => "expired",
+            Tamper::WrongIssuer => "wrong-issuer",
+            Tamper::WrongNonce => "wrong-nonce",
         }
     }
 }

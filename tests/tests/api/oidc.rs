@@ -38,6 +38,8 @@ oidc_tests!(
     a_token_signed_by_a_foreign_key_is_refused: Tamper::ForeignKey,
     a_token_for_another_audience_is_refused: Tamper::WrongAudience,
     an_expired_token_is_refused: Tamper::Expired,
+    a_token_from_another_issuer_is_refused: Tamper::WrongIssuer,
+    a_token_with_another_nonce_is_refused: Tamper::WrongNonce,
     a_replayed_state_is_refused: Tamper::None,
     two_callbacks_at_once_sign_in_once: Tamper::None,
     a_callback_in_another_browser_is_refused: Tamper::None,
@@ -212,6 +214,18 @@ async fn a_token_for_another_audience_is_refused(o: &OidcApp) {
 async fn an_expired_token_is_refused(o: &OidcApp) {
     let reply = o.sign_in(&Account::verified("mallory", "mallory@example.com", "Mallory")).await;
     assert_refused(reply, "expired");
+    assert_eq!(count(o, "sessions").await, 0);
+}
+
+async fn a_token_from_another_issuer_is_refused(o: &OidcApp) {
+    let reply = o.sign_in(&Account::verified("mallory", "mallory@example.com", "Mallory")).await;
+    assert_refused(reply, "issuer");
+    assert_eq!(count(o, "sessions").await, 0);
+}
+
+async fn a_token_with_another_nonce_is_refused(o: &OidcApp) {
+    let reply = o.sign_in(&Account::verified("mallory", "mallory@example.com", "Mallory")).await;
+    assert_refused(reply, "nonce");
     assert_eq!(count(o, "sessions").await, 0);
 }
 
