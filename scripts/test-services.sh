@@ -52,6 +52,22 @@ else
   echo "make test: pdftotext not installed: invoice PDF text checks SKIPPED (apt-get install poppler-utils)"
   missing=1
 fi
+# The OpenID provider (the npm package oidc-provider, pinned in its package-lock.json);
+# test support starts one per test under Node. `npm ci` runs again only when the lock changes.
+oidc_dir="crates/testkit/oidc"
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  stamp="$oidc_dir/node_modules/.installed"
+  if [ ! -f "$stamp" ] || [ "$oidc_dir/package-lock.json" -nt "$stamp" ]; then
+    echo "make test: installing the test OpenID provider (npm ci in $oidc_dir)"
+    (cd "$oidc_dir" && npm ci --no-audit --no-fund --prefer-offline >/dev/null 2>&1 && touch node_modules/.installed) || true
+  fi
+fi
+if [ -f "$oidc_dir/node_modules/.installed" ] && command -v node >/dev/null; then
+  echo "make test: oidc-provider installed in $oidc_dir: OIDC suites RUN"
+else
+  echo "make test: node or oidc-provider missing: OIDC suites SKIPPED (each prints SKIP)"
+  missing=1
+fi
 if [ "${ATRIUM_REQUIRE_SERVICES:-0}" = "1" ] && [ "$missing" = "1" ]; then
   echo "make test: ATRIUM_REQUIRE_SERVICES=1 and a service is missing: failing" >&2
   exit 1

@@ -19,6 +19,7 @@ mod m20261202_000001_gateway_idempotency_leases;
 mod m20261202_000002_webhooks_sealed_secrets;
 mod m20261203_000001_crm_list_indexes;
 mod m20261203_000001_files_create_tables;
+mod m20261207_000001_identity_oidc;
 mod m20261207_000001_projects_time_tracking;
 mod m20261207_000002_revenue_create_tables;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000002_webhooks_sealed_secrets::Migration),
             Box::new(m20261203_000001_crm_list_indexes::Migration),
             Box::new(m20261203_000001_files_create_tables::Migration),
+            Box::new(m20261207_000001_identity_oidc::Migration),
             Box::new(m20261207_000001_projects_time_tracking::Migration),
             Box::new(m20261207_000002_revenue_create_tables::Migration),
         ]

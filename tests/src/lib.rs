@@ -3,6 +3,7 @@
 
 pub mod child;
 pub mod load;
+pub mod oidc;
 
 use std::sync::Arc;
 
@@ -74,7 +75,14 @@ impl TestApp {
 
     pub async fn spawn_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> Option<TestApp> {
         let db = TestDb::of(backend).await?;
-        let mut config = Config {
+        let mut config = Self::test_config(&db);
+        tweak(&mut config);
+        Some(Self::serve(Arc::new(db), config).await)
+    }
+
+    /// The configuration every test app starts from.
+    pub fn test_config(db: &TestDb) -> Config {
+        Config {
             database_url: db.url.clone(),
             secret: Some("test-secret".into()),
             cookie_secure: false,
@@ -84,9 +92,7 @@ impl TestApp {
             // Each app its own blob directory, never the working directory's.
             blob_dir: std::env::temp_dir().join(format!("atrium-test-blobs-{}", uuid::Uuid::now_v7())),
             ..Config::default()
-        };
-        tweak(&mut config);
-        Some(Self::serve(Arc::new(db), config).await)
+        }
     }
 
     /// A second server on the same database and configuration (so the same Redis
@@ -98,8 +104,14 @@ impl TestApp {
     }
 
     async fn serve(db: Arc<TestDb>, config: Config) -> TestApp {
-        let state = AppState::with_db(&config, db.conn.clone(), Arc::new(SystemClock)).expect("state");
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        Self::serve_on(db, config, listener).await
+    }
+
+    /// Serves on a listener bound beforehand (when the configuration must name
+    /// the app's own address, as an OIDC redirect base does).
+    pub async fn serve_on(db: Arc<TestDb>, config: Config, listener: TcpListener) -> TestApp {
+        let state = AppState::with_db(&config, db.conn.clone(), Arc::new(SystemClock)).expect("state");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         let served = config.clone();
         tokio::spawn(async move {

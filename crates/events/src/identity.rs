@@ -16,6 +16,10 @@ typed_id!(
     /// An invitation to join an organization.
     InvitationId
 );
+typed_id!(
+    /// An account at an OpenID provider linked to a user.
+    UserIdentityId
+);
 
 /// An organization was created; its creator is its first owner.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -180,6 +184,29 @@ facets: |e| Facets {
     ..Facets::default()
 });
 
+/// A user's account at an OpenID provider was linked to their Atrium user (on
+/// their first sign-in through that provider). Published in the organization the
+/// sign-in landed in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b91", "user_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d",
+    "provider": "google", "email": "ada@example.com"}))]
+pub struct IdentityLinked {
+    pub id: UserIdentityId,
+    pub user_id: UserId,
+    /// The provider's name in the configuration.
+    pub provider: String,
+    /// The verified email the provider asserted.
+    pub email: String,
+}
+
+event!(IdentityLinked, "identity.identity.linked", "user_identity",
+"An account at an OpenID provider was linked to a user.", |e| e.id,
+facets: |e| Facets {
+    label: Some(e.email.clone()),
+    summary: Some(format!("{} linked their {} sign-in", e.email, e.provider)),
+    ..Facets::default()
+});
+
 pub fn catalog() -> Vec<EventType> {
     vec![
         EventType::of::<OrganizationCreated>(),
@@ -191,6 +218,7 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<InvitationSent>(),
         EventType::of::<InvitationAccepted>(),
         EventType::of::<InvitationRevoked>(),
+        EventType::of::<IdentityLinked>(),
     ]
 }
 

@@ -91,7 +91,7 @@ impl AppState {
             None => Arc::new(atrium_identity::InProcessSessionCache::default()),
         };
         let identity =
-            reg.add(atrium_identity::module(&platform, identity_config(config), cookies(config), throttle, sessions));
+            reg.add(atrium_identity::module(&platform, identity_config(config)?, cookies(config), throttle, sessions));
         reg.add(atrium_outbox::module(&platform, chrono::Duration::days(config.outbox_retention_days)));
         reg.add(atrium_timeline::module(&platform));
         reg.add(atrium_webhooks::module(&platform, webhook_guard(config), webhook_timeout(config))?);
@@ -167,8 +167,10 @@ impl AppState {
     }
 }
 
-fn identity_config(config: &Config) -> IdentityConfig {
-    IdentityConfig {
+fn identity_config(config: &Config) -> Result<IdentityConfig, BoxError> {
+    let oidc =
+        atrium_identity::OidcSettings::parse(config.oidc_providers.as_deref(), config.oidc_redirect_base.as_deref())?;
+    Ok(IdentityConfig {
         session_ttl: chrono::Duration::hours(config.session_ttl_hours),
         session_cache_ttl: std::time::Duration::from_secs(config.session_cache_ttl_secs.max(1)),
         login_limits: LoginLimits {
@@ -176,8 +178,9 @@ fn identity_config(config: &Config) -> IdentityConfig {
             attempts_per_ip: config.login_attempts_per_ip,
             window: std::time::Duration::from_secs(config.login_window_secs),
         },
+        oidc,
         ..IdentityConfig::default()
-    }
+    })
 }
 
 fn cookies(config: &Config) -> CookiePolicy {

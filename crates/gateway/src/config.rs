@@ -227,6 +227,17 @@ pub struct Config {
     #[arg(long, global = true, env = "FILE_URL_TTL_SECS", default_value_t = 300)]
     pub file_url_ttl_secs: u64,
 
+    /// Single sign-on providers, a JSON object: `{"google": {"issuer": "https://accounts.google.com",
+    /// "client_id": "…", "client_secret": "…"}}`. Each is signed in with at
+    /// `/api/v1/auth/oidc/<name>/start`. Unset: none.
+    #[arg(long, global = true, env = "OIDC_PROVIDERS", hide_env_values = true)]
+    pub oidc_providers: Option<String>,
+
+    /// This server's public base URL (e.g. `https://atrium.example.com`): the OIDC callback is
+    /// `<base>/api/v1/auth/oidc/<name>/callback`, registered at each provider. Required with OIDC_PROVIDERS.
+    #[arg(long, global = true, env = "OIDC_REDIRECT_BASE")]
+    pub oidc_redirect_base: Option<String>,
+
     /// Days a deleted file stays restorable before the collector purges it.
     #[arg(long, global = true, env = "FILE_RETENTION_DAYS", default_value_t = 30)]
     pub file_retention_days: i64,
@@ -286,6 +297,8 @@ impl Default for Config {
             file_max_bytes: 100 * 1024 * 1024,
             file_url_ttl_secs: 300,
             file_retention_days: 30,
+            oidc_providers: None,
+            oidc_redirect_base: None,
         }
     }
 }

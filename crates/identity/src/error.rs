@@ -31,6 +31,31 @@ pub enum IdentityError {
     InvitationExpired,
     #[error("the invitation was sent to another email address")]
     InvitationForAnotherEmail,
+    /// No OIDC provider of that name is configured.
+    #[error("no such sign-in provider")]
+    UnknownProvider,
+    /// Discovery, keys or the token endpoint of the provider could not be reached.
+    #[error("the identity provider `{provider}` did not answer; retry later")]
+    ProviderUnavailable { provider: String },
+    /// The provider answered the sign-in (or the code redemption) with an OAuth error.
+    #[error("the identity provider refused the sign-in: {error}")]
+    ProviderRefused { error: String },
+    #[error("the identity provider's ID token was refused: {0}")]
+    IdTokenRejected(&'static str),
+    #[error("the identity provider did not assert a verified email address")]
+    EmailNotVerified,
+    /// The callback's `state` names no pending sign-in (never started, or expired).
+    #[error("this sign-in is unknown or has expired; start again")]
+    SignInUnknown,
+    /// The callback's `state` was used already: a replay.
+    #[error("this sign-in was already completed; start again")]
+    SignInReplayed,
+    /// The callback came without the cookie set when this browser started the sign-in.
+    #[error("this sign-in was not started in this browser; start again")]
+    SignInNotBound,
+    /// The callback's `iss` names another provider (a mix-up).
+    #[error("the callback comes from another issuer than this provider")]
+    IssuerMismatch,
 }
 
 impl From<IdentityError> for AppError {
@@ -45,6 +70,15 @@ impl From<IdentityError> for AppError {
                 AppError::conflict(err.to_string())
             }
             OwnerOnly(_) | NeedsUser | NeedsSession | InvitationForAnotherEmail => AppError::Forbidden(err.to_string()),
+            UnknownProvider => AppError::NotFound("sign-in provider"),
+            ProviderUnavailable { .. } => AppError::UpstreamUnavailable(err.to_string()),
+            ProviderRefused { .. }
+            | IdTokenRejected(_)
+            | EmailNotVerified
+            | SignInUnknown
+            | SignInReplayed
+            | SignInNotBound
+            | IssuerMismatch => AppError::SignInRefused(err.to_string()),
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod entity;
 pub mod error;
 pub mod http;
 pub mod middleware;
+pub mod oidc;
 pub mod secret;
 pub mod service;
 pub mod sessions;
@@ -17,7 +18,8 @@ use atrium_outbox::{Module, Platform};
 pub use error::IdentityError;
 pub use http::{CookiePolicy, router};
 pub use middleware::{SESSION_COOKIE, SessionRef, authenticate};
-pub use service::{Authenticated, IdentityConfig, IdentityService, LoginLimits};
+pub use oidc::{OidcSettings, ProviderConfig};
+pub use service::{Authenticated, IdentityConfig, IdentityService, LoginLimits, PKCE_VERIFIER_COLUMN};
 pub use sessions::{CachedPrincipal, InProcessSessionCache, SessionCache};
 pub use throttle::{InProcessThrottle, Slot, Throttle};
 
@@ -33,9 +35,10 @@ pub fn module(
     sessions: Arc<dyn SessionCache>,
 ) -> Module<IdentityService> {
     let svc = IdentityService::new(platform.db.clone(), platform.clock.clone(), throttle, config)
-        .with_session_cache(sessions);
+        .with_session_cache(sessions)
+        .with_pkce_vault(platform.protect(&PKCE_VERIFIER_COLUMN));
     Module::new(svc.clone(), router(svc, cookies))
-        .tag("auth", "Sign-up, sign-in, sessions")
+        .tag("auth", "Sign-up, sign-in (password or an OpenID provider), sessions")
         .tag("organizations", "The caller's organizations")
         .tag("members", "Members of the active organization and their roles")
         .tag("invitations", "Invitations to join the active organization")

@@ -110,6 +110,14 @@ pub const PROBLEM_TYPES: &[ProblemType] = &[
         "authentication required",
     ),
     pt(
+        "sign-in-refused",
+        401,
+        "Sign-in refused",
+        "SignInRefused",
+        "A single sign-on callback was refused (its ID token, state or email); no session was issued",
+        "the identity provider's ID token was refused: its signature does not verify",
+    ),
+    pt(
         "forbidden",
         403,
         "Forbidden",
@@ -167,6 +175,14 @@ pub const PROBLEM_TYPES: &[ProblemType] = &[
         "rate limit exceeded; retry after 60 s",
     ),
     pt(
+        "upstream-unavailable",
+        502,
+        "Upstream service unavailable",
+        "UpstreamUnavailable",
+        "An outside service this request needs (e.g. an identity provider) failed or did not answer",
+        "the identity provider `google` did not answer; retry later",
+    ),
+    pt(
         "unavailable",
         503,
         "Service unavailable",
@@ -190,6 +206,9 @@ pub enum AppError {
     BadRequest(String),
     #[error("authentication required")]
     Unauthenticated,
+    /// A federated sign-in (OIDC) was refused; the detail says why.
+    #[error("sign-in refused: {0}")]
+    SignInRefused(String),
     #[error("forbidden: {0}")]
     Forbidden(String),
     #[error("{0} not found")]
@@ -210,6 +229,10 @@ pub enum AppError {
     /// it, without marking the database as down for readiness.
     #[error("the {0} object storage is unavailable")]
     StorageUnavailable(&'static str),
+    /// An outside service (not the database) failed or did not answer; the
+    /// detail names it, and readiness is not affected.
+    #[error("upstream unavailable: {0}")]
+    UpstreamUnavailable(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -230,7 +253,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Unauthenticated => StatusCode::UNAUTHORIZED,
+            Self::Unauthenticated | Self::SignInRefused(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Conflict { .. } => StatusCode::CONFLICT,
@@ -239,6 +262,7 @@ impl AppError {
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) | Self::StorageUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::UpstreamUnavailable(_) => StatusCode::BAD_GATEWAY,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -248,6 +272,7 @@ impl AppError {
         let slug = match self {
             Self::BadRequest(_) => "bad-request",
             Self::Unauthenticated => "unauthenticated",
+            Self::SignInRefused(_) => "sign-in-refused",
             Self::Forbidden(_) => "forbidden",
             Self::NotFound(_) => "not-found",
             Self::Conflict { .. } => "conflict",
@@ -256,6 +281,7 @@ impl AppError {
             Self::Validation(_) => "validation",
             Self::TooManyRequests { .. } => "rate-limited",
             Self::Unavailable(_) | Self::StorageUnavailable(_) => "unavailable",
+            Self::UpstreamUnavailable(_) => "upstream-unavailable",
             Self::Internal(_) => "internal",
         };
         ProblemType::by_slug(slug)
@@ -276,7 +302,11 @@ impl AppError {
             Self::Unavailable(_) => "a backing service is unavailable; retry later".to_owned(),
             Self::StorageUnavailable(store) => format!("the {store} object storage is unavailable; retry later"),
             Self::Conflict { detail, .. } => detail.clone(),
-            Self::BadRequest(m) | Self::Forbidden(m) | Self::UnsupportedMediaType(m) => m.clone(),
+            Self::BadRequest(m)
+            | Self::Forbidden(m)
+            | Self::UnsupportedMediaType(m)
+            | Self::SignInRefused(m)
+            | Self::UpstreamUnavailable(m) => m.clone(),
             other => other.to_string(),
         };
         Problem {
@@ -309,6 +339,7 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match &self {
             Self::Internal(e) => tracing::error!(error = %e, "internal error"),
+            Self::UpstreamUnavailable(e) => tracing::warn!(error = %e, "upstream unavailable"),
             Self::Unavailable(e) => tracing::warn!(error = %e, "dependency unavailable"),
             _ => {}
         }
@@ -427,6 +458,8 @@ mod tests {
             AppError::Validation(Vec::new()),
             AppError::TooManyRequests { retry_after_secs: 1 },
             AppError::Unavailable(String::new()),
+            AppError::SignInRefused(String::new()),
+            AppError::UpstreamUnavailable(String::new()),
             AppError::internal("x"),
         ];
         for e in all {

@@ -17,6 +17,7 @@ mod idempotency;
 mod journey;
 mod login_throttle;
 mod metrics;
+mod oidc;
 mod ops;
 mod query_cache;
 mod rate_limits;

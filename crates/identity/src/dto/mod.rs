@@ -2,6 +2,7 @@
 
 mod access;
 mod auth;
+mod oidc;
 mod orgs;
 
 pub use access::{
@@ -10,4 +11,5 @@ pub use access::{
 };
 pub use atrium_events::identity::{InvitationId, MemberId};
 pub use auth::{AuthOut, LoginIn, MeOut, SignupIn, UserOut};
+pub use oidc::{OidcCallbackQuery, OidcStartOut};
 pub use orgs::{MemberOut, MemberPatch, MembershipOut, OrganizationIn, OrganizationOut, SwitchOrganizationIn};

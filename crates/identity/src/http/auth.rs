@@ -90,7 +90,7 @@ pub(super) async fn me(State(st): State<IdentityHttp>, ctx: Authorized<AnyRole>)
     Ok(Json(st.svc.me(&ctx).await?))
 }
 
-fn session_cookie(token: &str, expires_at: DateTime<Utc>, secure: bool) -> (HeaderName, String) {
+pub(super) fn session_cookie(token: &str, expires_at: DateTime<Utc>, secure: bool) -> (HeaderName, String) {
     let max_age = (expires_at - Utc::now()).num_seconds().max(0);
     let c = Cookie::build((SESSION_COOKIE, token.to_owned()))
         .path("/")

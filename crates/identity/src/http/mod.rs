@@ -2,6 +2,7 @@
 
 mod access;
 mod auth;
+mod oidc;
 mod orgs;
 
 use atrium_kernel::AppError;
@@ -27,13 +28,15 @@ pub(crate) struct IdentityHttp {
 }
 
 /// The identity routes, with their OpenAPI operations. Each handler states the
-/// role it needs; sign-up and login need no caller at all.
+/// role it needs; sign-up and the sign-ins need no caller at all.
 pub fn router(svc: IdentityService, cookies: CookiePolicy) -> OpenApiRouter {
     OpenApiRouter::new()
         .routes(routes!(auth::signup))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))
+        .routes(routes!(oidc::oidc_start))
+        .routes(routes!(oidc::oidc_callback))
         .routes(routes!(orgs::list_organizations, orgs::create_organization))
         .routes(routes!(orgs::switch_organization))
         .routes(routes!(orgs::list_members))

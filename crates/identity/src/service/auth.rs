@@ -471,6 +471,6 @@ impl IdentityService {
     }
 }
 
-fn default_org_name(user_name: &str) -> String {
+pub(super) fn default_org_name(user_name: &str) -> String {
     format!("{}'s organization", user_name.trim())
 }

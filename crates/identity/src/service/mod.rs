@@ -5,6 +5,7 @@
 
 mod access;
 mod auth;
+mod oidc;
 mod orgs;
 
 use std::sync::Arc;
@@ -20,10 +21,13 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait
 use crate::dto::{MemberId, OrganizationOut, UserOut};
 use crate::entity::{member, organization, user};
 use crate::error::IdentityError;
+use crate::oidc::{OidcSettings, Providers};
 use crate::sessions::{InProcessSessionCache, SessionCache};
 use crate::throttle::Throttle;
+use atrium_kernel::vault::ColumnVault;
 
 pub use auth::Authenticated;
+pub use oidc::{OidcCallback, OidcStart, PKCE_VERIFIER_COLUMN};
 
 /// Tunables of the identity service.
 #[derive(Debug, Clone)]
@@ -35,6 +39,10 @@ pub struct IdentityConfig {
     pub session_cache_ttl: Duration,
     pub invitation_ttl: chrono::Duration,
     pub login_limits: LoginLimits,
+    /// Single sign-on providers (none by default).
+    pub oidc: OidcSettings,
+    /// How long a sign-in started at a provider may take to come back.
+    pub oidc_login_ttl: chrono::Duration,
 }
 
 /// Login throttling: failed attempts per email and all attempts per client IP.
@@ -56,6 +64,8 @@ impl Default for IdentityConfig {
                 attempts_per_ip: 50,
                 window: Duration::from_secs(15 * 60),
             },
+            oidc: OidcSettings::default(),
+            oidc_login_ttl: chrono::Duration::minutes(10),
         }
     }
 }
@@ -68,6 +78,9 @@ pub struct IdentityService {
     config: Arc<IdentityConfig>,
     sessions: Arc<dyn SessionCache>,
     touches: auth::Toucher,
+    oidc: Arc<Providers>,
+    /// Seals pending logins' PKCE verifiers; without it OIDC sign-in is off.
+    pkce_vault: Option<ColumnVault>,
 }
 
 impl IdentityService {
@@ -78,6 +91,7 @@ impl IdentityService {
         config: IdentityConfig,
     ) -> Self {
         let touches = auth::Toucher::new(db.clone());
+        let oidc = Arc::new(Providers::new(&config.oidc));
         Self {
             db,
             clock,
@@ -85,7 +99,16 @@ impl IdentityService {
             config: Arc::new(config),
             sessions: Arc::new(InProcessSessionCache::default()),
             touches,
+            oidc,
+            pkce_vault: None,
         }
+    }
+
+    /// Turns on OIDC sign-in with the vault of [`PKCE_VERIFIER_COLUMN`].
+    #[must_use]
+    pub fn with_pkce_vault(mut self, vault: ColumnVault) -> Self {
+        self.pkce_vault = Some(vault);
+        self
     }
 
     /// Uses `cache` for authenticated principals (the gateway's Redis one) instead

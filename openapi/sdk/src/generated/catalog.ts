@@ -42,6 +42,7 @@ export const EVENT_TYPES = [
   "files.version.restored",
   "identity.api_key.created",
   "identity.api_key.revoked",
+  "identity.identity.linked",
   "identity.invitation.accepted",
   "identity.invitation.revoked",
   "identity.invitation.sent",

@@ -81,6 +81,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/oidc/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the provider sends the browser back: verifies the ID token and signs in.
+         * @description The ID token's signature (the provider's JWKS), issuer, audience, expiry and
+         *     nonce are verified and the `state` is used once. The user is the one linked
+         *     to this provider account, else the one with the same verified email (linked
+         *     now), else a new account with its first organization (as sign-up does). The
+         *     session is issued exactly as `POST /api/v1/auth/login` issues it.
+         */
+        get: operations["oidc_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in with an OpenID provider.
+         * @description Answers 303 to the provider's authorization endpoint (authorization code flow
+         *     with PKCE, `state` and `nonce`) and sets a short-lived HttpOnly cookie that
+         *     binds the sign-in to this browser. Open it in the browser (a navigation, not
+         *     `fetch`); the provider sends the browser back to the callback.
+         */
+        get: operations["oidc_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/signup": {
         parameters: {
             query?: never;
@@ -2656,6 +2703,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "identity.identity.linked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An account at an OpenID provider was linked to a user.
+         * @description Delivered for `identity.identity.linked` events (aggregate `user_identity`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["identity.identity.linked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "identity.invitation.accepted": {
         parameters: {
             query?: never;
@@ -4519,6 +4586,25 @@ export interface components {
             /** Format: date-time */
             uploaded_at: string;
         };
+        /**
+         * @description A user's account at an OpenID provider was linked to their Atrium user (on
+         *     their first sign-in through that provider). Published in the organization the
+         *     sign-in landed in.
+         * @example {
+         *       "email": "ada@example.com",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b91",
+         *       "provider": "google",
+         *       "user_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d"
+         *     }
+         */
+        IdentityLinked: {
+            id: components["schemas"]["UserIdentityId"];
+            user_id: components["schemas"]["UserId"];
+            /** @description The provider's name in the configuration. */
+            provider: string;
+            /** @description The verified email the provider asserted. */
+            email: string;
+        };
         /** @enum {string} */
         ImportOutcome: "created" | "updated" | "skipped";
         ImportReportOut: {
@@ -4919,6 +5005,19 @@ export interface components {
             /** Format: int64 */
             amount_minor: number;
             currency: components["schemas"]["Currency"];
+        };
+        /** @description A sign-in started at a provider (also sent as the `Location` of the 303). */
+        OidcStartOut: {
+            /**
+             * @description Where to send the browser: the provider's authorization endpoint.
+             * @example https://accounts.google.com/o/oauth2/v2/auth?response_type=code&client_id=…
+             */
+            authorization_url: string;
+            /**
+             * Format: date-time
+             * @description The sign-in must come back to the callback before this.
+             */
+            expires_at: string;
         };
         /**
          * @description An organization was created; its creator is its first owner.
@@ -5551,7 +5650,7 @@ export interface components {
              * @description The problem type; one of the documented URIs
              * @enum {string}
              */
-            type: "/problems/bad-request" | "/problems/unauthenticated" | "/problems/forbidden" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/validation" | "/problems/rate-limited" | "/problems/unavailable" | "/problems/internal";
+            type: "/problems/bad-request" | "/problems/unauthenticated" | "/problems/sign-in-refused" | "/problems/forbidden" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/validation" | "/problems/rate-limited" | "/problems/upstream-unavailable" | "/problems/unavailable" | "/problems/internal";
             title: string;
             /** Format: int32 */
             status: number;
@@ -6507,6 +6606,12 @@ export interface components {
          * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
          */
         UserId: string;
+        /**
+         * Format: uuid
+         * @description UserIdentityId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        UserIdentityId: string;
         UserOut: {
             id: components["schemas"]["UserId"];
             /** @example ada@example.com */
@@ -6720,6 +6825,23 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description A single sign-on callback was refused (its ID token, state or email); no session was issued */
+        SignInRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "the identity provider's ID token was refused: its signature does not verify",
+                 *       "status": 401,
+                 *       "title": "Sign-in refused",
+                 *       "type": "/problems/sign-in-refused"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Rate limited; see Retry-After */
         TooManyRequests: {
             headers: {
@@ -6791,6 +6913,23 @@ export interface components {
                  *       "status": 415,
                  *       "title": "Unsupported media type",
                  *       "type": "/problems/unsupported-media-type"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An outside service this request needs (e.g. an identity provider) failed or did not answer */
+        UpstreamUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "the identity provider `google` did not answer; retry later",
+                 *       "status": 502,
+                 *       "title": "Upstream service unavailable",
+                 *       "type": "/problems/upstream-unavailable"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -6921,6 +7060,7 @@ export type FileUploaded = components['schemas']['FileUploaded'];
 export type FileVersionAdded = components['schemas']['FileVersionAdded'];
 export type FileVersionRestored = components['schemas']['FileVersionRestored'];
 export type FileVersionState = components['schemas']['FileVersionState'];
+export type IdentityLinked = components['schemas']['IdentityLinked'];
 export type ImportOutcome = components['schemas']['ImportOutcome'];
 export type ImportReportOut = components['schemas']['ImportReportOut'];
 export type ImportRowOut = components['schemas']['ImportRowOut'];
@@ -6960,6 +7100,7 @@ export type MilestoneState = components['schemas']['MilestoneState'];
 export type MilestoneStatus = components['schemas']['MilestoneStatus'];
 export type MilestoneUpdated = components['schemas']['MilestoneUpdated'];
 export type Money = components['schemas']['Money'];
+export type OidcStartOut = components['schemas']['OidcStartOut'];
 export type OrganizationCreated = components['schemas']['OrganizationCreated'];
 export type OrganizationId = components['schemas']['OrganizationId'];
 export type OrganizationIn = components['schemas']['OrganizationIn'];
@@ -7071,6 +7212,7 @@ export type TimeEntryState = components['schemas']['TimeEntryState'];
 export type TimeEntrySubmitted = components['schemas']['TimeEntrySubmitted'];
 export type TimeEntryUpdated = components['schemas']['TimeEntryUpdated'];
 export type UserId = components['schemas']['UserId'];
+export type UserIdentityId = components['schemas']['UserIdentityId'];
 export type UserOut = components['schemas']['UserOut'];
 export type VersionOut = components['schemas']['VersionOut'];
 export type Visibility = components['schemas']['Visibility'];
@@ -7088,10 +7230,12 @@ export type ResponseInternalError = components['responses']['InternalError'];
 export type ResponseMethodNotAllowed = components['responses']['MethodNotAllowed'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
+export type ResponseSignInRefused = components['responses']['SignInRefused'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseUnauthenticated = components['responses']['Unauthenticated'];
 export type ResponseUnavailable = components['responses']['Unavailable'];
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
+export type ResponseUpstreamUnavailable = components['responses']['UpstreamUnavailable'];
 export type ResponseValidationFailed = components['responses']['ValidationFailed'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -7294,6 +7438,158 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    oidc_callback: {
+        parameters: {
+            query?: {
+                /** @description The authorization code; absent when `error` is sent. */
+                code?: string;
+                /** @description The `state` of the sign-in; required. */
+                state?: string;
+                /** @description The issuer (RFC 9207); checked against the provider when present. */
+                iss?: string;
+                /** @description An OAuth error code instead of a code (e.g. `access_denied`). */
+                error?: string;
+                /** @description The provider's words about `error` (not shown back). */
+                error_description?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Provider name from `OIDC_PROVIDERS`
+                 * @example google
+                 */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description HttpOnly session cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Refused: the ID token (signature, issuer, audience, expiry or nonce), an unknown, expired or replayed `state`, a sign-in started in another browser, an unverified email, or an error from the provider. No session is issued. */
+            401: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No provider of that name is configured */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            /** @description The provider's token endpoint or keys could not be reached */
+            502: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    oidc_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Provider name from `OIDC_PROVIDERS`
+                 * @example google
+                 */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the provider; the body repeats the URL */
+            303: {
+                headers: {
+                    /** @description The provider's authorization URL */
+                    Location?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description HttpOnly cookie binding the sign-in to this browser */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcStartOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No provider of that name is configured */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            /** @description The provider's discovery document could not be fetched */
+            502: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             503: components["responses"]["Unavailable"];
         };
     };
@@ -13817,6 +14113,34 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "api_key";
                     data?: components["schemas"]["ApiKeyRevoked"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "identity.identity.linked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "identity.identity.linked";
+                    /** @enum {string} */
+                    aggregate_type?: "user_identity";
+                    data?: components["schemas"]["IdentityLinked"];
                 };
             };
         };
