@@ -200,6 +200,7 @@ pub struct InvoiceOut {
 #[derive(Debug, Clone, Default, Deserialize, IntoParams, Validate)]
 #[into_params(parameter_in = Query)]
 pub struct InvoiceFilter {
+    #[param(inline)]
     pub status: Option<StatusFilter>,
     pub engagement_id: Option<EngagementId>,
     pub client_company_id: Option<ClientCompanyId>,

@@ -145,6 +145,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's billing settings (defaults until first changed).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["get_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change billing settings. The base currency is fixed once an invoice is issued (409).
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        patch: operations["update_settings"];
+        trace?: never;
+    };
     "/api/v1/client-companies": {
         parameters: {
             query?: never;
@@ -573,6 +597,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credit-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["get_credit_note"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dead-letters": {
         parameters: {
             query?: never;
@@ -976,6 +1017,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fx-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exchange rates against the base currency, oldest entry first.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_fx_rates"];
+        put?: never;
+        /**
+         * Enter the rate of a currency against the base currency for one day (replaces
+         *     that day's earlier entry; issued documents keep the rate they stored).
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["record_fx_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -1035,6 +1101,162 @@ export interface paths {
          * @description Required role: owner, admin (`manage_organization`); other roles get 403.
          */
         delete: operations["revoke_invitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices, oldest first; filter by status (`overdue`: open and past due), engagement or client.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["invoices_list"];
+        put?: never;
+        /**
+         * Create a draft invoice under an engagement; the server computes every amount.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["invoices_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["invoices_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft. Issued invoices are voided or credited, never deleted (409).
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        delete: operations["invoices_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft (`lines` replaces every line). An issued invoice is 409: credit it instead.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        patch: operations["invoices_update"];
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The credit notes of an invoice.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_credit_notes"];
+        put?: never;
+        /**
+         * Credit an issued invoice: the lines given, or (no lines) the whole invoice when
+         *     nothing is paid or credited yet. Never more than the balance (422).
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["create_credit_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a draft: the next number of the series, the exchange rate of the issue
+         *     date (422 naming `issue_date` when none is entered), the due date from the terms.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payment against an issued invoice: in its currency, at most its balance
+         *     (422 naming `amount`), with the exchange rate of `received_on` for a foreign currency.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoice as a PDF (issuer, client, lines, taxes, totals, due date, number).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void an issued invoice with no payments or credits; its number stays used.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["void"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1196,6 +1418,63 @@ export interface paths {
          * @description Required role: any member of the organization (`any`).
          */
         post: operations["create_organization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payments, oldest first; filter by invoice.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["payments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["payments_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a payment (refund, bounced transfer): the invoice's balance grows back.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["reverse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1615,6 +1894,45 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["list_tax_rates"];
+        put?: never;
+        /** @description Required role: owner, admin, billing (`write_billing`); other roles get 403. */
+        post: operations["create_tax_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["get_tax_rate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename or archive a tax rate (its percentage never changes: create a new rate).
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        patch: operations["update_tax_rate"];
         trace?: never;
     };
     "/api/v1/time-entries": {
@@ -3403,6 +3721,86 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "revenue.credit_note.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A credit note was issued against an invoice.
+         * @description Delivered for `revenue.credit_note.issued` events (aggregate `credit_note`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.credit_note.issued"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.fx_rate.recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An exchange rate was entered or replaced.
+         * @description Delivered for `revenue.fx_rate.recorded` events (aggregate `fx_rate`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.fx_rate.recorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.invoice.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft invoice was created.
+         * @description Delivered for `revenue.invoice.created` events (aggregate `invoice`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.invoice.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.invoice.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft invoice was deleted.
+         * @description Delivered for `revenue.invoice.deleted` events (aggregate `invoice`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.invoice.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "revenue.invoice.issued": {
         parameters: {
             query?: never;
@@ -3423,6 +3821,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "revenue.invoice.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft invoice was changed.
+         * @description Delivered for `revenue.invoice.updated` events (aggregate `invoice`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.invoice.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "revenue.invoice.voided": {
         parameters: {
             query?: never;
@@ -3437,6 +3855,106 @@ export interface webhooks {
          * @description Delivered for `revenue.invoice.voided` events (aggregate `invoice`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
          */
         post: operations["revenue.invoice.voided"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.payment.recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment was recorded against an invoice.
+         * @description Delivered for `revenue.payment.recorded` events (aggregate `payment`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.payment.recorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.payment.reversed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment was reversed (refunded or bounced).
+         * @description Delivered for `revenue.payment.reversed` events (aggregate `payment`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.payment.reversed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.settings.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The organization's billing settings changed.
+         * @description Delivered for `revenue.settings.updated` events (aggregate `organization`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.settings.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.tax_rate.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A tax rate was created.
+         * @description Delivered for `revenue.tax_rate.created` events (aggregate `tax_rate`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.tax_rate.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.tax_rate.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A tax rate was changed or archived.
+         * @description Delivered for `revenue.tax_rate.updated` events (aggregate `tax_rate`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.tax_rate.updated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4045,6 +4563,66 @@ export interface components {
             changed: string[];
         };
         /**
+         * Format: uuid
+         * @description CreditNoteId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        CreditNoteId: string;
+        /**
+         * @description A credit note as entered: lines credited against an issued invoice.
+         * @example {
+         *       "lines": [
+         *         {
+         *           "description": "Discovery workshop (half day)",
+         *           "quantity": "0.5",
+         *           "unit_price": {
+         *             "amount_minor": 250000,
+         *             "currency": "EUR"
+         *           }
+         *         }
+         *       ],
+         *       "reason": "Workshop shortened"
+         *     }
+         */
+        CreditNoteIn: {
+            reason?: string | null;
+            /**
+             * Format: date
+             * @description Default: today (UTC).
+             */
+            issue_date?: string | null;
+            /** @description Positive amounts: what is credited. Omit to credit the whole remaining balance. */
+            lines?: components["schemas"]["LineIn"][];
+        };
+        /** @description `revenue.credit_note.issued`. */
+        CreditNoteIssued: {
+            id: components["schemas"]["CreditNoteId"];
+            invoice_id: components["schemas"]["InvoiceId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            number: string;
+            invoice_number: string;
+            /** Format: date */
+            issue_date: string;
+            total: components["schemas"]["Money"];
+            invoice_status: string;
+            invoice_balance: components["schemas"]["Money"];
+        };
+        CreditNoteOut: {
+            id: components["schemas"]["CreditNoteId"];
+            invoice_id: components["schemas"]["InvoiceId"];
+            number: string;
+            /** Format: date */
+            issue_date: string;
+            reason?: string | null;
+            lines: components["schemas"]["LineOut"][];
+            subtotal: components["schemas"]["Money"];
+            tax_total: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            fx_rate?: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
          * @description ISO 4217 currency code
          * @example EUR
          */
@@ -4587,6 +5165,49 @@ export interface components {
             uploaded_at: string;
         };
         /**
+         * Format: uuid
+         * @description FxRateId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        FxRateId: string;
+        /**
+         * @description One exchange rate: base-currency units per unit of `currency` on `rate_date`.
+         * @example {
+         *       "currency": "EUR",
+         *       "rate": "1.0834",
+         *       "rate_date": "2027-01-31"
+         *     }
+         */
+        FxRateIn: {
+            currency: components["schemas"]["Currency"];
+            /** Format: date */
+            rate_date: string;
+            /** @description A positive decimal with at most 9 decimal places, e.g. `"1.0834"`. */
+            rate: string;
+        };
+        FxRateOut: {
+            id: components["schemas"]["FxRateId"];
+            currency: components["schemas"]["Currency"];
+            base_currency: components["schemas"]["Currency"];
+            /** Format: date */
+            rate_date: string;
+            rate: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description `revenue.fx_rate.recorded`: an exchange rate for one currency and day was
+         *     entered or replaced.
+         */
+        FxRateRecorded: {
+            id: components["schemas"]["FxRateId"];
+            currency: string;
+            base_currency: string;
+            /** Format: date */
+            rate_date: string;
+            rate: string;
+        };
+        /**
          * @description A user's account at an OpenID provider was linked to their Atrium user (on
          *     their first sign-in through that provider). Published in the organization the
          *     sign-in landed in.
@@ -4725,6 +5346,10 @@ export interface components {
         };
         /** @enum {string} */
         InvitationStatus: "pending" | "accepted" | "revoked" | "expired";
+        /** @description `revenue.invoice.created`: a draft invoice. */
+        InvoiceCreated: components["schemas"]["InvoiceState"];
+        /** @description `revenue.invoice.deleted`: a draft was deleted (issued invoices never are). */
+        InvoiceDeleted: components["schemas"]["InvoiceState"];
         /**
          * Format: uuid
          * @description InvoiceId: a UUIDv7
@@ -4732,25 +5357,182 @@ export interface components {
          */
         InvoiceId: string;
         /**
-         * @description `revenue.invoice.issued`: an invoice got its number and was sent, billing the
-         *     time entries it names.
+         * @example {
+         *       "currency": "EUR",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "lines": [
+         *         {
+         *           "description": "Discovery workshop",
+         *           "quantity": 1,
+         *           "unit_price": {
+         *             "amount_minor": 250000,
+         *             "currency": "EUR"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        InvoiceIn: {
+            engagement_id: components["schemas"]["EngagementId"];
+            currency?: components["schemas"]["Currency"] | null;
+            /**
+             * Format: int32
+             * @description Default: the organization's payment terms.
+             */
+            payment_terms_days?: number | null;
+            notes?: string | null;
+            lines?: components["schemas"]["LineIn"][];
+        };
+        /**
+         * @description `revenue.invoice.issued`: an invoice got its number and became immutable,
+         *     billing the time entries it names.
          */
         InvoiceIssued: {
             invoice_id: components["schemas"]["InvoiceId"];
             engagement_id: components["schemas"]["EngagementId"];
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
             /** @description The invoice number, e.g. `INV-2026-0042`. */
             number: string;
+            /** Format: date */
+            issue_date: string;
+            /** Format: date */
+            due_date: string;
+            total: components["schemas"]["Money"];
+            /** @description The total in the organization's base currency at the stored rate. */
+            base_total: components["schemas"]["Money"];
+            /** @description Base-currency units per document-currency unit, as a decimal string. */
+            fx_rate: string;
             /** @description The time entries the invoice bills. */
             time_entry_ids: components["schemas"]["TimeEntryId"][];
         };
+        InvoiceOut: {
+            id: components["schemas"]["InvoiceId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            status: components["schemas"]["InvoiceStatus"];
+            /** @description Issued or partly paid, due date passed, balance above zero. */
+            overdue: boolean;
+            /** @description Assigned at issue; `null` on a draft. */
+            number?: string | null;
+            currency: components["schemas"]["Currency"];
+            /** Format: date */
+            issue_date?: string | null;
+            /** Format: date */
+            due_date?: string | null;
+            /** Format: int32 */
+            payment_terms_days: number;
+            lines: components["schemas"]["LineOut"][];
+            tax_totals: components["schemas"]["TaxTotal"][];
+            /** @description Sum of the lines' net amounts. */
+            subtotal: components["schemas"]["Money"];
+            tax_total: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            paid: components["schemas"]["Money"];
+            credited: components["schemas"]["Money"];
+            /** @description total − paid − credited. */
+            balance: components["schemas"]["Money"];
+            base_currency: components["schemas"]["Currency"];
+            /** @description Base-currency units per unit of `currency`, fixed at issue (decimal string). */
+            fx_rate?: string | null;
+            base_total?: components["schemas"]["Money"] | null;
+            notes?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            issued_at?: string | null;
+            /** Format: date-time */
+            voided_at?: string | null;
+        };
         /**
-         * @description `revenue.invoice.voided`: an issued invoice was voided; the time it billed is
-         *     unbilled again.
+         * @description A change to a draft. `lines`, when present, replaces every line.
+         * @example {
+         *       "notes": "Thank you for your business.",
+         *       "payment_terms_days": 14
+         *     }
+         */
+        InvoicePatch: {
+            currency?: components["schemas"]["Currency"] | null;
+            /** Format: int32 */
+            payment_terms_days?: number | null;
+            notes?: string | null;
+            lines?: components["schemas"]["LineIn"][] | null;
+        };
+        /** @description An invoice as events carry it (lines are not repeated: read the invoice). */
+        InvoiceState: {
+            id: components["schemas"]["InvoiceId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            /** @description `draft`, `issued`, `partially_paid`, `paid` or `void`. */
+            status: string;
+            /** @description Assigned at issue. */
+            number?: string | null;
+            /** Format: date */
+            issue_date?: string | null;
+            /** Format: date */
+            due_date?: string | null;
+            total: components["schemas"]["Money"];
+            /** @description What remains to be paid: total − paid − credited. */
+            balance: components["schemas"]["Money"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Where an invoice stands. `overdue` is not stored: it is an issued or partly paid
+         *     invoice whose due date has passed (see `InvoiceOut.overdue` and the list filter).
+         * @enum {string}
+         */
+        InvoiceStatus: "draft" | "issued" | "partially_paid" | "paid" | "void";
+        /** @description `revenue.invoice.updated`: a draft changed (lines, notes, dates), and what changed. */
+        InvoiceUpdated: components["schemas"]["InvoiceState"] & {
+            changed: string[];
+        };
+        /**
+         * @description `revenue.invoice.voided`: an issued invoice without payments was voided; the
+         *     time it billed is unbilled again.
          */
         InvoiceVoided: {
             invoice_id: components["schemas"]["InvoiceId"];
             engagement_id: components["schemas"]["EngagementId"];
+            number: string;
             time_entry_ids: components["schemas"]["TimeEntryId"][];
+        };
+        /**
+         * @example {
+         *       "issue_date": "2027-01-31"
+         *     }
+         */
+        IssueIn: {
+            /**
+             * Format: date
+             * @description Default: today (UTC).
+             */
+            issue_date?: string | null;
+        };
+        /**
+         * @description One line as entered. The server computes every amount from it.
+         * @example {
+         *       "description": "Discovery workshop",
+         *       "quantity": "1.5",
+         *       "tax_rate_id": null,
+         *       "unit_price": {
+         *         "amount_minor": 120000,
+         *         "currency": "EUR"
+         *       }
+         *     }
+         */
+        LineIn: {
+            description: string;
+            /** @description An integer or a decimal string with at most 3 decimals (`"1.5"` hours), as on proposals. */
+            quantity: components["schemas"]["Quantity"];
+            /** @description Per unit, in the document's currency; negative for a discount line. */
+            unit_price: components["schemas"]["Money"];
+            tax_rate_id?: components["schemas"]["TaxRateId"] | null;
         };
         /**
          * @example {
@@ -4783,6 +5565,30 @@ export interface components {
             unit_price: components["schemas"]["Money"];
             /** @description quantity × unit_price, rounded half away from zero to a minor unit. */
             amount: components["schemas"]["Money"];
+        };
+        LineOut: {
+            /** Format: int32 */
+            position: number;
+            description: string;
+            quantity: components["schemas"]["Quantity"];
+            unit_price: components["schemas"]["Money"];
+            tax?: components["schemas"]["LineTax"] | null;
+            /** @description Without tax. */
+            net: components["schemas"]["Money"];
+            tax_amount: components["schemas"]["Money"];
+            /** @description With tax. */
+            total: components["schemas"]["Money"];
+        };
+        /** @description The tax a line carries, copied from the tax rate when the line was written. */
+        LineTax: {
+            name: string;
+            /**
+             * Format: int32
+             * @description `2000` is 20 %.
+             */
+            basis_points: number;
+            /** @description Whether the unit price already contains this tax. */
+            inclusive: boolean;
         };
         /**
          * @description The email is not checked for shape: an unknown or malformed one reads like a
@@ -5225,6 +6031,29 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_CreditNoteOut: {
+            items: {
+                id: components["schemas"]["CreditNoteId"];
+                invoice_id: components["schemas"]["InvoiceId"];
+                number: string;
+                /** Format: date */
+                issue_date: string;
+                reason?: string | null;
+                lines: components["schemas"]["LineOut"][];
+                subtotal: components["schemas"]["Money"];
+                tax_total: components["schemas"]["Money"];
+                total: components["schemas"]["Money"];
+                fx_rate?: string | null;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_DeadLetterOut: {
             items: {
                 id: components["schemas"]["DeadLetterId"];
@@ -5329,6 +6158,24 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_FxRateOut: {
+            items: {
+                id: components["schemas"]["FxRateId"];
+                currency: components["schemas"]["Currency"];
+                base_currency: components["schemas"]["Currency"];
+                /** Format: date */
+                rate_date: string;
+                rate: string;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_InvitationOut: {
             items: {
                 id: components["schemas"]["InvitationId"];
@@ -5340,6 +6187,56 @@ export interface components {
                 expires_at: string;
                 /** Format: date-time */
                 created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_InvoiceOut: {
+            items: {
+                id: components["schemas"]["InvoiceId"];
+                engagement_id: components["schemas"]["EngagementId"];
+                client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+                status: components["schemas"]["InvoiceStatus"];
+                /** @description Issued or partly paid, due date passed, balance above zero. */
+                overdue: boolean;
+                /** @description Assigned at issue; `null` on a draft. */
+                number?: string | null;
+                currency: components["schemas"]["Currency"];
+                /** Format: date */
+                issue_date?: string | null;
+                /** Format: date */
+                due_date?: string | null;
+                /** Format: int32 */
+                payment_terms_days: number;
+                lines: components["schemas"]["LineOut"][];
+                tax_totals: components["schemas"]["TaxTotal"][];
+                /** @description Sum of the lines' net amounts. */
+                subtotal: components["schemas"]["Money"];
+                tax_total: components["schemas"]["Money"];
+                total: components["schemas"]["Money"];
+                paid: components["schemas"]["Money"];
+                credited: components["schemas"]["Money"];
+                /** @description total − paid − credited. */
+                balance: components["schemas"]["Money"];
+                base_currency: components["schemas"]["Currency"];
+                /** @description Base-currency units per unit of `currency`, fixed at issue (decimal string). */
+                fx_rate?: string | null;
+                base_total?: components["schemas"]["Money"] | null;
+                notes?: string | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: date-time */
+                issued_at?: string | null;
+                /** Format: date-time */
+                voided_at?: string | null;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -5403,6 +6300,39 @@ export interface components {
                 created_at: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_PaymentOut: {
+            items: {
+                id: components["schemas"]["PaymentId"];
+                invoice_id: components["schemas"]["InvoiceId"];
+                amount: components["schemas"]["Money"];
+                /** Format: date */
+                received_on: string;
+                method?: string | null;
+                reference?: string | null;
+                /** @description Base-currency units per unit of the payment's currency on the day received. */
+                fx_rate?: string | null;
+                /** @description The payment in the base currency at its own rate. */
+                base_amount: components["schemas"]["Money"];
+                /**
+                 * @description `base_amount` minus the same amount at the invoice's rate: the realized
+                 *     exchange gain (positive) or loss (negative).
+                 */
+                realized_fx_difference: components["schemas"]["Money"];
+                /** Format: date-time */
+                reversed_at?: string | null;
+                reversal_reason?: string | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -5543,6 +6473,28 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_TaxRateOut: {
+            items: {
+                id: components["schemas"]["TaxRateId"];
+                name: string;
+                /** Format: int32 */
+                basis_points: number;
+                inclusive: boolean;
+                archived: boolean;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_TemplateOut: {
             items: {
                 id: components["schemas"]["ProjectTemplateId"];
@@ -5619,6 +6571,82 @@ export interface components {
              * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
              */
             next_cursor?: string | null;
+        };
+        /**
+         * Format: uuid
+         * @description PaymentId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        PaymentId: string;
+        /**
+         * @example {
+         *       "amount": {
+         *         "amount_minor": 50000,
+         *         "currency": "EUR"
+         *       },
+         *       "method": "bank transfer",
+         *       "received_on": "2027-02-10",
+         *       "reference": "SEPA 2027-0210-17"
+         *     }
+         */
+        PaymentIn: {
+            /** @description In the invoice's currency; at most its balance. */
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            received_on: string;
+            method?: string | null;
+            reference?: string | null;
+        };
+        PaymentOut: {
+            id: components["schemas"]["PaymentId"];
+            invoice_id: components["schemas"]["InvoiceId"];
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            received_on: string;
+            method?: string | null;
+            reference?: string | null;
+            /** @description Base-currency units per unit of the payment's currency on the day received. */
+            fx_rate?: string | null;
+            /** @description The payment in the base currency at its own rate. */
+            base_amount: components["schemas"]["Money"];
+            /**
+             * @description `base_amount` minus the same amount at the invoice's rate: the realized
+             *     exchange gain (positive) or loss (negative).
+             */
+            realized_fx_difference: components["schemas"]["Money"];
+            /** Format: date-time */
+            reversed_at?: string | null;
+            reversal_reason?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description `revenue.payment.recorded`. */
+        PaymentRecorded: components["schemas"]["PaymentState"];
+        /**
+         * @description `revenue.payment.reversed`: a refund or a bounced payment; the invoice's
+         *     balance grows back.
+         */
+        PaymentReversed: components["schemas"]["PaymentState"] & {
+            reason?: string | null;
+        };
+        /**
+         * @description A payment as events carry it, with the invoice status it led to (payments and
+         *     credit notes move an invoice's status; no separate event says so).
+         */
+        PaymentState: {
+            id: components["schemas"]["PaymentId"];
+            invoice_id: components["schemas"]["InvoiceId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            invoice_number: string;
+            amount: components["schemas"]["Money"];
+            base_amount: components["schemas"]["Money"];
+            /** Format: date */
+            received_on: string;
+            /** @description The invoice's status after this payment (or its reversal). */
+            invoice_status: string;
+            invoice_balance: components["schemas"]["Money"];
         };
         /** @description Who is acting. */
         Principal: {
@@ -6062,6 +7090,14 @@ export interface components {
             field: "contact_id";
         };
         /**
+         * @example {
+         *       "reason": "Refunded: duplicate transfer"
+         *     }
+         */
+        ReverseIn: {
+            reason?: string | null;
+        };
+        /**
          * @description A member's role in an organization, from most to least powerful.
          * @enum {string}
          */
@@ -6076,6 +7112,53 @@ export interface components {
         SaveAsTemplateIn: {
             name: string;
             description?: string | null;
+        };
+        SettingsOut: {
+            /** @description Reports and exchange rates are in this currency. */
+            base_currency: components["schemas"]["Currency"];
+            /** @description e.g. `INV-{YYYY}-{seq:4}`; placeholders `{seq}`, `{seq:N}`, `{YYYY}`, `{YY}`, `{MM}`. */
+            invoice_number_format: string;
+            credit_note_number_format: string;
+            /** Format: int32 */
+            payment_terms_days: number;
+            /** @description Days past due at which a reminder is drafted. */
+            reminder_steps: number[];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "base_currency": "USD",
+         *       "invoice_number_format": "INV-{YYYY}-{seq:5}",
+         *       "payment_terms_days": 30,
+         *       "reminder_steps": [
+         *         1,
+         *         7,
+         *         14,
+         *         30
+         *       ]
+         *     }
+         */
+        SettingsPatch: {
+            base_currency?: components["schemas"]["Currency"] | null;
+            invoice_number_format?: string | null;
+            credit_note_number_format?: string | null;
+            /** Format: int32 */
+            payment_terms_days?: number | null;
+            reminder_steps?: number[] | null;
+        };
+        /** @description `revenue.settings.updated`: the organization's billing settings changed. */
+        SettingsUpdated: {
+            organization_id: components["schemas"]["OrganizationId"];
+            base_currency: string;
+            invoice_number_format: string;
+            credit_note_number_format: string;
+            /** Format: int32 */
+            payment_terms_days: number;
+            reminder_steps: number[];
+            changed: string[];
         };
         /**
          * @description The client's signature. `signature_data` (e.g. a drawn signature as a data URL)
@@ -6310,6 +7393,80 @@ export interface components {
         TaskUpdated: components["schemas"]["TaskState"] & {
             /** @description The fields whose value changed. */
             changed: string[];
+        };
+        /** @description `revenue.tax_rate.created`. */
+        TaxRateCreated: components["schemas"]["TaxRateState"];
+        /**
+         * Format: uuid
+         * @description TaxRateId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        TaxRateId: string;
+        /**
+         * @example {
+         *       "basis_points": 2000,
+         *       "inclusive": false,
+         *       "name": "VAT 20%"
+         *     }
+         */
+        TaxRateIn: {
+            name: string;
+            /**
+             * Format: int32
+             * @description `2000` is 20 %; 0 to 10000.
+             */
+            basis_points: number;
+            /** @description Whether prices with this tax already contain it. Default false. */
+            inclusive?: boolean;
+        };
+        TaxRateOut: {
+            id: components["schemas"]["TaxRateId"];
+            name: string;
+            /** Format: int32 */
+            basis_points: number;
+            inclusive: boolean;
+            archived: boolean;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "archived": true
+         *     }
+         */
+        TaxRatePatch: {
+            name?: string | null;
+            /** @description Archived rates stay on the documents that used them and cannot be put on new lines. */
+            archived?: boolean | null;
+        };
+        /** @description A tax rate as events carry it. */
+        TaxRateState: {
+            id: components["schemas"]["TaxRateId"];
+            name: string;
+            /** Format: int32 */
+            basis_points: number;
+            inclusive: boolean;
+            archived: boolean;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description `revenue.tax_rate.updated`. */
+        TaxRateUpdated: components["schemas"]["TaxRateState"] & {
+            changed: string[];
+        };
+        /** @description Tax of one rate over the whole document. */
+        TaxTotal: {
+            name: string;
+            /** Format: int32 */
+            basis_points: number;
+            inclusive: boolean;
+            /** @description Net amount the rate applies to. */
+            taxable: components["schemas"]["Money"];
+            tax: components["schemas"]["Money"];
         };
         /**
          * @description `projects.template.created`: the new template; when saved from a project, that
@@ -7014,6 +8171,10 @@ export type ContractState = components['schemas']['ContractState'];
 export type ContractStatus = components['schemas']['ContractStatus'];
 export type ContractTerminated = components['schemas']['ContractTerminated'];
 export type ContractUpdated = components['schemas']['ContractUpdated'];
+export type CreditNoteId = components['schemas']['CreditNoteId'];
+export type CreditNoteIn = components['schemas']['CreditNoteIn'];
+export type CreditNoteIssued = components['schemas']['CreditNoteIssued'];
+export type CreditNoteOut = components['schemas']['CreditNoteOut'];
 export type Currency = components['schemas']['Currency'];
 export type DeadLetterId = components['schemas']['DeadLetterId'];
 export type DeadLetterOut = components['schemas']['DeadLetterOut'];
@@ -7060,6 +8221,10 @@ export type FileUploaded = components['schemas']['FileUploaded'];
 export type FileVersionAdded = components['schemas']['FileVersionAdded'];
 export type FileVersionRestored = components['schemas']['FileVersionRestored'];
 export type FileVersionState = components['schemas']['FileVersionState'];
+export type FxRateId = components['schemas']['FxRateId'];
+export type FxRateIn = components['schemas']['FxRateIn'];
+export type FxRateOut = components['schemas']['FxRateOut'];
+export type FxRateRecorded = components['schemas']['FxRateRecorded'];
 export type IdentityLinked = components['schemas']['IdentityLinked'];
 export type ImportOutcome = components['schemas']['ImportOutcome'];
 export type ImportReportOut = components['schemas']['ImportReportOut'];
@@ -7073,12 +8238,24 @@ export type InvitationOut = components['schemas']['InvitationOut'];
 export type InvitationRevoked = components['schemas']['InvitationRevoked'];
 export type InvitationSent = components['schemas']['InvitationSent'];
 export type InvitationStatus = components['schemas']['InvitationStatus'];
+export type InvoiceCreated = components['schemas']['InvoiceCreated'];
+export type InvoiceDeleted = components['schemas']['InvoiceDeleted'];
 export type InvoiceId = components['schemas']['InvoiceId'];
+export type InvoiceIn = components['schemas']['InvoiceIn'];
 export type InvoiceIssued = components['schemas']['InvoiceIssued'];
+export type InvoiceOut = components['schemas']['InvoiceOut'];
+export type InvoicePatch = components['schemas']['InvoicePatch'];
+export type InvoiceState = components['schemas']['InvoiceState'];
+export type InvoiceStatus = components['schemas']['InvoiceStatus'];
+export type InvoiceUpdated = components['schemas']['InvoiceUpdated'];
 export type InvoiceVoided = components['schemas']['InvoiceVoided'];
+export type IssueIn = components['schemas']['IssueIn'];
+export type LineIn = components['schemas']['LineIn'];
 export type LineItemIn = components['schemas']['LineItemIn'];
 export type LineItemOut = components['schemas']['LineItemOut'];
 export type LineItemState = components['schemas']['LineItemState'];
+export type LineOut = components['schemas']['LineOut'];
+export type LineTax = components['schemas']['LineTax'];
 export type LoginIn = components['schemas']['LoginIn'];
 export type MeOut = components['schemas']['MeOut'];
 export type MemberAdded = components['schemas']['MemberAdded'];
@@ -7111,21 +8288,32 @@ export type PageOutAttemptOut = components['schemas']['PageOut_AttemptOut'];
 export type PageOutCompanyOut = components['schemas']['PageOut_CompanyOut'];
 export type PageOutContactOut = components['schemas']['PageOut_ContactOut'];
 export type PageOutContractOut = components['schemas']['PageOut_ContractOut'];
+export type PageOutCreditNoteOut = components['schemas']['PageOut_CreditNoteOut'];
 export type PageOutDeadLetterOut = components['schemas']['PageOut_DeadLetterOut'];
 export type PageOutDealOut = components['schemas']['PageOut_DealOut'];
 export type PageOutEngagementOut = components['schemas']['PageOut_EngagementOut'];
 export type PageOutFileOut = components['schemas']['PageOut_FileOut'];
+export type PageOutFxRateOut = components['schemas']['PageOut_FxRateOut'];
 export type PageOutInvitationOut = components['schemas']['PageOut_InvitationOut'];
+export type PageOutInvoiceOut = components['schemas']['PageOut_InvoiceOut'];
 export type PageOutMemberOut = components['schemas']['PageOut_MemberOut'];
 export type PageOutMembershipOut = components['schemas']['PageOut_MembershipOut'];
 export type PageOutMilestoneOut = components['schemas']['PageOut_MilestoneOut'];
+export type PageOutPaymentOut = components['schemas']['PageOut_PaymentOut'];
 export type PageOutProjectOut = components['schemas']['PageOut_ProjectOut'];
 export type PageOutProposalOut = components['schemas']['PageOut_ProposalOut'];
 export type PageOutRateCardOut = components['schemas']['PageOut_RateCardOut'];
 export type PageOutTaskOut = components['schemas']['PageOut_TaskOut'];
+export type PageOutTaxRateOut = components['schemas']['PageOut_TaxRateOut'];
 export type PageOutTemplateOut = components['schemas']['PageOut_TemplateOut'];
 export type PageOutTimeEntryOut = components['schemas']['PageOut_TimeEntryOut'];
 export type PageOutWebhookOut = components['schemas']['PageOut_WebhookOut'];
+export type PaymentId = components['schemas']['PaymentId'];
+export type PaymentIn = components['schemas']['PaymentIn'];
+export type PaymentOut = components['schemas']['PaymentOut'];
+export type PaymentRecorded = components['schemas']['PaymentRecorded'];
+export type PaymentReversed = components['schemas']['PaymentReversed'];
+export type PaymentState = components['schemas']['PaymentState'];
 export type Principal = components['schemas']['Principal'];
 export type Problem = components['schemas']['Problem'];
 export type ProjectCreated = components['schemas']['ProjectCreated'];
@@ -7166,8 +8354,12 @@ export type RejectIn = components['schemas']['RejectIn'];
 export type ReplayedOut = components['schemas']['ReplayedOut'];
 export type RepointedCounts = components['schemas']['RepointedCounts'];
 export type RepointedMerge = components['schemas']['RepointedMerge'];
+export type ReverseIn = components['schemas']['ReverseIn'];
 export type Role = components['schemas']['Role'];
 export type SaveAsTemplateIn = components['schemas']['SaveAsTemplateIn'];
+export type SettingsOut = components['schemas']['SettingsOut'];
+export type SettingsPatch = components['schemas']['SettingsPatch'];
+export type SettingsUpdated = components['schemas']['SettingsUpdated'];
 export type SignIn = components['schemas']['SignIn'];
 export type SignatureDataOut = components['schemas']['SignatureDataOut'];
 export type SignatureOut = components['schemas']['SignatureOut'];
@@ -7187,6 +8379,14 @@ export type TaskState = components['schemas']['TaskState'];
 export type TaskStatus = components['schemas']['TaskStatus'];
 export type TaskStatusChanged = components['schemas']['TaskStatusChanged'];
 export type TaskUpdated = components['schemas']['TaskUpdated'];
+export type TaxRateCreated = components['schemas']['TaxRateCreated'];
+export type TaxRateId = components['schemas']['TaxRateId'];
+export type TaxRateIn = components['schemas']['TaxRateIn'];
+export type TaxRateOut = components['schemas']['TaxRateOut'];
+export type TaxRatePatch = components['schemas']['TaxRatePatch'];
+export type TaxRateState = components['schemas']['TaxRateState'];
+export type TaxRateUpdated = components['schemas']['TaxRateUpdated'];
+export type TaxTotal = components['schemas']['TaxTotal'];
 export type TemplateCreated = components['schemas']['TemplateCreated'];
 export type TemplateDeleted = components['schemas']['TemplateDeleted'];
 export type TemplateIn = components['schemas']['TemplateIn'];
@@ -7635,6 +8835,79 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Billing settings */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsOut"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated settings */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -8818,6 +10091,40 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_credit_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Credit note id */
+                id: components["schemas"]["CreditNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit note */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNoteOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -10035,6 +11342,89 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    list_fx_rates: {
+        parameters: {
+            query?: {
+                currency?: components["schemas"]["Currency"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of exchange rates */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_FxRateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    record_fx_rate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FxRateIn"];
+            };
+        };
+        responses: {
+            /** @description Rate recorded */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FxRateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     list_invitations: {
         parameters: {
             query?: {
@@ -10196,6 +11586,483 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invoices_list: {
+        parameters: {
+            query?: {
+                status?: "draft" | "issued" | "partially_paid" | "paid" | "void" | "overdue";
+                engagement_id?: components["schemas"]["EngagementId"];
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_InvoiceOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invoices_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceIn"];
+            };
+        };
+        responses: {
+            /** @description Draft created */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invoices_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invoice id */
+                id: components["schemas"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice with its lines and totals */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invoices_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Invoice id */
+                id: components["schemas"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invoices_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Invoice id */
+                id: components["schemas"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoicePatch"];
+            };
+        };
+        responses: {
+            /** @description Updated draft */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_credit_notes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Invoice id */
+                id: components["schemas"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of credit notes */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_CreditNoteOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    create_credit_note: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Invoice id */
+                id: components["schemas"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditNoteIn"];
+            };
+        };
+        responses: {
+            /** @description Credit note issued */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNoteOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Invoice id */
+                id: components["schemas"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueIn"];
+            };
+        };
+        responses: {
+            /** @description Issued invoice */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Invoice id */
+                id: components["schemas"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentIn"];
+            };
+        };
+        responses: {
+            /** @description Payment recorded */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invoice id */
+                id: components["schemas"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice document */
+            200: {
+                headers: {
+                    /** @description inline, with the invoice number as the file name */
+                    "Content-Disposition"?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    void: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Invoice id */
+                id: components["schemas"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Voided invoice */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceOut"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -10730,6 +12597,133 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    payments_list: {
+        parameters: {
+            query?: {
+                invoice_id?: components["schemas"]["InvoiceId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of payments */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_PaymentOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    payments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Payment id */
+                id: components["schemas"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reverse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Payment id */
+                id: components["schemas"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseIn"];
+            };
+        };
+        responses: {
+            /** @description Reversed payment */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -12109,6 +14103,171 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    list_tax_rates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tax rates */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_TaxRateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    create_tax_rate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxRateIn"];
+            };
+        };
+        responses: {
+            /** @description Tax rate created */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_tax_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tax rate id */
+                id: components["schemas"]["TaxRateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tax rate */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    update_tax_rate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Tax rate id */
+                id: components["schemas"]["TaxRateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxRatePatch"];
+            };
+        };
+        responses: {
+            /** @description Updated tax rate */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     time_entries_list: {
         parameters: {
             query?: {
@@ -12148,6 +14307,8 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
+                    "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
                 content: {
@@ -12227,6 +14388,8 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
+                    "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
                 content: {
@@ -15106,6 +17269,118 @@ export interface operations {
             };
         };
     };
+    "revenue.credit_note.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.credit_note.issued";
+                    /** @enum {string} */
+                    aggregate_type?: "credit_note";
+                    data?: components["schemas"]["CreditNoteIssued"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.fx_rate.recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.fx_rate.recorded";
+                    /** @enum {string} */
+                    aggregate_type?: "fx_rate";
+                    data?: components["schemas"]["FxRateRecorded"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.invoice.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.invoice.created";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice";
+                    data?: components["schemas"]["InvoiceCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.invoice.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.invoice.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice";
+                    data?: components["schemas"]["InvoiceDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "revenue.invoice.issued": {
         parameters: {
             query?: never;
@@ -15134,6 +17409,34 @@ export interface operations {
             };
         };
     };
+    "revenue.invoice.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.invoice.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice";
+                    data?: components["schemas"]["InvoiceUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "revenue.invoice.voided": {
         parameters: {
             query?: never;
@@ -15149,6 +17452,146 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "invoice";
                     data?: components["schemas"]["InvoiceVoided"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.payment.recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.payment.recorded";
+                    /** @enum {string} */
+                    aggregate_type?: "payment";
+                    data?: components["schemas"]["PaymentRecorded"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.payment.reversed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.payment.reversed";
+                    /** @enum {string} */
+                    aggregate_type?: "payment";
+                    data?: components["schemas"]["PaymentReversed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.settings.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.settings.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "organization";
+                    data?: components["schemas"]["SettingsUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.tax_rate.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.tax_rate.created";
+                    /** @enum {string} */
+                    aggregate_type?: "tax_rate";
+                    data?: components["schemas"]["TaxRateCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.tax_rate.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.tax_rate.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "tax_rate";
+                    data?: components["schemas"]["TaxRateUpdated"];
                 };
             };
         };
