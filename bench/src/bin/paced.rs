@@ -44,7 +44,7 @@ struct Tally {
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
-    if !(args.rate > 0.0) {
+    if args.rate.is_nan() || args.rate <= 0.0 {
         eprintln!("--rate must be positive");
         std::process::exit(2);
     }
