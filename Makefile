@@ -87,5 +87,5 @@ bench:
 ## HTTP load on PostgreSQL: wrk against the release `atrium serve`, pgbench as the floor (bench/RESULTS.md).
 bench-http:
 	@command -v wrk >/dev/null || apt-get install -y wrk
-	cargo build --release --workspace --bin atrium
+	cargo build --release --workspace --bin atrium --bin http-paced
 	ATRIUM_BIN=$(CARGO_TARGET_DIR)/release/atrium bash bench/http/run.sh

@@ -7,8 +7,13 @@
 #   ATRIUM_BIN=/path/to/atrium bench/http/run.sh
 #
 # Settings (environment): PG_URL (server, default the local one), BENCH_DB
-# (dropped and recreated), PORT, DURATION (seconds per wrk/pgbench run), CONNS.
+# (dropped and recreated), PORT, DURATION (seconds per wrk/pgbench run), CONNS,
+# PACED_BIN (the open-loop generator, default `http-paced` beside the server).
 # Loopback only; every run is bounded by DURATION.
+#
+# The latency at half the peak rate comes from `http-paced` (bench/src/bin/paced.rs):
+# wrk cannot hold a rate, and a closed loop hides the queue a slow server causes;
+# http-paced sends on a fixed schedule and counts latency from each request's due time.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -18,6 +23,7 @@ BENCH_DB=${BENCH_DB:-atrium_bench_http}
 PORT=${PORT:-18080}
 DURATION=${DURATION:-15}
 CONNS=${CONNS:-64}
+PACED_BIN=${PACED_BIN:-$(dirname "$BIN")/http-paced}
 BASE=http://127.0.0.1:$PORT
 DB_URL=$PG_URL/$BENCH_DB
 TICKS=$(getconf CLK_TCK)
@@ -27,6 +33,7 @@ for tool in wrk pgbench psql jq curl; do
   command -v $tool >/dev/null || { echo "bench-http needs $tool" >&2; exit 1; }
 done
 [ -x "$BIN" ] || { echo "no atrium binary at $BIN (cargo build --release --bin atrium)" >&2; exit 1; }
+[ -x "$PACED_BIN" ] || { echo "no http-paced at $PACED_BIN (cargo build --release --bin http-paced)" >&2; exit 1; }
 
 SERVER=
 cleanup() {
@@ -35,6 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+echo "== $(date -u +%FT%TZ), load: $(uptime | sed 's/.*load average/load average/'), $(nproc) cores"
 echo "== database $BENCH_DB on $PG_URL"
 psql "$PG_URL/postgres" -qX -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
 DATABASE_URL=$DB_URL "$BIN" migrate up >/dev/null
@@ -90,6 +98,7 @@ run() {
   printf '| %s | %s | %s | %s | %s | %s ms | %s MiB | %s |\n' \
     "$name" "$CONNS" "$rps" "$p50" "$p99" "$cpu_ms" "$((rss / 1024))" "${errs:-0}" | tee -a "$OUT/table.md"
   RPS=$rps
+  CPU_MS=$cpu_ms
 }
 
 echo
@@ -97,11 +106,22 @@ echo "| run | conns | requests/s | p50 | p99 | server CPU / request | RSS after 
 echo "|---|---|---|---|---|---|---|---|"
 run list-first "$BASE/api/v1/contacts?limit=50"
 FIRST_RPS=$RPS
+FIRST_CPU=$CPU_MS
 run list-deep "$BASE/api/v1/contacts?limit=50&cursor=$CURSOR"
 HALF=$(awk -v r="$FIRST_RPS" 'BEGIN {printf "%d", r / 2}')
-RATE=$HALF CONNS=$CONNS run "list-first-paced-${HALF}rps" -s "$HERE/paced.lua" "$BASE/api/v1/contacts?limit=50"
+before=$(pid_cpu)
+"$PACED_BIN" --rate "$HALF" --duration "$DURATION" --conns "$CONNS" -H "$AUTH" "$BASE/api/v1/contacts?limit=50" >"$OUT/paced.txt"
+after=$(pid_cpu)
+field() { tr ' ' '\n' <"$OUT/paced.txt" | awk -F= -v k="$1" '$1 == k {print $2}'; }
+PACED_P99=$(field p99_ms)
+paced_cpu=$(awk -v a="$after" -v b="$before" -v t="$TICKS" -v n="$(field requests)" 'BEGIN {printf "%.3f", (a - b) * 1000 / t / n}')
+printf '| list-first, open loop at %s req/s (http-paced) | %s | %s | %sms | %sms | %s ms | %s MiB | %s |\n' \
+  "$HALF" "$CONNS" "$(field rate)" "$(field p50_ms)" "$PACED_P99" "$paced_cpu" "$(($(pid_rss) / 1024))" "$(field failures)"
 run create -s "$HERE/post.lua" "$BASE/api/v1/contacts"
 echo "peak RSS (VmHWM): $(( $(pid_hwm) / 1024 )) MiB"
+
+# The server's pool holds connections PostgreSQL needs for pgbench's clients.
+kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
 
 # The floor: the list's essential statement alone (the page query as the server
 # sends it), prepared, on the same database.
@@ -113,8 +133,23 @@ SQL
 sed "s/IS NULL ORDER/IS NULL AND \"contacts\".\"id\" > '$DEEP_AFTER' ORDER/" "$OUT/first.sql" >"$OUT/deep.sql"
 for c in 10 "$CONNS"; do
   for q in first deep; do
-    tps=$(pgbench -n -M prepared -c "$c" -j 2 -T "$DURATION" -f "$OUT/$q.sql" "$DB_URL" 2>/dev/null |
-      awk '/^tps/ {printf "%.0f", $3}')
+    tps=$(pgbench -n -M prepared -c "$c" -j 2 -T "$DURATION" -f "$OUT/$q.sql" "$DB_URL" 2>"$OUT/pgbench.err" |
+      awk '/^tps/ {printf "%.0f", $3}') || true
+    [ -n "$tps" ] || { tps="failed: $(grep -m1 -i error "$OUT/pgbench.err" || tail -1 "$OUT/pgbench.err")"; }
     echo "| pgbench $q page | $c clients | $tps tps |"
+    if [ "$c" = "$CONNS" ] && [ "$q" = first ]; then FLOOR=$tps; fi
   done
 done
+
+# The issue's goals, each with its figure.
+verdict() { if awk "BEGIN {exit !($1)}"; then echo met; else echo MISSED; fi; }
+echo
+echo "== goals (machine load now: $(cut -d' ' -f1-3 /proc/loadavg))"
+if [[ "${FLOOR:-}" =~ ^[0-9]+$ ]]; then
+  echo "list throughput ≥ 50 % of the pgbench floor: $FIRST_RPS req/s of $FLOOR tps ($(awk -v a="$FIRST_RPS" -v b="$FLOOR" 'BEGIN {printf "%.0f", 100 * a / b}') %) — $(verdict "$FIRST_RPS >= 0.5 * $FLOOR")"
+else
+  echo "list throughput ≥ 50 % of the pgbench floor: $FIRST_RPS req/s; floor not measured (pgbench at $CONNS clients failed, see above)"
+fi
+echo "server CPU ≤ 0.2 ms per list request: $FIRST_CPU ms — $(verdict "$FIRST_CPU <= 0.2")"
+echo "p99 < 20 ms at half the peak rate ($HALF req/s, open loop): $PACED_P99 ms — $(verdict "$PACED_P99 < 20")"
+echo "idle RSS < 60 MB: $((RSS_IDLE / 1000)) MB ($((RSS_IDLE / 1024)) MiB) — $(verdict "$RSS_IDLE < 60 * 1000")"

@@ -57,8 +57,10 @@ pub struct AppState {
     pub files: atrium_files::FilesService,
     /// The query cache (`QUERY_CACHE`), when on.
     pub query_cache: Option<crate::cache::QueryCacheHandle>,
-    /// Every domain's routes, and the OpenAPI tags they use.
-    api: OpenApiRouter,
+    /// Every domain's routes, and the OpenAPI tags they use. Shared: routes hold a
+    /// clone of the state, and a deep copy of the OpenAPI document in each was tens
+    /// of megabytes at start and a copy on every request to those routes.
+    api: Arc<OpenApiRouter>,
     tags: Arc<Vec<(&'static str, &'static str)>>,
 }
 
@@ -161,7 +163,7 @@ impl AppState {
             trusted_proxies,
             files,
             query_cache,
-            api,
+            api: Arc::new(api),
             tags: Arc::new(tags),
         })
     }
@@ -198,7 +200,7 @@ fn webhook_timeout(config: &Config) -> std::time::Duration {
 /// The API routes of every domain and the document describing them.
 fn api(state: &AppState) -> (Router, OpenApi) {
     let (router, mut doc) = OpenApiRouter::with_openapi(openapi::base())
-        .merge(state.api.clone())
+        .merge(OpenApiRouter::clone(&state.api))
         .merge(crate::health::router(state.clone()))
         .split_for_parts();
     crate::registry::add_tags(&mut doc, &state.tags);

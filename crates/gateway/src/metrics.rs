@@ -142,11 +142,12 @@ impl Metrics {
 pub async fn track(State(m): State<Metrics>, req: Request, next: Next) -> Response {
     let started = Instant::now();
     // The route template, not the raw path, so ids do not explode the label set.
-    let route = req.extensions().get::<MatchedPath>().map_or(UNMATCHED, |p| p.as_str()).to_owned();
+    // `MatchedPath` is a shared string: cloning it allocates nothing.
+    let route = req.extensions().get::<MatchedPath>().cloned();
     let method = METHODS.iter().find(|m| **m == req.method().as_str()).copied().unwrap_or("other");
     let res = next.run(req).await;
-    let status = res.status().as_u16().to_string();
-    let labels = [method, route.as_str(), status.as_str()];
+    let status = res.status();
+    let labels = [method, route.as_ref().map_or(UNMATCHED, MatchedPath::as_str), status.as_str()];
     m.requests.with_label_values(&labels).inc();
     m.latency.with_label_values(&labels).observe(started.elapsed().as_secs_f64());
     res

@@ -77,6 +77,11 @@ impl RateLimiter for InProcessLimiter {
                 let (Some(new_tat), Some((_, map))) = (new_tat, guards.iter_mut().find(|(g, _)| *g == i)) else {
                     continue;
                 };
+                // The common case, a key seen before, updates in place without a new String.
+                if let Some(tat) = map.get_mut(key.as_str()) {
+                    *tat = new_tat;
+                    continue;
+                }
                 if map.len() >= PRUNE_AT {
                     map.retain(|_, tat| *tat > now);
                 }
