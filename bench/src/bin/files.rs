@@ -43,6 +43,13 @@ struct Args {
     /// VmRSS polling interval during Atrium's transfers, ms.
     #[arg(long, default_value_t = 20)]
     sample_ms: u64,
+    /// Part size of the direct multipart baseline, MiB (Atrium's store uses 8).
+    #[arg(long, default_value_t = 8)]
+    part_mib: u64,
+    /// `REQUEST_TIMEOUT_SECS` for Atrium (unset: its default, 30 s, which bounds a
+    /// whole upload, body included).
+    #[arg(long)]
+    request_timeout_secs: Option<u64>,
     /// Where the generated file goes (default: a temp dir).
     #[arg(long)]
     dir: Option<std::path::PathBuf>,
@@ -173,6 +180,52 @@ where
     (n, hex::encode(hasher.finalize()))
 }
 
+/// A direct multipart upload from the file, parts read from disk by offset, one at
+/// a time (what a simple client does; s3s-fs then concatenates the parts on
+/// completion, a cost a single PUT does not pay). Returns (total, complete) seconds.
+async fn direct_multipart(client: &aws_sdk_s3::Client, key: &str, path: &Path, size: u64, part: u64) -> (f64, f64) {
+    use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
+    let t = Instant::now();
+    let up = client.create_multipart_upload().bucket(BUCKET).key(key).send().await.expect("create multipart");
+    let id = up.upload_id().expect("upload id").to_owned();
+    let mut parts = Vec::new();
+    let mut offset = 0;
+    while offset < size {
+        let len = part.min(size - offset);
+        let number = i32::try_from(parts.len() + 1).expect("part number");
+        let body = ByteStream::read_from()
+            .path(path)
+            .offset(offset)
+            .length(aws_sdk_s3::primitives::Length::Exact(len))
+            .build()
+            .await
+            .expect("part body");
+        let done = client
+            .upload_part()
+            .bucket(BUCKET)
+            .key(key)
+            .upload_id(&id)
+            .part_number(number)
+            .body(body)
+            .send()
+            .await
+            .expect("upload part");
+        parts.push(CompletedPart::builder().part_number(number).set_e_tag(done.e_tag).build());
+        offset += len;
+    }
+    let c = Instant::now();
+    client
+        .complete_multipart_upload()
+        .bucket(BUCKET)
+        .key(key)
+        .upload_id(&id)
+        .multipart_upload(CompletedMultipartUpload::builder().set_parts(Some(parts)).build())
+        .send()
+        .await
+        .expect("complete multipart");
+    (t.elapsed().as_secs_f64(), c.elapsed().as_secs_f64())
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v.get(v.len() / 2).copied().unwrap_or(0.0)
@@ -199,7 +252,8 @@ async fn main() {
     let s3 = S3Server::start().expect("s3s-fs (install: see crates/testkit/src/s3.rs)");
     let db = format!("sqlite://{}?mode=rwc", tmp.path().join("atrium.db").display());
     let max = (size + 64 * 1024 * 1024).to_string();
-    let env = [
+    let timeout = args.request_timeout_secs.map(|t| t.to_string());
+    let mut env = vec![
         ("S3_ENDPOINT", s3.endpoint.as_str()),
         ("S3_BUCKET", BUCKET),
         ("S3_REGION", REGION),
@@ -207,6 +261,9 @@ async fn main() {
         ("S3_SECRET_ACCESS_KEY", SECRET_KEY),
         ("FILE_MAX_BYTES", max.as_str()),
     ];
+    if let Some(t) = &timeout {
+        env.push(("REQUEST_TIMEOUT_SECS", t.as_str()));
+    }
     let server = ChildServer::start(&["serve"], &db, &env).await;
     let pid = server.pid().expect("atrium pid");
     let base = server.base.clone();
@@ -245,8 +302,12 @@ async fn main() {
         force_path_style: true,
     });
     let client = store.client().clone();
+    // Before any transfer: what a transfer may leave behind is measured against it.
+    let baseline = status_kib(pid, "VmRSS");
+    println!("atrium idle RSS before any transfer: {:.1} MiB", mib(baseline));
 
     let (mut d_put, mut d_get, mut a_put, mut a_get) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut d_mp = Vec::new();
     let mut loads = Vec::new();
     for run in 1..=args.runs {
         loads.push(loadavg());
@@ -263,6 +324,8 @@ async fn main() {
         let get = t.elapsed().as_secs_f64();
         assert_eq!((n, got.as_str()), (size, sha.as_str()), "direct GET returned other bytes");
         client.delete_object().bucket(BUCKET).key(&key).send().await.expect("direct delete");
+        let (mp, mp_complete) =
+            direct_multipart(&client, &format!("direct-mp/{run}"), &path, size, args.part_mib * 1024 * 1024).await;
 
         // Through Atrium: a raw body streamed from the file.
         let mut file_id = String::new();
@@ -313,22 +376,36 @@ async fn main() {
             mib(m.idle), mib(m.peak), mib(m.peak.saturating_sub(m.idle)), mib(m.hwm), mib(m.hwm.saturating_sub(m.idle)), m.samples, x.cpu))
         };
         println!("run {run} (load {}):", loads.last().map_or("", String::as_str));
-        println!("  direct PUT {:.0} MiB/s, direct GET {:.0} MiB/s", rate(put), rate(get));
+        println!(
+            "  direct PUT {:.0} MiB/s, direct GET {:.0} MiB/s, direct multipart PUT {:.0} MiB/s (complete: {:.1} s)",
+            rate(put),
+            rate(get),
+            rate(mp),
+            mp_complete
+        );
         println!("  atrium upload {:.0} MiB/s; {}", rate(up.secs), m(&up));
         println!("  atrium download {:.0} MiB/s; {}", rate(down.secs), m(&down));
         d_put.push(rate(put));
+        d_mp.push(rate(mp));
         d_get.push(rate(get));
         a_put.push((rate(up.secs), up.mem));
         a_get.push((rate(down.secs), down.mem));
     }
     println!("load average at end: {}", loadavg());
+    println!(
+        "direct multipart PUT ({} MiB parts, one at a time): median {:.0} MiB/s",
+        args.part_mib,
+        median(d_mp.clone())
+    );
 
+    // The largest growth over the idle RSS right before the transfer, and the
+    // largest peak over the RSS before the first transfer.
     let worst = |v: &[(f64, Option<Mem>)]| {
         let mems: Vec<Mem> = v.iter().filter_map(|(_, m)| *m).collect();
-        let idle = mems.iter().map(|m| m.idle).min().unwrap_or(0);
         let peak = mems.iter().map(|m| m.peak.saturating_sub(m.idle)).max().unwrap_or(0);
         let hwm = mems.iter().map(|m| m.hwm.saturating_sub(m.idle)).max().unwrap_or(0);
-        (idle, peak, hwm)
+        let top = mems.iter().map(|m| m.peak.max(m.hwm)).max().unwrap_or(0);
+        (peak, hwm, top.saturating_sub(baseline))
     };
     println!();
     println!(
@@ -337,13 +414,13 @@ async fn main() {
     println!("|---|---|---|---|---|---|---|");
     for (name, direct, atrium) in [("upload", &d_put, &a_put), ("download", &d_get, &a_get)] {
         let (d, a) = (median(direct.clone()), median(atrium.iter().map(|x| x.0).collect()));
-        let (idle, peak, hwm) = worst(atrium);
+        let (peak, hwm, top) = worst(atrium);
         println!(
             "| {name} | {d:.0} | {a:.0} | {:.0} % | {:.1} MiB | {:.1} MiB | {:.1} MiB |",
             a / d * 100.0,
-            mib(idle),
             mib(peak),
-            mib(hwm)
+            mib(hwm),
+            mib(top)
         );
     }
     drop(server);
