@@ -307,7 +307,7 @@ async fn main() {
     println!("atrium idle RSS before any transfer: {:.1} MiB", mib(baseline));
 
     let (mut d_put, mut d_get, mut a_put, mut a_get) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut d_mp = Vec::new();
+    let (mut d_mp, mut a_br) = (Vec::new(), Vec::new());
     let mut loads = Vec::new();
     for run in 1..=args.runs {
         loads.push(loadavg());
@@ -361,6 +361,28 @@ async fn main() {
             assert_eq!((n, got.as_str()), (size, sha.as_str()), "Atrium sent other bytes");
         })
         .await;
+        // As a browser asks for it: with `Accept-Encoding`. Atrium answers identity
+        // (verified) or a compressed body (counted, not decoded).
+        let mut encoding = String::new();
+        let browser = measured(pid, every, async {
+            let res = http
+                .get(format!("{base}/api/v1/files/{file_id}/download?stream=true"))
+                .bearer_auth(&token)
+                .header("accept-encoding", "gzip, deflate, br, zstd")
+                .send()
+                .await
+                .expect("atrium download");
+            assert_eq!(res.status(), 200, "download");
+            encoding =
+                res.headers().get("content-encoding").and_then(|v| v.to_str().ok()).unwrap_or("identity").to_owned();
+            let (n, got) = hash_stream(res.bytes_stream()).await;
+            if encoding == "identity" {
+                assert_eq!((n, got.as_str()), (size, sha.as_str()), "Atrium sent other bytes");
+            } else {
+                println!("  (browser-like download came as {encoding}: {:.1} MiB on the wire)", n as f64 / MIB);
+            }
+        })
+        .await;
         // Free the disk: every object of the run (Atrium's rows may keep pointing at them).
         let listed = client.list_objects_v2().bucket(BUCKET).send().await.expect("list");
         for o in listed.contents() {
@@ -385,11 +407,17 @@ async fn main() {
         );
         println!("  atrium upload {:.0} MiB/s; {}", rate(up.secs), m(&up));
         println!("  atrium download {:.0} MiB/s; {}", rate(down.secs), m(&down));
+        println!(
+            "  atrium download with Accept-Encoding ({encoding}) {:.0} MiB/s; {}",
+            rate(browser.secs),
+            m(&browser)
+        );
         d_put.push(rate(put));
         d_mp.push(rate(mp));
         d_get.push(rate(get));
         a_put.push((rate(up.secs), up.mem));
         a_get.push((rate(down.secs), down.mem));
+        a_br.push((rate(browser.secs), browser.mem));
     }
     println!("load average at end: {}", loadavg());
     println!(
@@ -412,7 +440,11 @@ async fn main() {
         "| transfer | direct S3 (median MiB/s) | through Atrium (median MiB/s) | ratio | Atrium idle RSS | peak − idle (sampled) | peak − idle (VmHWM) |"
     );
     println!("|---|---|---|---|---|---|---|");
-    for (name, direct, atrium) in [("upload", &d_put, &a_put), ("download", &d_get, &a_get)] {
+    for (name, direct, atrium) in [
+        ("upload", &d_put, &a_put),
+        ("download", &d_get, &a_get),
+        ("download, `Accept-Encoding: gzip, deflate, br, zstd`", &d_get, &a_br),
+    ] {
         let (d, a) = (median(direct.clone()), median(atrium.iter().map(|x| x.0).collect()));
         let (peak, hwm, top) = worst(atrium);
         println!(
