@@ -437,7 +437,9 @@ async fn main() {
     };
     println!();
     println!(
-        "| transfer | direct S3 (median MiB/s) | through Atrium (median MiB/s) | ratio | Atrium idle RSS | peak − idle (sampled) | peak − idle (VmHWM) |"
+        "| transfer | direct S3 (median MiB/s) | through Atrium (median MiB/s) | ratio | peak − idle (sampled) | \
+         peak − idle (VmHWM) | peak − idle before the first transfer ({:.1} MiB) |",
+        mib(baseline)
     );
     println!("|---|---|---|---|---|---|---|");
     for (name, direct, atrium) in [
