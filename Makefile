@@ -5,7 +5,7 @@ export CARGO_TARGET_DIR
 export CARGO_PROFILE_DEV_DEBUG ?= line-tables-only
 BIN := $(CARGO_TARGET_DIR)/debug/atrium
 
-.PHONY: run test build migrate openapi openapi-check fmt lint services bench bench-http
+.PHONY: run test build migrate openapi openapi-check fmt lint services bench bench-http bench-files
 
 ## Build, migrate the embedded SQLite database and serve on http://127.0.0.1:8080 (Swagger UI at /docs).
 run: build
@@ -89,3 +89,12 @@ bench-http:
 	@command -v wrk >/dev/null || apt-get install -y wrk
 	cargo build --release --workspace --bin atrium --bin http-paced
 	ATRIUM_BIN=$(CARGO_TARGET_DIR)/release/atrium bash bench/http/run.sh
+
+## A 1 GiB file through Atrium (S3 store, streamed both ways) vs direct aws-sdk-s3 on the same
+## s3s-fs: throughput ratio and Atrium's RSS (bench/RESULTS.md). Mind the machine's load.
+S3S_FS := $(HOME)/.cache/atrium-tools/bin/s3s-fs
+bench-files:
+	@test -x $(S3S_FS) || cargo install s3s-fs@0.14.1 --locked --features binary --root $(HOME)/.cache/atrium-tools
+	cargo build --release --workspace --bin atrium --bin files-bench
+	uptime
+	$(CARGO_TARGET_DIR)/release/files-bench --size-mib 1024 --runs 3

@@ -110,6 +110,11 @@ impl ChildServer {
         tokio::time::timeout(within, self.child.wait()).await.ok().and_then(Result::ok)
     }
 
+    /// The process id (for `/proc/<pid>/…`), while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.id()
+    }
+
     /// Whether the process is still running.
     pub fn is_running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))

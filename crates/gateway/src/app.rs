@@ -15,6 +15,7 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
@@ -249,7 +250,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         // Sees every handler's and middleware's answer (a lost database in auth too).
         .layer(axum::middleware::from_fn_with_state(state.outages.clone(), crate::health::track))
         .layer(axum::middleware::from_fn_with_state(state.metrics.clone(), metrics::track))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(not_ranged)))
         .layer(cors(config))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout()))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
@@ -260,6 +261,13 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .layer(axum::middleware::from_fn_with_state(state.trusted_proxies.clone(), crate::rate::client_ip::layer))
         .layer(axum::middleware::from_fn(server::settle_request_body))
+}
+
+/// A body served with `Accept-Ranges` (a file's bytes) goes out as it is: compressing
+/// it would drop its length and range support and spend a core on a 1 GiB download
+/// of mostly already-compressed formats.
+fn not_ranged(_: StatusCode, _: axum::http::Version, h: &axum::http::HeaderMap, _: &axum::http::Extensions) -> bool {
+    !h.contains_key(axum::http::header::ACCEPT_RANGES)
 }
 
 fn cors(config: &Config) -> CorsLayer {

@@ -1,7 +1,7 @@
 //! Blobs in an S3 bucket through `aws-sdk-s3`, with a rustls (ring) HTTP client
 //! built here and static credentials from the settings (no aws-config: it pulls
 //! STS/SSO and a C build). Streams larger than one part go up as a multipart
-//! upload, one part in memory at a time.
+//! upload, a few parts in memory at a time.
 
 use std::time::Duration;
 
@@ -12,15 +12,20 @@ use aws_sdk_s3::error::SdkError;
 use aws_sdk_s3::presigning::PresigningConfig;
 use aws_sdk_s3::primitives::ByteStream as SdkStream;
 use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
-use bytes::BytesMut;
+use bytes::{Bytes, BytesMut};
 use chrono::{DateTime, Utc};
 use futures::StreamExt;
+use tokio::task::JoinSet;
 use tokio_util::io::ReaderStream;
 
 use super::{BlobStore, ByteStream, Listing, ObjectMeta, Presigned, StoreError};
 
-/// Part size of multipart uploads (S3's minimum is 5 MiB); also what is held in memory.
+/// Part size of multipart uploads (S3's minimum is 5 MiB).
 const PART: usize = 8 * 1024 * 1024;
+
+/// Parts being sent while the next one is read from the client, so the two legs
+/// overlap; about (IN_FLIGHT + 1) × PART is held in memory.
+const IN_FLIGHT: usize = 2;
 
 #[derive(Debug, Clone)]
 pub struct S3Settings {
@@ -71,46 +76,30 @@ impl S3Store {
         &self.bucket
     }
 
-    async fn put_multipart(&self, key: &str, first: bytes::Bytes, mut body: ByteStream) -> Result<u64, StoreError> {
+    async fn put_multipart(&self, key: &str, first: Bytes, mut body: ByteStream) -> Result<u64, StoreError> {
         let up = self.client.create_multipart_upload().bucket(&self.bucket).key(key).send().await.map_err(sdk)?;
         let upload_id = up.upload_id().ok_or_else(|| StoreError::Other("no upload id".into()))?.to_owned();
         let result: Result<(Vec<CompletedPart>, u64), StoreError> = async {
+            // Dropped on an error: aborts the parts still being sent.
+            let mut sending = JoinSet::new();
             let mut parts = Vec::new();
             let mut n = first.len() as u64;
-            let mut pending = Some(first);
-            let mut buf = BytesMut::with_capacity(PART);
-            loop {
-                let part = match pending.take() {
-                    Some(p) => Some(p),
-                    None => {
-                        while buf.len() < PART {
-                            match body.next().await {
-                                Some(chunk) => {
-                                    let chunk = chunk.map_err(StoreError::Body)?;
-                                    n += chunk.len() as u64;
-                                    buf.extend_from_slice(&chunk);
-                                }
-                                None => break,
-                            }
-                        }
-                        if buf.is_empty() { None } else { Some(buf.split().freeze()) }
-                    }
-                };
-                let Some(part) = part else { break };
-                let number = i32::try_from(parts.len() + 1).map_err(|e| StoreError::Other(e.to_string()))?;
-                let done = self
-                    .client
-                    .upload_part()
-                    .bucket(&self.bucket)
-                    .key(key)
-                    .upload_id(&upload_id)
-                    .part_number(number)
-                    .body(SdkStream::from(part))
-                    .send()
-                    .await
-                    .map_err(sdk)?;
-                parts.push(CompletedPart::builder().part_number(number).set_e_tag(done.e_tag).build());
+            let mut next = Some(first);
+            let mut number = 0i32;
+            while let Some(part) = next.take() {
+                number = number.checked_add(1).ok_or_else(|| StoreError::Other("too many parts".into()))?;
+                sending.spawn(self.send_part(key, &upload_id, number, part));
+                // The client's next bytes are read while the parts before them are sent.
+                next = next_part(&mut body, &mut n).await?;
+                while sending.len() >= IN_FLIGHT || (next.is_none() && !sending.is_empty()) {
+                    parts.push(match sending.join_next().await {
+                        Some(Ok(done)) => done?,
+                        Some(Err(e)) => return Err(StoreError::Other(format!("sending a part: {e}"))),
+                        None => break,
+                    });
+                }
             }
+            parts.sort_by_key(|p| p.part_number);
             Ok((parts, n))
         }
         .await;
@@ -141,6 +130,45 @@ impl S3Store {
             }
         }
     }
+
+    /// One part's upload, owning what it needs (it runs as its own task).
+    fn send_part(
+        &self,
+        key: &str,
+        upload_id: &str,
+        number: i32,
+        part: Bytes,
+    ) -> impl Future<Output = Result<CompletedPart, StoreError>> + Send + 'static {
+        let req = self
+            .client
+            .upload_part()
+            .bucket(&self.bucket)
+            .key(key)
+            .upload_id(upload_id)
+            .part_number(number)
+            .body(SdkStream::from(part));
+        async move {
+            let done = req.send().await.map_err(sdk)?;
+            Ok(CompletedPart::builder().part_number(number).set_e_tag(done.e_tag).build())
+        }
+    }
+}
+
+/// Up to one part of `body` (less only at its end), counted into `n`; `None` once it is exhausted.
+async fn next_part(body: &mut ByteStream, n: &mut u64) -> Result<Option<Bytes>, StoreError> {
+    // Sized for a whole part and a last chunk past it, so it never grows by copying.
+    let mut buf = BytesMut::with_capacity(PART + 64 * 1024);
+    while buf.len() < PART {
+        match body.next().await {
+            Some(chunk) => {
+                let chunk = chunk.map_err(StoreError::Body)?;
+                *n += chunk.len() as u64;
+                buf.extend_from_slice(&chunk);
+            }
+            None => break,
+        }
+    }
+    Ok(if buf.is_empty() { None } else { Some(buf.freeze()) })
 }
 
 /// Connection failures and timeouts are the storage being down (503); a service
