@@ -141,7 +141,16 @@ async fn an_export_that_fails_midway_aborts_the_body_and_a_complete_one_ends_wit
     // Past the first batch (500 rows), a batch fails.
     corrupt(app, ids[ROWS - 100]).await;
     let failed = raw_get(app, path, &ada.token).await;
-    assert_eq!(failed.as_ref().err().map(String::as_str), Some("body ended without its last chunk"), "{failed:?}");
+    // The connection is cut without the last chunk. Under load hyper may poll the failing
+    // batch before it has flushed the head with the first one; then the cut comes before
+    // the head. Either way no client can take the export for complete.
+    assert!(
+        matches!(
+            failed.as_ref().err().map(String::as_str),
+            Some("body ended without its last chunk" | "no header block")
+        ),
+        "{failed:?}"
+    );
     for encoding in ["identity", "gzip"] {
         let res = app
             .http
