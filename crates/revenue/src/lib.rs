@@ -15,7 +15,7 @@ pub mod service;
 
 use std::sync::Arc;
 
-use atrium_outbox::{Module, Platform};
+use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::RevenueError;
 pub use http::router;
@@ -33,4 +33,14 @@ pub fn module(
         .tag("invoices", "Invoices, their lines, issue and void")
         .tag("payments", "Payments against invoices, and their reversal")
         .tag("billing", "Billing settings, tax rates and exchange rates")
+        .cached(CACHED)
 }
+
+/// What the query cache may serve: an invoice's answer changes with its own events,
+/// its payments' and credit notes', and with its engagement (deleted with it).
+/// `overdue` follows the calendar, so it may show a day late for up to the TTL.
+const CACHED: &[CachedRoute] = &[
+    CachedRoute::new("/api/v1/invoices", INVOICE),
+    CachedRoute::new("/api/v1/invoices/{id}", INVOICE),
+];
+const INVOICE: &[&str] = &["invoice", "payment", "credit_note", "engagement"];

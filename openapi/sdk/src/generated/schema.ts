@@ -11625,6 +11625,8 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
+                    "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
                 content: {
@@ -11704,6 +11706,8 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
                     "RateLimit-Policy"?: string;
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
+                    "X-Cache"?: "hit" | "miss" | "bypass";
                     [name: string]: unknown;
                 };
                 content: {
