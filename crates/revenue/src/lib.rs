@@ -39,8 +39,6 @@ pub fn module(
 /// What the query cache may serve: an invoice's answer changes with its own events,
 /// its payments' and credit notes', and with its engagement (deleted with it).
 /// `overdue` follows the calendar, so it may show a day late for up to the TTL.
-const CACHED: &[CachedRoute] = &[
-    CachedRoute::new("/api/v1/invoices", INVOICE),
-    CachedRoute::new("/api/v1/invoices/{id}", INVOICE),
-];
+const CACHED: &[CachedRoute] =
+    &[CachedRoute::new("/api/v1/invoices", INVOICE), CachedRoute::new("/api/v1/invoices/{id}", INVOICE)];
 const INVOICE: &[&str] = &["invoice", "payment", "credit_note", "engagement"];
