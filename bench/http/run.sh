@@ -49,7 +49,7 @@ DATABASE_URL=$DB_URL "$BIN" migrate up >/dev/null
 
 echo "== serve ($BIN)"
 # One principal sends every request: its read and write budgets would answer most of them
-# 429 at these rates, so the limits are off (the limiter still runs: `off` skips only the check).
+# 429 at these rates, so those two classes are off.
 # QUERY_CACHE is the shipped default (on) unless the caller sets it.
 DATABASE_URL=$DB_URL BIND_ADDR=127.0.0.1:$PORT ATRIUM_SECRET=bench-http-secret-bench-http-secret-0123456789 \
   RATE_LIMIT_READ=${RATE_LIMIT_READ:-off} RATE_LIMIT_WRITE=${RATE_LIMIT_WRITE:-off} \
