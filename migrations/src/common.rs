@@ -31,3 +31,16 @@ where
         .on_update(ForeignKeyAction::Cascade)
         .take()
 }
+
+/// A named index on `cols` of `table`, in that order (chain `.unique()` for a unique one).
+pub fn index<T: IntoIden + Clone + 'static, C: IntoIden + 'static>(
+    name: &str,
+    table: T,
+    cols: Vec<C>,
+) -> IndexCreateStatement {
+    let mut idx = Index::create().name(name).table(table).to_owned();
+    for c in cols {
+        idx.col(c);
+    }
+    idx
+}

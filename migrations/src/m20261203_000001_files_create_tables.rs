@@ -4,7 +4,7 @@ use sea_orm_migration::schema::{
     timestamp_with_time_zone_null, uuid, uuid_null,
 };
 
-use crate::common::{created_at, fk, id, text_enum};
+use crate::common::{created_at, fk, id, index, text_enum};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -55,18 +55,6 @@ enum FileVersions {
     MediaType,
     UploadedBy,
     UploadedAt,
-}
-
-fn index<T: IntoIden + Clone + 'static, C: IntoIden + 'static>(
-    name: &str,
-    table: T,
-    cols: Vec<C>,
-) -> IndexCreateStatement {
-    let mut idx = Index::create().name(name).table(table).to_owned();
-    for c in cols {
-        idx.col(c);
-    }
-    idx
 }
 
 #[async_trait::async_trait]

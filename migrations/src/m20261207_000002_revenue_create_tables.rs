@@ -7,7 +7,7 @@ use sea_orm_migration::schema::{
     timestamp_with_time_zone, timestamp_with_time_zone_null, uuid, uuid_null,
 };
 
-use crate::common::{created_at, fk, id, text_enum};
+use crate::common::{created_at, fk, id, index, text_enum};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -169,18 +169,6 @@ enum CreditNoteLines {
     Table,
     CreditNoteId,
     Position,
-}
-
-fn index<T: IntoIden + Clone + 'static, C: IntoIden + 'static>(
-    name: &str,
-    table: T,
-    cols: Vec<C>,
-) -> IndexCreateStatement {
-    let mut idx = Index::create().name(name).table(table).to_owned();
-    for c in cols {
-        idx.col(c);
-    }
-    idx
 }
 
 fn org_fk<T: IntoIden + Clone + 'static, C: IntoIden + Clone + 'static>(table: T, col: C) -> ForeignKeyCreateStatement {

@@ -141,16 +141,16 @@ impl RevenueService {
             Some(c) => c,
             None => stored_currency(&current.currency)?,
         };
-        if patch.currency.is_some() && patch.lines.is_none() {
-            // Prices are in the document's currency: a new currency needs new prices.
-            let had_lines = !lines_of(&txn, ctx.org_id, &[current.id]).await?.is_empty();
-            if had_lines && currency.code() != current.currency {
-                return Err(RevenueError::Field(
-                    "currency",
-                    "send the lines again with prices in the new currency".into(),
-                )
-                .into());
-            }
+        // Without new lines, the stored ones stay: read once, for the check and the answer.
+        let existing = match patch.lines {
+            Some(_) => Vec::new(),
+            None => lines_of(&txn, ctx.org_id, &[current.id]).await?.remove(&current.id).unwrap_or_default(),
+        };
+        // Prices are in the document's currency: a new currency needs new prices.
+        if !existing.is_empty() && currency.code() != current.currency {
+            return Err(
+                RevenueError::Field("currency", "send the lines again with prices in the new currency".into()).into()
+            );
         }
         row.currency = Set(currency.code().to_owned());
         if let Some(d) = patch.payment_terms_days {
@@ -173,7 +173,7 @@ impl RevenueService {
                     .await?;
                 write_lines(&txn, ctx.org_id, current.id, computed).await?
             }
-            None => lines_of(&txn, ctx.org_id, &[current.id]).await?.remove(&current.id).unwrap_or_default(),
+            None => existing,
         };
         row.updated_at = Set(now);
         let updated = invoice::Entity::update_in(&txn, ctx.org_id, id, row, if_match).await?;
