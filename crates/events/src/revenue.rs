@@ -34,6 +34,10 @@ typed_id!(
     /// An exchange rate of an organization for one currency and day.
     FxRateId
 );
+typed_id!(
+    /// An invoice schedule of an engagement.
+    InvoiceScheduleId
+);
 
 /// An invoice as events carry it (lines are not repeated: read the invoice).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -41,6 +45,9 @@ pub struct InvoiceState {
     pub id: InvoiceId,
     pub engagement_id: EngagementId,
     pub client_company_id: Option<ClientCompanyId>,
+    /// The schedule that drafted it, if any.
+    #[serde(default)]
+    pub schedule_id: Option<InvoiceScheduleId>,
     /// `draft`, `issued`, `partially_paid`, `paid` or `void`.
     pub status: String,
     /// Assigned at issue.
@@ -261,6 +268,89 @@ event!(TaxRateUpdated, "revenue.tax_rate.updated", "tax_rate", "A tax rate was c
 event!(FxRateRecorded, "revenue.fx_rate.recorded", "fx_rate", "An exchange rate was entered or replaced.",
     |e| e.id);
 
+/// An invoice schedule as its events carry it (terms are not repeated: read the schedule).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct InvoiceScheduleState {
+    pub id: InvoiceScheduleId,
+    pub engagement_id: EngagementId,
+    /// `fixed`, `milestone`, `retainer` or `time_and_materials`.
+    pub kind: String,
+    pub name: String,
+    /// `active`, `paused` or `ended`.
+    pub status: String,
+    pub currency: String,
+    /// The next day the runner has something to do for it.
+    pub next_due_on: Option<NaiveDate>,
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl InvoiceScheduleState {
+    fn facets(&self) -> Facets {
+        Facets { engagement_id: Some(self.engagement_id.into()), label: Some(self.name.clone()), ..Facets::default() }
+    }
+}
+
+/// `revenue.invoice_schedule.created`: a new schedule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct InvoiceScheduleCreated {
+    #[serde(flatten)]
+    pub schedule: InvoiceScheduleState,
+}
+
+/// `revenue.invoice_schedule.updated`: a schedule changed (paused, resumed, ended,
+/// terms), and what changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct InvoiceScheduleUpdated {
+    #[serde(flatten)]
+    pub schedule: InvoiceScheduleState,
+    pub changed: Vec<String>,
+}
+
+/// `revenue.invoice_schedule.deleted`: a schedule was deleted; the invoices it
+/// drafted stay, without their schedule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct InvoiceScheduleDeleted {
+    #[serde(flatten)]
+    pub schedule: InvoiceScheduleState,
+}
+
+/// `revenue.invoice_schedule.ran`: a schedule processed one period, installment or
+/// milestone: it drafted an invoice, or found nothing to bill. Once per schedule
+/// and `period_key`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct InvoiceScheduleRan {
+    pub schedule_id: InvoiceScheduleId,
+    pub engagement_id: EngagementId,
+    /// e.g. `period:2026-11-01`, `installment:<item id>`, `milestone:<milestone id>`.
+    pub period_key: String,
+    pub period_start: Option<NaiveDate>,
+    pub period_end: Option<NaiveDate>,
+    /// `invoiced` or `nothing_to_bill`.
+    pub outcome: String,
+    pub invoice_id: Option<InvoiceId>,
+    /// Why nothing was billed, or what was left out (e.g. time without a rate).
+    pub detail: Option<String>,
+}
+
+event!(InvoiceScheduleCreated, "revenue.invoice_schedule.created", "invoice_schedule",
+    "An invoice schedule was added to an engagement.", |e| e.schedule.id, facets: |e| e.schedule.facets());
+event!(InvoiceScheduleUpdated, "revenue.invoice_schedule.updated", "invoice_schedule",
+    "An invoice schedule was changed.", |e| e.schedule.id, facets: |e| e.schedule.facets());
+event!(InvoiceScheduleDeleted, "revenue.invoice_schedule.deleted", "invoice_schedule",
+    "An invoice schedule was deleted.", |e| e.schedule.id, facets: |e| e.schedule.facets());
+event!(InvoiceScheduleRan, "revenue.invoice_schedule.ran", "invoice_schedule",
+    "An invoice schedule processed a period, installment or milestone.", |e| e.schedule_id,
+    facets: |e| Facets {
+        engagement_id: Some(e.engagement_id.into()),
+        label: Some(e.period_key.clone()),
+        summary: Some(match e.outcome.as_str() {
+            "invoiced" => format!("Invoice drafted by schedule for {}", e.period_key),
+            _ => format!("Nothing to bill for {}", e.period_key),
+        }),
+        ..Facets::default()
+    });
+
 pub fn catalog() -> Vec<EventType> {
     vec![
         EventType::of::<InvoiceCreated>(),
@@ -275,5 +365,9 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<TaxRateCreated>(),
         EventType::of::<TaxRateUpdated>(),
         EventType::of::<FxRateRecorded>(),
+        EventType::of::<InvoiceScheduleCreated>(),
+        EventType::of::<InvoiceScheduleUpdated>(),
+        EventType::of::<InvoiceScheduleDeleted>(),
+        EventType::of::<InvoiceScheduleRan>(),
     ]
 }

@@ -62,7 +62,12 @@ impl atrium_revenue::Engagements for Engagements {
         id: EngagementId,
     ) -> Result<Option<atrium_revenue::EngagementRef>, AppError> {
         let found = self.0.engagement_ref(org, id).await?;
-        Ok(found.map(|e| atrium_revenue::EngagementRef { id: e.id, client_company_id: e.client_company_id }))
+        Ok(found.map(|e| atrium_revenue::EngagementRef {
+            id: e.id,
+            client_company_id: e.client_company_id,
+            currency: e.currency,
+            contract_id: e.contract_id,
+        }))
     }
 }
 
@@ -119,5 +124,59 @@ impl atrium_revenue::Parties for Parties {
             Err(AppError::NotFound(_)) => Ok(None),
             Err(e) => Err(e),
         }
+    }
+}
+
+/// Revenue bills projects' time and milestones, and prints members' names and
+/// tasks' titles on the lines that bill time.
+pub struct Projects {
+    pub projects: atrium_projects::ProjectsService,
+    pub identity: IdentityService,
+}
+
+#[async_trait]
+impl atrium_revenue::Projects for Projects {
+    async fn billable_time(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        up_to: chrono::NaiveDate,
+    ) -> Result<Vec<atrium_revenue::BillableTime>, AppError> {
+        let entries = match self.projects.time().billable_time_in(org, engagement, up_to).await {
+            Ok(e) => e,
+            Err(AppError::NotFound(_)) => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        Ok(entries
+            .into_iter()
+            .map(|e| atrium_revenue::BillableTime {
+                entry_id: e.entry_id,
+                member_id: e.member_id,
+                task_id: e.task_id,
+                date: e.date,
+                minutes: e.minutes,
+                billing_rate: e.billing_rate,
+            })
+            .collect())
+    }
+
+    async fn member_names(&self, org: OrganizationId, ids: &[UserId]) -> Result<HashMap<UserId, String>, AppError> {
+        self.identity.member_names(org, ids).await
+    }
+
+    async fn task_titles(
+        &self,
+        org: OrganizationId,
+        ids: &[atrium_events::projects::TaskId],
+    ) -> Result<HashMap<atrium_events::projects::TaskId, String>, AppError> {
+        self.projects.time().task_titles(org, ids).await
+    }
+
+    async fn milestone_engagements(
+        &self,
+        org: OrganizationId,
+        ids: &[atrium_events::projects::MilestoneId],
+    ) -> Result<HashMap<atrium_events::projects::MilestoneId, EngagementId>, AppError> {
+        self.projects.milestone_engagements(org, ids).await
     }
 }

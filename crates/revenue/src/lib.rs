@@ -1,8 +1,10 @@
 //! Revenue: where a professional-services firm gets paid — billing settings, tax
 //! and exchange rates, invoices (drafts, issue with gapless numbers, void),
-//! payments and credit notes. Engagements belong to agreements and are reached
-//! through [`ports`].
+//! payments and credit notes, and the schedules that draft invoices (fixed,
+//! milestone, retainer, time and materials). Engagements belong to agreements and
+//! time to projects; both are reached through [`ports`].
 
+pub mod billing;
 pub mod calc;
 pub mod dto;
 pub mod entity;
@@ -19,7 +21,7 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::RevenueError;
 pub use http::router;
-pub use ports::{EngagementRef, Engagements, Parties};
+pub use ports::{BillableTime, EngagementRef, Engagements, Parties, Projects};
 pub use service::RevenueService;
 
 /// The revenue domain, ready to register.
@@ -27,10 +29,14 @@ pub fn module(
     platform: &Platform,
     engagements: Arc<dyn Engagements>,
     parties: Arc<dyn Parties>,
+    projects: Arc<dyn Projects>,
 ) -> Module<RevenueService> {
-    let svc = RevenueService::new(platform.db.clone(), platform.clock.clone(), engagements, parties);
-    Module::new(svc.clone(), http::router(svc))
+    let svc = RevenueService::new(platform.db.clone(), platform.clock.clone(), engagements, parties, projects);
+    Module::new(svc.clone(), http::router(svc.clone()))
+        .subscriber(billing::MilestoneBillingSubscriber(svc.clone()))
+        .job(billing::ScheduleRunnerJob(svc))
         .tag("invoices", "Invoices, their lines, issue and void")
+        .tag("invoice-schedules", "Invoice schedules (fixed, milestone, retainer, time and materials) and their runs")
         .tag("payments", "Payments against invoices, and their reversal")
         .tag("billing", "Billing settings, tax rates and exchange rates")
         .cached(CACHED)
@@ -39,6 +45,12 @@ pub fn module(
 /// What the query cache may serve: an invoice's answer changes with its own events,
 /// its payments' and credit notes', and with its engagement (deleted with it).
 /// `overdue` follows the calendar, so it may show a day late for up to the TTL.
-const CACHED: &[CachedRoute] =
-    &[CachedRoute::new("/api/v1/invoices", INVOICE), CachedRoute::new("/api/v1/invoices/{id}", INVOICE)];
+const CACHED: &[CachedRoute] = &[
+    CachedRoute::new("/api/v1/invoices", INVOICE),
+    CachedRoute::new("/api/v1/invoices/{id}", INVOICE),
+    CachedRoute::new("/api/v1/invoice-schedules", SCHEDULE),
+    CachedRoute::new("/api/v1/invoice-schedules/{id}", SCHEDULE),
+];
 const INVOICE: &[&str] = &["invoice", "payment", "credit_note", "engagement"];
+/// A schedule's `next_due_on` moves with its runs, which publish under its id.
+const SCHEDULE: &[&str] = &["invoice_schedule", "engagement"];

@@ -1,15 +1,22 @@
 //! What revenue needs from other domains, implemented by the gateway.
 
+use std::collections::HashMap;
+
 use async_trait::async_trait;
-use atrium_events::agreements::EngagementId;
+use atrium_events::agreements::{ContractId, EngagementId};
 use atrium_events::crm::ClientCompanyId;
-use atrium_kernel::{AppError, OrgCtx, OrganizationId};
+use atrium_events::projects::{MilestoneId, TaskId, TimeEntryId};
+use atrium_kernel::{AppError, Currency, Money, OrgCtx, OrganizationId, UserId};
+use chrono::NaiveDate;
 
 /// An engagement as revenue sees it: whose it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EngagementRef {
     pub id: EngagementId,
     pub client_company_id: Option<ClientCompanyId>,
+    /// The engagement's currency (its budget's), when it has one.
+    pub currency: Option<Currency>,
+    pub contract_id: Option<ContractId>,
 }
 
 /// Agreements' engagements. Another organization's id answers `None`, so it
@@ -26,4 +33,40 @@ pub trait Parties: Send + Sync + 'static {
     async fn organization_name(&self, ctx: &OrgCtx) -> Result<String, AppError>;
     /// `None` when the company is gone.
     async fn company_name(&self, ctx: &OrgCtx, id: ClientCompanyId) -> Result<Option<String>, AppError>;
+}
+
+/// One approved, billable, not yet billed time entry, priced on its day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BillableTime {
+    pub entry_id: TimeEntryId,
+    pub member_id: UserId,
+    pub task_id: Option<TaskId>,
+    pub date: NaiveDate,
+    pub minutes: i32,
+    /// `None` when no rate card prices it.
+    pub billing_rate: Option<Money>,
+}
+
+/// Projects' delivery data: the time an engagement has to bill, the names printed
+/// on the lines that bill it, and whose milestones a schedule may bill.
+#[async_trait]
+pub trait Projects: Send + Sync + 'static {
+    /// Approved, billable, unbilled entries of `engagement` dated up to `up_to`,
+    /// oldest first. Another organization's engagement answers an empty list.
+    async fn billable_time(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        up_to: NaiveDate,
+    ) -> Result<Vec<BillableTime>, AppError>;
+    /// Display names of members; ids not found are absent.
+    async fn member_names(&self, org: OrganizationId, ids: &[UserId]) -> Result<HashMap<UserId, String>, AppError>;
+    /// Titles of tasks; ids not found are absent.
+    async fn task_titles(&self, org: OrganizationId, ids: &[TaskId]) -> Result<HashMap<TaskId, String>, AppError>;
+    /// The engagement of each milestone found in `org`; ids not found are absent.
+    async fn milestone_engagements(
+        &self,
+        org: OrganizationId,
+        ids: &[MilestoneId],
+    ) -> Result<HashMap<MilestoneId, EngagementId>, AppError>;
 }

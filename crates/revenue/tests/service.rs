@@ -50,7 +50,12 @@ impl Engagements for TableEngagements {
         let row = self.0.query_one(&stmt).await?;
         row.map(|r| {
             let company: Option<Uuid> = r.try_get("", "client_company_id")?;
-            Ok(EngagementRef { id, client_company_id: company.map(ClientCompanyId::from) })
+            Ok(EngagementRef {
+                id,
+                client_company_id: company.map(ClientCompanyId::from),
+                currency: None,
+                contract_id: None,
+            })
         })
         .transpose()
         .map_err(|e: sea_orm::DbErr| e.into())
@@ -70,6 +75,42 @@ impl Parties for FixedParties {
     }
 }
 
+/// Projects without time or milestones: these tests write invoices by hand.
+struct NoTime;
+
+#[async_trait]
+impl atrium_revenue::Projects for NoTime {
+    async fn billable_time(
+        &self,
+        _: OrganizationId,
+        _: EngagementId,
+        _: NaiveDate,
+    ) -> Result<Vec<atrium_revenue::BillableTime>, AppError> {
+        Ok(Vec::new())
+    }
+    async fn member_names(
+        &self,
+        _: OrganizationId,
+        _: &[UserId],
+    ) -> Result<std::collections::HashMap<UserId, String>, AppError> {
+        Ok(Default::default())
+    }
+    async fn task_titles(
+        &self,
+        _: OrganizationId,
+        _: &[atrium_events::projects::TaskId],
+    ) -> Result<std::collections::HashMap<atrium_events::projects::TaskId, String>, AppError> {
+        Ok(Default::default())
+    }
+    async fn milestone_engagements(
+        &self,
+        _: OrganizationId,
+        _: &[atrium_events::projects::MilestoneId],
+    ) -> Result<std::collections::HashMap<atrium_events::projects::MilestoneId, EngagementId>, AppError> {
+        Ok(Default::default())
+    }
+}
+
 struct Harness {
     svc: RevenueService,
     conn: DatabaseConnection,
@@ -83,6 +124,7 @@ fn harness(db: &TestDb) -> Harness {
         clock,
         Arc::new(TableEngagements(db.conn.clone())),
         Arc::new(FixedParties),
+        Arc::new(NoTime),
     );
     Harness { svc, conn: db.conn.clone() }
 }

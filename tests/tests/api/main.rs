@@ -23,6 +23,7 @@ mod query_cache;
 mod rate_limits;
 mod revenue;
 mod roles;
+mod schedules;
 mod secrets;
 mod sessions;
 mod tenancy;

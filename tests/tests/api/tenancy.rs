@@ -140,7 +140,17 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         )
         .await
         .expect(201);
+    let schedule = app
+        .post(
+            "/api/v1/invoice-schedules",
+            &ada.token,
+            json!({"engagement_id": engagement_id, "kind": "time_and_materials", "name": "Monthly time",
+                "period": "monthly", "starts_on": "2026-01-01"}),
+        )
+        .await
+        .expect(201);
     let mut ids = BTreeMap::new();
+    ids.insert("/api/v1/invoice-schedules/", schedule.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/files/", file["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/invoices/", invoice_id);
     ids.insert("/api/v1/payments/", payment.body["id"].as_str().expect("id").to_owned());
@@ -202,6 +212,7 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("POST", p) if p.ends_with("/credit-notes") => Some(json!({"lines": [{"description": "Stolen", "quantity": 1,
                 "unit_price": {"amount_minor": 1, "currency": "USD"}}]})),
         ("PATCH", p) if p.starts_with("/api/v1/tax-rates/") => Some(json!({"name": "Hijacked"})),
+        ("PATCH", p) if p.starts_with("/api/v1/invoice-schedules/") => Some(json!({"status": "ended"})),
         ("POST", _) => Some(json!({})),
         _ => None,
     }

@@ -17,6 +17,8 @@ pub struct EngagementRef {
     pub client_company_id: Option<ClientCompanyId>,
     /// The currency of the engagement's budget, when it has one.
     pub currency: Option<Currency>,
+    /// The contract it was created from, if any.
+    pub contract_id: Option<atrium_events::agreements::ContractId>,
 }
 
 impl AgreementsService {
@@ -30,16 +32,26 @@ impl AgreementsService {
         let row = engagement::Entity::scoped(org)
             .filter(engagement::Column::Id.eq(id.into_uuid()))
             .select_only()
-            .columns([engagement::Column::Id, engagement::Column::ClientCompanyId, engagement::Column::BudgetCurrency])
-            .into_tuple::<(Uuid, Option<Uuid>, Option<String>)>()
+            .columns([
+                engagement::Column::Id,
+                engagement::Column::ClientCompanyId,
+                engagement::Column::BudgetCurrency,
+                engagement::Column::ContractId,
+            ])
+            .into_tuple::<(Uuid, Option<Uuid>, Option<String>, Option<Uuid>)>()
             .one(&self.db)
             .await?;
-        let Some((id, company, currency)) = row else { return Ok(None) };
+        let Some((id, company, currency, contract)) = row else { return Ok(None) };
         let currency = currency
             .map(|c| c.parse::<Currency>())
             .transpose()
             .map_err(|e| AppError::internal(format!("stored budget currency: {e}")))?;
-        Ok(Some(EngagementRef { id: id.into(), client_company_id: company.map(Into::into), currency }))
+        Ok(Some(EngagementRef {
+            id: id.into(),
+            client_company_id: company.map(Into::into),
+            currency,
+            contract_id: contract.map(Into::into),
+        }))
     }
 
     /// Client company of each of `ids` found in `org`; ids not found are absent.

@@ -169,9 +169,16 @@ async fn refs_for_other_domains(db: &TestDb) {
     let bare = h.svc.create_engagement(&a, engagement("bare")).await.expect("create");
     let found = h.svc.engagement_ref(a.org_id, e.id).await.expect("ref");
     let currency = Some("CHF".parse().expect("currency"));
-    assert_eq!(found, Some(EngagementRef { id: e.id, client_company_id: Some(globex), currency }));
+    assert_eq!(
+        found,
+        Some(EngagementRef { id: e.id, client_company_id: Some(globex), currency, contract_id: e.contract_id })
+    );
     let found = h.svc.engagement_ref(a.org_id, bare.id).await.expect("ref");
-    assert_eq!(found, Some(EngagementRef { id: bare.id, client_company_id: None, currency: None }), "no budget");
+    assert_eq!(
+        found,
+        Some(EngagementRef { id: bare.id, client_company_id: None, currency: None, contract_id: None }),
+        "no budget"
+    );
     assert_eq!(h.svc.engagement_ref(b.org_id, e.id).await.expect("ref"), None, "not another org's");
     let missing = EngagementId::new();
     let map = h.svc.engagement_client_companies(a.org_id, &[e.id, bare.id, missing]).await.expect("map");

@@ -229,6 +229,20 @@ event!(MilestoneDeleted, "projects.milestone.deleted", "milestone",
     "A milestone was deleted; its tasks stay in the project without a milestone.",
     |e| e.milestone.id, facets: |e| e.milestone.facets());
 
+/// `projects.milestone.completed`: a milestone went from open to done (published
+/// beside its `projects.milestone.updated`). Revenue bills milestone schedules on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MilestoneCompleted {
+    #[serde(flatten)]
+    pub milestone: MilestoneState,
+}
+
+event!(MilestoneCompleted, "projects.milestone.completed", "milestone", "A milestone was completed.",
+    |e| e.milestone.id, facets: |e| Facets {
+        summary: Some(format!("Milestone {} completed", e.milestone.name)),
+        ..e.milestone.facets()
+    });
+
 /// A task as its events carry it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct TaskState {
@@ -424,6 +438,7 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<MilestoneCreated>(),
         EventType::of::<MilestoneUpdated>(),
         EventType::of::<MilestoneDeleted>(),
+        EventType::of::<MilestoneCompleted>(),
         EventType::of::<TaskCreated>(),
         EventType::of::<TaskUpdated>(),
         EventType::of::<TaskMoved>(),

@@ -93,6 +93,31 @@ impl IdentityService {
         Ok(found.is_some())
     }
 
+    /// Names of those of `users` who are members of `org` (others are absent),
+    /// for documents that print who did the work.
+    #[tracing::instrument(skip_all, fields(org_id = %org, n = users.len()))]
+    pub async fn member_names(
+        &self,
+        org: OrganizationId,
+        users: &[UserId],
+    ) -> Result<std::collections::HashMap<UserId, String>, AppError> {
+        let mut out = std::collections::HashMap::with_capacity(users.len());
+        // Bounded IN lists keep every backend under its bind-parameter limit.
+        for chunk in users.chunks(500) {
+            let rows = member::Entity::scoped(org)
+                .filter(member::Column::UserId.is_in(chunk.iter().map(|u| u.into_uuid())))
+                .find_also_related(user::Entity)
+                .all(&self.db)
+                .await?;
+            for (m, u) in rows {
+                if let Some(u) = u {
+                    out.insert(m.user_id.into(), u.name);
+                }
+            }
+        }
+        Ok(out)
+    }
+
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn list_members(&self, ctx: &OrgCtx, req: PageRequest) -> Result<Page<MemberOut>, AppError> {
         let query = member::Entity::scoped(ctx.org_id).find_also_related(user::Entity);

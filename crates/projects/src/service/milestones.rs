@@ -1,6 +1,8 @@
-use atrium_events::projects::{MilestoneCreated, MilestoneDeleted, MilestoneState, MilestoneUpdated};
+use atrium_events::projects::{
+    MilestoneCompleted, MilestoneCreated, MilestoneDeleted, MilestoneState, MilestoneUpdated,
+};
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, Date, IfMatch, OrgCtx, Page, PageRequest, Scoped, SortOrder};
+use atrium_kernel::{AppError, Date, IfMatch, OrgCtx, OrganizationId, Page, PageRequest, Scoped, SortOrder};
 use atrium_outbox::publish;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect};
 use uuid::Uuid;
@@ -102,7 +104,11 @@ impl ProjectsService {
         let updated = milestone::Entity::update_in(&txn, ctx.org_id, id, row, if_match).await?;
         let (before, milestone) = (milestone_state(current, engagement)?, milestone_state(updated, engagement)?);
         let changed = changed!(before, milestone; name, due_date, status);
+        let completed = before.status == MilestoneStatus::Open && milestone.status == MilestoneStatus::Done;
         publish(&txn, ctx, now, &MilestoneUpdated { milestone: milestone.clone(), changed }).await?;
+        if completed {
+            publish(&txn, ctx, now, &MilestoneCompleted { milestone: milestone.clone() }).await?;
+        }
         txn.commit().await?;
         Ok(milestone.into())
     }
@@ -140,6 +146,45 @@ impl ProjectsService {
         let row = milestone::Entity::find_in(conn, ctx.org_id, id).await?;
         let engagement = engagement_of(conn, ctx.org_id, row.project_id).await?;
         Ok((row, engagement))
+    }
+
+    /// The engagement of each of `ids` found in `org` (others are absent): revenue
+    /// checks that a milestone schedule bills its own engagement's milestones.
+    #[tracing::instrument(skip_all, fields(org_id = %org, n = ids.len()))]
+    pub async fn milestone_engagements(
+        &self,
+        org: OrganizationId,
+        ids: &[MilestoneId],
+    ) -> Result<std::collections::HashMap<MilestoneId, EngagementId>, AppError> {
+        let mut out = std::collections::HashMap::with_capacity(ids.len());
+        // Bounded IN lists keep every backend under its bind-parameter limit.
+        for chunk in ids.chunks(500) {
+            let rows: Vec<(Uuid, Uuid)> = milestone::Entity::scoped(org)
+                .filter(milestone::Column::Id.is_in(chunk.iter().map(|m| m.into_uuid())))
+                .select_only()
+                .columns([milestone::Column::Id, milestone::Column::ProjectId])
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            let mut projects: Vec<Uuid> = rows.iter().map(|r| r.1).collect();
+            projects.sort_unstable();
+            projects.dedup();
+            let engagements: std::collections::HashMap<Uuid, Uuid> = project::Entity::scoped(org)
+                .filter(project::Column::Id.is_in(projects))
+                .select_only()
+                .columns([project::Column::Id, project::Column::EngagementId])
+                .into_tuple::<(Uuid, Uuid)>()
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .collect();
+            for (m, p) in rows {
+                if let Some(e) = engagements.get(&p) {
+                    out.insert(m.into(), (*e).into());
+                }
+            }
+        }
+        Ok(out)
     }
 }
 

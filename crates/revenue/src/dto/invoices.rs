@@ -5,8 +5,8 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::{
-    ClientCompanyId, CreditNoteId, EngagementId, InvoiceId, LineDescription, MAX_LINES, MAX_TERMS_DAYS, Note, Quantity,
-    Reason, TaxRateId,
+    ClientCompanyId, CreditNoteId, EngagementId, InvoiceId, InvoiceScheduleId, LineDescription, MAX_LINES,
+    MAX_TERMS_DAYS, Note, Quantity, Reason, TaxRateId, TimeEntryId,
 };
 
 /// Where an invoice stands. `overdue` is not stored: it is an issued or partly paid
@@ -165,6 +165,8 @@ pub struct InvoiceOut {
     pub engagement_id: EngagementId,
     /// The engagement's client when the invoice was written.
     pub client_company_id: Option<ClientCompanyId>,
+    /// The schedule that drafted it; `null` for an invoice written by hand.
+    pub schedule_id: Option<InvoiceScheduleId>,
     pub status: InvoiceStatus,
     /// Issued or partly paid, due date passed, balance above zero.
     pub overdue: bool,
@@ -204,6 +206,7 @@ pub struct InvoiceFilter {
     pub status: Option<StatusFilter>,
     pub engagement_id: Option<EngagementId>,
     pub client_company_id: Option<ClientCompanyId>,
+    pub schedule_id: Option<InvoiceScheduleId>,
 }
 
 /// A credit note as entered: lines credited against an issued invoice.
@@ -235,4 +238,14 @@ pub struct CreditNoteOut {
     pub total: Money,
     pub fx_rate: Option<String>,
     pub created_at: DateTime<Utc>,
+}
+
+/// A time entry an invoice line bills.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"time_entry_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "line_position": 1, "minutes": 90}))]
+pub struct InvoicedTimeOut {
+    pub time_entry_id: TimeEntryId,
+    /// The line (by position) whose quantity includes it.
+    pub line_position: i32,
+    pub minutes: i32,
 }

@@ -5,15 +5,18 @@
 
 mod invoices;
 mod payments;
+mod schedules;
 mod settings;
 
 pub use invoices::*;
 pub use payments::*;
+pub use schedules::*;
 pub use settings::*;
 
-pub use atrium_events::agreements::{EngagementId, Quantity};
+pub use atrium_events::agreements::{ContractId, EngagementId, Quantity};
 pub use atrium_events::crm::ClientCompanyId;
-pub use atrium_events::revenue::{CreditNoteId, FxRateId, InvoiceId, PaymentId, TaxRateId};
+pub use atrium_events::projects::{MilestoneId, TimeEntryId};
+pub use atrium_events::revenue::{CreditNoteId, FxRateId, InvoiceId, InvoiceScheduleId, PaymentId, TaxRateId};
 
 use std::str::FromStr;
 

@@ -7,6 +7,8 @@ pub struct Model {
     pub id: Uuid,
     pub organization_id: Uuid,
     pub engagement_id: Uuid,
+    /// The schedule that drafted it, if any.
+    pub schedule_id: Option<Uuid>,
     pub client_company_id: Option<Uuid>,
     pub currency: String,
     /// draft | issued | partially_paid | paid | void

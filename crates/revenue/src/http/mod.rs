@@ -4,6 +4,7 @@
 mod billing;
 mod invoices;
 mod payments;
+mod schedules;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -17,6 +18,11 @@ pub fn router(svc: RevenueService) -> OpenApiRouter {
         .routes(routes!(invoices::issue))
         .routes(routes!(invoices::void))
         .routes(routes!(invoices::pdf))
+        .routes(routes!(schedules::invoiced_time))
+        .routes(routes!(schedules::list, schedules::create))
+        .routes(routes!(schedules::get, schedules::update, schedules::delete))
+        .routes(routes!(schedules::run))
+        .routes(routes!(schedules::runs))
         .routes(routes!(invoices::list_credit_notes, invoices::create_credit_note))
         .routes(routes!(invoices::get_credit_note))
         .routes(routes!(payments::record))

@@ -21,7 +21,7 @@ use crate::dto::{
     InvoiceFilter, InvoiceId, InvoiceIn, InvoiceOut, InvoicePatch, InvoiceStatus, IssueIn, StatusFilter, stored,
     stored_currency,
 };
-use crate::entity::{invoice, invoice_line};
+use crate::entity::{invoice, invoice_line, invoice_time_entry};
 use crate::error::RevenueError;
 use crate::numbering::NumberFormat;
 
@@ -39,37 +39,16 @@ impl RevenueService {
         let base = settings::base_currency(&s)?;
         let currency = input.currency.unwrap_or(base);
         let computed = lines::compute(&txn, ctx.org_id, currency, input.lines).await?;
-        let totals = lines::totals(&computed)?;
-        let id = InvoiceId::new().into_uuid();
-        let row = invoice::ActiveModel {
-            id: Set(id),
-            organization_id: Set(ctx.org_id.into_uuid()),
-            engagement_id: Set(engagement.id.into_uuid()),
-            client_company_id: Set(engagement.client_company_id.map(Into::into)),
-            currency: Set(currency.code().to_owned()),
-            status: Set(InvoiceStatus::Draft.as_str().to_owned()),
-            number: Set(None),
-            issue_date: Set(None),
-            due_date: Set(None),
-            payment_terms_days: Set(input.payment_terms_days.unwrap_or(s.payment_terms_days)),
-            base_currency: Set(base.code().to_owned()),
-            fx_rate: Set(None),
-            subtotal: Set(totals.net),
-            tax_total: Set(totals.tax),
-            total: Set(totals.gross),
-            paid: Set(0),
-            credited: Set(0),
-            notes: Set(input.notes.map(|n| n.into_inner())),
-            version: Set(1),
-            created_by: Set(ctx.actor()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            issued_at: Set(None),
-            voided_at: Set(None),
+        let draft = NewDraft {
+            engagement: &engagement,
+            currency,
+            base,
+            payment_terms_days: input.payment_terms_days.unwrap_or(s.payment_terms_days),
+            notes: input.notes.map(|n| n.into_inner()),
+            schedule_id: None,
+            created_by: ctx.actor(),
         };
-        // The engagement may be deleted between the check and the insert: its FK says so.
-        let row = invoice::Entity::insert(row).exec_with_returning(&txn).await.map_err(missing_engagement)?;
-        let stored_lines = write_lines(&txn, ctx.org_id, id, computed).await?;
+        let (row, stored_lines) = insert_draft(&txn, ctx.org_id, now, draft, computed).await?;
         atrium_outbox::publish(&txn, ctx, now, &InvoiceCreated { invoice: invoice_state(&row)? }).await?;
         txn.commit().await?;
         invoice_out(row, &stored_lines, self.today())
@@ -108,6 +87,10 @@ impl RevenueService {
         }
         if let Some(c) = f.client_company_id {
             q = q.filter(invoice::Column::ClientCompanyId.eq(c.into_uuid()));
+        }
+        if let Some(s) = f.schedule_id {
+            crate::entity::invoice_schedule::Entity::find_in(&self.db, ctx.org_id, s).await?;
+            q = q.filter(invoice::Column::ScheduleId.eq(s.into_uuid()));
         }
         let rows = req.apply(q, invoice::Column::Id, SortOrder::Asc).all(&self.db).await?;
         let page = Page::from_rows(rows, &req, |r| r.id);
@@ -251,7 +234,7 @@ impl RevenueService {
             total: Money::new(updated.total, cur),
             base_total: Money::new(base_total, base),
             fx_rate: calc::format_rate(rate),
-            time_entry_ids: Vec::new(),
+            time_entry_ids: billed_time(&txn, ctx.org_id, current.id).await?,
         };
         atrium_outbox::publish(&txn, ctx, now, &event).await?;
         txn.commit().await?;
@@ -279,13 +262,67 @@ impl RevenueService {
             invoice_id: id,
             engagement_id: updated.engagement_id.into(),
             number: updated.number.clone().unwrap_or_default(),
-            time_entry_ids: Vec::new(),
+            time_entry_ids: release_time(&txn, ctx.org_id, updated.id).await?,
         };
         atrium_outbox::publish(&txn, ctx, now, &event).await?;
         let lines = lines_of(&txn, ctx.org_id, &[updated.id]).await?.remove(&updated.id).unwrap_or_default();
         txn.commit().await?;
         invoice_out(updated, &lines, self.today())
     }
+}
+
+/// A draft about to be written, by hand or by a schedule.
+pub(crate) struct NewDraft<'a> {
+    pub engagement: &'a crate::ports::EngagementRef,
+    pub currency: atrium_kernel::Currency,
+    pub base: atrium_kernel::Currency,
+    pub payment_terms_days: i32,
+    pub notes: Option<String>,
+    pub schedule_id: Option<Uuid>,
+    pub created_by: String,
+}
+
+/// Inserts a draft invoice and its computed lines (the caller publishes).
+pub(crate) async fn insert_draft<C: ConnectionTrait>(
+    conn: &C,
+    org: OrganizationId,
+    now: chrono::DateTime<chrono::Utc>,
+    d: NewDraft<'_>,
+    computed: Vec<Computed>,
+) -> Result<(invoice::Model, Vec<invoice_line::Model>), AppError> {
+    let totals = lines::totals(&computed)?;
+    let id = InvoiceId::new().into_uuid();
+    let row = invoice::ActiveModel {
+        id: Set(id),
+        organization_id: Set(org.into_uuid()),
+        engagement_id: Set(d.engagement.id.into_uuid()),
+        client_company_id: Set(d.engagement.client_company_id.map(Into::into)),
+        schedule_id: Set(d.schedule_id),
+        currency: Set(d.currency.code().to_owned()),
+        status: Set(InvoiceStatus::Draft.as_str().to_owned()),
+        number: Set(None),
+        issue_date: Set(None),
+        due_date: Set(None),
+        payment_terms_days: Set(d.payment_terms_days),
+        base_currency: Set(d.base.code().to_owned()),
+        fx_rate: Set(None),
+        subtotal: Set(totals.net),
+        tax_total: Set(totals.tax),
+        total: Set(totals.gross),
+        paid: Set(0),
+        credited: Set(0),
+        notes: Set(d.notes),
+        version: Set(1),
+        created_by: Set(d.created_by),
+        created_at: Set(now),
+        updated_at: Set(now),
+        issued_at: Set(None),
+        voided_at: Set(None),
+    };
+    // The engagement may be deleted between the check and the insert: its FK says so.
+    let row = invoice::Entity::insert(row).exec_with_returning(conn).await.map_err(missing_engagement)?;
+    let stored_lines = write_lines(conn, org, id, computed).await?;
+    Ok((row, stored_lines))
 }
 
 fn status_of(f: StatusFilter) -> InvoiceStatus {
@@ -351,7 +388,7 @@ pub(crate) async fn lines_of<C: ConnectionTrait>(
     Ok(out)
 }
 
-async fn write_lines<C: ConnectionTrait>(
+pub(crate) async fn write_lines<C: ConnectionTrait>(
     conn: &C,
     org: OrganizationId,
     invoice_id: Uuid,
@@ -382,6 +419,40 @@ async fn write_lines<C: ConnectionTrait>(
             .await?;
     }
     Ok(rows)
+}
+
+/// The time entries the invoice's lines bill.
+async fn billed_time<C: ConnectionTrait>(
+    conn: &C,
+    org: OrganizationId,
+    invoice: Uuid,
+) -> Result<Vec<atrium_events::projects::TimeEntryId>, AppError> {
+    let ids: Vec<Uuid> = invoice_time_entry::Entity::scoped(org)
+        .filter(invoice_time_entry::Column::InvoiceId.eq(invoice))
+        .select_only()
+        .column(invoice_time_entry::Column::TimeEntryId)
+        .order_by_asc(invoice_time_entry::Column::TimeEntryId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(ids.into_iter().map(Into::into).collect())
+}
+
+/// A voided invoice bills no time any more: its entries may go on another invoice
+/// (the event tells projects to mark them unbilled).
+async fn release_time<C: ConnectionTrait>(
+    conn: &C,
+    org: OrganizationId,
+    invoice: Uuid,
+) -> Result<Vec<atrium_events::projects::TimeEntryId>, AppError> {
+    let ids = billed_time(conn, org, invoice).await?;
+    if !ids.is_empty() {
+        invoice_time_entry::Entity::delete_scoped(org)
+            .filter(invoice_time_entry::Column::InvoiceId.eq(invoice))
+            .exec(conn)
+            .await?;
+    }
+    Ok(ids)
 }
 
 fn missing_engagement(e: sea_orm::DbErr) -> AppError {

@@ -8,6 +8,7 @@ mod lines;
 mod numbers;
 mod payments;
 mod rates;
+mod schedules;
 mod settings;
 mod view;
 
@@ -16,9 +17,10 @@ use std::sync::Arc;
 use atrium_kernel::Clock;
 use sea_orm::DatabaseConnection;
 
-use crate::ports::{Engagements, Parties};
+use crate::ports::{Engagements, Parties, Projects};
 
 pub use numbers::{CREDIT_NOTE_SERIES, INVOICE_SERIES};
+pub use schedules::{MILESTONE_BILLING, RUNNER_JOB, RunSummary};
 
 #[derive(Clone)]
 pub struct RevenueService {
@@ -26,6 +28,7 @@ pub struct RevenueService {
     clock: Arc<dyn Clock>,
     engagements: Arc<dyn Engagements>,
     parties: Arc<dyn Parties>,
+    projects: Arc<dyn Projects>,
 }
 
 impl RevenueService {
@@ -34,8 +37,9 @@ impl RevenueService {
         clock: Arc<dyn Clock>,
         engagements: Arc<dyn Engagements>,
         parties: Arc<dyn Parties>,
+        projects: Arc<dyn Projects>,
     ) -> Self {
-        Self { db, clock, engagements, parties }
+        Self { db, clock, engagements, parties, projects }
     }
 
     /// The invoice as a PDF, and a file name for it.

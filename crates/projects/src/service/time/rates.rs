@@ -1,6 +1,6 @@
 use atrium_events::projects::{RateCardCreated, RateCardDeleted, RateCardState};
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, Currency, Money, OrgCtx, Page, PageRequest, Scoped, SortOrder};
+use atrium_kernel::{AppError, Currency, Money, OrgCtx, OrganizationId, Page, PageRequest, Scoped, SortOrder};
 use atrium_outbox::publish;
 use chrono::NaiveDate;
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
@@ -132,7 +132,7 @@ impl TimeService {
         let engagement =
             self.engagements.engagement(ctx.org_id, q.engagement_id).await?.ok_or(AppError::NotFound("engagement"))?;
         let date = q.date.get();
-        let cards = self.cards_for(ctx, &[q.member_id.into_uuid()], q.engagement_id, date).await?;
+        let cards = self.cards_for(ctx.org_id, &[q.member_id.into_uuid()], q.engagement_id, date).await?;
         let found = pick(&cards, q.member_id.into_uuid(), date, engagement.currency)
             .ok_or(AppError::NotFound("effective rate"))?;
         let (card, source) = found;
@@ -152,7 +152,7 @@ impl TimeService {
     /// its overrides and the defaults, newest start first.
     pub(super) async fn cards_for(
         &self,
-        ctx: &OrgCtx,
+        org: OrganizationId,
         members: &[Uuid],
         engagement: EngagementId,
         up_to: NaiveDate,
@@ -160,7 +160,7 @@ impl TimeService {
         let mut out = Vec::new();
         // Bounded IN lists keep every backend under its bind-parameter limit.
         for chunk in members.chunks(500) {
-            let rows = rate_card::Entity::scoped(ctx.org_id)
+            let rows = rate_card::Entity::scoped(org)
                 .filter(rate_card::Column::MemberId.is_in(chunk.iter().copied()))
                 .filter(
                     Condition::any()
