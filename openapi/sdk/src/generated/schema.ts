@@ -1106,6 +1106,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoice-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoice schedules, oldest first; filter by engagement, kind or status.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["invoice_schedules_list"];
+        put?: never;
+        /**
+         * Add a schedule to an engagement. Each kind takes its own terms: `fixed` its
+         *     `installments`; `milestone` its `milestones`; `retainer` a `period`,
+         *     `starts_on` and fee `amount` (optional `included_minutes`); `time_and_materials`
+         *     a `period` and `starts_on`. A field of another kind is a 422 naming it.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["invoice_schedules_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoice-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["invoice_schedules_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a schedule and its run records; the invoices it drafted stay.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        delete: operations["invoice_schedules_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Pause, resume or end a schedule, or change its terms for the periods not yet
+         *     run. An ended schedule is 409; so is replacing installments or milestone terms
+         *     once the schedule has run.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        patch: operations["invoice_schedules_update"];
+        trace?: never;
+    };
+    "/api/v1/invoice-schedules/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a schedule now, as the daily runner would: drafts every period or
+         *     installment due up to `up_to` (default and at most today) that no run has
+         *     drafted. Safe to repeat: each period is drafted once. A paused or ended
+         *     schedule is 409.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoice-schedules/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a schedule has processed: one record per period, installment or milestone.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices": {
         parameters: {
             query?: never;
@@ -1234,6 +1331,26 @@ export interface paths {
          * @description Required role: any member of the organization (`any`).
          */
         get: operations["pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The time entries an invoice bills, with the line (by position) that bills each.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["invoiced_time"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3181,6 +3298,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "projects.milestone.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A milestone was completed.
+         * @description Delivered for `projects.milestone.completed` events (aggregate `milestone`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.milestone.completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "projects.milestone.created": {
         parameters: {
             query?: never;
@@ -3861,6 +3998,86 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "revenue.invoice_schedule.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invoice schedule was added to an engagement.
+         * @description Delivered for `revenue.invoice_schedule.created` events (aggregate `invoice_schedule`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.invoice_schedule.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.invoice_schedule.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invoice schedule was deleted.
+         * @description Delivered for `revenue.invoice_schedule.deleted` events (aggregate `invoice_schedule`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.invoice_schedule.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.invoice_schedule.ran": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invoice schedule processed a period, installment or milestone.
+         * @description Delivered for `revenue.invoice_schedule.ran` events (aggregate `invoice_schedule`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.invoice_schedule.ran"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.invoice_schedule.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invoice schedule was changed.
+         * @description Delivered for `revenue.invoice_schedule.updated` events (aggregate `invoice_schedule`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.invoice_schedule.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "revenue.payment.recorded": {
         parameters: {
             query?: never;
@@ -4181,6 +4398,11 @@ export interface components {
          * @enum {string}
          */
         BillingModel: "fixed" | "time_and_materials" | "retainer";
+        /**
+         * @description The length of a retainer or time-and-materials period, anchored on `starts_on`.
+         * @enum {string}
+         */
+        BillingPeriod: "monthly" | "quarterly";
         /**
          * Format: uuid
          * @description ClientCompanyId: a UUIDv7
@@ -5256,6 +5478,35 @@ export interface components {
             reason?: string | null;
         };
         /**
+         * @description A fixed installment.
+         * @example {
+         *       "amount": {
+         *         "amount_minor": 900000,
+         *         "currency": "EUR"
+         *       },
+         *       "description": "Deposit (30 %)",
+         *       "due_on": "2027-01-01"
+         *     }
+         */
+        InstallmentIn: {
+            description: string;
+            /** @description In the schedule's currency; above zero. */
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: date
+             * @description The day the runner drafts its invoice.
+             */
+            due_on: string;
+        };
+        InstallmentOut: {
+            /** Format: uuid */
+            id: string;
+            description: string;
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            due_on: string;
+        };
+        /**
          * @description A new project from a template: each milestone and task is due `offset_days`
          *     after `start_date`.
          * @example {
@@ -5409,6 +5660,7 @@ export interface components {
             id: components["schemas"]["InvoiceId"];
             engagement_id: components["schemas"]["EngagementId"];
             client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            schedule_id?: components["schemas"]["InvoiceScheduleId"] | null;
             status: components["schemas"]["InvoiceStatus"];
             /** @description Issued or partly paid, due date passed, balance above zero. */
             overdue: boolean;
@@ -5461,11 +5713,72 @@ export interface components {
             notes?: string | null;
             lines?: components["schemas"]["LineIn"][] | null;
         };
+        /** @description `revenue.invoice_schedule.created`: a new schedule. */
+        InvoiceScheduleCreated: components["schemas"]["InvoiceScheduleState"];
+        /**
+         * @description `revenue.invoice_schedule.deleted`: a schedule was deleted; the invoices it
+         *     drafted stay, without their schedule.
+         */
+        InvoiceScheduleDeleted: components["schemas"]["InvoiceScheduleState"];
+        /**
+         * Format: uuid
+         * @description InvoiceScheduleId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        InvoiceScheduleId: string;
+        /**
+         * @description `revenue.invoice_schedule.ran`: a schedule processed one period, installment or
+         *     milestone: it drafted an invoice, or found nothing to bill. Once per schedule
+         *     and `period_key`.
+         */
+        InvoiceScheduleRan: {
+            schedule_id: components["schemas"]["InvoiceScheduleId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            /** @description e.g. `period:2026-11-01`, `installment:<item id>`, `milestone:<milestone id>`. */
+            period_key: string;
+            /** Format: date */
+            period_start?: string | null;
+            /** Format: date */
+            period_end?: string | null;
+            /** @description `invoiced` or `nothing_to_bill`. */
+            outcome: string;
+            invoice_id?: components["schemas"]["InvoiceId"] | null;
+            /** @description Why nothing was billed, or what was left out (e.g. time without a rate). */
+            detail?: string | null;
+        };
+        /** @description An invoice schedule as its events carry it (terms are not repeated: read the schedule). */
+        InvoiceScheduleState: {
+            id: components["schemas"]["InvoiceScheduleId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            /** @description `fixed`, `milestone`, `retainer` or `time_and_materials`. */
+            kind: string;
+            name: string;
+            /** @description `active`, `paused` or `ended`. */
+            status: string;
+            currency: string;
+            /**
+             * Format: date
+             * @description The next day the runner has something to do for it.
+             */
+            next_due_on?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description `revenue.invoice_schedule.updated`: a schedule changed (paused, resumed, ended,
+         *     terms), and what changed.
+         */
+        InvoiceScheduleUpdated: components["schemas"]["InvoiceScheduleState"] & {
+            changed: string[];
+        };
         /** @description An invoice as events carry it (lines are not repeated: read the invoice). */
         InvoiceState: {
             id: components["schemas"]["InvoiceId"];
             engagement_id: components["schemas"]["EngagementId"];
             client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            schedule_id?: components["schemas"]["InvoiceScheduleId"] | null;
             /** @description `draft`, `issued`, `partially_paid`, `paid` or `void`. */
             status: string;
             /** @description Assigned at issue. */
@@ -5501,6 +5814,24 @@ export interface components {
             engagement_id: components["schemas"]["EngagementId"];
             number: string;
             time_entry_ids: components["schemas"]["TimeEntryId"][];
+        };
+        /**
+         * @description A time entry an invoice line bills.
+         * @example {
+         *       "line_position": 1,
+         *       "minutes": 90,
+         *       "time_entry_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a"
+         *     }
+         */
+        InvoicedTimeOut: {
+            time_entry_id: components["schemas"]["TimeEntryId"];
+            /**
+             * Format: int32
+             * @description The line (by position) whose quantity includes it.
+             */
+            line_position: number;
+            /** Format: int32 */
+            minutes: number;
         };
         /**
          * @example {
@@ -5717,6 +6048,11 @@ export interface components {
             /** @description Report the outcome without writing anything. */
             dry_run?: boolean;
         };
+        /**
+         * @description `projects.milestone.completed`: a milestone went from open to done (published
+         *     beside its `projects.milestone.updated`). Revenue bills milestone schedules on it.
+         */
+        MilestoneCompleted: components["schemas"]["MilestoneState"];
         /** @description `projects.milestone.created`: the new milestone. */
         MilestoneCreated: components["schemas"]["MilestoneState"];
         /**
@@ -5795,6 +6131,30 @@ export interface components {
          * @enum {string}
          */
         MilestoneStatus: "open" | "done";
+        /**
+         * @description The amount billed when a milestone of the engagement is completed.
+         * @example {
+         *       "amount": {
+         *         "amount_minor": 1500000,
+         *         "currency": "EUR"
+         *       },
+         *       "description": "Design sign-off",
+         *       "milestone_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a"
+         *     }
+         */
+        MilestoneTermIn: {
+            milestone_id: components["schemas"]["MilestoneId"];
+            description: string & Record<string, never>;
+            /** @description In the schedule's currency; above zero. */
+            amount: components["schemas"]["Money"];
+        };
+        MilestoneTermOut: {
+            /** Format: uuid */
+            id: string;
+            milestone_id: components["schemas"]["MilestoneId"];
+            description: string;
+            amount: components["schemas"]["Money"];
+        };
         /** @description `projects.milestone.updated`: the milestone after the change, and what changed. */
         MilestoneUpdated: components["schemas"]["MilestoneState"] & {
             /** @description The fields whose value changed. */
@@ -6200,6 +6560,7 @@ export interface components {
                 id: components["schemas"]["InvoiceId"];
                 engagement_id: components["schemas"]["EngagementId"];
                 client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+                schedule_id?: components["schemas"]["InvoiceScheduleId"] | null;
                 status: components["schemas"]["InvoiceStatus"];
                 /** @description Issued or partly paid, due date passed, balance above zero. */
                 overdue: boolean;
@@ -6425,6 +6786,75 @@ export interface components {
                 cost_rate: components["schemas"]["Money"];
                 /** Format: date-time */
                 created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_RunOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                schedule_id: components["schemas"]["InvoiceScheduleId"];
+                /** @description Unique per schedule: `period:<start>`, `installment:<id>` or `milestone:<id>`. */
+                period_key: string;
+                /** Format: date */
+                period_start?: string | null;
+                /**
+                 * Format: date
+                 * @description Last day of the period (inclusive).
+                 */
+                period_end?: string | null;
+                outcome: components["schemas"]["RunOutcome"];
+                invoice_id?: components["schemas"]["InvoiceId"] | null;
+                /** @description What was left out and why (e.g. time without a rate in the schedule's currency). */
+                detail?: string | null;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_ScheduleOut: {
+            items: {
+                id: components["schemas"]["InvoiceScheduleId"];
+                engagement_id: components["schemas"]["EngagementId"];
+                contract_id?: components["schemas"]["ContractId"] | null;
+                kind: components["schemas"]["ScheduleKind"];
+                name: string;
+                status: components["schemas"]["ScheduleStatus"];
+                currency: components["schemas"]["Currency"];
+                tax_rate_id?: components["schemas"]["TaxRateId"] | null;
+                installments: components["schemas"]["InstallmentOut"][];
+                milestones: components["schemas"]["MilestoneTermOut"][];
+                period?: components["schemas"]["BillingPeriod"] | null;
+                /** Format: date */
+                starts_on?: string | null;
+                /** Format: date */
+                ends_on?: string | null;
+                amount?: components["schemas"]["Money"] | null;
+                /** Format: int32 */
+                included_minutes?: number | null;
+                group_by: components["schemas"]["TimeGrouping"];
+                /**
+                 * Format: date
+                 * @description The next day the runner drafts something; `null` when nothing is left
+                 *     (milestone schedules bill when a milestone completes, not on a day).
+                 */
+                next_due_on?: string | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -7103,6 +7533,55 @@ export interface components {
          */
         Role: "owner" | "admin" | "member" | "billing" | "viewer";
         /**
+         * @description Run a schedule now: everything due up to `up_to` (default and at most today).
+         * @example {
+         *       "up_to": "2027-01-31"
+         *     }
+         */
+        RunIn: {
+            /** Format: date */
+            up_to?: string | null;
+        };
+        /**
+         * @description One period, installment or milestone a schedule processed.
+         * @example {
+         *       "created_at": "2027-02-01T00:05:00Z",
+         *       "detail": null,
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "invoice_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "outcome": "invoiced",
+         *       "period_end": "2027-01-31",
+         *       "period_key": "period:2027-01-01",
+         *       "period_start": "2027-01-01",
+         *       "schedule_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a"
+         *     }
+         */
+        RunOut: {
+            /** Format: uuid */
+            id: string;
+            schedule_id: components["schemas"]["InvoiceScheduleId"];
+            /** @description Unique per schedule: `period:<start>`, `installment:<id>` or `milestone:<id>`. */
+            period_key: string;
+            /** Format: date */
+            period_start?: string | null;
+            /**
+             * Format: date
+             * @description Last day of the period (inclusive).
+             */
+            period_end?: string | null;
+            outcome: components["schemas"]["RunOutcome"];
+            invoice_id?: components["schemas"]["InvoiceId"] | null;
+            /** @description What was left out and why (e.g. time without a rate in the schedule's currency). */
+            detail?: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description What a run did.
+         * @enum {string}
+         */
+        RunOutcome: "invoiced" | "nothing_to_bill";
+        /**
          * @description Saves a project's milestones and tasks as a template; offsets count from the
          *     project's start date, or its earliest due date when it has none.
          * @example {
@@ -7113,6 +7592,119 @@ export interface components {
             name: string;
             description?: string | null;
         };
+        /**
+         * @example {
+         *       "amount": {
+         *         "amount_minor": 500000,
+         *         "currency": "EUR"
+         *       },
+         *       "currency": "EUR",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "included_minutes": 1200,
+         *       "kind": "retainer",
+         *       "name": "Monthly advisory retainer",
+         *       "period": "monthly",
+         *       "starts_on": "2027-01-01"
+         *     }
+         */
+        ScheduleIn: {
+            engagement_id: components["schemas"]["EngagementId"];
+            contract_id?: components["schemas"]["ContractId"] | null;
+            kind: components["schemas"]["ScheduleKind"];
+            name: string;
+            currency?: components["schemas"]["Currency"] | null;
+            tax_rate_id?: components["schemas"]["TaxRateId"] | null;
+            /** @description `fixed` only: at least one. */
+            installments?: components["schemas"]["InstallmentIn"][];
+            /** @description `milestone` only: at least one; each milestone once. */
+            milestones?: components["schemas"]["MilestoneTermIn"][];
+            period?: components["schemas"]["BillingPeriod"] | null;
+            /**
+             * Format: date
+             * @description `retainer` and `time_and_materials`: the first period starts here, and every
+             *     period starts on this day of the month (the month's last day when shorter).
+             */
+            starts_on?: string | null;
+            /**
+             * Format: date
+             * @description Last day billed (the final period stops there). Default: open-ended.
+             */
+            ends_on?: string | null;
+            amount?: components["schemas"]["Money"] | null;
+            /**
+             * Format: int32
+             * @description `retainer`: time included in the fee per period; approved billable time
+             *     beyond it is billed at the rate card. Default: none (time is not billed).
+             */
+            included_minutes?: number | null;
+            group_by?: components["schemas"]["TimeGrouping"] | null;
+        };
+        /**
+         * @description How a schedule bills: `fixed` installments on dates, an amount per completed
+         *     `milestone`, a `retainer` fee per period (with optional included hours and
+         *     overage at the rate card), or `time_and_materials` per period at the rate card.
+         * @enum {string}
+         */
+        ScheduleKind: "fixed" | "milestone" | "retainer" | "time_and_materials";
+        ScheduleOut: {
+            id: components["schemas"]["InvoiceScheduleId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            contract_id?: components["schemas"]["ContractId"] | null;
+            kind: components["schemas"]["ScheduleKind"];
+            name: string;
+            status: components["schemas"]["ScheduleStatus"];
+            currency: components["schemas"]["Currency"];
+            tax_rate_id?: components["schemas"]["TaxRateId"] | null;
+            installments: components["schemas"]["InstallmentOut"][];
+            milestones: components["schemas"]["MilestoneTermOut"][];
+            period?: components["schemas"]["BillingPeriod"] | null;
+            /** Format: date */
+            starts_on?: string | null;
+            /** Format: date */
+            ends_on?: string | null;
+            amount?: components["schemas"]["Money"] | null;
+            /** Format: int32 */
+            included_minutes?: number | null;
+            group_by: components["schemas"]["TimeGrouping"];
+            /**
+             * Format: date
+             * @description The next day the runner drafts something; `null` when nothing is left
+             *     (milestone schedules bill when a milestone completes, not on a day).
+             */
+            next_due_on?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description A change to a schedule. Terms (`installments`, `milestones`) can be replaced
+         *     only while the schedule has not run.
+         * @example {
+         *       "status": "paused"
+         *     }
+         */
+        SchedulePatch: {
+            name?: string | null;
+            status?: components["schemas"]["ScheduleStatus"] | null;
+            /** Format: date */
+            ends_on?: string | null;
+            tax_rate_id?: components["schemas"]["TaxRateId"] | null;
+            amount?: components["schemas"]["Money"] | null;
+            /** Format: int32 */
+            included_minutes?: number | null;
+            group_by?: components["schemas"]["TimeGrouping"] | null;
+            installments?: components["schemas"]["InstallmentIn"][] | null;
+            milestones?: components["schemas"]["MilestoneTermIn"][] | null;
+        };
+        /**
+         * @description `active` schedules run; `paused` ones skip their due periods until resumed
+         *     (then catch up); `ended` ones never run again.
+         * @enum {string}
+         */
+        ScheduleStatus: "active" | "paused" | "ended";
         SettingsOut: {
             /** @description Reports and exchange rates are in this currency. */
             base_currency: components["schemas"]["Currency"];
@@ -7758,6 +8350,11 @@ export interface components {
             changed: string[];
         };
         /**
+         * @description Time lines: one per member and rate, or one per task and rate.
+         * @enum {string}
+         */
+        TimeGrouping: "member" | "task";
+        /**
          * Format: uuid
          * @description UserId: a UUIDv7
          * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
@@ -8134,6 +8731,7 @@ export type ApprovalState = components['schemas']['ApprovalState'];
 export type AttemptOut = components['schemas']['AttemptOut'];
 export type AuthOut = components['schemas']['AuthOut'];
 export type BillingModel = components['schemas']['BillingModel'];
+export type BillingPeriod = components['schemas']['BillingPeriod'];
 export type ClientCompanyId = components['schemas']['ClientCompanyId'];
 export type CompanyCreated = components['schemas']['CompanyCreated'];
 export type CompanyDeleted = components['schemas']['CompanyDeleted'];
@@ -8229,6 +8827,8 @@ export type IdentityLinked = components['schemas']['IdentityLinked'];
 export type ImportOutcome = components['schemas']['ImportOutcome'];
 export type ImportReportOut = components['schemas']['ImportReportOut'];
 export type ImportRowOut = components['schemas']['ImportRowOut'];
+export type InstallmentIn = components['schemas']['InstallmentIn'];
+export type InstallmentOut = components['schemas']['InstallmentOut'];
 export type InstantiateIn = components['schemas']['InstantiateIn'];
 export type InvitationAccepted = components['schemas']['InvitationAccepted'];
 export type InvitationCreatedOut = components['schemas']['InvitationCreatedOut'];
@@ -8245,10 +8845,17 @@ export type InvoiceIn = components['schemas']['InvoiceIn'];
 export type InvoiceIssued = components['schemas']['InvoiceIssued'];
 export type InvoiceOut = components['schemas']['InvoiceOut'];
 export type InvoicePatch = components['schemas']['InvoicePatch'];
+export type InvoiceScheduleCreated = components['schemas']['InvoiceScheduleCreated'];
+export type InvoiceScheduleDeleted = components['schemas']['InvoiceScheduleDeleted'];
+export type InvoiceScheduleId = components['schemas']['InvoiceScheduleId'];
+export type InvoiceScheduleRan = components['schemas']['InvoiceScheduleRan'];
+export type InvoiceScheduleState = components['schemas']['InvoiceScheduleState'];
+export type InvoiceScheduleUpdated = components['schemas']['InvoiceScheduleUpdated'];
 export type InvoiceState = components['schemas']['InvoiceState'];
 export type InvoiceStatus = components['schemas']['InvoiceStatus'];
 export type InvoiceUpdated = components['schemas']['InvoiceUpdated'];
 export type InvoiceVoided = components['schemas']['InvoiceVoided'];
+export type InvoicedTimeOut = components['schemas']['InvoicedTimeOut'];
 export type IssueIn = components['schemas']['IssueIn'];
 export type LineIn = components['schemas']['LineIn'];
 export type LineItemIn = components['schemas']['LineItemIn'];
@@ -8267,6 +8874,7 @@ export type MemberRoleChanged = components['schemas']['MemberRoleChanged'];
 export type MembershipOut = components['schemas']['MembershipOut'];
 export type MergeConflict = components['schemas']['MergeConflict'];
 export type MergeIn = components['schemas']['MergeIn'];
+export type MilestoneCompleted = components['schemas']['MilestoneCompleted'];
 export type MilestoneCreated = components['schemas']['MilestoneCreated'];
 export type MilestoneDeleted = components['schemas']['MilestoneDeleted'];
 export type MilestoneId = components['schemas']['MilestoneId'];
@@ -8275,6 +8883,8 @@ export type MilestoneOut = components['schemas']['MilestoneOut'];
 export type MilestonePatch = components['schemas']['MilestonePatch'];
 export type MilestoneState = components['schemas']['MilestoneState'];
 export type MilestoneStatus = components['schemas']['MilestoneStatus'];
+export type MilestoneTermIn = components['schemas']['MilestoneTermIn'];
+export type MilestoneTermOut = components['schemas']['MilestoneTermOut'];
 export type MilestoneUpdated = components['schemas']['MilestoneUpdated'];
 export type Money = components['schemas']['Money'];
 export type OidcStartOut = components['schemas']['OidcStartOut'];
@@ -8303,6 +8913,8 @@ export type PageOutPaymentOut = components['schemas']['PageOut_PaymentOut'];
 export type PageOutProjectOut = components['schemas']['PageOut_ProjectOut'];
 export type PageOutProposalOut = components['schemas']['PageOut_ProposalOut'];
 export type PageOutRateCardOut = components['schemas']['PageOut_RateCardOut'];
+export type PageOutRunOut = components['schemas']['PageOut_RunOut'];
+export type PageOutScheduleOut = components['schemas']['PageOut_ScheduleOut'];
 export type PageOutTaskOut = components['schemas']['PageOut_TaskOut'];
 export type PageOutTaxRateOut = components['schemas']['PageOut_TaxRateOut'];
 export type PageOutTemplateOut = components['schemas']['PageOut_TemplateOut'];
@@ -8356,7 +8968,15 @@ export type RepointedCounts = components['schemas']['RepointedCounts'];
 export type RepointedMerge = components['schemas']['RepointedMerge'];
 export type ReverseIn = components['schemas']['ReverseIn'];
 export type Role = components['schemas']['Role'];
+export type RunIn = components['schemas']['RunIn'];
+export type RunOut = components['schemas']['RunOut'];
+export type RunOutcome = components['schemas']['RunOutcome'];
 export type SaveAsTemplateIn = components['schemas']['SaveAsTemplateIn'];
+export type ScheduleIn = components['schemas']['ScheduleIn'];
+export type ScheduleKind = components['schemas']['ScheduleKind'];
+export type ScheduleOut = components['schemas']['ScheduleOut'];
+export type SchedulePatch = components['schemas']['SchedulePatch'];
+export type ScheduleStatus = components['schemas']['ScheduleStatus'];
 export type SettingsOut = components['schemas']['SettingsOut'];
 export type SettingsPatch = components['schemas']['SettingsPatch'];
 export type SettingsUpdated = components['schemas']['SettingsUpdated'];
@@ -8411,6 +9031,7 @@ export type TimeEntryRejected = components['schemas']['TimeEntryRejected'];
 export type TimeEntryState = components['schemas']['TimeEntryState'];
 export type TimeEntrySubmitted = components['schemas']['TimeEntrySubmitted'];
 export type TimeEntryUpdated = components['schemas']['TimeEntryUpdated'];
+export type TimeGrouping = components['schemas']['TimeGrouping'];
 export type UserId = components['schemas']['UserId'];
 export type UserIdentityId = components['schemas']['UserIdentityId'];
 export type UserOut = components['schemas']['UserOut'];
@@ -11598,12 +12219,312 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    invoice_schedules_list: {
+        parameters: {
+            query?: {
+                engagement_id?: components["schemas"]["EngagementId"];
+                kind?: "fixed" | "milestone" | "retainer" | "time_and_materials";
+                status?: "active" | "paused" | "ended";
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of schedules */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
+                    "X-Cache"?: "hit" | "miss" | "bypass";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_ScheduleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invoice_schedules_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleIn"];
+            };
+        };
+        responses: {
+            /** @description Schedule created */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invoice_schedules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Schedule id */
+                id: components["schemas"]["InvoiceScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule and its terms */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
+                    "X-Cache"?: "hit" | "miss" | "bypass";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invoice_schedules_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Schedule id */
+                id: components["schemas"]["InvoiceScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invoice_schedules_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Schedule id */
+                id: components["schemas"]["InvoiceScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchedulePatch"];
+            };
+        };
+        responses: {
+            /** @description Updated schedule */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    run: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Schedule id */
+                id: components["schemas"]["InvoiceScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunIn"];
+            };
+        };
+        responses: {
+            /** @description The runs recorded now (empty when nothing was due) */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunOut"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    runs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Schedule id */
+                id: components["schemas"]["InvoiceScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs, oldest first */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_RunOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     invoices_list: {
         parameters: {
             query?: {
                 status?: "draft" | "issued" | "partially_paid" | "paid" | "void" | "overdue";
                 engagement_id?: components["schemas"]["EngagementId"];
                 client_company_id?: components["schemas"]["ClientCompanyId"];
+                schedule_id?: components["schemas"]["InvoiceScheduleId"];
                 /**
                  * @description Page size, 1–200 (default 50).
                  * @example 50
@@ -12022,6 +12943,40 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invoiced_time: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invoice id */
+                id: components["schemas"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Billed time entries */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicedTimeOut"][];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -16517,6 +17472,34 @@ export interface operations {
             };
         };
     };
+    "projects.milestone.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.milestone.completed";
+                    /** @enum {string} */
+                    aggregate_type?: "milestone";
+                    data?: components["schemas"]["MilestoneCompleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "projects.milestone.created": {
         parameters: {
             query?: never;
@@ -17456,6 +18439,118 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "invoice";
                     data?: components["schemas"]["InvoiceVoided"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.invoice_schedule.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.invoice_schedule.created";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice_schedule";
+                    data?: components["schemas"]["InvoiceScheduleCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.invoice_schedule.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.invoice_schedule.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice_schedule";
+                    data?: components["schemas"]["InvoiceScheduleDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.invoice_schedule.ran": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.invoice_schedule.ran";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice_schedule";
+                    data?: components["schemas"]["InvoiceScheduleRan"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.invoice_schedule.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.invoice_schedule.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice_schedule";
+                    data?: components["schemas"]["InvoiceScheduleUpdated"];
                 };
             };
         };
