@@ -27,3 +27,4 @@ mod secrets;
 mod sessions;
 mod tenancy;
 mod time;
+mod utilization;
