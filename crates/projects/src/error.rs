@@ -76,6 +76,20 @@ pub enum ProjectsError {
     /// A card of the same member, engagement and start date exists.
     #[error("a rate card for this member, engagement and date exists: {existing_id}")]
     RateCardExists { existing_id: uuid::Uuid },
+    #[error("must be between 0 and 10080 (the minutes of a week)")]
+    WeekMinutesOutOfRange,
+    #[error("must be at most 1440 per working day")]
+    MoreThanADayPerDay,
+    #[error("must name at least one weekday, each once")]
+    BadWorkingDays,
+    /// A capacity of the same member and start date exists.
+    #[error("a capacity for this member and date exists: {existing_id}")]
+    CapacityExists { existing_id: uuid::Uuid },
+    #[error("is required")]
+    Required { field: &'static str },
+    /// A report period that ends before it starts.
+    #[error("must not be before from")]
+    PeriodReversed,
 }
 
 impl From<ProjectsError> for AppError {
@@ -110,6 +124,13 @@ impl From<ProjectsError> for AppError {
             E::RateCardExists { existing_id } => {
                 AppError::Conflict { detail: message, existing_id: Some(existing_id.to_string()) }
             }
+            E::WeekMinutesOutOfRange | E::MoreThanADayPerDay => AppError::invalid("minutes_per_week", message),
+            E::BadWorkingDays => AppError::invalid("working_days", message),
+            E::CapacityExists { existing_id } => {
+                AppError::Conflict { detail: message, existing_id: Some(existing_id.to_string()) }
+            }
+            E::Required { field } => AppError::invalid(field, message),
+            E::PeriodReversed => AppError::invalid("to", message),
         }
     }
 }

@@ -35,7 +35,10 @@ pub fn module(
         .subscriber(CrmMergeSubscriber::new(platform.db.clone(), platform.clock.clone()))
         .subscriber(InvoicingSubscriber::new(platform.db.clone(), platform.clock.clone()))
         .job(ReconcileJob(svc))
-        .tag("projects", "Projects, milestones, tasks, project templates, time entries and rate cards")
+        .tag(
+            "projects",
+            "Projects, milestones, tasks, project templates, time entries, rate cards, member capacities and utilization",
+        )
         .cached(CACHED)
 }
 

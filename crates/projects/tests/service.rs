@@ -22,3 +22,5 @@ mod tasks;
 mod templates;
 #[path = "service/time.rs"]
 mod time;
+#[path = "service/utilization.rs"]
+mod utilization;

@@ -28,3 +28,4 @@ mod secrets;
 mod sessions;
 mod tenancy;
 mod time;
+mod utilization;

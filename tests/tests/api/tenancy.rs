@@ -100,6 +100,8 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     let rates = json!({"member_id": grace.user_id, "effective_from": "2026-01-01",
         "billing_rate": {"amount_minor": 10000, "currency": "EUR"}, "cost_rate": {"amount_minor": 4000, "currency": "EUR"}});
     let rate_card = app.post("/api/v1/rate-cards", &ada.token, rates).await.expect(201);
+    let capacity = json!({"member_id": grace.user_id, "effective_from": "2026-01-01"});
+    let capacity = app.post("/api/v1/member-capacities", &ada.token, capacity).await.expect(201);
     let file = app
         .http
         .post(format!("{}/api/v1/files?engagement_id={engagement_id}&name=brief.txt", app.base))
@@ -169,6 +171,7 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     ids.insert("/api/v1/members/", member_id);
     ids.insert("/api/v1/time-entries/", time.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/rate-cards/", rate_card.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/member-capacities/", capacity.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/api-keys/", key.body["api_key"]["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/invitations/", invite.body["invitation"]["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/webhooks/", hook.body["webhook"]["id"].as_str().expect("id").to_owned());
@@ -294,6 +297,7 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
         (&json!(60), &json!("draft"), &json!(1))
     );
     app.get(&format!("/api/v1/rate-cards/{}", ids["/api/v1/rate-cards/"]), &ada.token).await.expect(200);
+    app.get(&format!("/api/v1/member-capacities/{}", ids["/api/v1/member-capacities/"]), &ada.token).await.expect(200);
     let from_template = app.get("/api/v1/projects", &ada.token).await.expect(200);
     assert_eq!(from_template.body["items"].as_array().map(Vec::len), Some(1), "B instantiated nothing into A");
 
@@ -324,6 +328,8 @@ async fn lists_never_show_another_organization(app: &TestApp) {
         "/api/v1/project-templates",
         "/api/v1/time-entries",
         "/api/v1/rate-cards",
+        "/api/v1/member-capacities",
+        "/api/v1/reports/utilization?from=2026-01-01&to=2026-12-31",
         "/api/v1/events",
     ] {
         let theirs = app.get(list, &bob.token).await.expect(200);

@@ -64,6 +64,8 @@ macro_rules! status {
 // After `status!`, which it uses.
 mod time;
 pub use time::*;
+mod capacity;
+pub use capacity::*;
 
 status!(
     /// Where a project stands.
@@ -451,5 +453,6 @@ pub fn catalog() -> Vec<EventType> {
     ]
     .into_iter()
     .chain(time::catalog())
+    .chain(capacity::catalog())
     .collect()
 }

@@ -2,19 +2,23 @@
 //! use. Inputs are built from the kernel's input types (`Text<N>` with the column's
 //! size, `Date`), so create and PATCH refuse the same values.
 
+mod capacity;
 mod milestones;
 mod projects;
 mod rates;
 mod tasks;
 mod templates;
 mod time;
+mod utilization;
 
+pub use capacity::*;
 pub use milestones::*;
 pub use projects::*;
 pub use rates::*;
 pub use tasks::*;
 pub use templates::*;
 pub use time::*;
+pub use utilization::*;
 
 pub use atrium_events::agreements::EngagementId;
 pub use atrium_events::crm::ClientCompanyId;

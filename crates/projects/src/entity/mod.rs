@@ -1,3 +1,4 @@
+pub mod member_capacity;
 pub mod milestone;
 pub mod project;
 pub mod rate_card;

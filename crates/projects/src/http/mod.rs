@@ -1,11 +1,13 @@
 //! Projects routes: thin handlers over [`ProjectsService`].
 
+mod capacity;
 mod milestones;
 mod projects;
 mod rates;
 mod tasks;
 mod templates;
 mod time;
+mod utilization;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -39,6 +41,9 @@ fn time_router(svc: TimeService) -> OpenApiRouter {
         .routes(routes!(rates::list, rates::create))
         .routes(routes!(rates::effective))
         .routes(routes!(rates::get, rates::delete))
+        .routes(routes!(capacity::list, capacity::create))
+        .routes(routes!(capacity::get, capacity::delete))
+        .routes(routes!(utilization::report))
         .with_state(svc)
 }
 

@@ -12,7 +12,7 @@ use atrium_events::EventPayload;
 use atrium_kernel::{AppError, Clock, Date, FrozenClock, OrgCtx, OrganizationId, Principal, Role, Text, UserId};
 use atrium_outbox::entity::event;
 use atrium_projects::dto::{ClientCompanyId, EngagementId, ProjectIn, TaskIn};
-use atrium_projects::entity::{milestone, project, rate_card, task, template, time_entry};
+use atrium_projects::entity::{member_capacity, milestone, project, rate_card, task, template, time_entry};
 use atrium_projects::{EngagementRef, Engagements, Members, ProjectsService};
 use atrium_testkit::TestDb;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -251,6 +251,7 @@ pub struct Snapshot {
     pub templates: Vec<template::Model>,
     pub time_entries: Vec<time_entry::Model>,
     pub rate_cards: Vec<rate_card::Model>,
+    pub capacities: Vec<member_capacity::Model>,
     pub events: Vec<event::Model>,
 }
 
@@ -262,6 +263,11 @@ pub async fn snapshot(conn: &DatabaseConnection) -> Snapshot {
         templates: template::Entity::find().order_by_asc(template::Column::Id).all(conn).await.expect("templates"),
         time_entries: time_entry::Entity::find().order_by_asc(time_entry::Column::Id).all(conn).await.expect("time"),
         rate_cards: rate_card::Entity::find().order_by_asc(rate_card::Column::Id).all(conn).await.expect("rates"),
+        capacities: member_capacity::Entity::find()
+            .order_by_asc(member_capacity::Column::Id)
+            .all(conn)
+            .await
+            .expect("capacities"),
         events: event::Entity::find().order_by_asc(event::Column::Id).all(conn).await.expect("events"),
     }
 }

@@ -133,8 +133,19 @@ async fn bad_creates_and_filters_name_the_field(db: &TestDb) {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{uri} {body}: {problem}");
         assert_eq!(fields(&problem), [field], "{uri} {body}");
     }
-    let (status, problem) = call(&app, &ctx, Method::GET, "/api/v1/tasks?due_before=-10000-01-01", None).await;
-    assert_eq!((status, fields(&problem)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["due_before"]));
+    let member = ctx.user_id().expect("user");
+    let capacity = json!({"member_id": member, "effective_from": "2027-01-01", "minutes_per_week": 10_081});
+    let (status, problem) = call(&app, &ctx, Method::POST, "/api/v1/member-capacities", Some(capacity)).await;
+    assert_eq!((status, fields(&problem)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["minutes_per_week"]));
+    for (uri, field) in [
+        ("/api/v1/tasks?due_before=-10000-01-01", "due_before"),
+        ("/api/v1/reports/utilization?to=2026-12-31", "from"),
+        ("/api/v1/reports/utilization?from=2026-12-01&to=2026-11-30", "to"),
+        ("/api/v1/reports/utilization?from=2026-12-01&to=2026-12-31&basis=hoped", "basis"),
+    ] {
+        let (status, problem) = call(&app, &ctx, Method::GET, uri, None).await;
+        assert_eq!((status, fields(&problem)), (StatusCode::UNPROCESSABLE_ENTITY, vec![field]), "{uri}");
+    }
     assert_eq!(snapshot(&h.conn).await, before, "a refused create writes nothing");
 }
 
@@ -194,6 +205,8 @@ async fn routes_admit_the_roles_they_document(db: &TestDb) {
                 (_, p) if p.starts_with("/api/v1/rate-cards") => "write_billing",
                 (_, p) if p.ends_with("/approve") || p.ends_with("/reject") => "write_billing",
                 ("get", _) => "any",
+                // Capacities are staffing: set by those who manage the organization.
+                (_, p) if p.starts_with("/api/v1/member-capacities") => "manage_organization",
                 (_, p) if p.starts_with("/api/v1/time-entries") => "log_time",
                 _ => "write_records",
             };

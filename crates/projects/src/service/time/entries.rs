@@ -195,7 +195,7 @@ impl TimeService {
         Ok(())
     }
 
-    async fn require_project_exists(&self, ctx: &OrgCtx, id: ProjectId) -> Result<(), AppError> {
+    pub(super) async fn require_project_exists(&self, ctx: &OrgCtx, id: ProjectId) -> Result<(), AppError> {
         let found =
             project::Entity::scoped(ctx.org_id).filter(project::Column::Id.eq(id.into_uuid())).count(&self.db).await?;
         if found == 0 { Err(AppError::NotFound("project")) } else { Ok(()) }

@@ -4,9 +4,12 @@
 //! invoice events (through [`crate::InvoicingSubscriber`]) mark it billed.
 
 mod approval;
+mod availability;
 mod billable;
+mod capacity;
 mod entries;
 mod rates;
+mod utilization;
 
 use std::sync::Arc;
 
