@@ -22,11 +22,8 @@ mod m20261203_000001_files_create_tables;
 mod m20261207_000001_identity_oidc;
 mod m20261207_000001_projects_time_tracking;
 mod m20261207_000002_revenue_create_tables;
-<<<<<<< HEAD
 mod m20261207_100000_revenue_invoice_schedules;
-=======
 mod m20261207_120000_projects_member_capacities;
->>>>>>> utilization
 
 pub struct Migrator;
 
@@ -51,11 +48,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_identity_oidc::Migration),
             Box::new(m20261207_000001_projects_time_tracking::Migration),
             Box::new(m20261207_000002_revenue_create_tables::Migration),
-<<<<<<< HEAD
             Box::new(m20261207_100000_revenue_invoice_schedules::Migration),
-=======
             Box::new(m20261207_120000_projects_member_capacities::Migration),
->>>>>>> utilization
         ]
     }
 }

@@ -1419,6 +1419,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/member-capacities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Member capacities, oldest first: filter by member (`me` for the caller).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["member_capacities_list"];
+        put?: never;
+        /**
+         * Set a member's weekly capacity from a date (default 2400 minutes over Monday
+         *     to Friday). It applies until the member's next capacity starts; to change it,
+         *     add one from a later date. One capacity per member and date (409).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["member_capacities_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/member-capacities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["member_capacities_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a capacity: from its date the member's earlier capacity (or none) applies again.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        delete: operations["member_capacities_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -1936,6 +1983,33 @@ export interface paths {
          * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
          */
         delete: operations["rate_cards_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/utilization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Utilization per member over a period (`from`, `to`, both days included):
+         *     available minutes from each member's weekly capacity (prorated per working
+         *     day, following capacity changes inside the period), logged, billable and
+         *     approved minutes, and billable / available and billable / total in basis
+         *     points on the `basis` chosen (`approved` by default, or `logged`). Narrow it to
+         *     a member (`me`), a project or an engagement; pages go by member id. Every role
+         *     reads every member's row, as with time entries; another organization's id in a
+         *     filter is a 404.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["report"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3292,6 +3366,46 @@ export interface webhooks {
          * @description Delivered for `identity.organization.created` events (aggregate `organization`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
          */
         post: operations["identity.organization.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.member_capacity.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member's weekly capacity was set from a date.
+         * @description Delivered for `projects.member_capacity.created` events (aggregate `member_capacity`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.member_capacity.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "projects.member_capacity.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member's capacity was deleted.
+         * @description Delivered for `projects.member_capacity.deleted` events (aggregate `member_capacity`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["projects.member_capacity.deleted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5957,6 +6071,81 @@ export interface components {
             email: string;
             role: components["schemas"]["Role"];
         };
+        /** @description `projects.member_capacity.created`: a member's capacity from a date. */
+        MemberCapacityCreated: components["schemas"]["MemberCapacityState"];
+        /** @description `projects.member_capacity.deleted`: from its date the earlier capacity (or none) applies again. */
+        MemberCapacityDeleted: components["schemas"]["MemberCapacityState"];
+        /**
+         * Format: uuid
+         * @description MemberCapacityId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        MemberCapacityId: string;
+        /**
+         * @description A member's weekly capacity from a date, until their next capacity starts.
+         *     The minutes are spread evenly over the working days: 2400 over Monday–Friday
+         *     is 480 a working day, and no day off the list counts.
+         * @example {
+         *       "effective_from": "2027-01-01",
+         *       "member_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "minutes_per_week": 2400,
+         *       "working_days": [
+         *         "mon",
+         *         "tue",
+         *         "wed",
+         *         "thu",
+         *         "fri"
+         *       ]
+         *     }
+         */
+        MemberCapacityIn: {
+            member_id: components["schemas"]["UserId"];
+            /**
+             * Format: date
+             * @description The first day the capacity applies.
+             */
+            effective_from: string;
+            /**
+             * Format: int32
+             * @description Available minutes per week, 0–10080 (default 2400, 40 hours); at most
+             *     1440 per working day. 0 records a period of leave.
+             * @example 2400
+             */
+            minutes_per_week?: number | null;
+            /** @description The weekdays worked, each once (default Monday to Friday). */
+            working_days?: components["schemas"]["Weekday"][] | null;
+        };
+        MemberCapacityOut: {
+            id: components["schemas"]["MemberCapacityId"];
+            member_id: components["schemas"]["UserId"];
+            /** Format: date */
+            effective_from: string;
+            /** Format: int32 */
+            minutes_per_week: number;
+            /** @description Monday first. */
+            working_days: components["schemas"]["Weekday"][];
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description A member capacity as its events carry it. */
+        MemberCapacityState: {
+            id: components["schemas"]["MemberCapacityId"];
+            member_id: components["schemas"]["UserId"];
+            /**
+             * Format: date
+             * @description The first day it applies (until the member's next capacity starts).
+             */
+            effective_from: string;
+            /**
+             * Format: int32
+             * @description Available minutes per week, spread evenly over `working_days`.
+             */
+            minutes_per_week: number;
+            /** @description The weekdays the member works, Monday first. */
+            working_days: components["schemas"]["Weekday"][];
+            /** Format: date-time */
+            created_at: string;
+        };
         /**
          * Format: uuid
          * @description MemberId: a UUIDv7
@@ -6606,6 +6795,26 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_MemberCapacityOut: {
+            items: {
+                id: components["schemas"]["MemberCapacityId"];
+                member_id: components["schemas"]["UserId"];
+                /** Format: date */
+                effective_from: string;
+                /** Format: int32 */
+                minutes_per_week: number;
+                /** @description Monday first. */
+                working_days: components["schemas"]["Weekday"][];
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_MemberOut: {
             items: {
                 id: components["schemas"]["MemberId"];
@@ -6973,6 +7182,58 @@ export interface components {
                 created_at: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_UtilizationRow: {
+            items: {
+                member_id: components["schemas"]["UserId"];
+                /**
+                 * Format: int64
+                 * @description The member's capacity over the period: each working day in it counts its
+                 *     capacity's `minutes_per_week / working days`, following capacity changes
+                 *     inside the period; days before the first capacity count 0. Rounded half to
+                 *     even to the minute.
+                 */
+                available_minutes: number;
+                /**
+                 * Format: int64
+                 * @description All time logged in the period (any approval state).
+                 */
+                logged_minutes: number;
+                /**
+                 * Format: int64
+                 * @description The billable part of `logged_minutes`.
+                 */
+                billable_minutes: number;
+                /**
+                 * Format: int64
+                 * @description Approved time in the period.
+                 */
+                approved_minutes: number;
+                /**
+                 * Format: int64
+                 * @description The billable part of `approved_minutes`.
+                 */
+                approved_billable_minutes: number;
+                /** @description The time the ratios count. */
+                basis: components["schemas"]["UtilizationBasis"];
+                /**
+                 * Format: int64
+                 * @description Billable minutes (of the basis) / available minutes (exact, before
+                 *     rounding); `null` when nothing is available.
+                 */
+                utilization_bp?: number | null;
+                /**
+                 * Format: int64
+                 * @description Billable minutes / all minutes of the basis; `null` when there are none.
+                 */
+                billable_share_bp?: number | null;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -8375,6 +8636,70 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @description Which time the ratios count.
+         * @enum {string}
+         */
+        UtilizationBasis: "approved" | "logged";
+        /**
+         * @description One member's utilization over the period. Ratios are basis points (10000 =
+         *     100 %), rounded half to even, and may pass 10000 for overtime.
+         * @example {
+         *       "approved_billable_minutes": 6720,
+         *       "approved_minutes": 8400,
+         *       "available_minutes": 9600,
+         *       "basis": "approved",
+         *       "billable_minutes": 7200,
+         *       "billable_share_bp": 8000,
+         *       "logged_minutes": 9000,
+         *       "member_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "utilization_bp": 7000
+         *     }
+         */
+        UtilizationRow: {
+            member_id: components["schemas"]["UserId"];
+            /**
+             * Format: int64
+             * @description The member's capacity over the period: each working day in it counts its
+             *     capacity's `minutes_per_week / working days`, following capacity changes
+             *     inside the period; days before the first capacity count 0. Rounded half to
+             *     even to the minute.
+             */
+            available_minutes: number;
+            /**
+             * Format: int64
+             * @description All time logged in the period (any approval state).
+             */
+            logged_minutes: number;
+            /**
+             * Format: int64
+             * @description The billable part of `logged_minutes`.
+             */
+            billable_minutes: number;
+            /**
+             * Format: int64
+             * @description Approved time in the period.
+             */
+            approved_minutes: number;
+            /**
+             * Format: int64
+             * @description The billable part of `approved_minutes`.
+             */
+            approved_billable_minutes: number;
+            /** @description The time the ratios count. */
+            basis: components["schemas"]["UtilizationBasis"];
+            /**
+             * Format: int64
+             * @description Billable minutes (of the basis) / available minutes (exact, before
+             *     rounding); `null` when nothing is available.
+             */
+            utilization_bp?: number | null;
+            /**
+             * Format: int64
+             * @description Billable minutes / all minutes of the basis; `null` when there are none.
+             */
+            billable_share_bp?: number | null;
+        };
         VersionOut: {
             /** Format: int32 */
             version: number;
@@ -8458,6 +8783,11 @@ export interface components {
             description?: string | null;
             enabled?: boolean | null;
         };
+        /**
+         * @description A day of the week, as a capacity's working days name it.
+         * @enum {string}
+         */
+        Weekday: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
     };
     responses: {
         /** @description Malformed request (e.g. invalid JSON, bytes after the JSON value, a bad path parameter) */
@@ -8866,6 +9196,12 @@ export type LineTax = components['schemas']['LineTax'];
 export type LoginIn = components['schemas']['LoginIn'];
 export type MeOut = components['schemas']['MeOut'];
 export type MemberAdded = components['schemas']['MemberAdded'];
+export type MemberCapacityCreated = components['schemas']['MemberCapacityCreated'];
+export type MemberCapacityDeleted = components['schemas']['MemberCapacityDeleted'];
+export type MemberCapacityId = components['schemas']['MemberCapacityId'];
+export type MemberCapacityIn = components['schemas']['MemberCapacityIn'];
+export type MemberCapacityOut = components['schemas']['MemberCapacityOut'];
+export type MemberCapacityState = components['schemas']['MemberCapacityState'];
 export type MemberId = components['schemas']['MemberId'];
 export type MemberOut = components['schemas']['MemberOut'];
 export type MemberPatch = components['schemas']['MemberPatch'];
@@ -8906,6 +9242,7 @@ export type PageOutFileOut = components['schemas']['PageOut_FileOut'];
 export type PageOutFxRateOut = components['schemas']['PageOut_FxRateOut'];
 export type PageOutInvitationOut = components['schemas']['PageOut_InvitationOut'];
 export type PageOutInvoiceOut = components['schemas']['PageOut_InvoiceOut'];
+export type PageOutMemberCapacityOut = components['schemas']['PageOut_MemberCapacityOut'];
 export type PageOutMemberOut = components['schemas']['PageOut_MemberOut'];
 export type PageOutMembershipOut = components['schemas']['PageOut_MembershipOut'];
 export type PageOutMilestoneOut = components['schemas']['PageOut_MilestoneOut'];
@@ -8919,6 +9256,7 @@ export type PageOutTaskOut = components['schemas']['PageOut_TaskOut'];
 export type PageOutTaxRateOut = components['schemas']['PageOut_TaxRateOut'];
 export type PageOutTemplateOut = components['schemas']['PageOut_TemplateOut'];
 export type PageOutTimeEntryOut = components['schemas']['PageOut_TimeEntryOut'];
+export type PageOutUtilizationRow = components['schemas']['PageOut_UtilizationRow'];
 export type PageOutWebhookOut = components['schemas']['PageOut_WebhookOut'];
 export type PaymentId = components['schemas']['PaymentId'];
 export type PaymentIn = components['schemas']['PaymentIn'];
@@ -9035,6 +9373,8 @@ export type TimeGrouping = components['schemas']['TimeGrouping'];
 export type UserId = components['schemas']['UserId'];
 export type UserIdentityId = components['schemas']['UserIdentityId'];
 export type UserOut = components['schemas']['UserOut'];
+export type UtilizationBasis = components['schemas']['UtilizationBasis'];
+export type UtilizationRow = components['schemas']['UtilizationRow'];
 export type VersionOut = components['schemas']['VersionOut'];
 export type Visibility = components['schemas']['Visibility'];
 export type WebhookAttemptId = components['schemas']['WebhookAttemptId'];
@@ -9044,6 +9384,7 @@ export type WebhookEndpointState = components['schemas']['WebhookEndpointState']
 export type WebhookIn = components['schemas']['WebhookIn'];
 export type WebhookOut = components['schemas']['WebhookOut'];
 export type WebhookPatch = components['schemas']['WebhookPatch'];
+export type Weekday = components['schemas']['Weekday'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -13118,6 +13459,161 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    member_capacities_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A member's user id, or `me` for the caller.
+                 * @example me
+                 */
+                member_id?: string;
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of member capacities */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_MemberCapacityOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    member_capacities_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberCapacityIn"];
+            };
+        };
+        responses: {
+            /** @description Capacity created */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberCapacityOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    member_capacities_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Member capacity id */
+                id: components["schemas"]["MemberCapacityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member capacity */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberCapacityOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    member_capacities_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Member capacity id */
+                id: components["schemas"]["MemberCapacityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     list_members: {
         parameters: {
             query?: {
@@ -14787,6 +15283,77 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    report: {
+        parameters: {
+            query: {
+                /** @description The period's first day (required). */
+                from: string;
+                /** @description The period's last day, inclusive (required). */
+                to: string;
+                /**
+                 * @description One member's row: a user id, or `me` for the caller.
+                 * @example me
+                 */
+                member_id?: string;
+                /** @description Count only time on this project. */
+                project_id?: components["schemas"]["ProjectId"];
+                /** @description Count only time on this engagement's projects. */
+                engagement_id?: components["schemas"]["EngagementId"];
+                /** @description `approved` (default) or `logged`: the time the ratios count. */
+                basis?: components["schemas"]["UtilizationBasis"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members' utilization */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "approved_billable_minutes": 6720,
+                     *           "approved_minutes": 8400,
+                     *           "available_minutes": 9600,
+                     *           "basis": "approved",
+                     *           "billable_minutes": 7200,
+                     *           "billable_share_bp": 8000,
+                     *           "logged_minutes": 9000,
+                     *           "member_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+                     *           "utilization_bp": 7000
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PageOut_UtilizationRow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -17459,6 +18026,62 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "organization";
                     data?: components["schemas"]["OrganizationCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.member_capacity.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.member_capacity.created";
+                    /** @enum {string} */
+                    aggregate_type?: "member_capacity";
+                    data?: components["schemas"]["MemberCapacityCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "projects.member_capacity.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "projects.member_capacity.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "member_capacity";
+                    data?: components["schemas"]["MemberCapacityDeleted"];
                 };
             };
         };
