@@ -64,6 +64,14 @@ impl atrium_revenue::Engagements for Engagements {
         let found = self.0.engagement_ref(org, id).await?;
         Ok(found.map(|e| atrium_revenue::EngagementRef { id: e.id, client_company_id: e.client_company_id }))
     }
+
+    async fn client_companies(
+        &self,
+        org: OrganizationId,
+        ids: &[EngagementId],
+    ) -> Result<HashMap<EngagementId, Option<ClientCompanyId>>, AppError> {
+        self.0.engagement_client_companies(org, ids).await
+    }
 }
 
 #[async_trait]
