@@ -5,14 +5,17 @@
 
 mod invoices;
 mod payments;
+mod reminders;
 mod settings;
 
 pub use invoices::*;
 pub use payments::*;
+pub use reminders::*;
 pub use settings::*;
 
 pub use atrium_events::agreements::{EngagementId, Quantity};
 pub use atrium_events::crm::ClientCompanyId;
+pub use atrium_events::revenue::InvoiceReminderId;
 pub use atrium_events::revenue::{CreditNoteId, FxRateId, InvoiceId, PaymentId, TaxRateId};
 
 use std::str::FromStr;
