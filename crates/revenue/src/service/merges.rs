@@ -23,6 +23,9 @@ pub const RECONCILE_JOB: &str = "revenue.reconcile_client_companies";
 /// Invoices read (and engagements asked about) per round trip.
 const BATCH: u64 = 500;
 
+/// An invoice's (id, engagement, client company, number, version), as read.
+type HeldRow = (Uuid, Uuid, Option<Uuid>, Option<String>, i32);
+
 /// An invoice as reconciliation reads it.
 struct Held {
     id: InvoiceId,
@@ -125,7 +128,7 @@ impl RevenueService {
         if let Some(a) = after {
             q = q.filter(invoice::Column::Id.gt(a));
         }
-        let rows: Vec<(Uuid, Uuid, Option<Uuid>, Option<String>, i32)> = q
+        let rows: Vec<HeldRow> = q
             .select_only()
             .column(invoice::Column::Id)
             .column(invoice::Column::EngagementId)

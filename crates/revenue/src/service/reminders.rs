@@ -11,6 +11,7 @@
 //! drafting the same step twice.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use atrium_events::revenue::{InvoiceReminderId, ReminderDismissed, ReminderDrafted};
 use atrium_kernel::db::begin_write;
@@ -86,11 +87,10 @@ impl RevenueService {
             let highest = self.highest_steps(&batch).await?;
             for inv in &batch {
                 let org: OrganizationId = inv.organization_id.into();
-                if !steps.contains_key(&inv.organization_id) {
-                    let s = settings::current(&self.db, org, now).await?;
-                    steps.insert(inv.organization_id, settings::steps(&s));
-                }
-                let org_steps = steps.get(&inv.organization_id).map(Vec::as_slice).unwrap_or_default();
+                let org_steps = match steps.entry(inv.organization_id) {
+                    Entry::Occupied(e) => e.into_mut(),
+                    Entry::Vacant(e) => e.insert(settings::steps(&settings::current(&self.db, org, now).await?)),
+                };
                 let Some(due) = inv.due_date else { continue };
                 let days = (today - due).num_days();
                 let Some(step) = step_to_draft(org_steps, days, highest.get(&inv.id).copied()) else { continue };
