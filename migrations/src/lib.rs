@@ -24,6 +24,7 @@ mod m20261207_000001_projects_time_tracking;
 mod m20261207_000002_revenue_create_tables;
 mod m20261207_100000_revenue_invoice_schedules;
 mod m20261207_120000_projects_member_capacities;
+mod m20261207_130000_revenue_reminders;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000002_revenue_create_tables::Migration),
             Box::new(m20261207_100000_revenue_invoice_schedules::Migration),
             Box::new(m20261207_120000_projects_member_capacities::Migration),
+            Box::new(m20261207_130000_revenue_reminders::Migration),
         ]
     }
 }

@@ -38,6 +38,10 @@ typed_id!(
     /// An invoice schedule of an engagement.
     InvoiceScheduleId
 );
+typed_id!(
+    /// A reminder drafted for an overdue invoice at one step.
+    InvoiceReminderId
+);
 
 /// An invoice as events carry it (lines are not repeated: read the invoice).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -351,6 +355,91 @@ event!(InvoiceScheduleRan, "revenue.invoice_schedule.ran", "invoice_schedule",
         ..Facets::default()
     });
 
+/// `revenue.reminder.drafted`: an overdue invoice reached a reminder step; comms
+/// sends it. At most one per invoice and step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ReminderDrafted {
+    pub id: InvoiceReminderId,
+    pub invoice_id: InvoiceId,
+    pub invoice_number: String,
+    pub engagement_id: EngagementId,
+    pub client_company_id: Option<ClientCompanyId>,
+    /// The configured step reached, in days past due.
+    pub step_days: i32,
+    /// Days past due on the day the reminder was drafted (at least `step_days`).
+    pub days_overdue: i32,
+    pub due_date: NaiveDate,
+    /// What remained to be paid when the reminder was drafted.
+    pub balance: Money,
+}
+
+/// `revenue.reminder.dismissed`: a drafted reminder will not be sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ReminderDismissed {
+    pub id: InvoiceReminderId,
+    pub invoice_id: InvoiceId,
+    pub invoice_number: String,
+    pub engagement_id: EngagementId,
+    pub step_days: i32,
+}
+
+/// `revenue.invoices.repointed`: after a CRM company merge, the invoices that named
+/// a merged company now name the survivor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct InvoicesRepointed {
+    pub survivor_id: ClientCompanyId,
+    pub merged_ids: Vec<ClientCompanyId>,
+    /// How many invoices moved.
+    pub count: u64,
+    pub invoice_ids: Vec<InvoiceId>,
+    /// The `crm.company.merged` event this follows.
+    pub cause_event_id: uuid::Uuid,
+}
+
+/// `revenue.invoice.reconciled`: the invoice's client company was realigned with
+/// its engagement's (a merge event lost or applied out of order, a manual fix).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct InvoiceReconciled {
+    pub id: InvoiceId,
+    pub engagement_id: EngagementId,
+    pub number: Option<String>,
+    pub from: Option<ClientCompanyId>,
+    pub to: Option<ClientCompanyId>,
+}
+
+event!(ReminderDrafted, "revenue.reminder.drafted", "invoice_reminder",
+    "A payment reminder was drafted for an overdue invoice at one of the configured steps.",
+    |e| e.id, facets: |e| Facets {
+        engagement_id: Some(e.engagement_id.into()),
+        label: Some(e.invoice_number.clone()),
+        summary: Some(format!(
+            "Reminder drafted for invoice {}: {} days overdue, {} outstanding",
+            e.invoice_number, e.days_overdue, e.balance
+        )),
+        ..Facets::default()
+    });
+event!(ReminderDismissed, "revenue.reminder.dismissed", "invoice_reminder",
+    "A drafted payment reminder was dismissed and will not be sent.",
+    |e| e.id, facets: |e| Facets {
+        engagement_id: Some(e.engagement_id.into()),
+        label: Some(e.invoice_number.clone()),
+        summary: Some(format!("Reminder for invoice {} ({} days) dismissed", e.invoice_number, e.step_days)),
+        ..Facets::default()
+    });
+event!(InvoicesRepointed, "revenue.invoices.repointed", "client_company",
+    "Invoices that named merged client companies now name the surviving one.",
+    |e| e.survivor_id, facets: |e| Facets {
+        summary: Some(format!("{} invoice(s) now name this client company after a merge", e.count)),
+        ..Facets::default()
+    });
+event!(InvoiceReconciled, "revenue.invoice.reconciled", "invoice",
+    "An invoice's client company was realigned with its engagement's.",
+    |e| e.id, facets: |e| Facets {
+        engagement_id: Some(e.engagement_id.into()),
+        label: e.number.clone(),
+        ..Facets::default()
+    });
+
 pub fn catalog() -> Vec<EventType> {
     vec![
         EventType::of::<InvoiceCreated>(),
@@ -369,5 +458,9 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<InvoiceScheduleUpdated>(),
         EventType::of::<InvoiceScheduleDeleted>(),
         EventType::of::<InvoiceScheduleRan>(),
+        EventType::of::<ReminderDrafted>(),
+        EventType::of::<ReminderDismissed>(),
+        EventType::of::<InvoicesRepointed>(),
+        EventType::of::<InvoiceReconciled>(),
     ]
 }

@@ -69,6 +69,14 @@ impl atrium_revenue::Engagements for Engagements {
             contract_id: e.contract_id,
         }))
     }
+
+    async fn client_companies(
+        &self,
+        org: OrganizationId,
+        ids: &[EngagementId],
+    ) -> Result<HashMap<EngagementId, Option<ClientCompanyId>>, AppError> {
+        self.0.engagement_client_companies(org, ids).await
+    }
 }
 
 #[async_trait]

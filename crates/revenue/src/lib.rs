@@ -10,6 +10,7 @@ pub mod dto;
 pub mod entity;
 pub mod error;
 pub mod http;
+pub mod jobs;
 pub mod numbering;
 pub mod pdf;
 pub mod ports;
@@ -34,7 +35,10 @@ pub fn module(
     let svc = RevenueService::new(platform.db.clone(), platform.clock.clone(), engagements, parties, projects);
     Module::new(svc.clone(), http::router(svc.clone()))
         .subscriber(billing::MilestoneBillingSubscriber(svc.clone()))
-        .job(billing::ScheduleRunnerJob(svc))
+        .job(billing::ScheduleRunnerJob(svc.clone()))
+        .job(jobs::ReminderJob(svc.clone()))
+        .job(jobs::ReconcileJob(svc.clone()))
+        .subscriber(jobs::CrmMergeSubscriber(svc))
         .tag("invoices", "Invoices, their lines, issue and void")
         .tag("invoice-schedules", "Invoice schedules (fixed, milestone, retainer, time and materials) and their runs")
         .tag("payments", "Payments against invoices, and their reversal")
@@ -43,7 +47,8 @@ pub fn module(
 }
 
 /// What the query cache may serve: an invoice's answer changes with its own events,
-/// its payments' and credit notes', and with its engagement (deleted with it).
+/// its payments' and credit notes', with its engagement (deleted with it) and with
+/// client companies (a merge repoints invoices under `client_company` events).
 /// `overdue` follows the calendar, so it may show a day late for up to the TTL.
 const CACHED: &[CachedRoute] = &[
     CachedRoute::new("/api/v1/invoices", INVOICE),
@@ -51,6 +56,6 @@ const CACHED: &[CachedRoute] = &[
     CachedRoute::new("/api/v1/invoice-schedules", SCHEDULE),
     CachedRoute::new("/api/v1/invoice-schedules/{id}", SCHEDULE),
 ];
-const INVOICE: &[&str] = &["invoice", "payment", "credit_note", "engagement"];
+const INVOICE: &[&str] = &["invoice", "payment", "credit_note", "engagement", "client_company"];
 /// A schedule's `next_due_on` moves with its runs, which publish under its id.
 const SCHEDULE: &[&str] = &["invoice_schedule", "engagement"];

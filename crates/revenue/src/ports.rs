@@ -24,6 +24,23 @@ pub struct EngagementRef {
 #[async_trait]
 pub trait Engagements: Send + Sync + 'static {
     async fn engagement(&self, org: OrganizationId, id: EngagementId) -> Result<Option<EngagementRef>, AppError>;
+
+    /// The client company of each engagement of `org` among `ids`; missing ids are
+    /// absent. Reconciliation asks in batches: implementations should answer in
+    /// one query (this default asks one engagement at a time).
+    async fn client_companies(
+        &self,
+        org: OrganizationId,
+        ids: &[EngagementId],
+    ) -> Result<HashMap<EngagementId, Option<ClientCompanyId>>, AppError> {
+        let mut found = HashMap::new();
+        for id in ids {
+            if let Some(e) = self.engagement(org, *id).await? {
+                found.insert(e.id, e.client_company_id);
+            }
+        }
+        Ok(found)
+    }
 }
 
 /// Names printed on documents: the issuing organization (identity) and the

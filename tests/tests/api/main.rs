@@ -5,6 +5,7 @@
 
 mod access;
 mod auth;
+mod collections;
 mod connections;
 mod contract_fuzz;
 mod crm;

@@ -153,6 +153,9 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         .expect(201);
     let mut ids = BTreeMap::new();
     ids.insert("/api/v1/invoice-schedules/", schedule.body["id"].as_str().expect("id").to_owned());
+    let reminder = crate::collections::seed_reminder(app, &ada.org_id, &invoice_id, 1).await;
+    let mut ids = BTreeMap::new();
+    ids.insert("/api/v1/invoice-reminders/", reminder);
     ids.insert("/api/v1/files/", file["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/invoices/", invoice_id);
     ids.insert("/api/v1/payments/", payment.body["id"].as_str().expect("id").to_owned());
@@ -252,6 +255,8 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
         (&json!("partially_paid"), &json!(8500), &Value::Null),
         "B could not pay, credit, void or edit A's invoice"
     );
+    let reminders = app.get("/api/v1/invoice-reminders", &ada.token).await.expect(200);
+    assert_eq!(reminders.body["items"][0]["status"], "drafted", "B could not dismiss A's reminder");
     let payment = app.get(&format!("/api/v1/payments/{}", ids["/api/v1/payments/"]), &ada.token).await.expect(200);
     assert!(payment.body["reversed_at"].is_null(), "B could not reverse A's payment");
     let key_id = &ids["/api/v1/api-keys/"];
@@ -331,6 +336,7 @@ async fn lists_never_show_another_organization(app: &TestApp) {
         "/api/v1/member-capacities",
         "/api/v1/reports/utilization?from=2026-01-01&to=2026-12-31",
         "/api/v1/events",
+        "/api/v1/invoice-reminders",
     ] {
         let theirs = app.get(list, &bob.token).await.expect(200);
         let text = theirs.body.to_string();

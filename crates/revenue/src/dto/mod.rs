@@ -5,17 +5,20 @@
 
 mod invoices;
 mod payments;
+mod reminders;
 mod schedules;
 mod settings;
 
 pub use invoices::*;
 pub use payments::*;
+pub use reminders::*;
 pub use schedules::*;
 pub use settings::*;
 
 pub use atrium_events::agreements::{ContractId, EngagementId, Quantity};
 pub use atrium_events::crm::ClientCompanyId;
 pub use atrium_events::projects::{MilestoneId, TimeEntryId};
+pub use atrium_events::revenue::InvoiceReminderId;
 pub use atrium_events::revenue::{CreditNoteId, FxRateId, InvoiceId, InvoiceScheduleId, PaymentId, TaxRateId};
 
 use std::str::FromStr;

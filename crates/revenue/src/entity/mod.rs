@@ -6,6 +6,7 @@ pub mod credit_note_line;
 pub mod fx_rate;
 pub mod invoice;
 pub mod invoice_line;
+pub mod invoice_reminder;
 pub mod invoice_schedule;
 pub mod invoice_schedule_item;
 pub mod invoice_schedule_run;

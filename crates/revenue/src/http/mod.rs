@@ -2,8 +2,10 @@
 //! role; writes need `write_billing` (owner, admin, billing).
 
 mod billing;
+mod fx_import;
 mod invoices;
 mod payments;
+mod reminders;
 mod schedules;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -33,6 +35,9 @@ pub fn router(svc: RevenueService) -> OpenApiRouter {
         .routes(routes!(billing::list_tax_rates, billing::create_tax_rate))
         .routes(routes!(billing::get_tax_rate, billing::update_tax_rate))
         .routes(routes!(billing::list_fx_rates, billing::record_fx_rate))
+        .routes(routes!(fx_import::import))
+        .routes(routes!(reminders::list))
+        .routes(routes!(reminders::dismiss))
         .with_state(svc)
 }
 

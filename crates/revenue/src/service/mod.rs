@@ -3,11 +3,14 @@
 //! transaction as the change.
 
 mod credit_notes;
+mod fx_import;
 mod invoices;
 mod lines;
+mod merges;
 mod numbers;
 mod payments;
 mod rates;
+mod reminders;
 mod schedules;
 mod settings;
 mod view;
@@ -19,7 +22,10 @@ use sea_orm::DatabaseConnection;
 
 use crate::ports::{Engagements, Parties, Projects};
 
+pub use fx_import::FX_IMPORT_MAX_ROWS;
+pub use merges::{MERGE_SUBSCRIBER, RECONCILE_JOB};
 pub use numbers::{CREDIT_NOTE_SERIES, INVOICE_SERIES};
+pub use reminders::REMINDER_JOB;
 pub use schedules::{MILESTONE_BILLING, RUNNER_JOB, RunSummary};
 
 #[derive(Clone)]

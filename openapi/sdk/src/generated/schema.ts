@@ -366,7 +366,7 @@ export interface paths {
          *     and 20 MiB. `dry_run=true` reports without writing.
          * @description Required role: owner, admin, member (`write_records`); other roles get 403.
          */
-        post: operations["import"];
+        post: operations["contacts_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1042,6 +1042,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fx-rates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import exchange rates from CSV (`text/csv`, header `date,from,to,rate`; `to` is
+         *     the base currency, `rate` a decimal string with at most 9 decimals, stored
+         *     exactly). All or nothing: any bad row is a 422 whose `errors[]` name
+         *     `rows[N].column` (N = 1 is the first row after the header) and nothing is
+         *     written. A rate for a currency and day that has one replaces it; an identical
+         *     one is left alone. Each rate written publishes `revenue.fx_rate.recorded`.
+         *     At most 10,000 rows and 512 KiB (413).
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["fx_rates_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -1101,6 +1127,50 @@ export interface paths {
          * @description Required role: owner, admin (`manage_organization`); other roles get 403.
          */
         delete: operations["revoke_invitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoice-reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payment reminders drafted for overdue invoices, oldest first. The daily job
+         *     drafts one when an invoice reaches a step of `reminder_steps` (billing
+         *     settings); when it first sees an invoice past several steps it drafts only the
+         *     highest one reached, and it never drafts a step twice for an invoice.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["invoice_reminders_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoice-reminders/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a drafted reminder: it will not be sent, and its step is not drafted
+         *     again. Dismissing it twice changes nothing; a sent reminder is 409.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["dismiss"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4072,6 +4142,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "revenue.invoice.reconciled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invoice's client company was realigned with its engagement's.
+         * @description Delivered for `revenue.invoice.reconciled` events (aggregate `invoice`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.invoice.reconciled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "revenue.invoice.updated": {
         parameters: {
             query?: never;
@@ -4192,6 +4282,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "revenue.invoices.repointed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoices that named merged client companies now name the surviving one.
+         * @description Delivered for `revenue.invoices.repointed` events (aggregate `client_company`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.invoices.repointed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "revenue.payment.recorded": {
         parameters: {
             query?: never;
@@ -4226,6 +4336,46 @@ export interface webhooks {
          * @description Delivered for `revenue.payment.reversed` events (aggregate `payment`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
          */
         post: operations["revenue.payment.reversed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.reminder.dismissed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A drafted payment reminder was dismissed and will not be sent.
+         * @description Delivered for `revenue.reminder.dismissed` events (aggregate `invoice_reminder`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.reminder.dismissed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.reminder.drafted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment reminder was drafted for an overdue invoice at one of the configured steps.
+         * @description Delivered for `revenue.reminder.drafted` events (aggregate `invoice_reminder`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.reminder.drafted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5501,6 +5651,31 @@ export interface components {
             uploaded_at: string;
         };
         /**
+         * @description What an exchange-rate import did: every row was written, or none.
+         * @example {
+         *       "created": 2,
+         *       "replaced": 1,
+         *       "unchanged": 0
+         *     }
+         */
+        FxImportOut: {
+            /**
+             * Format: int64
+             * @description Rates for a currency and day that had none.
+             */
+            created: number;
+            /**
+             * Format: int64
+             * @description Rates that replaced the one entered earlier for the same currency and day.
+             */
+            replaced: number;
+            /**
+             * Format: int64
+             * @description Rows equal to the rate already stored: nothing written, no event.
+             */
+            unchanged: number;
+        };
+        /**
          * Format: uuid
          * @description FxRateId: a UUIDv7
          * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
@@ -5827,6 +6002,23 @@ export interface components {
             notes?: string | null;
             lines?: components["schemas"]["LineIn"][] | null;
         };
+        /**
+         * @description `revenue.invoice.reconciled`: the invoice's client company was realigned with
+         *     its engagement's (a merge event lost or applied out of order, a manual fix).
+         */
+        InvoiceReconciled: {
+            id: components["schemas"]["InvoiceId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            number?: string | null;
+            from?: components["schemas"]["ClientCompanyId"] | null;
+            to?: components["schemas"]["ClientCompanyId"] | null;
+        };
+        /**
+         * Format: uuid
+         * @description InvoiceReminderId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        InvoiceReminderId: string;
         /** @description `revenue.invoice_schedule.created`: a new schedule. */
         InvoiceScheduleCreated: components["schemas"]["InvoiceScheduleState"];
         /**
@@ -5946,6 +6138,25 @@ export interface components {
             line_position: number;
             /** Format: int32 */
             minutes: number;
+        };
+        /**
+         * @description `revenue.invoices.repointed`: after a CRM company merge, the invoices that named
+         *     a merged company now name the survivor.
+         */
+        InvoicesRepointed: {
+            survivor_id: components["schemas"]["ClientCompanyId"];
+            merged_ids: components["schemas"]["ClientCompanyId"][];
+            /**
+             * Format: int64
+             * @description How many invoices moved.
+             */
+            count: number;
+            invoice_ids: components["schemas"]["InvoiceId"][];
+            /**
+             * Format: uuid
+             * @description The `crm.company.merged` event this follows.
+             */
+            cause_event_id: string;
         };
         /**
          * @example {
@@ -7003,6 +7214,38 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_ReminderOut: {
+            items: {
+                id: components["schemas"]["InvoiceReminderId"];
+                invoice_id: components["schemas"]["InvoiceId"];
+                invoice_number?: string | null;
+                /**
+                 * Format: int32
+                 * @description The configured step reached, in days past due.
+                 */
+                step_days: number;
+                /**
+                 * Format: int32
+                 * @description Days past due when drafted; more than `step_days` when the job caught up.
+                 */
+                days_overdue: number;
+                /** @description What remained to be paid when drafted. */
+                balance: components["schemas"]["Money"];
+                status: components["schemas"]["ReminderStatus"];
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                drafted_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_RunOut: {
             items: {
                 /** Format: uuid */
@@ -7752,6 +7995,87 @@ export interface components {
         RejectIn: {
             reason?: string | null;
         };
+        /** @description `revenue.reminder.dismissed`: a drafted reminder will not be sent. */
+        ReminderDismissed: {
+            id: components["schemas"]["InvoiceReminderId"];
+            invoice_id: components["schemas"]["InvoiceId"];
+            invoice_number: string;
+            engagement_id: components["schemas"]["EngagementId"];
+            /** Format: int32 */
+            step_days: number;
+        };
+        /**
+         * @description `revenue.reminder.drafted`: an overdue invoice reached a reminder step; comms
+         *     sends it. At most one per invoice and step.
+         */
+        ReminderDrafted: {
+            id: components["schemas"]["InvoiceReminderId"];
+            invoice_id: components["schemas"]["InvoiceId"];
+            invoice_number: string;
+            engagement_id: components["schemas"]["EngagementId"];
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            /**
+             * Format: int32
+             * @description The configured step reached, in days past due.
+             */
+            step_days: number;
+            /**
+             * Format: int32
+             * @description Days past due on the day the reminder was drafted (at least `step_days`).
+             */
+            days_overdue: number;
+            /** Format: date */
+            due_date: string;
+            /** @description What remained to be paid when the reminder was drafted. */
+            balance: components["schemas"]["Money"];
+        };
+        /**
+         * @example {
+         *       "balance": {
+         *         "amount_minor": 125000,
+         *         "currency": "EUR"
+         *       },
+         *       "days_overdue": 20,
+         *       "drafted_at": "2027-02-20T06:15:00Z",
+         *       "id": "01938f4e-7a10-7cc3-a3de-1f0c4d9e2b11",
+         *       "invoice_id": "01938f4e-5b20-7d41-9b0a-2c6e1f0a9d42",
+         *       "invoice_number": "INV-2027-0007",
+         *       "status": "drafted",
+         *       "step_days": 14,
+         *       "updated_at": "2027-02-20T06:15:00Z",
+         *       "version": 1
+         *     }
+         */
+        ReminderOut: {
+            id: components["schemas"]["InvoiceReminderId"];
+            invoice_id: components["schemas"]["InvoiceId"];
+            invoice_number?: string | null;
+            /**
+             * Format: int32
+             * @description The configured step reached, in days past due.
+             */
+            step_days: number;
+            /**
+             * Format: int32
+             * @description Days past due when drafted; more than `step_days` when the job caught up.
+             */
+            days_overdue: number;
+            /** @description What remained to be paid when drafted. */
+            balance: components["schemas"]["Money"];
+            status: components["schemas"]["ReminderStatus"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            drafted_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Where a reminder stands: drafted by the daily job, sent by comms, or dismissed
+         *     by a person (it will not be sent).
+         * @enum {string}
+         */
+        ReminderStatus: "drafted" | "sent" | "dismissed";
         ReplayedOut: {
             /**
              * Format: int64
@@ -9149,6 +9473,7 @@ export type FileUploaded = components['schemas']['FileUploaded'];
 export type FileVersionAdded = components['schemas']['FileVersionAdded'];
 export type FileVersionRestored = components['schemas']['FileVersionRestored'];
 export type FileVersionState = components['schemas']['FileVersionState'];
+export type FxImportOut = components['schemas']['FxImportOut'];
 export type FxRateId = components['schemas']['FxRateId'];
 export type FxRateIn = components['schemas']['FxRateIn'];
 export type FxRateOut = components['schemas']['FxRateOut'];
@@ -9175,6 +9500,8 @@ export type InvoiceIn = components['schemas']['InvoiceIn'];
 export type InvoiceIssued = components['schemas']['InvoiceIssued'];
 export type InvoiceOut = components['schemas']['InvoiceOut'];
 export type InvoicePatch = components['schemas']['InvoicePatch'];
+export type InvoiceReconciled = components['schemas']['InvoiceReconciled'];
+export type InvoiceReminderId = components['schemas']['InvoiceReminderId'];
 export type InvoiceScheduleCreated = components['schemas']['InvoiceScheduleCreated'];
 export type InvoiceScheduleDeleted = components['schemas']['InvoiceScheduleDeleted'];
 export type InvoiceScheduleId = components['schemas']['InvoiceScheduleId'];
@@ -9186,6 +9513,7 @@ export type InvoiceStatus = components['schemas']['InvoiceStatus'];
 export type InvoiceUpdated = components['schemas']['InvoiceUpdated'];
 export type InvoiceVoided = components['schemas']['InvoiceVoided'];
 export type InvoicedTimeOut = components['schemas']['InvoicedTimeOut'];
+export type InvoicesRepointed = components['schemas']['InvoicesRepointed'];
 export type IssueIn = components['schemas']['IssueIn'];
 export type LineIn = components['schemas']['LineIn'];
 export type LineItemIn = components['schemas']['LineItemIn'];
@@ -9250,6 +9578,7 @@ export type PageOutPaymentOut = components['schemas']['PageOut_PaymentOut'];
 export type PageOutProjectOut = components['schemas']['PageOut_ProjectOut'];
 export type PageOutProposalOut = components['schemas']['PageOut_ProposalOut'];
 export type PageOutRateCardOut = components['schemas']['PageOut_RateCardOut'];
+export type PageOutReminderOut = components['schemas']['PageOut_ReminderOut'];
 export type PageOutRunOut = components['schemas']['PageOut_RunOut'];
 export type PageOutScheduleOut = components['schemas']['PageOut_ScheduleOut'];
 export type PageOutTaskOut = components['schemas']['PageOut_TaskOut'];
@@ -9301,6 +9630,10 @@ export type RateCardState = components['schemas']['RateCardState'];
 export type RateSource = components['schemas']['RateSource'];
 export type ReferencesRepointed = components['schemas']['ReferencesRepointed'];
 export type RejectIn = components['schemas']['RejectIn'];
+export type ReminderDismissed = components['schemas']['ReminderDismissed'];
+export type ReminderDrafted = components['schemas']['ReminderDrafted'];
+export type ReminderOut = components['schemas']['ReminderOut'];
+export type ReminderStatus = components['schemas']['ReminderStatus'];
 export type ReplayedOut = components['schemas']['ReplayedOut'];
 export type RepointedCounts = components['schemas']['RepointedCounts'];
 export type RepointedMerge = components['schemas']['RepointedMerge'];
@@ -10356,7 +10689,7 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
-    import: {
+    contacts_import: {
         parameters: {
             query?: {
                 /** @description Report what the import would do without writing anything. */
@@ -12387,6 +12720,55 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    fx_rates_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example date,from,to,rate
+                 *     2027-01-29,EUR,USD,1.0834
+                 *     2027-01-29,GBP,USD,1.2671
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description How many rates were created, replaced or already equal */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FxImportOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     list_invitations: {
         parameters: {
             query?: {
@@ -12548,6 +12930,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invoice_reminders_list: {
+        parameters: {
+            query?: {
+                /** @description Only this invoice's reminders (another organization's invoice is 404). */
+                invoice_id?: components["schemas"]["InvoiceId"];
+                status?: "drafted" | "sent" | "dismissed";
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reminders */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_ReminderOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    dismiss: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the reminder's version; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Reminder id */
+                id: components["schemas"]["InvoiceReminderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dismissed reminder */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderOut"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -19019,6 +19488,34 @@ export interface operations {
             };
         };
     };
+    "revenue.invoice.reconciled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.invoice.reconciled";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice";
+                    data?: components["schemas"]["InvoiceReconciled"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "revenue.invoice.updated": {
         parameters: {
             query?: never;
@@ -19187,6 +19684,34 @@ export interface operations {
             };
         };
     };
+    "revenue.invoices.repointed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.invoices.repointed";
+                    /** @enum {string} */
+                    aggregate_type?: "client_company";
+                    data?: components["schemas"]["InvoicesRepointed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "revenue.payment.recorded": {
         parameters: {
             query?: never;
@@ -19230,6 +19755,62 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "payment";
                     data?: components["schemas"]["PaymentReversed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.reminder.dismissed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.reminder.dismissed";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice_reminder";
+                    data?: components["schemas"]["ReminderDismissed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.reminder.drafted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.reminder.drafted";
+                    /** @enum {string} */
+                    aggregate_type?: "invoice_reminder";
+                    data?: components["schemas"]["ReminderDrafted"];
                 };
             };
         };
