@@ -22,6 +22,7 @@ mod m20261203_000001_files_create_tables;
 mod m20261207_000001_identity_oidc;
 mod m20261207_000001_projects_time_tracking;
 mod m20261207_000002_revenue_create_tables;
+mod m20261207_110000_revenue_report_indexes;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_identity_oidc::Migration),
             Box::new(m20261207_000001_projects_time_tracking::Migration),
             Box::new(m20261207_000002_revenue_create_tables::Migration),
+            Box::new(m20261207_110000_revenue_report_indexes::Migration),
         ]
     }
 }

@@ -100,7 +100,7 @@ impl AppState {
         reg.add(atrium_webhooks::module(&platform, webhook_guard(config), webhook_timeout(config))?);
         let crm = reg.add(atrium_crm::module(&platform, Arc::new(ports::Members(identity.clone()))));
         let agreements = reg.add(atrium_agreements::module(&platform, Arc::new(ports::Crm(crm.clone()))));
-        reg.add(atrium_projects::module(
+        let projects = reg.add(atrium_projects::module(
             &platform,
             Arc::new(ports::Engagements(agreements.clone())),
             Arc::new(ports::Members(identity.clone())),
@@ -113,8 +113,12 @@ impl AppState {
         ));
         reg.add(atrium_revenue::module(
             &platform,
-            Arc::new(ports::Engagements(agreements)),
+            Arc::new(ports::Engagements(agreements.clone())),
             Arc::new(ports::Parties { identity: identity.clone(), crm }),
+            atrium_revenue::ReportPorts {
+                budgets: Arc::new(ports::Engagements(agreements)),
+                costs: Arc::new(ports::TimeCosts(projects.time())),
+            },
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =

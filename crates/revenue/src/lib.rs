@@ -20,19 +20,24 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 pub use error::RevenueError;
 pub use http::router;
 pub use ports::{EngagementRef, Engagements, Parties};
+pub use ports::{EngagementBudget, EngagementBudgets, EngagementPage, TimeCost, TimeCosts};
 pub use service::RevenueService;
+pub use service::{ReportPorts, ReportsService};
 
 /// The revenue domain, ready to register.
 pub fn module(
     platform: &Platform,
     engagements: Arc<dyn Engagements>,
     parties: Arc<dyn Parties>,
+    reports: ReportPorts,
 ) -> Module<RevenueService> {
-    let svc = RevenueService::new(platform.db.clone(), platform.clock.clone(), engagements, parties);
-    Module::new(svc.clone(), http::router(svc))
+    let svc = RevenueService::new(platform.db.clone(), platform.clock.clone(), engagements.clone(), parties.clone());
+    let report_svc = ReportsService::new(platform.db.clone(), platform.clock.clone(), engagements, parties, reports);
+    Module::new(svc.clone(), http::router(svc).merge(http::reports::router(report_svc)))
         .tag("invoices", "Invoices, their lines, issue and void")
         .tag("payments", "Payments against invoices, and their reversal")
         .tag("billing", "Billing settings, tax rates and exchange rates")
+        .tag("reports", "Finance reports: AR aging, revenue by client and month, engagement profitability")
         .cached(CACHED)
 }
 

@@ -20,6 +20,7 @@ mod metrics;
 mod oidc;
 mod ops;
 mod query_cache;
+mod reports;
 mod rate_limits;
 mod revenue;
 mod roles;

@@ -5,10 +5,12 @@
 
 mod invoices;
 mod payments;
+mod reports;
 mod settings;
 
 pub use invoices::*;
 pub use payments::*;
+pub use reports::*;
 pub use settings::*;
 
 pub use atrium_events::agreements::{EngagementId, Quantity};

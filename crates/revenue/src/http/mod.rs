@@ -4,6 +4,7 @@
 mod billing;
 mod invoices;
 mod payments;
+pub mod reports;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -7,6 +7,7 @@ mod invoices;
 mod lines;
 mod numbers;
 mod payments;
+mod reports;
 mod rates;
 mod settings;
 mod view;
@@ -19,6 +20,7 @@ use sea_orm::DatabaseConnection;
 use crate::ports::{Engagements, Parties};
 
 pub use numbers::{CREDIT_NOTE_SERIES, INVOICE_SERIES};
+pub use reports::{ReportPorts, ReportsService};
 
 #[derive(Clone)]
 pub struct RevenueService {

@@ -5,6 +5,7 @@
 
 mod approval;
 mod billable;
+mod costs;
 mod entries;
 mod rates;
 
