@@ -92,7 +92,11 @@ fn row(name: &str, conns: u32, w: &Wrk) {
 }
 
 async fn start(db_url: &str, cache: bool) -> ChildServer {
-    let env = [("RATE_LIMIT_READ", "off"), ("RATE_LIMIT_WRITE", "off"), ("QUERY_CACHE", if cache { "true" } else { "false" })];
+    let env = [
+        ("RATE_LIMIT_READ", "off"),
+        ("RATE_LIMIT_WRITE", "off"),
+        ("QUERY_CACHE", if cache { "true" } else { "false" }),
+    ];
     ChildServer::start(&["serve"], db_url, &env).await
 }
 
@@ -118,7 +122,12 @@ async fn login(http: &reqwest::Client, base: &str, signup: bool) -> (String, Str
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
-    println!("== {} load {} ({} cores)", chrono::Utc::now().to_rfc3339(), loadavg(), std::thread::available_parallelism().map_or(0, |n| n.get()));
+    println!(
+        "== {} load {} ({} cores)",
+        chrono::Utc::now().to_rfc3339(),
+        loadavg(),
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
     let server_db = Database::connect(format!("{}/postgres", args.pg_url)).await.expect("connect to PostgreSQL");
     let exists = server_db
         .query_one_raw(sea_orm::Statement::from_string(
@@ -150,7 +159,8 @@ async fn main() {
     let (token, org) = login(&http, &server.base, seed).await;
     let db = Database::connect(&db_url).await.expect("connect to the bench database");
     if seed {
-        let sql = include_str!("../../invoices/seed.sql").replace("{org}", &org).replace("{total}", &args.total.to_string());
+        let sql =
+            include_str!("../../invoices/seed.sql").replace("{org}", &org).replace("{total}", &args.total.to_string());
         let t = Instant::now();
         db.execute_unprepared(&sql).await.expect("seed");
         for table in ["invoices", "invoice_lines", "engagements", "client_companies", "organizations"] {
@@ -170,15 +180,17 @@ async fn main() {
         .await
         .expect("count")
         .expect("a row");
-    let (all, mine, open): (i64, i64, i64) =
-        (counts.try_get("", "all").unwrap_or(0), counts.try_get("", "mine").unwrap_or(0), counts.try_get("", "open").unwrap_or(0));
+    let (all, mine, open): (i64, i64, i64) = (
+        counts.try_get("", "all").unwrap_or(0),
+        counts.try_get("", "mine").unwrap_or(0),
+        counts.try_get("", "open").unwrap_or(0),
+    );
     println!("== invoices: {all} in all, {mine} in the benchmark organization {org} ({open} open)");
 
     let list_of = |base: &str| format!("{base}/api/v1/invoices?status=issued&limit=50");
     let aging_of = |base: &str| format!("{base}/api/v1/reports/ar-aging?as_of=2026-12-07");
     let list = list_of(&server.base);
-    let first: Value =
-        http.get(&list).bearer_auth(&token).send().await.expect("list").json().await.expect("list json");
+    let first: Value = http.get(&list).bearer_auth(&token).send().await.expect("list").json().await.expect("list json");
     assert_eq!(first["items"].as_array().map(Vec::len), Some(50), "a full first page: {first}");
     println!();
     println!("| run | conns | requests | requests/s | p50 | p99 | non-2xx |");

@@ -19,8 +19,8 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::RevenueError;
 pub use http::router;
-pub use ports::{EngagementRef, Engagements, Parties};
 pub use ports::{EngagementBudget, EngagementBudgets, EngagementPage, TimeCost, TimeCosts};
+pub use ports::{EngagementRef, Engagements, Parties};
 pub use service::RevenueService;
 pub use service::{ReportPorts, ReportsService};
 

@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use atrium_kernel::{
-    AppError, Clock, Currency, Date, FrozenClock, IfMatch, Money, OrgCtx, OrganizationId, PageRequest, Principal,
-    Role, Text, UserId,
+    AppError, Clock, Currency, Date, FrozenClock, IfMatch, Money, OrgCtx, OrganizationId, PageRequest, Principal, Role,
+    Text, UserId,
 };
 use atrium_revenue::dto::{
     AgingBuckets, ArAgingQuery, ClientCompanyId, CreditNoteIn, EngagementId, FxRateIn, InvoiceIn, InvoiceOut, IssueIn,
@@ -301,8 +301,11 @@ async fn ar_aging_buckets_open_balances_at_their_stored_rates(db: &TestDb) {
     let h = harness(db);
     let ctx = h.org().await;
     let (a, b) = (h.company(&ctx, "Globex").await, h.company(&ctx, "Initech").await);
-    let (ea, eb, none) =
-        (h.engagement(&ctx, Some(a), None).await, h.engagement(&ctx, Some(b), None).await, h.engagement(&ctx, None, None).await);
+    let (ea, eb, none) = (
+        h.engagement(&ctx, Some(a), None).await,
+        h.engagement(&ctx, Some(b), None).await,
+        h.engagement(&ctx, None, None).await,
+    );
 
     // Client A, in the base currency: due exactly 0, 1, 30, 31, 60, 61, 90 and 91 days
     // ago (issued then with 0 days' terms), and one due in 30 days.
@@ -357,7 +360,8 @@ async fn ar_aging_buckets_open_balances_at_their_stored_rates(db: &TestDb) {
         [(None, 1), (Some(want_clients[0].0), want_clients[0].1), (Some(want_clients[1].0), want_clients[1].1)],
         "no client first, then by id"
     );
-    let row = |c: Option<ClientCompanyId>| page.items.iter().find(|r| r.client_company_id == c).expect("row").buckets.clone();
+    let row =
+        |c: Option<ClientCompanyId>| page.items.iter().find(|r| r.client_company_id == c).expect("row").buckets.clone();
     // current: 1.00 (due today) + 256.00; 1–30: 2.00 + 4.00; 31–60: 8.00 + 16.00;
     // 61–90: 20.00 + 64.00; 91+: 100.00.
     assert_eq!(row(Some(a)), buckets([25_700, 600, 2_400, 8_400, 10_000]));
@@ -389,7 +393,8 @@ async fn ar_aging_buckets_open_balances_at_their_stored_rates(db: &TestDb) {
         .await
         .expect_err("foreign client");
     assert!(matches!(err, AppError::NotFound(_)), "{err:?}");
-    let (_, _, empty, zero) = reports.ar_aging(&other, &ArAgingQuery::default(), PageRequest::default()).await.expect("empty");
+    let (_, _, empty, zero) =
+        reports.ar_aging(&other, &ArAgingQuery::default(), PageRequest::default()).await.expect("empty");
     assert_eq!((empty.items.len(), zero), (0, buckets([0; 5])));
 }
 
@@ -431,7 +436,8 @@ async fn revenue_by_client_is_net_of_tax_and_credit_notes_per_month(db: &TestDb)
         revenue: usd(invoiced - credited),
     };
     let q = RevenueByClientQuery { from: Some(month("2026-11")), to: Some(month("2027-01")), client_company_id: None };
-    let (from, to, base, page, totals) = reports.revenue_by_client(&ctx, &q, PageRequest::default()).await.expect("report");
+    let (from, to, base, page, totals) =
+        reports.revenue_by_client(&ctx, &q, PageRequest::default()).await.expect("report");
     assert_eq!((from, to, base), (month("2026-11"), month("2027-01"), cur("USD")));
     let row = |c| page.items.iter().find(|r| r.client_company_id == Some(c)).expect("client row");
     assert_eq!(row(a).months, [m("2026-11", 100_000, 0), m("2026-12", 50_000, 0), m("2027-01", 0, 10_000)]);
@@ -459,7 +465,8 @@ async fn revenue_by_client_is_net_of_tax_and_credit_notes_per_month(db: &TestDb)
     assert_eq!((first.items.len(), second.items.len(), second.next_after), (1, 1, None));
     assert_ne!(first.items[0].client_company_id, second.items[0].client_company_id);
 
-    let backwards = RevenueByClientQuery { from: Some(month("2027-01")), to: Some(month("2026-12")), client_company_id: None };
+    let backwards =
+        RevenueByClientQuery { from: Some(month("2027-01")), to: Some(month("2026-12")), client_company_id: None };
     let err = reports.revenue_by_client(&ctx, &backwards, PageRequest::default()).await.expect_err("from after to");
     assert_eq!(field_of(&err).as_deref(), Some("from"));
     let other = h.org().await;
@@ -480,7 +487,12 @@ async fn profitability_sets_invoiced_against_cost_and_budget(db: &TestDb) {
     h.invoice(&ctx, e1, eur(50_000), None, day(2027, 1, 10), 30).await;
     h.credit(&ctx, &jan5, usd(10_000), None, day(2027, 1, 12)).await;
     // Time: 900.00 EUR and 150.00 USD of cost; an hour no card prices.
-    let costs = vec![TimeCost { engagement_id: e1, minutes: 1_200, unpriced_minutes: 60, costs: vec![eur(90_000), usd(15_000)] }];
+    let costs = vec![TimeCost {
+        engagement_id: e1,
+        minutes: 1_200,
+        unpriced_minutes: 60,
+        costs: vec![eur(90_000), usd(15_000)],
+    }];
     let reports = h.reports(costs);
 
     // No EUR rate for today (the default rate date): the report says which date it needs.

@@ -80,8 +80,11 @@ async fn reports_show_billing_and_time_to_the_cent(app: &TestApp) {
     .expect(201);
 
     // Ada costs 40.00 EUR an hour; 3h30 approved in November.
-    let project =
-        id(&app.post("/api/v1/projects", &ada.token, json!({"name": "P", "engagement_id": engagement})).await.expect(201).body);
+    let project = id(&app
+        .post("/api/v1/projects", &ada.token, json!({"name": "P", "engagement_id": engagement}))
+        .await
+        .expect(201)
+        .body);
     let card = json!({"member_id": ada.user_id, "effective_from": "2026-01-01",
                       "billing_rate": money(10_000, "EUR"), "cost_rate": money(4_000, "EUR")});
     app.post("/api/v1/rate-cards", &ada.token, card).await.expect(201);
@@ -109,8 +112,7 @@ async fn reports_show_billing_and_time_to_the_cent(app: &TestApp) {
     assert_eq!(later.body["totals"]["days_over_90"], usd(0));
 
     // November: 1,083.45 (1,000.05 EUR at 1.0834) + 400.00 invoiced, 50.00 credited.
-    let revenue =
-        app.get("/api/v1/reports/revenue-by-client?from=2026-11&to=2026-12", &viewer.token).await.expect(200);
+    let revenue = app.get("/api/v1/reports/revenue-by-client?from=2026-11&to=2026-12", &viewer.token).await.expect(200);
     let nov = json!({"month": "2026-11", "invoiced": usd(148_345), "credited": usd(5_000), "revenue": usd(143_345)});
     assert_eq!(revenue.body["items"][0]["months"], json!([nov]));
     assert_eq!(revenue.body["totals"], json!([nov]));

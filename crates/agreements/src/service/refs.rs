@@ -122,7 +122,8 @@ impl AgreementsService {
                 let budget = match (amount, currency) {
                     (Some(a), Some(c)) => Some(atrium_kernel::Money::new(
                         a,
-                        c.parse::<Currency>().map_err(|e| AppError::internal(format!("stored budget currency: {e}")))?,
+                        c.parse::<Currency>()
+                            .map_err(|e| AppError::internal(format!("stored budget currency: {e}")))?,
                     )),
                     _ => None,
                 };

@@ -51,7 +51,12 @@ async fn approved_time_is_costed_at_the_card_of_its_day(db: &TestDb) {
     assert_eq!(
         got,
         [
-            EngagementTimeCost { engagement_id: engagement, minutes: 225, unpriced_minutes: 60, costs: vec![eur(12_501)] },
+            EngagementTimeCost {
+                engagement_id: engagement,
+                minutes: 225,
+                unpriced_minutes: 60,
+                costs: vec![eur(12_501)]
+            },
             EngagementTimeCost { engagement_id: quiet, minutes: 0, unpriced_minutes: 0, costs: vec![] },
         ]
     );

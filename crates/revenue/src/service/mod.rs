@@ -7,8 +7,8 @@ mod invoices;
 mod lines;
 mod numbers;
 mod payments;
-mod reports;
 mod rates;
+mod reports;
 mod settings;
 mod view;
 

@@ -65,12 +65,8 @@ impl TimeService {
             // One engagement's overrides and every default, newest start first, as `pick` expects.
             let mine: Vec<rate_card::Model> =
                 cards.iter().filter(|c| c.engagement_id.is_none_or(|ce| ce == e)).cloned().collect();
-            let mut cost = EngagementTimeCost {
-                engagement_id: *engagement,
-                minutes: 0,
-                unpriced_minutes: 0,
-                costs: Vec::new(),
-            };
+            let mut cost =
+                EngagementTimeCost { engagement_id: *engagement, minutes: 0, unpriced_minutes: 0, costs: Vec::new() };
             // Exact minute-rate products per currency; divided by 60 once at the end.
             let mut exact: BTreeMap<String, i128> = BTreeMap::new();
             for (_, member, date, minutes) in sums.iter().filter(|s| s.0 == e) {

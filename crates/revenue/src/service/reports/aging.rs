@@ -59,9 +59,8 @@ impl Tally {
 /// past due, then 1–30, 31–60, 61–90 and 91+ days. Written as date comparisons
 /// (`due_date >= as_of − 30`) so both backends run it on the indexed column.
 fn bucket_expr(as_of: NaiveDate) -> Result<Expr, AppError> {
-    let before = |days: u64| {
-        as_of.checked_sub_days(Days::new(days)).ok_or_else(|| AppError::invalid("as_of", "is too early"))
-    };
+    let before =
+        |days: u64| as_of.checked_sub_days(Days::new(days)).ok_or_else(|| AppError::invalid("as_of", "is too early"));
     let due = || Expr::col((invoice::Entity, invoice::Column::DueDate));
     let mut case = Expr::case(due().gte(as_of), 0);
     for (i, days) in EDGES.iter().enumerate() {
@@ -86,7 +85,9 @@ impl ReportsService {
         let as_of = q.as_of.map_or_else(|| self.today(), |d| d.get());
         let base = self.base_currency(ctx).await?;
         let mut sel = invoice::Entity::scoped(ctx.org_id)
-            .filter(invoice::Column::Status.is_in([InvoiceStatus::Issued.as_str(), InvoiceStatus::PartiallyPaid.as_str()]))
+            .filter(
+                invoice::Column::Status.is_in([InvoiceStatus::Issued.as_str(), InvoiceStatus::PartiallyPaid.as_str()]),
+            )
             .filter(invoice::Column::IssueDate.lte(as_of))
             .filter(balance().gt(0));
         if let Some(c) = q.client_company_id {
@@ -117,11 +118,18 @@ impl ReportsService {
             let amount = to_base(g.balance, &g.currency, g.fx_rate, base)?;
             let bucket = usize::try_from(g.bucket).map_err(|_| AppError::internal("negative aging bucket"))?;
             // Uuid::nil() stands for "no client": it sorts before every UUIDv7.
-            clients.entry(g.client_company_id.unwrap_or_else(Uuid::nil)).or_default().add(bucket, amount, g.invoices)?;
+            clients
+                .entry(g.client_company_id.unwrap_or_else(Uuid::nil))
+                .or_default()
+                .add(bucket, amount, g.invoices)?;
             totals.add(bucket, amount, g.invoices)?;
         }
         let rows: Vec<(Uuid, Tally)> = match req.after {
-            Some(after) => clients.range((std::ops::Bound::Excluded(after), std::ops::Bound::Unbounded)).map(|(k, v)| (*k, *v)).take(page_take(&req)).collect(),
+            Some(after) => clients
+                .range((std::ops::Bound::Excluded(after), std::ops::Bound::Unbounded))
+                .map(|(k, v)| (*k, *v))
+                .take(page_take(&req))
+                .collect(),
             None => clients.iter().map(|(k, v)| (*k, *v)).take(page_take(&req)).collect(),
         };
         let page = Page::from_rows(rows, &req, |(id, _)| *id);

@@ -133,7 +133,8 @@ impl ReportsService {
                 let month = Month::parse(&g.month).ok_or_else(|| AppError::internal("month of a stored date"))?;
                 let amount = to_base(g.amount, &g.currency, g.fx_rate, base)?;
                 let key = g.client_company_id.unwrap_or_else(Uuid::nil);
-                for sums in [clients.entry(key).or_default().entry(month).or_default(), totals.entry(month).or_default()]
+                for sums in
+                    [clients.entry(key).or_default().entry(month).or_default(), totals.entry(month).or_default()]
                 {
                     if credit {
                         sums.credited = add(sums.credited, amount)?;
@@ -145,19 +146,12 @@ impl ReportsService {
         }
 
         let rows: Vec<(Uuid, Months)> = match req.after {
-            Some(after) => clients
-                .into_iter()
-                .filter(|(k, _)| *k > after)
-                .take(page_take(&req))
-                .collect(),
+            Some(after) => clients.into_iter().filter(|(k, _)| *k > after).take(page_take(&req)).collect(),
             None => clients.into_iter().take(page_take(&req)).collect(),
         };
         let page = Page::from_rows(rows, &req, |(id, _)| *id);
-        let items = page
-            .items
-            .into_iter()
-            .map(|(id, months)| client_out(id, months, base))
-            .collect::<Result<_, AppError>>()?;
+        let items =
+            page.items.into_iter().map(|(id, months)| client_out(id, months, base)).collect::<Result<_, AppError>>()?;
         let totals = totals.into_iter().map(|(m, s)| s.out(m, base)).collect::<Result<_, AppError>>()?;
         Ok((from, to, base, Page { items, next_after: page.next_after }, totals))
     }

@@ -66,8 +66,13 @@ impl ReportsService {
         let invoiced = self.invoiced(ctx, &ids, from, to, base).await?;
         let with_currency: Vec<(EngagementId, Option<Currency>)> =
             page.items.iter().map(|e| (e.id, e.budget.map(|b| b.currency))).collect();
-        let costs: HashMap<EngagementId, _> =
-            self.costs.time_costs(ctx, &with_currency, from, to).await?.into_iter().map(|c| (c.engagement_id, c)).collect();
+        let costs: HashMap<EngagementId, _> = self
+            .costs
+            .time_costs(ctx, &with_currency, from, to)
+            .await?
+            .into_iter()
+            .map(|c| (c.engagement_id, c))
+            .collect();
 
         // Each currency's rate is looked up once per report.
         let mut rates: HashMap<Currency, i64> = HashMap::new();
@@ -182,7 +187,12 @@ impl ReportsService {
 }
 
 /// Restricts `sel` to `column` within `from..=to` (either end open).
-fn within<E: EntityTrait>(mut sel: Select<E>, column: E::Column, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Select<E> {
+fn within<E: EntityTrait>(
+    mut sel: Select<E>,
+    column: E::Column,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Select<E> {
     if let Some(f) = from {
         sel = sel.filter(column.gte(f));
     }
