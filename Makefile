@@ -5,7 +5,7 @@ export CARGO_TARGET_DIR
 export CARGO_PROFILE_DEV_DEBUG ?= line-tables-only
 BIN := $(CARGO_TARGET_DIR)/debug/atrium
 
-.PHONY: run test build migrate openapi openapi-check fmt lint services bench bench-http bench-files
+.PHONY: run test build migrate openapi openapi-check fmt lint services bench bench-http bench-files bench-invoices
 
 ## Build, migrate the embedded SQLite database and serve on http://127.0.0.1:8080 (Swagger UI at /docs).
 run: build
@@ -98,3 +98,11 @@ bench-files:
 	cargo build --release --workspace --bin atrium --bin files-bench
 	uptime
 	$(CARGO_TARGET_DIR)/release/files-bench --size-mib 1024 --runs 3
+
+## 1,000,000 invoices (100,000 in one organization) seeded by SQL on PostgreSQL: list by
+## status under wrk at 32 connections and AR aging latency, release `atrium serve` (bench/RESULTS.md).
+bench-invoices:
+	@command -v wrk >/dev/null || apt-get install -y wrk
+	cargo build --release --workspace --bin atrium --bin invoices-bench
+	uptime
+	$(CARGO_TARGET_DIR)/release/invoices-bench --total 1000000 --conns 32 --duration 15

@@ -23,6 +23,7 @@ mod m20261207_000001_identity_oidc;
 mod m20261207_000001_projects_time_tracking;
 mod m20261207_000002_revenue_create_tables;
 mod m20261207_100000_revenue_invoice_schedules;
+mod m20261207_110000_revenue_report_indexes;
 mod m20261207_120000_projects_member_capacities;
 mod m20261207_130000_revenue_reminders;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_100000_revenue_invoice_schedules::Migration),
             Box::new(m20261207_120000_projects_member_capacities::Migration),
             Box::new(m20261207_130000_revenue_reminders::Migration),
+            Box::new(m20261207_110000_revenue_report_indexes::Migration),
         ]
     }
 }

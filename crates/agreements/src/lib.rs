@@ -21,6 +21,7 @@ pub use error::AgreementsError;
 pub use jobs::ProposalExpiryJob;
 pub use ports::{ContactRef, Crm, DealRef};
 pub use service::{AgreementsService, EngagementRef};
+pub use service::{EngagementBudgetRef, EngagementSelection};
 pub use subscriber::CrmMergeSubscriber;
 
 /// The vault purpose of signature data (the label its key was derived under

@@ -113,9 +113,13 @@ impl AppState {
         ));
         reg.add(atrium_revenue::module(
             &platform,
-            Arc::new(ports::Engagements(agreements)),
+            Arc::new(ports::Engagements(agreements.clone())),
             Arc::new(ports::Parties { identity: identity.clone(), crm }),
-            Arc::new(ports::Projects { projects, identity: identity.clone() }),
+            Arc::new(ports::Projects { projects: projects.clone(), identity: identity.clone() }),
+            atrium_revenue::ReportPorts {
+                budgets: Arc::new(ports::Engagements(agreements)),
+                costs: Arc::new(ports::TimeCosts(projects.time())),
+            },
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =

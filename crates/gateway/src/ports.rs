@@ -188,3 +188,54 @@ impl atrium_revenue::Projects for Projects {
         self.projects.milestone_engagements(org, ids).await
     }
 }
+
+#[async_trait]
+impl atrium_revenue::EngagementBudgets for Engagements {
+    async fn engagements(
+        &self,
+        org: OrganizationId,
+        page: &atrium_revenue::EngagementPage,
+    ) -> Result<Vec<atrium_revenue::EngagementBudget>, AppError> {
+        let sel = atrium_agreements::EngagementSelection {
+            engagement_id: page.engagement_id,
+            client_company_id: page.client_company_id,
+            after: page.after,
+            limit: page.limit,
+        };
+        let found = self.0.engagement_budgets(org, &sel).await?;
+        Ok(found
+            .into_iter()
+            .map(|e| atrium_revenue::EngagementBudget {
+                id: e.id,
+                client_company_id: e.client_company_id,
+                name: e.name,
+                budget: e.budget,
+            })
+            .collect())
+    }
+}
+
+/// Revenue's profitability report asks projects what approved time cost.
+pub struct TimeCosts(pub atrium_projects::TimeService);
+
+#[async_trait]
+impl atrium_revenue::TimeCosts for TimeCosts {
+    async fn time_costs(
+        &self,
+        ctx: &atrium_kernel::OrgCtx,
+        engagements: &[(EngagementId, Option<atrium_kernel::Currency>)],
+        from: Option<chrono::NaiveDate>,
+        to: Option<chrono::NaiveDate>,
+    ) -> Result<Vec<atrium_revenue::TimeCost>, AppError> {
+        let found = self.0.cost_of_time(ctx, engagements, from, to).await?;
+        Ok(found
+            .into_iter()
+            .map(|c| atrium_revenue::TimeCost {
+                engagement_id: c.engagement_id,
+                minutes: c.minutes,
+                unpriced_minutes: c.unpriced_minutes,
+                costs: c.costs,
+            })
+            .collect())
+    }
+}

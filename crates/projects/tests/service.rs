@@ -8,6 +8,8 @@
 #[path = "service/common.rs"]
 mod common;
 
+#[path = "service/costs.rs"]
+mod costs;
 #[path = "service/http.rs"]
 mod http;
 #[path = "service/projects.rs"]

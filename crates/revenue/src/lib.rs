@@ -23,7 +23,9 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 pub use error::RevenueError;
 pub use http::router;
 pub use ports::{BillableTime, EngagementRef, Engagements, Parties, Projects};
+pub use ports::{EngagementBudget, EngagementBudgets, EngagementPage, TimeCost, TimeCosts};
 pub use service::RevenueService;
+pub use service::{ReportPorts, ReportsService};
 
 /// The revenue domain, ready to register.
 pub fn module(
@@ -31,9 +33,17 @@ pub fn module(
     engagements: Arc<dyn Engagements>,
     parties: Arc<dyn Parties>,
     projects: Arc<dyn Projects>,
+    reports: ReportPorts,
 ) -> Module<RevenueService> {
-    let svc = RevenueService::new(platform.db.clone(), platform.clock.clone(), engagements, parties, projects);
-    Module::new(svc.clone(), http::router(svc.clone()))
+    let svc = RevenueService::new(
+        platform.db.clone(),
+        platform.clock.clone(),
+        engagements.clone(),
+        parties.clone(),
+        projects,
+    );
+    let report_svc = ReportsService::new(platform.db.clone(), platform.clock.clone(), engagements, parties, reports);
+    Module::new(svc.clone(), http::router(svc.clone()).merge(http::reports::router(report_svc)))
         .subscriber(billing::MilestoneBillingSubscriber(svc.clone()))
         .job(billing::ScheduleRunnerJob(svc.clone()))
         .job(jobs::ReminderJob(svc.clone()))
@@ -43,6 +53,7 @@ pub fn module(
         .tag("invoice-schedules", "Invoice schedules (fixed, milestone, retainer, time and materials) and their runs")
         .tag("payments", "Payments against invoices, and their reversal")
         .tag("billing", "Billing settings, tax rates and exchange rates")
+        .tag("reports", "Finance reports: AR aging, revenue by client and month, engagement profitability")
         .cached(CACHED)
 }
 

@@ -87,3 +87,53 @@ pub trait Projects: Send + Sync + 'static {
         ids: &[MilestoneId],
     ) -> Result<HashMap<MilestoneId, EngagementId>, AppError>;
 }
+
+/// An engagement with its budget, as the profitability report lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngagementBudget {
+    pub id: EngagementId,
+    pub client_company_id: Option<ClientCompanyId>,
+    pub name: String,
+    /// In the engagement's currency; `None` when it has no budget.
+    pub budget: Option<atrium_kernel::Money>,
+}
+
+/// Which engagements a page of the report covers: id order after `after`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EngagementPage {
+    pub engagement_id: Option<EngagementId>,
+    pub client_company_id: Option<ClientCompanyId>,
+    pub after: Option<EngagementId>,
+    pub limit: u64,
+}
+
+/// Agreements' engagements with their budgets, a page at a time.
+#[async_trait]
+pub trait EngagementBudgets: Send + Sync + 'static {
+    async fn engagements(&self, org: OrganizationId, page: &EngagementPage) -> Result<Vec<EngagementBudget>, AppError>;
+}
+
+/// What an engagement's approved time cost (projects prices it with rate cards).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeCost {
+    pub engagement_id: EngagementId,
+    pub minutes: i64,
+    /// Minutes no rate card prices (they add nothing to the cost).
+    pub unpriced_minutes: i64,
+    /// One amount per currency of the cards that priced the time.
+    pub costs: Vec<atrium_kernel::Money>,
+}
+
+/// Projects' time, costed: approved minutes × the member's cost rate on each day.
+#[async_trait]
+pub trait TimeCosts: Send + Sync + 'static {
+    /// Each engagement comes with its currency (a member's default card prices
+    /// its time only in that currency, or when it has none).
+    async fn time_costs(
+        &self,
+        ctx: &OrgCtx,
+        engagements: &[(EngagementId, Option<atrium_kernel::Currency>)],
+        from: Option<chrono::NaiveDate>,
+        to: Option<chrono::NaiveDate>,
+    ) -> Result<Vec<TimeCost>, AppError>;
+}

@@ -8,6 +8,9 @@
 
 use std::sync::Arc;
 
+#[path = "support/no_projects.rs"]
+mod no_projects;
+
 use async_trait::async_trait;
 use atrium_kernel::{
     AppError, Clock, Currency, Date, FrozenClock, IfMatch, Money, OrgCtx, OrganizationId, Principal, Role, Text, UserId,
@@ -75,42 +78,6 @@ impl Parties for FixedParties {
     }
 }
 
-/// Projects without time or milestones: these tests write invoices by hand.
-struct NoTime;
-
-#[async_trait]
-impl atrium_revenue::Projects for NoTime {
-    async fn billable_time(
-        &self,
-        _: OrganizationId,
-        _: EngagementId,
-        _: NaiveDate,
-    ) -> Result<Vec<atrium_revenue::BillableTime>, AppError> {
-        Ok(Vec::new())
-    }
-    async fn member_names(
-        &self,
-        _: OrganizationId,
-        _: &[UserId],
-    ) -> Result<std::collections::HashMap<UserId, String>, AppError> {
-        Ok(Default::default())
-    }
-    async fn task_titles(
-        &self,
-        _: OrganizationId,
-        _: &[atrium_events::projects::TaskId],
-    ) -> Result<std::collections::HashMap<atrium_events::projects::TaskId, String>, AppError> {
-        Ok(Default::default())
-    }
-    async fn milestone_engagements(
-        &self,
-        _: OrganizationId,
-        _: &[atrium_events::projects::MilestoneId],
-    ) -> Result<std::collections::HashMap<atrium_events::projects::MilestoneId, EngagementId>, AppError> {
-        Ok(Default::default())
-    }
-}
-
 struct Harness {
     svc: RevenueService,
     conn: DatabaseConnection,
@@ -124,7 +91,7 @@ fn harness(db: &TestDb) -> Harness {
         clock,
         Arc::new(TableEngagements(db.conn.clone())),
         Arc::new(FixedParties),
-        Arc::new(NoTime),
+        Arc::new(no_projects::NoProjects),
     );
     Harness { svc, conn: db.conn.clone() }
 }

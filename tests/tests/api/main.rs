@@ -22,6 +22,7 @@ mod oidc;
 mod ops;
 mod query_cache;
 mod rate_limits;
+mod reports;
 mod revenue;
 mod roles;
 mod schedules;

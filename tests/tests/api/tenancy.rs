@@ -248,6 +248,18 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
     }
     assert!(tried >= 9, "only {tried} operations tried");
 
+    // Report filters naming A's client or engagement are 404 for B, never an empty report.
+    let (company, engagement) = (&ids["/api/v1/client-companies/"], &ids["/api/v1/engagements/"]);
+    for path in [
+        format!("/api/v1/reports/ar-aging?client_company_id={company}"),
+        format!("/api/v1/reports/revenue-by-client?client_company_id={company}"),
+        format!("/api/v1/reports/engagement-profitability?client_company_id={company}"),
+        format!("/api/v1/reports/engagement-profitability?engagement_id={engagement}"),
+    ] {
+        let r = app.get(&path, &bob.token).await;
+        assert_eq!(r.status.as_u16(), 404, "{path} with org A's id answered {}: {}", r.status, r.body);
+    }
+
     // Nothing changed for A.
     let invoice = app.get(&format!("/api/v1/invoices/{}", ids["/api/v1/invoices/"]), &ada.token).await.expect(200);
     assert_eq!(
@@ -337,6 +349,9 @@ async fn lists_never_show_another_organization(app: &TestApp) {
         "/api/v1/reports/utilization?from=2026-01-01&to=2026-12-31",
         "/api/v1/events",
         "/api/v1/invoice-reminders",
+        "/api/v1/reports/ar-aging",
+        "/api/v1/reports/revenue-by-client",
+        "/api/v1/reports/engagement-profitability",
     ] {
         let theirs = app.get(list, &bob.token).await.expect(200);
         let text = theirs.body.to_string();

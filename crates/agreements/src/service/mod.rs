@@ -16,6 +16,7 @@ mod refs;
 pub use merges::MERGE_ACTOR;
 pub use proposal_flow::EXPIRY_JOB;
 pub use refs::EngagementRef;
+pub use refs::{EngagementBudgetRef, EngagementSelection};
 
 use std::str::FromStr;
 use std::sync::Arc;

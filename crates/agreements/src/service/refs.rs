@@ -76,3 +76,71 @@ impl AgreementsService {
         Ok(out)
     }
 }
+
+/// An engagement with its budget, for revenue's profitability report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngagementBudgetRef {
+    pub id: EngagementId,
+    pub client_company_id: Option<ClientCompanyId>,
+    pub name: String,
+    /// The budget and its currency (the engagement's currency), when it has one.
+    pub budget: Option<atrium_kernel::Money>,
+}
+
+/// Which engagements, in id order after `after`, at most `limit`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EngagementSelection {
+    pub engagement_id: Option<EngagementId>,
+    pub client_company_id: Option<ClientCompanyId>,
+    pub after: Option<EngagementId>,
+    pub limit: u64,
+}
+
+impl AgreementsService {
+    /// A page of `org`'s engagements with their budgets, in id order.
+    #[tracing::instrument(skip_all, fields(org_id = %org))]
+    pub async fn engagement_budgets(
+        &self,
+        org: OrganizationId,
+        sel: &EngagementSelection,
+    ) -> Result<Vec<EngagementBudgetRef>, AppError> {
+        use sea_orm::QueryOrder;
+        let mut q = engagement::Entity::scoped(org);
+        if let Some(e) = sel.engagement_id {
+            q = q.filter(engagement::Column::Id.eq(e.into_uuid()));
+        }
+        if let Some(c) = sel.client_company_id {
+            q = q.filter(engagement::Column::ClientCompanyId.eq(c.into_uuid()));
+        }
+        if let Some(a) = sel.after {
+            q = q.filter(engagement::Column::Id.gt(a.into_uuid()));
+        }
+        let rows = q
+            .select_only()
+            .columns([
+                engagement::Column::Id,
+                engagement::Column::ClientCompanyId,
+                engagement::Column::Name,
+                engagement::Column::BudgetAmountMinor,
+                engagement::Column::BudgetCurrency,
+            ])
+            .order_by_asc(engagement::Column::Id)
+            .limit(sel.limit)
+            .into_tuple::<(Uuid, Option<Uuid>, String, Option<i64>, Option<String>)>()
+            .all(&self.db)
+            .await?;
+        rows.into_iter()
+            .map(|(id, company, name, amount, currency)| {
+                let budget = match (amount, currency) {
+                    (Some(a), Some(c)) => Some(atrium_kernel::Money::new(
+                        a,
+                        c.parse::<Currency>()
+                            .map_err(|e| AppError::internal(format!("stored budget currency: {e}")))?,
+                    )),
+                    _ => None,
+                };
+                Ok(EngagementBudgetRef { id: id.into(), client_company_id: company.map(Into::into), name, budget })
+            })
+            .collect()
+    }
+}

@@ -130,3 +130,16 @@ pub struct BillableTime {
     pub billing_rate: Option<Money>,
     pub cost_rate: Option<Money>,
 }
+
+/// What an engagement's approved time cost, for revenue's profitability report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngagementTimeCost {
+    pub engagement_id: EngagementId,
+    /// Approved minutes (billable or not) in the period.
+    pub minutes: i64,
+    /// Of those, the minutes no rate card prices: they cost nothing here.
+    pub unpriced_minutes: i64,
+    /// Per currency of the cards that priced the time: Σ minutes × hourly cost
+    /// rate ÷ 60, rounded half-even once per currency.
+    pub costs: Vec<Money>,
+}

@@ -6,12 +6,14 @@
 mod invoices;
 mod payments;
 mod reminders;
+mod reports;
 mod schedules;
 mod settings;
 
 pub use invoices::*;
 pub use payments::*;
 pub use reminders::*;
+pub use reports::*;
 pub use schedules::*;
 pub use settings::*;
 

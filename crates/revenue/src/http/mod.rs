@@ -6,6 +6,7 @@ mod fx_import;
 mod invoices;
 mod payments;
 mod reminders;
+pub mod reports;
 mod schedules;
 
 use utoipa_axum::router::OpenApiRouter;

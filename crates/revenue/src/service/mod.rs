@@ -11,6 +11,7 @@ mod numbers;
 mod payments;
 mod rates;
 mod reminders;
+mod reports;
 mod schedules;
 mod settings;
 mod view;
@@ -26,6 +27,7 @@ pub use fx_import::FX_IMPORT_MAX_ROWS;
 pub use merges::{MERGE_SUBSCRIBER, RECONCILE_JOB};
 pub use numbers::{CREDIT_NOTE_SERIES, INVOICE_SERIES};
 pub use reminders::REMINDER_JOB;
+pub use reports::{ReportPorts, ReportsService};
 pub use schedules::{MILESTONE_BILLING, RUNNER_JOB, RunSummary};
 
 #[derive(Clone)]

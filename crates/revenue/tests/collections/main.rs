@@ -12,6 +12,9 @@ mod reminders;
 
 use std::sync::Arc;
 
+#[path = "../support/no_projects.rs"]
+mod no_projects;
+
 use async_trait::async_trait;
 use atrium_kernel::{
     AppError, Clock, Currency, Date, FrozenClock, IfMatch, Money, OrgCtx, OrganizationId, Principal, Role, Text, UserId,
@@ -64,42 +67,6 @@ impl Parties for FixedParties {
     }
 }
 
-/// Projects without time or milestones: these tests write invoices by hand.
-struct NoTime;
-
-#[async_trait]
-impl atrium_revenue::Projects for NoTime {
-    async fn billable_time(
-        &self,
-        _: OrganizationId,
-        _: EngagementId,
-        _: NaiveDate,
-    ) -> Result<Vec<atrium_revenue::BillableTime>, AppError> {
-        Ok(Vec::new())
-    }
-    async fn member_names(
-        &self,
-        _: OrganizationId,
-        _: &[UserId],
-    ) -> Result<std::collections::HashMap<UserId, String>, AppError> {
-        Ok(Default::default())
-    }
-    async fn task_titles(
-        &self,
-        _: OrganizationId,
-        _: &[atrium_events::projects::TaskId],
-    ) -> Result<std::collections::HashMap<atrium_events::projects::TaskId, String>, AppError> {
-        Ok(Default::default())
-    }
-    async fn milestone_engagements(
-        &self,
-        _: OrganizationId,
-        _: &[atrium_events::projects::MilestoneId],
-    ) -> Result<std::collections::HashMap<atrium_events::projects::MilestoneId, EngagementId>, AppError> {
-        Ok(Default::default())
-    }
-}
-
 pub struct Harness {
     pub svc: RevenueService,
     pub conn: DatabaseConnection,
@@ -113,7 +80,7 @@ pub fn harness(db: &TestDb) -> Harness {
         clock,
         Arc::new(TableEngagements(db.conn.clone())),
         Arc::new(FixedParties),
-        Arc::new(NoTime),
+        Arc::new(no_projects::NoProjects),
     );
     Harness { svc, conn: db.conn.clone() }
 }

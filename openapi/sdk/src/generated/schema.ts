@@ -2058,6 +2058,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/ar-aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts receivable aging: each client's open balances (issued and partly paid
+         *     invoices) by days past due — current, 1–30, 31–60, 61–90, 91+ — in the base
+         *     currency at each invoice's stored rate, with the totals of every client.
+         *     Paginated by client.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["ar_aging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/engagement-profitability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Engagement profitability: per engagement, what was invoiced (net of tax and of
+         *     credit notes) against the cost of approved time (minutes × each member's cost
+         *     rate on the day) and the budget, with the margin. Costs and budgets in another
+         *     currency convert at the rates of `rate_date`; none entered is a 422 naming it.
+         *     Paginated by engagement.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["engagement_profitability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/revenue-by-client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue by client and calendar month, net of tax: invoice subtotals by issue
+         *     date (void invoices excluded) less credit-note subtotals by their issue date,
+         *     in the base currency at each document's stored rate. Paginated by client.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["revenue_by_client"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/utilization": {
         parameters: {
             query?: never;
@@ -4533,6 +4602,45 @@ export interface components {
             created_at: string;
         };
         /**
+         * @description Open balances by days past due: `current` is not yet due (due today or later).
+         * @example {
+         *       "current": {
+         *         "amount_minor": 120000,
+         *         "currency": "USD"
+         *       },
+         *       "days_1_30": {
+         *         "amount_minor": 54170,
+         *         "currency": "USD"
+         *       },
+         *       "days_31_60": {
+         *         "amount_minor": 0,
+         *         "currency": "USD"
+         *       },
+         *       "days_61_90": {
+         *         "amount_minor": 0,
+         *         "currency": "USD"
+         *       },
+         *       "days_over_90": {
+         *         "amount_minor": 9900,
+         *         "currency": "USD"
+         *       },
+         *       "total": {
+         *         "amount_minor": 184070,
+         *         "currency": "USD"
+         *       }
+         *     }
+         */
+        AgingBuckets: {
+            current: components["schemas"]["Money"];
+            /** @description 1–30 days past due. */
+            days_1_30: components["schemas"]["Money"];
+            days_31_60: components["schemas"]["Money"];
+            days_61_90: components["schemas"]["Money"];
+            /** @description 91 days or more. */
+            days_over_90: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+        };
+        /**
          * @description An API key was created (its secret is never part of an event).
          * @example {
          *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8e",
@@ -4627,6 +4735,89 @@ export interface components {
          * @enum {string}
          */
         ApprovalState: "draft" | "submitted" | "approved" | "rejected";
+        /**
+         * @description Accounts receivable aging, a page of clients and the totals of all of them.
+         * @example {
+         *       "as_of": "2027-01-15",
+         *       "base_currency": "USD",
+         *       "items": [
+         *         {
+         *           "client_company_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *           "current": {
+         *             "amount_minor": 120000,
+         *             "currency": "USD"
+         *           },
+         *           "days_1_30": {
+         *             "amount_minor": 54170,
+         *             "currency": "USD"
+         *           },
+         *           "days_31_60": {
+         *             "amount_minor": 0,
+         *             "currency": "USD"
+         *           },
+         *           "days_61_90": {
+         *             "amount_minor": 0,
+         *             "currency": "USD"
+         *           },
+         *           "days_over_90": {
+         *             "amount_minor": 0,
+         *             "currency": "USD"
+         *           },
+         *           "open_invoices": 2,
+         *           "total": {
+         *             "amount_minor": 174170,
+         *             "currency": "USD"
+         *           }
+         *         }
+         *       ],
+         *       "next_cursor": null,
+         *       "totals": {
+         *         "current": {
+         *           "amount_minor": 120000,
+         *           "currency": "USD"
+         *         },
+         *         "days_1_30": {
+         *           "amount_minor": 54170,
+         *           "currency": "USD"
+         *         },
+         *         "days_31_60": {
+         *           "amount_minor": 0,
+         *           "currency": "USD"
+         *         },
+         *         "days_61_90": {
+         *           "amount_minor": 0,
+         *           "currency": "USD"
+         *         },
+         *         "days_over_90": {
+         *           "amount_minor": 0,
+         *           "currency": "USD"
+         *         },
+         *         "total": {
+         *           "amount_minor": 174170,
+         *           "currency": "USD"
+         *         }
+         *       }
+         *     }
+         */
+        ArAgingOut: {
+            /** Format: date */
+            as_of: string;
+            base_currency: components["schemas"]["Currency"];
+            items: components["schemas"]["ArAgingRow"][];
+            /** @description Over every client the filter selects, not only this page. */
+            totals: components["schemas"]["AgingBuckets"];
+            /** @description Pass as `cursor` for the next page of clients; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One client's open receivables. */
+        ArAgingRow: components["schemas"]["AgingBuckets"] & {
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            /**
+             * Format: int64
+             * @description Open invoices (issued or partially paid, with a balance).
+             */
+            open_invoices: number;
+        };
         AttemptOut: {
             id: components["schemas"]["WebhookAttemptId"];
             event_id: components["schemas"]["EventId"];
@@ -4673,6 +4864,14 @@ export interface components {
          * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
          */
         ClientCompanyId: string;
+        /** @description One client's revenue, month by month (only months with documents). */
+        ClientRevenue: {
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            months: components["schemas"]["MonthRevenue"][];
+            invoiced: components["schemas"]["Money"];
+            credited: components["schemas"]["Money"];
+            revenue: components["schemas"]["Money"];
+        };
         /** @description `crm.company.created`: the new company. */
         CompanyCreated: components["schemas"]["CompanyState"] & {
             source?: components["schemas"]["Source"] | null;
@@ -5444,6 +5643,65 @@ export interface components {
             start_date?: string | null;
             end_date?: string | null;
             status?: components["schemas"]["EngagementStatus"] | null;
+        };
+        /**
+         * @description One engagement: what was invoiced, what its time cost, and its budget.
+         * @example {
+         *       "approved_minutes": 1200,
+         *       "budget": {
+         *         "amount_minor": 1000000,
+         *         "currency": "EUR"
+         *       },
+         *       "budget_in_base": {
+         *         "amount_minor": 1083400,
+         *         "currency": "USD"
+         *       },
+         *       "client_company_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "cost": {
+         *         "amount_minor": 90000,
+         *         "currency": "USD"
+         *       },
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "invoiced": {
+         *         "amount_minor": 230000,
+         *         "currency": "USD"
+         *       },
+         *       "margin": {
+         *         "amount_minor": 140000,
+         *         "currency": "USD"
+         *       },
+         *       "margin_basis_points": 6087,
+         *       "name": "Relaunch",
+         *       "unpriced_minutes": 0
+         *     }
+         */
+        EngagementProfitability: {
+            engagement_id: components["schemas"]["EngagementId"];
+            client_company_id?: components["schemas"]["ClientCompanyId"] | null;
+            name: string;
+            /** @description Invoice subtotals (net of tax) less credit notes, issued in the period. */
+            invoiced: components["schemas"]["Money"];
+            /** @description Approved time × each member's cost rate on the day, converted at `rate_date`. */
+            cost: components["schemas"]["Money"];
+            /** @description `invoiced − cost`. */
+            margin: components["schemas"]["Money"];
+            /**
+             * Format: int64
+             * @description The margin in basis points of what was invoiced (`null` when nothing was).
+             */
+            margin_basis_points?: number | null;
+            budget?: components["schemas"]["Money"] | null;
+            budget_in_base?: components["schemas"]["Money"] | null;
+            /**
+             * Format: int64
+             * @description Approved minutes (billable or not) in the period.
+             */
+            approved_minutes: number;
+            /**
+             * Format: int64
+             * @description Approved minutes no rate card prices: they are missing from `cost`.
+             */
+            unpriced_minutes: number;
         };
         /** @description An engagement as its events carry it. */
         EngagementState: {
@@ -6572,6 +6830,34 @@ export interface components {
             amount_minor: number;
             currency: components["schemas"]["Currency"];
         };
+        /**
+         * @description Revenue of one month: invoiced net of tax, less credit notes net of tax.
+         * @example {
+         *       "credited": {
+         *         "amount_minor": 20000,
+         *         "currency": "USD"
+         *       },
+         *       "invoiced": {
+         *         "amount_minor": 250000,
+         *         "currency": "USD"
+         *       },
+         *       "month": "2027-01",
+         *       "revenue": {
+         *         "amount_minor": 230000,
+         *         "currency": "USD"
+         *       }
+         *     }
+         */
+        MonthRevenue: {
+            /** @example 2027-01 */
+            month: string;
+            /** @description Subtotals (net of tax) of invoices issued that month (void ones excluded). */
+            invoiced: components["schemas"]["Money"];
+            /** @description Subtotals (net of tax) of credit notes issued that month. */
+            credited: components["schemas"]["Money"];
+            /** @description `invoiced − credited`. */
+            revenue: components["schemas"]["Money"];
+        };
         /** @description A sign-in started at a provider (also sent as the `Location` of the 303). */
         OidcStartOut: {
             /**
@@ -7621,6 +7907,14 @@ export interface components {
             /** @description Id of an existing resource that the request conflicts with. */
             existing_id?: string | null;
         };
+        /** @description Engagement profitability, a page of engagements in id order. */
+        ProfitabilityOut: {
+            base_currency: components["schemas"]["Currency"];
+            /** Format: date */
+            rate_date: string;
+            items: components["schemas"]["EngagementProfitability"][];
+            next_cursor?: string | null;
+        };
         /** @description `projects.project.created`: the new project. */
         ProjectCreated: components["schemas"]["ProjectState"];
         /** @description `projects.project.deleted`: the project went, and its milestones and tasks with it. */
@@ -8103,6 +8397,77 @@ export interface components {
             merged_ids: components["schemas"]["ContactId"][];
             /** @enum {string} */
             field: "contact_id";
+        };
+        /**
+         * @description Revenue by client and month, net of tax, in the base currency.
+         * @example {
+         *       "base_currency": "USD",
+         *       "from": "2026-02",
+         *       "items": [
+         *         {
+         *           "client_company_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *           "credited": {
+         *             "amount_minor": 20000,
+         *             "currency": "USD"
+         *           },
+         *           "invoiced": {
+         *             "amount_minor": 250000,
+         *             "currency": "USD"
+         *           },
+         *           "months": [
+         *             {
+         *               "credited": {
+         *                 "amount_minor": 20000,
+         *                 "currency": "USD"
+         *               },
+         *               "invoiced": {
+         *                 "amount_minor": 250000,
+         *                 "currency": "USD"
+         *               },
+         *               "month": "2027-01",
+         *               "revenue": {
+         *                 "amount_minor": 230000,
+         *                 "currency": "USD"
+         *               }
+         *             }
+         *           ],
+         *           "revenue": {
+         *             "amount_minor": 230000,
+         *             "currency": "USD"
+         *           }
+         *         }
+         *       ],
+         *       "next_cursor": null,
+         *       "to": "2027-01",
+         *       "totals": [
+         *         {
+         *           "credited": {
+         *             "amount_minor": 20000,
+         *             "currency": "USD"
+         *           },
+         *           "invoiced": {
+         *             "amount_minor": 250000,
+         *             "currency": "USD"
+         *           },
+         *           "month": "2027-01",
+         *           "revenue": {
+         *             "amount_minor": 230000,
+         *             "currency": "USD"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        RevenueByClientOut: {
+            /** @example 2026-02 */
+            from: string;
+            /** @example 2027-01 */
+            to: string;
+            base_currency: components["schemas"]["Currency"];
+            items: components["schemas"]["ClientRevenue"][];
+            /** @description Every selected client's months added up, not only this page's. */
+            totals: components["schemas"]["MonthRevenue"][];
+            next_cursor?: string | null;
         };
         /**
          * @example {
@@ -9374,6 +9739,7 @@ export interface components {
 }
 export type AcceptInvitationIn = components['schemas']['AcceptInvitationIn'];
 export type ActivityOut = components['schemas']['ActivityOut'];
+export type AgingBuckets = components['schemas']['AgingBuckets'];
 export type ApiKeyCreated = components['schemas']['ApiKeyCreated'];
 export type ApiKeyCreatedOut = components['schemas']['ApiKeyCreatedOut'];
 export type ApiKeyId = components['schemas']['ApiKeyId'];
@@ -9382,11 +9748,14 @@ export type ApiKeyOut = components['schemas']['ApiKeyOut'];
 export type ApiKeyRevoked = components['schemas']['ApiKeyRevoked'];
 export type AppointmentBooked = components['schemas']['AppointmentBooked'];
 export type ApprovalState = components['schemas']['ApprovalState'];
+export type ArAgingOut = components['schemas']['ArAgingOut'];
+export type ArAgingRow = components['schemas']['ArAgingRow'];
 export type AttemptOut = components['schemas']['AttemptOut'];
 export type AuthOut = components['schemas']['AuthOut'];
 export type BillingModel = components['schemas']['BillingModel'];
 export type BillingPeriod = components['schemas']['BillingPeriod'];
 export type ClientCompanyId = components['schemas']['ClientCompanyId'];
+export type ClientRevenue = components['schemas']['ClientRevenue'];
 export type CompanyCreated = components['schemas']['CompanyCreated'];
 export type CompanyDeleted = components['schemas']['CompanyDeleted'];
 export type CompanyDuplicateGroupOut = components['schemas']['CompanyDuplicateGroupOut'];
@@ -9455,6 +9824,7 @@ export type EngagementId = components['schemas']['EngagementId'];
 export type EngagementIn = components['schemas']['EngagementIn'];
 export type EngagementOut = components['schemas']['EngagementOut'];
 export type EngagementPatch = components['schemas']['EngagementPatch'];
+export type EngagementProfitability = components['schemas']['EngagementProfitability'];
 export type EngagementState = components['schemas']['EngagementState'];
 export type EngagementStatus = components['schemas']['EngagementStatus'];
 export type EngagementStatusChanged = components['schemas']['EngagementStatusChanged'];
@@ -9551,6 +9921,7 @@ export type MilestoneTermIn = components['schemas']['MilestoneTermIn'];
 export type MilestoneTermOut = components['schemas']['MilestoneTermOut'];
 export type MilestoneUpdated = components['schemas']['MilestoneUpdated'];
 export type Money = components['schemas']['Money'];
+export type MonthRevenue = components['schemas']['MonthRevenue'];
 export type OidcStartOut = components['schemas']['OidcStartOut'];
 export type OrganizationCreated = components['schemas']['OrganizationCreated'];
 export type OrganizationId = components['schemas']['OrganizationId'];
@@ -9595,6 +9966,7 @@ export type PaymentReversed = components['schemas']['PaymentReversed'];
 export type PaymentState = components['schemas']['PaymentState'];
 export type Principal = components['schemas']['Principal'];
 export type Problem = components['schemas']['Problem'];
+export type ProfitabilityOut = components['schemas']['ProfitabilityOut'];
 export type ProjectCreated = components['schemas']['ProjectCreated'];
 export type ProjectDeleted = components['schemas']['ProjectDeleted'];
 export type ProjectId = components['schemas']['ProjectId'];
@@ -9637,6 +10009,7 @@ export type ReminderStatus = components['schemas']['ReminderStatus'];
 export type ReplayedOut = components['schemas']['ReplayedOut'];
 export type RepointedCounts = components['schemas']['RepointedCounts'];
 export type RepointedMerge = components['schemas']['RepointedMerge'];
+export type RevenueByClientOut = components['schemas']['RevenueByClientOut'];
 export type ReverseIn = components['schemas']['ReverseIn'];
 export type Role = components['schemas']['Role'];
 export type RunIn = components['schemas']['RunIn'];
@@ -15753,6 +16126,214 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ar_aging: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The day the ages are counted to (default: today, UTC). Invoices issued
+                 *     later are left out; balances are the current ones.
+                 * @example 2027-01-15
+                 */
+                as_of?: string;
+                /** @description Only this client (404 when it is not the organization's). */
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of clients and the totals */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArAgingOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description `client_company_id` is not the organization's */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    engagement_profitability: {
+        parameters: {
+            query?: {
+                /** @description Only this engagement (404 when it is not the organization's). */
+                engagement_id?: components["schemas"]["EngagementId"];
+                /** @description Only this client's engagements (404 when it is not the organization's). */
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                /**
+                 * @description Documents issued and time worked on or after this day (default: since the start).
+                 * @example 2027-01-01
+                 */
+                from?: string;
+                /**
+                 * @description … and on or before this day (default: no end).
+                 * @example 2027-01-31
+                 */
+                to?: string;
+                /**
+                 * @description The day whose exchange rates convert costs and budgets kept in another
+                 *     currency (default: `to`, else today). No rate entered for that day: 422
+                 *     naming `rate_date`.
+                 * @example 2027-01-31
+                 */
+                rate_date?: string;
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of engagements */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfitabilityOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description `engagement_id` or `client_company_id` is not the organization's */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No exchange rate for `rate_date`, or `from` after `to` */
+            422: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revenue_by_client: {
+        parameters: {
+            query?: {
+                /**
+                 * @description First month (default: eleven months before `to`).
+                 * @example 2026-02
+                 */
+                from?: string;
+                /**
+                 * @description Last month, included (default: this month).
+                 * @example 2027-01
+                 */
+                to?: string;
+                /** @description Only this client (404 when it is not the organization's). */
+                client_company_id?: components["schemas"]["ClientCompanyId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of clients with their months, and the monthly totals */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevenueByClientOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description `client_company_id` is not the organization's */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `from` after `to`, or not a `YYYY-MM` month */
+            422: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

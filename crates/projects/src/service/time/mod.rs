@@ -7,6 +7,7 @@ mod approval;
 mod availability;
 mod billable;
 mod capacity;
+mod costs;
 mod entries;
 mod rates;
 mod utilization;
