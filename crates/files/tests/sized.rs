@@ -85,11 +85,14 @@ type Ctx<'a> = aws_sdk_s3::config::interceptors::BeforeTransmitInterceptorContex
 /// How a test alters a signed request.
 type How = for<'a, 'b> fn(&'a mut Ctx<'b>);
 
+/// The headers each request was sent with.
+type Seen = Arc<Mutex<Vec<(String, String)>>>;
+
 /// Alters each PutObject after it was signed, and records how it was signed.
 #[derive(Debug)]
 struct Tamper {
     how: Option<How>,
-    seen: Arc<Mutex<Vec<(String, String)>>>,
+    seen: Seen,
 }
 
 impl aws_sdk_s3::config::Intercept for Tamper {
@@ -115,7 +118,7 @@ impl aws_sdk_s3::config::Intercept for Tamper {
     }
 }
 
-fn tampering(base: &S3Store, how: Option<How>) -> (S3Store, Arc<Mutex<Vec<(String, String)>>>) {
+fn tampering(base: &S3Store, how: Option<How>) -> (S3Store, Seen) {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let conf = base.client().config().to_builder().interceptor(Tamper { how, seen: seen.clone() }).build();
     (S3Store::with_client(aws_sdk_s3::Client::from_conf(conf), base.bucket()), seen)
