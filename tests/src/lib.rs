@@ -68,6 +68,11 @@ impl Reply {
 }
 
 impl TestApp {
+    /// The configuration the app serves with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
     /// Starts the app; `None` when the backend is unavailable and not required.
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
         Self::spawn_with(backend, |_| {}).await

@@ -5,7 +5,9 @@
 //! `S3_*` pointing at it, signs up and creates an engagement. Then, `--runs` times:
 //! a direct `aws-sdk-s3` PutObject streamed from a generated file on disk and a
 //! GetObject streamed to a hashing sink; the same bytes as a raw-body
-//! `POST /api/v1/files` (reqwest streams the file) and a
+//! `POST /api/v1/files` (reqwest streams the file with its `Content-Length`, which
+//! Atrium passes on as one streamed PutObject), the same once more without a
+//! length (chunked: Atrium falls back to a multipart upload), and a
 //! `GET /api/v1/files/{id}/download?stream=true` (the streamed-through-Atrium path,
 //! not the default 302 to a presigned URL) into a hashing sink. Every transfer's
 //! SHA-256 is checked. During each Atrium transfer `/proc/<atrium>/status` VmRSS is
@@ -46,8 +48,8 @@ struct Args {
     /// Part size of the direct multipart baseline, MiB (Atrium's store uses 8).
     #[arg(long, default_value_t = 8)]
     part_mib: u64,
-    /// `REQUEST_TIMEOUT_SECS` for Atrium (unset: its default, 30 s, which bounds a
-    /// whole upload, body included).
+    /// `REQUEST_TIMEOUT_SECS` for Atrium (unset: its default, 30 s; uploads are
+    /// bounded by `UPLOAD_IDLE_TIMEOUT_SECS` instead, so it does not apply to them).
     #[arg(long)]
     request_timeout_secs: Option<u64>,
     /// Where the generated file goes (default: a temp dir).
@@ -307,7 +309,7 @@ async fn main() {
     println!("atrium idle RSS before any transfer: {:.1} MiB", mib(baseline));
 
     let (mut d_put, mut d_get, mut a_put, mut a_get) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut d_mp, mut a_br) = (Vec::new(), Vec::new());
+    let (mut d_mp, mut a_br, mut a_chunked) = (Vec::new(), Vec::new(), Vec::new());
     let mut loads = Vec::new();
     for run in 1..=args.runs {
         loads.push(loadavg());
@@ -347,6 +349,25 @@ async fn main() {
             assert_eq!(v["current"]["sha256"], sha.as_str(), "Atrium stored other bytes");
             assert_eq!(v["current"]["size"], size);
             file_id = v["id"].as_str().expect("file id").to_owned();
+        })
+        .await;
+        // The same bytes without a declared length (chunked), as a client that
+        // cannot tell the size up front sends them.
+        let chunked = measured(pid, every, async {
+            let f = tokio::fs::File::open(&path).await.expect("open the test file");
+            let body = reqwest::Body::wrap_stream(tokio_util::io::ReaderStream::with_capacity(f, 256 * 1024));
+            let res = http
+                .post(format!("{base}/api/v1/files?engagement_id={engagement}&name=chunked-{run}.bin"))
+                .bearer_auth(&token)
+                .header("content-type", "application/octet-stream")
+                .body(body)
+                .send()
+                .await
+                .expect("atrium chunked upload");
+            let status = res.status();
+            let v: Value = res.json().await.expect("upload json");
+            assert_eq!(status, 201, "chunked upload: {v}");
+            assert_eq!(v["current"]["sha256"], sha.as_str(), "Atrium stored other bytes");
         })
         .await;
         let down = measured(pid, every, async {
@@ -406,6 +427,7 @@ async fn main() {
             mp_complete
         );
         println!("  atrium upload {:.0} MiB/s; {}", rate(up.secs), m(&up));
+        println!("  atrium upload, chunked {:.0} MiB/s; {}", rate(chunked.secs), m(&chunked));
         println!("  atrium download {:.0} MiB/s; {}", rate(down.secs), m(&down));
         println!(
             "  atrium download with Accept-Encoding ({encoding}) {:.0} MiB/s; {}",
@@ -416,6 +438,7 @@ async fn main() {
         d_mp.push(rate(mp));
         d_get.push(rate(get));
         a_put.push((rate(up.secs), up.mem));
+        a_chunked.push((rate(chunked.secs), chunked.mem));
         a_get.push((rate(down.secs), down.mem));
         a_br.push((rate(browser.secs), browser.mem));
     }
@@ -443,7 +466,8 @@ async fn main() {
     );
     println!("|---|---|---|---|---|---|---|");
     for (name, direct, atrium) in [
-        ("upload", &d_put, &a_put),
+        ("upload (`Content-Length`)", &d_put, &a_put),
+        ("upload, chunked (no length: multipart)", &d_put, &a_chunked),
         ("download", &d_get, &a_get),
         ("download, `Accept-Encoding: gzip, deflate, br, zstd`", &d_get, &a_br),
     ] {

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::FilesError;
-pub use http::{router, streams_body};
+pub use http::{is_upload, router, streams_body};
 pub use ports::{Engagements, FileAccess};
 pub use service::{CollectJob, FilesConfig, FilesService};
 pub use store::local::LocalStore;

@@ -49,9 +49,14 @@ pub struct Config {
     #[arg(long, global = true, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',', default_value = "")]
     pub cors_allowed_origins: Vec<String>,
 
-    /// Seconds a request may take before it is answered with 503.
+    /// Seconds a request may take before it is answered with 503 (uploads excepted).
     #[arg(long, global = true, env = "REQUEST_TIMEOUT_SECS", default_value_t = 30)]
     pub request_timeout_secs: u64,
+
+    /// Seconds a streamed upload may go without progress before it is cut off (408);
+    /// uploads have no total limit, so a large file on a slow link still arrives.
+    #[arg(long, global = true, env = "UPLOAD_IDLE_TIMEOUT_SECS", default_value_t = 30)]
+    pub upload_idle_timeout_secs: u64,
 
     /// Largest accepted request body, in bytes.
     #[arg(long, global = true, env = "BODY_LIMIT_BYTES", default_value_t = 1024 * 1024)]
@@ -254,6 +259,7 @@ impl Default for Config {
             log_format: LogFormat::Text,
             cors_allowed_origins: Vec::new(),
             request_timeout_secs: 30,
+            upload_idle_timeout_secs: 30,
             body_limit_bytes: 1024 * 1024,
             session_ttl_hours: 24 * 14,
             cookie_secure: true,
@@ -322,6 +328,13 @@ impl Config {
 
     pub fn request_timeout(&self) -> Duration {
         Duration::from_secs(self.request_timeout_secs)
+    }
+
+    pub fn timeouts(&self) -> crate::timeouts::Timeouts {
+        crate::timeouts::Timeouts {
+            total: self.request_timeout(),
+            idle: Duration::from_secs(self.upload_idle_timeout_secs.max(1)),
+        }
     }
 
     pub fn conn_limits(&self) -> crate::server::ConnLimits {

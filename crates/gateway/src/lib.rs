@@ -19,6 +19,7 @@ pub mod schema;
 pub mod server;
 pub mod sessions;
 pub mod telemetry;
+pub mod timeouts;
 
 pub use app::{AppState, BoxError, openapi_document, router, run, serve};
 pub use config::Config;

@@ -135,6 +135,14 @@ pub const PROBLEM_TYPES: &[ProblemType] = &[
         "method not allowed",
     ),
     pt(
+        "request-timeout",
+        408,
+        "Request timeout",
+        "RequestTimeout",
+        "A streamed upload made no progress for `UPLOAD_IDLE_TIMEOUT_SECS`; nothing was stored",
+        "the upload made no progress for 30 s (UPLOAD_IDLE_TIMEOUT_SECS); nothing was stored",
+    ),
+    pt(
         "conflict",
         409,
         "Conflict",

@@ -180,3 +180,173 @@ async fn s3_down_is_503_and_ready_reports_it() {
     // Everything else keeps working.
     app.get("/api/v1/engagements", &ada.token).await.expect(200);
 }
+
+/// Every regular file under `dir`, at any depth.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for entry in rd.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+/// Where the app stores blobs: its local directory, or s3s-fs's.
+enum Blobs {
+    Local,
+    S3(S3Server),
+}
+
+/// An app whose requests may take 1 s in total and whose uploads may go 1 s
+/// without progress.
+async fn impatient(backend: Backend, blobs: &Blobs) -> Option<TestApp> {
+    let s3 = match blobs {
+        Blobs::Local => None,
+        Blobs::S3(s) => Some(s.endpoint.clone()),
+    };
+    TestApp::spawn_with(backend, |c| {
+        c.request_timeout_secs = 1;
+        c.upload_idle_timeout_secs = 1;
+        if let Some(endpoint) = s3 {
+            c.s3_endpoint = Some(endpoint);
+            c.s3_bucket = Some(atrium_testkit::s3::BUCKET.into());
+            c.s3_access_key_id = atrium_testkit::s3::ACCESS_KEY.into();
+            c.s3_secret_access_key = atrium_testkit::s3::SECRET_KEY.into();
+        }
+    })
+    .await
+}
+
+/// Sends a raw-body upload of `length` declared bytes over a plain connection:
+/// `chunks` with `gap` between them, then nothing more. Returns the status and
+/// body of the answer, and the seconds it took.
+async fn dribble(
+    app: &TestApp,
+    s: &Session,
+    path: &str,
+    length: usize,
+    chunks: &[Vec<u8>],
+    gap: std::time::Duration,
+) -> (u16, String, f64) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = app.base.trim_start_matches("http://");
+    let mut conn = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/octet-stream\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n",
+        s.token
+    );
+    let started = std::time::Instant::now();
+    conn.write_all(head.as_bytes()).await.expect("head");
+    for c in chunks {
+        tokio::time::sleep(gap).await;
+        conn.write_all(c).await.expect("chunk");
+    }
+    let mut answer = Vec::new();
+    tokio::time::timeout(std::time::Duration::from_secs(20), conn.read_to_end(&mut answer))
+        .await
+        .expect("an answer within 20 s")
+        .expect("read");
+    let text = String::from_utf8_lossy(&answer).into_owned();
+    let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    (status, body, started.elapsed().as_secs_f64())
+}
+
+/// 3 s of upload, a chunk every 250 ms, through an app whose requests may take
+/// 1 s: the upload has no total limit, only an idle one, so it arrives whole.
+async fn slow_but_steady_upload_arrives(backend: Backend, blobs: Blobs) {
+    let Some(app) = impatient(backend, &blobs).await else { return };
+    let ada = app.signup("ada@example.com").await;
+    let e = engagement(&app, &ada).await;
+    let chunks: Vec<Vec<u8>> = (0..12u8).map(|i| vec![i; 4096]).collect();
+    let path = format!("/api/v1/files?engagement_id={e}&name=slow.bin");
+    let gap = std::time::Duration::from_millis(250);
+    let (status, body, secs) = dribble(&app, &ada, &path, 12 * 4096, &chunks, gap).await;
+    assert_eq!(status, 201, "{body}");
+    assert!(secs > 2.5, "the upload took {secs:.1} s, longer than the 1 s request timeout");
+    let file: Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(file["current"]["size"], 12 * 4096);
+    // A plain request on the same app is still bounded by its total timeout
+    // (the upload's idle limit did not leak to other routes).
+    app.get("/api/v1/files", &ada.token).await.expect(200);
+}
+
+/// Sends 3 of a declared 1 MiB, then stalls: cut off after the 1 s idle limit
+/// with a 408, and neither a row nor a blob (nor a partial one) is left.
+async fn stalled_upload_is_cut_off(backend: Backend, blobs: Blobs) {
+    let Some(app) = impatient(backend, &blobs).await else { return };
+    let ada = app.signup("ada@example.com").await;
+    let e = engagement(&app, &ada).await;
+    let chunks: Vec<Vec<u8>> = (0..3u8).map(|i| vec![i; 4096]).collect();
+    let path = format!("/api/v1/files?engagement_id={e}&name=stalled.bin");
+    let gap = std::time::Duration::from_millis(100);
+    let (status, body, secs) = dribble(&app, &ada, &path, 1024 * 1024, &chunks, gap).await;
+    assert_eq!(status, 408, "{body}");
+    let problem: Value = serde_json::from_str(&body).expect("problem json");
+    assert_eq!(problem["type"], "/problems/request-timeout", "{problem}");
+    assert!(secs < 10.0, "cut off after {secs:.1} s");
+    let list = app.get("/api/v1/files", &ada.token).await.expect(200);
+    assert_eq!(list.body["items"].as_array().map(Vec::len), Some(0), "no row");
+    let dir = match &blobs {
+        Blobs::Local => app.config().blob_dir.clone(),
+        // s3s-fs keeps objects under <dir>/<bucket> and partial ones as `.tmp.*` in <dir>.
+        Blobs::S3(s3) => s3.dir().to_path_buf(),
+    };
+    // s3s-fs removes its partial file when it notices the dropped connection,
+    // which may be a moment after Atrium answered.
+    let mut left = files_under(&dir);
+    for _ in 0..30 {
+        if left.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        left = files_under(&dir);
+    }
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+fn s3() -> Option<Blobs> {
+    S3Server::start().map(Blobs::S3)
+}
+
+#[tokio::test]
+async fn files_slow_upload_sqlite_local() {
+    slow_but_steady_upload_arrives(Backend::Sqlite, Blobs::Local).await;
+}
+
+#[tokio::test]
+async fn files_slow_upload_postgres_s3() {
+    let Some(s3) = s3() else { return };
+    slow_but_steady_upload_arrives(Backend::Postgres, s3).await;
+}
+
+#[tokio::test]
+async fn files_stalled_upload_sqlite_local() {
+    stalled_upload_is_cut_off(Backend::Sqlite, Blobs::Local).await;
+}
+
+#[tokio::test]
+async fn files_stalled_upload_sqlite_s3() {
+    let Some(s3) = s3() else { return };
+    stalled_upload_is_cut_off(Backend::Sqlite, s3).await;
+}
+
+#[tokio::test]
+async fn files_stalled_upload_postgres_local() {
+    stalled_upload_is_cut_off(Backend::Postgres, Blobs::Local).await;
+}
+
+#[tokio::test]
+async fn files_stalled_upload_postgres_s3() {
+    let Some(s3) = s3() else { return };
+    stalled_upload_is_cut_off(Backend::Postgres, s3).await;
+}

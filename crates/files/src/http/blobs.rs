@@ -82,7 +82,7 @@ pub(super) async fn put_blob(
         return Err(AppError::PayloadTooLarge);
     }
     let stream = body.into_data_stream().map_err(std::io::Error::other).boxed();
-    st.store.put_exact(&key, stream, length).await.map_err(|e| match e {
+    st.store.put_sized(&key, stream, length).await.map_err(|e| match e {
         crate::store::StoreError::Body(e) => AppError::BadRequest(e.to_string()),
         other => other.into(),
     })?;

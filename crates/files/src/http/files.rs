@@ -11,7 +11,7 @@ use crate::dto::{
     Visibility,
 };
 use crate::service::{Download, FilesService};
-use crate::store::ByteStream;
+use crate::store::{ByteStream, Upload};
 
 fn content_type(headers: &HeaderMap) -> &str {
     headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("")
@@ -36,12 +36,21 @@ fn raw(body: Body) -> ByteStream {
     body.into_data_stream().map_err(std::io::Error::other).boxed()
 }
 
+/// A `Content-Length` that is the body's length (not one beside a chunked encoding).
+fn declared_length(headers: &HeaderMap) -> Option<u64> {
+    if headers.contains_key(header::TRANSFER_ENCODING) {
+        return None;
+    }
+    headers.get(header::CONTENT_LENGTH)?.to_str().ok()?.trim().parse().ok()
+}
+
 /// The file's bytes from a raw body, or from the `file` part of a multipart form
-/// (whose other parts fill `meta`; parts after `file` are not read).
-async fn file_body(headers: &HeaderMap, body: Body, meta: &mut FileMeta) -> Result<ByteStream, AppError> {
+/// (whose other parts fill `meta`; parts after `file` are not read), with their
+/// length when the request declares it: the body's `Content-Length`, or the part's.
+async fn file_body(headers: &HeaderMap, body: Body, meta: &mut FileMeta) -> Result<Upload, AppError> {
     let ct = content_type(headers);
     if !ct.to_ascii_lowercase().starts_with("multipart/form-data") {
-        return Ok(raw(body));
+        return Ok(Upload { length: declared_length(headers), body: raw(body) });
     }
     let boundary = multer::parse_boundary(ct).map_err(|e| AppError::BadRequest(format!("multipart: {e}")))?;
     let mut form = multer::Multipart::new(body.into_data_stream(), boundary);
@@ -52,7 +61,8 @@ async fn file_body(headers: &HeaderMap, body: Body, meta: &mut FileMeta) -> Resu
             if meta.name.is_none() {
                 meta.name = field.file_name().map(str::to_owned);
             }
-            return Ok(field.map_err(std::io::Error::other).boxed());
+            let length = declared_length(field.headers());
+            return Ok(Upload { body: field.map_err(std::io::Error::other).boxed(), length });
         }
         let text = field.text().await.map_err(bad)?;
         let uuid = |field: &'static str, t: &str| {
@@ -97,7 +107,9 @@ pub(super) async fn list(
 /// Upload a file, streamed to the store: `multipart/form-data` (a `file` part and
 /// optional `engagement_id`, `name`, `visibility`, `attached_type`, `attached_id`
 /// parts before it) or a raw body with the same fields in the query string. Over
-/// `FILE_MAX_BYTES` is a 413.
+/// `FILE_MAX_BYTES` is a 413. A raw body with a `Content-Length` goes to S3 as one
+/// streamed PutObject; without one (chunked), as a multipart upload. No total time
+/// limit: an upload is cut off (408) only after `UPLOAD_IDLE_TIMEOUT_SECS` without progress.
 #[utoipa::path(post, path = "/api/v1/files", tag = "files",
     extensions(("x-required-role" = json!("write_records"))),
     params(FileMeta),
@@ -105,6 +117,7 @@ pub(super) async fn list(
         description = "The bytes, raw or as the `file` part of a form"),
     responses(
         (status = 201, description = "File stored with its first version", body = FileOut),
+        (status = 408, description = "No progress for UPLOAD_IDLE_TIMEOUT_SECS: cut off, nothing stored", body = atrium_kernel::Problem),
         (status = 413, description = "Larger than FILE_MAX_BYTES", body = atrium_kernel::Problem),
         (status = 503, description = "The object storage is unavailable", body = atrium_kernel::Problem)))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
@@ -215,6 +228,7 @@ pub(super) async fn versions(
     responses(
         (status = 201, description = "The file with its new current version", body = FileOut),
         (status = 202, description = "Direct upload started", body = DirectUploadOut),
+        (status = 408, description = "No progress for UPLOAD_IDLE_TIMEOUT_SECS: cut off, nothing stored", body = atrium_kernel::Problem),
         (status = 413, description = "Larger than FILE_MAX_BYTES", body = atrium_kernel::Problem)))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, file_id = %id))]
 pub(super) async fn add_version(

@@ -39,6 +39,13 @@ pub fn router(svc: FilesService, local: Option<LocalStore>) -> OpenApiRouter {
     r
 }
 
+/// Requests that stream a file in (the API's uploads, the local store's signed
+/// PUTs): bounded by an idle timeout rather than a total one.
+pub fn is_upload(method: &axum::http::Method, path: &str) -> bool {
+    (method == axum::http::Method::POST && streams_body(path))
+        || (method == axum::http::Method::PUT && path.starts_with("/blobs/"))
+}
+
 /// Paths whose POST bodies are streamed uploads (the idempotency layer must not
 /// buffer them whole).
 pub fn streams_body(path: &str) -> bool {

@@ -25,7 +25,7 @@ use crate::dto::{FileFilter, FileId, FileOut, VersionOut, Visibility};
 use crate::entity::{file_object, file_version};
 use crate::error::FilesError;
 use crate::ports::Engagements;
-use crate::store::{BlobStore, ByteStream};
+use crate::store::{BlobStore, ByteStream, Upload, exact};
 
 /// Bytes sniffed for the media type.
 const SNIFF: usize = 8 * 1024;
@@ -81,6 +81,9 @@ struct Tally {
     hasher: Sha256,
     head: Vec<u8>,
     too_large: bool,
+    /// The client's body failed (cut off, shorter than declared): whatever the
+    /// store then reports, the upload failed on the client's side.
+    failed: Option<String>,
 }
 
 fn lock(t: &Mutex<Tally>) -> std::sync::MutexGuard<'_, Tally> {
@@ -89,8 +92,8 @@ fn lock(t: &Mutex<Tally>) -> std::sync::MutexGuard<'_, Tally> {
 
 fn tallied(body: ByteStream, max: u64, tally: Arc<Mutex<Tally>>) -> ByteStream {
     body.map(move |chunk| {
-        let chunk = chunk?;
         let mut t = lock(&tally);
+        let chunk = chunk.inspect_err(|e| t.failed = Some(e.to_string()))?;
         t.size += chunk.len() as u64;
         if t.size > max {
             t.too_large = true;
@@ -138,14 +141,26 @@ impl FilesService {
         format!("{}/{}/{}", ctx.org_id, file, Uuid::now_v7())
     }
 
-    /// Streams `body` to a new blob, measuring it; 413 past `FILE_MAX_BYTES`.
-    pub(crate) async fn store_stream(&self, ctx: &OrgCtx, file: FileId, body: ByteStream) -> Result<Stored, AppError> {
+    /// Streams `up` to a new blob, measuring it; 413 past `FILE_MAX_BYTES`. A
+    /// declared length goes to the store with the body (S3: one PutObject).
+    pub(crate) async fn store_stream(&self, ctx: &OrgCtx, file: FileId, up: Upload) -> Result<Stored, AppError> {
         let key = Self::new_key(ctx, file);
         let tally = Arc::new(Mutex::new(Tally::default()));
-        let put = self.store.put(&key, tallied(body, self.cfg.max_bytes, tally.clone())).await;
+        let put = match up.length {
+            Some(n) if n > self.cfg.max_bytes => return Err(FilesError::TooLarge(self.cfg.max_bytes).into()),
+            // Checked before the tally, so a body that contradicts its length is
+            // the client's failure (400), not the store's.
+            Some(n) => {
+                self.store.put_sized(&key, tallied(exact(up.body, n), self.cfg.max_bytes, tally.clone()), n).await
+            }
+            None => self.store.put(&key, tallied(up.body, self.cfg.max_bytes, tally.clone())).await,
+        };
         let t = std::mem::take(&mut *lock(&tally));
         if t.too_large {
             return Err(FilesError::TooLarge(self.cfg.max_bytes).into());
+        }
+        if let Some(why) = t.failed {
+            return Err(AppError::BadRequest(format!("the upload was interrupted: {why}")));
         }
         put?;
         Ok(Stored {

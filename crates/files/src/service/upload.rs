@@ -13,7 +13,7 @@ use crate::access::{Action, check};
 use crate::dto::{DirectUploadIn, DirectUploadOut, DirectVersionIn, FileId, FileMeta, FileOut, Visibility};
 use crate::entity::{file_object, file_version};
 use crate::error::FilesError;
-use crate::store::ByteStream;
+use crate::store::Upload;
 
 /// A new file's metadata, checked.
 pub(crate) struct Checked {
@@ -79,11 +79,11 @@ impl FilesService {
 
     /// A file from a streamed body: the blob first, then the rows and the event.
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
-    pub async fn upload(&self, ctx: &OrgCtx, meta: FileMeta, body: ByteStream) -> Result<FileOut, AppError> {
+    pub async fn upload(&self, ctx: &OrgCtx, meta: FileMeta, body: impl Into<Upload>) -> Result<FileOut, AppError> {
         check(ctx, Action::Write)?;
         let meta = self.check_meta(ctx, meta).await?;
         let id = FileId::new();
-        let stored = self.store_stream(ctx, id, body).await?;
+        let stored = self.store_stream(ctx, id, body.into()).await?;
         let key = stored.key.clone();
         let written = self.insert_file(ctx, id, meta, stored).await;
         if written.is_err() {
@@ -139,10 +139,10 @@ impl FilesService {
 
     /// A new version from a streamed body.
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, file_id = %id))]
-    pub async fn add_version(&self, ctx: &OrgCtx, id: FileId, body: ByteStream) -> Result<FileOut, AppError> {
+    pub async fn add_version(&self, ctx: &OrgCtx, id: FileId, body: impl Into<Upload>) -> Result<FileOut, AppError> {
         check(ctx, Action::Write)?;
         self.live(&self.db, ctx, id).await?;
-        let stored = self.store_stream(ctx, id, body).await?;
+        let stored = self.store_stream(ctx, id, body.into()).await?;
         let key = stored.key.clone();
         let written = self.append_version(ctx, id, stored, None, false).await;
         if written.is_err() {

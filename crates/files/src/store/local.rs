@@ -79,30 +79,6 @@ impl LocalStore {
             self.sign(g)
         )
     }
-
-    /// Writes an upload of exactly `length` bytes (a presigned PUT).
-    pub async fn put_exact(&self, key: &str, body: ByteStream, length: u64) -> Result<u64, StoreError> {
-        let limited = limit(body, length);
-        let n = self.put(key, limited).await?;
-        if n != length {
-            let _ = self.delete(key).await;
-            return Err(StoreError::Body(std::io::Error::other(format!("sent {n} bytes, the URL is for {length}"))));
-        }
-        Ok(n)
-    }
-}
-
-fn limit(body: ByteStream, max: u64) -> ByteStream {
-    let mut seen = 0u64;
-    body.map(move |chunk| {
-        let chunk = chunk?;
-        seen += chunk.len() as u64;
-        if seen > max {
-            return Err(std::io::Error::other(format!("more than the {max} bytes the URL is for")));
-        }
-        Ok(chunk)
-    })
-    .boxed()
 }
 
 /// Keys are ours (`org/file/uuid`): path segments of `[A-Za-z0-9._-]`, never `.`/`..`.

@@ -5,15 +5,81 @@
 pub mod local;
 pub mod s3;
 
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use async_trait::async_trait;
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use futures::stream::BoxStream;
+use futures::{Stream, StreamExt};
 
 /// A body on its way in or out, chunk by chunk.
 pub type ByteStream = BoxStream<'static, Result<Bytes, std::io::Error>>;
+
+/// An upload's bytes and, when the client declared it (`Content-Length`), their
+/// exact number: a store can then take the body in one request.
+pub struct Upload {
+    pub body: ByteStream,
+    pub length: Option<u64>,
+}
+
+impl Upload {
+    pub fn sized(body: ByteStream, length: u64) -> Self {
+        Self { body, length: Some(length) }
+    }
+}
+
+impl From<ByteStream> for Upload {
+    fn from(body: ByteStream) -> Self {
+        Self { body, length: None }
+    }
+}
+
+/// `body`, failing if it runs past `length` or ends short of it, so a store that
+/// declared the length to its backend never sends a body that contradicts it.
+pub fn exact(body: ByteStream, length: u64) -> ByteStream {
+    Exact { inner: body, left: length, length }.boxed()
+}
+
+struct Exact {
+    inner: ByteStream,
+    left: u64,
+    length: u64,
+}
+
+impl Stream for Exact {
+    type Item = Result<Bytes, std::io::Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let item = match self.inner.poll_next_unpin(cx) {
+            Poll::Pending => return Poll::Pending,
+            Poll::Ready(item) => item,
+        };
+        Poll::Ready(match item {
+            Some(Ok(chunk)) => match self.left.checked_sub(chunk.len() as u64) {
+                Some(left) => {
+                    self.left = left;
+                    Some(Ok(chunk))
+                }
+                None => Some(Err(std::io::Error::other(format!(
+                    "the body is longer than the {} bytes declared",
+                    self.length
+                )))),
+            },
+            None if self.left > 0 => {
+                let sent = self.length - self.left;
+                self.left = 0;
+                Some(Err(std::io::Error::other(format!(
+                    "the body ended after {sent} of the {} bytes declared",
+                    self.length
+                ))))
+            }
+            other => other,
+        })
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectMeta {
@@ -61,6 +127,12 @@ pub trait BlobStore: Send + Sync + 'static {
     /// Stores the stream under `key`; nothing is visible under `key` unless the
     /// whole stream arrived.
     async fn put(&self, key: &str, body: ByteStream) -> Result<u64, StoreError>;
+    /// Like [`put`](Self::put) for a body of exactly `length` bytes (a body that
+    /// ends short or runs past it stores nothing). S3 takes it as one PutObject
+    /// streamed with that length, where an unknown length needs a multipart upload.
+    async fn put_sized(&self, key: &str, body: ByteStream, length: u64) -> Result<u64, StoreError> {
+        self.put(key, exact(body, length)).await
+    }
     async fn head(&self, key: &str) -> Result<Option<ObjectMeta>, StoreError>;
     /// The bytes of `key`, or of the inclusive range `(first, last)`.
     async fn get(&self, key: &str, range: Option<(u64, u64)>) -> Result<ByteStream, StoreError>;

@@ -1,7 +1,8 @@
 //! Blobs in an S3 bucket through `aws-sdk-s3`, with a rustls (ring) HTTP client
 //! built here and static credentials from the settings (no aws-config: it pulls
-//! STS/SSO and a C build). Streams larger than one part go up as a multipart
-//! upload, a few parts in memory at a time.
+//! STS/SSO and a C build). A body of known length goes up as one streamed
+//! PutObject (up to S3's 5 GiB limit); one of unknown length larger than a part as
+//! a multipart upload, a few parts in memory at a time.
 
 use std::time::Duration;
 
@@ -18,10 +19,13 @@ use futures::StreamExt;
 use tokio::task::JoinSet;
 use tokio_util::io::ReaderStream;
 
-use super::{BlobStore, ByteStream, Listing, ObjectMeta, Presigned, StoreError};
+use super::{BlobStore, ByteStream, Listing, ObjectMeta, Presigned, StoreError, exact};
 
 /// Part size of multipart uploads (S3's minimum is 5 MiB).
 const PART: usize = 8 * 1024 * 1024;
+
+/// The largest object S3 accepts in one PutObject.
+const SINGLE_PUT_MAX: u64 = 5 * 1024 * 1024 * 1024;
 
 /// Parts being sent while the next one is read from the client, so the two legs
 /// overlap; about (IN_FLIGHT + 1) × PART is held in memory.
@@ -66,6 +70,12 @@ impl S3Store {
             b = b.endpoint_url(e);
         }
         Self { client: Client::from_conf(b.build()), bucket: s.bucket.clone() }
+    }
+
+    /// A store over a client configured elsewhere (a test that inspects or
+    /// alters the requests through an interceptor).
+    pub fn with_client(client: Client, bucket: impl Into<String>) -> Self {
+        Self { client, bucket: bucket.into() }
     }
 
     pub fn client(&self) -> &Client {
@@ -154,6 +164,35 @@ impl S3Store {
     }
 }
 
+/// A request body for the SDK that streams `body` with its exact length. A stream
+/// cannot be hashed before it is sent, so the SDK frames it aws-chunked with a
+/// trailing CRC32 the server verifies, and signs it `STREAMING-UNSIGNED-PAYLOAD-
+/// TRAILER` over HTTPS (TLS protects the bytes) or with a signature per chunk over
+/// plain HTTP; the headers and path are signed either way.
+struct Streamed {
+    // The SDK wants a `Sync` body; the stream is only ever polled through `&mut`,
+    // so the mutex is never locked (`get_mut`).
+    body: std::sync::Mutex<ByteStream>,
+    length: u64,
+}
+
+impl http_body::Body for Streamed {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, std::io::Error>>> {
+        let body = self.get_mut().body.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
+        body.poll_next_unpin(cx).map(|chunk| chunk.map(|c| c.map(http_body::Frame::data)))
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.length)
+    }
+}
+
 /// Up to one part of `body` (less only at its end), counted into `n`; `None` once it is exhausted.
 async fn next_part(body: &mut ByteStream, n: &mut u64) -> Result<Option<Bytes>, StoreError> {
     // Sized for a whole part and a last chunk past it, so it never grows by copying.
@@ -218,6 +257,27 @@ impl BlobStore for S3Store {
             }
         }
         self.put_multipart(key, buf.freeze(), body).await
+    }
+
+    async fn put_sized(&self, key: &str, body: ByteStream, length: u64) -> Result<u64, StoreError> {
+        let body = exact(body, length);
+        if length > SINGLE_PUT_MAX {
+            return self.put(key, body).await;
+        }
+        // One request, nothing buffered: the server writes the object as it
+        // arrives, and it appears only if the whole body did (an interrupted
+        // PutObject stores nothing), with no multipart completion to pay.
+        let streamed = Streamed { body: std::sync::Mutex::new(body), length };
+        self.client
+            .put_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .content_length(i64::try_from(length).map_err(|e| StoreError::Other(e.to_string()))?)
+            .body(SdkStream::new(aws_smithy_types::body::SdkBody::from_body_1_x(streamed)))
+            .send()
+            .await
+            .map_err(sdk)?;
+        Ok(length)
     }
 
     async fn head(&self, key: &str) -> Result<Option<ObjectMeta>, StoreError> {

@@ -858,7 +858,9 @@ export interface paths {
          * Upload a file, streamed to the store: `multipart/form-data` (a `file` part and
          *     optional `engagement_id`, `name`, `visibility`, `attached_type`, `attached_id`
          *     parts before it) or a raw body with the same fields in the query string. Over
-         *     `FILE_MAX_BYTES` is a 413.
+         *     `FILE_MAX_BYTES` is a 413. A raw body with a `Content-Length` goes to S3 as one
+         *     streamed PutObject; without one (chunked), as a multipart upload. No total time
+         *     limit: an upload is cut off (408) only after `UPLOAD_IDLE_TIMEOUT_SECS` without progress.
          * @description Required role: owner, admin, member (`write_records`); other roles get 403.
          */
         post: operations["upload"];
@@ -7898,7 +7900,7 @@ export interface components {
              * @description The problem type; one of the documented URIs
              * @enum {string}
              */
-            type: "/problems/bad-request" | "/problems/unauthenticated" | "/problems/sign-in-refused" | "/problems/forbidden" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/validation" | "/problems/rate-limited" | "/problems/upstream-unavailable" | "/problems/unavailable" | "/problems/internal";
+            type: "/problems/bad-request" | "/problems/unauthenticated" | "/problems/sign-in-refused" | "/problems/forbidden" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/request-timeout" | "/problems/conflict" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/validation" | "/problems/rate-limited" | "/problems/upstream-unavailable" | "/problems/unavailable" | "/problems/internal";
             title: string;
             /** Format: int32 */
             status: number;
@@ -9598,6 +9600,23 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description A streamed upload made no progress for `UPLOAD_IDLE_TIMEOUT_SECS`; nothing was stored */
+        RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "the upload made no progress for 30 s (UPLOAD_IDLE_TIMEOUT_SECS); nothing was stored",
+                 *       "status": 408,
+                 *       "title": "Request timeout",
+                 *       "type": "/problems/request-timeout"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description A single sign-on callback was refused (its ID token, state or email); no session was issued */
         SignInRefused: {
             headers: {
@@ -10098,6 +10117,7 @@ export type ResponseInternalError = components['responses']['InternalError'];
 export type ResponseMethodNotAllowed = components['responses']['MethodNotAllowed'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
+export type ResponseRequestTimeout = components['responses']['RequestTimeout'];
 export type ResponseSignInRefused = components['responses']['SignInRefused'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseUnauthenticated = components['responses']['Unauthenticated'];
@@ -12537,6 +12557,19 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            /** @description No progress for UPLOAD_IDLE_TIMEOUT_SECS: cut off, nothing stored */
+            408: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             409: components["responses"]["Conflict"];
             /** @description Larger than FILE_MAX_BYTES */
             413: {
@@ -12945,6 +12978,19 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description No progress for UPLOAD_IDLE_TIMEOUT_SECS: cut off, nothing stored */
+            408: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             409: components["responses"]["Conflict"];
             /** @description Larger than FILE_MAX_BYTES */
             413: {
