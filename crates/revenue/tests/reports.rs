@@ -249,7 +249,7 @@ impl Harness {
 
 /// Writes need a billing role; the reports are read as a viewer.
 fn as_owner(ctx: &OrgCtx) -> OrgCtx {
-    OrgCtx { role: Role::Owner, ..ctx.clone() }
+    OrgCtx { role: Role::Owner, ..*ctx }
 }
 
 fn cur(code: &str) -> Currency {
@@ -356,12 +356,12 @@ async fn ar_aging_buckets_open_balances_at_their_stored_rates(db: &TestDb) {
 
     let reports = h.reports(Vec::new());
     let all = |q: ArAgingQuery, req| {
-        let (reports, ctx) = (reports.clone(), ctx.clone());
+        let (reports, ctx) = (reports.clone(), ctx);
         async move { reports.ar_aging(&ctx, &q, req).await }
     };
     let (as_of, base, page, totals) = all(ArAgingQuery::default(), PageRequest::default()).await.expect("aging");
     assert_eq!((as_of, base), (NaiveDate::from_ymd_opt(2027, 1, 15).expect("date"), cur("USD")));
-    let mut want_clients = vec![(a, 9), (b, 3)];
+    let mut want_clients = [(a, 9), (b, 3)];
     want_clients.sort_by_key(|(c, _)| c.into_uuid());
     let got: Vec<_> = page.items.iter().map(|r| (r.client_company_id, r.open_invoices)).collect();
     assert_eq!(

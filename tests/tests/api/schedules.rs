@@ -162,6 +162,23 @@ async fn engagement_billed_by_schedules_from_time_to_credit_note(app: &TestApp) 
         (&json!("partially_paid"), &eur(20_000), &eur(10_000), &eur(30_000))
     );
 
+    // The finance reports, in USD at the stored rates: 300.00 EUR open at 1.05; invoiced
+    // 600.00 − 100.00 EUR net (525.00 USD) against 6 h of approved time at €60.00.
+    let aging = app.get("/api/v1/reports/ar-aging", &ada.token).await.expect(200).body;
+    assert_eq!(
+        (&aging["base_currency"], &aging["totals"]["current"], &aging["totals"]["total"]),
+        (&json!("USD"), &usd(31_500), &usd(31_500))
+    );
+    assert_eq!(aging["items"].as_array().map(Vec::len), Some(1), "{aging}");
+    let path = format!("/api/v1/reports/engagement-profitability?engagement_id={engagement}&rate_date={issue_date}");
+    let profit = app.get(&path, &billing.token).await.expect(200).body;
+    let row = &profit["items"][0];
+    assert_eq!(
+        (&row["invoiced"], &row["cost"], &row["margin"], &row["approved_minutes"], &row["budget_in_base"]),
+        (&usd(52_500), &usd(37_800), &usd(14_700), &json!(360), &usd(5_250_000)),
+        "{profit}"
+    );
+
     // A milestone schedule bills when the milestone is completed, through the outbox, once.
     let m = app.post("/api/v1/milestones", &owner.token, json!({"project_id": project, "name": "Launch"})).await;
     let milestone = id(&m.expect(201).body);

@@ -46,6 +46,10 @@ impl Sums {
 
 type Months = BTreeMap<Month, Sums>;
 
+/// The months covered (first, last), the base currency, a page of clients and the
+/// totals per month over every client.
+pub type ByClient = (Month, Month, Currency, Page<ClientRevenue>, Vec<MonthRevenue>);
+
 impl ReportsService {
     /// Per client (no client first, then by id) and month, in the base currency at
     /// each document's stored rate. One aggregate each over invoices and credit
@@ -56,7 +60,7 @@ impl ReportsService {
         ctx: &OrgCtx,
         q: &RevenueByClientQuery,
         req: PageRequest,
-    ) -> Result<(Month, Month, Currency, Page<ClientRevenue>, Vec<MonthRevenue>), AppError> {
+    ) -> Result<ByClient, AppError> {
         let to = q.to.unwrap_or_else(|| Month::of(self.today()));
         let from = q.from.unwrap_or_else(|| to.minus(11));
         if from > to {
