@@ -152,14 +152,18 @@ async fn an_export_that_fails_midway_aborts_the_body_and_a_complete_one_ends_wit
         "{failed:?}"
     );
     for encoding in ["identity", "gzip"] {
-        let res = app
+        let sent = app
             .http
             .get(format!("{}{path}", app.base))
             .bearer_auth(&ada.token)
             .header("accept-encoding", encoding)
-            .send()
-            .await
-            .expect("export");
+            .send();
+        let res = match sent.await {
+            Ok(res) => res,
+            // As above: under load the cut can come before the head, which the client sees too.
+            Err(e) if e.is_request() => continue,
+            Err(e) => panic!("{encoding}: {e}"),
+        };
         assert_eq!(res.status().as_u16(), 200, "the first batch was fine");
         let body = res.bytes().await;
         assert!(body.is_err(), "{encoding}: the client must see the failure, got {:?} bytes", body.map(|b| b.len()));

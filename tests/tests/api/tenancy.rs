@@ -154,7 +154,6 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     let mut ids = BTreeMap::new();
     ids.insert("/api/v1/invoice-schedules/", schedule.body["id"].as_str().expect("id").to_owned());
     let reminder = crate::collections::seed_reminder(app, &ada.org_id, &invoice_id, 1).await;
-    let mut ids = BTreeMap::new();
     ids.insert("/api/v1/invoice-reminders/", reminder);
     ids.insert("/api/v1/files/", file["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/invoices/", invoice_id);

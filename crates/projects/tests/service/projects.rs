@@ -357,9 +357,19 @@ async fn deleting_a_milestone_keeps_its_tasks(db: &TestDb) {
     assert_eq!(task_row(&h.conn, t2.id).await.expect("other").milestone_id, Some(other), "other milestone untouched");
     assert_eq!(order_of(&h.conn, project).await.0, [t1.id.into_uuid(), t2.id.into_uuid()]);
     let ev = events_of(&h.conn, m).await;
-    assert_eq!(types(&ev), ["projects.milestone.created", "projects.milestone.updated", "projects.milestone.deleted"]);
-    assert_eq!(ev[2].data["detached_task_ids"], json!([t1.id]));
-    assert_eq!(ev[2].data["engagement_id"], json!(engagement));
+    // Open → done also says the milestone was completed (revenue bills milestone schedules on it).
+    assert_eq!(
+        types(&ev),
+        [
+            "projects.milestone.created",
+            "projects.milestone.updated",
+            "projects.milestone.completed",
+            "projects.milestone.deleted"
+        ]
+    );
+    assert_eq!(ev[2].data["status"], json!("done"));
+    assert_eq!(ev[3].data["detached_task_ids"], json!([t1.id]));
+    assert_eq!(ev[3].data["engagement_id"], json!(engagement));
     assert_eq!(ev[0].data["engagement_id"], json!(engagement));
 }
 

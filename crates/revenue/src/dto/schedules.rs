@@ -89,13 +89,13 @@ pub struct InstallmentIn {
     pub due_on: Date,
 }
 
-/// The amount billed when a milestone of the engagement is completed.
+/// The amount billed when a milestone of the engagement is completed; the
+/// description is printed on the invoice line.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"milestone_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "description": "Design sign-off", "amount": {"amount_minor": 1500000, "currency": "EUR"}}))]
 pub struct MilestoneTermIn {
     pub milestone_id: MilestoneId,
-    /// Printed on the invoice line.
     #[schema(inline)]
     pub description: LineDescription,
     /// In the schedule's currency; above zero.

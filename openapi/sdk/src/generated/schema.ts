@@ -6792,7 +6792,8 @@ export interface components {
          */
         MilestoneStatus: "open" | "done";
         /**
-         * @description The amount billed when a milestone of the engagement is completed.
+         * @description The amount billed when a milestone of the engagement is completed; the
+         *     description is printed on the invoice line.
          * @example {
          *       "amount": {
          *         "amount_minor": 1500000,
@@ -6804,7 +6805,7 @@ export interface components {
          */
         MilestoneTermIn: {
             milestone_id: components["schemas"]["MilestoneId"];
-            description: string & Record<string, never>;
+            description: string;
             /** @description In the schedule's currency; above zero. */
             amount: components["schemas"]["Money"];
         };
