@@ -16,8 +16,7 @@ use atrium_kernel::{AppError, IfMatch, Money, OrgCtx, OrganizationId, Page, Page
 use chrono::NaiveDate;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -26,7 +25,7 @@ use crate::dto::{
     InstallmentOut, InvoiceScheduleId, MilestoneTermOut, ScheduleFilter, ScheduleIn, ScheduleKind, ScheduleOut,
     SchedulePatch, ScheduleStatus, stored, stored_currency,
 };
-use crate::entity::{invoice_schedule as schedule, invoice_schedule_item as item, invoice_schedule_run as run_row};
+use crate::entity::{invoice_schedule as schedule, invoice_schedule_item as item};
 use crate::error::RevenueError;
 
 pub use run::{MILESTONE_BILLING, RUNNER_JOB, RunSummary};
@@ -177,10 +176,8 @@ impl RevenueService {
             row.group_by = Set(g.as_str().to_owned());
         }
         let new_terms = terms::replaced(kind, currency, patch.installments, patch.milestones)?;
-        let has_runs =
-            run_row::Entity::scoped(ctx.org_id).filter(run_row::Column::ScheduleId.eq(current.id)).count(&txn).await?
-                > 0;
-        if new_terms.is_some() && has_runs {
+        let done = run::done_keys(&txn, ctx.org_id, current.id).await?;
+        if new_terms.is_some() && !done.is_empty() {
             return Err(AppError::conflict(
                 "the schedule has run: its installments and milestone terms stay as billed; end it and create another",
             ));
@@ -200,7 +197,6 @@ impl RevenueService {
             }
             None => items_of(&txn, ctx.org_id, &[current.id]).await?.remove(&current.id).unwrap_or_default(),
         };
-        let done = run::done_keys(&txn, ctx.org_id, current.id).await?;
         let updated = set_next_due(&txn, ctx.org_id, updated, &items, &done).await?;
         let mut changed = changed!(current, updated; name, status, ends_on, tax_rate_id, amount, included_minutes, group_by, next_due_on);
         if new_terms.is_some() {

@@ -140,7 +140,7 @@ impl RevenueService {
         if row.status != ScheduleStatus::Active.as_str() {
             return Err(AppError::conflict(format!("the schedule is {}: resume it to run it", row.status)));
         }
-        let runs = self.run_one(ctx.org_id, &ctx.actor(), row.id, up_to).await?;
+        let runs = self.run_loaded(ctx.org_id, &ctx.actor(), row, up_to).await?;
         runs.into_iter().map(run_out).collect()
     }
 
@@ -219,7 +219,8 @@ impl RevenueService {
                 continue;
             }
             let work = Work::Milestone { term, name: name.to_owned() };
-            if let Some(r) = self.process(org, &actor, &s, &work).await? {
+            let engagement = self.engagement_of(org, &s).await?;
+            if let Some(r) = self.process(org, &actor, &s, &engagement, &work).await? {
                 drafted += usize::from(r.invoice_id.is_some());
             }
         }
@@ -239,6 +240,18 @@ impl RevenueService {
         if row.status != ScheduleStatus::Active.as_str() {
             return Ok(Vec::new());
         }
+        self.run_loaded(org, actor, row, up_to).await
+    }
+
+    /// [`Self::run_one`] for a schedule already read (and found active).
+    async fn run_loaded(
+        &self,
+        org: OrganizationId,
+        actor: &str,
+        row: schedule::Model,
+        up_to: NaiveDate,
+    ) -> Result<Vec<run_row::Model>, AppError> {
+        let engagement = self.engagement_of(org, &row).await?;
         let items = items_of(&self.db, org, &[row.id]).await?.remove(&row.id).unwrap_or_default();
         let done = done_keys(&self.db, org, row.id).await?;
         let kind: ScheduleKind = stored(&row.kind)?;
@@ -268,7 +281,7 @@ impl RevenueService {
         };
         let mut runs = Vec::new();
         for w in work.into_iter().take(periods::MAX_PER_RUN) {
-            if let Some(r) = self.process(org, actor, &row, &w).await? {
+            if let Some(r) = self.process(org, actor, &row, &engagement, &w).await? {
                 runs.push(r);
             }
         }
@@ -283,18 +296,22 @@ impl RevenueService {
 
     /// Plans and writes one unit of work; plans again once if another draft took
     /// some of its time meanwhile. `None` when it had already run.
+    /// The schedule's engagement as it is now (its client goes on the drafts).
+    async fn engagement_of(&self, org: OrganizationId, s: &schedule::Model) -> Result<EngagementRef, AppError> {
+        self.engagements.engagement(org, s.engagement_id.into()).await?.ok_or(AppError::NotFound("engagement"))
+    }
+
     async fn process(
         &self,
         org: OrganizationId,
         actor: &str,
         s: &schedule::Model,
+        engagement: &EngagementRef,
         work: &Work,
     ) -> Result<Option<run_row::Model>, AppError> {
-        let engagement =
-            self.engagements.engagement(org, s.engagement_id.into()).await?.ok_or(AppError::NotFound("engagement"))?;
         for _ in 0..3 {
             let draft = self.plan(org, s, work).await?;
-            match self.write(org, actor, s, &engagement, work, draft).await? {
+            match self.write(org, actor, s, engagement, work, draft).await? {
                 Written::Run(r) => return Ok(Some(r)),
                 Written::AlreadyRan => return Ok(None),
                 Written::TimeTaken => continue,
