@@ -80,9 +80,14 @@ services:
 	@bash scripts/start-services.sh
 
 ## Outbox benchmark on PostgreSQL (results: bench/RESULTS.md).
+## Twice: over TLS (what a URL without `sslmode` gets from a server with SSL on, as here) and without it.
+PG_BENCH_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 bench:
 	cargo build --release --workspace --bin outbox-bench
-	$(CARGO_TARGET_DIR)/release/outbox-bench --events 20000 --workers 2 --light-events 1000 --rate 100
+	@echo "== PostgreSQL over TLS (sslmode=prefer)"
+	TEST_DATABASE_URL='$(PG_BENCH_URL)' $(CARGO_TARGET_DIR)/release/outbox-bench --events 20000 --workers 2 --light-events 1000 --rate 100
+	@echo "== PostgreSQL without TLS (sslmode=disable)"
+	TEST_DATABASE_URL='$(PG_BENCH_URL)?sslmode=disable' $(CARGO_TARGET_DIR)/release/outbox-bench --events 20000 --workers 2 --light-events 1000 --rate 100
 
 ## HTTP load on PostgreSQL: wrk against the release `atrium serve`, pgbench as the floor (bench/RESULTS.md).
 bench-http:

@@ -29,6 +29,9 @@ use crate::entity::{counter, delivery, event};
 use crate::event::{Event, NOTIFY_CHANNEL};
 use crate::subscriber::{Subscriber, owner_of};
 
+/// The first pause of an idle loop (see [`Dispatcher::keep_going`]).
+const FIRST_PAUSE: Duration = Duration::from_millis(5);
+
 #[derive(Debug, Clone)]
 pub struct DispatcherConfig {
     /// Events sequenced and deliveries claimed per round.
@@ -112,9 +115,13 @@ impl Dispatcher {
     pub async fn run(self, shutdown: watch::Receiver<bool>) {
         let sequenced = Arc::new(tokio::sync::Notify::new());
         let committed = Arc::new(tokio::sync::Notify::new());
+        // Either loop of every dispatcher may have work after a commit or after
+        // another dispatcher sequenced: the sequencer for new events, the delivery
+        // loop for the deliveries another sequencer created.
         crate::wake::register_dispatcher(&committed);
+        crate::wake::register_dispatcher(&sequenced);
         if self.db.get_database_backend() == DbBackend::Postgres {
-            tokio::spawn(listen(self.db.clone(), committed.clone(), shutdown.clone()));
+            tokio::spawn(listen(self.db.clone(), vec![committed.clone(), sequenced.clone()], shutdown.clone()));
         }
         tracing::info!(subscribers = self.subscribers.len(), "outbox dispatcher started");
         let seq = {
@@ -124,6 +131,7 @@ impl Dispatcher {
                     let n = d.sequence().await?;
                     if n > 0 {
                         sequenced.notify_one();
+                        d.announce_deliveries().await;
                     }
                     Ok(n > 0)
                 })
@@ -140,28 +148,49 @@ impl Dispatcher {
         tracing::info!("outbox dispatcher stopped");
     }
 
-    /// Repeats `step` while it finds work; when idle, waits for `wake`, the poll
-    /// interval or shutdown.
+    /// Repeats `step` while it finds work; when idle, waits for `wake`, a pause or
+    /// shutdown. The pause starts short and doubles up to the poll interval: work
+    /// this loop cannot take yet (deliveries another dispatcher holds, or later
+    /// events of an aggregate whose earlier one is still out) is usually free
+    /// again within milliseconds, and nobody wakes this loop when it is.
     async fn keep_going<F, Fut>(&self, mut shutdown: watch::Receiver<bool>, wake: Arc<tokio::sync::Notify>, step: F)
     where
         F: Fn() -> Fut,
         Fut: std::future::Future<Output = Result<bool, DbErr>>,
     {
+        let mut pause = FIRST_PAUSE.min(self.config.idle_poll);
         while !*shutdown.borrow() {
             let busy = match step().await {
                 Ok(busy) => busy,
                 Err(e) => {
                     tracing::error!(error = %e, "outbox step failed");
+                    // A failing database is not polled at the fast rate.
+                    pause = self.config.idle_poll;
                     false
                 }
             };
-            if !busy {
-                tokio::select! {
-                    () = wake.notified() => {},
-                    () = tokio::time::sleep(self.config.idle_poll) => {},
-                    _ = shutdown.changed() => {},
-                }
+            if busy {
+                pause = FIRST_PAUSE.min(self.config.idle_poll);
+                continue;
             }
+            tokio::select! {
+                () = wake.notified() => pause = FIRST_PAUSE.min(self.config.idle_poll),
+                () = tokio::time::sleep(pause) => pause = (pause * 2).min(self.config.idle_poll),
+                _ = shutdown.changed() => {},
+            }
+        }
+    }
+
+    /// Tells every dispatcher that new deliveries exist: on PostgreSQL one `NOTIFY`
+    /// per sequenced batch (outside any transaction), heard by every process; on
+    /// SQLite, the dispatchers of this process.
+    async fn announce_deliveries(&self) {
+        if self.db.get_database_backend() != DbBackend::Postgres {
+            crate::wake::wake_local_dispatchers();
+            return;
+        }
+        if let Err(e) = self.db.execute_unprepared(&format!("NOTIFY {NOTIFY_CHANNEL}")).await {
+            tracing::warn!(error = %e, "cannot NOTIFY the other dispatchers");
         }
     }
 
@@ -193,41 +222,30 @@ impl Dispatcher {
     /// Gives committed events positions in commit order and creates their deliveries.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn sequence(&self) -> Result<usize, DbErr> {
+        if self.db.get_database_backend() == DbBackend::Postgres {
+            return self.sequence_postgres().await;
+        }
         // Subscribers read the database (through the pool) to find their targets.
         // On SQLite that happens before the write transaction: the writer never
         // waits for another pool connection while it holds the file's only write
         // lock. The events are then re-read under the lock and only those still
         // unsequenced are taken (an event committed in between waits for the next
-        // round). On PostgreSQL it happens under the sequencer's row lock, so
-        // concurrent dispatchers do not look up targets of the same batch twice.
-        let sqlite = self.db.get_database_backend() == DbBackend::Sqlite;
+        // round).
+        let fresh = self.unsequenced(&self.db).await?;
+        if fresh.is_empty() {
+            return Ok(0);
+        }
         let mut known = std::collections::HashMap::new();
-        if sqlite {
-            let fresh = self.unsequenced(&self.db).await?;
-            if fresh.is_empty() {
-                return Ok(0);
-            }
-            for ev in &fresh {
-                known.insert(ev.id, self.targets_of(ev).await?);
-            }
+        for ev in &fresh {
+            known.insert(ev.id, self.targets_of(ev).await?);
         }
         let txn = atrium_kernel::db::begin_write(&self.db).await?;
-        // The row lock serializes sequencers, so a position is visible only after
-        // every smaller one is. A worker that finds it taken delivers instead of
-        // waiting (SQLite has a single writer and ignores the clause).
-        let Some(last) = counter::Entity::find_by_id("position")
-            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
-            .one(&txn)
-            .await?
-            .map(|c| c.value)
-        else {
+        let Some(last) = counter::Entity::find_by_id("position").one(&txn).await?.map(|c| c.value) else {
             txn.rollback().await?;
             return Ok(0);
         };
         let mut fresh = self.unsequenced(&txn).await?;
-        if sqlite {
-            fresh.retain(|ev| known.contains_key(&ev.id));
-        }
+        fresh.retain(|ev| known.contains_key(&ev.id));
         if fresh.is_empty() {
             txn.commit().await?;
             return Ok(0);
@@ -239,10 +257,7 @@ impl Dispatcher {
         for ev in &fresh {
             position += 1;
             positions.push((ev.id, position));
-            let targets = match known.remove(&ev.id) {
-                Some(targets) => targets,
-                None => self.targets_of(ev).await?,
-            };
+            let targets = known.remove(&ev.id).unwrap_or_default();
             for target in targets {
                 deliveries.push(delivery::ActiveModel {
                     id: Set(Uuid::now_v7()),
@@ -271,6 +286,78 @@ impl Dispatcher {
             .exec(&txn)
             .await?;
         txn.commit().await?;
+        self.announce_changes(&fresh).await;
+        Ok(fresh.len())
+    }
+
+    /// PostgreSQL's sequencer. The counter's row lock serializes sequencers, so a
+    /// position is visible only after every smaller one is; a worker that finds it
+    /// taken delivers instead of waiting. Subscribers look up targets under that
+    /// lock, so concurrent dispatchers do not look up the same batch twice. Under
+    /// the lock, one statement gives the oldest unsequenced events their positions
+    /// and returns them, and one statement creates their deliveries from arrays
+    /// (`unnest`), whatever the batch size.
+    async fn sequence_postgres(&self) -> Result<usize, DbErr> {
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
+        walk_indexes_in_order(&txn).await?;
+        let Some(last) = counter::Entity::find_by_id("position")
+            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+            .one(&txn)
+            .await?
+            .map(|c| c.value)
+        else {
+            txn.rollback().await?;
+            return Ok(0);
+        };
+        let number = Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "WITH next AS (SELECT id FROM outbox_events WHERE position IS NULL ORDER BY id LIMIT $1), \
+             numbered AS (SELECT id, $2::bigint + row_number() OVER (ORDER BY id) AS position FROM next) \
+             UPDATE outbox_events AS ev SET position = n.position FROM numbered AS n WHERE ev.id = n.id \
+             RETURNING ev.*",
+            [Value::from(self.config.batch_size as i64), Value::from(last)],
+        );
+        let mut fresh = event::Entity::find().from_raw_sql(number).all(&txn).await?;
+        if fresh.is_empty() {
+            txn.commit().await?;
+            return Ok(0);
+        }
+        fresh.sort_by_key(|ev| ev.position);
+        let mut rows = DeliveryArrays::default();
+        for ev in &fresh {
+            let position = ev.position.ok_or_else(|| DbErr::Custom("sequenced event without a position".into()))?;
+            for target in self.targets_of(ev).await? {
+                rows.push(ev, position, &target);
+            }
+        }
+        if !rows.is_empty() {
+            let now = self.clock.now();
+            let insert = Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "INSERT INTO outbox_deliveries (id, event_id, organization_id, subscriber, aggregate_id, position, \
+                 status, attempts, next_attempt_at, locked_until, last_error, created_at, updated_at) \
+                 SELECT d.id, d.event_id, d.organization_id, d.subscriber, d.aggregate_id, d.position, \
+                 'pending', 0, $7, NULL, NULL, $7, $7 \
+                 FROM unnest($1::text::uuid[], $2::text::uuid[], $3::text::uuid[], $4::text::text[], \
+                 $5::text::uuid[], $6::text::bigint[]) \
+                 AS d(id, event_id, organization_id, subscriber, aggregate_id, position)",
+                rows.into_values(now),
+            );
+            txn.execute_raw(insert).await?;
+        }
+        let position = last + fresh.len() as i64;
+        counter::Entity::update_many()
+            .col_expr(counter::Column::Value, Expr::value(position))
+            .filter(counter::Column::Name.eq("position"))
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
+        self.announce_changes(&fresh).await;
+        Ok(fresh.len())
+    }
+
+    /// Tells the change sink which aggregate types of which organizations changed.
+    async fn announce_changes(&self, fresh: &[event::Model]) {
         if let Some(sink) = &self.changes {
             let changes: std::collections::BTreeSet<Change> = fresh
                 .iter()
@@ -278,7 +365,6 @@ impl Dispatcher {
                 .collect();
             sink.changed(&changes.into_iter().collect::<Vec<_>>()).await;
         }
-        Ok(fresh.len())
     }
 
     /// The oldest events without a position, up to a batch.
@@ -440,8 +526,8 @@ impl Dispatcher {
 
     /// Leases up to `batch_size` due deliveries: the oldest pending one of each
     /// (subscriber, aggregate), skipping rows other workers hold. One statement
-    /// (select, lock and lease, returning the rows): on PostgreSQL a single round
-    /// trip; on SQLite it takes its turn in the writer queue.
+    /// (select, lock and lease, returning the rows); on SQLite it takes its turn
+    /// in the writer queue.
     async fn claim(&self) -> Result<Vec<delivery::Model>, DbErr> {
         let backend = self.db.get_database_backend();
         let now = self.clock.now();
@@ -461,33 +547,37 @@ impl Dispatcher {
         let values: Vec<Value> = vec![now.into(), (self.config.batch_size as i64).into(), until.into()];
         let stmt = Statement::from_sql_and_values(backend, placeholders(backend, &sql), values);
         let claim = delivery::Entity::find().from_raw_sql(stmt);
-        if backend == DbBackend::Sqlite {
-            let txn = atrium_kernel::db::begin_write(&self.db).await?;
-            let rows = claim.all(&txn).await?;
-            txn.commit().await?;
-            Ok(rows)
-        } else {
-            claim.all(&self.db).await
-        }
+        let txn = atrium_kernel::db::begin_write(&self.db).await?;
+        walk_indexes_in_order(&txn).await?;
+        let rows = claim.all(&txn).await?;
+        txn.commit().await?;
+        Ok(rows)
     }
 }
 
-/// Gives each event its position, in one statement for the whole batch. On
-/// PostgreSQL a join against a `VALUES` list (typed ids and integers, formatted
-/// into the statement); on SQLite `position = CASE id WHEN … THEN … END`.
-async fn assign_positions<C: ConnectionTrait>(conn: &C, positions: &[(Uuid, i64)]) -> Result<(), DbErr> {
-    if conn.get_database_backend() == DbBackend::Postgres {
-        use std::fmt::Write as _;
-        let mut sql = String::with_capacity(60 * positions.len() + 120);
-        sql.push_str("UPDATE outbox_events AS ev SET position = v.position FROM (VALUES ");
-        for (i, (id, position)) in positions.iter().enumerate() {
-            let sep = if i == 0 { "" } else { "," };
-            let _ = write!(sql, "{sep}('{id}'::uuid,{position}::bigint)");
-        }
-        sql.push_str(") AS v(id, position) WHERE ev.id = v.id");
-        conn.execute_unprepared(&sql).await?;
+/// For the rest of the transaction, has PostgreSQL's planner read the oldest
+/// rows through the dispatcher's ordered partial indexes instead of collecting
+/// every pending row and sorting it. The outbox tables swing from empty to a
+/// large backlog and back within minutes, faster than statistics follow, and with
+/// stale ones the planner estimates a handful of rows and picks the full scan:
+/// each claim then costs time in proportion to the backlog instead of the batch
+/// (measured: 57 ms instead of 20 ms for a batch of 1,000 out of 20,000 pending).
+/// SQLite has no such setting (and plans these statements on the indexes).
+async fn walk_indexes_in_order<C: ConnectionTrait>(conn: &C) -> Result<(), DbErr> {
+    if conn.get_database_backend() != DbBackend::Postgres {
         return Ok(());
     }
+    conn.execute_raw(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)",
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Gives each event its position, in one statement for the whole batch
+/// (SQLite: `position = CASE id WHEN … THEN … END`).
+async fn assign_positions<C: ConnectionTrait>(conn: &C, positions: &[(Uuid, i64)]) -> Result<(), DbErr> {
     let mut assign = CaseStatement::new();
     for (id, position) in positions {
         assign = assign.case(Expr::col(event::Column::Id).eq(*id), *position);
@@ -498,6 +588,57 @@ async fn assign_positions<C: ConnectionTrait>(conn: &C, positions: &[(Uuid, i64)
         .exec(conn)
         .await?;
     Ok(())
+}
+
+/// New deliveries as PostgreSQL array literals (`{…,…}`), bound as text and cast
+/// in the statement: a batch is one insert with seven parameters.
+#[derive(Default)]
+struct DeliveryArrays {
+    ids: String,
+    events: String,
+    orgs: String,
+    subscribers: String,
+    aggregates: String,
+    positions: String,
+}
+
+impl DeliveryArrays {
+    fn push(&mut self, ev: &event::Model, position: i64, subscriber: &str) {
+        use std::fmt::Write as _;
+        let sep = if self.ids.is_empty() { "" } else { "," };
+        let _ = write!(self.ids, "{sep}{}", Uuid::now_v7());
+        let _ = write!(self.events, "{sep}{}", ev.id);
+        let _ = write!(self.orgs, "{sep}{}", ev.organization_id);
+        let _ = write!(self.aggregates, "{sep}{}", ev.aggregate_id);
+        let _ = write!(self.positions, "{sep}{position}");
+        // Array elements are double-quoted, with `"` and `\` escaped.
+        self.subscribers.push_str(sep);
+        self.subscribers.push('"');
+        for c in subscriber.chars() {
+            if c == '"' || c == '\\' {
+                self.subscribers.push('\\');
+            }
+            self.subscribers.push(c);
+        }
+        self.subscribers.push('"');
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    fn into_values(self, now: DateTime<Utc>) -> Vec<Value> {
+        let array = |s: String| Value::from(format!("{{{s}}}"));
+        vec![
+            array(self.ids),
+            array(self.events),
+            array(self.orgs),
+            array(self.subscribers),
+            array(self.aggregates),
+            array(self.positions),
+            Value::from(now),
+        ]
+    }
 }
 
 /// One subscriber's share of a claimed batch.
@@ -518,7 +659,7 @@ fn truncate(s: &str, max: usize) -> String {
 
 /// Wakes the dispatcher on `NOTIFY atrium_outbox`; several notifications before the
 /// dispatcher looks again collapse into one wake-up.
-async fn listen(db: DatabaseConnection, wake: Arc<tokio::sync::Notify>, mut shutdown: watch::Receiver<bool>) {
+async fn listen(db: DatabaseConnection, wake: Vec<Arc<tokio::sync::Notify>>, mut shutdown: watch::Receiver<bool>) {
     use sea_orm::sqlx::postgres::PgListener;
     while !*shutdown.borrow() {
         let pool = db.get_postgres_connection_pool().clone();
@@ -530,7 +671,7 @@ async fn listen(db: DatabaseConnection, wake: Arc<tokio::sync::Notify>, mut shut
                     loop {
                         tokio::select! {
                             n = listener.recv() => match n {
-                                Ok(_) => wake.notify_one(),
+                                Ok(_) => wake.iter().for_each(|w| w.notify_one()),
                                 Err(e) => { tracing::warn!(error = %e, "LISTEN connection lost"); break; }
                             },
                             _ = shutdown.changed() => return,

@@ -75,7 +75,7 @@ pub(crate) fn register_dispatcher(wake: &Arc<Notify>) {
     all.push(Arc::downgrade(wake));
 }
 
-fn wake_local_dispatchers() {
+pub(crate) fn wake_local_dispatchers() {
     let all = DISPATCHERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     for wake in all.iter().filter_map(Weak::upgrade) {
         wake.notify_one();
