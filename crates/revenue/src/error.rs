@@ -32,7 +32,9 @@ pub enum RevenueError {
     WrongCurrency(String),
     #[error("the payment is already reversed")]
     AlreadyReversed,
-    #[error("base currency cannot change once invoices are issued")]
+    #[error(
+        "base currency cannot change once invoices are issued, bills submitted or approval rules have amounts in it"
+    )]
     BaseCurrencyLocked,
     #[error("{0}")]
     Calc(CalcError, &'static str),

@@ -22,8 +22,8 @@ use atrium_kernel::{
 use atrium_outbox::entity::event;
 use atrium_revenue::dto::{
     ApprovalRuleIn, ApprovalRulePatch, ApprovalStep, ApproveIn, ApproverIn, BillIn, BillLineIn, BillOut, BillPatch,
-    BillPaymentIn, BillStatus, ClientCompanyId, EngagementId, FxRateIn, Quantity, RejectIn, StepMode, TaxRateIn,
-    VendorIn, VendorPatch,
+    BillPaymentIn, BillStatus, ClientCompanyId, EngagementId, FxRateIn, Quantity, RejectIn, SettingsPatch, StepMode,
+    TaxRateIn, VendorIn, VendorPatch,
 };
 use atrium_revenue::{
     EngagementRef, Engagements, Members, Parties, PayablesService, RevenueService, VENDOR_TAX_ID_COLUMN,
@@ -633,6 +633,11 @@ async fn rules_route_by_amount_edges_and_a_route_never_moves(db: &TestDb) {
     let err = h.svc.submit_bill(&bea, huge.id, IfMatch(None)).await.expect_err("no approver left");
     assert_eq!(status_of(&err), 409);
     assert_eq!(h.snapshot().await, before);
+
+    // Routes and thresholds are in the base currency: it no longer changes.
+    let patch = SettingsPatch { base_currency: Some(cur("EUR")), ..SettingsPatch::default() };
+    let err = h.revenue.update_settings(&owner, patch, IfMatch(None)).await.expect_err("base currency in use");
+    assert_eq!(status_of(&err), 409);
 }
 
 async fn bills_are_paid_in_part_then_in_full(db: &TestDb) {
