@@ -48,7 +48,7 @@ pub(super) async fn create(
     params(atrium_kernel::PageParams),
     responses((status = 200, description = "A page of bills awaiting the caller's decision", body = PageOut<BillOut>)))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
-pub(super) async fn awaiting_me(
+pub(super) async fn bills_awaiting_me(
     State(svc): State<PayablesService>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
@@ -117,7 +117,7 @@ pub(super) async fn delete(
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 200, description = "Pending approval (or approved)", body = BillOut, headers(("ETag" = String, description = "New version")))))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_id = %id))]
-pub(super) async fn submit(
+pub(super) async fn submit_bill(
     State(svc): State<PayablesService>,
     ctx: Authorized<WriteBilling>,
     Path(id): Path<BillId>,
@@ -135,7 +135,7 @@ pub(super) async fn submit(
     request_body = ApproveIn,
     responses((status = 200, description = "The bill after the decision", body = BillOut, headers(("ETag" = String, description = "New version")))))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_id = %id))]
-pub(super) async fn approve(
+pub(super) async fn approve_bill(
     State(svc): State<PayablesService>,
     ctx: Authorized<AnyRole>,
     Path(id): Path<BillId>,
@@ -152,7 +152,7 @@ pub(super) async fn approve(
     request_body = RejectIn,
     responses((status = 200, description = "The bill, a draft again", body = BillOut, headers(("ETag" = String, description = "New version")))))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_id = %id))]
-pub(super) async fn reject(
+pub(super) async fn reject_bill(
     State(svc): State<PayablesService>,
     ctx: Authorized<AnyRole>,
     Path(id): Path<BillId>,
@@ -169,7 +169,7 @@ pub(super) async fn reject(
         ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
     responses((status = 200, description = "Voided bill", body = BillOut, headers(("ETag" = String, description = "New version")))))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_id = %id))]
-pub(super) async fn void(
+pub(super) async fn void_bill(
     State(svc): State<PayablesService>,
     ctx: Authorized<WriteBilling>,
     Path(id): Path<BillId>,
@@ -185,7 +185,7 @@ pub(super) async fn void(
     params(("id" = BillId, Path, description = "Bill id"), atrium_kernel::PageParams),
     responses((status = 200, description = "A page of bill payments", body = PageOut<BillPaymentOut>)))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_id = %id))]
-pub(super) async fn list_payments(
+pub(super) async fn list_bill_payments(
     State(svc): State<PayablesService>,
     ctx: Authorized<AnyRole>,
     Path(id): Path<BillId>,
@@ -202,7 +202,7 @@ pub(super) async fn list_payments(
     request_body = BillPaymentIn,
     responses((status = 201, description = "Payment recorded", body = BillPaymentOut)))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_id = %id))]
-pub(super) async fn pay(
+pub(super) async fn pay_bill(
     State(svc): State<PayablesService>,
     ctx: Authorized<WriteBilling>,
     Path(id): Path<BillId>,
@@ -219,7 +219,7 @@ pub(super) async fn pay(
     responses((status = 200, description = "The bill payment", body = BillPaymentOut,
         headers(("ETag" = String, description = "Version")))))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_payment_id = %id))]
-pub(super) async fn get_payment(
+pub(super) async fn get_bill_payment(
     State(svc): State<PayablesService>,
     ctx: Authorized<AnyRole>,
     Path(id): Path<BillPaymentId>,
