@@ -122,7 +122,7 @@ async fn vendor_to_paid_bill_through_a_two_step_route(app: &TestApp) {
     let own = app.post(&approve, &bea.token, json!({})).await.expect_problem(403);
     assert!(own.body["detail"].as_str().is_some_and(|d| d.contains("submitter")), "{}", own.body);
     app.post(&approve, &ada.token, json!({})).await.expect_problem(403); // step 2 is not open yet
-    assert_eq!(awaiting(app, &al).await, [b.clone()]);
+    assert_eq!(awaiting(app, &al).await, std::slice::from_ref(&b));
     assert!(awaiting(app, &ada).await.is_empty());
 
     let rejected = app
@@ -146,7 +146,7 @@ async fn vendor_to_paid_bill_through_a_two_step_route(app: &TestApp) {
         (&json!("pending_approval"), &json!(2))
     );
     assert!(awaiting(app, &al).await.is_empty());
-    assert_eq!(awaiting(app, &ada).await, [b.clone()]);
+    assert_eq!(awaiting(app, &ada).await, std::slice::from_ref(&b));
     let approved = app.post(&approve, &ada.token, json!({})).await.expect(200);
     assert_eq!(approved.body["status"], "approved");
     assert!(awaiting(app, &ada).await.is_empty());
