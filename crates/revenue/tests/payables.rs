@@ -39,6 +39,8 @@ backend_tests!(
     vendors_are_deduplicated_and_their_tax_id_is_sealed,
     bills_total_their_lines_and_only_drafts_change,
     rules_route_by_amount_edges_and_a_route_never_moves,
+    conditions_pick_the_first_matching_rule_in_priority_order,
+    concurrent_duplicates_make_one_vendor,
     bills_are_paid_in_part_then_in_full,
     another_orgs_ids_are_not_found,
 );
@@ -742,4 +744,87 @@ async fn another_orgs_ids_are_not_found(db: &TestDb) {
 /// The status a refused call answered with.
 fn nf<T>(r: Result<T, AppError>) -> Result<(), u16> {
     r.map(|_| ()).map_err(|e| status_of(&e))
+}
+
+async fn conditions_pick_the_first_matching_rule_in_priority_order(db: &TestDb) {
+    let h = harness(db);
+    let owner = h.org().await;
+    let admin = h.member(owner.org_id, Role::Admin).await;
+    let engagement = h.engagement(&owner).await;
+    let (northwind, contoso) = (h.vendor(&owner, "Northwind").await, h.vendor(&owner, "Contoso").await);
+    let by_admin = || vec![step(StepMode::AnyOf, vec![role(Role::Admin)])];
+    let mk = |name: &str, priority: i32| rule(name, priority, None, None, by_admin());
+    let vendor_rule = ApprovalRuleIn { vendor_id: Some(contoso.id), ..mk("Contoso", 30) };
+    let account_rule = ApprovalRuleIn { account: Some(text("6400")), ..mk("Travel", 20) };
+    let engagement_rule = ApprovalRuleIn { engagement_id: Some(engagement), ..mk("Client costs", 10) };
+    let eur_rule = ApprovalRuleIn { currency: Some(cur("EUR")), ..mk("Euro", 40) };
+    let inactive = ApprovalRuleIn { active: false, ..mk("Off", 0) };
+    for r in [vendor_rule, account_rule, engagement_rule, eur_rule, inactive] {
+        h.svc.create_approval_rule(&owner, r).await.expect("rule");
+    }
+    h.revenue
+        .record_fx_rate(&owner, FxRateIn { currency: cur("EUR"), rate_date: day(2027, 1, 10), rate: "1.1".into() })
+        .await
+        .expect("rate");
+    let routed = |input: BillIn| async {
+        let b = h.svc.create_bill(&owner, input).await.expect("bill");
+        let b = h.svc.submit_bill(&owner, b.id, IfMatch(None)).await.expect("submit");
+        b.approval.and_then(|a| a.rule_name)
+    };
+    let base = BillIn {
+        vendor_id: Some(northwind.id),
+        engagement_id: None,
+        vendor_reference: None,
+        bill_date: day(2027, 1, 10),
+        due_date: None,
+        currency: None,
+        notes: None,
+        lines: vec![bill_line("Work", 1000, 1000, None, Some("6100"))],
+    };
+    assert_eq!(routed(base.clone()).await, None, "nothing matches: approved at once");
+    assert_eq!(routed(BillIn { vendor_id: Some(contoso.id), ..base.clone() }).await.as_deref(), Some("Contoso"));
+    let travel =
+        vec![bill_line("Work", 1000, 1000, None, Some("6100")), bill_line("Train", 1000, 500, None, Some("6400"))];
+    assert_eq!(
+        routed(BillIn { vendor_id: Some(contoso.id), lines: travel, ..base.clone() }).await.as_deref(),
+        Some("Travel"),
+        "an account on any line; priority 20 before 30"
+    );
+    let both = BillIn { vendor_id: Some(contoso.id), engagement_id: Some(engagement), ..base.clone() };
+    assert_eq!(routed(both).await.as_deref(), Some("Client costs"));
+    let eur = BillIn {
+        currency: Some(cur("EUR")),
+        lines: vec![BillLineIn { unit_price: money(1000, "EUR"), ..bill_line("Work", 1000, 0, None, None) }],
+        ..base
+    };
+    assert_eq!(routed(eur).await.as_deref(), Some("Euro"));
+    assert_eq!(h.awaiting(&admin).await.len(), 4);
+}
+
+async fn concurrent_duplicates_make_one_vendor(db: &TestDb) {
+    let h = harness(db);
+    let ctx = h.org().await;
+    let input = |name: &str| VendorIn {
+        name: text(name),
+        email: None,
+        tax_id: None,
+        default_currency: None,
+        payment_terms_days: None,
+    };
+    let tries = (0..6).map(|i| {
+        let svc = h.svc.clone();
+        let name = if i % 2 == 0 { "Northwind Ltd" } else { "NORTHWIND" };
+        let body = input(name);
+        tokio::spawn(async move { svc.create_vendor(&ctx, body).await })
+    });
+    let mut created = Vec::new();
+    let mut conflicts = Vec::new();
+    for t in tries {
+        match t.await.expect("task") {
+            Ok(v) => created.push(v.id.to_string()),
+            Err(e) => conflicts.push((status_of(&e), e.to_problem().existing_id)),
+        }
+    }
+    assert_eq!(created.len(), 1, "one vendor, whoever wins: {conflicts:?}");
+    assert!(conflicts.iter().all(|c| *c == (409, Some(created[0].clone()))), "{conflicts:?}");
 }

@@ -5,7 +5,7 @@
 //! profitability with the bill's cost to the cent; bad input refused naming the
 //! field with nothing written.
 
-use atrium_tests::{Session, TestApp, app_tests, feed_event};
+use atrium_tests::{Session, TestApp, app_tests, eventually, feed_event};
 use serde_json::{Value, json};
 
 app_tests!(
@@ -182,6 +182,24 @@ async fn vendor_to_paid_bill_through_a_two_step_route(app: &TestApp) {
     assert_eq!((&row["bill_cost"], &row["cost"], &row["margin"]), (&usd(134_937), &usd(134_937), &usd(-134_937)));
     let listed = app.get(&format!("/api/v1/bills?engagement_id={engagement}&status=paid"), &ada.token).await;
     assert_eq!(listed.expect(200).body["items"][0]["id"], b.as_str());
+
+    // The bill's life is on the engagement's timeline.
+    let timeline = eventually("the bill's events on the engagement's timeline", || async {
+        let page = app.get(&format!("/api/v1/timeline?engagement_id={engagement}&limit=200"), &ada.token).await;
+        let items = page.body["items"].as_array().cloned().unwrap_or_default();
+        let types: Vec<String> = items
+            .iter()
+            .filter_map(|e| e["event_type"].as_str().map(str::to_owned))
+            .filter(|t| t.starts_with("revenue.bill"))
+            .collect();
+        (types.iter().filter(|t| *t == "revenue.bill_payment.recorded").count() == 2).then_some(types)
+    })
+    .await;
+    for t in
+        ["revenue.bill.created", "revenue.bill.approval_requested", "revenue.bill.rejected", "revenue.bill.approved"]
+    {
+        assert!(timeline.iter().any(|x| x == t), "{t} missing from {timeline:?}");
+    }
 }
 
 async fn bad_payables_input_is_refused_naming_the_field_and_writes_nothing(app: &TestApp) {
