@@ -46,12 +46,12 @@ impl std::str::FromStr for VendorStatus {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"name": "Northwind Print Ltd", "email": "billing@northwind.example", "tax_id": "GB123456789", "default_currency": "GBP", "payment_terms_days": 30}))]
+/// A vendor. `name` is unique per organization once normalized (case, punctuation and
+/// a legal-form suffix such as `Ltd` or `GmbH` are ignored), `email` too
+/// (case-insensitive): a duplicate is 409 naming the existing vendor (`existing_id`).
 pub struct VendorIn {
-    /// Unique per organization once normalized (case, punctuation and a legal-form
-    /// suffix such as `Ltd` or `GmbH` are ignored): a duplicate is 409 naming the existing vendor.
     #[schema(inline)]
     pub name: VendorName,
-    /// Unique per organization (case-insensitive).
     #[schema(inline)]
     pub email: Option<Email>,
     /// Stored encrypted.

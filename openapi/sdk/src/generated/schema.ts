@@ -10606,6 +10606,9 @@ export interface components {
          */
         VendorId: string;
         /**
+         * @description A vendor. `name` is unique per organization once normalized (case, punctuation and
+         *     a legal-form suffix such as `Ltd` or `GmbH` are ignored), `email` too
+         *     (case-insensitive): a duplicate is 409 naming the existing vendor (`existing_id`).
          * @example {
          *       "default_currency": "GBP",
          *       "email": "billing@northwind.example",
@@ -10615,8 +10618,7 @@ export interface components {
          *     }
          */
         VendorIn: {
-            name: string & Record<string, never>;
-            /** @description Unique per organization (case-insensitive). */
+            name: string;
             email?: string | null;
             /** @description Stored encrypted. */
             tax_id?: string | null;
