@@ -41,6 +41,7 @@ backend_tests!(
     rules_route_by_amount_edges_and_a_route_never_moves,
     conditions_pick_the_first_matching_rule_in_priority_order,
     concurrent_duplicates_make_one_vendor,
+    two_approvers_at_once_decide_an_any_of_step_once,
     bills_are_paid_in_part_then_in_full,
     another_orgs_ids_are_not_found,
 );
@@ -827,4 +828,28 @@ async fn concurrent_duplicates_make_one_vendor(db: &TestDb) {
     }
     assert_eq!(created.len(), 1, "one vendor, whoever wins: {conflicts:?}");
     assert!(conflicts.iter().all(|c| *c == (409, Some(created[0].clone()))), "{conflicts:?}");
+}
+
+async fn two_approvers_at_once_decide_an_any_of_step_once(db: &TestDb) {
+    let h = harness(db);
+    let owner = h.org().await;
+    let (ada, al) = (h.member(owner.org_id, Role::Admin).await, h.member(owner.org_id, Role::Admin).await);
+    let vendor = h.vendor(&owner, "Northwind").await;
+    let r = rule("Admins", 1, None, None, vec![step(StepMode::AnyOf, vec![role(Role::Admin)])]);
+    h.svc.create_approval_rule(&owner, r).await.expect("rule");
+    let b = h.bill(&owner, vendor.id, 10_000).await;
+    h.svc.submit_bill(&owner, b.id, IfMatch(None)).await.expect("submit");
+    let decide = |ctx: OrgCtx| {
+        let svc = h.svc.clone();
+        tokio::spawn(async move { svc.approve_bill(&ctx, b.id, ApproveIn::default()).await })
+    };
+    let (first, second) = (decide(ada), decide(al));
+    let outcomes = [first.await.expect("task"), second.await.expect("task")];
+    let won: Vec<&BillOut> = outcomes.iter().filter_map(|o| o.as_ref().ok()).collect();
+    let lost: Vec<u16> = outcomes.iter().filter_map(|o| o.as_ref().err()).map(status_of).collect();
+    // The loser waited for the winner's lock and found the bill no longer pending.
+    assert_eq!((won.len(), lost.as_slice()), (1, [409].as_slice()), "the step is decided once");
+    assert_eq!(won[0].status, BillStatus::Approved);
+    assert_eq!(h.event_data("revenue.bill.approved").await.len(), 1);
+    assert_eq!(h.event_data("revenue.bill.step_approved").await.len(), 1);
 }
