@@ -26,7 +26,8 @@ mod m20261207_100000_revenue_invoice_schedules;
 mod m20261207_110000_revenue_report_indexes;
 mod m20261207_120000_projects_member_capacities;
 mod m20261207_130000_revenue_reminders;
-mod m20261207_140000_outbox_dispatch_indexes;
+mod m20261207_140000_revenue_payables;
+mod m20261207_150000_outbox_dispatch_indexes;
 
 pub struct Migrator;
 
@@ -55,7 +56,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_120000_projects_member_capacities::Migration),
             Box::new(m20261207_130000_revenue_reminders::Migration),
             Box::new(m20261207_110000_revenue_report_indexes::Migration),
-            Box::new(m20261207_140000_outbox_dispatch_indexes::Migration),
+            Box::new(m20261207_140000_revenue_payables::Migration),
+            Box::new(m20261207_150000_outbox_dispatch_indexes::Migration),
         ]
     }
 }

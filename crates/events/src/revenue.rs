@@ -14,6 +14,8 @@ use crate::crm::ClientCompanyId;
 use crate::projects::TimeEntryId;
 use crate::{EventType, Facets, event};
 
+pub mod payables;
+
 typed_id!(
     /// An invoice.
     InvoiceId
@@ -463,4 +465,7 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<InvoicesRepointed>(),
         EventType::of::<InvoiceReconciled>(),
     ]
+    .into_iter()
+    .chain(payables::catalog())
+    .collect()
 }

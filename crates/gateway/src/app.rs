@@ -115,6 +115,7 @@ impl AppState {
             Arc::new(ports::Engagements(agreements.clone())),
             Arc::new(ports::Parties { identity: identity.clone(), crm }),
             Arc::new(ports::Projects { projects: projects.clone(), identity: identity.clone() }),
+            Arc::new(ports::Members(identity.clone())),
             atrium_revenue::ReportPorts {
                 budgets: Arc::new(ports::Engagements(agreements)),
                 costs: Arc::new(ports::TimeCosts(projects.time())),

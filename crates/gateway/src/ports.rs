@@ -27,6 +27,17 @@ impl atrium_projects::Members for Members {
     }
 }
 
+#[async_trait]
+impl atrium_revenue::Members for Members {
+    async fn is_member(&self, org: OrganizationId, user: UserId) -> Result<bool, AppError> {
+        self.0.is_member(org, user).await
+    }
+
+    async fn members_with_role(&self, org: OrganizationId, role: atrium_kernel::Role) -> Result<Vec<UserId>, AppError> {
+        self.0.members_with_role(org, role).await
+    }
+}
+
 /// Projects asks agreements whether an engagement exists and whose it is.
 pub struct Engagements(pub atrium_agreements::AgreementsService);
 

@@ -32,7 +32,9 @@ pub enum RevenueError {
     WrongCurrency(String),
     #[error("the payment is already reversed")]
     AlreadyReversed,
-    #[error("base currency cannot change once invoices are issued")]
+    #[error(
+        "base currency cannot change once invoices are issued, bills submitted or approval rules have amounts in it"
+    )]
     BaseCurrencyLocked,
     #[error("{0}")]
     Calc(CalcError, &'static str),
@@ -40,6 +42,23 @@ pub enum RevenueError {
     Format(FormatError, &'static str),
     #[error("{0}")]
     Field(&'static str, String),
+    #[error("no such vendor in this organization")]
+    NoSuchVendor,
+    /// Dedup: another vendor already has this normalized name or email.
+    #[error("a vendor with this {field} already exists ({existing_id})")]
+    VendorTaken { field: &'static str, existing_id: uuid::Uuid },
+    #[error("bill is {0}: only a draft can be changed, submitted or deleted")]
+    BillNotDraft(String),
+    #[error("bill is {0}: only a bill pending approval can be approved or rejected")]
+    BillNotPending(String),
+    #[error("bill is {0}: payments apply to approved bills only")]
+    BillNotPayable(String),
+    #[error("bill is {0}: only a bill without payments that is not void can be voided")]
+    BillNotVoidable(String),
+    #[error("the submitter cannot approve their own bill")]
+    SelfApproval,
+    #[error("you are not an approver of this bill's current step")]
+    NotApprover,
 }
 
 impl From<RevenueError> for AppError {
@@ -50,6 +69,11 @@ impl From<RevenueError> for AppError {
             // Another organization's ids are 404 wherever they appear, as if they did not exist.
             E::NoSuchEngagement => AppError::NotFound("engagement"),
             E::NoSuchTaxRate => AppError::NotFound("tax rate"),
+            E::NoSuchVendor => AppError::NotFound("vendor"),
+            E::VendorTaken { existing_id, .. } => {
+                AppError::Conflict { detail: message, existing_id: Some(existing_id.to_string()) }
+            }
+            E::SelfApproval | E::NotApprover => AppError::Forbidden(message),
             E::TaxRateArchived => AppError::invalid("tax_rate_id", message),
             E::NoLines => AppError::invalid("lines", message),
             E::NoRate { field, .. } => AppError::invalid(field, message),
@@ -57,9 +81,15 @@ impl From<RevenueError> for AppError {
             E::OverCredit { .. } => AppError::invalid("lines", message),
             E::WrongCurrency(_) => AppError::invalid("amount.currency", message),
             E::Calc(_, field) | E::Format(_, field) | E::Field(field, _) => AppError::invalid(field, message),
-            E::NotDraft(_) | E::NotVoidable(_) | E::NotOpen(_) | E::AlreadyReversed | E::BaseCurrencyLocked => {
-                AppError::conflict(message)
-            }
+            E::NotDraft(_)
+            | E::NotVoidable(_)
+            | E::NotOpen(_)
+            | E::AlreadyReversed
+            | E::BaseCurrencyLocked
+            | E::BillNotDraft(_)
+            | E::BillNotPending(_)
+            | E::BillNotPayable(_)
+            | E::BillNotVoidable(_) => AppError::conflict(message),
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Revenue: where a professional-services firm gets paid — billing settings, tax
 //! and exchange rates, invoices (drafts, issue with gapless numbers, void),
 //! payments and credit notes, and the schedules that draft invoices (fixed,
-//! milestone, retainer, time and materials). Engagements belong to agreements and
-//! time to projects; both are reached through [`ports`].
+//! milestone, retainer, time and materials); and payables — vendors, bills, their
+//! approval routed by rules, and bill payments. Engagements belong to agreements,
+//! time to projects and members to identity; all are reached through [`ports`].
 
 pub mod billing;
 pub mod calc;
@@ -18,14 +19,20 @@ pub mod service;
 
 use std::sync::Arc;
 
+use atrium_kernel::vault::ProtectedColumn;
 use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::RevenueError;
 pub use http::router;
-pub use ports::{BillableTime, EngagementRef, Engagements, Parties, Projects};
+pub use ports::{BillableTime, EngagementRef, Engagements, Members, Parties, Projects};
 pub use ports::{EngagementBudget, EngagementBudgets, EngagementPage, TimeCost, TimeCosts};
-pub use service::RevenueService;
+pub use service::{PayablesService, RevenueService};
 pub use service::{ReportPorts, ReportsService};
+
+/// Vendors' tax ids, encrypted at rest by the kernel's vault, bound to the vendor id.
+/// Never change the purpose: it derives the key.
+pub const VENDOR_TAX_ID_COLUMN: ProtectedColumn =
+    ProtectedColumn::text("vendors", "tax_id_ciphertext", "atrium vendor tax id v1");
 
 /// The revenue domain, ready to register.
 pub fn module(
@@ -33,8 +40,16 @@ pub fn module(
     engagements: Arc<dyn Engagements>,
     parties: Arc<dyn Parties>,
     projects: Arc<dyn Projects>,
+    members: Arc<dyn Members>,
     reports: ReportPorts,
 ) -> Module<RevenueService> {
+    let payables = PayablesService::new(
+        platform.db.clone(),
+        platform.clock.clone(),
+        engagements.clone(),
+        members,
+        platform.protect(&VENDOR_TAX_ID_COLUMN),
+    );
     let svc = RevenueService::new(
         platform.db.clone(),
         platform.clock.clone(),
@@ -43,7 +58,9 @@ pub fn module(
         projects,
     );
     let report_svc = ReportsService::new(platform.db.clone(), platform.clock.clone(), engagements, parties, reports);
-    Module::new(svc.clone(), http::router(svc.clone()).merge(http::reports::router(report_svc)))
+    let routes =
+        http::router(svc.clone()).merge(http::reports::router(report_svc)).merge(http::payables_router(payables));
+    Module::new(svc.clone(), routes)
         .subscriber(billing::MilestoneBillingSubscriber(svc.clone()))
         .job(billing::ScheduleRunnerJob(svc.clone()))
         .job(jobs::ReminderJob(svc.clone()))
@@ -54,6 +71,7 @@ pub fn module(
         .tag("payments", "Payments against invoices, and their reversal")
         .tag("billing", "Billing settings, tax rates and exchange rates")
         .tag("reports", "Finance reports: AR aging, revenue by client and month, engagement profitability")
+        .tag("payables", "Vendors, bills, bill approval rules and routes, bill payments")
         .cached(CACHED)
 }
 

@@ -137,3 +137,12 @@ pub trait TimeCosts: Send + Sync + 'static {
         to: Option<chrono::NaiveDate>,
     ) -> Result<Vec<TimeCost>, AppError>;
 }
+
+/// Identity's members, for bill approval routes: who holds a role now, and
+/// whether a person named by a rule still belongs to the organization.
+#[async_trait]
+pub trait Members: Send + Sync + 'static {
+    async fn is_member(&self, org: OrganizationId, user: UserId) -> Result<bool, AppError>;
+    /// Every member of `org` holding `role`, in a stable order.
+    async fn members_with_role(&self, org: OrganizationId, role: atrium_kernel::Role) -> Result<Vec<UserId>, AppError>;
+}

@@ -20,6 +20,7 @@ mod login_throttle;
 mod metrics;
 mod oidc;
 mod ops;
+mod payables;
 mod query_cache;
 mod rate_limits;
 mod reports;

@@ -151,7 +151,42 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         )
         .await
         .expect(201);
+    let vendor = app.post("/api/v1/vendors", &ada.token, json!({"name": "Northwind"})).await.expect(201);
+    let vendor_id = vendor.body["id"].as_str().expect("id").to_owned();
+    let bill = app
+        .post(
+            "/api/v1/bills",
+            &ada.token,
+            json!({"vendor_id": vendor_id, "engagement_id": engagement_id, "bill_date": "2027-01-05",
+                "lines": [{"description": "Printing", "quantity": 1,
+                    "unit_price": {"amount_minor": 10000, "currency": "USD"}}]}),
+        )
+        .await
+        .expect(201);
+    let bill_id = bill.body["id"].as_str().expect("id").to_owned();
+    // No rule yet: approved at submission, so it can be paid.
+    app.post(&format!("/api/v1/bills/{bill_id}/submit"), &ada.token, json!({})).await.expect(200);
+    let bill_payment = app
+        .post(
+            &format!("/api/v1/bills/{bill_id}/payments"),
+            &ada.token,
+            json!({"amount": {"amount_minor": 1000, "currency": "USD"}, "paid_on": "2027-01-06"}),
+        )
+        .await
+        .expect(201);
+    let rule = app
+        .post(
+            "/api/v1/bill-approval-rules",
+            &ada.token,
+            json!({"name": "All bills", "priority": 1, "steps": [{"mode": "any_of", "approvers": [{"role": "owner"}]}]}),
+        )
+        .await
+        .expect(201);
     let mut ids = BTreeMap::new();
+    ids.insert("/api/v1/vendors/", vendor_id);
+    ids.insert("/api/v1/bills/", bill_id);
+    ids.insert("/api/v1/bill-payments/", bill_payment.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/bill-approval-rules/", rule.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/invoice-schedules/", schedule.body["id"].as_str().expect("id").to_owned());
     let reminder = crate::collections::seed_reminder(app, &ada.org_id, &invoice_id, 1).await;
     ids.insert("/api/v1/invoice-reminders/", reminder);
@@ -211,6 +246,9 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
             Some(json!({"engagement_id": uuid::Uuid::now_v7(), "name": "Stolen", "start_date": "2027-01-04"}))
         }
         ("PATCH", p) if p.starts_with("/api/v1/invoices/") => Some(json!({"notes": "Hijacked"})),
+        ("POST", p) if p.starts_with("/api/v1/bills/") && p.ends_with("/payments") => {
+            Some(json!({"amount": {"amount_minor": 1, "currency": "USD"}, "paid_on": "2027-01-06"}))
+        }
         ("POST", p) if p.ends_with("/payments") => {
             Some(json!({"amount": {"amount_minor": 1, "currency": "USD"}, "received_on": "2027-01-05"}))
         }
@@ -218,6 +256,9 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
                 "unit_price": {"amount_minor": 1, "currency": "USD"}}]})),
         ("PATCH", p) if p.starts_with("/api/v1/tax-rates/") => Some(json!({"name": "Hijacked"})),
         ("PATCH", p) if p.starts_with("/api/v1/invoice-schedules/") => Some(json!({"status": "ended"})),
+        ("PATCH", p) if p.starts_with("/api/v1/vendors/") => Some(json!({"name": "Hijacked"})),
+        ("PATCH", p) if p.starts_with("/api/v1/bills/") => Some(json!({"notes": "Hijacked"})),
+        ("PATCH", p) if p.starts_with("/api/v1/bill-approval-rules/") => Some(json!({"name": "Hijacked"})),
         ("POST", _) => Some(json!({})),
         _ => None,
     }
@@ -270,6 +311,19 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
     assert_eq!(reminders.body["items"][0]["status"], "drafted", "B could not dismiss A's reminder");
     let payment = app.get(&format!("/api/v1/payments/{}", ids["/api/v1/payments/"]), &ada.token).await.expect(200);
     assert!(payment.body["reversed_at"].is_null(), "B could not reverse A's payment");
+    let bill = app.get(&format!("/api/v1/bills/{}", ids["/api/v1/bills/"]), &ada.token).await.expect(200);
+    assert_eq!(
+        (&bill.body["status"], &bill.body["paid"]["amount_minor"], &bill.body["notes"], &bill.body["version"]),
+        (&json!("partially_paid"), &json!(1000), &Value::Null, &json!(3)),
+        "B could not pay, void, edit or decide A's bill"
+    );
+    let vendor = app.get(&format!("/api/v1/vendors/{}", ids["/api/v1/vendors/"]), &ada.token).await.expect(200);
+    assert_eq!((&vendor.body["name"], &vendor.body["version"]), (&json!("Northwind"), &json!(1)));
+    let rule = app
+        .get(&format!("/api/v1/bill-approval-rules/{}", ids["/api/v1/bill-approval-rules/"]), &ada.token)
+        .await
+        .expect(200);
+    assert_eq!((&rule.body["name"], &rule.body["version"]), (&json!("All bills"), &json!(1)));
     let key_id = &ids["/api/v1/api-keys/"];
     let keys = app.get("/api/v1/api-keys", &ada.token).await.expect(200);
     assert_eq!(keys.body["items"][0]["id"], key_id.as_str());
@@ -348,6 +402,10 @@ async fn lists_never_show_another_organization(app: &TestApp) {
         "/api/v1/reports/utilization?from=2026-01-01&to=2026-12-31",
         "/api/v1/events",
         "/api/v1/invoice-reminders",
+        "/api/v1/vendors",
+        "/api/v1/bills",
+        "/api/v1/bills/awaiting-me",
+        "/api/v1/bill-approval-rules",
         "/api/v1/reports/ar-aging",
         "/api/v1/reports/revenue-by-client",
         "/api/v1/reports/engagement-profitability",

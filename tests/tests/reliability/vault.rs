@@ -62,6 +62,9 @@ struct World {
     token: String,
     contract: String,
     signature_data: String,
+    /// A vendor and its tax id (sealed in `vendors.tax_id_ciphertext`).
+    vendor: String,
+    tax_id: String,
     /// The first answer to the idempotent POST (its stored response).
     idempotent: Value,
     /// (path on the receiver, signing secret) of the two endpoints.
@@ -88,6 +91,8 @@ impl World {
     async fn reads_back(&self, base: &str, phase: &str) {
         let sig = self.get(base, &format!("/api/v1/contracts/{}/signature", self.contract)).await.expect(200);
         assert_eq!(sig.body["signature_data"], self.signature_data.as_str(), "{phase}");
+        let vendor = self.get(base, &format!("/api/v1/vendors/{}", self.vendor)).await.expect(200);
+        assert_eq!(vendor.body["tax_id"], self.tax_id.as_str(), "{phase}");
         let replay = self.replay(base).await.expect(201);
         assert_eq!(replay.headers["idempotent-replay"], "stored", "{phase}");
         assert_eq!(replay.body, self.idempotent, "{phase}: the stored response, secret included");
@@ -151,7 +156,7 @@ fn counts(output: &str) -> BTreeMap<String, (u64, u64, u64)> {
     out
 }
 
-/// The key id (`v1` before key ids) each stored value of the three columns names.
+/// The key id (`v1` before key ids) each stored value of the four columns names.
 async fn stored_keys(db: &TestDb) -> BTreeMap<&'static str, BTreeSet<String>> {
     let backend = db.conn.get_database_backend();
     let rows = |sql: &str| {
@@ -167,6 +172,10 @@ async fn stored_keys(db: &TestDb) -> BTreeMap<&'static str, BTreeSet<String>> {
         let v: String = r.try_get("", "v").expect("signature");
         out.entry("contracts.signature_ciphertext").or_default().insert(key_label(Vault::key_of_str(&v)));
     }
+    for r in rows("SELECT tax_id_ciphertext AS v FROM vendors WHERE tax_id_ciphertext IS NOT NULL").await {
+        let v: String = r.try_get("", "v").expect("tax id");
+        out.entry("vendors.tax_id_ciphertext").or_default().insert(key_label(Vault::key_of_str(&v)));
+    }
     for r in rows("SELECT body AS v FROM idempotency_keys WHERE body IS NOT NULL").await {
         let v: Vec<u8> = r.try_get("", "v").expect("body");
         out.entry("idempotency_keys.body").or_default().insert(key_label(Vault::key_of(&v)));
@@ -179,7 +188,7 @@ fn key_label(k: Result<atrium_kernel::vault::StoredKey, atrium_kernel::vault::Va
 }
 
 fn all_under(keys: &BTreeMap<&'static str, BTreeSet<String>>, id: &str) -> bool {
-    keys.len() == 3 && keys.values().all(|ids| ids.len() == 1 && ids.contains(id))
+    keys.len() == 4 && keys.values().all(|ids| ids.len() == 1 && ids.contains(id))
 }
 
 async fn set_value(db: &TestDb, table: &str, column: &str, id: Uuid, value: sea_orm::Value) {
@@ -211,6 +220,8 @@ async fn rotation_end_to_end(db: &TestDb) {
         token: signup.body["token"].as_str().expect("token").to_owned(),
         contract: String::new(),
         signature_data: "data:image/svg+xml;base64,SIGNED-BY-ADA-51d2".to_owned(),
+        vendor: String::new(),
+        tax_id: "GB-VAT-987654321".to_owned(),
         idempotent: Value::Null,
         hooks: Vec::new(),
         got,
@@ -235,6 +246,9 @@ async fn rotation_end_to_end(db: &TestDb) {
     world.post(&base, &format!("/api/v1/contracts/{}/send", world.contract), json!({}), None).await.expect(200);
     let sign = json!({"signer_name": "Ada", "signer_email": "ada@example.com", "signature_data": world.signature_data});
     world.post(&base, &format!("/api/v1/contracts/{}/sign", world.contract), sign, None).await.expect(200);
+    let vendor = json!({"name": "Northwind", "tax_id": world.tax_id});
+    let vendor = world.post(&base, "/api/v1/vendors", vendor, None).await.expect(201);
+    world.vendor = vendor.body["id"].as_str().expect("vendor id").to_owned();
     world.idempotent = world.replay(&base).await.expect(201).body;
     assert!(world.idempotent["secret"].is_string(), "{}", world.idempotent);
     world.reads_back(&base, "under A").await;
@@ -242,6 +256,7 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert_eq!(keys["webhook_endpoints.secret"], BTreeSet::from(["ka".to_owned(), "v1".to_owned()]), "{keys:?}");
     assert_eq!(keys["contracts.signature_ciphertext"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
     assert_eq!(keys["idempotency_keys.body"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
+    assert_eq!(keys["vendors.tax_id_ciphertext"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
     server.terminate(std::time::Duration::from_secs(10)).await.expect("stopped");
 
     // 2. Rotate to B (B,A configured): one batch of one row first, as if killed; then the rest.
@@ -250,7 +265,7 @@ async fn rotation_end_to_end(db: &TestDb) {
     let mut first = counts(&out);
     // Registered too, but empty here: no OIDC sign-in is pending.
     assert_eq!(first.remove("oidc_logins.pkce_verifier"), Some((0, 0, 0)), "{out}");
-    assert_eq!(first.len(), 3, "{out}");
+    assert_eq!(first.len(), 4, "{out}");
     assert!(first.values().all(|(rotated, _, failed)| *rotated == 1 && *failed == 0), "{first:?}");
     assert!(out.contains("webhook_endpoints.secret: 1 rotated, 0 already current, 0 failed (stopped early"), "{out}");
     let (ok, out) = secrets(db, &b_a, &["rotate", "--batch-size", "2"]).await;
@@ -259,9 +274,10 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert_eq!(rest["webhook_endpoints.secret"], (1, 1, 0), "resumed: {out}");
     assert_eq!(rest["contracts.signature_ciphertext"], (0, 1, 0), "{out}");
     assert_eq!(rest["idempotency_keys.body"], (0, 1, 0), "{out}");
+    assert_eq!(rest["vendors.tax_id_ciphertext"], (0, 1, 0), "{out}");
     let (ok, out) = secrets(db, &b_a, &["rotate"]).await;
     assert!(ok && counts(&out).values().all(|(rotated, _, failed)| *rotated == 0 && *failed == 0), "idempotent: {out}");
-    assert!(out.contains("total: 0 rotated, 4 already current, 0 failed"), "{out}");
+    assert!(out.contains("total: 0 rotated, 5 already current, 0 failed"), "{out}");
     let keys = stored_keys(db).await;
     assert!(all_under(&keys, "kb"), "every value under B: {keys:?}");
     let (ok, status) = secrets(db, &b_a, &["status"]).await;
@@ -281,23 +297,29 @@ async fn rotation_end_to_end(db: &TestDb) {
     let (ok, out) = secrets(db, &a_only, &["rotate"]).await;
     assert!(!ok, "a rotation that cannot open values fails: {out}");
     assert_eq!(counts(&out)["contracts.signature_ciphertext"], (0, 0, 1), "{out}");
+    assert_eq!(counts(&out)["vendors.tax_id_ciphertext"], (0, 0, 1), "{out}");
     assert!(out.contains("is sealed under key id `kb`, which is not configured"), "{out}");
     assert!(all_under(&stored_keys(db).await, "kb"), "a failed rotation leaves the values as they are");
     let server = serve(db, &a_only, &log).await;
     let secrets_known: Vec<String> = [
         world.signature_data.clone(),
         world.idempotent["secret"].as_str().unwrap_or_default().to_owned(),
+        world.tax_id.clone(),
         b.clone(),
         a.clone(),
     ]
     .into_iter()
     .chain(world.hooks.iter().map(|(_, s)| s.clone()))
     .collect();
-    for path in [format!("/api/v1/contracts/{}/signature", world.contract)] {
+    for path in [format!("/api/v1/contracts/{}/signature", world.contract), format!("/api/v1/vendors/{}", world.vendor)]
+    {
         let r = world.get(&server.base, &path).await.expect_problem(500);
         let text = r.body.to_string();
         assert!(secrets_known.iter().all(|s| !text.contains(s.as_str())), "{text}");
-        assert!(!text.contains("kb") && !text.contains("contracts"), "the detail names nothing inside: {text}");
+        assert!(
+            !text.contains("kb") && !text.contains("contracts") && !text.contains("vendors"),
+            "the detail names nothing inside: {text}"
+        );
     }
     let r = world.replay(&server.base).await.expect_problem(500);
     assert!(secrets_known.iter().all(|s| !r.body.to_string().contains(s.as_str())), "{}", r.body);
@@ -327,5 +349,5 @@ async fn rotation_end_to_end(db: &TestDb) {
     let sig = world.get(&server.base, &format!("/api/v1/contracts/{}/signature", world.contract)).await.expect(200);
     assert_eq!(sig.body["signature_data"], world.signature_data.as_str());
     server.terminate(std::time::Duration::from_secs(10)).await.expect("stopped");
-    eprintln!("vault rotation ({:?}): A → B,A → B; 4 values rotated, all read back; A alone: 500s, logged", db.backend);
+    eprintln!("vault rotation ({:?}): A → B,A → B; 5 values rotated, all read back; A alone: 500s, logged", db.backend);
 }

@@ -9,7 +9,7 @@ use atrium_outbox::publish;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QuerySelect,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -91,6 +91,18 @@ impl IdentityService {
         let found =
             member::Entity::scoped(org).filter(member::Column::UserId.eq(user.into_uuid())).one(&self.db).await?;
         Ok(found.is_some())
+    }
+
+    /// The members of `org` holding `role`, oldest membership first (for other
+    /// domains, through a port: revenue routes bill approvals to roles).
+    #[tracing::instrument(skip_all, fields(org_id = %org, role = %role))]
+    pub async fn members_with_role(&self, org: OrganizationId, role: Role) -> Result<Vec<UserId>, AppError> {
+        let rows = member::Entity::scoped(org)
+            .filter(member::Column::Role.eq(role.as_str()))
+            .order_by_asc(member::Column::Id)
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(|m| m.user_id.into()).collect())
     }
 
     /// Names of those of `users` who are members of `org` (others are absent),

@@ -3,24 +3,31 @@
 //! proposals); tax rates are basis points; exchange rates are decimal strings — no
 //! float anywhere on the wire either.
 
+mod approval_rules;
+mod bills;
 mod invoices;
 mod payments;
 mod reminders;
 mod reports;
 mod schedules;
 mod settings;
+mod vendors;
 
+pub use approval_rules::*;
+pub use bills::*;
 pub use invoices::*;
 pub use payments::*;
 pub use reminders::*;
 pub use reports::*;
 pub use schedules::*;
 pub use settings::*;
+pub use vendors::*;
 
 pub use atrium_events::agreements::{ContractId, EngagementId, Quantity};
 pub use atrium_events::crm::ClientCompanyId;
 pub use atrium_events::projects::{MilestoneId, TimeEntryId};
 pub use atrium_events::revenue::InvoiceReminderId;
+pub use atrium_events::revenue::payables::{ApprovalRuleId, BillId, BillPaymentId, VendorId};
 pub use atrium_events::revenue::{CreditNoteId, FxRateId, InvoiceId, InvoiceScheduleId, PaymentId, TaxRateId};
 
 use std::str::FromStr;

@@ -257,8 +257,12 @@ pub struct EngagementProfitability {
     pub name: String,
     /// Invoice subtotals (net of tax) less credit notes, issued in the period.
     pub invoiced: Money,
-    /// Approved time × each member's cost rate on the day, converted at `rate_date`.
+    /// Approved time × each member's cost rate on the day, converted at `rate_date`,
+    /// plus `bill_cost`.
     pub cost: Money,
+    /// Subtotals (net of tax) of the engagement's approved, partly paid and paid
+    /// bills dated in the period, each at the rate it stored when submitted.
+    pub bill_cost: Money,
     /// `invoiced − cost`.
     pub margin: Money,
     /// The margin in basis points of what was invoiced (`null` when nothing was).

@@ -1,6 +1,11 @@
 //! The revenue domain's tables. Every one carries `organization_id`; all but the
 //! per-organization settings and counters implement the kernel's tenant trait.
 
+pub mod approval_rule;
+pub mod bill;
+pub mod bill_approval;
+pub mod bill_line;
+pub mod bill_payment;
 pub mod credit_note;
 pub mod credit_note_line;
 pub mod fx_rate;
@@ -15,3 +20,4 @@ pub mod number_series;
 pub mod payment;
 pub mod settings;
 pub mod tax_rate;
+pub mod vendor;

@@ -1,18 +1,21 @@
 //! Revenue routes: thin handlers over [`RevenueService`]. Reads are open to every
 //! role; writes need `write_billing` (owner, admin, billing).
 
+mod approval_rules;
 mod billing;
+mod bills;
 mod fx_import;
 mod invoices;
 mod payments;
 mod reminders;
 pub mod reports;
 mod schedules;
+mod vendors;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::service::RevenueService;
+use crate::service::{PayablesService, RevenueService};
 
 pub fn router(svc: RevenueService) -> OpenApiRouter {
     OpenApiRouter::new()
@@ -39,6 +42,25 @@ pub fn router(svc: RevenueService) -> OpenApiRouter {
         .routes(routes!(fx_import::import))
         .routes(routes!(reminders::list))
         .routes(routes!(reminders::dismiss))
+        .with_state(svc)
+}
+
+/// Vendors, bills, their approval and payments, and the approval rules.
+pub fn payables_router(svc: PayablesService) -> OpenApiRouter {
+    OpenApiRouter::new()
+        .routes(routes!(vendors::list, vendors::create))
+        .routes(routes!(vendors::get, vendors::update, vendors::delete))
+        .routes(routes!(bills::list, bills::create))
+        .routes(routes!(bills::bills_awaiting_me))
+        .routes(routes!(bills::get, bills::update, bills::delete))
+        .routes(routes!(bills::submit_bill))
+        .routes(routes!(bills::approve_bill))
+        .routes(routes!(bills::reject_bill))
+        .routes(routes!(bills::void_bill))
+        .routes(routes!(bills::list_bill_payments, bills::pay_bill))
+        .routes(routes!(bills::get_bill_payment))
+        .routes(routes!(approval_rules::list, approval_rules::create))
+        .routes(routes!(approval_rules::get, approval_rules::update, approval_rules::delete))
         .with_state(svc)
 }
 

@@ -6,11 +6,11 @@ use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, Currency, IfMatch, OrgCtx, OrganizationId, Scoped};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::RevenueService;
 use crate::dto::{InvoiceStatus, SettingsOut, SettingsPatch, stored_currency};
-use crate::entity::{invoice, settings};
+use crate::entity::{approval_rule, bill, invoice, settings};
 use crate::error::RevenueError;
 use crate::numbering::NumberFormat;
 
@@ -90,7 +90,18 @@ impl RevenueService {
                     .filter(invoice::Column::Status.ne(InvoiceStatus::Draft.as_str()))
                     .count(&txn)
                     .await?;
-                if issued > 0 {
+                // Submitted bills stored their base totals, and rules their thresholds, in it too.
+                let submitted =
+                    bill::Entity::scoped(ctx.org_id).filter(bill::Column::ApprovalRound.gt(0)).count(&txn).await?;
+                let thresholds = approval_rule::Entity::scoped(ctx.org_id)
+                    .filter(
+                        Condition::any()
+                            .add(approval_rule::Column::MinBaseAmount.is_not_null())
+                            .add(approval_rule::Column::MaxBaseAmount.is_not_null()),
+                    )
+                    .count(&txn)
+                    .await?;
+                if issued + submitted + thresholds > 0 {
                     return Err(RevenueError::BaseCurrencyLocked.into());
                 }
             }

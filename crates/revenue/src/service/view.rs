@@ -60,7 +60,7 @@ impl<'a> From<&'a credit_note_line::Model> for LineRow<'a> {
     }
 }
 
-fn lines_out(rows: &[LineRow<'_>], cur: Currency) -> Result<(Vec<LineOut>, Vec<TaxTotal>), AppError> {
+pub(crate) fn lines_out(rows: &[LineRow<'_>], cur: Currency) -> Result<(Vec<LineOut>, Vec<TaxTotal>), AppError> {
     let mut by_rate: BTreeMap<(String, i32, bool), (i64, i64)> = BTreeMap::new();
     let lines = rows
         .iter()

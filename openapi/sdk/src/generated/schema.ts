@@ -145,6 +145,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bill-approval-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bill approval rules, oldest first (evaluation order is `priority`, then oldest first).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["bill_approval_rules_list"];
+        put?: never;
+        /**
+         * Create a rule: conditions (all that are set must hold; amounts in the base
+         *     currency, `min_amount` <= total < `max_amount`) and the sequential steps of the
+         *     route a matching bill takes. Owners and admins only: who approves is a control.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["bill_approval_rules_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bill-approval-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["bill_approval_rules_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a rule. Bills already submitted keep the route they got.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        delete: operations["bill_approval_rules_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a rule. Bills already submitted keep the route they got.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        patch: operations["bill_approval_rules_update"];
+        trace?: never;
+    };
+    "/api/v1/bill-payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["get_bill_payment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing-settings": {
         parameters: {
             query?: never;
@@ -167,6 +235,184 @@ export interface paths {
          * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
          */
         patch: operations["update_settings"];
+        trace?: never;
+    };
+    "/api/v1/bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bills, oldest first; filter by status, vendor or engagement.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["bills_list"];
+        put?: never;
+        /**
+         * Enter a draft bill from a vendor's invoice; the server computes every amount.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["bills_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/awaiting-me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bills pending on a step where the caller must still decide, oldest first.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["bills_awaiting_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["bills_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft bill. A submitted bill is voided instead (409).
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        delete: operations["bills_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft bill (`lines` replaces every line). A submitted bill is 409.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        patch: operations["bills_update"];
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the current step of a bill's route as one of its approvers. The
+         *     submitter never approves their own bill (403).
+         * @description Required role: any member of the organization (`any`).
+         */
+        post: operations["approve_bill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payments made against a bill, oldest first.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_bill_payments"];
+        put?: never;
+        /**
+         * Pay an approved bill, in part or in full (never more than its balance: 422 naming
+         *     `amount`); the bill is `paid` when settled.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["pay_bill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a bill as an approver of its current step: it goes back to draft with the reason.
+         * @description Required role: any member of the organization (`any`).
+         */
+        post: operations["reject_bill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a draft for approval: its total in the base currency at the rate of the
+         *     bill date (422 naming `bill_date` when none is entered) is matched against the
+         *     approval rules in order; the first match's route is stored with the bill. No
+         *     match approves it at once. 409 when a step would have no approver but the submitter.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["submit_bill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void a bill nothing was paid against.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["void_bill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/client-companies": {
@@ -2401,6 +2647,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vendors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vendors, oldest first; filter by status.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["vendors_list"];
+        put?: never;
+        /**
+         * Create a vendor. A vendor with the same normalized name or email is 409 naming it (`existing_id`).
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["vendors_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vendors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["vendors_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a vendor; its bills stay without it. 409 while an approval rule names it.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        delete: operations["vendors_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a vendor (`status: archived` keeps it on its bills but off new ones).
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        patch: operations["vendors_update"];
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -4113,6 +4408,246 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "revenue.approval_rule.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bill approval rule was created.
+         * @description Delivered for `revenue.approval_rule.created` events (aggregate `approval_rule`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.approval_rule.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.approval_rule.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bill approval rule was deleted.
+         * @description Delivered for `revenue.approval_rule.deleted` events (aggregate `approval_rule`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.approval_rule.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.approval_rule.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bill approval rule was changed.
+         * @description Delivered for `revenue.approval_rule.updated` events (aggregate `approval_rule`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.approval_rule.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.bill.approval_requested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bill reached a step of its approval route; the approvers named must decide.
+         * @description Delivered for `revenue.bill.approval_requested` events (aggregate `bill`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill.approval_requested"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.bill.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bill was approved for payment.
+         * @description Delivered for `revenue.bill.approved` events (aggregate `bill`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill.approved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.bill.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft bill was entered.
+         * @description Delivered for `revenue.bill.created` events (aggregate `bill`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.bill.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft bill was deleted.
+         * @description Delivered for `revenue.bill.deleted` events (aggregate `bill`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.bill.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bill was rejected and is a draft again, with the reason.
+         * @description Delivered for `revenue.bill.rejected` events (aggregate `bill`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill.rejected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.bill.step_approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An approver approved the current step of a bill.
+         * @description Delivered for `revenue.bill.step_approved` events (aggregate `bill`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill.step_approved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.bill.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft bill was changed.
+         * @description Delivered for `revenue.bill.updated` events (aggregate `bill`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.bill.voided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bill without payments was voided.
+         * @description Delivered for `revenue.bill.voided` events (aggregate `bill`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill.voided"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.bill_payment.recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment was made against a bill.
+         * @description Delivered for `revenue.bill_payment.recorded` events (aggregate `bill_payment`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill_payment.recorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "revenue.credit_note.issued": {
         parameters: {
             query?: never;
@@ -4513,6 +5048,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "revenue.vendor.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A vendor was created.
+         * @description Delivered for `revenue.vendor.created` events (aggregate `vendor`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.vendor.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.vendor.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A vendor was deleted; its bills stay without it.
+         * @description Delivered for `revenue.vendor.deleted` events (aggregate `vendor`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.vendor.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.vendor.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A vendor was changed or archived.
+         * @description Delivered for `revenue.vendor.updated` events (aggregate `vendor`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.vendor.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "webhooks.endpoint.created": {
         parameters: {
             query?: never;
@@ -4730,6 +5325,148 @@ export interface components {
             /** @description A company name: the live company of that name, created when there is none. */
             company?: string | null;
         };
+        /** @description The route computed when the bill was last submitted; rule changes never move it. */
+        ApprovalRouteOut: {
+            rule_id?: components["schemas"]["ApprovalRuleId"] | null;
+            rule_name?: string | null;
+            /**
+             * Format: int32
+             * @description Which submission of the bill this route belongs to (1 for the first).
+             */
+            round: number;
+            /**
+             * Format: int32
+             * @description The step awaiting decisions while the bill is pending.
+             */
+            current_step?: number | null;
+            steps: components["schemas"]["RouteStepOut"][];
+            submitted_by?: string | null;
+            /** Format: date-time */
+            submitted_at?: string | null;
+        };
+        /** @description `revenue.approval_rule.created`. */
+        ApprovalRuleCreated: components["schemas"]["ApprovalRuleState"];
+        /** @description `revenue.approval_rule.deleted`: bills already submitted keep the route they got. */
+        ApprovalRuleDeleted: components["schemas"]["ApprovalRuleState"];
+        /**
+         * Format: uuid
+         * @description ApprovalRuleId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        ApprovalRuleId: string;
+        /**
+         * @example {
+         *       "min_amount": {
+         *         "amount_minor": 500000,
+         *         "currency": "USD"
+         *       },
+         *       "name": "Large bills",
+         *       "priority": 10,
+         *       "steps": [
+         *         {
+         *           "approvers": [
+         *             {
+         *               "role": "admin"
+         *             }
+         *           ],
+         *           "mode": "any_of"
+         *         },
+         *         {
+         *           "approvers": [
+         *             {
+         *               "role": "owner"
+         *             }
+         *           ],
+         *           "mode": "all_of"
+         *         }
+         *       ]
+         *     }
+         */
+        ApprovalRuleIn: {
+            name: string;
+            /**
+             * Format: int32
+             * @description Rules are evaluated from the lowest priority up; the first that matches routes the bill.
+             */
+            priority: number;
+            /** @description Default true; an inactive rule is skipped. */
+            active?: boolean;
+            min_amount?: components["schemas"]["Money"] | null;
+            max_amount?: components["schemas"]["Money"] | null;
+            vendor_id?: components["schemas"]["VendorId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            currency?: components["schemas"]["Currency"] | null;
+            /** @description Matches bills with at least one line booked to this account or category. */
+            account?: string | null;
+            steps: components["schemas"]["ApprovalStep"][];
+        };
+        ApprovalRuleOut: {
+            id: components["schemas"]["ApprovalRuleId"];
+            name: string;
+            /** Format: int32 */
+            priority: number;
+            active: boolean;
+            min_amount?: components["schemas"]["Money"] | null;
+            max_amount?: components["schemas"]["Money"] | null;
+            vendor_id?: components["schemas"]["VendorId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            currency?: components["schemas"]["Currency"] | null;
+            account?: string | null;
+            steps: components["schemas"]["ApprovalStep"][];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description A change to a rule. Bills already submitted keep the route they got.
+         * @example {
+         *       "active": false,
+         *       "priority": 20
+         *     }
+         */
+        ApprovalRulePatch: {
+            name?: string | null;
+            /** Format: int32 */
+            priority?: number | null;
+            active?: boolean | null;
+            min_amount?: components["schemas"]["Money"] | null;
+            max_amount?: components["schemas"]["Money"] | null;
+            vendor_id?: components["schemas"]["VendorId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            currency?: components["schemas"]["Currency"] | null;
+            account?: string | null;
+            steps?: components["schemas"]["ApprovalStep"][] | null;
+        };
+        /** @description A bill approval rule as events carry it (conditions and steps: read the rule). */
+        ApprovalRuleState: {
+            id: components["schemas"]["ApprovalRuleId"];
+            name: string;
+            /** Format: int32 */
+            priority: number;
+            active: boolean;
+            /** Format: int32 */
+            steps: number;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description `revenue.approval_rule.updated`: bills already submitted keep the route they got. */
+        ApprovalRuleUpdated: components["schemas"]["ApprovalRuleState"] & {
+            changed: string[];
+        };
+        /** @description One approver's seat on a step of the route. */
+        ApprovalSeatOut: {
+            approver_id: components["schemas"]["UserId"];
+            /** @description `role:<role>` when the rule named a role, `member` when it named the person. */
+            source: string;
+            /** @description `approved`, `rejected`, or `null` while undecided. */
+            decision?: string | null;
+            comment?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+        };
         /**
          * @description Where a time entry is in its approval: `draft → submitted → approved |
          *     rejected`; a rejected entry can be edited and submitted again, an approved
@@ -4737,6 +5474,45 @@ export interface components {
          * @enum {string}
          */
         ApprovalState: "draft" | "submitted" | "approved" | "rejected";
+        /**
+         * @description One step of a route: its approvers and how they decide. Steps run in order.
+         * @example {
+         *       "approvers": [
+         *         {
+         *           "role": "admin"
+         *         }
+         *       ],
+         *       "mode": "any_of"
+         *     }
+         */
+        ApprovalStep: {
+            /**
+             * @description How a step of a route is decided.
+             * @enum {string}
+             */
+            mode: "any_of" | "all_of";
+            approvers: components["schemas"]["ApproverIn"][];
+        };
+        /**
+         * @description An approval, with an optional comment.
+         * @example {
+         *       "comment": "Matches the purchase order"
+         *     }
+         */
+        ApproveIn: {
+            comment?: string | null;
+        };
+        /**
+         * @description Who may decide a step: every member holding a role (resolved when the bill is
+         *     submitted), or one member. Exactly one of the two.
+         * @example {
+         *       "role": "admin"
+         *     }
+         */
+        ApproverIn: {
+            role?: components["schemas"]["Role"] | null;
+            member_id?: components["schemas"]["UserId"] | null;
+        };
         /**
          * @description Accounts receivable aging, a page of clients and the totals of all of them.
          * @example {
@@ -4850,6 +5626,287 @@ export interface components {
             organization: components["schemas"]["OrganizationOut"];
             role: components["schemas"]["Role"];
         };
+        /**
+         * @description `revenue.bill.approval_requested`: a bill reached a step of its approval route;
+         *     the approvers named must decide (one of them for `any_of`, each for `all_of`).
+         */
+        BillApprovalRequested: components["schemas"]["BillState"] & {
+            /** @description The rule that computed the route at submission. */
+            rule_id: components["schemas"]["ApprovalRuleId"];
+            rule_name: string;
+            /**
+             * Format: int32
+             * @description 1-based step of the route, and how many steps it has.
+             */
+            step: number;
+            /** Format: int32 */
+            steps: number;
+            /** @description `any_of` or `all_of`. */
+            mode: string;
+            approvers: components["schemas"]["UserId"][];
+            /** @description The amount the rule was matched on, in the base currency. */
+            base_total: components["schemas"]["Money"];
+            submitted_by: string;
+        };
+        /**
+         * @description `revenue.bill.approved`: every step of the route approved (or no rule matched
+         *     at submission: `rule_id` is then null); the bill may be paid.
+         */
+        BillApproved: components["schemas"]["BillState"] & {
+            rule_id?: components["schemas"]["ApprovalRuleId"] | null;
+            base_total: components["schemas"]["Money"];
+            /** @description Everyone who approved, in order. */
+            approved_by: components["schemas"]["UserId"][];
+        };
+        /** @description `revenue.bill.created`: a draft bill. */
+        BillCreated: components["schemas"]["BillState"];
+        /** @description `revenue.bill.deleted`: a draft bill was deleted. */
+        BillDeleted: components["schemas"]["BillState"];
+        /**
+         * Format: uuid
+         * @description BillId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        BillId: string;
+        /**
+         * @example {
+         *       "bill_date": "2027-01-13",
+         *       "currency": "EUR",
+         *       "lines": [
+         *         {
+         *           "account": "6100",
+         *           "description": "Printing, 500 brochures",
+         *           "quantity": 1,
+         *           "unit_price": {
+         *             "amount_minor": 120000,
+         *             "currency": "EUR"
+         *           }
+         *         }
+         *       ],
+         *       "vendor_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "vendor_reference": "NW-2027-0113"
+         *     }
+         */
+        BillIn: {
+            vendor_id?: components["schemas"]["VendorId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /** @description The vendor's own number for the bill. */
+            vendor_reference?: string | null;
+            /** Format: date */
+            bill_date: string;
+            /**
+             * Format: date
+             * @description Default: the bill date plus the vendor's payment terms (or the organization's).
+             */
+            due_date?: string | null;
+            currency?: components["schemas"]["Currency"] | null;
+            notes?: string | null;
+            lines?: components["schemas"]["BillLineIn"][];
+        };
+        /**
+         * @description One bill line as entered. The server computes every amount from it.
+         * @example {
+         *       "account": "6100",
+         *       "description": "Printing, 500 brochures",
+         *       "quantity": 1,
+         *       "tax_rate_id": null,
+         *       "unit_price": {
+         *         "amount_minor": 120000,
+         *         "currency": "EUR"
+         *       }
+         *     }
+         */
+        BillLineIn: {
+            description: string;
+            /** @description The ledger account or expense category (approval rules can match on it). */
+            account?: string | null;
+            /** @description An integer or a decimal string with at most 3 decimals. */
+            quantity: components["schemas"]["Quantity"];
+            /** @description Per unit, in the bill's currency; negative for a discount line. */
+            unit_price: components["schemas"]["Money"];
+            tax_rate_id?: components["schemas"]["TaxRateId"] | null;
+        };
+        BillLineOut: {
+            /** Format: int32 */
+            position: number;
+            description: string;
+            account?: string | null;
+            quantity: components["schemas"]["Quantity"];
+            unit_price: components["schemas"]["Money"];
+            tax?: components["schemas"]["LineTax"] | null;
+            /** @description Without tax. */
+            net: components["schemas"]["Money"];
+            tax_amount: components["schemas"]["Money"];
+            /** @description With tax. */
+            total: components["schemas"]["Money"];
+        };
+        BillOut: {
+            id: components["schemas"]["BillId"];
+            vendor_id?: components["schemas"]["VendorId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            vendor_reference?: string | null;
+            status: components["schemas"]["BillStatus"];
+            /** Format: date */
+            bill_date: string;
+            /** Format: date */
+            due_date?: string | null;
+            currency: components["schemas"]["Currency"];
+            lines: components["schemas"]["BillLineOut"][];
+            tax_totals: components["schemas"]["TaxTotal"][];
+            subtotal: components["schemas"]["Money"];
+            tax_total: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            paid: components["schemas"]["Money"];
+            /** @description total − paid. */
+            balance: components["schemas"]["Money"];
+            base_currency: components["schemas"]["Currency"];
+            /** @description Base-currency units per unit of `currency` on the bill date, fixed at submission. */
+            fx_rate?: string | null;
+            base_total?: components["schemas"]["Money"] | null;
+            notes?: string | null;
+            approval?: components["schemas"]["ApprovalRouteOut"] | null;
+            rejection?: components["schemas"]["RejectionOut"] | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            approved_at?: string | null;
+            /** Format: date-time */
+            voided_at?: string | null;
+        };
+        /**
+         * @description A change to a draft bill. `lines`, when present, replaces every line.
+         * @example {
+         *       "notes": "Corrected invoice from the vendor",
+         *       "vendor_reference": "NW-2027-0113-A"
+         *     }
+         */
+        BillPatch: {
+            vendor_id?: components["schemas"]["VendorId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            vendor_reference?: string | null;
+            /** Format: date */
+            bill_date?: string | null;
+            due_date?: string | null;
+            currency?: components["schemas"]["Currency"] | null;
+            notes?: string | null;
+            lines?: components["schemas"]["BillLineIn"][] | null;
+        };
+        /**
+         * Format: uuid
+         * @description BillPaymentId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        BillPaymentId: string;
+        /**
+         * @example {
+         *       "amount": {
+         *         "amount_minor": 60000,
+         *         "currency": "EUR"
+         *       },
+         *       "method": "bank transfer",
+         *       "paid_on": "2027-02-10",
+         *       "reference": "SEPA 2027-0210-03"
+         *     }
+         */
+        BillPaymentIn: {
+            /** @description In the bill's currency; at most its balance. */
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            paid_on: string;
+            method?: string | null;
+            reference?: string | null;
+        };
+        BillPaymentOut: {
+            id: components["schemas"]["BillPaymentId"];
+            bill_id: components["schemas"]["BillId"];
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            paid_on: string;
+            method?: string | null;
+            reference?: string | null;
+            /** @description Base-currency units per unit of the payment's currency on the day paid. */
+            fx_rate?: string | null;
+            base_amount: components["schemas"]["Money"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description `revenue.bill_payment.recorded`: a payment made against an approved bill, with
+         *     the bill status it led to.
+         */
+        BillPaymentRecorded: {
+            id: components["schemas"]["BillPaymentId"];
+            bill_id: components["schemas"]["BillId"];
+            vendor_id?: components["schemas"]["VendorId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            amount: components["schemas"]["Money"];
+            base_amount: components["schemas"]["Money"];
+            /** Format: date */
+            paid_on: string;
+            bill_status: string;
+            bill_balance: components["schemas"]["Money"];
+        };
+        /**
+         * @description `revenue.bill.rejected`: an approver rejected the bill; it is a draft again,
+         *     with the reason.
+         */
+        BillRejected: components["schemas"]["BillState"] & {
+            /** Format: int32 */
+            step: number;
+            rejected_by: components["schemas"]["UserId"];
+            reason: string;
+        };
+        /** @description A bill as events carry it (lines are not repeated: read the bill). */
+        BillState: {
+            id: components["schemas"]["BillId"];
+            vendor_id?: components["schemas"]["VendorId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /** @description The vendor's own number for the bill. */
+            vendor_reference?: string | null;
+            /** @description `draft`, `pending_approval`, `approved`, `partially_paid`, `paid` or `void`. */
+            status: string;
+            /** Format: date */
+            bill_date: string;
+            /** Format: date */
+            due_date?: string | null;
+            total: components["schemas"]["Money"];
+            /** @description What remains to be paid. */
+            balance: components["schemas"]["Money"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Where a bill stands: entered as a draft, submitted for approval (routed by the
+         *     organization's rules), approved for payment, paid in part or in full, or void.
+         *     A rejected bill goes back to `draft` with the reason (`rejection`).
+         * @enum {string}
+         */
+        BillStatus: "draft" | "pending_approval" | "approved" | "partially_paid" | "paid" | "void";
+        /**
+         * @description `revenue.bill.step_approved`: one approver approved the current step of a bill
+         *     (`step_complete` when that finished the step).
+         */
+        BillStepApproved: components["schemas"]["BillState"] & {
+            /** Format: int32 */
+            step: number;
+            approver: components["schemas"]["UserId"];
+            comment?: string | null;
+            step_complete: boolean;
+        };
+        /** @description `revenue.bill.updated`: a draft bill changed, and what changed. */
+        BillUpdated: components["schemas"]["BillState"] & {
+            changed: string[];
+        };
+        /** @description `revenue.bill.voided`: a bill without payments was voided. */
+        BillVoided: components["schemas"]["BillState"];
         /**
          * @description How an engagement is billed.
          * @enum {string}
@@ -5683,8 +6740,16 @@ export interface components {
             name: string;
             /** @description Invoice subtotals (net of tax) less credit notes, issued in the period. */
             invoiced: components["schemas"]["Money"];
-            /** @description Approved time × each member's cost rate on the day, converted at `rate_date`. */
+            /**
+             * @description Approved time × each member's cost rate on the day, converted at `rate_date`,
+             *     plus `bill_cost`.
+             */
             cost: components["schemas"]["Money"];
+            /**
+             * @description Subtotals (net of tax) of the engagement's approved, partly paid and paid
+             *     bills dated in the period, each at the rate it stored when submitted.
+             */
+            bill_cost: components["schemas"]["Money"];
             /** @description `invoiced − cost`. */
             margin: components["schemas"]["Money"];
             /**
@@ -6966,6 +8031,34 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_ApprovalRuleOut: {
+            items: {
+                id: components["schemas"]["ApprovalRuleId"];
+                name: string;
+                /** Format: int32 */
+                priority: number;
+                active: boolean;
+                min_amount?: components["schemas"]["Money"] | null;
+                max_amount?: components["schemas"]["Money"] | null;
+                vendor_id?: components["schemas"]["VendorId"] | null;
+                engagement_id?: components["schemas"]["EngagementId"] | null;
+                currency?: components["schemas"]["Currency"] | null;
+                account?: string | null;
+                steps: components["schemas"]["ApprovalStep"][];
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_AttemptOut: {
             items: {
                 id: components["schemas"]["WebhookAttemptId"];
@@ -6981,6 +8074,75 @@ export interface components {
                 error?: string | null;
                 /** Format: int64 */
                 duration_ms: number;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_BillOut: {
+            items: {
+                id: components["schemas"]["BillId"];
+                vendor_id?: components["schemas"]["VendorId"] | null;
+                engagement_id?: components["schemas"]["EngagementId"] | null;
+                vendor_reference?: string | null;
+                status: components["schemas"]["BillStatus"];
+                /** Format: date */
+                bill_date: string;
+                /** Format: date */
+                due_date?: string | null;
+                currency: components["schemas"]["Currency"];
+                lines: components["schemas"]["BillLineOut"][];
+                tax_totals: components["schemas"]["TaxTotal"][];
+                subtotal: components["schemas"]["Money"];
+                tax_total: components["schemas"]["Money"];
+                total: components["schemas"]["Money"];
+                paid: components["schemas"]["Money"];
+                /** @description total − paid. */
+                balance: components["schemas"]["Money"];
+                base_currency: components["schemas"]["Currency"];
+                /** @description Base-currency units per unit of `currency` on the bill date, fixed at submission. */
+                fx_rate?: string | null;
+                base_total?: components["schemas"]["Money"] | null;
+                notes?: string | null;
+                approval?: components["schemas"]["ApprovalRouteOut"] | null;
+                rejection?: components["schemas"]["RejectionOut"] | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: date-time */
+                approved_at?: string | null;
+                /** Format: date-time */
+                voided_at?: string | null;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_BillPaymentOut: {
+            items: {
+                id: components["schemas"]["BillPaymentId"];
+                bill_id: components["schemas"]["BillId"];
+                amount: components["schemas"]["Money"];
+                /** Format: date */
+                paid_on: string;
+                method?: string | null;
+                reference?: string | null;
+                /** @description Base-currency units per unit of the payment's currency on the day paid. */
+                fx_rate?: string | null;
+                base_amount: components["schemas"]["Money"];
+                /** Format: int32 */
+                version: number;
                 /** Format: date-time */
                 created_at: string;
             }[];
@@ -7774,6 +8936,30 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_VendorOut: {
+            items: {
+                id: components["schemas"]["VendorId"];
+                name: string;
+                email?: string | null;
+                tax_id?: string | null;
+                default_currency?: components["schemas"]["Currency"] | null;
+                /** Format: int32 */
+                payment_terms_days?: number | null;
+                status: components["schemas"]["VendorStatus"];
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_WebhookOut: {
             items: {
                 id: components["schemas"]["WebhookEndpointId"];
@@ -8292,6 +9478,13 @@ export interface components {
         RejectIn: {
             reason?: string | null;
         };
+        /** @description Why the bill was last sent back to draft. */
+        RejectionOut: {
+            reason: string;
+            rejected_by: string;
+            /** Format: date-time */
+            rejected_at: string;
+        };
         /** @description `revenue.reminder.dismissed`: a drafted reminder will not be sent. */
         ReminderDismissed: {
             id: components["schemas"]["InvoiceReminderId"];
@@ -8485,6 +9678,16 @@ export interface components {
          * @enum {string}
          */
         Role: "owner" | "admin" | "member" | "billing" | "viewer";
+        RouteStepOut: {
+            /** Format: int32 */
+            step: number;
+            /**
+             * @description How a step of a route is decided.
+             * @enum {string}
+             */
+            mode: "any_of" | "all_of";
+            approvers: components["schemas"]["ApprovalSeatOut"][];
+        };
         /**
          * @description Run a schedule now: everything due up to `up_to` (default and at most today).
          * @example {
@@ -9392,6 +10595,92 @@ export interface components {
              */
             billable_share_bp?: number | null;
         };
+        /** @description `revenue.vendor.created`. */
+        VendorCreated: components["schemas"]["VendorState"];
+        /** @description `revenue.vendor.deleted`: its bills stay, without a vendor. */
+        VendorDeleted: components["schemas"]["VendorState"];
+        /**
+         * Format: uuid
+         * @description VendorId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        VendorId: string;
+        /**
+         * @description A vendor. `name` is unique per organization once normalized (case, punctuation and
+         *     a legal-form suffix such as `Ltd` or `GmbH` are ignored), `email` too
+         *     (case-insensitive): a duplicate is 409 naming the existing vendor (`existing_id`).
+         * @example {
+         *       "default_currency": "GBP",
+         *       "email": "billing@northwind.example",
+         *       "name": "Northwind Print Ltd",
+         *       "payment_terms_days": 30,
+         *       "tax_id": "GB123456789"
+         *     }
+         */
+        VendorIn: {
+            name: string;
+            email?: string | null;
+            /** @description Stored encrypted. */
+            tax_id?: string | null;
+            default_currency?: components["schemas"]["Currency"] | null;
+            /**
+             * Format: int32
+             * @description Days from the bill date to its due date, unless a bill says otherwise.
+             */
+            payment_terms_days?: number | null;
+        };
+        VendorOut: {
+            id: components["schemas"]["VendorId"];
+            name: string;
+            email?: string | null;
+            tax_id?: string | null;
+            default_currency?: components["schemas"]["Currency"] | null;
+            /** Format: int32 */
+            payment_terms_days?: number | null;
+            status: components["schemas"]["VendorStatus"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "email": "accounts@northwind.example",
+         *       "status": "active"
+         *     }
+         */
+        VendorPatch: {
+            name?: string | null;
+            email?: string | null;
+            tax_id?: string | null;
+            default_currency?: components["schemas"]["Currency"] | null;
+            /** Format: int32 */
+            payment_terms_days?: number | null;
+            status?: components["schemas"]["VendorStatus"] | null;
+        };
+        /** @description A vendor as events carry it (the tax id is never in an event: it is encrypted at rest). */
+        VendorState: {
+            id: components["schemas"]["VendorId"];
+            name: string;
+            email?: string | null;
+            default_currency?: string | null;
+            /** Format: int32 */
+            payment_terms_days?: number | null;
+            /** @description `active` or `archived`. */
+            status: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @enum {string} */
+        VendorStatus: "active" | "archived";
+        /** @description `revenue.vendor.updated`, and what changed (`tax_id` when it did, never its value). */
+        VendorUpdated: components["schemas"]["VendorState"] & {
+            changed: string[];
+        };
         VersionOut: {
             /** Format: int32 */
             version: number;
@@ -9767,11 +11056,44 @@ export type ApiKeyIn = components['schemas']['ApiKeyIn'];
 export type ApiKeyOut = components['schemas']['ApiKeyOut'];
 export type ApiKeyRevoked = components['schemas']['ApiKeyRevoked'];
 export type AppointmentBooked = components['schemas']['AppointmentBooked'];
+export type ApprovalRouteOut = components['schemas']['ApprovalRouteOut'];
+export type ApprovalRuleCreated = components['schemas']['ApprovalRuleCreated'];
+export type ApprovalRuleDeleted = components['schemas']['ApprovalRuleDeleted'];
+export type ApprovalRuleId = components['schemas']['ApprovalRuleId'];
+export type ApprovalRuleIn = components['schemas']['ApprovalRuleIn'];
+export type ApprovalRuleOut = components['schemas']['ApprovalRuleOut'];
+export type ApprovalRulePatch = components['schemas']['ApprovalRulePatch'];
+export type ApprovalRuleState = components['schemas']['ApprovalRuleState'];
+export type ApprovalRuleUpdated = components['schemas']['ApprovalRuleUpdated'];
+export type ApprovalSeatOut = components['schemas']['ApprovalSeatOut'];
 export type ApprovalState = components['schemas']['ApprovalState'];
+export type ApprovalStep = components['schemas']['ApprovalStep'];
+export type ApproveIn = components['schemas']['ApproveIn'];
+export type ApproverIn = components['schemas']['ApproverIn'];
 export type ArAgingOut = components['schemas']['ArAgingOut'];
 export type ArAgingRow = components['schemas']['ArAgingRow'];
 export type AttemptOut = components['schemas']['AttemptOut'];
 export type AuthOut = components['schemas']['AuthOut'];
+export type BillApprovalRequested = components['schemas']['BillApprovalRequested'];
+export type BillApproved = components['schemas']['BillApproved'];
+export type BillCreated = components['schemas']['BillCreated'];
+export type BillDeleted = components['schemas']['BillDeleted'];
+export type BillId = components['schemas']['BillId'];
+export type BillIn = components['schemas']['BillIn'];
+export type BillLineIn = components['schemas']['BillLineIn'];
+export type BillLineOut = components['schemas']['BillLineOut'];
+export type BillOut = components['schemas']['BillOut'];
+export type BillPatch = components['schemas']['BillPatch'];
+export type BillPaymentId = components['schemas']['BillPaymentId'];
+export type BillPaymentIn = components['schemas']['BillPaymentIn'];
+export type BillPaymentOut = components['schemas']['BillPaymentOut'];
+export type BillPaymentRecorded = components['schemas']['BillPaymentRecorded'];
+export type BillRejected = components['schemas']['BillRejected'];
+export type BillState = components['schemas']['BillState'];
+export type BillStatus = components['schemas']['BillStatus'];
+export type BillStepApproved = components['schemas']['BillStepApproved'];
+export type BillUpdated = components['schemas']['BillUpdated'];
+export type BillVoided = components['schemas']['BillVoided'];
 export type BillingModel = components['schemas']['BillingModel'];
 export type BillingPeriod = components['schemas']['BillingPeriod'];
 export type ClientCompanyId = components['schemas']['ClientCompanyId'];
@@ -9949,7 +11271,10 @@ export type OrganizationIn = components['schemas']['OrganizationIn'];
 export type OrganizationOut = components['schemas']['OrganizationOut'];
 export type PageOutActivityOut = components['schemas']['PageOut_ActivityOut'];
 export type PageOutApiKeyOut = components['schemas']['PageOut_ApiKeyOut'];
+export type PageOutApprovalRuleOut = components['schemas']['PageOut_ApprovalRuleOut'];
 export type PageOutAttemptOut = components['schemas']['PageOut_AttemptOut'];
+export type PageOutBillOut = components['schemas']['PageOut_BillOut'];
+export type PageOutBillPaymentOut = components['schemas']['PageOut_BillPaymentOut'];
 export type PageOutCompanyOut = components['schemas']['PageOut_CompanyOut'];
 export type PageOutContactOut = components['schemas']['PageOut_ContactOut'];
 export type PageOutContractOut = components['schemas']['PageOut_ContractOut'];
@@ -9977,6 +11302,7 @@ export type PageOutTaxRateOut = components['schemas']['PageOut_TaxRateOut'];
 export type PageOutTemplateOut = components['schemas']['PageOut_TemplateOut'];
 export type PageOutTimeEntryOut = components['schemas']['PageOut_TimeEntryOut'];
 export type PageOutUtilizationRow = components['schemas']['PageOut_UtilizationRow'];
+export type PageOutVendorOut = components['schemas']['PageOut_VendorOut'];
 export type PageOutWebhookOut = components['schemas']['PageOut_WebhookOut'];
 export type PaymentId = components['schemas']['PaymentId'];
 export type PaymentIn = components['schemas']['PaymentIn'];
@@ -10022,6 +11348,7 @@ export type RateCardState = components['schemas']['RateCardState'];
 export type RateSource = components['schemas']['RateSource'];
 export type ReferencesRepointed = components['schemas']['ReferencesRepointed'];
 export type RejectIn = components['schemas']['RejectIn'];
+export type RejectionOut = components['schemas']['RejectionOut'];
 export type ReminderDismissed = components['schemas']['ReminderDismissed'];
 export type ReminderDrafted = components['schemas']['ReminderDrafted'];
 export type ReminderOut = components['schemas']['ReminderOut'];
@@ -10032,6 +11359,7 @@ export type RepointedMerge = components['schemas']['RepointedMerge'];
 export type RevenueByClientOut = components['schemas']['RevenueByClientOut'];
 export type ReverseIn = components['schemas']['ReverseIn'];
 export type Role = components['schemas']['Role'];
+export type RouteStepOut = components['schemas']['RouteStepOut'];
 export type RunIn = components['schemas']['RunIn'];
 export type RunOut = components['schemas']['RunOut'];
 export type RunOutcome = components['schemas']['RunOutcome'];
@@ -10101,6 +11429,15 @@ export type UserIdentityId = components['schemas']['UserIdentityId'];
 export type UserOut = components['schemas']['UserOut'];
 export type UtilizationBasis = components['schemas']['UtilizationBasis'];
 export type UtilizationRow = components['schemas']['UtilizationRow'];
+export type VendorCreated = components['schemas']['VendorCreated'];
+export type VendorDeleted = components['schemas']['VendorDeleted'];
+export type VendorId = components['schemas']['VendorId'];
+export type VendorIn = components['schemas']['VendorIn'];
+export type VendorOut = components['schemas']['VendorOut'];
+export type VendorPatch = components['schemas']['VendorPatch'];
+export type VendorState = components['schemas']['VendorState'];
+export type VendorStatus = components['schemas']['VendorStatus'];
+export type VendorUpdated = components['schemas']['VendorUpdated'];
 export type VersionOut = components['schemas']['VersionOut'];
 export type Visibility = components['schemas']['Visibility'];
 export type WebhookAttemptId = components['schemas']['WebhookAttemptId'];
@@ -10532,6 +11869,244 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    bill_approval_rules_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rules */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_ApprovalRuleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bill_approval_rules_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalRuleIn"];
+            };
+        };
+        responses: {
+            /** @description Rule created */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRuleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bill_approval_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                id: components["schemas"]["ApprovalRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRuleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bill_approval_rules_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Rule id */
+                id: components["schemas"]["ApprovalRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bill_approval_rules_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Rule id */
+                id: components["schemas"]["ApprovalRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalRulePatch"];
+            };
+        };
+        responses: {
+            /** @description Updated rule */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRuleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_bill_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bill payment id */
+                id: components["schemas"]["BillPaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bill payment */
+            200: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     get_settings: {
         parameters: {
             query?: never;
@@ -10599,6 +12174,529 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bills_list: {
+        parameters: {
+            query?: {
+                status?: "draft" | "pending_approval" | "approved" | "partially_paid" | "paid" | "void";
+                vendor_id?: components["schemas"]["VendorId"];
+                engagement_id?: components["schemas"]["EngagementId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bills */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_BillOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bills_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillIn"];
+            };
+        };
+        responses: {
+            /** @description Draft created */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bills_awaiting_me: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bills awaiting the caller's decision */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_BillOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bills_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bill with its lines, totals and approval route */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bills_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bills_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated draft */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    approve_bill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveIn"];
+            };
+        };
+        responses: {
+            /** @description The bill after the decision */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_bill_payments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bill payments */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_BillPaymentOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    pay_bill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillPaymentIn"];
+            };
+        };
+        responses: {
+            /** @description Payment recorded */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reject_bill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectIn"];
+            };
+        };
+        responses: {
+            /** @description The bill, a draft again */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    submit_bill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending approval (or approved) */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    void_bill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Voided bill */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -17300,6 +19398,209 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    vendors_list: {
+        parameters: {
+            query?: {
+                status?: "active" | "archived";
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of vendors */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_VendorOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    vendors_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VendorIn"];
+            };
+        };
+        responses: {
+            /** @description Vendor created */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    vendors_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Vendor id */
+                id: components["schemas"]["VendorId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vendor */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    vendors_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Vendor id */
+                id: components["schemas"]["VendorId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    vendors_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Vendor id */
+                id: components["schemas"]["VendorId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VendorPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated vendor */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     list_webhooks: {
         parameters: {
             query?: {
@@ -19976,6 +22277,342 @@ export interface operations {
             };
         };
     };
+    "revenue.approval_rule.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.approval_rule.created";
+                    /** @enum {string} */
+                    aggregate_type?: "approval_rule";
+                    data?: components["schemas"]["ApprovalRuleCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.approval_rule.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.approval_rule.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "approval_rule";
+                    data?: components["schemas"]["ApprovalRuleDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.approval_rule.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.approval_rule.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "approval_rule";
+                    data?: components["schemas"]["ApprovalRuleUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.bill.approval_requested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill.approval_requested";
+                    /** @enum {string} */
+                    aggregate_type?: "bill";
+                    data?: components["schemas"]["BillApprovalRequested"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.bill.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill.approved";
+                    /** @enum {string} */
+                    aggregate_type?: "bill";
+                    data?: components["schemas"]["BillApproved"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.bill.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill.created";
+                    /** @enum {string} */
+                    aggregate_type?: "bill";
+                    data?: components["schemas"]["BillCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.bill.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "bill";
+                    data?: components["schemas"]["BillDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.bill.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill.rejected";
+                    /** @enum {string} */
+                    aggregate_type?: "bill";
+                    data?: components["schemas"]["BillRejected"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.bill.step_approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill.step_approved";
+                    /** @enum {string} */
+                    aggregate_type?: "bill";
+                    data?: components["schemas"]["BillStepApproved"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.bill.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "bill";
+                    data?: components["schemas"]["BillUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.bill.voided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill.voided";
+                    /** @enum {string} */
+                    aggregate_type?: "bill";
+                    data?: components["schemas"]["BillVoided"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.bill_payment.recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill_payment.recorded";
+                    /** @enum {string} */
+                    aggregate_type?: "bill_payment";
+                    data?: components["schemas"]["BillPaymentRecorded"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "revenue.credit_note.issued": {
         parameters: {
             query?: never;
@@ -20523,6 +23160,90 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "tax_rate";
                     data?: components["schemas"]["TaxRateUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.vendor.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.vendor.created";
+                    /** @enum {string} */
+                    aggregate_type?: "vendor";
+                    data?: components["schemas"]["VendorCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.vendor.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.vendor.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "vendor";
+                    data?: components["schemas"]["VendorDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.vendor.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.vendor.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "vendor";
+                    data?: components["schemas"]["VendorUpdated"];
                 };
             };
         };

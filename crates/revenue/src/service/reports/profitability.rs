@@ -1,5 +1,6 @@
 //! Engagement profitability: what was invoiced (net of tax and of credit notes)
-//! against what the approved time cost and against the budget.
+//! against what the approved time and the engagement's approved bills cost, and
+//! against the budget.
 
 use std::collections::HashMap;
 
@@ -11,8 +12,8 @@ use uuid::Uuid;
 
 use super::{ReportsService, add, alias, single, to_base};
 use crate::calc;
-use crate::dto::{EngagementId, EngagementProfitability, InvoiceStatus, ProfitabilityQuery};
-use crate::entity::{credit_note, invoice};
+use crate::dto::{BillStatus, EngagementId, EngagementProfitability, InvoiceStatus, ProfitabilityQuery};
+use crate::entity::{bill, credit_note, invoice};
 use crate::error::RevenueError;
 use crate::ports::{EngagementBudget, EngagementPage};
 use crate::service::rates::rate_on;
@@ -64,6 +65,7 @@ impl ReportsService {
         }
         let ids: Vec<Uuid> = page.items.iter().map(|e| e.id.into_uuid()).collect();
         let invoiced = self.invoiced(ctx, &ids, from, to, base).await?;
+        let billed = self.bill_costs(ctx, &ids, from, to, base).await?;
         let with_currency: Vec<(EngagementId, Option<Currency>)> =
             page.items.iter().map(|e| (e.id, e.budget.map(|b| b.currency))).collect();
         let costs: HashMap<EngagementId, _> = self
@@ -79,7 +81,8 @@ impl ReportsService {
         let mut items = Vec::with_capacity(page.items.len());
         for e in page.items {
             let got = invoiced.get(&e.id.into_uuid()).copied().unwrap_or(0);
-            let (mut cost, mut minutes, mut unpriced) = (0_i64, 0_i64, 0_i64);
+            let bills = billed.get(&e.id.into_uuid()).copied().unwrap_or(0);
+            let (mut cost, mut minutes, mut unpriced) = (bills, 0_i64, 0_i64);
             if let Some(c) = costs.get(&e.id) {
                 (minutes, unpriced) = (c.minutes, c.unpriced_minutes);
                 for m in &c.costs {
@@ -90,7 +93,7 @@ impl ReportsService {
                 Some(b) => Some(Money::new(self.at_rate_date(ctx, &mut rates, b, base, rate_date).await?, base)),
                 None => None,
             };
-            items.push(row(e, got, cost, budget_in_base, minutes, unpriced, base)?);
+            items.push(row(e, got, (cost, bills), budget_in_base, minutes, unpriced, base)?);
         }
         Ok((base, rate_date, Page { items, next_after: page.next_after }))
     }
@@ -113,6 +116,45 @@ impl ReportsService {
             }
         };
         calc::convert(m.amount_minor, m.currency, base, rate).map_err(|e| RevenueError::Calc(e, "rate_date").into())
+    }
+
+    /// Subtotals (net of tax) of the engagements' approved, partly paid and paid
+    /// bills dated within the period, in base minor units at each bill's stored rate.
+    async fn bill_costs(
+        &self,
+        ctx: &OrgCtx,
+        ids: &[Uuid],
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        base: Currency,
+    ) -> Result<HashMap<Uuid, i64>, AppError> {
+        let b = |c: bill::Column| Expr::col((bill::Entity, c));
+        let bills =
+            bill::Entity::scoped(ctx.org_id).filter(bill::Column::EngagementId.is_in(ids.iter().copied())).filter(
+                bill::Column::Status
+                    .is_in([BillStatus::Approved, BillStatus::PartiallyPaid, BillStatus::Paid].map(|s| s.as_str())),
+            );
+        let groups = within(bills, bill::Column::BillDate, from, to)
+            .select_only()
+            .column_as(b(bill::Column::EngagementId), "engagement_id")
+            .column(bill::Column::Currency)
+            .column(bill::Column::FxRate)
+            .column_as(single(b(bill::Column::Currency), base, b(bill::Column::Id)), "single")
+            .column_as(b(bill::Column::Subtotal).sum().cast_as("bigint"), "amount")
+            .group_by(bill::Column::EngagementId)
+            .group_by(bill::Column::Currency)
+            .group_by(bill::Column::FxRate)
+            .group_by(alias("single"))
+            .into_model::<Group>()
+            .all(&self.db)
+            .await?;
+        let mut out: HashMap<Uuid, i64> = HashMap::new();
+        for g in groups {
+            let amount = to_base(g.amount, &g.currency, g.fx_rate, base)?;
+            let slot = out.entry(g.engagement_id).or_default();
+            *slot = add(*slot, amount)?;
+        }
+        Ok(out)
     }
 
     /// Invoice subtotals less credit-note subtotals per engagement, in base minor
@@ -205,7 +247,7 @@ fn within<E: EntityTrait>(
 fn row(
     e: EngagementBudget,
     invoiced: i64,
-    cost: i64,
+    (cost, bill_cost): (i64, i64),
     budget_in_base: Option<Money>,
     approved_minutes: i64,
     unpriced_minutes: i64,
@@ -224,6 +266,7 @@ fn row(
         name: e.name,
         invoiced: Money::new(invoiced, base),
         cost: Money::new(cost, base),
+        bill_cost: Money::new(bill_cost, base),
         margin: Money::new(margin, base),
         margin_basis_points,
         budget: e.budget,
