@@ -34,13 +34,16 @@ SELECT g,
         || substr(md5(g::text), 4, 15))::uuid AS id,
        CASE WHEN g % 10 = 0 THEN 9 ELSE g % 9 END AS n,
        (g / 10) % 20 AS k,
-       CASE WHEN (g * 7919) % 100 < 6 THEN 'draft' WHEN (g * 7919) % 100 < 10 THEN 'void'
-            WHEN (g * 7919) % 100 < 70 THEN 'paid' WHEN (g * 7919) % 100 < 90 THEN 'issued'
-            ELSE 'partially_paid' END AS status,
-       CASE WHEN (g * 104729) % 100 < 85 THEN 'USD' WHEN (g * 104729) % 100 < 95 THEN 'EUR' ELSE 'GBP' END AS currency,
+       CASE WHEN s.p < 6 THEN 'draft' WHEN s.p < 10 THEN 'void' WHEN s.p < 70 THEN 'paid'
+            WHEN s.p < 90 THEN 'issued' ELSE 'partially_paid' END AS status,
+       CASE WHEN c.p < 85 THEN 'USD' WHEN c.p < 95 THEN 'EUR' ELSE 'GBP' END AS currency,
        DATE '2026-12-07' - ((({total} - g) * 730) / {total})::int AS issue_date,
        (500 + (g * 37) % 50000) * 10 AS subtotal
-FROM generate_series(1::bigint, {total}) g;
+FROM generate_series(1::bigint, {total}) g,
+     -- Status and currency from two independent hashes of the number: a product
+     -- modulo 100 repeats with the organization's residue, and tied them together.
+     LATERAL (SELECT (hashtext('status ' || g)::bigint % 100 + 100) % 100 AS p) s,
+     LATERAL (SELECT (hashtext('currency ' || g)::bigint % 100 + 100) % 100 AS p) c;
 
 INSERT INTO invoices (id, organization_id, engagement_id, client_company_id, currency, status, number, issue_date,
                       due_date, payment_terms_days, base_currency, fx_rate, subtotal, tax_total, total, paid, credited,

@@ -64,6 +64,13 @@ impl S3Store {
             .region(Region::new(s.region.clone()))
             .credentials_provider(Credentials::new(&s.access_key_id, &s.secret_access_key, None, None, "atrium"))
             .force_path_style(s.force_path_style)
+            // Atrium checks every blob itself (size and SHA-256, computed as the
+            // bytes pass). The SDK's default CRC32 on every upload turns a body into
+            // aws-chunked frames with a trailer and checksums each chunk, and its
+            // response validation checksums every download again: CPU per byte
+            // on both legs, for no check Atrium lacks.
+            .request_checksum_calculation(aws_sdk_s3::config::RequestChecksumCalculation::WhenRequired)
+            .response_checksum_validation(aws_sdk_s3::config::ResponseChecksumValidation::WhenRequired)
             .timeout_config(timeouts)
             .retry_config(aws_sdk_s3::config::retry::RetryConfig::standard().with_max_attempts(2));
         if let Some(e) = &s.endpoint {
