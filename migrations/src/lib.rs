@@ -26,6 +26,7 @@ mod m20261207_100000_revenue_invoice_schedules;
 mod m20261207_110000_revenue_report_indexes;
 mod m20261207_120000_projects_member_capacities;
 mod m20261207_130000_revenue_reminders;
+mod m20261207_140000_comms_create_tables;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_120000_projects_member_capacities::Migration),
             Box::new(m20261207_130000_revenue_reminders::Migration),
             Box::new(m20261207_110000_revenue_report_indexes::Migration),
+            Box::new(m20261207_140000_comms_create_tables::Migration),
         ]
     }
 }
