@@ -110,6 +110,12 @@ impl AppState {
             config.files(),
             Arc::new(ports::Engagements(agreements.clone())),
         ));
+        reg.add(atrium_comms::module(
+            &platform,
+            config.comms(),
+            Arc::new(ports::Engagements(agreements.clone())),
+            Arc::new(ports::Crm(crm.clone())),
+        ));
         reg.add(atrium_revenue::module(
             &platform,
             Arc::new(ports::Engagements(agreements.clone())),
