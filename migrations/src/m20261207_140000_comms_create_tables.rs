@@ -218,8 +218,12 @@ impl MigrationTrait for Migration {
         )
         .await?;
         // The sync job picks due connections across organizations.
-        m.create_index(index("ix_mailbox_sync_states_due", MailboxSyncStates::Table, vec![MailboxSyncStates::NextRunAt]))
-            .await?;
+        m.create_index(index(
+            "ix_mailbox_sync_states_due",
+            MailboxSyncStates::Table,
+            vec![MailboxSyncStates::NextRunAt],
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -245,7 +249,12 @@ impl MigrationTrait for Migration {
                     Organizations::Table,
                     ForeignKeyAction::Cascade,
                 ))
-                .foreign_key(&mut fk(Threads::Table, Threads::EngagementId, Engagements::Table, ForeignKeyAction::Cascade))
+                .foreign_key(&mut fk(
+                    Threads::Table,
+                    Threads::EngagementId,
+                    Engagements::Table,
+                    ForeignKeyAction::Cascade,
+                ))
                 .foreign_key(&mut fk(
                     Threads::Table,
                     Threads::ConnectionId,
@@ -309,7 +318,12 @@ impl MigrationTrait for Migration {
                     MailboxConnections::Table,
                     ForeignKeyAction::SetNull,
                 ))
-                .foreign_key(&mut fk(Messages::Table, Messages::FromContactId, Contacts::Table, ForeignKeyAction::SetNull))
+                .foreign_key(&mut fk(
+                    Messages::Table,
+                    Messages::FromContactId,
+                    Contacts::Table,
+                    ForeignKeyAction::SetNull,
+                ))
                 .to_owned(),
         )
         .await?;
@@ -369,9 +383,13 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            index("ux_thread_contacts", ThreadContacts::Table, vec![ThreadContacts::ThreadId, ThreadContacts::ContactId])
-                .unique()
-                .to_owned(),
+            index(
+                "ux_thread_contacts",
+                ThreadContacts::Table,
+                vec![ThreadContacts::ThreadId, ThreadContacts::ContactId],
+            )
+            .unique()
+            .to_owned(),
         )
         .await?;
         m.create_index(index(

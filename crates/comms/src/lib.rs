@@ -42,8 +42,6 @@ pub fn module(
 
 /// What the query cache may serve: a thread changes with its own events, its
 /// messages' and its engagement's.
-const CACHED: &[CachedRoute] = &[
-    CachedRoute::new("/api/v1/threads/{id}", THREAD),
-    CachedRoute::new("/api/v1/threads/{id}/messages", THREAD),
-];
+const CACHED: &[CachedRoute] =
+    &[CachedRoute::new("/api/v1/threads/{id}", THREAD), CachedRoute::new("/api/v1/threads/{id}/messages", THREAD)];
 const THREAD: &[&str] = &["thread", "message", "engagement"];

@@ -102,8 +102,18 @@ async fn seed_contact(db: &TestDb, org: OrganizationId, email: &str) -> ContactI
     let stmt = Query::insert()
         .into_table(Alias::new("contacts"))
         .columns(
-            ["id", "organization_id", "first_name", "last_name", "email", "email_normalized", "version", "created_at", "updated_at"]
-                .map(Alias::new),
+            [
+                "id",
+                "organization_id",
+                "first_name",
+                "last_name",
+                "email",
+                "email_normalized",
+                "version",
+                "created_at",
+                "updated_at",
+            ]
+            .map(Alias::new),
         )
         .values_panic([
             id.into(),
@@ -215,7 +225,11 @@ async fn events_of_type(conn: &DatabaseConnection, org: OrganizationId, t: &str)
 }
 
 async fn count_messages(conn: &DatabaseConnection, org: OrganizationId) -> u64 {
-    message::Entity::find().filter(message::Column::OrganizationId.eq(org.into_uuid())).count(conn).await.expect("count")
+    message::Entity::find()
+        .filter(message::Column::OrganizationId.eq(org.into_uuid()))
+        .count(conn)
+        .await
+        .expect("count")
 }
 
 async fn first_sync_then_incremental_then_uidvalidity(db: &TestDb) {

@@ -140,8 +140,14 @@ async fn connections_over_http(app: &TestApp) {
     app.post(&format!("/api/v1/mailbox-connections/{id}/pause"), &viewer.token, json!({})).await.expect_problem(403);
 
     let events = app.get("/api/v1/events?limit=200", &ada.token).await.expect(200);
-    let types: Vec<&str> = events.body["items"].as_array().expect("items").iter().filter_map(|e| e["type"].as_str()).collect();
-    for t in ["comms.connection.created", "comms.connection.paused", "comms.connection.resumed", "comms.connection.resync_requested"] {
+    let types: Vec<&str> =
+        events.body["items"].as_array().expect("items").iter().filter_map(|e| e["type"].as_str()).collect();
+    for t in [
+        "comms.connection.created",
+        "comms.connection.paused",
+        "comms.connection.resumed",
+        "comms.connection.resync_requested",
+    ] {
         assert!(types.contains(&t), "{t} missing from {types:?}");
     }
 
@@ -200,7 +206,8 @@ async fn threads_over_http(app: &TestApp) {
     let unshared = app.post(&format!("/api/v1/threads/{thread}/unshare"), &ada.token, json!({})).await.expect(200);
     assert_eq!(unshared.body["shared_with_client"], false);
 
-    let of_engagement = app.get(&format!("/api/v1/threads?engagement_id={engagement_id}"), &ada.token).await.expect(200);
+    let of_engagement =
+        app.get(&format!("/api/v1/threads?engagement_id={engagement_id}"), &ada.token).await.expect(200);
     assert_eq!(of_engagement.body["items"][0]["id"], thread.as_str());
     assert_eq!(app.get("/api/v1/threads?unfiled=true", &ada.token).await.expect(200).body["items"], json!([]));
     let messages = app.get(&format!("/api/v1/threads/{thread}/messages"), &ada.token).await.expect(200);

@@ -50,10 +50,9 @@ impl CommsService {
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn create_connection(&self, ctx: &OrgCtx, input: ConnectionIn) -> Result<ConnectionOut, AppError> {
         let imap = match input.provider {
-            Provider::Imap => input.imap.ok_or(CommsError::Invalid {
-                field: "imap",
-                message: "is required for an imap connection".into(),
-            })?,
+            Provider::Imap => input
+                .imap
+                .ok_or(CommsError::Invalid { field: "imap", message: "is required for an imap connection".into() })?,
             Provider::Gmail => return Err(CommsError::ProviderUnsupported("gmail").into()),
             Provider::Microsoft => return Err(CommsError::ProviderUnsupported("microsoft").into()),
         };
@@ -76,7 +75,8 @@ impl CommsService {
         let id = MailboxConnectionId::new();
         let sealed = self.credentials.seal_str(
             id.into_uuid(),
-            &serde_json::to_string(&Credentials { password: imap.password.into_inner() }).map_err(AppError::internal)?,
+            &serde_json::to_string(&Credentials { password: imap.password.into_inner() })
+                .map_err(AppError::internal)?,
         )?;
         let now = self.clock.now();
         let txn = begin_write(&self.db).await?;
@@ -128,10 +128,8 @@ impl CommsService {
             .await?;
         let page = Page::from_rows(rows, &req, |r| r.id);
         let ids: Vec<uuid::Uuid> = page.items.iter().map(|r| r.id).collect();
-        let states = sync_state::Entity::scoped(ctx.org_id)
-            .filter(sync_state::Column::Id.is_in(ids))
-            .all(&self.db)
-            .await?;
+        let states =
+            sync_state::Entity::scoped(ctx.org_id).filter(sync_state::Column::Id.is_in(ids)).all(&self.db).await?;
         let now = self.clock.now();
         let items = page
             .items

@@ -63,7 +63,9 @@ async fn within<T>(
     what: &str,
     fut: impl std::future::Future<Output = Result<T, ImapError>>,
 ) -> Result<T, ImapError> {
-    tokio::time::timeout(limit, fut).await.map_err(|_| ImapError::Transient(format!("IMAP {what}: timed out after {limit:?}")))?
+    tokio::time::timeout(limit, fut)
+        .await
+        .map_err(|_| ImapError::Transient(format!("IMAP {what}: timed out after {limit:?}")))?
 }
 
 fn tls_connector() -> tokio_rustls::TlsConnector {
@@ -120,7 +122,8 @@ impl ImapClient {
     pub async fn select(&mut self, folder: &str) -> Result<Selected, ImapError> {
         let t = self.timeout;
         let mailbox =
-            within(t, "select", async { self.session.select(folder).await.map_err(|e| transient("select", e)) }).await?;
+            within(t, "select", async { self.session.select(folder).await.map_err(|e| transient("select", e)) })
+                .await?;
         let uid_validity = mailbox
             .uid_validity
             .ok_or_else(|| ImapError::Transient(format!("IMAP select: `{folder}` has no UIDVALIDITY")))?;
@@ -145,7 +148,8 @@ impl ImapClient {
             let set = uid_set(chunk);
             let t = self.timeout;
             let fetched: Vec<_> = within(t, "fetch sizes", async {
-                let stream = self.session.uid_fetch(&set, "(UID RFC822.SIZE)").await.map_err(|e| transient("fetch", e))?;
+                let stream =
+                    self.session.uid_fetch(&set, "(UID RFC822.SIZE)").await.map_err(|e| transient("fetch", e))?;
                 stream.try_collect::<Vec<_>>().await.map_err(|e| transient("fetch", e))
             })
             .await?;
@@ -166,8 +170,11 @@ impl ImapClient {
         let set = uid_set(uids);
         let t = self.timeout;
         let fetched: Vec<_> = within(t, "fetch", async {
-            let stream =
-                self.session.uid_fetch(&set, "(UID INTERNALDATE BODY.PEEK[])").await.map_err(|e| transient("fetch", e))?;
+            let stream = self
+                .session
+                .uid_fetch(&set, "(UID INTERNALDATE BODY.PEEK[])")
+                .await
+                .map_err(|e| transient("fetch", e))?;
             stream.try_collect::<Vec<_>>().await.map_err(|e| transient("fetch", e))
         })
         .await?;

@@ -141,7 +141,12 @@ pub fn parse(raw: &[u8], max_part_bytes: u64) -> Option<ParsedMessage> {
     for part in msg.attachments() {
         let size = part.len() as u64;
         if too_big(part.len()) {
-            skipped.push(SkippedPartOut { part: "attachment".into(), media_type: media_type(part), size, reason: reason.clone() });
+            skipped.push(SkippedPartOut {
+                part: "attachment".into(),
+                media_type: media_type(part),
+                size,
+                reason: reason.clone(),
+            });
         } else {
             attachments.push(AttachmentOut {
                 filename: part.attachment_name().map(|n| clean(n, MAX_HEADER_CHARS)),
@@ -194,7 +199,8 @@ mod tests {
 
     #[test]
     fn html_is_sanitized_and_ids_are_bare() {
-        let raw = b"From: Eve <EVE@evil.example>\r\nTo: ada@example.com\r\nSubject: hi\r\nMessage-ID: <x1@evil.example>\r\n\
+        let raw =
+            b"From: Eve <EVE@evil.example>\r\nTo: ada@example.com\r\nSubject: hi\r\nMessage-ID: <x1@evil.example>\r\n\
 References: <a@x> <b@x>\r\nContent-Type: text/html\r\n\r\n<p onclick=\"steal()\">Hi<script>alert(1)</script>\
 <a href=\"javascript:alert(2)\">click</a></p>\r\n";
         let m = parse(raw, 1 << 20).expect("parses");

@@ -196,8 +196,7 @@ impl CommsService {
         )
         .map_err(AppError::internal)?;
         let mut client =
-            ImapClient::connect(&settings, &creds.password, self.cfg.connect_timeout, self.cfg.command_timeout)
-                .await?;
+            ImapClient::connect(&settings, &creds.password, self.cfg.connect_timeout, self.cfg.command_timeout).await?;
         let result = self.walk(&mut client, &settings, lease, state, report).await;
         client.logout().await;
         result
@@ -223,7 +222,12 @@ impl CommsService {
         } else {
             let last = last.unwrap_or(0);
             // `n:*` always matches the newest message, even below n.
-            client.search(&format!("UID {}:*", last.saturating_add(1))).await?.into_iter().filter(|u| *u > last).collect()
+            client
+                .search(&format!("UID {}:*", last.saturating_add(1)))
+                .await?
+                .into_iter()
+                .filter(|u| *u > last)
+                .collect()
         };
         let mut cursor = if full { 0 } else { last.unwrap_or(0) };
         let sizes = client.sizes(&uids).await?;
@@ -259,7 +263,10 @@ impl CommsService {
                             self.pass(lease, fetched.uid).await?;
                         }
                         Some(parsed) => {
-                            match self.import(lease, provider_id, fetched.uid, size, fetched.internal_date, parsed).await? {
+                            match self
+                                .import(lease, provider_id, fetched.uid, size, fetched.internal_date, parsed)
+                                .await?
+                            {
                                 Imported::New => report.imported += 1,
                                 Imported::Duplicate => report.duplicates += 1,
                             }
@@ -311,8 +318,14 @@ impl CommsService {
             .col_expr(sync_state::Column::CursorLastUid, Expr::value(i64::from(cursor.1)))
             .col_expr(sync_state::Column::LastSuccessAt, Expr::value(now))
             .col_expr(sync_state::Column::ConsecutiveFailures, Expr::value(0))
-            .col_expr(sync_state::Column::ImportedLastRun, Expr::value(i32::try_from(report.imported).unwrap_or(i32::MAX)))
-            .col_expr(sync_state::Column::SkippedLastRun, Expr::value(i32::try_from(report.skipped.len()).unwrap_or(i32::MAX)))
+            .col_expr(
+                sync_state::Column::ImportedLastRun,
+                Expr::value(i32::try_from(report.imported).unwrap_or(i32::MAX)),
+            )
+            .col_expr(
+                sync_state::Column::SkippedLastRun,
+                Expr::value(i32::try_from(report.skipped.len()).unwrap_or(i32::MAX)),
+            )
             .col_expr(
                 sync_state::Column::ImportedTotal,
                 Expr::col(sync_state::Column::ImportedTotal).add(i64::from(report.imported)),
@@ -356,8 +369,14 @@ impl CommsService {
             .col_expr(sync_state::Column::LastError, Expr::value(error.clone()))
             .col_expr(sync_state::Column::LastErrorAt, Expr::value(now))
             .col_expr(sync_state::Column::ConsecutiveFailures, Expr::value(failures))
-            .col_expr(sync_state::Column::ImportedLastRun, Expr::value(i32::try_from(report.imported).unwrap_or(i32::MAX)))
-            .col_expr(sync_state::Column::SkippedLastRun, Expr::value(i32::try_from(report.skipped.len()).unwrap_or(i32::MAX)))
+            .col_expr(
+                sync_state::Column::ImportedLastRun,
+                Expr::value(i32::try_from(report.imported).unwrap_or(i32::MAX)),
+            )
+            .col_expr(
+                sync_state::Column::SkippedLastRun,
+                Expr::value(i32::try_from(report.skipped.len()).unwrap_or(i32::MAX)),
+            )
             .col_expr(
                 sync_state::Column::ImportedTotal,
                 Expr::col(sync_state::Column::ImportedTotal).add(i64::from(report.imported)),
