@@ -110,21 +110,21 @@ impl AppState {
             config.files(),
             Arc::new(ports::Engagements(agreements.clone())),
         ));
-        reg.add(atrium_comms::module(
-            &platform,
-            config.comms(),
-            Arc::new(ports::Engagements(agreements.clone())),
-            Arc::new(ports::Crm(crm.clone())),
-        ));
         reg.add(atrium_revenue::module(
             &platform,
             Arc::new(ports::Engagements(agreements.clone())),
-            Arc::new(ports::Parties { identity: identity.clone(), crm }),
+            Arc::new(ports::Parties { identity: identity.clone(), crm: crm.clone() }),
             Arc::new(ports::Projects { projects: projects.clone(), identity: identity.clone() }),
             atrium_revenue::ReportPorts {
-                budgets: Arc::new(ports::Engagements(agreements)),
+                budgets: Arc::new(ports::Engagements(agreements.clone())),
                 costs: Arc::new(ports::TimeCosts(projects.time())),
             },
+        ));
+        reg.add(atrium_comms::module(
+            &platform,
+            config.comms(),
+            Arc::new(ports::Engagements(agreements)),
+            Arc::new(ports::Crm(crm)),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =
