@@ -509,7 +509,61 @@ async fn seed_thread(db: &TestDb, org: OrganizationId) -> Uuid {
     id
 }
 
+/// A worker that dies mid-sync (its task dropped at an await, as a killed process
+/// stops: no cleanup runs) keeps the connection leased; once the lease runs out the
+/// next run continues from the cursor: nothing lost, nothing twice.
+async fn a_run_killed_midway_is_completed_by_the_next(db: &TestDb) {
+    let Some(server) = Dovecot::start() else { return };
+    let d = date();
+    for i in 0..40 {
+        server.deliver(
+            format!(
+                "From: hank@globex.example\r\nTo: ada@example.com\r\nSubject: Update {i}\r\nDate: {d}\r\n\
+Message-ID: <update-{i}@globex.example>\r\n\r\nStatus {i}.\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    let svc = service(db);
+    let ctx = org(db).await;
+    let conn = svc.create_connection(&ctx, imap_in(&server, PASSWORD)).await.expect("create");
+    let worker = tokio::spawn({
+        let (svc, id) = (svc.clone(), conn.id);
+        async move { svc.sync_now(&ctx, id).await }
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while count_messages(&db.conn, ctx.org_id).await < 5 {
+        assert!(std::time::Instant::now() < deadline, "the first run imported nothing: {}", server.log());
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    worker.abort();
+    let _ = worker.await;
+    // A commit the driver had already sent still lands (SQLite runs it on its own thread).
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let before = count_messages(&db.conn, ctx.org_id).await;
+    assert!(before < 40, "the run was stopped midway ({before} imported)");
+
+    // Still leased by the dead worker: nobody else syncs it.
+    assert_eq!(svc.sync_now(&ctx, conn.id).await.expect("sync").outcome, RunOutcome::NotRun);
+    assert!(svc.connection_health(&ctx, conn.id).await.expect("health").syncing);
+    // The lease runs out.
+    let past = chrono::Utc::now() - chrono::Duration::seconds(1);
+    let stmt = Query::update()
+        .table(Alias::new("mailbox_sync_states"))
+        .value(Alias::new("locked_until"), past)
+        .and_where(Expr::col(Alias::new("id")).eq(conn.id.into_uuid()))
+        .to_owned();
+    db.conn.execute(&stmt).await.expect("expire lease");
+
+    let report = svc.sync_now(&ctx, conn.id).await.expect("sync");
+    assert_eq!(report.outcome, RunOutcome::Synced, "{report:?}");
+    assert_eq!(u64::from(report.imported), 40 - before, "{report:?}");
+    assert_eq!(count_messages(&db.conn, ctx.org_id).await, 40);
+    assert_eq!(events_of_type(&db.conn, ctx.org_id, "comms.message.received").await.len(), 40);
+}
+
 atrium_testkit::backend_tests!(
+    a_run_killed_midway_is_completed_by_the_next,
     first_sync_then_incremental_then_uidvalidity,
     wrong_password_is_auth_failed_and_published,
     unreachable_server_backs_off_and_says_so,
