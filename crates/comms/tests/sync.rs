@@ -388,8 +388,29 @@ async fn wrong_password_is_auth_failed_and_published(db: &TestDb) {
     let due = svc.sync_due().await.expect("due");
     assert!(due.is_empty(), "{due:?}");
     assert_eq!(svc.sync_now(&ctx, conn.id).await.expect("sync").outcome, RunOutcome::NotRun);
+    // Resumed with the same password: refused again, and said so again.
     let resumed = svc.resume_connection(&ctx, conn.id).await.expect("resume");
     assert_eq!(resumed.health.state, SyncState::Active);
+    assert!(matches!(svc.sync_now(&ctx, conn.id).await.expect("sync").outcome, RunOutcome::AuthFailed(_)));
+    assert_eq!(events_of_type(&db.conn, ctx.org_id, "comms.connection.auth_failed").await.len(), 2);
+    // New credentials: active at once, and the sync goes through.
+    server.deliver(b"From: hank@globex.example\r\nTo: ada@example.com\r\nSubject: Hi\r\nMessage-ID: <hi@globex.example>\r\n\r\nHi\r\n");
+    let patch = atrium_comms::dto::ConnectionPatch {
+        imap: Some(atrium_comms::dto::ImapPatch {
+            password: Some(Text::parse(PASSWORD).expect("password")),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let stale = svc.update_connection(&ctx, conn.id, patch.clone(), atrium_kernel::IfMatch(Some(0))).await;
+    assert!(matches!(stale, Err(AppError::Conflict { .. })), "{stale:?}");
+    let updated = svc.update_connection(&ctx, conn.id, patch, atrium_kernel::IfMatch(None)).await.expect("update");
+    assert_eq!(updated.health.state, SyncState::Active);
+    let updates = events_of_type(&db.conn, ctx.org_id, "comms.connection.updated").await;
+    assert_eq!(updates[0].data["changed"], serde_json::json!(["password"]));
+    assert!(!updates[0].data.to_string().contains(PASSWORD));
+    let report = svc.sync_now(&ctx, conn.id).await.expect("sync");
+    assert_eq!((report.outcome, report.imported), (RunOutcome::Synced, 1));
 }
 
 async fn unreachable_server_backs_off_and_says_so(db: &TestDb) {

@@ -50,6 +50,16 @@ pub struct ConnectionCreated {
     pub connection: ConnectionState,
 }
 
+/// `comms.connection.updated`: settings or credentials changed (new credentials
+/// end an `auth_failed` state; another server or folder starts the cursor over).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ConnectionUpdated {
+    #[serde(flatten)]
+    pub connection: ConnectionState,
+    /// The fields that changed (`password` when new credentials were given; never their value).
+    pub changed: Vec<String>,
+}
+
 /// `comms.connection.paused`: sync stops until resumed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ConnectionPaused {
@@ -106,6 +116,9 @@ pub struct ConnectionSyncFailed {
 
 event!(ConnectionCreated, "comms.connection.created", "mailbox_connection", "A mailbox connection was added.",
     |e| e.connection.id, facets: |e| e.connection.facets(format!("Mailbox {} connected", e.connection.email_address)));
+event!(ConnectionUpdated, "comms.connection.updated", "mailbox_connection",
+    "A mailbox connection's settings or credentials were changed.",
+    |e| e.connection.id, facets: |e| e.connection.facets(format!("Mailbox {} updated", e.connection.email_address)));
 event!(ConnectionPaused, "comms.connection.paused", "mailbox_connection", "A mailbox connection's sync was paused.",
     |e| e.connection.id, facets: |e| e.connection.facets(format!("Mailbox {} paused", e.connection.email_address)));
 event!(ConnectionResumed, "comms.connection.resumed", "mailbox_connection", "A mailbox connection's sync was resumed.",
@@ -220,6 +233,7 @@ event!(MessageReceived, "comms.message.received", "message", "An email message w
 pub fn catalog() -> Vec<EventType> {
     vec![
         EventType::of::<ConnectionCreated>(),
+        EventType::of::<ConnectionUpdated>(),
         EventType::of::<ConnectionPaused>(),
         EventType::of::<ConnectionResumed>(),
         EventType::of::<ConnectionResyncRequested>(),

@@ -222,6 +222,7 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         }
         ("POST", p) if p.ends_with("/credit-notes") => Some(json!({"lines": [{"description": "Stolen", "quantity": 1,
                 "unit_price": {"amount_minor": 1, "currency": "USD"}}]})),
+        ("PATCH", p) if p.starts_with("/api/v1/mailbox-connections/") => Some(json!({"sync_window_days": 1})),
         ("PATCH", p) if p.starts_with("/api/v1/tax-rates/") => Some(json!({"name": "Hijacked"})),
         ("PATCH", p) if p.starts_with("/api/v1/invoice-schedules/") => Some(json!({"status": "ended"})),
         ("POST", _) => Some(json!({})),

@@ -92,6 +92,36 @@ pub struct ConnectionIn {
     pub sync_window_days: Option<i32>,
 }
 
+/// Changes to the IMAP settings; absent fields stay.
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"password": "new-app-password"}))]
+pub struct ImapPatch {
+    #[schema(inline)]
+    pub host: Option<Text<253>>,
+    #[validate(range(min = 1, max = 65535, message = "must be a port from 1 to 65535"))]
+    pub port: Option<u32>,
+    pub tls: Option<bool>,
+    #[schema(inline)]
+    pub username: Option<Text<320>>,
+    #[schema(inline)]
+    pub password: Option<Text<1000>>,
+    #[schema(inline)]
+    pub folder: Option<Text<200>>,
+}
+
+/// New credentials end an `auth_failed` state; another host, user or folder
+/// starts the cursor over (what was imported is not imported twice).
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"imap": {"password": "new-app-password"}}))]
+pub struct ConnectionPatch {
+    #[schema(value_type = Option<String>, format = "email")]
+    pub email_address: Option<Email>,
+    #[validate(nested)]
+    pub imap: Option<ImapPatch>,
+    #[validate(range(min = 1, max = 3650, message = "must be from 1 to 3650 days"))]
+    pub sync_window_days: Option<i32>,
+}
+
 /// IMAP settings as shown (never the password).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ImapSettingsOut {

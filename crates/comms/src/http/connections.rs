@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
-use crate::dto::{ConnectionIn, ConnectionOut, HealthOut, MailboxConnectionId};
+use crate::dto::{ConnectionIn, ConnectionOut, ConnectionPatch, HealthOut, MailboxConnectionId};
 use crate::service::CommsService;
 
 /// Mailbox connections with their sync health.
@@ -50,6 +50,26 @@ pub(super) async fn get(
     Path(id): Path<MailboxConnectionId>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.get_connection(&ctx, id).await?;
+    Ok(([etag_header(out.version)], Json(out)))
+}
+
+/// Change settings or credentials (absent fields unchanged). New credentials end
+/// an `auth_failed` state and sync right away.
+#[utoipa::path(patch, path = "/api/v1/mailbox-connections/{id}", tag = "comms",
+    extensions(("x-required-role" = json!("write_records"))),
+    params(("id" = MailboxConnectionId, Path, description = "Connection id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
+    request_body = ConnectionPatch,
+    responses((status = 200, description = "Updated connection", body = ConnectionOut, headers(("ETag" = String, description = "New version")))))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, connection_id = %id))]
+pub(super) async fn update(
+    State(svc): State<CommsService>,
+    ctx: Authorized<WriteRecords>,
+    Path(id): Path<MailboxConnectionId>,
+    if_match: IfMatch,
+    ValidatedJson(patch): ValidatedJson<ConnectionPatch>,
+) -> Result<impl IntoResponse, AppError> {
+    let out = svc.update_connection(&ctx, id, patch, if_match).await?;
     Ok(([etag_header(out.version)], Json(out)))
 }
 

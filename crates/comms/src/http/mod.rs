@@ -18,7 +18,7 @@ pub fn router(svc: CommsService) -> OpenApiRouter {
         .routes(routes!(threads::unshare))
         .routes(routes!(threads::unknown_senders))
         .routes(routes!(connections::list, connections::create))
-        .routes(routes!(connections::get, connections::delete))
+        .routes(routes!(connections::get, connections::update, connections::delete))
         .routes(routes!(connections::health))
         .routes(routes!(connections::pause))
         .routes(routes!(connections::resume))

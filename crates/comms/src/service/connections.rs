@@ -3,10 +3,10 @@
 
 use atrium_events::comms::{
     ConnectionCreated, ConnectionDeleted, ConnectionPaused, ConnectionResumed, ConnectionResyncRequested,
-    ConnectionState,
+    ConnectionState, ConnectionUpdated,
 };
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, IfMatch, OrgCtx, Page, PageRequest, Scoped, SortOrder};
+use atrium_kernel::{AppError, IfMatch, OrgCtx, Page, PageRequest, Scoped, SortOrder, Text};
 use atrium_outbox::publish;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{CommsService, from_json, to_json};
 use crate::dto::{
-    ConnectionIn, ConnectionOut, HealthOut, ImapSettingsOut, MailboxConnectionId, Provider, SkipOut, SyncState,
+    ConnectionIn, ConnectionOut, ConnectionPatch, HealthOut, ImapSettingsOut, MailboxConnectionId, Provider, SkipOut,
+    SyncState,
 };
 use crate::entity::{connection, sync_state};
 use crate::error::CommsError;
@@ -46,6 +47,15 @@ fn is_loopback(host: &str) -> bool {
     h.eq_ignore_ascii_case("localhost") || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
+fn plaintext_refused() -> CommsError {
+    CommsError::Invalid {
+        field: "imap.tls",
+        message:
+            "must be true unless the host is a loopback address (the password would cross the network in the clear)"
+                .into(),
+    }
+}
+
 impl CommsService {
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn create_connection(&self, ctx: &OrgCtx, input: ConnectionIn) -> Result<ConnectionOut, AppError> {
@@ -57,11 +67,7 @@ impl CommsService {
             Provider::Microsoft => return Err(CommsError::ProviderUnsupported("microsoft").into()),
         };
         if !imap.tls && !is_loopback(&imap.host) {
-            return Err(CommsError::Invalid {
-                field: "imap.tls",
-                message: "must be true unless the host is a loopback address (the password would cross the network in the clear)".into(),
-            }
-            .into());
+            return Err(plaintext_refused().into());
         }
         let port = u16::try_from(imap.port)
             .map_err(|_| CommsError::Invalid { field: "imap.port", message: "must be from 1 to 65535".into() })?;
@@ -156,6 +162,96 @@ impl CommsService {
     pub async fn connection_health(&self, ctx: &OrgCtx, id: MailboxConnectionId) -> Result<HealthOut, AppError> {
         let (_, state) = self.find_connection(&self.db, ctx, id).await?;
         health_out(&state, self.clock.now())
+    }
+
+    /// Changes settings or credentials (with `If-Match`).
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, connection_id = %id))]
+    pub async fn update_connection(
+        &self,
+        ctx: &OrgCtx,
+        id: MailboxConnectionId,
+        patch: ConnectionPatch,
+        if_match: IfMatch,
+    ) -> Result<ConnectionOut, AppError> {
+        let txn = begin_write(&self.db).await?;
+        let (row, state) = self.find_connection(&txn, ctx, id).await?;
+        if_match.check(row.version)?;
+        let mut changed = Vec::new();
+        let mut settings: ImapSettings = from_json(&row.settings)?;
+        let mut c = row.clone().into_active_model();
+        let mut reseal = None;
+        if let Some(imap) = patch.imap {
+            if let Some(host) = imap.host.map(Text::into_inner).filter(|h| *h != settings.host) {
+                settings.host = host;
+                changed.push("host");
+            }
+            if let Some(port) = imap.port {
+                let port = u16::try_from(port).map_err(|_| CommsError::Invalid {
+                    field: "imap.port",
+                    message: "must be from 1 to 65535".into(),
+                })?;
+                if port != settings.port {
+                    settings.port = port;
+                    changed.push("port");
+                }
+            }
+            if let Some(tls) = imap.tls.filter(|t| *t != settings.tls) {
+                settings.tls = tls;
+                changed.push("tls");
+            }
+            if let Some(user) = imap.username.map(Text::into_inner).filter(|u| *u != settings.username) {
+                settings.username = user;
+                changed.push("username");
+            }
+            if let Some(folder) = imap.folder.map(Text::into_inner).filter(|f| *f != settings.folder) {
+                settings.folder = folder;
+                changed.push("folder");
+            }
+            if let Some(password) = imap.password {
+                reseal = Some(password.into_inner());
+                changed.push("password");
+            }
+        }
+        if !settings.tls && !is_loopback(&settings.host) {
+            return Err(plaintext_refused().into());
+        }
+        if let Some(password) = reseal {
+            let creds = serde_json::to_string(&Credentials { password }).map_err(AppError::internal)?;
+            c.credentials_ciphertext = Set(self.credentials.seal_str(row.id, &creds)?);
+        }
+        if let Some(email) = patch.email_address.map(|e| e.normalized()).filter(|e| *e != row.email_address) {
+            c.email_address = Set(email);
+            changed.push("email_address");
+        }
+        if let Some(days) = patch.sync_window_days.filter(|d| *d != row.sync_window_days) {
+            c.sync_window_days = Set(days);
+            changed.push("sync_window_days");
+        }
+        let now = self.clock.now();
+        c.settings = Set(to_json(&settings)?);
+        c.updated_at = Set(now);
+        let row = connection::Entity::update_in(&txn, ctx.org_id, row.id, c, if_match).await?;
+        let mut s = state.clone().into_active_model();
+        // Another mailbox or folder: its UIDs mean nothing here; read it from the start.
+        if changed.iter().any(|f| ["host", "port", "username", "folder"].contains(f)) {
+            s.cursor_uidvalidity = Set(None);
+            s.cursor_last_uid = Set(None);
+        }
+        // New credentials or server: try again now.
+        let credentials_changed = changed.iter().any(|f| ["host", "port", "tls", "username", "password"].contains(f));
+        if credentials_changed && state.state != SyncState::Paused.as_str() {
+            s.state = Set(SyncState::Active.as_str().to_owned());
+            s.consecutive_failures = Set(0);
+            s.next_run_at = Set(now);
+        }
+        let state = sync_state::Entity::update_in(&txn, ctx.org_id, row.id, s, IfMatch(None)).await?;
+        let event = ConnectionUpdated {
+            connection: event_state(&row, &state),
+            changed: changed.into_iter().map(str::to_owned).collect(),
+        };
+        publish(&txn, ctx, now, &event).await?;
+        txn.commit().await?;
+        connection_out(row, state, now)
     }
 
     /// Stops syncing until resumed (a run in progress finishes its current message).

@@ -1514,7 +1514,12 @@ export interface paths {
         delete: operations["mailbox_connections_delete"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change settings or credentials (absent fields unchanged). New credentials end
+         *     an `auth_failed` state and sync right away.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["mailbox_connections_update"];
         trace?: never;
     };
     "/api/v1/mailbox-connections/{id}/health": {
@@ -3371,6 +3376,26 @@ export interface webhooks {
          * @description Delivered for `comms.connection.sync_failed` events (aggregate `mailbox_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
          */
         post: operations["comms.connection.sync_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.connection.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A mailbox connection's settings or credentials were changed.
+         * @description Delivered for `comms.connection.updated` events (aggregate `mailbox_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.connection.updated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5578,6 +5603,22 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description New credentials end an `auth_failed` state; another host, user or folder
+         *     starts the cursor over (what was imported is not imported twice).
+         * @example {
+         *       "imap": {
+         *         "password": "new-app-password"
+         *       }
+         *     }
+         */
+        ConnectionPatch: {
+            /** Format: email */
+            email_address?: string | null;
+            imap?: components["schemas"]["ImapPatch"] | null;
+            /** Format: int32 */
+            sync_window_days?: number | null;
+        };
         /** @description `comms.connection.paused`: sync stops until resumed. */
         ConnectionPaused: components["schemas"]["ConnectionState"];
         /** @description `comms.connection.resumed`: sync runs again (also after new credentials). */
@@ -5615,6 +5656,14 @@ export interface components {
              * @description Failed runs in a row.
              */
             consecutive_failures: number;
+        };
+        /**
+         * @description `comms.connection.updated`: settings or credentials changed (new credentials
+         *     end an `auth_failed` state; another server or folder starts the cursor over).
+         */
+        ConnectionUpdated: components["schemas"]["ConnectionState"] & {
+            /** @description The fields that changed (`password` when new credentials were given; never their value). */
+            changed: string[];
         };
         /** @description `crm.contact.created`: the new contact. */
         ContactCreated: components["schemas"]["ContactState"] & {
@@ -6673,6 +6722,21 @@ export interface components {
             username: string;
             password: string;
             /** @description Default `INBOX`. */
+            folder?: string | null;
+        };
+        /**
+         * @description Changes to the IMAP settings; absent fields stay.
+         * @example {
+         *       "password": "new-app-password"
+         *     }
+         */
+        ImapPatch: {
+            host?: string | null;
+            /** Format: int32 */
+            port?: number | null;
+            tls?: boolean | null;
+            username?: string | null;
+            password?: string | null;
             folder?: string | null;
         };
         /** @description IMAP settings as shown (never the password). */
@@ -10743,11 +10807,13 @@ export type ConnectionCreated = components['schemas']['ConnectionCreated'];
 export type ConnectionDeleted = components['schemas']['ConnectionDeleted'];
 export type ConnectionIn = components['schemas']['ConnectionIn'];
 export type ConnectionOut = components['schemas']['ConnectionOut'];
+export type ConnectionPatch = components['schemas']['ConnectionPatch'];
 export type ConnectionPaused = components['schemas']['ConnectionPaused'];
 export type ConnectionResumed = components['schemas']['ConnectionResumed'];
 export type ConnectionResyncRequested = components['schemas']['ConnectionResyncRequested'];
 export type ConnectionState = components['schemas']['ConnectionState'];
 export type ConnectionSyncFailed = components['schemas']['ConnectionSyncFailed'];
+export type ConnectionUpdated = components['schemas']['ConnectionUpdated'];
 export type ContactCreated = components['schemas']['ContactCreated'];
 export type ContactDeleted = components['schemas']['ContactDeleted'];
 export type ContactId = components['schemas']['ContactId'];
@@ -10832,6 +10898,7 @@ export type FxRateRecorded = components['schemas']['FxRateRecorded'];
 export type HealthOut = components['schemas']['HealthOut'];
 export type IdentityLinked = components['schemas']['IdentityLinked'];
 export type ImapIn = components['schemas']['ImapIn'];
+export type ImapPatch = components['schemas']['ImapPatch'];
 export type ImapSettingsOut = components['schemas']['ImapSettingsOut'];
 export type ImportOutcome = components['schemas']['ImportOutcome'];
 export type ImportReportOut = components['schemas']['ImportReportOut'];
@@ -15435,6 +15502,53 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    mailbox_connections_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Connection id */
+                id: components["schemas"]["MailboxConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated connection */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -20170,6 +20284,34 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "mailbox_connection";
                     data?: components["schemas"]["ConnectionSyncFailed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.connection.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.connection.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "mailbox_connection";
+                    data?: components["schemas"]["ConnectionUpdated"];
                 };
             };
         };
