@@ -19,6 +19,7 @@ pub use error::CommsError;
 pub use http::router;
 pub use ports::{Contacts, Engagements};
 pub use service::{CommsConfig, CommsService};
+pub use sync::metrics::SyncMetrics;
 pub use sync::{RunOutcome, RunReport, SyncJob};
 
 /// Mailbox credentials, encrypted at rest by the kernel's vault, bound to the connection id.
@@ -31,9 +32,18 @@ pub fn module(
     cfg: CommsConfig,
     engagements: Arc<dyn Engagements>,
     contacts: Arc<dyn Contacts>,
+    metrics: SyncMetrics,
 ) -> Module<CommsService> {
     let credentials = platform.protect(&CREDENTIALS_COLUMN);
-    let svc = CommsService::new(platform.db.clone(), platform.clock.clone(), engagements, contacts, credentials, cfg);
+    let svc = CommsService::new(
+        platform.db.clone(),
+        platform.clock.clone(),
+        engagements,
+        contacts,
+        credentials,
+        cfg,
+        metrics,
+    );
     Module::new(svc.clone(), http::router(svc.clone()))
         .job(SyncJob(svc))
         .tag("comms", "Email threads and messages, mailbox connections and their sync health")

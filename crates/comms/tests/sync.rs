@@ -87,6 +87,7 @@ fn service(db: &TestDb) -> CommsService {
         Arc::new(TableContacts(db.conn.clone())),
         credentials,
         cfg,
+        atrium_comms::SyncMetrics::new().expect("metrics"),
     )
 }
 
@@ -256,6 +257,9 @@ async fn first_sync_then_incremental_then_uidvalidity(db: &TestDb) {
     assert_eq!((health.imported_last_run, health.imported_total, health.skipped_last_run), (6, 6, 2));
     assert!(health.last_success_at.is_some() && health.lag_seconds.is_some() && health.next_run_at.is_some());
     assert_eq!(health.last_skips.len(), 2);
+    let m = svc.metrics();
+    assert_eq!((m.imported.get(), m.skipped.get(), m.runs.with_label_values(&["synced"]).get()), (6, 2, 1));
+    assert!(m.last_success.with_label_values(&[&conn.id.to_string()]).get() > 0);
 
     // Threading by References / In-Reply-To; the reply from the mailbox itself is outbound.
     let threads = svc.list_threads(&ctx, &ThreadFilter::default(), PageRequest::first(50)).await.expect("threads");
@@ -377,6 +381,7 @@ async fn wrong_password_is_auth_failed_and_published(db: &TestDb) {
     let conn = svc.create_connection(&ctx, imap_in(&server, "not the password")).await.expect("create");
     let report = svc.sync_now(&ctx, conn.id).await.expect("sync");
     assert!(matches!(report.outcome, RunOutcome::AuthFailed(_)), "{report:?}");
+    assert_eq!(svc.metrics().runs.with_label_values(&["auth_failed"]).get(), 1);
     let health = svc.connection_health(&ctx, conn.id).await.expect("health");
     assert_eq!(health.state, SyncState::AuthFailed);
     assert!(health.last_error.as_deref().is_some_and(|e| e.contains("refused the credentials")), "{health:?}");

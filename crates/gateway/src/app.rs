@@ -120,11 +120,13 @@ impl AppState {
                 costs: Arc::new(ports::TimeCosts(projects.time())),
             },
         ));
+        let comms_metrics = atrium_comms::SyncMetrics::new()?;
         reg.add(atrium_comms::module(
             &platform,
             config.comms(),
             Arc::new(ports::Engagements(agreements)),
             Arc::new(ports::Crm(crm)),
+            comms_metrics.clone(),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =
@@ -152,6 +154,9 @@ impl AppState {
         let metrics = Metrics::new()?.with_access(metrics::MetricsAccess::from_config(config));
         if let Some(r) = &redis {
             metrics.register(Box::new(r.failures().clone()))?;
+        }
+        for c in comms_metrics.collectors() {
+            metrics.register(c)?;
         }
         if let Some(lookups) = session_lookups {
             metrics.register(Box::new(lookups))?;

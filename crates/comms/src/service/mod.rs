@@ -13,6 +13,7 @@ use atrium_kernel::{AppError, Clock};
 use sea_orm::DatabaseConnection;
 
 use crate::ports::{Contacts, Engagements};
+use crate::sync::metrics::SyncMetrics;
 
 pub use connections::{Credentials, ImapSettings};
 
@@ -66,6 +67,7 @@ pub struct CommsService {
     pub(crate) contacts: Arc<dyn Contacts>,
     pub(crate) credentials: ColumnVault,
     pub(crate) cfg: Arc<CommsConfig>,
+    pub(crate) metrics: SyncMetrics,
 }
 
 impl CommsService {
@@ -76,12 +78,18 @@ impl CommsService {
         contacts: Arc<dyn Contacts>,
         credentials: ColumnVault,
         cfg: CommsConfig,
+        metrics: SyncMetrics,
     ) -> Self {
-        Self { db, clock, engagements, contacts, credentials, cfg: Arc::new(cfg) }
+        Self { db, clock, engagements, contacts, credentials, cfg: Arc::new(cfg), metrics }
     }
 
     pub fn config(&self) -> &CommsConfig {
         &self.cfg
+    }
+
+    /// The sync's Prometheus collectors (the gateway registers them).
+    pub fn metrics(&self) -> &SyncMetrics {
+        &self.metrics
     }
 }
 

@@ -11,6 +11,7 @@
 
 mod imap;
 mod import;
+pub mod metrics;
 pub mod mime;
 
 use async_trait::async_trait;
@@ -179,7 +180,20 @@ impl CommsService {
                 self.fail(&lease, &report, false, &m).await?;
             }
         }
-        tracing::info!(outcome = ?report.outcome, imported = report.imported, skipped = report.skipped.len(), "mailbox sync run");
+        let outcome = match &report.outcome {
+            RunOutcome::Synced => "synced",
+            RunOutcome::NotRun => "not_run",
+            RunOutcome::AuthFailed(_) => "auth_failed",
+            RunOutcome::Failed(_) => "failed",
+            RunOutcome::LeaseLost => "lease_lost",
+        };
+        self.metrics.runs.with_label_values(&[outcome]).inc();
+        self.metrics.imported.inc_by(u64::from(report.imported));
+        self.metrics.skipped.inc_by(report.skipped.len() as u64);
+        if report.outcome == RunOutcome::Synced {
+            self.metrics.last_success.with_label_values(&[&id.to_string()]).set(self.clock.now().timestamp());
+        }
+        tracing::info!(outcome, imported = report.imported, skipped = report.skipped.len(), "mailbox sync run");
         Ok(report)
     }
 
