@@ -159,7 +159,10 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     let mailbox = json!({"provider": "imap", "email_address": "ada@example.com",
         "imap": {"host": "127.0.0.1", "port": 9, "tls": false, "username": "ada", "password": "pw"}});
     let mailbox = app.post("/api/v1/mailbox-connections", &ada.token, mailbox).await.expect(201);
-    ids.insert("/api/v1/mailbox-connections/", mailbox.body["id"].as_str().expect("id").to_owned());
+    let mailbox_id = mailbox.body["id"].as_str().expect("id").to_owned();
+    // Paused, so the embedded scheduler leaves it alone (and B's resume must not work).
+    app.post(&format!("/api/v1/mailbox-connections/{mailbox_id}/pause"), &ada.token, json!({})).await.expect(200);
+    ids.insert("/api/v1/mailbox-connections/", mailbox_id);
     ids.insert("/api/v1/threads/", crate::comms::seed_thread(app, &ada.org_id, "Kick-off").await);
     ids.insert("/api/v1/invoices/", invoice_id);
     ids.insert("/api/v1/payments/", payment.body["id"].as_str().expect("id").to_owned());
@@ -325,7 +328,15 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
         .get(&format!("/api/v1/mailbox-connections/{}", ids["/api/v1/mailbox-connections/"]), &ada.token)
         .await
         .expect(200);
-    assert_eq!(mailbox.body["health"]["state"], "active", "B could not pause A's mailbox");
+    assert_eq!(
+        (
+            &mailbox.body["health"]["state"],
+            &mailbox.body["sync_window_days"],
+            &mailbox.body["health"]["resync_requested"]
+        ),
+        (&json!("paused"), &json!(90), &json!(false)),
+        "B could not resume, change or resync A's mailbox"
+    );
     let thread = app.get(&format!("/api/v1/threads/{}", ids["/api/v1/threads/"]), &ada.token).await.expect(200);
     assert_eq!(
         (&thread.body["shared_with_client"], &thread.body["version"]),
