@@ -75,7 +75,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 
-## Start local PostgreSQL/Redis if they are installed but not running.
+## Start local PostgreSQL/Redis if they are installed but not running (and install Dovecot for the IMAP tests).
 services:
 	@bash scripts/start-services.sh
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts PostgreSQL and Redis on 127.0.0.1 when they are not answering, installing
-# them from Debian's packages if needed. Used by .ci/run and `make services`.
+# them from Debian's packages if needed, and installs Dovecot for the IMAP tests. Used by .ci/run and `make services`.
 set -u
 reachable() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 wait_for() { for _ in $(seq 1 30); do reachable "$1" && return 0; sleep 0.5; done; return 1; }
@@ -33,5 +33,11 @@ if ! reachable 6379; then
   command -v redis-server >/dev/null || apt_install redis-server
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no >/dev/null
   wait_for 6379 && echo "services: Redis up" || echo "services: Redis did not start" >&2
+fi
+# Dovecot (Debian's dovecot-imapd) for the IMAP sync suites: no daemon is started
+# here; the test support starts one per test on its own port and directories.
+if [ ! -x /usr/sbin/dovecot ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "services: installing dovecot-imapd (the IMAP server the comms tests start)"
+  apt_install dovecot-imapd || echo "services: dovecot-imapd did not install" >&2
 fi
 exit 0

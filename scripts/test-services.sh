@@ -52,6 +52,18 @@ else
   echo "make test: pdftotext not installed: invoice PDF text checks SKIPPED (apt-get install poppler-utils)"
   missing=1
 fi
+# Dovecot (Debian's dovecot-imapd): the comms tests start one per test, as a real IMAP server.
+if [ ! -x /usr/sbin/dovecot ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "make test: installing dovecot-imapd"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q dovecot-imapd >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -q dovecot-imapd >/dev/null 2>&1; } || true
+fi
+if [ -x /usr/sbin/dovecot ]; then
+  echo "make test: dovecot installed: IMAP sync suites RUN"
+else
+  echo "make test: dovecot not installed: IMAP sync suites SKIPPED (apt-get install dovecot-imapd)"
+  missing=1
+fi
 # The OpenID provider (the npm package oidc-provider, pinned in its package-lock.json);
 # test support starts one per test under Node. `npm ci` runs again only when the lock changes.
 oidc_dir="crates/testkit/oidc"

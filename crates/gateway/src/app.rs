@@ -113,13 +113,21 @@ impl AppState {
         reg.add(atrium_revenue::module(
             &platform,
             Arc::new(ports::Engagements(agreements.clone())),
-            Arc::new(ports::Parties { identity: identity.clone(), crm }),
+            Arc::new(ports::Parties { identity: identity.clone(), crm: crm.clone() }),
             Arc::new(ports::Projects { projects: projects.clone(), identity: identity.clone() }),
             Arc::new(ports::Members(identity.clone())),
             atrium_revenue::ReportPorts {
-                budgets: Arc::new(ports::Engagements(agreements)),
+                budgets: Arc::new(ports::Engagements(agreements.clone())),
                 costs: Arc::new(ports::TimeCosts(projects.time())),
             },
+        ));
+        let comms_metrics = atrium_comms::SyncMetrics::new()?;
+        reg.add(atrium_comms::module(
+            &platform,
+            config.comms(),
+            Arc::new(ports::Engagements(agreements)),
+            Arc::new(ports::Crm(crm)),
+            comms_metrics.clone(),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =
@@ -147,6 +155,9 @@ impl AppState {
         let metrics = Metrics::new()?.with_access(metrics::MetricsAccess::from_config(config));
         if let Some(r) = &redis {
             metrics.register(Box::new(r.failures().clone()))?;
+        }
+        for c in comms_metrics.collectors() {
+            metrics.register(c)?;
         }
         if let Some(lookups) = session_lookups {
             metrics.register(Box::new(lookups))?;

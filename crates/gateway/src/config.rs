@@ -232,6 +232,18 @@ pub struct Config {
     #[arg(long, global = true, env = "FILE_URL_TTL_SECS", default_value_t = 300)]
     pub file_url_ttl_secs: u64,
 
+    /// How many days back a mailbox's first sync reads (a connection may set its own).
+    #[arg(long, global = true, env = "COMMS_SYNC_WINDOW_DAYS", default_value_t = 90)]
+    pub comms_sync_window_days: i32,
+
+    /// Largest email imported, in bytes; a larger one is skipped with the reason in the connection's health.
+    #[arg(long, global = true, env = "COMMS_MAX_MESSAGE_BYTES", default_value_t = 25 * 1024 * 1024)]
+    pub comms_max_message_bytes: u64,
+
+    /// Largest body or attachment part kept, in bytes; a larger one is recorded on the message as skipped.
+    #[arg(long, global = true, env = "COMMS_MAX_PART_BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub comms_max_part_bytes: u64,
+
     /// Single sign-on providers, a JSON object: `{"google": {"issuer": "https://accounts.google.com",
     /// "client_id": "…", "client_secret": "…"}}`. Each is signed in with at
     /// `/api/v1/auth/oidc/<name>/start`. Unset: none.
@@ -281,6 +293,9 @@ impl Default for Config {
             metrics_token: None,
             idempotency_lease_secs: None,
             redis_url: None,
+            comms_sync_window_days: 90,
+            comms_max_message_bytes: 25 * 1024 * 1024,
+            comms_max_part_bytes: 10 * 1024 * 1024,
             redis_key_prefix: "atrium:".to_owned(),
             redis_timeout_ms: 250,
             session_cache_ttl_secs: 60,
@@ -373,6 +388,15 @@ impl Config {
             url_ttl: Duration::from_secs(self.file_url_ttl_secs.max(1)),
             retention: chrono::Duration::days(self.file_retention_days.max(0)),
             ..atrium_files::FilesConfig::default()
+        }
+    }
+
+    pub fn comms(&self) -> atrium_comms::CommsConfig {
+        atrium_comms::CommsConfig {
+            default_window_days: self.comms_sync_window_days.clamp(1, 3650),
+            max_message_bytes: self.comms_max_message_bytes,
+            max_part_bytes: self.comms_max_part_bytes,
+            ..atrium_comms::CommsConfig::default()
         }
     }
 

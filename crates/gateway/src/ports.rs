@@ -97,6 +97,25 @@ impl atrium_files::Engagements for Engagements {
     }
 }
 
+#[async_trait]
+impl atrium_comms::Engagements for Engagements {
+    async fn exists(&self, org: OrganizationId, id: EngagementId) -> Result<bool, AppError> {
+        Ok(self.0.engagement_ref(org, id).await?.is_some())
+    }
+}
+
+/// Comms matches the addresses of synced mail to CRM contacts.
+#[async_trait]
+impl atrium_comms::Contacts for Crm {
+    async fn by_emails(&self, org: OrganizationId, emails: &[String]) -> Result<HashMap<String, ContactId>, AppError> {
+        self.0.contacts_by_email(org, emails).await
+    }
+
+    async fn contact(&self, org: OrganizationId, id: ContactId) -> Result<Option<ContactId>, AppError> {
+        Ok(self.0.contact_ref(org, id).await?.map(|c| c.id))
+    }
+}
+
 /// Agreements asks CRM about companies, contacts and deals (merged ids resolve to survivors).
 pub struct Crm(pub atrium_crm::CrmService);
 

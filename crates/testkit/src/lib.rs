@@ -5,6 +5,7 @@
 //! When PostgreSQL is unreachable the Postgres variant of a test prints a SKIP line
 //! and returns, unless `ATRIUM_REQUIRE_SERVICES=1` (CI), where it fails.
 
+pub mod dovecot;
 pub mod oidc;
 pub mod redis;
 pub mod s3;

@@ -6,6 +6,7 @@
 mod access;
 mod auth;
 mod collections;
+mod comms;
 mod connections;
 mod contract_fuzz;
 mod crm;

@@ -191,6 +191,14 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     let reminder = crate::collections::seed_reminder(app, &ada.org_id, &invoice_id, 1).await;
     ids.insert("/api/v1/invoice-reminders/", reminder);
     ids.insert("/api/v1/files/", file["id"].as_str().expect("id").to_owned());
+    let mailbox = json!({"provider": "imap", "email_address": "ada@example.com",
+        "imap": {"host": "127.0.0.1", "port": 9, "tls": false, "username": "ada", "password": "pw"}});
+    let mailbox = app.post("/api/v1/mailbox-connections", &ada.token, mailbox).await.expect(201);
+    let mailbox_id = mailbox.body["id"].as_str().expect("id").to_owned();
+    // Paused, so the embedded scheduler leaves it alone (and B's resume must not work).
+    app.post(&format!("/api/v1/mailbox-connections/{mailbox_id}/pause"), &ada.token, json!({})).await.expect(200);
+    ids.insert("/api/v1/mailbox-connections/", mailbox_id);
+    ids.insert("/api/v1/threads/", crate::comms::seed_thread(app, &ada.org_id, "Kick-off").await);
     ids.insert("/api/v1/invoices/", invoice_id);
     ids.insert("/api/v1/payments/", payment.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/credit-notes/", credit.body["id"].as_str().expect("id").to_owned());
@@ -239,6 +247,7 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("PATCH", p) if p.starts_with("/api/v1/tasks/") => Some(json!({"title": "Hijacked", "status": "done"})),
         ("PATCH", p) if p.starts_with("/api/v1/project-templates/") => Some(json!({"name": "Hijacked", "tasks": []})),
         ("PATCH", p) if p.starts_with("/api/v1/time-entries/") => Some(json!({"minutes": 1})),
+        ("POST", p) if p.ends_with("/file") => Some(json!({"engagement_id": uuid::Uuid::now_v7()})),
         ("POST", p) if p.ends_with("/reject") => Some(json!({"reason": "Hijacked"})),
         ("POST", p) if p.ends_with("/move") => Some(json!({"position": 0})),
         ("POST", p) if p.ends_with("/template") => Some(json!({"name": "Stolen"})),
@@ -254,6 +263,7 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         }
         ("POST", p) if p.ends_with("/credit-notes") => Some(json!({"lines": [{"description": "Stolen", "quantity": 1,
                 "unit_price": {"amount_minor": 1, "currency": "USD"}}]})),
+        ("PATCH", p) if p.starts_with("/api/v1/mailbox-connections/") => Some(json!({"sync_window_days": 1})),
         ("PATCH", p) if p.starts_with("/api/v1/tax-rates/") => Some(json!({"name": "Hijacked"})),
         ("PATCH", p) if p.starts_with("/api/v1/invoice-schedules/") => Some(json!({"status": "ended"})),
         ("PATCH", p) if p.starts_with("/api/v1/vendors/") => Some(json!({"name": "Hijacked"})),
@@ -368,6 +378,25 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
     );
     app.get(&format!("/api/v1/rate-cards/{}", ids["/api/v1/rate-cards/"]), &ada.token).await.expect(200);
     app.get(&format!("/api/v1/member-capacities/{}", ids["/api/v1/member-capacities/"]), &ada.token).await.expect(200);
+    let mailbox = app
+        .get(&format!("/api/v1/mailbox-connections/{}", ids["/api/v1/mailbox-connections/"]), &ada.token)
+        .await
+        .expect(200);
+    assert_eq!(
+        (
+            &mailbox.body["health"]["state"],
+            &mailbox.body["sync_window_days"],
+            &mailbox.body["health"]["resync_requested"]
+        ),
+        (&json!("paused"), &json!(90), &json!(false)),
+        "B could not resume, change or resync A's mailbox"
+    );
+    let thread = app.get(&format!("/api/v1/threads/{}", ids["/api/v1/threads/"]), &ada.token).await.expect(200);
+    assert_eq!(
+        (&thread.body["shared_with_client"], &thread.body["version"]),
+        (&json!(false), &json!(1)),
+        "B could not share or file A's thread"
+    );
     let from_template = app.get("/api/v1/projects", &ada.token).await.expect(200);
     assert_eq!(from_template.body["items"].as_array().map(Vec::len), Some(1), "B instantiated nothing into A");
 
@@ -409,6 +438,9 @@ async fn lists_never_show_another_organization(app: &TestApp) {
         "/api/v1/reports/ar-aging",
         "/api/v1/reports/revenue-by-client",
         "/api/v1/reports/engagement-profitability",
+        "/api/v1/threads",
+        "/api/v1/mailbox-connections",
+        "/api/v1/comms/unknown-senders",
     ] {
         let theirs = app.get(list, &bob.token).await.expect(200);
         let text = theirs.body.to_string();

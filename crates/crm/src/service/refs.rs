@@ -4,7 +4,7 @@
 //! survivor, so a stale id copied before a merge still lands on the golden record.
 
 use atrium_kernel::{AppError, OrganizationId, Scoped};
-use sea_orm::{ColumnTrait, QueryFilter};
+use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
 
 use super::CrmService;
 use crate::dto::{ClientCompanyId, ContactId, DealId};
@@ -65,6 +65,34 @@ impl CrmService {
             }
         }
         Ok(None)
+    }
+
+    /// The live contact of `org` for each address among `emails` (compared
+    /// lower-case); addresses without one are absent.
+    #[tracing::instrument(skip_all, fields(org_id = %org, n = emails.len()))]
+    pub async fn contacts_by_email(
+        &self,
+        org: OrganizationId,
+        emails: &[String],
+    ) -> Result<std::collections::HashMap<String, ContactId>, AppError> {
+        let mut found = std::collections::HashMap::new();
+        let wanted: Vec<String> = emails.iter().map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty()).collect();
+        for chunk in wanted.chunks(500) {
+            let rows: Vec<(uuid::Uuid, Option<String>)> = contact::Entity::scoped(org)
+                .filter(contact::Column::EmailNormalized.is_in(chunk.iter().cloned()))
+                .filter(contact::Column::MergedIntoId.is_null())
+                .select_only()
+                .columns([contact::Column::Id, contact::Column::EmailNormalized])
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            for (id, email) in rows {
+                if let Some(email) = email {
+                    found.insert(email, id.into());
+                }
+            }
+        }
+        Ok(found)
     }
 
     /// The deal `id` in `org`, or `None`.

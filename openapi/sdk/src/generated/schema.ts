@@ -530,6 +530,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comms/unknown-senders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Senders of synced mail that match no CRM contact, so CRM or a workflow rule can create them.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["unknown_senders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -1697,6 +1717,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mailbox-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mailbox connections with their sync health.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["mailbox_connections_list"];
+        put?: never;
+        /**
+         * Connect a mailbox (IMAP); its first sync runs within a minute. The password
+         *     is encrypted at rest and never returned.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["mailbox_connections_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailbox-connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["mailbox_connections_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove the connection; mail it imported stays.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        delete: operations["mailbox_connections_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change settings or credentials (absent fields unchanged). New credentials end
+         *     an `auth_failed` state and sync right away.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["mailbox_connections_update"];
+        trace?: never;
+    };
+    "/api/v1/mailbox-connections/{id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sync health: state, last success, lag, imported counts, last error, next run.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailbox-connections/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop syncing until resumed.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailbox-connections/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync again, right away (also after a backoff or refused credentials).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailbox-connections/{id}/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the whole first-sync window again on the next run (due now); nothing
+         *     already imported is imported twice.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["resync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2513,6 +2665,123 @@ export interface paths {
         patch: operations["update_tax_rate"];
         trace?: never;
     };
+    "/api/v1/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Email threads, newest first: all, by engagement, by contact, or unfiled.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["threads_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["threads_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File the thread under an engagement (or move it to another).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A thread's messages, oldest first.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Share the thread with the client: the portal shows shared threads only.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["share"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/{id}/unshare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop sharing the thread with the client.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["unshare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/time-entries": {
         parameters: {
             query?: never;
@@ -3262,6 +3531,266 @@ export interface webhooks {
          * @description Delivered for `appointment.booked` events (aggregate `appointment`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
          */
         post: operations["appointment.booked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.connection.auth_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The mail provider refused a connection's credentials; its sync stopped.
+         * @description Delivered for `comms.connection.auth_failed` events (aggregate `mailbox_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.connection.auth_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.connection.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A mailbox connection was added.
+         * @description Delivered for `comms.connection.created` events (aggregate `mailbox_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.connection.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.connection.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A mailbox connection was removed (its imported mail stays).
+         * @description Delivered for `comms.connection.deleted` events (aggregate `mailbox_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.connection.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.connection.paused": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A mailbox connection's sync was paused.
+         * @description Delivered for `comms.connection.paused` events (aggregate `mailbox_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.connection.paused"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.connection.resumed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A mailbox connection's sync was resumed.
+         * @description Delivered for `comms.connection.resumed` events (aggregate `mailbox_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.connection.resumed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.connection.resync_requested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A full resync of a mailbox connection was requested.
+         * @description Delivered for `comms.connection.resync_requested` events (aggregate `mailbox_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.connection.resync_requested"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.connection.sync_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A sync run of a mailbox connection failed; it backs off and retries.
+         * @description Delivered for `comms.connection.sync_failed` events (aggregate `mailbox_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.connection.sync_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.connection.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A mailbox connection's settings or credentials were changed.
+         * @description Delivered for `comms.connection.updated` events (aggregate `mailbox_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.connection.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.message.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An email message was imported from a mailbox.
+         * @description Delivered for `comms.message.received` events (aggregate `message`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.message.received"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.thread.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new email thread was started by a synced message.
+         * @description Delivered for `comms.thread.created` events (aggregate `thread`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.thread.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.thread.filed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An email thread was filed under an engagement.
+         * @description Delivered for `comms.thread.filed` events (aggregate `thread`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.thread.filed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.thread.shared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An email thread was shared with the client.
+         * @description Delivered for `comms.thread.shared` events (aggregate `thread`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.thread.shared"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.thread.unshared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An email thread is no longer shared with the client.
+         * @description Delivered for `comms.thread.unshared` events (aggregate `thread`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.thread.unshared"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5198,6 +5727,11 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        AddressOut: {
+            /** @example hank@globex.example */
+            address: string;
+            name?: string | null;
+        };
         /**
          * @description Open balances by days past due: `current` is not yet due (due today or later).
          * @example {
@@ -5595,6 +6129,14 @@ export interface components {
              * @description Open invoices (issued or partially paid, with a balance).
              */
             open_invoices: number;
+        };
+        /** @description An attachment as recorded (its bytes are not stored yet). */
+        AttachmentOut: {
+            filename?: string | null;
+            /** @example application/pdf */
+            media_type: string;
+            /** Format: int64 */
+            size: number;
         };
         AttemptOut: {
             id: components["schemas"]["WebhookAttemptId"];
@@ -6060,6 +6602,124 @@ export interface components {
         /** @description `crm.company.updated`: the company after the change, and what changed. */
         CompanyUpdated: components["schemas"]["CompanyState"] & {
             /** @description The fields whose value changed, e.g. `["name", "tags"]`. */
+            changed: string[];
+        };
+        /**
+         * @description `comms.connection.auth_failed`: the provider refused the credentials; sync is
+         *     stopped until they are replaced (or the connection is resumed).
+         */
+        ConnectionAuthFailed: components["schemas"]["ConnectionState"] & {
+            /** @description What the provider answered. */
+            error: string;
+            /** Format: date-time */
+            failed_at: string;
+        };
+        /** @description `comms.connection.created` */
+        ConnectionCreated: components["schemas"]["ConnectionState"];
+        /** @description `comms.connection.deleted`: imported threads and messages stay. */
+        ConnectionDeleted: components["schemas"]["ConnectionState"];
+        /**
+         * @example {
+         *       "email_address": "ada@example.com",
+         *       "imap": {
+         *         "host": "imap.example.com",
+         *         "password": "app-password",
+         *         "port": 993,
+         *         "tls": true,
+         *         "username": "ada@example.com"
+         *       },
+         *       "provider": "imap"
+         *     }
+         */
+        ConnectionIn: {
+            provider: components["schemas"]["Provider"];
+            /**
+             * Format: email
+             * @description The mailbox's own address: mail from it is outbound.
+             */
+            email_address: string;
+            imap?: components["schemas"]["ImapIn"] | null;
+            /**
+             * Format: int32
+             * @description How far back the first sync reads (default 90, at most 3650).
+             */
+            sync_window_days?: number | null;
+        };
+        ConnectionOut: {
+            id: components["schemas"]["MailboxConnectionId"];
+            provider: components["schemas"]["Provider"];
+            email_address: string;
+            imap?: components["schemas"]["ImapSettingsOut"] | null;
+            /** Format: int32 */
+            sync_window_days: number;
+            health: components["schemas"]["HealthOut"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description New credentials end an `auth_failed` state; another host, user or folder
+         *     starts the cursor over (what was imported is not imported twice).
+         * @example {
+         *       "imap": {
+         *         "password": "new-app-password"
+         *       }
+         *     }
+         */
+        ConnectionPatch: {
+            /** Format: email */
+            email_address?: string | null;
+            imap?: components["schemas"]["ImapPatch"] | null;
+            /** Format: int32 */
+            sync_window_days?: number | null;
+        };
+        /** @description `comms.connection.paused`: sync stops until resumed. */
+        ConnectionPaused: components["schemas"]["ConnectionState"];
+        /** @description `comms.connection.resumed`: sync runs again (also after new credentials). */
+        ConnectionResumed: components["schemas"]["ConnectionState"];
+        /**
+         * @description `comms.connection.resync_requested`: the next run reads the mailbox again from
+         *     the start of the first-sync window (nothing already imported is imported twice).
+         */
+        ConnectionResyncRequested: components["schemas"]["ConnectionState"];
+        /** @description A mailbox connection as events carry it (never its credentials). */
+        ConnectionState: {
+            id: components["schemas"]["MailboxConnectionId"];
+            /** @description `imap`, `gmail` or `microsoft`. */
+            provider: string;
+            /** @description The mailbox's own address (mail from it is outbound). */
+            email_address: string;
+            /** @description `active`, `backing_off`, `auth_failed` or `paused`. */
+            state: string;
+        };
+        /**
+         * @description `comms.connection.sync_failed`: a run failed for another reason (network,
+         *     server error); the connection backs off and retries.
+         */
+        ConnectionSyncFailed: components["schemas"]["ConnectionState"] & {
+            error: string;
+            /** Format: date-time */
+            failed_at: string;
+            /**
+             * Format: date-time
+             * @description When the next attempt runs.
+             */
+            retry_at: string;
+            /**
+             * Format: int32
+             * @description Failed runs in a row.
+             */
+            consecutive_failures: number;
+        };
+        /**
+         * @description `comms.connection.updated`: settings or credentials changed (new credentials
+         *     end an `auth_failed` state; another server or folder starts the cursor over).
+         */
+        ConnectionUpdated: components["schemas"]["ConnectionState"] & {
+            /** @description The fields that changed (`password` when new credentials were given; never their value). */
             changed: string[];
         };
         /** @description `crm.contact.created`: the new contact. */
@@ -6940,6 +7600,15 @@ export interface components {
             engagement_id: components["schemas"]["EngagementId"];
             name: string;
         };
+        /**
+         * @description File a thread under an engagement (or move it to another).
+         * @example {
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a"
+         *     }
+         */
+        FileThreadIn: {
+            engagement_id: components["schemas"]["EngagementId"];
+        };
         /** @description `files.file.uploaded`: a new file with its first version. */
         FileUploaded: components["schemas"]["FileVersionState"] & {
             /** @description `internal` or `client`. */
@@ -7043,6 +7712,41 @@ export interface components {
             rate_date: string;
             rate: string;
         };
+        /** @description Sync health: what the last runs did and when the next one is. */
+        HealthOut: {
+            state: components["schemas"]["SyncState"];
+            /** Format: date-time */
+            last_run_at?: string | null;
+            /** Format: date-time */
+            last_success_at?: string | null;
+            /**
+             * Format: int64
+             * @description Seconds since the last successful sync (`null` before the first).
+             */
+            lag_seconds?: number | null;
+            /** Format: int32 */
+            imported_last_run: number;
+            /** Format: int32 */
+            skipped_last_run: number;
+            /** Format: int64 */
+            imported_total: number;
+            /** @description What the last run skipped, and why. */
+            last_skips: components["schemas"]["SkipOut"][];
+            last_error?: string | null;
+            /** Format: date-time */
+            last_error_at?: string | null;
+            /** Format: int32 */
+            consecutive_failures: number;
+            /**
+             * Format: date-time
+             * @description `null` while paused or waiting for new credentials.
+             */
+            next_run_at?: string | null;
+            /** @description A worker holds the connection right now. */
+            syncing: boolean;
+            /** @description A full resync is queued for the next run. */
+            resync_requested: boolean;
+        };
         /**
          * @description A user's account at an OpenID provider was linked to their Atrium user (on
          *     their first sign-in through that provider). Published in the organization the
@@ -7061,6 +7765,53 @@ export interface components {
             provider: string;
             /** @description The verified email the provider asserted. */
             email: string;
+        };
+        /**
+         * @description IMAP settings and password. Without TLS only a loopback host is accepted
+         *     (the password would otherwise cross the network in the clear).
+         * @example {
+         *       "folder": "INBOX",
+         *       "host": "imap.example.com",
+         *       "password": "app-password",
+         *       "port": 993,
+         *       "tls": true,
+         *       "username": "ada@example.com"
+         *     }
+         */
+        ImapIn: {
+            host: string;
+            /** Format: int32 */
+            port: number;
+            /** @description Implicit TLS (IMAPS, usually port 993). */
+            tls: boolean;
+            username: string;
+            password: string;
+            /** @description Default `INBOX`. */
+            folder?: string | null;
+        };
+        /**
+         * @description Changes to the IMAP settings; absent fields stay.
+         * @example {
+         *       "password": "new-app-password"
+         *     }
+         */
+        ImapPatch: {
+            host?: string | null;
+            /** Format: int32 */
+            port?: number | null;
+            tls?: boolean | null;
+            username?: string | null;
+            password?: string | null;
+            folder?: string | null;
+        };
+        /** @description IMAP settings as shown (never the password). */
+        ImapSettingsOut: {
+            host: string;
+            /** Format: int32 */
+            port: number;
+            tls: boolean;
+            username: string;
+            folder: string;
         };
         /** @enum {string} */
         ImportOutcome: "created" | "updated" | "skipped";
@@ -7583,6 +8334,12 @@ export interface components {
             email: string;
             password: string;
         };
+        /**
+         * Format: uuid
+         * @description MailboxConnectionId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        MailboxConnectionId: string;
         MeOut: {
             principal: components["schemas"]["Principal"];
             user?: components["schemas"]["UserOut"] | null;
@@ -7772,6 +8529,58 @@ export interface components {
             source_ids: string[];
             /** @description Report the outcome without writing anything. */
             dry_run?: boolean;
+        };
+        /**
+         * Format: uuid
+         * @description MessageId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        MessageId: string;
+        MessageOut: {
+            id: components["schemas"]["MessageId"];
+            thread_id: components["schemas"]["ThreadId"];
+            connection_id?: components["schemas"]["MailboxConnectionId"] | null;
+            /** @description `inbound`, or `outbound` when sent from the connected mailbox. */
+            direction: string;
+            from: components["schemas"]["AddressOut"];
+            to: components["schemas"]["AddressOut"][];
+            cc: components["schemas"]["AddressOut"][];
+            bcc: components["schemas"]["AddressOut"][];
+            subject: string;
+            /** Format: date-time */
+            sent_at: string;
+            /** @description The RFC 5322 `Message-ID` (without angle brackets). */
+            message_id: string;
+            in_reply_to?: string | null;
+            references: string[];
+            body_text: string;
+            /** @description Sanitized: no scripts, event handlers or `javascript:` links. */
+            body_html?: string | null;
+            attachments: components["schemas"]["AttachmentOut"][];
+            skipped_parts: components["schemas"]["SkippedPartOut"][];
+            /** Format: int64 */
+            size_bytes: number;
+            from_contact_id?: components["schemas"]["ContactId"] | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description `comms.message.received`: a message was imported from a mailbox. */
+        MessageReceived: {
+            id: components["schemas"]["MessageId"];
+            thread_id: components["schemas"]["ThreadId"];
+            connection_id?: components["schemas"]["MailboxConnectionId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /** @description `inbound` or `outbound` (sent from the connected mailbox). */
+            direction: string;
+            from: string;
+            to: string[];
+            subject: string;
+            /** @description The RFC 5322 `Message-ID`. */
+            message_id: string;
+            /** Format: date-time */
+            sent_at: string;
+            /** @description CRM contacts matched by address (sender and recipients). */
+            contact_ids: components["schemas"]["ContactId"][];
         };
         /**
          * @description `projects.milestone.completed`: a milestone went from open to done (published
@@ -8179,6 +8988,29 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_ConnectionOut: {
+            items: {
+                id: components["schemas"]["MailboxConnectionId"];
+                provider: components["schemas"]["Provider"];
+                email_address: string;
+                imap?: components["schemas"]["ImapSettingsOut"] | null;
+                /** Format: int32 */
+                sync_window_days: number;
+                health: components["schemas"]["HealthOut"];
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_ContactOut: {
             items: {
                 id: components["schemas"]["ContactId"];
@@ -8507,6 +9339,42 @@ export interface components {
                 role: components["schemas"]["Role"];
                 /** @description True for the session's active organization. */
                 active: boolean;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_MessageOut: {
+            items: {
+                id: components["schemas"]["MessageId"];
+                thread_id: components["schemas"]["ThreadId"];
+                connection_id?: components["schemas"]["MailboxConnectionId"] | null;
+                /** @description `inbound`, or `outbound` when sent from the connected mailbox. */
+                direction: string;
+                from: components["schemas"]["AddressOut"];
+                to: components["schemas"]["AddressOut"][];
+                cc: components["schemas"]["AddressOut"][];
+                bcc: components["schemas"]["AddressOut"][];
+                subject: string;
+                /** Format: date-time */
+                sent_at: string;
+                /** @description The RFC 5322 `Message-ID` (without angle brackets). */
+                message_id: string;
+                in_reply_to?: string | null;
+                references: string[];
+                body_text: string;
+                /** @description Sanitized: no scripts, event handlers or `javascript:` links. */
+                body_html?: string | null;
+                attachments: components["schemas"]["AttachmentOut"][];
+                skipped_parts: components["schemas"]["SkippedPartOut"][];
+                /** Format: int64 */
+                size_bytes: number;
+                from_contact_id?: components["schemas"]["ContactId"] | null;
+                /** Format: date-time */
+                created_at: string;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -8850,6 +9718,36 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_ThreadOut: {
+            items: {
+                id: components["schemas"]["ThreadId"];
+                engagement_id?: components["schemas"]["EngagementId"] | null;
+                /** @example Kick-off next week */
+                subject: string;
+                /** @description Lower-case addresses of everyone on the thread. */
+                participants: string[];
+                /** @description CRM contacts matched to its messages. */
+                contact_ids: components["schemas"]["ContactId"][];
+                /** @description The client portal shows shared threads only. */
+                shared_with_client: boolean;
+                /** Format: int32 */
+                message_count: number;
+                /** Format: date-time */
+                last_message_at: string;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_TimeEntryOut: {
             items: {
                 id: components["schemas"]["TimeEntryId"];
@@ -8876,6 +9774,28 @@ export interface components {
                 created_at: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_UnknownSenderOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @example newcomer@prospect.example */
+                email_address: string;
+                name?: string | null;
+                /** Format: int32 */
+                message_count: number;
+                /** Format: date-time */
+                first_seen_at: string;
+                /** Format: date-time */
+                last_seen_at: string;
+                last_thread_id?: components["schemas"]["ThreadId"] | null;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -9385,6 +10305,11 @@ export interface components {
             /** @description The fields whose value changed, e.g. `["title", "line_items", "total"]`. */
             changed: string[];
         };
+        /**
+         * @description The mail provider of a connection.
+         * @enum {string}
+         */
+        Provider: "imap" | "gmail" | "microsoft";
         /**
          * @description Quantity, exact to a thousandth: a JSON integer or a decimal string (at most 3 decimals). Answered as a string.
          * @example 1.5
@@ -9972,6 +10897,22 @@ export interface components {
             /** @description Name of the first organization; defaults to "<name>'s organization". */
             organization_name?: string | null;
         };
+        /** @description One message (or part) a run did not import, and why. */
+        SkipOut: {
+            /** @description The provider's id of the message (IMAP: its UID). */
+            provider_message_id: string;
+            reason: string;
+        };
+        /** @description A part of the message that was not kept, and why. */
+        SkippedPartOut: {
+            /** @description `text`, `html` or `attachment`. */
+            part: string;
+            media_type: string;
+            /** Format: int64 */
+            size: number;
+            /** @example larger than the 1048576 bytes allowed for a part */
+            reason: string;
+        };
         /**
          * @description Where a record came from when it was not created through the API.
          * @enum {string}
@@ -9985,6 +10926,11 @@ export interface components {
         SwitchOrganizationIn: {
             organization_id: components["schemas"]["OrganizationId"];
         };
+        /**
+         * @description The sync state of a connection.
+         * @enum {string}
+         */
+        SyncState: "active" | "backing_off" | "auth_failed" | "paused";
         /** @description `projects.task.created`: the new task, last in its project. */
         TaskCreated: components["schemas"]["TaskState"];
         /** @description `projects.task.deleted`: the task that went; the tasks after it moved up. */
@@ -10357,6 +11303,57 @@ export interface components {
             /** @description The fields whose value changed. */
             changed: string[];
         };
+        /** @description `comms.thread.created`: a synced message started a new thread. */
+        ThreadCreated: components["schemas"]["ThreadState"];
+        /** @description `comms.thread.filed`: a thread was filed under an engagement (or moved to another). */
+        ThreadFiled: components["schemas"]["ThreadState"] & {
+            previous_engagement_id?: components["schemas"]["EngagementId"] | null;
+        };
+        /**
+         * Format: uuid
+         * @description ThreadId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        ThreadId: string;
+        ThreadOut: {
+            id: components["schemas"]["ThreadId"];
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            /** @example Kick-off next week */
+            subject: string;
+            /** @description Lower-case addresses of everyone on the thread. */
+            participants: string[];
+            /** @description CRM contacts matched to its messages. */
+            contact_ids: components["schemas"]["ContactId"][];
+            /** @description The client portal shows shared threads only. */
+            shared_with_client: boolean;
+            /** Format: int32 */
+            message_count: number;
+            /** Format: date-time */
+            last_message_at: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description `comms.thread.shared`: the client portal shows the thread. */
+        ThreadShared: components["schemas"]["ThreadState"];
+        /** @description A thread as events carry it. */
+        ThreadState: {
+            id: components["schemas"]["ThreadId"];
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            subject: string;
+            /** @description Lower-case addresses of everyone on the thread. */
+            participants: string[];
+            shared_with_client: boolean;
+            /** Format: date-time */
+            last_message_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description `comms.thread.unshared`: the client portal no longer shows the thread. */
+        ThreadUnshared: components["schemas"]["ThreadState"];
         /**
          * @description `projects.time_entry.invoiced`: entries an issued invoice named are marked as
          *     billed by it (only those that were approved, billable, of the invoice's
@@ -10510,6 +11507,21 @@ export interface components {
          * @enum {string}
          */
         TimeGrouping: "member" | "task";
+        /** @description An address that sent mail and matches no CRM contact (yet). */
+        UnknownSenderOut: {
+            /** Format: uuid */
+            id: string;
+            /** @example newcomer@prospect.example */
+            email_address: string;
+            name?: string | null;
+            /** Format: int32 */
+            message_count: number;
+            /** Format: date-time */
+            first_seen_at: string;
+            /** Format: date-time */
+            last_seen_at: string;
+            last_thread_id?: components["schemas"]["ThreadId"] | null;
+        };
         /**
          * Format: uuid
          * @description UserId: a UUIDv7
@@ -11048,6 +12060,7 @@ export interface components {
 }
 export type AcceptInvitationIn = components['schemas']['AcceptInvitationIn'];
 export type ActivityOut = components['schemas']['ActivityOut'];
+export type AddressOut = components['schemas']['AddressOut'];
 export type AgingBuckets = components['schemas']['AgingBuckets'];
 export type ApiKeyCreated = components['schemas']['ApiKeyCreated'];
 export type ApiKeyCreatedOut = components['schemas']['ApiKeyCreatedOut'];
@@ -11072,6 +12085,7 @@ export type ApproveIn = components['schemas']['ApproveIn'];
 export type ApproverIn = components['schemas']['ApproverIn'];
 export type ArAgingOut = components['schemas']['ArAgingOut'];
 export type ArAgingRow = components['schemas']['ArAgingRow'];
+export type AttachmentOut = components['schemas']['AttachmentOut'];
 export type AttemptOut = components['schemas']['AttemptOut'];
 export type AuthOut = components['schemas']['AuthOut'];
 export type BillApprovalRequested = components['schemas']['BillApprovalRequested'];
@@ -11110,6 +12124,18 @@ export type CompanyPatch = components['schemas']['CompanyPatch'];
 export type CompanyState = components['schemas']['CompanyState'];
 export type CompanyStatus = components['schemas']['CompanyStatus'];
 export type CompanyUpdated = components['schemas']['CompanyUpdated'];
+export type ConnectionAuthFailed = components['schemas']['ConnectionAuthFailed'];
+export type ConnectionCreated = components['schemas']['ConnectionCreated'];
+export type ConnectionDeleted = components['schemas']['ConnectionDeleted'];
+export type ConnectionIn = components['schemas']['ConnectionIn'];
+export type ConnectionOut = components['schemas']['ConnectionOut'];
+export type ConnectionPatch = components['schemas']['ConnectionPatch'];
+export type ConnectionPaused = components['schemas']['ConnectionPaused'];
+export type ConnectionResumed = components['schemas']['ConnectionResumed'];
+export type ConnectionResyncRequested = components['schemas']['ConnectionResyncRequested'];
+export type ConnectionState = components['schemas']['ConnectionState'];
+export type ConnectionSyncFailed = components['schemas']['ConnectionSyncFailed'];
+export type ConnectionUpdated = components['schemas']['ConnectionUpdated'];
 export type ContactCreated = components['schemas']['ContactCreated'];
 export type ContactDeleted = components['schemas']['ContactDeleted'];
 export type ContactId = components['schemas']['ContactId'];
@@ -11181,6 +12207,7 @@ export type FileDeleted = components['schemas']['FileDeleted'];
 export type FileId = components['schemas']['FileId'];
 export type FileOut = components['schemas']['FileOut'];
 export type FileRestored = components['schemas']['FileRestored'];
+export type FileThreadIn = components['schemas']['FileThreadIn'];
 export type FileUploaded = components['schemas']['FileUploaded'];
 export type FileVersionAdded = components['schemas']['FileVersionAdded'];
 export type FileVersionRestored = components['schemas']['FileVersionRestored'];
@@ -11190,7 +12217,11 @@ export type FxRateId = components['schemas']['FxRateId'];
 export type FxRateIn = components['schemas']['FxRateIn'];
 export type FxRateOut = components['schemas']['FxRateOut'];
 export type FxRateRecorded = components['schemas']['FxRateRecorded'];
+export type HealthOut = components['schemas']['HealthOut'];
 export type IdentityLinked = components['schemas']['IdentityLinked'];
+export type ImapIn = components['schemas']['ImapIn'];
+export type ImapPatch = components['schemas']['ImapPatch'];
+export type ImapSettingsOut = components['schemas']['ImapSettingsOut'];
 export type ImportOutcome = components['schemas']['ImportOutcome'];
 export type ImportReportOut = components['schemas']['ImportReportOut'];
 export type ImportRowOut = components['schemas']['ImportRowOut'];
@@ -11234,6 +12265,7 @@ export type LineItemState = components['schemas']['LineItemState'];
 export type LineOut = components['schemas']['LineOut'];
 export type LineTax = components['schemas']['LineTax'];
 export type LoginIn = components['schemas']['LoginIn'];
+export type MailboxConnectionId = components['schemas']['MailboxConnectionId'];
 export type MeOut = components['schemas']['MeOut'];
 export type MemberAdded = components['schemas']['MemberAdded'];
 export type MemberCapacityCreated = components['schemas']['MemberCapacityCreated'];
@@ -11250,6 +12282,9 @@ export type MemberRoleChanged = components['schemas']['MemberRoleChanged'];
 export type MembershipOut = components['schemas']['MembershipOut'];
 export type MergeConflict = components['schemas']['MergeConflict'];
 export type MergeIn = components['schemas']['MergeIn'];
+export type MessageId = components['schemas']['MessageId'];
+export type MessageOut = components['schemas']['MessageOut'];
+export type MessageReceived = components['schemas']['MessageReceived'];
 export type MilestoneCompleted = components['schemas']['MilestoneCompleted'];
 export type MilestoneCreated = components['schemas']['MilestoneCreated'];
 export type MilestoneDeleted = components['schemas']['MilestoneDeleted'];
@@ -11276,6 +12311,7 @@ export type PageOutAttemptOut = components['schemas']['PageOut_AttemptOut'];
 export type PageOutBillOut = components['schemas']['PageOut_BillOut'];
 export type PageOutBillPaymentOut = components['schemas']['PageOut_BillPaymentOut'];
 export type PageOutCompanyOut = components['schemas']['PageOut_CompanyOut'];
+export type PageOutConnectionOut = components['schemas']['PageOut_ConnectionOut'];
 export type PageOutContactOut = components['schemas']['PageOut_ContactOut'];
 export type PageOutContractOut = components['schemas']['PageOut_ContractOut'];
 export type PageOutCreditNoteOut = components['schemas']['PageOut_CreditNoteOut'];
@@ -11289,6 +12325,7 @@ export type PageOutInvoiceOut = components['schemas']['PageOut_InvoiceOut'];
 export type PageOutMemberCapacityOut = components['schemas']['PageOut_MemberCapacityOut'];
 export type PageOutMemberOut = components['schemas']['PageOut_MemberOut'];
 export type PageOutMembershipOut = components['schemas']['PageOut_MembershipOut'];
+export type PageOutMessageOut = components['schemas']['PageOut_MessageOut'];
 export type PageOutMilestoneOut = components['schemas']['PageOut_MilestoneOut'];
 export type PageOutPaymentOut = components['schemas']['PageOut_PaymentOut'];
 export type PageOutProjectOut = components['schemas']['PageOut_ProjectOut'];
@@ -11300,7 +12337,9 @@ export type PageOutScheduleOut = components['schemas']['PageOut_ScheduleOut'];
 export type PageOutTaskOut = components['schemas']['PageOut_TaskOut'];
 export type PageOutTaxRateOut = components['schemas']['PageOut_TaxRateOut'];
 export type PageOutTemplateOut = components['schemas']['PageOut_TemplateOut'];
+export type PageOutThreadOut = components['schemas']['PageOut_ThreadOut'];
 export type PageOutTimeEntryOut = components['schemas']['PageOut_TimeEntryOut'];
+export type PageOutUnknownSenderOut = components['schemas']['PageOut_UnknownSenderOut'];
 export type PageOutUtilizationRow = components['schemas']['PageOut_UtilizationRow'];
 export type PageOutVendorOut = components['schemas']['PageOut_VendorOut'];
 export type PageOutWebhookOut = components['schemas']['PageOut_WebhookOut'];
@@ -11338,6 +12377,7 @@ export type ProposalSent = components['schemas']['ProposalSent'];
 export type ProposalState = components['schemas']['ProposalState'];
 export type ProposalStatus = components['schemas']['ProposalStatus'];
 export type ProposalUpdated = components['schemas']['ProposalUpdated'];
+export type Provider = components['schemas']['Provider'];
 export type Quantity = components['schemas']['Quantity'];
 export type RateCardCreated = components['schemas']['RateCardCreated'];
 export type RateCardDeleted = components['schemas']['RateCardDeleted'];
@@ -11377,8 +12417,11 @@ export type SignatureDataOut = components['schemas']['SignatureDataOut'];
 export type SignatureOut = components['schemas']['SignatureOut'];
 export type SignatureState = components['schemas']['SignatureState'];
 export type SignupIn = components['schemas']['SignupIn'];
+export type SkipOut = components['schemas']['SkipOut'];
+export type SkippedPartOut = components['schemas']['SkippedPartOut'];
 export type Source = components['schemas']['Source'];
 export type SwitchOrganizationIn = components['schemas']['SwitchOrganizationIn'];
+export type SyncState = components['schemas']['SyncState'];
 export type TaskCreated = components['schemas']['TaskCreated'];
 export type TaskDeleted = components['schemas']['TaskDeleted'];
 export type TaskId = components['schemas']['TaskId'];
@@ -11410,6 +12453,13 @@ export type TemplateState = components['schemas']['TemplateState'];
 export type TemplateTask = components['schemas']['TemplateTask'];
 export type TemplateTaskState = components['schemas']['TemplateTaskState'];
 export type TemplateUpdated = components['schemas']['TemplateUpdated'];
+export type ThreadCreated = components['schemas']['ThreadCreated'];
+export type ThreadFiled = components['schemas']['ThreadFiled'];
+export type ThreadId = components['schemas']['ThreadId'];
+export type ThreadOut = components['schemas']['ThreadOut'];
+export type ThreadShared = components['schemas']['ThreadShared'];
+export type ThreadState = components['schemas']['ThreadState'];
+export type ThreadUnshared = components['schemas']['ThreadUnshared'];
 export type TimeEntriesInvoiced = components['schemas']['TimeEntriesInvoiced'];
 export type TimeEntriesUninvoiced = components['schemas']['TimeEntriesUninvoiced'];
 export type TimeEntryApproved = components['schemas']['TimeEntryApproved'];
@@ -11424,6 +12474,7 @@ export type TimeEntryState = components['schemas']['TimeEntryState'];
 export type TimeEntrySubmitted = components['schemas']['TimeEntrySubmitted'];
 export type TimeEntryUpdated = components['schemas']['TimeEntryUpdated'];
 export type TimeGrouping = components['schemas']['TimeGrouping'];
+export type UnknownSenderOut = components['schemas']['UnknownSenderOut'];
 export type UserId = components['schemas']['UserId'];
 export type UserIdentityId = components['schemas']['UserIdentityId'];
 export type UserOut = components['schemas']['UserOut'];
@@ -13019,6 +14070,44 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unknown_senders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of unknown senders */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_UnknownSenderOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -16362,6 +17451,368 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    mailbox_connections_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of connections */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_ConnectionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    mailbox_connections_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionIn"];
+            };
+        };
+        responses: {
+            /** @description Connection created */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    mailbox_connections_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Connection id */
+                id: components["schemas"]["MailboxConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    mailbox_connections_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Connection id */
+                id: components["schemas"]["MailboxConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    mailbox_connections_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Connection id */
+                id: components["schemas"]["MailboxConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated connection */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Connection id */
+                id: components["schemas"]["MailboxConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection's sync health */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    pause: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Connection id */
+                id: components["schemas"]["MailboxConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paused connection */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resume: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Connection id */
+                id: components["schemas"]["MailboxConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resumed connection */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Connection id */
+                id: components["schemas"]["MailboxConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection, resync queued */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -18989,6 +20440,276 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    threads_list: {
+        parameters: {
+            query?: {
+                /** @description Threads filed under this engagement. */
+                engagement_id?: components["schemas"]["EngagementId"];
+                /** @description Threads with a message from or to this CRM contact. */
+                contact_id?: components["schemas"]["ContactId"];
+                /** @description `true`: only threads not filed under any engagement. */
+                unfiled?: boolean;
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of threads */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_ThreadOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    threads_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Thread id */
+                id: components["schemas"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thread */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
+                    "X-Cache"?: "hit" | "miss" | "bypass";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    file: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Thread id */
+                id: components["schemas"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileThreadIn"];
+            };
+        };
+        responses: {
+            /** @description The filed thread */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    messages: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Thread id */
+                id: components["schemas"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Whether the query cache served this answer (`hit`), stored it (`miss`), or could not be asked (`bypass`); absent when it was not consulted (a later page). The body and other headers are the same either way */
+                    "X-Cache"?: "hit" | "miss" | "bypass";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_MessageOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    share: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Thread id */
+                id: components["schemas"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shared thread */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unshare: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Thread id */
+                id: components["schemas"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thread, no longer shared */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     time_entries_list: {
         parameters: {
             query?: {
@@ -20668,6 +22389,370 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "appointment";
                     data?: components["schemas"]["AppointmentBooked"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.connection.auth_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.connection.auth_failed";
+                    /** @enum {string} */
+                    aggregate_type?: "mailbox_connection";
+                    data?: components["schemas"]["ConnectionAuthFailed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.connection.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.connection.created";
+                    /** @enum {string} */
+                    aggregate_type?: "mailbox_connection";
+                    data?: components["schemas"]["ConnectionCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.connection.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.connection.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "mailbox_connection";
+                    data?: components["schemas"]["ConnectionDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.connection.paused": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.connection.paused";
+                    /** @enum {string} */
+                    aggregate_type?: "mailbox_connection";
+                    data?: components["schemas"]["ConnectionPaused"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.connection.resumed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.connection.resumed";
+                    /** @enum {string} */
+                    aggregate_type?: "mailbox_connection";
+                    data?: components["schemas"]["ConnectionResumed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.connection.resync_requested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.connection.resync_requested";
+                    /** @enum {string} */
+                    aggregate_type?: "mailbox_connection";
+                    data?: components["schemas"]["ConnectionResyncRequested"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.connection.sync_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.connection.sync_failed";
+                    /** @enum {string} */
+                    aggregate_type?: "mailbox_connection";
+                    data?: components["schemas"]["ConnectionSyncFailed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.connection.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.connection.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "mailbox_connection";
+                    data?: components["schemas"]["ConnectionUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.message.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.message.received";
+                    /** @enum {string} */
+                    aggregate_type?: "message";
+                    data?: components["schemas"]["MessageReceived"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.thread.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.thread.created";
+                    /** @enum {string} */
+                    aggregate_type?: "thread";
+                    data?: components["schemas"]["ThreadCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.thread.filed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.thread.filed";
+                    /** @enum {string} */
+                    aggregate_type?: "thread";
+                    data?: components["schemas"]["ThreadFiled"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.thread.shared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.thread.shared";
+                    /** @enum {string} */
+                    aggregate_type?: "thread";
+                    data?: components["schemas"]["ThreadShared"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.thread.unshared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.thread.unshared";
+                    /** @enum {string} */
+                    aggregate_type?: "thread";
+                    data?: components["schemas"]["ThreadUnshared"];
                 };
             };
         };

@@ -1,0 +1,12 @@
+//! Wire types of the comms API. Inputs are built from the kernel's input types,
+//! so every refusal names its field.
+
+mod connections;
+mod threads;
+
+pub use connections::*;
+pub use threads::*;
+
+pub use atrium_events::agreements::EngagementId;
+pub use atrium_events::comms::{MailboxConnectionId, MessageId, ThreadId};
+pub use atrium_events::crm::ContactId;

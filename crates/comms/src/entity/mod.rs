@@ -1,0 +1,6 @@
+pub mod connection;
+pub mod message;
+pub mod sync_state;
+pub mod thread;
+pub mod thread_contact;
+pub mod unknown_sender;

@@ -1,0 +1,32 @@
+//! The cases callers of the comms domain act on, mapped to problems in one place.
+
+use atrium_kernel::AppError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CommsError {
+    /// Another organization's engagement is as absent as a made-up one.
+    #[error("no such engagement in this organization")]
+    NoSuchEngagement,
+    #[error("no such contact in this organization")]
+    NoSuchContact,
+    #[error("the {0} provider is not supported yet; connect the mailbox over IMAP")]
+    ProviderUnsupported(&'static str),
+    #[error("{message}")]
+    Invalid { field: &'static str, message: String },
+    #[error("the connection is {0}")]
+    WrongState(String),
+}
+
+impl From<CommsError> for AppError {
+    fn from(e: CommsError) -> Self {
+        use CommsError as E;
+        let message = e.to_string();
+        match e {
+            E::NoSuchEngagement => AppError::invalid("engagement_id", message),
+            E::NoSuchContact => AppError::NotFound("contact"),
+            E::ProviderUnsupported(_) => AppError::invalid("provider", message),
+            E::Invalid { field, .. } => AppError::invalid(field, message),
+            E::WrongState(_) => AppError::conflict(message),
+        }
+    }
+}

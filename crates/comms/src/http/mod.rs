@@ -1,0 +1,27 @@
+//! Comms routes: thin handlers over [`CommsService`].
+
+mod connections;
+mod threads;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::service::CommsService;
+
+pub fn router(svc: CommsService) -> OpenApiRouter {
+    OpenApiRouter::new()
+        .routes(routes!(threads::list))
+        .routes(routes!(threads::get))
+        .routes(routes!(threads::messages))
+        .routes(routes!(threads::file))
+        .routes(routes!(threads::share))
+        .routes(routes!(threads::unshare))
+        .routes(routes!(threads::unknown_senders))
+        .routes(routes!(connections::list, connections::create))
+        .routes(routes!(connections::get, connections::update, connections::delete))
+        .routes(routes!(connections::health))
+        .routes(routes!(connections::pause))
+        .routes(routes!(connections::resume))
+        .routes(routes!(connections::resync))
+        .with_state(svc)
+}

@@ -1,0 +1,27 @@
+//! What comms needs from other domains, implemented by the gateway. Comms never
+//! reads or writes CRM or agreements tables itself.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use atrium_events::agreements::EngagementId;
+use atrium_events::crm::ContactId;
+use atrium_kernel::{AppError, OrganizationId};
+
+/// Agreements' engagements: whether one exists in the organization. Another
+/// organization's id answers `false`, so it cannot be probed through comms.
+#[async_trait]
+pub trait Engagements: Send + Sync + 'static {
+    async fn exists(&self, org: OrganizationId, id: EngagementId) -> Result<bool, AppError>;
+}
+
+/// CRM's contacts, matched by email address.
+#[async_trait]
+pub trait Contacts: Send + Sync + 'static {
+    /// The live contact of `org` for each of `emails` (lower-case) that has one;
+    /// addresses without a contact are absent.
+    async fn by_emails(&self, org: OrganizationId, emails: &[String]) -> Result<HashMap<String, ContactId>, AppError>;
+
+    /// Whether the contact exists in `org` (merged ones resolve to their survivor).
+    async fn contact(&self, org: OrganizationId, id: ContactId) -> Result<Option<ContactId>, AppError>;
+}
