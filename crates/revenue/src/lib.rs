@@ -12,6 +12,7 @@ pub mod entity;
 pub mod error;
 pub mod http;
 pub mod jobs;
+pub mod ledger;
 pub mod numbering;
 pub mod pdf;
 pub mod ports;
