@@ -120,6 +120,7 @@ impl AppState {
                 budgets: Arc::new(ports::Engagements(agreements)),
                 costs: Arc::new(ports::TimeCosts(projects.time())),
             },
+            config.ledger(),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =
