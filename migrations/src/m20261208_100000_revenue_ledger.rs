@@ -141,7 +141,10 @@ impl MigrationTrait for Migration {
                 .table(LedgerMappings::Table)
                 .col(id(LedgerMappings::Id))
                 .col(uuid(LedgerMappings::OrganizationId))
-                .col(text_enum(LedgerMappings::Kind, &["tax_rate", "income_account", "expense_account", "bank_account"]))
+                .col(text_enum(
+                    LedgerMappings::Kind,
+                    &["tax_rate", "income_account", "expense_account", "bank_account"],
+                ))
                 .col(string_len(LedgerMappings::LocalKey, 64))
                 .col(string_len(LedgerMappings::RemoteId, 100))
                 .col(string_len_null(LedgerMappings::RemoteName, 200))
@@ -242,10 +245,11 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_ledger_sync_runs_org", LedgerSyncRuns::Table, vec![
-            LedgerSyncRuns::OrganizationId,
-            LedgerSyncRuns::Id,
-        ]))
+        m.create_index(index(
+            "ix_ledger_sync_runs_org",
+            LedgerSyncRuns::Table,
+            vec![LedgerSyncRuns::OrganizationId, LedgerSyncRuns::Id],
+        ))
         .await?;
         Ok(())
     }

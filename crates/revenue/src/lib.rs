@@ -25,9 +25,9 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::RevenueError;
 pub use http::router;
+pub use ledger::{LedgerConfig, Provider, ProviderConfig};
 pub use ports::{BillableTime, EngagementRef, Engagements, Members, Parties, Projects};
 pub use ports::{EngagementBudget, EngagementBudgets, EngagementPage, TimeCost, TimeCosts};
-pub use ledger::{LedgerConfig, Provider, ProviderConfig};
 pub use service::{LedgerService, PayablesService, RevenueService};
 pub use service::{ReportPorts, ReportsService};
 
@@ -76,8 +76,9 @@ pub fn module(
         projects,
     );
     let report_svc = ReportsService::new(platform.db.clone(), platform.clock.clone(), engagements, parties, reports);
-    let routes =
-        http::router(svc.clone()).merge(http::reports::router(report_svc)).merge(http::payables_router(payables))
+    let routes = http::router(svc.clone())
+        .merge(http::reports::router(report_svc))
+        .merge(http::payables_router(payables))
         .merge(http::ledger_router(ledger.clone()));
     Module::new(svc.clone(), routes)
         .subscriber(billing::MilestoneBillingSubscriber(svc.clone()))

@@ -173,7 +173,9 @@ impl MappingKind {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::TaxRate, Self::IncomeAccount, Self::ExpenseAccount, Self::BankAccount].into_iter().find(|k| k.as_str() == s)
+        [Self::TaxRate, Self::IncomeAccount, Self::ExpenseAccount, Self::BankAccount]
+            .into_iter()
+            .find(|k| k.as_str() == s)
     }
 }
 
@@ -306,8 +308,11 @@ pub trait Ledger: Send + Sync {
     /// Updates a linked record at the version Atrium last saw.
     async fn update(&self, s: &Session, record: &Record, remote: &Remote) -> Result<Remote, LedgerError>;
     /// Payments against invoices changed after `since` (all of them when `None`).
-    async fn payments_since(&self, s: &Session, since: Option<DateTime<Utc>>)
-    -> Result<Vec<RemotePayment>, LedgerError>;
+    async fn payments_since(
+        &self,
+        s: &Session,
+        since: Option<DateTime<Utc>>,
+    ) -> Result<Vec<RemotePayment>, LedgerError>;
 }
 
 /// `12345` minor units with 2 digits → `123.45`, as both ledgers take amounts.

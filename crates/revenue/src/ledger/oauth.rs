@@ -79,7 +79,11 @@ impl OAuth {
         if !status.is_success() {
             let error = body.get("error").and_then(Value::as_str).unwrap_or("").to_owned();
             return Err(if status.is_client_error() {
-                LedgerError::AuthFailed(if error.is_empty() { format!("token endpoint answered {status}") } else { error })
+                LedgerError::AuthFailed(if error.is_empty() {
+                    format!("token endpoint answered {status}")
+                } else {
+                    error
+                })
             } else {
                 LedgerError::Upstream(format!("token endpoint answered {status}"))
             });
@@ -90,10 +94,6 @@ impl OAuth {
             .refresh_token
             .or_else(|| previous_refresh.map(str::to_owned))
             .ok_or_else(|| LedgerError::Upstream("the token response has no refresh token".into()))?;
-        Ok(Tokens {
-            access_token: t.access_token,
-            refresh_token,
-            expires_in_secs: t.expires_in.unwrap_or(3600),
-        })
+        Ok(Tokens { access_token: t.access_token, refresh_token, expires_in_secs: t.expires_in.unwrap_or(3600) })
     }
 }

@@ -47,7 +47,8 @@ fn fault(body: &Value) -> Option<String> {
 }
 
 fn remote_of(item: &Value, id_field: &str) -> Result<Remote, LedgerError> {
-    let id = item.get(id_field).and_then(Value::as_str).ok_or_else(|| LedgerError::Upstream(format!("no `{id_field}`")))?;
+    let id =
+        item.get(id_field).and_then(Value::as_str).ok_or_else(|| LedgerError::Upstream(format!("no `{id_field}`")))?;
     let version = item.get("UpdatedDateUTC").and_then(Value::as_str).unwrap_or("").to_owned();
     Ok(Remote { id: id.to_owned(), version })
 }
@@ -170,7 +171,8 @@ impl Ledger for Xero {
     }
 
     fn authorize_url(&self, state: &str) -> String {
-        self.oauth.authorize_url("offline_access accounting.transactions accounting.contacts accounting.settings", state)
+        self.oauth
+            .authorize_url("offline_access accounting.transactions accounting.contacts accounting.settings", state)
     }
 
     /// The tenant is the first organisation the grant opens (`GET /connections`).
@@ -178,7 +180,8 @@ impl Ledger for Xero {
         let tokens = self.oauth.exchange(code).await?;
         let url = format!("{}/connections", self.cfg.api_base.trim_end_matches('/'));
         let access = tokens.access_token.clone();
-        let body = self.api.send(|c| c.get(&url).bearer_auth(&access).header("Accept", "application/json"), fault).await?;
+        let body =
+            self.api.send(|c| c.get(&url).bearer_auth(&access).header("Accept", "application/json"), fault).await?;
         let tenant = body
             .as_array()
             .and_then(|a| a.iter().find(|c| c.get("tenantType").and_then(Value::as_str) != Some("PRACTICEMANAGER")))

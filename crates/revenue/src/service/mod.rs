@@ -5,10 +5,10 @@
 mod credit_notes;
 mod fx_import;
 mod invoices;
+mod ledger;
 mod lines;
 mod merges;
 mod numbers;
-mod ledger;
 mod payables;
 pub(crate) mod payments;
 mod rates;
@@ -26,9 +26,9 @@ use sea_orm::DatabaseConnection;
 use crate::ports::{Engagements, Parties, Projects};
 
 pub use fx_import::FX_IMPORT_MAX_ROWS;
+pub use ledger::{LEDGER_SYNC_JOB, LedgerService, SyncTrigger};
 pub use merges::{MERGE_SUBSCRIBER, RECONCILE_JOB};
 pub use numbers::{CREDIT_NOTE_SERIES, INVOICE_SERIES};
-pub use ledger::{LEDGER_SYNC_JOB, LedgerService, SyncTrigger};
 pub use payables::PayablesService;
 pub use reminders::REMINDER_JOB;
 pub use reports::{ReportPorts, ReportsService};

@@ -173,7 +173,8 @@ impl LedgerService {
             return Err(LedgerError::AuthFailed(format!("the connection is {}", row.status)));
         }
         let tenant = row.tenant_ref.clone().unwrap_or_default();
-        let fresh = row.access_expires_at.is_some_and(|t| t - self.clock.now() > Duration::seconds(REFRESH_MARGIN_SECS));
+        let fresh =
+            row.access_expires_at.is_some_and(|t| t - self.clock.now() > Duration::seconds(REFRESH_MARGIN_SECS));
         if fresh && !force {
             let stored = row.access_token_ciphertext.as_deref().unwrap_or_default();
             let access_token = self.access_tokens.open_str(row.id, stored).map_err(internal)?;
@@ -195,7 +196,13 @@ impl LedgerService {
         }
     }
 
-    async fn auth_failed(&self, org: OrganizationId, actor: &str, row: &conn::Model, reason: &str) -> Result<(), AppError> {
+    async fn auth_failed(
+        &self,
+        org: OrganizationId,
+        actor: &str,
+        row: &conn::Model,
+        reason: &str,
+    ) -> Result<(), AppError> {
         let txn = begin_write(&self.db).await?;
         let now = self.clock.now();
         let mut am = conn::Entity::find_in(&txn, org, row.id).await?.into_active_model();

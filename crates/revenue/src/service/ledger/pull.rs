@@ -23,7 +23,12 @@ pub(super) enum Pulled {
 }
 
 impl LedgerService {
-    async fn remote_link(&self, org: OrganizationId, kind: RecordKind, remote: &str) -> Result<Option<link::Model>, AppError> {
+    async fn remote_link(
+        &self,
+        org: OrganizationId,
+        kind: RecordKind,
+        remote: &str,
+    ) -> Result<Option<link::Model>, AppError> {
         Ok(link::Entity::scoped(org)
             .filter(link::Column::LocalType.eq(kind.as_str()))
             .filter(link::Column::RemoteId.eq(remote))
@@ -31,7 +36,12 @@ impl LedgerService {
             .await?)
     }
 
-    pub(super) async fn pull_one(&self, org: OrganizationId, actor: &str, p: &RemotePayment) -> Result<Pulled, AppError> {
+    pub(super) async fn pull_one(
+        &self,
+        org: OrganizationId,
+        actor: &str,
+        p: &RemotePayment,
+    ) -> Result<Pulled, AppError> {
         if self.remote_link(org, RecordKind::Payment, &p.id).await?.is_some() {
             return Ok(Pulled::Skipped);
         }

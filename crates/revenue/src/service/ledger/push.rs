@@ -23,7 +23,12 @@ pub(super) enum Pushed {
 }
 
 impl LedgerService {
-    pub(super) async fn link_of(&self, org: OrganizationId, kind: RecordKind, id: Uuid) -> Result<Option<link::Model>, AppError> {
+    pub(super) async fn link_of(
+        &self,
+        org: OrganizationId,
+        kind: RecordKind,
+        id: Uuid,
+    ) -> Result<Option<link::Model>, AppError> {
         Ok(link::Entity::scoped(org)
             .filter(link::Column::LocalType.eq(kind.as_str()))
             .filter(link::Column::LocalId.eq(id))

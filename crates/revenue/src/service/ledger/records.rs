@@ -64,7 +64,12 @@ fn digits(code: &str) -> Result<u16, String> {
 
 impl LedgerService {
     /// The ledger id a pushed record got, when it has one.
-    pub(super) async fn remote_id(&self, org: OrganizationId, kind: RecordKind, id: Uuid) -> Result<Option<String>, AppError> {
+    pub(super) async fn remote_id(
+        &self,
+        org: OrganizationId,
+        kind: RecordKind,
+        id: Uuid,
+    ) -> Result<Option<String>, AppError> {
         Ok(ledger_link::Entity::scoped(org)
             .filter(ledger_link::Column::LocalType.eq(kind.as_str()))
             .filter(ledger_link::Column::LocalId.eq(id))
@@ -73,9 +78,17 @@ impl LedgerService {
             .and_then(|l| l.remote_id))
     }
 
-    async fn need(&self, org: OrganizationId, kind: RecordKind, id: Option<Uuid>) -> Result<Result<String, String>, AppError> {
+    async fn need(
+        &self,
+        org: OrganizationId,
+        kind: RecordKind,
+        id: Option<Uuid>,
+    ) -> Result<Result<String, String>, AppError> {
         let Some(id) = id else { return Ok(Err(format!("has no {}", kind.as_str()))) };
-        Ok(self.remote_id(org, kind, id).await?.ok_or_else(|| format!("its {} {id} is not in the ledger yet", kind.as_str())))
+        Ok(self
+            .remote_id(org, kind, id)
+            .await?
+            .ok_or_else(|| format!("its {} {id} is not in the ledger yet", kind.as_str())))
     }
 
     /// Client companies billed by an issued invoice, as customers.
@@ -165,7 +178,11 @@ impl LedgerService {
         Ok(out)
     }
 
-    pub(super) async fn credit_notes(&self, org: OrganizationId, look: &Lookup) -> Result<Vec<(Uuid, Built)>, AppError> {
+    pub(super) async fn credit_notes(
+        &self,
+        org: OrganizationId,
+        look: &Lookup,
+    ) -> Result<Vec<(Uuid, Built)>, AppError> {
         let rows = credit_note::Entity::scoped(org).order_by_asc(credit_note::Column::Id).all(&self.db).await?;
         let mut out = Vec::new();
         for cn in rows {
@@ -286,7 +303,11 @@ impl LedgerService {
         Ok(out)
     }
 
-    pub(super) async fn bill_payments(&self, org: OrganizationId, look: &Lookup) -> Result<Vec<(Uuid, Built)>, AppError> {
+    pub(super) async fn bill_payments(
+        &self,
+        org: OrganizationId,
+        look: &Lookup,
+    ) -> Result<Vec<(Uuid, Built)>, AppError> {
         let rows = bill_payment::Entity::scoped(org).order_by_asc(bill_payment::Column::Id).all(&self.db).await?;
         let mut out = Vec::new();
         for p in rows {

@@ -106,7 +106,13 @@ impl LedgerService {
         Ok((ok, failed))
     }
 
-    async fn run(&self, ctx: &OrgCtx, c: &conn::Model, trigger: SyncTrigger, actor: &str) -> Result<SyncRunOut, AppError> {
+    async fn run(
+        &self,
+        ctx: &OrgCtx,
+        c: &conn::Model,
+        trigger: SyncTrigger,
+        actor: &str,
+    ) -> Result<SyncRunOut, AppError> {
         let org = ctx.org_id;
         let provider = Provider::parse(&c.provider).ok_or_else(|| AppError::internal("stored provider"))?;
         let ledger = self.connector(provider)?;
@@ -278,7 +284,13 @@ impl LedgerService {
         Ok(())
     }
 
-    async fn finish(&self, org: OrganizationId, actor: &str, row: run::Model, report: Report) -> Result<SyncRunOut, AppError> {
+    async fn finish(
+        &self,
+        org: OrganizationId,
+        actor: &str,
+        row: run::Model,
+        report: Report,
+    ) -> Result<SyncRunOut, AppError> {
         let now = self.clock.now();
         let status = if report.stopped.is_some() && report.pushed == 0 && report.pulled == 0 {
             "failed"
