@@ -129,10 +129,8 @@ async fn write(
         return fault("100", "Invalid realm", "AuthorizationFault");
     }
     let key = key_of(&entity);
-    if let Some(rid) = q.get("requestid") {
-        if let Some(first) = b.request_ids.get(rid) {
-            return Json(first.clone()).into_response();
-        }
+    if let Some(first) = q.get("requestid").and_then(|rid| b.request_ids.get(rid)) {
+        return Json(first.clone()).into_response();
     }
     if body.get("sparse").is_some() {
         let id = body["Id"].as_str().unwrap_or("").to_owned();
@@ -212,7 +210,7 @@ async fn cdc(State(s): State<Shared>, Query(q): Query<HashMap<String, String>>, 
     if let Some(r) = authorized(&mut b, &headers) {
         return r;
     }
-    if q.get("changedSince").is_none() || q.get("entities").map(String::as_str) != Some("Payment") {
+    if !q.contains_key("changedSince") || q.get("entities").map(String::as_str) != Some("Payment") {
         return fault("4000", "changedSince and entities are required", "ValidationFault");
     }
     Json(json!({"CDCResponse": [{"QueryResponse": [{"Payment": b.payments, "startPosition": 1}]}]})).into_response()
