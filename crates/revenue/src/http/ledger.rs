@@ -19,7 +19,7 @@ use crate::service::LedgerService;
 
 /// Start connecting the organization's ledger: answers the provider's authorization URL (with `state`).
 #[utoipa::path(get, path = "/api/v1/ledger/connect/{provider}", tag = "ledger",
-    extensions(("x-required-role" = json!("manage_org"))),
+    extensions(("x-required-role" = json!("manage_organization"))),
     params(("provider" = Provider, Path, description = "`quickbooks` or `xero`")),
     responses((status = 200, description = "Send the user to `authorize_url`", body = AuthorizeOut)))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
@@ -33,7 +33,7 @@ pub(super) async fn connect(
 
 /// The OAuth callback: exchanges the code (the `state` must be this organization's).
 #[utoipa::path(get, path = "/api/v1/ledger/callback/{provider}", tag = "ledger",
-    extensions(("x-required-role" = json!("manage_org"))),
+    extensions(("x-required-role" = json!("manage_organization"))),
     params(("provider" = Provider, Path, description = "`quickbooks` or `xero`"), CallbackQuery),
     responses((status = 200, description = "Connected", body = ConnectionOut)))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
@@ -59,7 +59,7 @@ pub(super) async fn connection(
 
 /// The ledger's entries a mapping of `kind` may name (fetched from the ledger).
 #[utoipa::path(get, path = "/api/v1/ledger/options/{kind}", tag = "ledger",
-    extensions(("x-required-role" = json!("manage_org"))),
+    extensions(("x-required-role" = json!("manage_organization"))),
     params(("kind" = MappingKind, Path, description = "What is mapped")),
     responses((status = 200, description = "The ledger's list", body = OptionList)))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
@@ -84,7 +84,7 @@ pub(super) async fn list_mappings(
 
 /// Set a mapping; the remote id must be in the ledger's list (422 naming `remote_id` otherwise).
 #[utoipa::path(put, path = "/api/v1/ledger/mappings", tag = "ledger",
-    extensions(("x-required-role" = json!("manage_org"))), request_body = MappingIn,
+    extensions(("x-required-role" = json!("manage_organization"))), request_body = MappingIn,
     responses((status = 200, description = "The mapping", body = MappingOut)))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
 pub(super) async fn set_mapping(

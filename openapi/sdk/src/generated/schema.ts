@@ -1704,7 +1704,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The OAuth callback: exchanges the code (the `state` must be this organization's). */
+        /**
+         * The OAuth callback: exchanges the code (the `state` must be this organization's).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
         get: operations["callback"];
         put?: never;
         post?: never;
@@ -1721,7 +1724,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Start connecting the organization's ledger: answers the provider's authorization URL (with `state`). */
+        /**
+         * Start connecting the organization's ledger: answers the provider's authorization URL (with `state`).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
         get: operations["connect"];
         put?: never;
         post?: never;
@@ -1757,7 +1763,10 @@ export interface paths {
         };
         /** @description Required role: any member of the organization (`any`). */
         get: operations["list_mappings"];
-        /** Set a mapping; the remote id must be in the ledger's list (422 naming `remote_id` otherwise). */
+        /**
+         * Set a mapping; the remote id must be in the ledger's list (422 naming `remote_id` otherwise).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
         put: operations["set_mapping"];
         post?: never;
         delete?: never;
@@ -1773,7 +1782,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The ledger's entries a mapping of `kind` may name (fetched from the ledger). */
+        /**
+         * The ledger's entries a mapping of `kind` may name (fetched from the ledger).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
         get: operations["options"];
         put?: never;
         post?: never;
