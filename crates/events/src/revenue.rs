@@ -14,6 +14,7 @@ use crate::crm::ClientCompanyId;
 use crate::projects::TimeEntryId;
 use crate::{EventType, Facets, event};
 
+pub mod ledger;
 pub mod payables;
 
 typed_id!(
@@ -467,5 +468,6 @@ pub fn catalog() -> Vec<EventType> {
     ]
     .into_iter()
     .chain(payables::catalog())
+    .chain(ledger::catalog())
     .collect()
 }

@@ -120,6 +120,7 @@ impl AppState {
                 budgets: Arc::new(ports::Engagements(agreements.clone())),
                 costs: Arc::new(ports::TimeCosts(projects.time())),
             },
+            config.ledger(),
         ));
         let comms_metrics = atrium_comms::SyncMetrics::new()?;
         reg.add(atrium_comms::module(

@@ -258,6 +258,55 @@ pub struct Config {
     /// Days a deleted file stays restorable before the collector purges it.
     #[arg(long, global = true, env = "FILE_RETENTION_DAYS", default_value_t = 30)]
     pub file_retention_days: i64,
+
+    /// QuickBooks Online OAuth client id (ledger sync); unset: QuickBooks Online cannot be connected.
+    #[arg(long, global = true, env = "QBO_CLIENT_ID")]
+    pub qbo_client_id: Option<String>,
+
+    /// QuickBooks Online OAuth client secret.
+    #[arg(long, global = true, env = "QBO_CLIENT_SECRET", hide_env_values = true)]
+    pub qbo_client_secret: Option<String>,
+
+    /// QuickBooks Online authorization page (default: the provider's production URL).
+    #[arg(long, global = true, env = "QBO_AUTHORIZE_URL")]
+    pub qbo_authorize_url: Option<String>,
+
+    /// QuickBooks Online OAuth token endpoint (default: the provider's production URL).
+    #[arg(long, global = true, env = "QBO_TOKEN_URL")]
+    pub qbo_token_url: Option<String>,
+
+    /// QuickBooks Online API root (default: the provider's production URL).
+    #[arg(long, global = true, env = "QBO_API_BASE")]
+    pub qbo_api_base: Option<String>,
+
+    /// Xero OAuth client id (ledger sync); unset: Xero cannot be connected.
+    #[arg(long, global = true, env = "XERO_CLIENT_ID")]
+    pub xero_client_id: Option<String>,
+
+    /// Xero OAuth client secret.
+    #[arg(long, global = true, env = "XERO_CLIENT_SECRET", hide_env_values = true)]
+    pub xero_client_secret: Option<String>,
+
+    /// Xero authorization page (default: the provider's production URL).
+    #[arg(long, global = true, env = "XERO_AUTHORIZE_URL")]
+    pub xero_authorize_url: Option<String>,
+
+    /// Xero OAuth token endpoint (default: the provider's production URL).
+    #[arg(long, global = true, env = "XERO_TOKEN_URL")]
+    pub xero_token_url: Option<String>,
+
+    /// Xero API root (default: the provider's production URL).
+    #[arg(long, global = true, env = "XERO_API_BASE")]
+    pub xero_api_base: Option<String>,
+
+    /// This server's public base URL for the ledger OAuth callback
+    /// (`<base>/api/v1/ledger/callback/<provider>`, registered at each provider).
+    #[arg(long, global = true, env = "LEDGER_REDIRECT_BASE", default_value = "http://127.0.0.1:8080")]
+    pub ledger_redirect_base: String,
+
+    /// Longest `Retry-After` (seconds) a ledger sync waits out before reporting the record as rate limited.
+    #[arg(long, global = true, env = "LEDGER_MAX_RETRY_AFTER_SECS", default_value_t = 60)]
+    pub ledger_max_retry_after_secs: u64,
 }
 
 impl Default for Config {
@@ -320,6 +369,18 @@ impl Default for Config {
             file_retention_days: 30,
             oidc_providers: None,
             oidc_redirect_base: None,
+            qbo_client_id: None,
+            qbo_client_secret: None,
+            qbo_authorize_url: None,
+            qbo_token_url: None,
+            qbo_api_base: None,
+            xero_client_id: None,
+            xero_client_secret: None,
+            xero_authorize_url: None,
+            xero_token_url: None,
+            xero_api_base: None,
+            ledger_redirect_base: "http://127.0.0.1:8080".to_owned(),
+            ledger_max_retry_after_secs: 60,
         }
     }
 }
@@ -397,6 +458,42 @@ impl Config {
             max_message_bytes: self.comms_max_message_bytes,
             max_part_bytes: self.comms_max_part_bytes,
             ..atrium_comms::CommsConfig::default()
+        }
+    }
+
+    /// Ledger sync: each provider whose client id and secret are set, at its
+    /// production endpoints unless overridden.
+    pub fn ledger(&self) -> atrium_revenue::LedgerConfig {
+        use atrium_revenue::{Provider, ProviderConfig};
+        let provider = |p: Provider, id: &Option<String>, secret: &Option<String>, urls: [&Option<String>; 3]| {
+            let (id, secret) = (id.clone()?, secret.clone()?);
+            let mut cfg = ProviderConfig::production(p, id, secret);
+            if let Some(u) = urls[0] {
+                cfg.authorize_url = u.clone();
+            }
+            if let Some(u) = urls[1] {
+                cfg.token_url = u.clone();
+            }
+            if let Some(u) = urls[2] {
+                cfg.api_base = u.clone();
+            }
+            Some(cfg)
+        };
+        atrium_revenue::LedgerConfig {
+            quickbooks: provider(
+                Provider::Quickbooks,
+                &self.qbo_client_id,
+                &self.qbo_client_secret,
+                [&self.qbo_authorize_url, &self.qbo_token_url, &self.qbo_api_base],
+            ),
+            xero: provider(
+                Provider::Xero,
+                &self.xero_client_id,
+                &self.xero_client_secret,
+                [&self.xero_authorize_url, &self.xero_token_url, &self.xero_api_base],
+            ),
+            redirect_base: self.ledger_redirect_base.clone(),
+            max_retry_after: Duration::from_secs(self.ledger_max_retry_after_secs),
         }
     }
 

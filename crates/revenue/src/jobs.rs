@@ -6,7 +6,7 @@ use atrium_events::crm::CompanyMerged;
 use atrium_outbox::{DeliveryError, Event, Job, Subscriber};
 use chrono::{DateTime, Utc};
 
-use crate::service::{MERGE_SUBSCRIBER, RECONCILE_JOB, REMINDER_JOB, RevenueService};
+use crate::service::{LEDGER_SYNC_JOB, LedgerService, MERGE_SUBSCRIBER, RECONCILE_JOB, REMINDER_JOB, RevenueService};
 
 /// Daily: drafts a reminder for each overdue invoice that reached a new step.
 pub struct ReminderJob(pub RevenueService);
@@ -46,6 +46,26 @@ impl Job for ReconcileJob {
         let repaired = self.0.reconcile_client_companies().await.map_err(|e| e.to_string())?;
         tracing::info!(repaired, "revenue reconciliation finished");
         Ok(format!("repaired {repaired} invoices"))
+    }
+}
+
+/// Daily: every connected organization's ledger sync (push, then pull).
+pub struct LedgerSyncJob(pub LedgerService);
+
+#[async_trait]
+impl Job for LedgerSyncJob {
+    fn name(&self) -> &'static str {
+        LEDGER_SYNC_JOB
+    }
+
+    /// After the reminders and the reconciliation, so the day's state is pushed.
+    fn schedule(&self) -> &'static str {
+        "41 5 * * *"
+    }
+
+    async fn run(&self, _now: DateTime<Utc>) -> Result<String, String> {
+        let (ok, failed) = self.0.sync_all().await.map_err(|e| e.to_string())?;
+        Ok(format!("synced {ok} ledgers, {failed} with errors"))
     }
 }
 

@@ -12,6 +12,7 @@ pub mod entity;
 pub mod error;
 pub mod http;
 pub mod jobs;
+pub mod ledger;
 pub mod numbering;
 pub mod pdf;
 pub mod ports;
@@ -24,15 +25,23 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::RevenueError;
 pub use http::router;
+pub use ledger::{LedgerConfig, Provider, ProviderConfig};
 pub use ports::{BillableTime, EngagementRef, Engagements, Members, Parties, Projects};
 pub use ports::{EngagementBudget, EngagementBudgets, EngagementPage, TimeCost, TimeCosts};
-pub use service::{PayablesService, RevenueService};
+pub use service::{LedgerService, PayablesService, RevenueService};
 pub use service::{ReportPorts, ReportsService};
 
 /// Vendors' tax ids, encrypted at rest by the kernel's vault, bound to the vendor id.
 /// Never change the purpose: it derives the key.
 pub const VENDOR_TAX_ID_COLUMN: ProtectedColumn =
     ProtectedColumn::text("vendors", "tax_id_ciphertext", "atrium vendor tax id v1");
+
+/// Ledger OAuth access tokens, sealed by the vault and bound to the connection id.
+pub const LEDGER_ACCESS_TOKEN_COLUMN: ProtectedColumn =
+    ProtectedColumn::text("ledger_connections", "access_token_ciphertext", "atrium ledger access token v1");
+/// Ledger OAuth refresh tokens, sealed by the vault and bound to the connection id.
+pub const LEDGER_REFRESH_TOKEN_COLUMN: ProtectedColumn =
+    ProtectedColumn::text("ledger_connections", "refresh_token_ciphertext", "atrium ledger refresh token v1");
 
 /// The revenue domain, ready to register.
 pub fn module(
@@ -42,7 +51,16 @@ pub fn module(
     projects: Arc<dyn Projects>,
     members: Arc<dyn Members>,
     reports: ReportPorts,
+    ledger: LedgerConfig,
 ) -> Module<RevenueService> {
+    let ledger = LedgerService::new(
+        platform.db.clone(),
+        platform.clock.clone(),
+        parties.clone(),
+        ledger,
+        platform.protect(&LEDGER_ACCESS_TOKEN_COLUMN),
+        platform.protect(&LEDGER_REFRESH_TOKEN_COLUMN),
+    );
     let payables = PayablesService::new(
         platform.db.clone(),
         platform.clock.clone(),
@@ -58,13 +76,16 @@ pub fn module(
         projects,
     );
     let report_svc = ReportsService::new(platform.db.clone(), platform.clock.clone(), engagements, parties, reports);
-    let routes =
-        http::router(svc.clone()).merge(http::reports::router(report_svc)).merge(http::payables_router(payables));
+    let routes = http::router(svc.clone())
+        .merge(http::reports::router(report_svc))
+        .merge(http::payables_router(payables))
+        .merge(http::ledger_router(ledger.clone()));
     Module::new(svc.clone(), routes)
         .subscriber(billing::MilestoneBillingSubscriber(svc.clone()))
         .job(billing::ScheduleRunnerJob(svc.clone()))
         .job(jobs::ReminderJob(svc.clone()))
         .job(jobs::ReconcileJob(svc.clone()))
+        .job(jobs::LedgerSyncJob(ledger))
         .subscriber(jobs::CrmMergeSubscriber(svc))
         .tag("invoices", "Invoices, their lines, issue and void")
         .tag("invoice-schedules", "Invoice schedules (fixed, milestone, retainer, time and materials) and their runs")
@@ -72,6 +93,7 @@ pub fn module(
         .tag("billing", "Billing settings, tax rates and exchange rates")
         .tag("reports", "Finance reports: AR aging, revenue by client and month, engagement profitability")
         .tag("payables", "Vendors, bills, bill approval rules and routes, bill payments")
+        .tag("ledger", "Ledger sync with QuickBooks Online and Xero: connection, mappings, sync runs")
         .cached(CACHED)
 }
 

@@ -6,6 +6,7 @@
 mod approval_rules;
 mod bills;
 mod invoices;
+mod ledger;
 mod payments;
 mod reminders;
 mod reports;
@@ -16,6 +17,7 @@ mod vendors;
 pub use approval_rules::*;
 pub use bills::*;
 pub use invoices::*;
+pub use ledger::*;
 pub use payments::*;
 pub use reminders::*;
 pub use reports::*;

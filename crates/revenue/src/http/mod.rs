@@ -6,6 +6,7 @@ mod billing;
 mod bills;
 mod fx_import;
 mod invoices;
+mod ledger;
 mod payments;
 mod reminders;
 pub mod reports;
@@ -15,7 +16,7 @@ mod vendors;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::service::{PayablesService, RevenueService};
+use crate::service::{LedgerService, PayablesService, RevenueService};
 
 pub fn router(svc: RevenueService) -> OpenApiRouter {
     OpenApiRouter::new()
@@ -61,6 +62,20 @@ pub fn payables_router(svc: PayablesService) -> OpenApiRouter {
         .routes(routes!(bills::get_bill_payment))
         .routes(routes!(approval_rules::list, approval_rules::create))
         .routes(routes!(approval_rules::get, approval_rules::update, approval_rules::delete))
+        .with_state(svc)
+}
+
+/// Ledger sync: connection, mappings, runs.
+pub fn ledger_router(svc: LedgerService) -> OpenApiRouter {
+    OpenApiRouter::new()
+        .routes(routes!(ledger::connect))
+        .routes(routes!(ledger::callback))
+        .routes(routes!(ledger::connection))
+        .routes(routes!(ledger::options))
+        .routes(routes!(ledger::list_mappings, ledger::set_mapping))
+        .routes(routes!(ledger::sync))
+        .routes(routes!(ledger::list_runs))
+        .routes(routes!(ledger::get_run))
         .with_state(svc)
 }
 

@@ -82,7 +82,7 @@ impl RevenueService {
         };
         let row = credit_note::Entity::insert(row).exec_with_returning(&txn).await?;
         let stored_lines = write_lines(&txn, ctx, id, computed).await?;
-        let inv = settle(&txn, ctx, inv, 0, totals.gross, now).await?;
+        let inv = settle(&txn, ctx.org_id, inv, 0, totals.gross, now).await?;
         let event = CreditNoteIssued {
             id: id.into(),
             invoice_id,

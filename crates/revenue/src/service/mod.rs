@@ -5,11 +5,12 @@
 mod credit_notes;
 mod fx_import;
 mod invoices;
+mod ledger;
 mod lines;
 mod merges;
 mod numbers;
 mod payables;
-mod payments;
+pub(crate) mod payments;
 mod rates;
 mod reminders;
 mod reports;
@@ -25,6 +26,7 @@ use sea_orm::DatabaseConnection;
 use crate::ports::{Engagements, Parties, Projects};
 
 pub use fx_import::FX_IMPORT_MAX_ROWS;
+pub use ledger::{LEDGER_SYNC_JOB, LedgerService, SyncTrigger};
 pub use merges::{MERGE_SUBSCRIBER, RECONCILE_JOB};
 pub use numbers::{CREDIT_NOTE_SERIES, INVOICE_SERIES};
 pub use payables::PayablesService;

@@ -4,7 +4,7 @@
 
 use atrium_events::revenue::{PaymentId, PaymentRecorded, PaymentReversed};
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, IfMatch, Money, OrgCtx, Page, PageRequest, Scoped, SortOrder};
+use atrium_kernel::{AppError, IfMatch, Money, OrgCtx, OrganizationId, Page, PageRequest, Scoped, SortOrder};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -38,47 +38,13 @@ impl RevenueService {
     ) -> Result<PaymentOut, AppError> {
         let txn = begin_write(&self.db).await?;
         let now = self.clock.now();
-        let inv = locked(&txn, ctx.org_id, invoice_id).await?;
-        let status: InvoiceStatus = stored(&inv.status)?;
-        if !status.is_open() {
-            return Err(RevenueError::NotOpen(inv.status.clone()).into());
-        }
-        let cur = stored_currency(&inv.currency)?;
-        if input.amount.currency != cur {
-            return Err(RevenueError::WrongCurrency(cur.code().into()).into());
-        }
-        let amount = input.amount.amount_minor;
-        if amount <= 0 {
-            return Err(RevenueError::Field("amount.amount_minor", "must be above zero".into()).into());
-        }
-        if amount > balance(&inv) {
-            return Err(RevenueError::Overpayment { balance: Money::new(balance(&inv), cur).to_string() }.into());
-        }
-        let base = stored_currency(&inv.base_currency)?;
-        let received_on = input.received_on.get();
-        let rate = rates::rate_on(&txn, ctx.org_id, cur, base, received_on, "received_on").await?;
-        let base_amount = calc::convert(amount, cur, base, rate).map_err(|e| RevenueError::Calc(e, "amount"))?;
-        let row = payment::ActiveModel {
-            id: Set(PaymentId::new().into_uuid()),
-            organization_id: Set(ctx.org_id.into_uuid()),
-            invoice_id: Set(inv.id),
-            amount: Set(amount),
-            currency: Set(cur.code().to_owned()),
-            received_on: Set(received_on),
-            method: Set(input.method.map(|m| m.into_inner())),
-            reference: Set(input.reference.map(|r| r.into_inner())),
-            fx_rate: Set((cur != base).then_some(rate)),
-            base_amount: Set(base_amount),
-            reversed_at: Set(None),
-            reversal_reason: Set(None),
-            version: Set(1),
-            created_by: Set(ctx.actor()),
-            created_at: Set(now),
-            updated_at: Set(now),
+        let new = NewPayment {
+            amount: input.amount,
+            received_on: input.received_on.get(),
+            method: input.method.map(|m| m.into_inner()),
+            reference: input.reference.map(|r| r.into_inner()),
         };
-        let row = payment::Entity::insert(row).exec_with_returning(&txn).await?;
-        let inv = settle(&txn, ctx, inv, amount, 0, now).await?;
-        atrium_outbox::publish(&txn, ctx, now, &PaymentRecorded { payment: payment_state(&row, &inv)? }).await?;
+        let (row, inv) = insert_payment(&txn, ctx.org_id, &ctx.actor(), invoice_id.into_uuid(), new, now).await?;
         txn.commit().await?;
         payment_out(row, &inv)
     }
@@ -104,7 +70,7 @@ impl RevenueService {
         row.reversal_reason = Set(reason.clone());
         row.updated_at = Set(now);
         let updated = payment::Entity::update_in(&txn, ctx.org_id, id, row, if_match).await?;
-        let inv = settle(&txn, ctx, inv, -current.amount, 0, now).await?;
+        let inv = settle(&txn, ctx.org_id, inv, -current.amount, 0, now).await?;
         let event = PaymentReversed { payment: payment_state(&updated, &inv)?, reason };
         atrium_outbox::publish(&txn, ctx, now, &event).await?;
         txn.commit().await?;
@@ -153,11 +119,73 @@ impl RevenueService {
     }
 }
 
+/// A payment as recorded, from the API or pulled from the ledger.
+pub(crate) struct NewPayment {
+    pub amount: Money,
+    pub received_on: chrono::NaiveDate,
+    pub method: Option<String>,
+    pub reference: Option<String>,
+}
+
+/// Records a payment against an open invoice in `txn`, settles the invoice and
+/// publishes `revenue.payment.recorded` as `actor`.
+pub(crate) async fn insert_payment(
+    txn: &sea_orm::DatabaseTransaction,
+    org: OrganizationId,
+    actor: &str,
+    invoice_id: Uuid,
+    input: NewPayment,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(payment::Model, invoice::Model), AppError> {
+    let inv = locked(txn, org, invoice_id).await?;
+    let status: InvoiceStatus = stored(&inv.status)?;
+    if !status.is_open() {
+        return Err(RevenueError::NotOpen(inv.status.clone()).into());
+    }
+    let cur = stored_currency(&inv.currency)?;
+    if input.amount.currency != cur {
+        return Err(RevenueError::WrongCurrency(cur.code().into()).into());
+    }
+    let amount = input.amount.amount_minor;
+    if amount <= 0 {
+        return Err(RevenueError::Field("amount.amount_minor", "must be above zero".into()).into());
+    }
+    if amount > balance(&inv) {
+        return Err(RevenueError::Overpayment { balance: Money::new(balance(&inv), cur).to_string() }.into());
+    }
+    let base = stored_currency(&inv.base_currency)?;
+    let received_on = input.received_on;
+    let rate = rates::rate_on(txn, org, cur, base, received_on, "received_on").await?;
+    let base_amount = calc::convert(amount, cur, base, rate).map_err(|e| RevenueError::Calc(e, "amount"))?;
+    let row = payment::ActiveModel {
+        id: Set(PaymentId::new().into_uuid()),
+        organization_id: Set(org.into_uuid()),
+        invoice_id: Set(inv.id),
+        amount: Set(amount),
+        currency: Set(cur.code().to_owned()),
+        received_on: Set(received_on),
+        method: Set(input.method),
+        reference: Set(input.reference),
+        fx_rate: Set((cur != base).then_some(rate)),
+        base_amount: Set(base_amount),
+        reversed_at: Set(None),
+        reversal_reason: Set(None),
+        version: Set(1),
+        created_by: Set(actor.chars().take(64).collect()),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let row = payment::Entity::insert(row).exec_with_returning(txn).await?;
+    let inv = settle(txn, org, inv, amount, 0, now).await?;
+    atrium_outbox::publish_as(txn, org, actor, now, &PaymentRecorded { payment: payment_state(&row, &inv)? }).await?;
+    Ok((row, inv))
+}
+
 /// Adds `paid` and `credited` (either may be negative for a reversal) to a locked
 /// invoice and moves its status accordingly.
 pub(crate) async fn settle<C: sea_orm::ConnectionTrait>(
     conn: &C,
-    ctx: &OrgCtx,
+    org: OrganizationId,
     inv: invoice::Model,
     paid: i64,
     credited: i64,
@@ -171,7 +199,7 @@ pub(crate) async fn settle<C: sea_orm::ConnectionTrait>(
     row.credited = Set(new_credited);
     row.status = Set(status.as_str().to_owned());
     row.updated_at = Set(now);
-    invoice::Entity::update_in(conn, ctx.org_id, id, row, IfMatch(None)).await
+    invoice::Entity::update_in(conn, org, id, row, IfMatch(None)).await
 }
 
 #[cfg(test)]

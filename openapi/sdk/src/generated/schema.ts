@@ -1717,6 +1717,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/callback/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The OAuth callback: exchanges the code (the `state` must be this organization's).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        get: operations["callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/connect/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start connecting the organization's ledger: answers the provider's authorization URL (with `state`).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        get: operations["connect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["connection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["list_mappings"];
+        /**
+         * Set a mapping; the remote id must be in the ledger's list (422 naming `remote_id` otherwise).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        put: operations["set_mapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/options/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ledger's entries a mapping of `kind` may name (fetched from the ledger).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        get: operations["options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync now: push, then pull; answers the run's report.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/sync-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sync runs, newest first.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/sync-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["get_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mailbox-connections": {
         parameters: {
             query?: never;
@@ -5437,6 +5592,86 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "revenue.ledger.auth_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The ledger refused the authorization; sync stopped until an admin connects again.
+         * @description Delivered for `revenue.ledger.auth_failed` events (aggregate `ledger_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.ledger.auth_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.ledger.connected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The organization connected its ledger.
+         * @description Delivered for `revenue.ledger.connected` events (aggregate `ledger_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.ledger.connected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.ledger.mapping_set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A tax rate or account was mapped to the ledger.
+         * @description Delivered for `revenue.ledger.mapping_set` events (aggregate `ledger_mapping`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.ledger.mapping_set"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.ledger.sync_finished": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A ledger sync run finished, with its report.
+         * @description Delivered for `revenue.ledger.sync_finished` events (aggregate `ledger_sync_run`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.ledger.sync_finished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "revenue.payment.recorded": {
         parameters: {
             query?: never;
@@ -6168,6 +6403,13 @@ export interface components {
             organization: components["schemas"]["OrganizationOut"];
             role: components["schemas"]["Role"];
         };
+        /** @description Where to send the user to grant Atrium access to the ledger. */
+        AuthorizeOut: {
+            /** @description The provider's authorization page, carrying `state`. */
+            authorize_url: string;
+            /** @description Comes back on the callback; valid for this organization only. */
+            state: string;
+        };
         /**
          * @description `revenue.bill.approval_requested`: a bill reached a step of its approval route;
          *     the approvers named must decide (one of them for `any_of`, each for `all_of`).
@@ -6645,18 +6887,23 @@ export interface components {
              */
             sync_window_days?: number | null;
         };
+        /** @description The organization's ledger connection (tokens are never shown). */
         ConnectionOut: {
-            id: components["schemas"]["MailboxConnectionId"];
+            id: components["schemas"]["LedgerConnectionId"];
             provider: components["schemas"]["Provider"];
-            email_address: string;
-            imap?: components["schemas"]["ImapSettingsOut"] | null;
-            /** Format: int32 */
-            sync_window_days: number;
-            health: components["schemas"]["HealthOut"];
+            status: components["schemas"]["ConnectionStatus"];
+            /** @description QBO realm id or Xero tenant id. */
+            tenant?: string | null;
+            /** Format: date-time */
+            access_expires_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Ledger payments changed after this were not pulled yet.
+             */
+            pull_watermark?: string | null;
+            last_error?: string | null;
             /** Format: int32 */
             version: number;
-            /** Format: date-time */
-            created_at: string;
             /** Format: date-time */
             updated_at: string;
         };
@@ -6695,6 +6942,8 @@ export interface components {
             /** @description `active`, `backing_off`, `auth_failed` or `paused`. */
             state: string;
         };
+        /** @enum {string} */
+        ConnectionStatus: "pending" | "connected" | "auth_failed";
         /**
          * @description `comms.connection.sync_failed`: a run failed for another reason (network,
          *     server error); the connection backs off and retries.
@@ -8247,6 +8496,76 @@ export interface components {
             issue_date?: string | null;
         };
         /**
+         * @description `revenue.ledger.auth_failed`: the ledger refused the grant (revoked, expired);
+         *     sync stops until an admin connects again.
+         */
+        LedgerAuthFailed: {
+            id: components["schemas"]["LedgerConnectionId"];
+            provider: string;
+            reason: string;
+        };
+        /** @description `revenue.ledger.connected`: the OAuth grant was exchanged; the ledger's books are reachable. */
+        LedgerConnected: {
+            id: components["schemas"]["LedgerConnectionId"];
+            /** @description `quickbooks` or `xero`. */
+            provider: string;
+            /** @description The QBO realm or Xero tenant. */
+            tenant: string;
+        };
+        /**
+         * Format: uuid
+         * @description LedgerConnectionId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        LedgerConnectionId: string;
+        /**
+         * Format: uuid
+         * @description LedgerMappingId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        LedgerMappingId: string;
+        /** @description `revenue.ledger.mapping_set`: a tax rate or account now maps to a ledger id. */
+        LedgerMappingSet: {
+            id: components["schemas"]["LedgerMappingId"];
+            /** @description `tax_rate`, `income_account`, `expense_account` or `bank_account`. */
+            kind: string;
+            local_key: string;
+            remote_id: string;
+        };
+        /** @description `revenue.ledger.sync_finished`: a run's report. */
+        LedgerSyncFinished: {
+            id: components["schemas"]["LedgerSyncRunId"];
+            provider: string;
+            /** @description `completed`, `partial` or `failed`. */
+            status: string;
+            /** Format: int32 */
+            pushed: number;
+            /** Format: int32 */
+            pulled: number;
+            /** Format: int32 */
+            skipped: number;
+            /** Format: int32 */
+            conflicts: number;
+            errors: components["schemas"]["LedgerSyncIssue"][];
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            finished_at: string;
+        };
+        /** @description One record the sync could not push or pull, and why. */
+        LedgerSyncIssue: {
+            /** @description `customer`, `vendor`, `invoice`, `credit_note`, `payment`, `bill`, `bill_payment`, or `sync`. */
+            record_type: string;
+            record_id?: string | null;
+            message: string;
+        };
+        /**
+         * Format: uuid
+         * @description LedgerSyncRunId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        LedgerSyncRunId: string;
+        /**
          * @description One line as entered. The server computes every amount from it.
          * @example {
          *       "description": "Discovery workshop",
@@ -8340,6 +8659,39 @@ export interface components {
          * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
          */
         MailboxConnectionId: string;
+        /**
+         * @description Maps a tax rate (`local_key` = its id) or an account (`local_key` = `default`) to a ledger id.
+         * @example {
+         *       "kind": "income_account",
+         *       "local_key": "default",
+         *       "remote_id": "1"
+         *     }
+         */
+        MappingIn: {
+            kind: components["schemas"]["MappingKind"];
+            local_key: string;
+            /** @description An id from `GET /api/v1/ledger/options/{kind}`. */
+            remote_id: string;
+        };
+        /**
+         * @description The lists a mapping is validated against.
+         * @enum {string}
+         */
+        MappingKind: "tax_rate" | "income_account" | "expense_account" | "bank_account";
+        MappingList: {
+            items: components["schemas"]["MappingOut"][];
+        };
+        MappingOut: {
+            id: components["schemas"]["LedgerMappingId"];
+            kind: components["schemas"]["MappingKind"];
+            local_key: string;
+            remote_id: string;
+            remote_name?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
         MeOut: {
             principal: components["schemas"]["Principal"];
             user?: components["schemas"]["UserOut"] | null;
@@ -8747,6 +9099,9 @@ export interface components {
              * @description The sign-in must come back to the callback before this.
              */
             expires_at: string;
+        };
+        OptionList: {
+            items: components["schemas"]["RemoteOption"][];
         };
         /**
          * @description An organization was created; its creator is its first owner.
@@ -9634,6 +9989,41 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_SyncRunOut: {
+            items: {
+                id: components["schemas"]["LedgerSyncRunId"];
+                provider: components["schemas"]["Provider"];
+                /** @description `manual` or `schedule`. */
+                trigger: string;
+                /** @description `running`, `completed`, `partial` (some records failed or it stopped early) or `failed`. */
+                status: string;
+                /** Format: int32 */
+                pushed: number;
+                /** Format: int32 */
+                pulled: number;
+                /**
+                 * Format: int32
+                 * @description Already in sync.
+                 */
+                skipped: number;
+                /**
+                 * Format: int32
+                 * @description Changed on both sides: flagged, not overwritten.
+                 */
+                conflicts: number;
+                errors: components["schemas"]["LedgerSyncIssue"][];
+                /** Format: date-time */
+                started_at: string;
+                /** Format: date-time */
+                finished_at?: string | null;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_TaskOut: {
             items: {
                 id: components["schemas"]["TaskId"];
@@ -10306,10 +10696,10 @@ export interface components {
             changed: string[];
         };
         /**
-         * @description The mail provider of a connection.
+         * @description The ledgers Atrium syncs with.
          * @enum {string}
          */
-        Provider: "imap" | "gmail" | "microsoft";
+        Provider: "quickbooks" | "xero";
         /**
          * @description Quantity, exact to a thousandth: a JSON integer or a decimal string (at most 3 decimals). Answered as a string.
          * @example 1.5
@@ -10491,6 +10881,11 @@ export interface components {
          * @enum {string}
          */
         ReminderStatus: "drafted" | "sent" | "dismissed";
+        /** @description An entry of a ledger list (an account, a tax code, an item). */
+        RemoteOption: {
+            id: string;
+            name: string;
+        };
         ReplayedOut: {
             /**
              * Format: int64
@@ -10925,6 +11320,34 @@ export interface components {
          */
         SwitchOrganizationIn: {
             organization_id: components["schemas"]["OrganizationId"];
+        };
+        /** @description A sync run's report. */
+        SyncRunOut: {
+            id: components["schemas"]["LedgerSyncRunId"];
+            provider: components["schemas"]["Provider"];
+            /** @description `manual` or `schedule`. */
+            trigger: string;
+            /** @description `running`, `completed`, `partial` (some records failed or it stopped early) or `failed`. */
+            status: string;
+            /** Format: int32 */
+            pushed: number;
+            /** Format: int32 */
+            pulled: number;
+            /**
+             * Format: int32
+             * @description Already in sync.
+             */
+            skipped: number;
+            /**
+             * Format: int32
+             * @description Changed on both sides: flagged, not overwritten.
+             */
+            conflicts: number;
+            errors: components["schemas"]["LedgerSyncIssue"][];
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            finished_at?: string | null;
         };
         /**
          * @description The sync state of a connection.
@@ -12088,6 +12511,7 @@ export type ArAgingRow = components['schemas']['ArAgingRow'];
 export type AttachmentOut = components['schemas']['AttachmentOut'];
 export type AttemptOut = components['schemas']['AttemptOut'];
 export type AuthOut = components['schemas']['AuthOut'];
+export type AuthorizeOut = components['schemas']['AuthorizeOut'];
 export type BillApprovalRequested = components['schemas']['BillApprovalRequested'];
 export type BillApproved = components['schemas']['BillApproved'];
 export type BillCreated = components['schemas']['BillCreated'];
@@ -12134,6 +12558,7 @@ export type ConnectionPaused = components['schemas']['ConnectionPaused'];
 export type ConnectionResumed = components['schemas']['ConnectionResumed'];
 export type ConnectionResyncRequested = components['schemas']['ConnectionResyncRequested'];
 export type ConnectionState = components['schemas']['ConnectionState'];
+export type ConnectionStatus = components['schemas']['ConnectionStatus'];
 export type ConnectionSyncFailed = components['schemas']['ConnectionSyncFailed'];
 export type ConnectionUpdated = components['schemas']['ConnectionUpdated'];
 export type ContactCreated = components['schemas']['ContactCreated'];
@@ -12258,6 +12683,14 @@ export type InvoiceVoided = components['schemas']['InvoiceVoided'];
 export type InvoicedTimeOut = components['schemas']['InvoicedTimeOut'];
 export type InvoicesRepointed = components['schemas']['InvoicesRepointed'];
 export type IssueIn = components['schemas']['IssueIn'];
+export type LedgerAuthFailed = components['schemas']['LedgerAuthFailed'];
+export type LedgerConnected = components['schemas']['LedgerConnected'];
+export type LedgerConnectionId = components['schemas']['LedgerConnectionId'];
+export type LedgerMappingId = components['schemas']['LedgerMappingId'];
+export type LedgerMappingSet = components['schemas']['LedgerMappingSet'];
+export type LedgerSyncFinished = components['schemas']['LedgerSyncFinished'];
+export type LedgerSyncIssue = components['schemas']['LedgerSyncIssue'];
+export type LedgerSyncRunId = components['schemas']['LedgerSyncRunId'];
 export type LineIn = components['schemas']['LineIn'];
 export type LineItemIn = components['schemas']['LineItemIn'];
 export type LineItemOut = components['schemas']['LineItemOut'];
@@ -12266,6 +12699,10 @@ export type LineOut = components['schemas']['LineOut'];
 export type LineTax = components['schemas']['LineTax'];
 export type LoginIn = components['schemas']['LoginIn'];
 export type MailboxConnectionId = components['schemas']['MailboxConnectionId'];
+export type MappingIn = components['schemas']['MappingIn'];
+export type MappingKind = components['schemas']['MappingKind'];
+export type MappingList = components['schemas']['MappingList'];
+export type MappingOut = components['schemas']['MappingOut'];
 export type MeOut = components['schemas']['MeOut'];
 export type MemberAdded = components['schemas']['MemberAdded'];
 export type MemberCapacityCreated = components['schemas']['MemberCapacityCreated'];
@@ -12300,6 +12737,7 @@ export type MilestoneUpdated = components['schemas']['MilestoneUpdated'];
 export type Money = components['schemas']['Money'];
 export type MonthRevenue = components['schemas']['MonthRevenue'];
 export type OidcStartOut = components['schemas']['OidcStartOut'];
+export type OptionList = components['schemas']['OptionList'];
 export type OrganizationCreated = components['schemas']['OrganizationCreated'];
 export type OrganizationId = components['schemas']['OrganizationId'];
 export type OrganizationIn = components['schemas']['OrganizationIn'];
@@ -12334,6 +12772,7 @@ export type PageOutRateCardOut = components['schemas']['PageOut_RateCardOut'];
 export type PageOutReminderOut = components['schemas']['PageOut_ReminderOut'];
 export type PageOutRunOut = components['schemas']['PageOut_RunOut'];
 export type PageOutScheduleOut = components['schemas']['PageOut_ScheduleOut'];
+export type PageOutSyncRunOut = components['schemas']['PageOut_SyncRunOut'];
 export type PageOutTaskOut = components['schemas']['PageOut_TaskOut'];
 export type PageOutTaxRateOut = components['schemas']['PageOut_TaxRateOut'];
 export type PageOutTemplateOut = components['schemas']['PageOut_TemplateOut'];
@@ -12393,6 +12832,7 @@ export type ReminderDismissed = components['schemas']['ReminderDismissed'];
 export type ReminderDrafted = components['schemas']['ReminderDrafted'];
 export type ReminderOut = components['schemas']['ReminderOut'];
 export type ReminderStatus = components['schemas']['ReminderStatus'];
+export type RemoteOption = components['schemas']['RemoteOption'];
 export type ReplayedOut = components['schemas']['ReplayedOut'];
 export type RepointedCounts = components['schemas']['RepointedCounts'];
 export type RepointedMerge = components['schemas']['RepointedMerge'];
@@ -12421,6 +12861,7 @@ export type SkipOut = components['schemas']['SkipOut'];
 export type SkippedPartOut = components['schemas']['SkippedPartOut'];
 export type Source = components['schemas']['Source'];
 export type SwitchOrganizationIn = components['schemas']['SwitchOrganizationIn'];
+export type SyncRunOut = components['schemas']['SyncRunOut'];
 export type SyncState = components['schemas']['SyncState'];
 export type TaskCreated = components['schemas']['TaskCreated'];
 export type TaskDeleted = components['schemas']['TaskDeleted'];
@@ -17445,6 +17886,322 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    callback: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                /** @description QuickBooks: the company (realm) the user picked. */
+                realmId?: string;
+                /** @description Set when the user or the provider refused. */
+                error?: string;
+            };
+            header?: never;
+            path: {
+                /** @description `quickbooks` or `xero` */
+                provider: components["schemas"]["Provider"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connected */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    connect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `quickbooks` or `xero` */
+                provider: components["schemas"]["Provider"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Send the user to `authorize_url` */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizeOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's ledger connection */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_mappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every mapping (a handful per organization) */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    set_mapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MappingIn"];
+            };
+        };
+        responses: {
+            /** @description The mapping */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description What is mapped */
+                kind: components["schemas"]["MappingKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger's list */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OptionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    sync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run's report */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_runs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_SyncRunOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Run id */
+                id: components["schemas"]["LedgerSyncRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run's report */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -25049,6 +25806,118 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "client_company";
                     data?: components["schemas"]["InvoicesRepointed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.ledger.auth_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.ledger.auth_failed";
+                    /** @enum {string} */
+                    aggregate_type?: "ledger_connection";
+                    data?: components["schemas"]["LedgerAuthFailed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.ledger.connected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.ledger.connected";
+                    /** @enum {string} */
+                    aggregate_type?: "ledger_connection";
+                    data?: components["schemas"]["LedgerConnected"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.ledger.mapping_set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.ledger.mapping_set";
+                    /** @enum {string} */
+                    aggregate_type?: "ledger_mapping";
+                    data?: components["schemas"]["LedgerMappingSet"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.ledger.sync_finished": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.ledger.sync_finished";
+                    /** @enum {string} */
+                    aggregate_type?: "ledger_sync_run";
+                    data?: components["schemas"]["LedgerSyncFinished"];
                 };
             };
         };

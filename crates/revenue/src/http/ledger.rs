@@ -1,0 +1,136 @@
+//! Ledger sync routes: connect (OAuth), mappings, sync now, and run reports.
+//! Connecting and mapping need `manage_org` (owner, admin); a sync needs
+//! `write_billing`; reading is open to every role.
+
+use atrium_kernel::{
+    AnyRole, AppError, Authorized, ManageOrg, PageOut, PageQuery, ValidatedJson, ValidatedQuery, WriteBilling,
+};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+
+use super::location;
+use crate::dto::{
+    AuthorizeOut, CallbackQuery, ConnectionOut, LedgerSyncRunId, MappingIn, MappingKind, MappingList, MappingOut,
+    OptionList, Provider, SyncRunOut,
+};
+use crate::service::LedgerService;
+
+/// Start connecting the organization's ledger: answers the provider's authorization URL (with `state`).
+#[utoipa::path(get, path = "/api/v1/ledger/connect/{provider}", tag = "ledger",
+    extensions(("x-required-role" = json!("manage_organization"))),
+    params(("provider" = Provider, Path, description = "`quickbooks` or `xero`")),
+    responses((status = 200, description = "Send the user to `authorize_url`", body = AuthorizeOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+pub(super) async fn connect(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<ManageOrg>,
+    Path(provider): Path<Provider>,
+) -> Result<Json<AuthorizeOut>, AppError> {
+    Ok(Json(svc.start_connect(&ctx, provider).await?))
+}
+
+/// The OAuth callback: exchanges the code (the `state` must be this organization's).
+#[utoipa::path(get, path = "/api/v1/ledger/callback/{provider}", tag = "ledger",
+    extensions(("x-required-role" = json!("manage_organization"))),
+    params(("provider" = Provider, Path, description = "`quickbooks` or `xero`"), CallbackQuery),
+    responses((status = 200, description = "Connected", body = ConnectionOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+pub(super) async fn callback(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<ManageOrg>,
+    Path(provider): Path<Provider>,
+    ValidatedQuery(q): ValidatedQuery<CallbackQuery>,
+) -> Result<Json<ConnectionOut>, AppError> {
+    Ok(Json(svc.finish_connect(&ctx, provider, q).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/ledger/connection", tag = "ledger",
+    extensions(("x-required-role" = json!("any"))),
+    responses((status = 200, description = "The organization's ledger connection", body = ConnectionOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+pub(super) async fn connection(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<AnyRole>,
+) -> Result<Json<ConnectionOut>, AppError> {
+    Ok(Json(svc.get_connection(&ctx).await?))
+}
+
+/// The ledger's entries a mapping of `kind` may name (fetched from the ledger).
+#[utoipa::path(get, path = "/api/v1/ledger/options/{kind}", tag = "ledger",
+    extensions(("x-required-role" = json!("manage_organization"))),
+    params(("kind" = MappingKind, Path, description = "What is mapped")),
+    responses((status = 200, description = "The ledger's list", body = OptionList)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+pub(super) async fn options(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<ManageOrg>,
+    Path(kind): Path<MappingKind>,
+) -> Result<Json<OptionList>, AppError> {
+    Ok(Json(OptionList { items: svc.ledger_options(&ctx, kind).await? }))
+}
+
+#[utoipa::path(get, path = "/api/v1/ledger/mappings", tag = "ledger",
+    extensions(("x-required-role" = json!("any"))),
+    responses((status = 200, description = "Every mapping (a handful per organization)", body = MappingList)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+pub(super) async fn list_mappings(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<AnyRole>,
+) -> Result<Json<MappingList>, AppError> {
+    Ok(Json(MappingList { items: svc.list_mappings(&ctx).await? }))
+}
+
+/// Set a mapping; the remote id must be in the ledger's list (422 naming `remote_id` otherwise).
+#[utoipa::path(put, path = "/api/v1/ledger/mappings", tag = "ledger",
+    extensions(("x-required-role" = json!("manage_organization"))), request_body = MappingIn,
+    responses((status = 200, description = "The mapping", body = MappingOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+pub(super) async fn set_mapping(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<ManageOrg>,
+    ValidatedJson(input): ValidatedJson<MappingIn>,
+) -> Result<Json<MappingOut>, AppError> {
+    Ok(Json(svc.set_mapping(&ctx, input).await?))
+}
+
+/// Sync now: push, then pull; answers the run's report.
+#[utoipa::path(post, path = "/api/v1/ledger/sync", tag = "ledger",
+    extensions(("x-required-role" = json!("write_billing"))),
+    responses((status = 201, description = "The run's report", body = SyncRunOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+pub(super) async fn sync(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<WriteBilling>,
+) -> Result<impl IntoResponse, AppError> {
+    let out = svc.sync_now(&ctx).await?;
+    Ok((StatusCode::CREATED, location(format!("/api/v1/ledger/sync-runs/{}", out.id)), Json(out)))
+}
+
+/// Sync runs, newest first.
+#[utoipa::path(get, path = "/api/v1/ledger/sync-runs", tag = "ledger",
+    extensions(("x-required-role" = json!("any"))),
+    params(atrium_kernel::PageParams),
+    responses((status = 200, description = "A page of runs", body = PageOut<SyncRunOut>)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+pub(super) async fn list_runs(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<AnyRole>,
+    page: PageQuery,
+) -> Result<Json<PageOut<SyncRunOut>>, AppError> {
+    Ok(Json(page.respond(svc.list_runs(&ctx, page.request()).await?, |r| r)))
+}
+
+#[utoipa::path(get, path = "/api/v1/ledger/sync-runs/{id}", tag = "ledger",
+    extensions(("x-required-role" = json!("any"))),
+    params(("id" = LedgerSyncRunId, Path, description = "Run id")),
+    responses((status = 200, description = "The run's report", body = SyncRunOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, run_id = %id))]
+pub(super) async fn get_run(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<AnyRole>,
+    Path(id): Path<LedgerSyncRunId>,
+) -> Result<Json<SyncRunOut>, AppError> {
+    Ok(Json(svc.get_run(&ctx, id).await?))
+}

@@ -1,0 +1,157 @@
+//! Pushing one record, idempotent by the link table: the link (with a request id
+//! of its own) is written before the create is sent, so a crash after the ledger
+//! created the record but before Atrium saved its id is retried as the same
+//! request (QBO `requestid`) or found again by its reference (Xero). An update
+//! first compares the ledger's version with the one last seen: changed on both
+//! sides is a conflict, flagged on the link and never overwritten.
+
+use atrium_kernel::{AppError, OrganizationId, Scoped};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use uuid::Uuid;
+
+use super::LedgerService;
+use crate::entity::ledger_link as link;
+use crate::ledger::{Ledger, LedgerError, Record, RecordKind, Remote, Session};
+
+/// What pushing one record did.
+pub(super) enum Pushed {
+    Created,
+    Updated,
+    Unchanged,
+    /// Changed on both sides: flagged, left alone.
+    Conflict(String),
+}
+
+impl LedgerService {
+    pub(super) async fn link_of(
+        &self,
+        org: OrganizationId,
+        kind: RecordKind,
+        id: Uuid,
+    ) -> Result<Option<link::Model>, AppError> {
+        Ok(link::Entity::scoped(org)
+            .filter(link::Column::LocalType.eq(kind.as_str()))
+            .filter(link::Column::LocalId.eq(id))
+            .one(&self.db)
+            .await?)
+    }
+
+    /// The link of a record about to be created, written (and committed) first.
+    async fn open_link(&self, org: OrganizationId, kind: RecordKind, id: Uuid) -> Result<link::Model, AppError> {
+        let now = self.clock.now();
+        let row = link::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            organization_id: Set(org.into_uuid()),
+            local_type: Set(kind.as_str().to_owned()),
+            local_id: Set(id),
+            remote_id: Set(None),
+            remote_version: Set(None),
+            content_hash: Set(None),
+            request_id: Set(Uuid::now_v7().to_string()),
+            conflict: Set(false),
+            last_error: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+        };
+        Ok(link::Entity::insert(row).exec_with_returning(&self.db).await?)
+    }
+
+    pub(super) async fn save_link(
+        &self,
+        row: link::Model,
+        change: impl FnOnce(&mut link::ActiveModel),
+    ) -> Result<(), AppError> {
+        let mut am = row.into_active_model();
+        change(&mut am);
+        am.updated_at = Set(self.clock.now());
+        link::Entity::update(am).exec(&self.db).await?;
+        Ok(())
+    }
+
+    /// Pushes `record` (the local record `id`). Ledger errors come back as such
+    /// (recorded on the link) for the run to report.
+    pub(super) async fn push_one(
+        &self,
+        org: OrganizationId,
+        ledger: &dyn Ledger,
+        s: &Session,
+        id: Uuid,
+        record: &Record,
+    ) -> Result<Result<Pushed, LedgerError>, AppError> {
+        let hash = record.content_hash();
+        let row = match self.link_of(org, record.kind, id).await? {
+            Some(row) => row,
+            None => self.open_link(org, record.kind, id).await?,
+        };
+        // Pulled from the ledger: the ledger is where it came from.
+        if row.request_id == super::pull::PULLED && row.remote_id.is_some() {
+            return Ok(Ok(Pushed::Unchanged));
+        }
+        if row.conflict {
+            return Ok(Ok(Pushed::Conflict(row.last_error.clone().unwrap_or_else(|| "unresolved conflict".into()))));
+        }
+        let result = match row.remote_id.clone() {
+            None => self.create(ledger, s, record, &row).await,
+            Some(_) if row.content_hash.as_deref() == Some(hash.as_str()) => return Ok(Ok(Pushed::Unchanged)),
+            Some(remote_id) => self.update(ledger, s, record, &row, remote_id).await,
+        };
+        match result {
+            Ok((remote, outcome)) => {
+                self.save_link(row, |am| {
+                    am.remote_id = Set(Some(remote.id));
+                    am.remote_version = Set(Some(remote.version));
+                    am.content_hash = Set(Some(hash));
+                    am.last_error = Set(None);
+                })
+                .await?;
+                Ok(Ok(outcome))
+            }
+            Err(LedgerError::Conflict(m)) => {
+                self.save_link(row, |am| {
+                    am.conflict = Set(true);
+                    am.last_error = Set(Some(m.clone()));
+                })
+                .await?;
+                Ok(Ok(Pushed::Conflict(m)))
+            }
+            Err(e) => {
+                let message = e.to_string();
+                self.save_link(row, |am| am.last_error = Set(Some(message))).await?;
+                Ok(Err(e))
+            }
+        }
+    }
+
+    async fn create(
+        &self,
+        ledger: &dyn Ledger,
+        s: &Session,
+        record: &Record,
+        row: &link::Model,
+    ) -> Result<(Remote, Pushed), LedgerError> {
+        if let Some(found) = ledger.find(s, record.kind, &record.reference).await? {
+            return Ok((found, Pushed::Created));
+        }
+        Ok((ledger.create(s, record, &row.request_id).await?, Pushed::Created))
+    }
+
+    async fn update(
+        &self,
+        ledger: &dyn Ledger,
+        s: &Session,
+        record: &Record,
+        row: &link::Model,
+        remote_id: String,
+    ) -> Result<(Remote, Pushed), LedgerError> {
+        let current = ledger.current(s, record.kind, &remote_id).await?;
+        if Some(current.version.as_str()) != row.remote_version.as_deref() {
+            return Err(LedgerError::Conflict(format!(
+                "the ledger's {} {remote_id} changed since the last sync (version {} → {}) and so did Atrium's",
+                record.kind.as_str(),
+                row.remote_version.as_deref().unwrap_or("?"),
+                current.version
+            )));
+        }
+        Ok((ledger.update(s, record, &current).await?, Pushed::Updated))
+    }
+}

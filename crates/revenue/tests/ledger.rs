@@ -1,0 +1,417 @@
+//! Ledger sync against a QuickBooks Online stand-in (a real HTTP server in the
+//! test process, in QBO's documented shapes), on real SQLite and PostgreSQL:
+//! connect and token exchange, mappings validated against the ledger's lists,
+//! a 429 waited out, one record refused while the others go, a crash after the
+//! ledger created a record then a rerun that creates nothing twice, a conflict
+//! flagged and not overwritten, a payment pulled back marking the invoice paid,
+//! a 401 refreshed, a revoked grant → `auth_failed` with its event, and another
+//! organization's connection and runs not found.
+
+#![allow(clippy::disallowed_methods)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+#[path = "support/fake_qbo.rs"]
+mod fake_qbo;
+#[path = "support/no_projects.rs"]
+mod no_projects;
+
+use async_trait::async_trait;
+use atrium_kernel::vault::{ColumnVault, KeyRing};
+use atrium_kernel::{
+    AppError, Clock, Currency, FrozenClock, IfMatch, Money, OrgCtx, OrganizationId, Principal, Role, Text, UserId,
+};
+use atrium_outbox::entity::event;
+use atrium_revenue::dto::{
+    CallbackQuery, ClientCompanyId, ConnectionStatus, EngagementId, InvoiceIn, InvoiceStatus, IssueIn, LineIn,
+    MappingIn, MappingKind, PaymentIn, Quantity, VendorIn, VendorPatch,
+};
+use atrium_revenue::{
+    EngagementRef, Engagements, LEDGER_ACCESS_TOKEN_COLUMN, LEDGER_REFRESH_TOKEN_COLUMN, LedgerConfig, LedgerService,
+    Members, Parties, PayablesService, Provider, ProviderConfig, RevenueService, VENDOR_TAX_ID_COLUMN,
+};
+use atrium_testkit::{TestDb, backend_tests};
+use chrono::{NaiveDate, TimeZone, Utc};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use serde_json::json;
+use uuid::Uuid;
+
+backend_tests!(quickbooks_sync_end_to_end, another_orgs_connection_and_runs_are_not_found,);
+
+struct TableEngagements(DatabaseConnection);
+
+#[async_trait]
+impl Engagements for TableEngagements {
+    async fn engagement(&self, org: OrganizationId, id: EngagementId) -> Result<Option<EngagementRef>, AppError> {
+        let stmt = Query::select()
+            .columns(["id", "client_company_id"].map(Alias::new))
+            .from(Alias::new("engagements"))
+            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
+            .and_where(Expr::col(Alias::new("id")).eq(id.into_uuid()))
+            .to_owned();
+        let row = self.0.query_one(&stmt).await?;
+        row.map(|r| {
+            let company: Option<Uuid> = r.try_get("", "client_company_id")?;
+            Ok(EngagementRef {
+                id,
+                client_company_id: company.map(ClientCompanyId::from),
+                currency: None,
+                contract_id: None,
+            })
+        })
+        .transpose()
+        .map_err(|e: sea_orm::DbErr| e.into())
+    }
+}
+
+struct FixedParties;
+
+#[async_trait]
+impl Parties for FixedParties {
+    async fn organization_name(&self, _: &OrgCtx) -> Result<String, AppError> {
+        Ok("Acme Consulting".into())
+    }
+    async fn company_name(&self, _: &OrgCtx, _: ClientCompanyId) -> Result<Option<String>, AppError> {
+        Ok(Some("Globex".into()))
+    }
+}
+
+struct NoMembers;
+
+#[async_trait]
+impl Members for NoMembers {
+    async fn is_member(&self, _: OrganizationId, _: UserId) -> Result<bool, AppError> {
+        Ok(true)
+    }
+    async fn members_with_role(&self, _: OrganizationId, _: Role) -> Result<Vec<UserId>, AppError> {
+        Ok(Vec::new())
+    }
+}
+
+struct Harness {
+    ledger: LedgerService,
+    revenue: RevenueService,
+    payables: PayablesService,
+    clock: Arc<FrozenClock>,
+    conn: DatabaseConnection,
+}
+
+fn harness(db: &TestDb, base: &str) -> Harness {
+    let now = Utc.with_ymd_and_hms(2027, 1, 15, 9, 0, 0).single().expect("time");
+    let clock = Arc::new(FrozenClock::at(now));
+    let dyn_clock = clock.clone() as Arc<dyn Clock>;
+    let ring = KeyRing::from_secret(b"ledger test secret");
+    let engagements = Arc::new(TableEngagements(db.conn.clone()));
+    let mut qbo = ProviderConfig::production(Provider::Quickbooks, "client-1".into(), "secret-1".into());
+    qbo.authorize_url = format!("{base}/connect/oauth2");
+    qbo.token_url = format!("{base}/oauth2/v1/tokens/bearer");
+    qbo.api_base = base.to_owned();
+    let config = LedgerConfig {
+        quickbooks: Some(qbo),
+        xero: None,
+        redirect_base: "https://atrium.test".into(),
+        max_retry_after: Duration::from_secs(5),
+    };
+    let ledger = LedgerService::new(
+        db.conn.clone(),
+        dyn_clock.clone(),
+        Arc::new(FixedParties),
+        config,
+        ColumnVault::new(&ring, &LEDGER_ACCESS_TOKEN_COLUMN),
+        ColumnVault::new(&ring, &LEDGER_REFRESH_TOKEN_COLUMN),
+    );
+    let revenue = RevenueService::new(
+        db.conn.clone(),
+        dyn_clock.clone(),
+        engagements.clone(),
+        Arc::new(FixedParties),
+        Arc::new(no_projects::NoProjects),
+    );
+    let payables = PayablesService::new(
+        db.conn.clone(),
+        dyn_clock,
+        engagements,
+        Arc::new(NoMembers),
+        ColumnVault::new(&ring, &VENDOR_TAX_ID_COLUMN),
+    );
+    Harness { ledger, revenue, payables, clock, conn: db.conn.clone() }
+}
+
+fn text<const N: usize>(s: &str) -> Text<N> {
+    Text::parse(s).expect("valid text")
+}
+
+fn usd(minor: i64) -> Money {
+    Money::new(minor, "USD".parse::<Currency>().expect("usd"))
+}
+
+fn status_of(e: &AppError) -> u16 {
+    e.to_problem().status
+}
+
+fn field_of(e: &AppError) -> Option<String> {
+    match e {
+        AppError::Validation(errs) => errs.first().map(|f| f.field.clone()),
+        _ => None,
+    }
+}
+
+impl Harness {
+    async fn org(&self) -> OrgCtx {
+        let org: OrganizationId = atrium_testkit::seed_organization(&self.conn).await.into();
+        let user: UserId = atrium_testkit::seed_user(&self.conn).await.into();
+        OrgCtx { org_id: org, principal: Principal::User(user), role: Role::Owner }
+    }
+
+    async fn engagement(&self, ctx: &OrgCtx) -> EngagementId {
+        let company = atrium_testkit::seed_company(&self.conn, ctx.org_id.into_uuid(), "Globex").await;
+        let id = Uuid::now_v7();
+        let now = Utc::now();
+        let stmt = Query::insert()
+            .into_table(Alias::new("engagements"))
+            .columns(
+                [
+                    "id",
+                    "organization_id",
+                    "client_company_id",
+                    "name",
+                    "billing_model",
+                    "status",
+                    "version",
+                    "created_at",
+                    "updated_at",
+                ]
+                .map(Alias::new),
+            )
+            .values_panic([
+                id.into(),
+                ctx.org_id.into_uuid().into(),
+                company.into(),
+                "Relaunch".into(),
+                "fixed".into(),
+                "active".into(),
+                1i32.into(),
+                now.into(),
+                now.into(),
+            ])
+            .to_owned();
+        self.conn.execute(&stmt).await.expect("seed engagement");
+        id.into()
+    }
+
+    async fn issued(&self, ctx: &OrgCtx, engagement: EngagementId, amount: i64) -> atrium_revenue::dto::InvoiceOut {
+        let line = LineIn {
+            description: text("Work"),
+            quantity: Quantity::from_milli(1000).expect("qty"),
+            unit_price: usd(amount),
+            tax_rate_id: None,
+        };
+        let input = InvoiceIn {
+            engagement_id: engagement,
+            currency: Some("USD".parse().expect("usd")),
+            payment_terms_days: None,
+            notes: None,
+            lines: vec![line],
+        };
+        let d = self.revenue.create_invoice(ctx, input).await.expect("draft");
+        self.revenue.issue_invoice(ctx, d.id, IssueIn::default(), IfMatch(None)).await.expect("issue")
+    }
+
+    async fn connect(&self, ctx: &OrgCtx) {
+        let start = self.ledger.start_connect(ctx, Provider::Quickbooks).await.expect("start");
+        assert!(start.authorize_url.contains("client_id=client-1"), "{}", start.authorize_url);
+        assert!(start.authorize_url.contains(&format!("state={}", start.state)));
+        let q = CallbackQuery {
+            code: Some("good-code".into()),
+            state: Some(start.state),
+            realm_id: Some(fake_qbo::REALM.into()),
+            error: None,
+        };
+        let c = self.ledger.finish_connect(ctx, Provider::Quickbooks, q).await.expect("callback");
+        assert_eq!((c.status, c.tenant.as_deref()), (ConnectionStatus::Connected, Some(fake_qbo::REALM)));
+    }
+
+    async fn map(&self, ctx: &OrgCtx, kind: MappingKind, remote: &str) {
+        let input = MappingIn { kind, local_key: "default".into(), remote_id: remote.into() };
+        self.ledger.set_mapping(ctx, input).await.expect("mapping");
+    }
+
+    async fn events(&self, ctx: &OrgCtx, ty: &str) -> usize {
+        event::Entity::find()
+            .filter(event::Column::OrganizationId.eq(ctx.org_id.into_uuid()))
+            .filter(event::Column::EventType.eq(ty))
+            .all(&self.conn)
+            .await
+            .expect("events")
+            .len()
+    }
+}
+
+async fn quickbooks_sync_end_to_end(db: &TestDb) {
+    let (base, books) = fake_qbo::start().await;
+    let h = harness(db, &base);
+    let ctx = h.org().await;
+
+    // Connect: a wrong state is refused; the right one exchanges the code and seals the tokens.
+    let start = h.ledger.start_connect(&ctx, Provider::Quickbooks).await.expect("start");
+    let bad = CallbackQuery {
+        code: Some("good-code".into()),
+        state: Some("forged".into()),
+        realm_id: Some(fake_qbo::REALM.into()),
+        error: None,
+    };
+    let err = h.ledger.finish_connect(&ctx, Provider::Quickbooks, bad).await.expect_err("forged state");
+    assert_eq!((status_of(&err), field_of(&err).as_deref()), (422, Some("state")));
+    drop(start);
+    h.connect(&ctx).await;
+    let stored = h
+        .conn
+        .query_one(
+            &Query::select()
+                .column(Alias::new("access_token_ciphertext"))
+                .from(Alias::new("ledger_connections"))
+                .and_where(Expr::col(Alias::new("organization_id")).eq(ctx.org_id.into_uuid()))
+                .to_owned(),
+        )
+        .await
+        .expect("row")
+        .expect("connection");
+    let sealed: String = stored.try_get("", "access_token_ciphertext").expect("column");
+    assert!(!sealed.contains("at-1"), "the access token is sealed at rest");
+    assert_eq!(h.events(&ctx, "revenue.ledger.connected").await, 1);
+
+    // Mappings are validated against the ledger's lists.
+    let bad = MappingIn { kind: MappingKind::IncomeAccount, local_key: "default".into(), remote_id: "999".into() };
+    let err = h.ledger.set_mapping(&ctx, bad).await.expect_err("not in the ledger");
+    assert_eq!((status_of(&err), field_of(&err).as_deref()), (422, Some("remote_id")));
+    h.map(&ctx, MappingKind::IncomeAccount, "1").await;
+    h.map(&ctx, MappingKind::BankAccount, "35").await;
+    h.map(&ctx, MappingKind::ExpenseAccount, "7").await;
+    assert_eq!(h.ledger.list_mappings(&ctx).await.expect("list").len(), 3);
+
+    // Records: two invoices (the first paid in part in Atrium), two vendors (one the ledger refuses).
+    let engagement = h.engagement(&ctx).await;
+    let first = h.issued(&ctx, engagement, 40_000).await;
+    let second = h.issued(&ctx, engagement, 25_000).await;
+    let pay = PaymentIn {
+        amount: usd(10_000),
+        received_on: atrium_kernel::Date::new(NaiveDate::from_ymd_opt(2027, 1, 14).expect("d")).expect("date"),
+        method: None,
+        reference: None,
+    };
+    h.revenue.record_payment(&ctx, first.id, pay).await.expect("payment");
+    let vendor_in = |name: &str| VendorIn {
+        name: text(name),
+        email: None,
+        tax_id: None,
+        default_currency: None,
+        payment_terms_days: None,
+    };
+    let northwind = h.payables.create_vendor(&ctx, vendor_in("Northwind")).await.expect("vendor");
+    h.payables.create_vendor(&ctx, vendor_in("Rejected Supplies")).await.expect("vendor");
+
+    // Run 1: a 429 is waited out; the ledger refuses one vendor; the process "dies"
+    // after QBO created the first invoice (the answer never arrives).
+    {
+        let mut b = books.lock().expect("books");
+        b.rate_limit_next = 1;
+        b.crash_on_create = Some("Invoice".into());
+    }
+    let run1 = h.ledger.sync_now(&ctx).await.expect("run 1");
+    assert_eq!(run1.status, "partial");
+    assert_eq!(books.lock().expect("books").rate_limited, 1, "the 429 was retried after Retry-After");
+    let messages: Vec<String> = run1.errors.iter().map(|e| format!("{} {}", e.record_type, e.message)).collect();
+    assert!(messages.iter().any(|m| m.starts_with("vendor") && m.contains("blocked")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.starts_with("invoice")), "{messages:?}");
+    {
+        let b = books.lock().expect("books");
+        assert_eq!((b.count("Customer"), b.count("Vendor"), b.count("Invoice")), (1, 1, 2));
+    }
+
+    // Run 2 resumes: the crashed invoice is the same request (requestid), nothing twice.
+    let run2 = h.ledger.sync_now(&ctx).await.expect("run 2");
+    {
+        let b = books.lock().expect("books");
+        assert_eq!((b.count("Customer"), b.count("Vendor"), b.count("Invoice"), b.count("Payment")), (1, 1, 2, 1));
+    }
+    assert_eq!(run2.errors.len(), 1, "only the refused vendor remains: {:?}", run2.errors);
+    assert!(run2.skipped >= 3, "customer, vendor and the other invoice were in sync: {run2:?}");
+
+    // A conflict: the vendor changed in Atrium and in QuickBooks; flagged, not overwritten.
+    let remote_vendor = books.lock().expect("books").objects["Vendor"][0]["Id"].as_str().expect("id").to_owned();
+    books.lock().expect("books").edit("Vendor", &remote_vendor);
+    let patch = VendorPatch { name: Some(text("Northwind Traders")), ..VendorPatch::default() };
+    h.payables.update_vendor(&ctx, northwind.id, patch, IfMatch(None)).await.expect("rename");
+    let run3 = h.ledger.sync_now(&ctx).await.expect("run 3");
+    assert_eq!(run3.conflicts, 1, "{run3:?}");
+    assert_eq!(books.lock().expect("books").objects["Vendor"][0]["DisplayName"], "Northwind", "not overwritten");
+
+    // Pull: a payment recorded in QuickBooks against the second invoice marks it paid, once.
+    let remote_invoice = {
+        let b = books.lock().expect("books");
+        let marker = format!("atrium:{}", second.id);
+        b.objects["Invoice"].iter().find(|o| o["PrivateNote"] == marker.as_str()).expect("pushed")["Id"].clone()
+    };
+    books.lock().expect("books").payments.push(json!({
+        "Id": "P-77", "SyncToken": "0", "TotalAmt": 250.0, "TxnDate": "2027-01-15", "CurrencyRef": {"value": "USD"},
+        "Line": [{"Amount": 250.0, "LinkedTxn": [{"TxnId": remote_invoice, "TxnType": "Invoice"}]}]
+    }));
+    let run4 = h.ledger.sync_now(&ctx).await.expect("run 4");
+    assert_eq!(run4.pulled, 1, "{run4:?}");
+    let paid = h.revenue.get_invoice(&ctx, second.id).await.expect("invoice");
+    assert_eq!(paid.status, InvoiceStatus::Paid);
+    let run5 = h.ledger.sync_now(&ctx).await.expect("run 5");
+    assert_eq!(run5.pulled, 0, "the same ledger payment is not pulled twice");
+    assert_eq!(books.lock().expect("books").count("Payment"), 1, "a pulled payment is not pushed back");
+
+    // A 401 (token revoked server side) refreshes once and goes on.
+    books.lock().expect("books").access_token = "rotated-elsewhere".into();
+    h.ledger.sync_now(&ctx).await.expect("run after 401");
+    assert_eq!(books.lock().expect("books").refreshes, 1);
+
+    // Expiry: refreshed before the token runs out.
+    h.clock.advance(chrono::Duration::minutes(58));
+    h.ledger.sync_now(&ctx).await.expect("run near expiry");
+    assert_eq!(books.lock().expect("books").refreshes, 2);
+
+    // A revoked grant: auth_failed with its event, and the run says why.
+    books.lock().expect("books").revoked = true;
+    h.clock.advance(chrono::Duration::hours(2));
+    let failed = h.ledger.sync_now(&ctx).await.expect("run with a revoked grant");
+    assert_eq!(failed.status, "failed");
+    assert!(failed.errors[0].message.contains("invalid_grant"), "{:?}", failed.errors);
+    let c = h.ledger.get_connection(&ctx).await.expect("connection");
+    assert_eq!(c.status, ConnectionStatus::AuthFailed);
+    assert_eq!(h.events(&ctx, "revenue.ledger.auth_failed").await, 1);
+    let err = h.ledger.sync_now(&ctx).await.expect_err("needs connecting again");
+    assert_eq!(status_of(&err), 409);
+
+    let runs = h.ledger.list_runs(&ctx, atrium_kernel::PageRequest::default()).await.expect("runs");
+    assert_eq!(runs.items.first().map(|r| r.id), Some(failed.id), "newest first");
+    assert_eq!(h.events(&ctx, "revenue.ledger.sync_finished").await, 8);
+}
+
+async fn another_orgs_connection_and_runs_are_not_found(db: &TestDb) {
+    let (base, _books) = fake_qbo::start().await;
+    let h = harness(db, &base);
+    let ours = h.org().await;
+    let theirs = h.org().await;
+    h.connect(&ours).await;
+    let run = h.ledger.sync_now(&ours).await.expect("run");
+    assert_eq!(status_of(&h.ledger.get_connection(&theirs).await.expect_err("theirs")), 404);
+    assert_eq!(status_of(&h.ledger.get_run(&theirs, run.id).await.expect_err("their run")), 404);
+    assert!(h.ledger.list_runs(&theirs, atrium_kernel::PageRequest::default()).await.expect("runs").items.is_empty());
+    // Their callback cannot finish our authorization.
+    let start = h.ledger.start_connect(&ours, Provider::Quickbooks).await.expect("start");
+    let q = CallbackQuery {
+        code: Some("good-code".into()),
+        state: Some(start.state),
+        realm_id: Some(fake_qbo::REALM.into()),
+        error: None,
+    };
+    assert_eq!(status_of(&h.ledger.finish_connect(&theirs, Provider::Quickbooks, q).await.expect_err("theirs")), 404);
+    let err = h.ledger.sync_now(&theirs).await.expect_err("no connection");
+    assert_eq!(status_of(&err), 409);
+}
