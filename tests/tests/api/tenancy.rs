@@ -223,7 +223,42 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     // Dead letters exist only after failures; any id of A's must be 404 for B, and
     // a random one stands in for "exists elsewhere".
     ids.insert("/api/v1/dead-letters/", uuid::Uuid::now_v7().to_string());
+    // A ledger sync run exists only once a ledger is connected (OAuth against a
+    // provider): one of A's is written directly.
+    ids.insert("/api/v1/ledger/sync-runs/", seed_ledger_run(app, &ada.org_id).await);
     (ada, ids)
+}
+
+async fn seed_ledger_run(app: &TestApp, org_id: &str) -> String {
+    use sea_orm::ConnectionTrait;
+    use sea_orm::sea_query::{Alias, Query};
+    let id = uuid::Uuid::now_v7();
+    let now = chrono::Utc::now();
+    let org: uuid::Uuid = org_id.parse().expect("org id");
+    let columns = ["id", "organization_id", "provider", "trigger", "status", "pushed", "pulled", "skipped"]
+        .into_iter()
+        .chain(["conflicts", "errors", "started_by", "started_at", "finished_at"]);
+    let stmt = Query::insert()
+        .into_table(Alias::new("ledger_sync_runs"))
+        .columns(columns.map(Alias::new))
+        .values_panic([
+            id.into(),
+            org.into(),
+            "quickbooks".into(),
+            "manual".into(),
+            "completed".into(),
+            0i32.into(),
+            0i32.into(),
+            0i32.into(),
+            0i32.into(),
+            "[]".into(),
+            "system:test".into(),
+            now.into(),
+            now.into(),
+        ])
+        .to_owned();
+    app.db.conn.execute(&stmt).await.expect("seed ledger sync run");
+    id.to_string()
 }
 
 fn body_for(path: &str, method: &Method) -> Option<Value> {
