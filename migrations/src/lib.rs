@@ -27,6 +27,7 @@ mod m20261207_110000_revenue_report_indexes;
 mod m20261207_120000_projects_member_capacities;
 mod m20261207_130000_revenue_reminders;
 mod m20261207_140000_comms_create_tables;
+mod m20261207_150000_comms_sending;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_130000_revenue_reminders::Migration),
             Box::new(m20261207_110000_revenue_report_indexes::Migration),
             Box::new(m20261207_140000_comms_create_tables::Migration),
+            Box::new(m20261207_150000_comms_sending::Migration),
         ]
     }
 }

@@ -10,10 +10,11 @@ use crate::service::CommsService;
 
 pub fn router(svc: CommsService) -> OpenApiRouter {
     OpenApiRouter::new()
-        .routes(routes!(threads::list))
+        .routes(routes!(threads::list, threads::compose))
         .routes(routes!(threads::get))
         .routes(routes!(threads::messages))
         .routes(routes!(threads::file))
+        .routes(routes!(threads::reply))
         .routes(routes!(threads::share))
         .routes(routes!(threads::unshare))
         .routes(routes!(threads::unknown_senders))
