@@ -19,6 +19,7 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 pub use error::CommsError;
 pub use http::router;
 pub use ports::{Contacts, Engagements};
+pub use send::reminders::ReminderSubscriber;
 pub use send::{SendOutcome, SendSubscriber};
 pub use service::{CommsConfig, CommsService};
 pub use sync::metrics::SyncMetrics;
@@ -48,6 +49,7 @@ pub fn module(
     );
     Module::new(svc.clone(), http::router(svc.clone()))
         .subscriber(SendSubscriber(svc.clone()))
+        .subscriber(ReminderSubscriber(svc.clone()))
         .job(SyncJob(svc))
         .tag("comms", "Email threads and messages, mailbox connections and their sync health")
         .cached(CACHED)

@@ -52,3 +52,15 @@ pub struct ReplyIn {
     pub body_text: Text<1_000_000>,
     pub body_html: Option<String>,
 }
+
+/// Send a draft (an overdue-invoice reminder, for one) after review. Absent
+/// fields keep the draft's.
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"to": ["accounts@globex.example"]}))]
+pub struct SendDraftIn {
+    /// The mailbox it is sent from (required when the draft has none).
+    pub connection_id: Option<MailboxConnectionId>,
+    #[schema(value_type = Option<Vec<String>>)]
+    #[validate(length(min = 1, max = 100, message = "must name 1 to 100 recipients"))]
+    pub to: Option<Vec<Email>>,
+}

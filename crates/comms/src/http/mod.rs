@@ -1,6 +1,7 @@
 //! Comms routes: thin handlers over [`CommsService`].
 
 mod connections;
+mod messages;
 mod threads;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -15,6 +16,7 @@ pub fn router(svc: CommsService) -> OpenApiRouter {
         .routes(routes!(threads::messages))
         .routes(routes!(threads::file))
         .routes(routes!(threads::reply))
+        .routes(routes!(messages::send))
         .routes(routes!(threads::share))
         .routes(routes!(threads::unshare))
         .routes(routes!(threads::unknown_senders))

@@ -6,6 +6,7 @@
 //! (`retrying` with the reason) and the delivery fails, so the dispatcher retries
 //! with backoff; a permanent refusal, or too many attempts, ends it `failed`.
 
+pub mod reminders;
 mod smtp;
 
 use async_trait::async_trait;

@@ -52,6 +52,9 @@ pub struct CommsConfig {
     /// Attempts before a message that cannot be sent is `failed` (a permanent
     /// refusal, a 5xx, fails at once).
     pub max_send_attempts: i32,
+    /// Overdue-invoice reminders are queued at once instead of waiting as drafts
+    /// (`COMMS_AUTO_SEND_REMINDERS`).
+    pub auto_send_reminders: bool,
 }
 
 impl Default for CommsConfig {
@@ -68,6 +71,7 @@ impl Default for CommsConfig {
             smtp_url: None,
             smtp_timeout: Duration::from_secs(60),
             max_send_attempts: 8,
+            auto_send_reminders: false,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use atrium_events::comms::{MessageQueued, OutboundState, ThreadCreated};
 use atrium_kernel::db::{WriteTxn, begin_write};
-use atrium_kernel::{AppError, OrgCtx, Scoped};
+use atrium_kernel::{AppError, OrgCtx, OrganizationId, Scoped};
 use atrium_outbox::publish;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -12,13 +12,17 @@ use uuid::Uuid;
 
 use super::threads::{message_out, thread_state};
 use super::{CommsService, from_json, to_json};
-use crate::dto::{AddressOut, ComposeIn, MailboxConnectionId, MessageId, MessageOut, ReplyIn, ThreadId};
+use crate::dto::{AddressOut, ComposeIn, MailboxConnectionId, MessageId, MessageOut, ReplyIn, SendDraftIn, ThreadId};
 use crate::entity::{connection, message, thread};
 use crate::error::CommsError;
 use crate::sync::mime::normalize_subject;
 
 /// What a queued message is made of.
 pub(crate) struct Outgoing {
+    /// The mailbox it goes out from (a reminder draft may have none yet).
+    pub connection_id: Option<Uuid>,
+    /// The revenue reminder a draft is written for.
+    pub reminder_id: Option<Uuid>,
     pub from: String,
     pub to: Vec<AddressOut>,
     pub cc: Vec<AddressOut>,
@@ -41,7 +45,7 @@ pub(crate) fn new_message_id(from: &str) -> String {
 }
 
 impl Outgoing {
-    fn participants(&self) -> Vec<String> {
+    pub(crate) fn participants(&self) -> Vec<String> {
         let mut all: Vec<String> = std::iter::once(self.from.clone())
             .chain(self.to.iter().chain(&self.cc).chain(&self.bcc).map(|a| a.address.clone()))
             .collect();
@@ -62,6 +66,8 @@ impl CommsService {
             return Err(CommsError::NoSuchEngagement.into());
         }
         let out = Outgoing {
+            connection_id: Some(conn.id),
+            reminder_id: None,
             from: conn.email_address.clone(),
             to: addresses(input.to),
             cc: addresses(input.cc),
@@ -94,7 +100,7 @@ impl CommsService {
         };
         let t = thread::Entity::insert(row).exec_with_returning(&txn).await?;
         publish(&txn, ctx, now, &ThreadCreated { thread: thread_state(&t)? }).await?;
-        let m = self.queue(&txn, ctx, &t, conn.id, out, "queued").await?;
+        let m = self.queue(&txn, ctx.org_id, &t, out, "queued").await?;
         publish(&txn, ctx, now, &MessageQueued { message: outbound_state(&m, &t)?, in_reply_to: None }).await?;
         txn.commit().await?;
         message_out(m)
@@ -133,6 +139,8 @@ impl CommsService {
         let subject =
             if t.subject.to_lowercase().starts_with("re:") { t.subject.clone() } else { format!("Re: {}", t.subject) };
         let out = Outgoing {
+            connection_id: Some(conn.id),
+            reminder_id: None,
             from: conn.email_address.clone(),
             to,
             cc: addresses(input.cc),
@@ -144,10 +152,63 @@ impl CommsService {
             references,
         };
         let txn = begin_write(&self.db).await?;
-        let t = self.touch_thread(&txn, ctx, t.id, &out.participants()).await?;
-        let m = self.queue(&txn, ctx, &t, conn.id, out, "queued").await?;
+        let t = self.touch_thread(&txn, ctx.org_id, t.id, &out.participants()).await?;
+        let m = self.queue(&txn, ctx.org_id, &t, out, "queued").await?;
         let event = MessageQueued { message: outbound_state(&m, &t)?, in_reply_to: m.in_reply_to.clone() };
         publish(&txn, ctx, self.clock.now(), &event).await?;
+        txn.commit().await?;
+        message_out(m)
+    }
+
+    /// Queues a reviewed draft: `comms.message.queued`, then the sender sends it.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, message_id = %id))]
+    pub async fn send_draft(&self, ctx: &OrgCtx, id: MessageId, input: SendDraftIn) -> Result<MessageOut, AppError> {
+        let m = message::Entity::find_in(&self.db, ctx.org_id, id).await?;
+        if m.status != "draft" {
+            return Err(CommsError::MessageState(format!("message is {}, not a draft", m.status)).into());
+        }
+        let conn_id = input.connection_id.map(|c| c.into_uuid()).or(m.connection_id).ok_or(CommsError::Invalid {
+            field: "connection_id",
+            message: "is required: the draft has no mailbox to send from".into(),
+        })?;
+        let conn = self.sending_connection(ctx, MailboxConnectionId::from(conn_id)).await?;
+        let to = match input.to {
+            Some(to) => addresses(to),
+            None => from_json(&m.to_addresses)?,
+        };
+        if to.is_empty() {
+            return Err(CommsError::Invalid {
+                field: "to",
+                message: "is required: the draft has no recipients".into(),
+            }
+            .into());
+        }
+        let message_id = if m.from_address == conn.email_address {
+            m.message_id_header.clone()
+        } else {
+            new_message_id(&conn.email_address)
+        };
+        let now = self.clock.now();
+        let txn = begin_write(&self.db).await?;
+        let done = message::Entity::update_scoped(ctx.org_id)
+            .col_expr(message::Column::Status, Expr::value("queued"))
+            .col_expr(message::Column::ConnectionId, Expr::value(conn.id))
+            .col_expr(message::Column::FromAddress, Expr::value(conn.email_address.clone()))
+            .col_expr(message::Column::MessageIdHeader, Expr::value(message_id))
+            .col_expr(message::Column::ToAddresses, Expr::value(to_json(&to)?))
+            .col_expr(message::Column::SentAt, Expr::value(now))
+            .col_expr(message::Column::StatusChangedAt, Expr::value(now))
+            .filter(message::Column::Id.eq(m.id))
+            .filter(message::Column::Status.eq("draft"))
+            .exec(&txn)
+            .await?;
+        if done.rows_affected != 1 {
+            return Err(CommsError::MessageState("message was sent meanwhile".into()).into());
+        }
+        let m = message::Entity::find_in(&txn, ctx.org_id, id).await?;
+        let t = thread::Entity::find_in(&txn, ctx.org_id, m.thread_id).await?;
+        let event = MessageQueued { message: outbound_state(&m, &t)?, in_reply_to: m.in_reply_to.clone() };
+        publish(&txn, ctx, now, &event).await?;
         txn.commit().await?;
         message_out(m)
     }
@@ -170,17 +231,17 @@ impl CommsService {
     pub(crate) async fn touch_thread(
         &self,
         txn: &WriteTxn,
-        ctx: &OrgCtx,
+        org: OrganizationId,
         id: Uuid,
         participants: &[String],
     ) -> Result<thread::Model, AppError> {
-        let current = thread::Entity::find_in(txn, ctx.org_id, id).await?;
+        let current = thread::Entity::find_in(txn, org, id).await?;
         let mut all: Vec<String> = from_json(&current.participants)?;
         all.extend(participants.iter().cloned());
         all.sort();
         all.dedup();
         let now = self.clock.now();
-        thread::Entity::update_scoped(ctx.org_id)
+        thread::Entity::update_scoped(org)
             .col_expr(thread::Column::Participants, Expr::value(to_json(&all)?))
             .col_expr(thread::Column::ParticipantsKey, Expr::value(all.join(" ")))
             .col_expr(thread::Column::MessageCount, Expr::col(thread::Column::MessageCount).add(1))
@@ -189,16 +250,15 @@ impl CommsService {
             .filter(thread::Column::Id.eq(id))
             .exec(txn)
             .await?;
-        thread::Entity::find_in(txn, ctx.org_id, id).await
+        thread::Entity::find_in(txn, org, id).await
     }
 
     /// Writes the outbound row (`queued` or `draft`) with its `Message-ID` fixed.
     pub(crate) async fn queue(
         &self,
         txn: &WriteTxn,
-        ctx: &OrgCtx,
+        org: OrganizationId,
         t: &thread::Model,
-        connection_id: Uuid,
         out: Outgoing,
         status: &str,
     ) -> Result<message::Model, AppError> {
@@ -206,9 +266,9 @@ impl CommsService {
         let size = out.body_text.len() + out.body_html.as_ref().map_or(0, String::len);
         let row = message::ActiveModel {
             id: Set(MessageId::new().into_uuid()),
-            organization_id: Set(ctx.org_id.into_uuid()),
+            organization_id: Set(org.into_uuid()),
             thread_id: Set(t.id),
-            connection_id: Set(Some(connection_id)),
+            connection_id: Set(out.connection_id),
             provider_message_id: Set(None),
             message_id_header: Set(new_message_id(&out.from)),
             in_reply_to: Set(out.in_reply_to),
@@ -232,7 +292,7 @@ impl CommsService {
             status_reason: Set(None),
             send_attempts: Set(0),
             status_changed_at: Set(Some(now)),
-            reminder_id: Set(None),
+            reminder_id: Set(out.reminder_id),
         };
         Ok(message::Entity::insert(row).exec_with_returning(txn).await?)
     }

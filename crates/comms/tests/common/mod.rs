@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use async_trait::async_trait;
 use atrium_comms::{Contacts, Engagements};
 use atrium_events::agreements::EngagementId;
-use atrium_events::crm::ContactId;
+use atrium_events::crm::{ClientCompanyId, ContactId};
 use atrium_kernel::{AppError, OrganizationId};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -44,6 +44,29 @@ impl Contacts for TableContacts {
             .and_where(Expr::col(Alias::new("id")).eq(id.into_uuid()))
             .to_owned();
         Ok(self.0.query_one(&stmt).await?.map(|_| id))
+    }
+
+    async fn of_company(
+        &self,
+        org: OrganizationId,
+        company: ClientCompanyId,
+    ) -> Result<Vec<(ContactId, String, String)>, AppError> {
+        let stmt = Query::select()
+            .columns(["id", "email_normalized", "first_name", "last_name"].map(Alias::new))
+            .from(Alias::new("contacts"))
+            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
+            .and_where(Expr::col(Alias::new("client_company_id")).eq(company.into_uuid()))
+            .and_where(Expr::col(Alias::new("email_normalized")).is_not_null())
+            .to_owned();
+        let mut out = Vec::new();
+        for r in self.0.query_all(&stmt).await? {
+            let id: Uuid = r.try_get("", "id")?;
+            let email: String = r.try_get("", "email_normalized")?;
+            let first: String = r.try_get("", "first_name")?;
+            let last: String = r.try_get("", "last_name")?;
+            out.push((id.into(), email, format!("{first} {last}")));
+        }
+        Ok(out)
     }
 }
 

@@ -234,6 +234,7 @@ export const REQUIRED_ROLES = {
   "GET /api/v1/members/{id}": "any",
   "DELETE /api/v1/members/{id}": "manage_organization",
   "PATCH /api/v1/members/{id}": "manage_organization",
+  "POST /api/v1/messages/{id}/send": "write_records",
   "GET /api/v1/milestones": "any",
   "POST /api/v1/milestones": "write_records",
   "GET /api/v1/milestones/{id}": "any",

@@ -1739,6 +1739,27 @@ export interface paths {
         patch: operations["update_member"];
         trace?: never;
     };
+    "/api/v1/messages/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a draft after review (an overdue-invoice reminder, for one): it is
+         *     queued and sent in the background. A message that is not a draft is 409.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["messages_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/milestones": {
         parameters: {
             query?: never;
@@ -9798,6 +9819,19 @@ export interface components {
          * @enum {string}
          */
         ScheduleStatus: "active" | "paused" | "ended";
+        /**
+         * @description Send a draft (an overdue-invoice reminder, for one) after review. Absent
+         *     fields keep the draft's.
+         * @example {
+         *       "to": [
+         *         "accounts@globex.example"
+         *       ]
+         *     }
+         */
+        SendDraftIn: {
+            connection_id?: components["schemas"]["MailboxConnectionId"] | null;
+            to?: string[] | null;
+        };
         SettingsOut: {
             /** @description Reports and exchange rates are in this currency. */
             base_currency: components["schemas"]["Currency"];
@@ -11303,6 +11337,7 @@ export type ScheduleKind = components['schemas']['ScheduleKind'];
 export type ScheduleOut = components['schemas']['ScheduleOut'];
 export type SchedulePatch = components['schemas']['SchedulePatch'];
 export type ScheduleStatus = components['schemas']['ScheduleStatus'];
+export type SendDraftIn = components['schemas']['SendDraftIn'];
 export type SettingsOut = components['schemas']['SettingsOut'];
 export type SettingsPatch = components['schemas']['SettingsPatch'];
 export type SettingsUpdated = components['schemas']['SettingsUpdated'];
@@ -16319,6 +16354,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    messages_send: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Message id */
+                id: components["schemas"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendDraftIn"];
+            };
+        };
+        responses: {
+            /** @description The queued message */
+            202: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
                 };
             };
             400: components["responses"]["BadRequest"];
