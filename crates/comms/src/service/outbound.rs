@@ -7,7 +7,7 @@ use atrium_kernel::db::{WriteTxn, begin_write};
 use atrium_kernel::{AppError, OrgCtx, OrganizationId, Scoped};
 use atrium_outbox::publish;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::threads::{message_out, thread_state};
@@ -121,6 +121,7 @@ impl CommsService {
             .filter(message::Column::Status.is_in(["received", "sent", "queued", "retrying"]))
             .order_by_desc(message::Column::SentAt)
             .order_by_desc(message::Column::Id)
+            .limit(50)
             .all(&self.db)
             .await?;
         let last = newest.first().ok_or(AppError::conflict("the thread has no message to reply to"))?;
