@@ -64,6 +64,21 @@ else
   echo "make test: dovecot not installed: IMAP sync suites SKIPPED (apt-get install dovecot-imapd)"
   missing=1
 fi
+# aiosmtpd (PyPI, pinned): the comms sending tests start one per test as a real SMTP
+# server. Installed once into a virtualenv under the tools cache.
+smtpd_venv="$tools/aiosmtpd-1.4.6"
+if [ ! -x "$smtpd_venv/bin/python" ] || ! "$smtpd_venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
+  if command -v python3 >/dev/null; then
+    echo "make test: installing aiosmtpd 1.4.6 into $smtpd_venv"
+    { python3 -m venv "$smtpd_venv" && "$smtpd_venv/bin/pip" install -q aiosmtpd==1.4.6; } >/dev/null 2>&1 || true
+  fi
+fi
+if [ -x "$smtpd_venv/bin/python" ] && "$smtpd_venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
+  echo "make test: aiosmtpd in $smtpd_venv: SMTP sending suites RUN"
+else
+  echo "make test: aiosmtpd not installed (needs python3 with venv): SMTP sending suites SKIPPED (each prints SKIP)"
+  missing=1
+fi
 # The OpenID provider (the npm package oidc-provider, pinned in its package-lock.json);
 # test support starts one per test under Node. `npm ci` runs again only when the lock changes.
 oidc_dir="crates/testkit/oidc"

@@ -28,6 +28,7 @@ mod m20261207_120000_projects_member_capacities;
 mod m20261207_130000_revenue_reminders;
 mod m20261207_140000_comms_create_tables;
 mod m20261207_140000_revenue_payables;
+mod m20261207_150000_comms_sending;
 mod m20261207_150000_outbox_dispatch_indexes;
 mod m20261208_100000_revenue_ledger;
 
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_110000_revenue_report_indexes::Migration),
             Box::new(m20261207_140000_revenue_payables::Migration),
             Box::new(m20261207_140000_comms_create_tables::Migration),
+            Box::new(m20261207_150000_comms_sending::Migration),
             Box::new(m20261207_150000_outbox_dispatch_indexes::Migration),
             Box::new(m20261208_100000_revenue_ledger::Migration),
         ]

@@ -15,6 +15,9 @@ pub enum CommsError {
     Invalid { field: &'static str, message: String },
     #[error("the connection is {0}")]
     WrongState(String),
+    /// A draft that is no longer one.
+    #[error("the {0}")]
+    MessageState(String),
 }
 
 impl From<CommsError> for AppError {
@@ -26,7 +29,7 @@ impl From<CommsError> for AppError {
             E::NoSuchContact => AppError::NotFound("contact"),
             E::ProviderUnsupported(_) => AppError::invalid("provider", message),
             E::Invalid { field, .. } => AppError::invalid(field, message),
-            E::WrongState(_) => AppError::conflict(message),
+            E::WrongState(_) | E::MessageState(_) => AppError::conflict(message),
         }
     }
 }

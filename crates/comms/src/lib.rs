@@ -7,6 +7,7 @@ pub mod entity;
 pub mod error;
 pub mod http;
 pub mod ports;
+pub mod send;
 pub mod service;
 pub mod sync;
 
@@ -18,6 +19,8 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 pub use error::CommsError;
 pub use http::router;
 pub use ports::{Contacts, Engagements};
+pub use send::reminders::ReminderSubscriber;
+pub use send::{SendOutcome, SendSubscriber};
 pub use service::{CommsConfig, CommsService};
 pub use sync::metrics::SyncMetrics;
 pub use sync::{RunOutcome, RunReport, SyncJob};
@@ -45,6 +48,8 @@ pub fn module(
         metrics,
     );
     Module::new(svc.clone(), http::router(svc.clone()))
+        .subscriber(SendSubscriber(svc.clone()))
+        .subscriber(ReminderSubscriber(svc.clone()))
         .job(SyncJob(svc))
         .tag("comms", "Email threads and messages, mailbox connections and their sync health")
         .cached(CACHED)

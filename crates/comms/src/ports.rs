@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use async_trait::async_trait;
 use atrium_events::agreements::EngagementId;
-use atrium_events::crm::ContactId;
+use atrium_events::crm::{ClientCompanyId, ContactId};
 use atrium_kernel::{AppError, OrganizationId};
 
 /// Agreements' engagements: whether one exists in the organization. Another
@@ -24,4 +24,12 @@ pub trait Contacts: Send + Sync + 'static {
 
     /// Whether the contact exists in `org` (merged ones resolve to their survivor).
     async fn contact(&self, org: OrganizationId, id: ContactId) -> Result<Option<ContactId>, AppError>;
+
+    /// The live contacts of a client company that have an address: (id,
+    /// lower-case address, display name). Reminders go to them.
+    async fn of_company(
+        &self,
+        org: OrganizationId,
+        company: ClientCompanyId,
+    ) -> Result<Vec<(ContactId, String, String)>, AppError>;
 }

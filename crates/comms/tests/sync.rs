@@ -5,13 +5,11 @@
 // Tests inspect rows across organizations; the scoping rule is for services.
 #![allow(clippy::disallowed_methods)]
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use async_trait::async_trait;
 use atrium_comms::dto::{ConnectionIn, ImapIn, Provider, SyncState, ThreadFilter};
 use atrium_comms::entity::{connection, message, thread};
-use atrium_comms::{CommsConfig, CommsService, Contacts, Engagements, RunOutcome};
+use atrium_comms::{CommsConfig, CommsService, RunOutcome};
 use atrium_events::agreements::EngagementId;
 use atrium_events::crm::ContactId;
 use atrium_kernel::{AppError, Clock, Email, OrgCtx, OrganizationId, PageRequest, Principal, Role, SystemClock, Text};
@@ -19,58 +17,12 @@ use atrium_outbox::Platform;
 use atrium_outbox::entity::event;
 use atrium_testkit::TestDb;
 use atrium_testkit::dovecot::{Dovecot, PASSWORD, USER};
+use common::{TableContacts, TableEngagements};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
-/// CRM as the gateway wires it: the contacts table, by normalized email.
-struct TableContacts(DatabaseConnection);
-
-#[async_trait]
-impl Contacts for TableContacts {
-    async fn by_emails(&self, org: OrganizationId, emails: &[String]) -> Result<HashMap<String, ContactId>, AppError> {
-        let stmt = Query::select()
-            .columns(["id", "email_normalized"].map(Alias::new))
-            .from(Alias::new("contacts"))
-            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
-            .and_where(Expr::col(Alias::new("email_normalized")).is_in(emails.iter().cloned()))
-            .to_owned();
-        let rows = self.0.query_all(&stmt).await?;
-        let mut out = HashMap::new();
-        for r in rows {
-            let id: Uuid = r.try_get("", "id")?;
-            let email: String = r.try_get("", "email_normalized")?;
-            out.insert(email, id.into());
-        }
-        Ok(out)
-    }
-
-    async fn contact(&self, org: OrganizationId, id: ContactId) -> Result<Option<ContactId>, AppError> {
-        let stmt = Query::select()
-            .column(Alias::new("id"))
-            .from(Alias::new("contacts"))
-            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
-            .and_where(Expr::col(Alias::new("id")).eq(id.into_uuid()))
-            .to_owned();
-        Ok(self.0.query_one(&stmt).await?.map(|_| id))
-    }
-}
-
-/// Agreements as the gateway wires it: the engagements table, scoped.
-struct TableEngagements(DatabaseConnection);
-
-#[async_trait]
-impl Engagements for TableEngagements {
-    async fn exists(&self, org: OrganizationId, id: EngagementId) -> Result<bool, AppError> {
-        let stmt = Query::select()
-            .column(Alias::new("id"))
-            .from(Alias::new("engagements"))
-            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
-            .and_where(Expr::col(Alias::new("id")).eq(id.into_uuid()))
-            .to_owned();
-        Ok(self.0.query_one(&stmt).await?.is_some())
-    }
-}
+mod common;
 
 const MAX_PART: u64 = 64 * 1024;
 const MAX_MESSAGE: u64 = 512 * 1024;

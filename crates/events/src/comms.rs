@@ -230,6 +230,83 @@ event!(MessageReceived, "comms.message.received", "message", "An email message w
         ..Facets::default()
     });
 
+/// An outbound message as the sending events carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct OutboundState {
+    pub id: MessageId,
+    pub thread_id: ThreadId,
+    pub connection_id: Option<MailboxConnectionId>,
+    pub engagement_id: Option<EngagementId>,
+    pub from: String,
+    pub to: Vec<String>,
+    pub subject: String,
+    /// The RFC 5322 `Message-ID`, fixed before the first attempt.
+    pub message_id: String,
+    /// `draft`, `queued`, `retrying`, `sent` or `failed`.
+    pub status: String,
+}
+
+impl OutboundState {
+    fn facets(&self, summary: String) -> Facets {
+        Facets {
+            engagement_id: self.engagement_id.map(Into::into),
+            label: Some(self.subject.clone()),
+            summary: Some(summary),
+            ..Facets::default()
+        }
+    }
+}
+
+/// `comms.message.queued`: a reply or new message was written and waits to be
+/// sent (the sending subscriber sends it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MessageQueued {
+    #[serde(flatten)]
+    pub message: OutboundState,
+    pub in_reply_to: Option<String>,
+}
+
+/// `comms.message.drafted`: a draft was written for someone to review and send
+/// (an overdue-invoice reminder, for one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MessageDrafted {
+    #[serde(flatten)]
+    pub message: OutboundState,
+    /// The revenue reminder it was drafted for.
+    pub reminder_id: Option<uuid::Uuid>,
+}
+
+/// `comms.message.sent`: the mail server accepted the message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MessageSent {
+    #[serde(flatten)]
+    pub message: OutboundState,
+    pub sent_at: DateTime<Utc>,
+    /// Attempts it took.
+    pub attempts: i32,
+}
+
+/// `comms.message.send_failed`: an attempt to send failed; `status` says whether
+/// it is retried (`retrying`) or given up (`failed`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MessageSendFailed {
+    #[serde(flatten)]
+    pub message: OutboundState,
+    pub error: String,
+    pub attempts: i32,
+    pub failed_at: DateTime<Utc>,
+}
+
+event!(MessageQueued, "comms.message.queued", "message", "An email message was written and queued to be sent.",
+    |e| e.message.id, facets: |e| e.message.facets(format!("Email “{}” queued to {}", e.message.subject, e.message.to.join(", "))));
+event!(MessageDrafted, "comms.message.drafted", "message", "An email draft was written, to be reviewed and sent.",
+    |e| e.message.id, facets: |e| e.message.facets(format!("Email draft “{}”", e.message.subject)));
+event!(MessageSent, "comms.message.sent", "message", "An email message was accepted by the mail server.",
+    |e| e.message.id, facets: |e| e.message.facets(format!("Email “{}” sent to {}", e.message.subject, e.message.to.join(", "))));
+event!(MessageSendFailed, "comms.message.send_failed", "message",
+    "Sending an email message failed (it is retried with backoff, or given up).",
+    |e| e.message.id, facets: |e| e.message.facets(format!("Sending “{}” failed: {}", e.message.subject, e.error)));
+
 pub fn catalog() -> Vec<EventType> {
     vec![
         EventType::of::<ConnectionCreated>(),
@@ -245,5 +322,9 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<ThreadShared>(),
         EventType::of::<ThreadUnshared>(),
         EventType::of::<MessageReceived>(),
+        EventType::of::<MessageQueued>(),
+        EventType::of::<MessageDrafted>(),
+        EventType::of::<MessageSent>(),
+        EventType::of::<MessageSendFailed>(),
     ]
 }

@@ -244,6 +244,17 @@ pub struct Config {
     #[arg(long, global = true, env = "COMMS_MAX_PART_BYTES", default_value_t = 10 * 1024 * 1024)]
     pub comms_max_part_bytes: u64,
 
+    /// The SMTP server replies and new messages are sent through, as a URL:
+    /// `smtps://user:password@smtp.example.com` (implicit TLS), `smtp://user:password@host:587?tls=required`
+    /// (STARTTLS) or `smtp://127.0.0.1:2525` (plaintext, loopback only). Unset: messages wait as `retrying`.
+    #[arg(long, global = true, env = "COMMS_SMTP_URL", hide_env_values = true)]
+    pub comms_smtp_url: Option<String>,
+
+    /// Send overdue-invoice reminders as soon as revenue drafts them, instead of
+    /// leaving them as draft messages to review and send (`POST /api/v1/messages/{id}/send`).
+    #[arg(long, global = true, env = "COMMS_AUTO_SEND_REMINDERS", default_value_t = false)]
+    pub comms_auto_send_reminders: bool,
+
     /// Single sign-on providers, a JSON object: `{"google": {"issuer": "https://accounts.google.com",
     /// "client_id": "…", "client_secret": "…"}}`. Each is signed in with at
     /// `/api/v1/auth/oidc/<name>/start`. Unset: none.
@@ -345,6 +356,8 @@ impl Default for Config {
             comms_sync_window_days: 90,
             comms_max_message_bytes: 25 * 1024 * 1024,
             comms_max_part_bytes: 10 * 1024 * 1024,
+            comms_smtp_url: None,
+            comms_auto_send_reminders: false,
             redis_key_prefix: "atrium:".to_owned(),
             redis_timeout_ms: 250,
             session_cache_ttl_secs: 60,
@@ -457,6 +470,8 @@ impl Config {
             default_window_days: self.comms_sync_window_days.clamp(1, 3650),
             max_message_bytes: self.comms_max_message_bytes,
             max_part_bytes: self.comms_max_part_bytes,
+            smtp_url: self.comms_smtp_url.clone(),
+            auto_send_reminders: self.comms_auto_send_reminders,
             ..atrium_comms::CommsConfig::default()
         }
     }

@@ -114,6 +114,14 @@ impl atrium_comms::Contacts for Crm {
     async fn contact(&self, org: OrganizationId, id: ContactId) -> Result<Option<ContactId>, AppError> {
         Ok(self.0.contact_ref(org, id).await?.map(|c| c.id))
     }
+
+    async fn of_company(
+        &self,
+        org: OrganizationId,
+        company: ClientCompanyId,
+    ) -> Result<Vec<(ContactId, String, String)>, AppError> {
+        self.0.company_contacts_with_email(org, company).await
+    }
 }
 
 /// Agreements asks CRM about companies, contacts and deals (merged ids resolve to survivors).

@@ -9,6 +9,7 @@ pub mod dovecot;
 pub mod oidc;
 pub mod redis;
 pub mod s3;
+pub mod smtp;
 
 use std::time::Duration;
 

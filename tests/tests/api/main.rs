@@ -7,6 +7,8 @@ mod access;
 mod auth;
 mod collections;
 mod comms;
+mod comms_reminders;
+mod comms_send;
 mod connections;
 mod contract_fuzz;
 mod crm;

@@ -197,8 +197,12 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     let mailbox_id = mailbox.body["id"].as_str().expect("id").to_owned();
     // Paused, so the embedded scheduler leaves it alone (and B's resume must not work).
     app.post(&format!("/api/v1/mailbox-connections/{mailbox_id}/pause"), &ada.token, json!({})).await.expect(200);
-    ids.insert("/api/v1/mailbox-connections/", mailbox_id);
+    ids.insert("/api/v1/mailbox-connections/", mailbox_id.clone());
     ids.insert("/api/v1/threads/", crate::comms::seed_thread(app, &ada.org_id, "Kick-off").await);
+    let composed =
+        json!({"connection_id": mailbox_id, "to": ["hank@globex.example"], "subject": "Hi", "body_text": "Hello"});
+    let composed = app.post("/api/v1/threads", &ada.token, composed).await.expect(202);
+    ids.insert("/api/v1/messages/", composed.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/invoices/", invoice_id);
     ids.insert("/api/v1/payments/", payment.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/credit-notes/", credit.body["id"].as_str().expect("id").to_owned());
@@ -283,6 +287,7 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("PATCH", p) if p.starts_with("/api/v1/project-templates/") => Some(json!({"name": "Hijacked", "tasks": []})),
         ("PATCH", p) if p.starts_with("/api/v1/time-entries/") => Some(json!({"minutes": 1})),
         ("POST", p) if p.ends_with("/file") => Some(json!({"engagement_id": uuid::Uuid::now_v7()})),
+        ("POST", p) if p.ends_with("/reply") => Some(json!({"body_text": "Hijacked"})),
         ("POST", p) if p.ends_with("/reject") => Some(json!({"reason": "Hijacked"})),
         ("POST", p) if p.ends_with("/move") => Some(json!({"position": 0})),
         ("POST", p) if p.ends_with("/template") => Some(json!({"name": "Stolen"})),

@@ -2,9 +2,11 @@
 //! so every refusal names its field.
 
 mod connections;
+mod outbound;
 mod threads;
 
 pub use connections::*;
+pub use outbound::*;
 pub use threads::*;
 
 pub use atrium_events::agreements::EngagementId;

@@ -111,6 +111,12 @@ pub struct MessageOut {
     /// The CRM contact the sender was matched to.
     pub from_contact_id: Option<ContactId>,
     pub created_at: DateTime<Utc>,
+    /// `received` (imported), or for mail written here: `draft`, `queued`,
+    /// `retrying` (the last attempt failed; retried with backoff), `sent`, `failed` (given up).
+    pub status: String,
+    /// Why the last send attempt failed.
+    pub status_reason: Option<String>,
+    pub send_attempts: i32,
 }
 
 /// An address that sent mail and matches no CRM contact (yet).

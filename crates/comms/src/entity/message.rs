@@ -31,6 +31,14 @@ pub struct Model {
     pub size_bytes: i64,
     pub from_contact_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
+    /// received (imported) | draft | queued | retrying | sent | failed
+    pub status: String,
+    /// Why the last send attempt failed.
+    pub status_reason: Option<String>,
+    pub send_attempts: i32,
+    pub status_changed_at: Option<DateTimeUtc>,
+    /// The revenue reminder a draft was written for.
+    pub reminder_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

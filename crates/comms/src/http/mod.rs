@@ -1,6 +1,7 @@
 //! Comms routes: thin handlers over [`CommsService`].
 
 mod connections;
+mod messages;
 mod threads;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -10,10 +11,12 @@ use crate::service::CommsService;
 
 pub fn router(svc: CommsService) -> OpenApiRouter {
     OpenApiRouter::new()
-        .routes(routes!(threads::list))
+        .routes(routes!(threads::list, threads::compose))
         .routes(routes!(threads::get))
         .routes(routes!(threads::messages))
         .routes(routes!(threads::file))
+        .routes(routes!(threads::reply))
+        .routes(routes!(messages::send))
         .routes(routes!(threads::share))
         .routes(routes!(threads::unshare))
         .routes(routes!(threads::unknown_senders))

@@ -4,9 +4,10 @@ use atrium_kernel::{
 };
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
-use crate::dto::{FileThreadIn, MessageOut, ThreadFilter, ThreadId, ThreadOut, UnknownSenderOut};
+use crate::dto::{ComposeIn, FileThreadIn, MessageOut, ReplyIn, ThreadFilter, ThreadId, ThreadOut, UnknownSenderOut};
 use crate::service::CommsService;
 
 /// Email threads, newest first: all, by engagement, by contact, or unfiled.
@@ -118,4 +119,36 @@ pub(super) async fn unknown_senders(
     page: PageQuery,
 ) -> Result<Json<PageOut<UnknownSenderOut>>, AppError> {
     Ok(Json(page.respond(svc.unknown_senders(&ctx, page.request()).await?, |s| s)))
+}
+
+/// Write a new message (starting a new thread) from a mailbox connection. It is
+/// queued and sent in the background; its `status` says how that went.
+#[utoipa::path(post, path = "/api/v1/threads", tag = "comms",
+    extensions(("x-required-role" = json!("write_records"))),
+    request_body = ComposeIn,
+    responses((status = 202, description = "The queued message (its thread is `thread_id`)", body = MessageOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+pub(super) async fn compose(
+    State(svc): State<CommsService>,
+    ctx: Authorized<WriteRecords>,
+    ValidatedJson(input): ValidatedJson<ComposeIn>,
+) -> Result<impl IntoResponse, AppError> {
+    Ok((StatusCode::ACCEPTED, Json(svc.compose(&ctx, input).await?)))
+}
+
+/// Reply in the thread. It is queued and sent in the background with
+/// `In-Reply-To`/`References` to the thread's newest message.
+#[utoipa::path(post, path = "/api/v1/threads/{id}/reply", tag = "comms",
+    extensions(("x-required-role" = json!("write_records"))),
+    params(("id" = ThreadId, Path, description = "Thread id")),
+    request_body = ReplyIn,
+    responses((status = 202, description = "The queued reply", body = MessageOut)))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, thread_id = %id))]
+pub(super) async fn reply(
+    State(svc): State<CommsService>,
+    ctx: Authorized<WriteRecords>,
+    Path(id): Path<ThreadId>,
+    ValidatedJson(input): ValidatedJson<ReplyIn>,
+) -> Result<impl IntoResponse, AppError> {
+    Ok((StatusCode::ACCEPTED, Json(svc.reply(&ctx, id, input).await?)))
 }

@@ -3,6 +3,7 @@
 //! their typed event in the same transaction.
 
 pub(crate) mod connections;
+pub(crate) mod outbound;
 pub(crate) mod threads;
 
 use std::sync::Arc;
@@ -21,6 +22,8 @@ pub use connections::{Credentials, ImapSettings};
 pub const SYNC_JOB: &str = "comms.mailbox_sync";
 /// The actor of events the sync publishes.
 pub const SYNC_ACTOR: &str = "system:comms-sync";
+/// The actor of events the sender publishes.
+pub const SEND_ACTOR: &str = "system:comms-sender";
 
 #[derive(Debug, Clone)]
 pub struct CommsConfig {
@@ -42,6 +45,16 @@ pub struct CommsConfig {
     pub command_timeout: Duration,
     /// The longest wait after failures in a row.
     pub max_backoff: chrono::Duration,
+    /// The SMTP server messages are sent through (`COMMS_SMTP_URL`, lettre's URL form).
+    pub smtp_url: Option<String>,
+    /// Any one SMTP exchange.
+    pub smtp_timeout: Duration,
+    /// Attempts before a message that cannot be sent is `failed` (a permanent
+    /// refusal, a 5xx, fails at once).
+    pub max_send_attempts: i32,
+    /// Overdue-invoice reminders are queued at once instead of waiting as drafts
+    /// (`COMMS_AUTO_SEND_REMINDERS`).
+    pub auto_send_reminders: bool,
 }
 
 impl Default for CommsConfig {
@@ -55,6 +68,10 @@ impl Default for CommsConfig {
             connect_timeout: Duration::from_secs(20),
             command_timeout: Duration::from_secs(120),
             max_backoff: chrono::Duration::hours(1),
+            smtp_url: None,
+            smtp_timeout: Duration::from_secs(60),
+            max_send_attempts: 8,
+            auto_send_reminders: false,
         }
     }
 }

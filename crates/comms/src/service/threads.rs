@@ -239,5 +239,8 @@ pub(crate) fn message_out(m: message::Model) -> Result<MessageOut, AppError> {
         size_bytes: m.size_bytes,
         from_contact_id: m.from_contact_id.map(Into::into),
         created_at: m.created_at,
+        status: m.status,
+        status_reason: m.status_reason,
+        send_attempts: m.send_attempts,
     })
 }

@@ -120,6 +120,11 @@ impl CommsService {
             size_bytes: Set(i64::try_from(size).unwrap_or(i64::MAX)),
             from_contact_id: Set(from_contact.map(ContactId::into_uuid)),
             created_at: Set(now),
+            status: Set("received".to_owned()),
+            status_reason: Set(None),
+            send_attempts: Set(0),
+            status_changed_at: Set(None),
+            reminder_id: Set(None),
         };
         if let Err(e) = message::Entity::insert(row).exec_without_returning(&txn).await {
             // Another mailbox of the organization imported the same Message-ID meanwhile.

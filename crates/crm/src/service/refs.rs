@@ -4,7 +4,7 @@
 //! survivor, so a stale id copied before a merge still lands on the golden record.
 
 use atrium_kernel::{AppError, OrganizationId, Scoped};
-use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::CrmService;
 use crate::dto::{ClientCompanyId, ContactId, DealId};
@@ -93,6 +93,39 @@ impl CrmService {
             }
         }
         Ok(found)
+    }
+
+    /// The live contacts of a company that have an email address, oldest first:
+    /// (id, lower-case address, "First Last").
+    #[tracing::instrument(skip_all, fields(org_id = %org, company_id = %company))]
+    pub async fn company_contacts_with_email(
+        &self,
+        org: OrganizationId,
+        company: ClientCompanyId,
+    ) -> Result<Vec<(ContactId, String, String)>, AppError> {
+        let Some(company) = self.company_ref(org, company).await? else { return Ok(Vec::new()) };
+        let rows: Vec<(uuid::Uuid, Option<String>, String, String)> = contact::Entity::scoped(org)
+            .filter(contact::Column::ClientCompanyId.eq(company.into_uuid()))
+            .filter(contact::Column::MergedIntoId.is_null())
+            .filter(contact::Column::EmailNormalized.is_not_null())
+            .select_only()
+            .columns([
+                contact::Column::Id,
+                contact::Column::EmailNormalized,
+                contact::Column::FirstName,
+                contact::Column::LastName,
+            ])
+            .order_by_asc(contact::Column::Id)
+            .limit(50)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, email, first, last)| {
+                email.map(|e| (id.into(), e, format!("{first} {last}").trim().to_owned()))
+            })
+            .collect())
     }
 
     /// The deal `id` in `org`, or `None`.

@@ -2140,6 +2140,27 @@ export interface paths {
         patch: operations["update_member"];
         trace?: never;
     };
+    "/api/v1/messages/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a draft after review (an overdue-invoice reminder, for one): it is
+         *     queued and sent in the background. A message that is not a draft is 409.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["messages_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/milestones": {
         parameters: {
             query?: never;
@@ -2833,7 +2854,12 @@ export interface paths {
          */
         get: operations["threads_list"];
         put?: never;
-        post?: never;
+        /**
+         * Write a new message (starting a new thread) from a mailbox connection. It is
+         *     queued and sent in the background; its `status` says how that went.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["compose"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2891,6 +2917,27 @@ export interface paths {
         get: operations["messages"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply in the thread. It is queued and sent in the background with
+         *     `In-Reply-To`/`References` to the thread's newest message.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["reply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3852,6 +3899,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "comms.message.drafted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An email draft was written, to be reviewed and sent.
+         * @description Delivered for `comms.message.drafted` events (aggregate `message`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.message.drafted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.message.queued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An email message was written and queued to be sent.
+         * @description Delivered for `comms.message.queued` events (aggregate `message`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.message.queued"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "comms.message.received": {
         parameters: {
             query?: never;
@@ -3866,6 +3953,46 @@ export interface webhooks {
          * @description Delivered for `comms.message.received` events (aggregate `message`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
          */
         post: operations["comms.message.received"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.message.send_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sending an email message failed (it is retried with backoff, or given up).
+         * @description Delivered for `comms.message.send_failed` events (aggregate `message`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.message.send_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.message.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An email message was accepted by the mail server.
+         * @description Delivered for `comms.message.sent` events (aggregate `message`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.message.sent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6847,6 +6974,30 @@ export interface components {
             changed: string[];
         };
         /**
+         * @description A new message, starting a new thread. It is queued and sent by the
+         *     connection's mail server; the answer is the queued message.
+         * @example {
+         *       "body_text": "Hello Hank, …",
+         *       "connection_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "subject": "Kick-off next week",
+         *       "to": [
+         *         "hank@globex.example"
+         *       ]
+         *     }
+         */
+        ComposeIn: {
+            /** @description The mailbox it is sent from. */
+            connection_id: components["schemas"]["MailboxConnectionId"];
+            to: string[];
+            cc?: string[];
+            bcc?: string[];
+            subject: string;
+            body_text: string;
+            /** @description Sanitized before it is stored and sent. */
+            body_html?: string | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+        };
+        /**
          * @description `comms.connection.auth_failed`: the provider refused the credentials; sync is
          *     stopped until they are replaced (or the connection is resumed).
          */
@@ -8883,6 +9034,17 @@ export interface components {
             dry_run?: boolean;
         };
         /**
+         * @description `comms.message.drafted`: a draft was written for someone to review and send
+         *     (an overdue-invoice reminder, for one).
+         */
+        MessageDrafted: components["schemas"]["OutboundState"] & {
+            /**
+             * Format: uuid
+             * @description The revenue reminder it was drafted for.
+             */
+            reminder_id?: string | null;
+        };
+        /**
          * Format: uuid
          * @description MessageId: a UUIDv7
          * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
@@ -8915,6 +9077,22 @@ export interface components {
             from_contact_id?: components["schemas"]["ContactId"] | null;
             /** Format: date-time */
             created_at: string;
+            /**
+             * @description `received` (imported), or for mail written here: `draft`, `queued`,
+             *     `retrying` (the last attempt failed; retried with backoff), `sent`, `failed` (given up).
+             */
+            status: string;
+            /** @description Why the last send attempt failed. */
+            status_reason?: string | null;
+            /** Format: int32 */
+            send_attempts: number;
+        };
+        /**
+         * @description `comms.message.queued`: a reply or new message was written and waits to be
+         *     sent (the sending subscriber sends it).
+         */
+        MessageQueued: components["schemas"]["OutboundState"] & {
+            in_reply_to?: string | null;
         };
         /** @description `comms.message.received`: a message was imported from a mailbox. */
         MessageReceived: {
@@ -8933,6 +9111,27 @@ export interface components {
             sent_at: string;
             /** @description CRM contacts matched by address (sender and recipients). */
             contact_ids: components["schemas"]["ContactId"][];
+        };
+        /**
+         * @description `comms.message.send_failed`: an attempt to send failed; `status` says whether
+         *     it is retried (`retrying`) or given up (`failed`).
+         */
+        MessageSendFailed: components["schemas"]["OutboundState"] & {
+            error: string;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            failed_at: string;
+        };
+        /** @description `comms.message.sent`: the mail server accepted the message. */
+        MessageSent: components["schemas"]["OutboundState"] & {
+            /** Format: date-time */
+            sent_at: string;
+            /**
+             * Format: int32
+             * @description Attempts it took.
+             */
+            attempts: number;
         };
         /**
          * @description `projects.milestone.completed`: a milestone went from open to done (published
@@ -9141,6 +9340,20 @@ export interface components {
             slug: string;
             /** Format: date-time */
             created_at: string;
+        };
+        /** @description An outbound message as the sending events carry it. */
+        OutboundState: {
+            id: components["schemas"]["MessageId"];
+            thread_id: components["schemas"]["ThreadId"];
+            connection_id?: components["schemas"]["MailboxConnectionId"] | null;
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            from: string;
+            to: string[];
+            subject: string;
+            /** @description The RFC 5322 `Message-ID`, fixed before the first attempt. */
+            message_id: string;
+            /** @description `draft`, `queued`, `retrying`, `sent` or `failed`. */
+            status: string;
         };
         /** @description A page on the wire. */
         PageOut_ActivityOut: {
@@ -9730,6 +9943,15 @@ export interface components {
                 from_contact_id?: components["schemas"]["ContactId"] | null;
                 /** Format: date-time */
                 created_at: string;
+                /**
+                 * @description `received` (imported), or for mail written here: `draft`, `queued`,
+                 *     `retrying` (the last attempt failed; retried with backoff), `sent`, `failed` (given up).
+                 */
+                status: string;
+                /** @description Why the last send attempt failed. */
+                status_reason?: string | null;
+                /** Format: int32 */
+                send_attempts: number;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -10893,6 +11115,20 @@ export interface components {
              */
             replayed: number;
         };
+        /**
+         * @description A reply in the thread. Without `to`, it goes to the sender of the newest
+         *     message from someone else.
+         * @example {
+         *       "body_text": "Thanks, see you Monday."
+         *     }
+         */
+        ReplyIn: {
+            connection_id?: components["schemas"]["MailboxConnectionId"] | null;
+            to?: string[] | null;
+            cc?: string[];
+            body_text: string;
+            body_html?: string | null;
+        };
         /** @description How many rows now name the survivor. */
         RepointedCounts: {
             /** Format: int64 */
@@ -11181,6 +11417,19 @@ export interface components {
          * @enum {string}
          */
         ScheduleStatus: "active" | "paused" | "ended";
+        /**
+         * @description Send a draft (an overdue-invoice reminder, for one) after review. Absent
+         *     fields keep the draft's.
+         * @example {
+         *       "to": [
+         *         "accounts@globex.example"
+         *       ]
+         *     }
+         */
+        SendDraftIn: {
+            connection_id?: components["schemas"]["MailboxConnectionId"] | null;
+            to?: string[] | null;
+        };
         SettingsOut: {
             /** @description Reports and exchange rates are in this currency. */
             base_currency: components["schemas"]["Currency"];
@@ -12548,6 +12797,7 @@ export type CompanyPatch = components['schemas']['CompanyPatch'];
 export type CompanyState = components['schemas']['CompanyState'];
 export type CompanyStatus = components['schemas']['CompanyStatus'];
 export type CompanyUpdated = components['schemas']['CompanyUpdated'];
+export type ComposeIn = components['schemas']['ComposeIn'];
 export type ConnectionAuthFailed = components['schemas']['ConnectionAuthFailed'];
 export type ConnectionCreated = components['schemas']['ConnectionCreated'];
 export type ConnectionDeleted = components['schemas']['ConnectionDeleted'];
@@ -12719,9 +12969,13 @@ export type MemberRoleChanged = components['schemas']['MemberRoleChanged'];
 export type MembershipOut = components['schemas']['MembershipOut'];
 export type MergeConflict = components['schemas']['MergeConflict'];
 export type MergeIn = components['schemas']['MergeIn'];
+export type MessageDrafted = components['schemas']['MessageDrafted'];
 export type MessageId = components['schemas']['MessageId'];
 export type MessageOut = components['schemas']['MessageOut'];
+export type MessageQueued = components['schemas']['MessageQueued'];
 export type MessageReceived = components['schemas']['MessageReceived'];
+export type MessageSendFailed = components['schemas']['MessageSendFailed'];
+export type MessageSent = components['schemas']['MessageSent'];
 export type MilestoneCompleted = components['schemas']['MilestoneCompleted'];
 export type MilestoneCreated = components['schemas']['MilestoneCreated'];
 export type MilestoneDeleted = components['schemas']['MilestoneDeleted'];
@@ -12742,6 +12996,7 @@ export type OrganizationCreated = components['schemas']['OrganizationCreated'];
 export type OrganizationId = components['schemas']['OrganizationId'];
 export type OrganizationIn = components['schemas']['OrganizationIn'];
 export type OrganizationOut = components['schemas']['OrganizationOut'];
+export type OutboundState = components['schemas']['OutboundState'];
 export type PageOutActivityOut = components['schemas']['PageOut_ActivityOut'];
 export type PageOutApiKeyOut = components['schemas']['PageOut_ApiKeyOut'];
 export type PageOutApprovalRuleOut = components['schemas']['PageOut_ApprovalRuleOut'];
@@ -12834,6 +13089,7 @@ export type ReminderOut = components['schemas']['ReminderOut'];
 export type ReminderStatus = components['schemas']['ReminderStatus'];
 export type RemoteOption = components['schemas']['RemoteOption'];
 export type ReplayedOut = components['schemas']['ReplayedOut'];
+export type ReplyIn = components['schemas']['ReplyIn'];
 export type RepointedCounts = components['schemas']['RepointedCounts'];
 export type RepointedMerge = components['schemas']['RepointedMerge'];
 export type RevenueByClientOut = components['schemas']['RevenueByClientOut'];
@@ -12849,6 +13105,7 @@ export type ScheduleKind = components['schemas']['ScheduleKind'];
 export type ScheduleOut = components['schemas']['ScheduleOut'];
 export type SchedulePatch = components['schemas']['SchedulePatch'];
 export type ScheduleStatus = components['schemas']['ScheduleStatus'];
+export type SendDraftIn = components['schemas']['SendDraftIn'];
 export type SettingsOut = components['schemas']['SettingsOut'];
 export type SettingsPatch = components['schemas']['SettingsPatch'];
 export type SettingsUpdated = components['schemas']['SettingsUpdated'];
@@ -18967,6 +19224,54 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    messages_send: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Message id */
+                id: components["schemas"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendDraftIn"];
+            };
+        };
+        responses: {
+            /** @description The queued message */
+            202: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     milestones_list: {
         parameters: {
             query?: {
@@ -21241,6 +21546,50 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    compose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComposeIn"];
+            };
+        };
+        responses: {
+            /** @description The queued message (its thread is `thread_id`) */
+            202: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     threads_get: {
         parameters: {
             query?: never;
@@ -21369,6 +21718,54 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Thread id */
+                id: components["schemas"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyIn"];
+            };
+        };
+        responses: {
+            /** @description The queued reply */
+            202: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -23383,6 +23780,62 @@ export interface operations {
             };
         };
     };
+    "comms.message.drafted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.message.drafted";
+                    /** @enum {string} */
+                    aggregate_type?: "message";
+                    data?: components["schemas"]["MessageDrafted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.message.queued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.message.queued";
+                    /** @enum {string} */
+                    aggregate_type?: "message";
+                    data?: components["schemas"]["MessageQueued"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "comms.message.received": {
         parameters: {
             query?: never;
@@ -23398,6 +23851,62 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "message";
                     data?: components["schemas"]["MessageReceived"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.message.send_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.message.send_failed";
+                    /** @enum {string} */
+                    aggregate_type?: "message";
+                    data?: components["schemas"]["MessageSendFailed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.message.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.message.sent";
+                    /** @enum {string} */
+                    aggregate_type?: "message";
+                    data?: components["schemas"]["MessageSent"];
                 };
             };
         };

@@ -1,0 +1,87 @@
+//! What the comms tests share: the ports as the gateway wires them (reading the
+//! CRM and agreements tables).
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use atrium_comms::{Contacts, Engagements};
+use atrium_events::agreements::EngagementId;
+use atrium_events::crm::{ClientCompanyId, ContactId};
+use atrium_kernel::{AppError, OrganizationId};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use uuid::Uuid;
+
+/// CRM as the gateway wires it: the contacts table, by normalized email.
+pub struct TableContacts(pub DatabaseConnection);
+
+#[async_trait]
+impl Contacts for TableContacts {
+    async fn by_emails(&self, org: OrganizationId, emails: &[String]) -> Result<HashMap<String, ContactId>, AppError> {
+        let stmt = Query::select()
+            .columns(["id", "email_normalized"].map(Alias::new))
+            .from(Alias::new("contacts"))
+            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
+            .and_where(Expr::col(Alias::new("email_normalized")).is_in(emails.iter().cloned()))
+            .to_owned();
+        let rows = self.0.query_all(&stmt).await?;
+        let mut out = HashMap::new();
+        for r in rows {
+            let id: Uuid = r.try_get("", "id")?;
+            let email: String = r.try_get("", "email_normalized")?;
+            out.insert(email, id.into());
+        }
+        Ok(out)
+    }
+
+    async fn contact(&self, org: OrganizationId, id: ContactId) -> Result<Option<ContactId>, AppError> {
+        let stmt = Query::select()
+            .column(Alias::new("id"))
+            .from(Alias::new("contacts"))
+            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
+            .and_where(Expr::col(Alias::new("id")).eq(id.into_uuid()))
+            .to_owned();
+        Ok(self.0.query_one(&stmt).await?.map(|_| id))
+    }
+
+    async fn of_company(
+        &self,
+        org: OrganizationId,
+        company: ClientCompanyId,
+    ) -> Result<Vec<(ContactId, String, String)>, AppError> {
+        let stmt = Query::select()
+            .columns(["id", "email_normalized", "first_name", "last_name"].map(Alias::new))
+            .from(Alias::new("contacts"))
+            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
+            .and_where(Expr::col(Alias::new("client_company_id")).eq(company.into_uuid()))
+            .and_where(Expr::col(Alias::new("email_normalized")).is_not_null())
+            .to_owned();
+        let mut out = Vec::new();
+        for r in self.0.query_all(&stmt).await? {
+            let id: Uuid = r.try_get("", "id")?;
+            let email: String = r.try_get("", "email_normalized")?;
+            let first: String = r.try_get("", "first_name")?;
+            let last: String = r.try_get("", "last_name")?;
+            out.push((id.into(), email, format!("{first} {last}")));
+        }
+        Ok(out)
+    }
+}
+
+/// Agreements as the gateway wires it: the engagements table, scoped.
+pub struct TableEngagements(pub DatabaseConnection);
+
+#[async_trait]
+impl Engagements for TableEngagements {
+    async fn exists(&self, org: OrganizationId, id: EngagementId) -> Result<bool, AppError> {
+        let stmt = Query::select()
+            .column(Alias::new("id"))
+            .from(Alias::new("engagements"))
+            .and_where(Expr::col(Alias::new("organization_id")).eq(org.into_uuid()))
+            .and_where(Expr::col(Alias::new("id")).eq(id.into_uuid()))
+            .to_owned();
+        Ok(self.0.query_one(&stmt).await?.is_some())
+    }
+}
