@@ -8,7 +8,9 @@
 #     cargo build --release --workspace --bin atrium      # symbols for the report
 #   bench/http/callgrind.sh                                # after bench/http/run.sh
 #
-# Settings (environment): ATRIUM_BIN, PG_URL, BENCH_DB, PORT, N, OUT (callgrind file).
+# Settings (environment): ATRIUM_BIN, PG_URL, BENCH_DB, PORT, N, OUT (callgrind file),
+# DEEP=1 (profile the page 25,000 rows in, with a cursor, as run.sh's list-deep),
+# QUERY_CACHE=false (profile the uncached path; a first page is otherwise served from the cache).
 set -euo pipefail
 
 BIN=${ATRIUM_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/atrium-target}/release/atrium}
@@ -40,6 +42,13 @@ trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 up
 TOKEN=$(curl -fs -H 'content-type: application/json' \
   -d '{"email":"bench@bench.example","password":"correct horse battery"}' "$BASE/api/v1/auth/login" | jq -r .token)
+if [ "${DEEP:-0}" = 1 ]; then
+  CURSOR=
+  for _ in $(seq 1 125); do
+    CURSOR=$(curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/contacts?limit=200${CURSOR:+&cursor=$CURSOR}" | jq -r .next_cursor)
+  done
+  URL="$URL&cursor=$CURSOR"
+fi
 kill -TERM "$SERVER"
 wait "$SERVER" || true
 

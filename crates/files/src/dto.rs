@@ -95,6 +95,7 @@ pub struct DirectUploadOut {
     pub url: String,
     /// Headers to send as they are: they are part of the signature.
     pub headers: std::collections::BTreeMap<String, String>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub expires_at: DateTime<Utc>,
     /// `POST` here once the PUT succeeded.
     pub complete_url: String,
@@ -107,6 +108,7 @@ pub struct VersionOut {
     pub sha256: String,
     pub media_type: String,
     pub uploaded_by: String,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub uploaded_at: DateTime<Utc>,
 }
 
@@ -122,7 +124,9 @@ pub struct FileOut {
     /// The current version (absent while the first direct upload is pending).
     pub current: Option<VersionOut>,
     pub created_by: String,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 

@@ -14,9 +14,11 @@ pub mod money;
 pub mod page;
 pub mod patch;
 pub mod rate;
+pub mod row;
 pub mod tenant;
 pub mod text;
 pub mod vault;
+pub mod wire;
 
 pub use auth::{AnyRole, Authorized, LogTime, ManageOrg, Requirement, WriteBilling, WriteRecords};
 pub use client_ip::ClientIp;

@@ -22,6 +22,7 @@ pub struct DeadLetterOut {
     pub attempts: i32,
     #[schema(example = "connection refused")]
     pub last_error: String,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub failed_at: DateTime<Utc>,
     pub event: Event,
 }

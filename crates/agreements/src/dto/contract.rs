@@ -86,6 +86,7 @@ pub struct SignatureOut {
     #[schema(example = "hank@globex.example")]
     pub signer_email: String,
     /// Server clock at signing.
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub signed_at: DateTime<Utc>,
     /// The signing request's peer address, when known.
     #[schema(example = "203.0.113.7")]
@@ -121,7 +122,9 @@ pub struct ContractOut {
     /// The engagement delivering this contract, if any (the first one created).
     pub engagement_id: Option<EngagementId>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -75,7 +75,9 @@ pub struct EngagementOut {
     pub end_date: Option<NaiveDate>,
     pub status: EngagementStatus,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

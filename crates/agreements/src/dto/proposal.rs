@@ -101,15 +101,19 @@ pub struct ProposalOut {
     pub subtotal: Money,
     /// What the client pays; equals `subtotal` (no taxes or discounts at document level yet).
     pub total: Money,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub sent_at: Option<DateTime<Utc>>,
     /// When it was accepted, declined or expired.
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub decided_at: Option<DateTime<Utc>>,
     /// The contract made from it, if any.
     pub contract_id: Option<ContractId>,
     /// The engagement of that contract, if any.
     pub engagement_id: Option<EngagementId>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

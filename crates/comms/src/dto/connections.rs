@@ -144,7 +144,9 @@ pub struct SkipOut {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct HealthOut {
     pub state: SyncState,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub last_run_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub last_success_at: Option<DateTime<Utc>>,
     /// Seconds since the last successful sync (`null` before the first).
     pub lag_seconds: Option<i64>,
@@ -154,9 +156,11 @@ pub struct HealthOut {
     /// What the last run skipped, and why.
     pub last_skips: Vec<SkipOut>,
     pub last_error: Option<String>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub last_error_at: Option<DateTime<Utc>>,
     pub consecutive_failures: i32,
     /// `null` while paused or waiting for new credentials.
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub next_run_at: Option<DateTime<Utc>>,
     /// A worker holds the connection right now.
     pub syncing: bool,
@@ -173,6 +177,8 @@ pub struct ConnectionOut {
     pub sync_window_days: i32,
     pub health: HealthOut,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }

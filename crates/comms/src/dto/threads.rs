@@ -45,9 +45,12 @@ pub struct ThreadOut {
     /// The client portal shows shared threads only.
     pub shared_with_client: bool,
     pub message_count: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub last_message_at: DateTime<Utc>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -97,6 +100,7 @@ pub struct MessageOut {
     pub cc: Vec<AddressOut>,
     pub bcc: Vec<AddressOut>,
     pub subject: String,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub sent_at: DateTime<Utc>,
     /// The RFC 5322 `Message-ID` (without angle brackets).
     pub message_id: String,
@@ -110,6 +114,7 @@ pub struct MessageOut {
     pub size_bytes: i64,
     /// The CRM contact the sender was matched to.
     pub from_contact_id: Option<ContactId>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
     /// `received` (imported), or for mail written here: `draft`, `queued`,
     /// `retrying` (the last attempt failed; retried with backoff), `sent`, `failed` (given up).
@@ -127,7 +132,9 @@ pub struct UnknownSenderOut {
     pub email_address: String,
     pub name: Option<String>,
     pub message_count: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub first_seen_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub last_seen_at: DateTime<Utc>,
     /// The thread of its latest message.
     pub last_thread_id: Option<ThreadId>,

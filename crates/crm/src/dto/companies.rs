@@ -88,7 +88,9 @@ pub struct CompanyOut {
     /// Set when this company was merged: the surviving company.
     pub merged_into_id: Option<ClientCompanyId>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

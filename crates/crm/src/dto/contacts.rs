@@ -75,7 +75,9 @@ pub struct ContactOut {
     /// Set on a merged contact (a tombstone): the survivor to use instead.
     pub merged_into_id: Option<ContactId>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

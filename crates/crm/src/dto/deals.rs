@@ -131,7 +131,9 @@ pub struct DealOut {
     pub contact_id: Option<ContactId>,
     pub owner_id: Option<UserId>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
-    TransactionTrait,
+    QuerySelect, TransactionTrait,
 };
 
 use super::state::{contact_out, contact_state};
@@ -55,8 +55,14 @@ impl CrmService {
                     .add(starts_with_literally(contact::Column::EmailNormalized, &t)),
             );
         }
-        let rows = req.apply(q, contact::Column::Id, SortOrder::Asc).all(&self.db).await?;
-        Ok(Page::from_rows(rows, &req, |r| r.id).map(|r| contact_out(contact_state(&r))))
+        let rows = req
+            .apply(q, contact::Column::Id, SortOrder::Asc)
+            .select_only()
+            .columns(contact::Listed::COLUMNS)
+            .into_model::<contact::Listed>()
+            .all(&self.db)
+            .await?;
+        Ok(Page::from_rows(rows, &req, |r| r.id).map(listed_out))
     }
 
     /// A contact; a merged one still resolves and names its survivor.
@@ -229,4 +235,20 @@ pub(crate) async fn live_contact_by_email<C: ConnectionTrait>(
         .filter(contact::Column::MergedIntoId.is_null())
         .one(conn)
         .await?)
+}
+
+fn listed_out(r: contact::Listed) -> ContactOut {
+    ContactOut {
+        id: r.id.into(),
+        client_company_id: r.client_company_id.map(Into::into),
+        first_name: r.first_name,
+        last_name: r.last_name,
+        email: r.email,
+        phone: r.phone,
+        title: r.title,
+        merged_into_id: r.merged_into_id.map(Into::into),
+        version: r.version,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+    }
 }

@@ -30,7 +30,9 @@ pub struct InvitationOut {
     pub email: String,
     pub role: Role,
     pub status: InvitationStatus,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub expires_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -76,8 +78,11 @@ pub struct ApiKeyOut {
     #[schema(example = "atr_k_4J0bHk")]
     pub prefix: String,
     pub role: Role,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub last_used_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub revoked_at: Option<DateTime<Utc>>,
 }
 

@@ -57,6 +57,7 @@ pub struct UserOut {
     pub email: String,
     #[schema(example = "Ada Lovelace")]
     pub name: String,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -66,6 +67,7 @@ pub struct AuthOut {
     /// Send as `Authorization: Bearer <token>`.
     #[schema(example = "atr_s_4J0bHk3n1m3yF2y2b0X5Zl9pY1m2Q3r4S5t6U7v8W9x")]
     pub token: String,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub expires_at: DateTime<Utc>,
     pub user: UserOut,
     pub organization: OrganizationOut,

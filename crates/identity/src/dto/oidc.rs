@@ -10,6 +10,7 @@ pub struct OidcStartOut {
     #[schema(example = "https://accounts.google.com/o/oauth2/v2/auth?response_type=code&client_id=…")]
     pub authorization_url: String,
     /// The sign-in must come back to the callback before this.
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub expires_at: DateTime<Utc>,
 }
 

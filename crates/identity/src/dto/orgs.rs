@@ -13,6 +13,7 @@ pub struct OrganizationOut {
     pub name: String,
     #[schema(example = "analytical-engines")]
     pub slug: String,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -66,6 +67,7 @@ pub struct MemberOut {
     pub role: Role,
     /// Increments on every change; send it back in `If-Match`.
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
 

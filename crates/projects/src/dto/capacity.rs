@@ -42,6 +42,7 @@ pub struct MemberCapacityOut {
     pub minutes_per_week: i32,
     /// Monday first.
     pub working_days: Vec<Weekday>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -40,7 +40,9 @@ pub struct MilestoneOut {
     pub due_date: Option<NaiveDate>,
     pub status: MilestoneStatus,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

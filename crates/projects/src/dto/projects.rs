@@ -54,7 +54,9 @@ pub struct ProjectOut {
     pub start_date: Option<NaiveDate>,
     pub due_date: Option<NaiveDate>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

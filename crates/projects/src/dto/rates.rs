@@ -37,6 +37,7 @@ pub struct RateCardOut {
     pub effective_from: NaiveDate,
     pub billing_rate: Money,
     pub cost_rate: Money,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -86,9 +86,12 @@ pub struct TaskOut {
     /// 0-based rank within the project (dense: the project's tasks hold 0..n).
     pub position: i32,
     /// When the task last became `done`; `null` unless it is done.
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub completed_at: Option<DateTime<Utc>>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -153,7 +153,9 @@ pub struct TemplateOut {
     pub milestones: Vec<TemplateMilestone>,
     pub tasks: Vec<TemplateTask>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -90,10 +90,13 @@ pub struct TimeEntryOut {
     pub invoiced_by: Option<InvoiceId>,
     /// Who approved or rejected it last, and when.
     pub decided_by: Option<UserId>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub decided_at: Option<DateTime<Utc>>,
     pub rejection_reason: Option<String>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -126,6 +126,8 @@ pub struct ApprovalRuleOut {
     pub account: Option<String>,
     pub steps: Vec<ApprovalStep>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }

@@ -169,6 +169,7 @@ pub struct ApprovalSeatOut {
     /// `approved`, `rejected`, or `null` while undecided.
     pub decision: Option<String>,
     pub comment: Option<String>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub decided_at: Option<DateTime<Utc>>,
 }
 
@@ -192,6 +193,7 @@ pub struct ApprovalRouteOut {
     pub current_step: Option<i32>,
     pub steps: Vec<RouteStepOut>,
     pub submitted_by: Option<String>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub submitted_at: Option<DateTime<Utc>>,
 }
 
@@ -200,6 +202,7 @@ pub struct ApprovalRouteOut {
 pub struct RejectionOut {
     pub reason: String,
     pub rejected_by: String,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub rejected_at: DateTime<Utc>,
 }
 
@@ -232,9 +235,13 @@ pub struct BillOut {
     /// The last rejection, while the bill is back in draft because of it.
     pub rejection: Option<RejectionOut>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub approved_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub voided_at: Option<DateTime<Utc>>,
 }
 
@@ -291,6 +298,7 @@ pub struct BillPaymentOut {
     pub fx_rate: Option<String>,
     pub base_amount: Money,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
 

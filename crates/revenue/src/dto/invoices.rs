@@ -193,9 +193,13 @@ pub struct InvoiceOut {
     pub base_total: Option<Money>,
     pub notes: Option<String>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub issued_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub voided_at: Option<DateTime<Utc>>,
 }
 
@@ -237,6 +241,7 @@ pub struct CreditNoteOut {
     pub tax_total: Money,
     pub total: Money,
     pub fx_rate: Option<String>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -63,11 +63,14 @@ pub struct ConnectionOut {
     pub status: ConnectionStatus,
     /// QBO realm id or Xero tenant id.
     pub tenant: Option<String>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub access_expires_at: Option<DateTime<Utc>>,
     /// Ledger payments changed after this were not pulled yet.
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub pull_watermark: Option<DateTime<Utc>>,
     pub last_error: Option<String>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -92,6 +95,7 @@ pub struct MappingOut {
     pub remote_id: String,
     pub remote_name: Option<String>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -121,6 +125,8 @@ pub struct SyncRunOut {
     /// Changed on both sides: flagged, not overwritten.
     pub conflicts: i32,
     pub errors: Vec<LedgerSyncIssue>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub started_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub finished_at: Option<DateTime<Utc>>,
 }

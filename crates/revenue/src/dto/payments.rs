@@ -43,9 +43,11 @@ pub struct PaymentOut {
     /// `base_amount` minus the same amount at the invoice's rate: the realized
     /// exchange gain (positive) or loss (negative).
     pub realized_fx_difference: Money,
+    #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub reversed_at: Option<DateTime<Utc>>,
     pub reversal_reason: Option<String>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
 

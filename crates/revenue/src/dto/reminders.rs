@@ -55,7 +55,9 @@ pub struct ReminderOut {
     pub balance: Money,
     pub status: ReminderStatus,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub drafted_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

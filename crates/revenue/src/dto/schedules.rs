@@ -217,7 +217,9 @@ pub struct ScheduleOut {
     /// (milestone schedules bill when a milestone completes, not on a day).
     pub next_due_on: Option<NaiveDate>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -261,5 +263,6 @@ pub struct RunOut {
     pub invoice_id: Option<InvoiceId>,
     /// What was left out and why (e.g. time without a rate in the schedule's currency).
     pub detail: Option<String>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }

@@ -17,6 +17,7 @@ pub struct SettingsOut {
     /// Days past due at which a reminder is drafted.
     pub reminder_steps: Vec<i32>,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -65,7 +66,9 @@ pub struct TaxRateOut {
     pub inclusive: bool,
     pub archived: bool,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -88,6 +91,7 @@ pub struct FxRateOut {
     pub base_currency: Currency,
     pub rate_date: NaiveDate,
     pub rate: String,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -94,7 +94,9 @@ pub struct VendorOut {
     pub payment_terms_days: Option<i32>,
     pub status: VendorStatus,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

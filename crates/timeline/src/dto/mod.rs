@@ -25,6 +25,7 @@ pub struct ActivityOut {
     pub summary: String,
     /// The event's payload, as the event catalog describes its type.
     pub data: serde_json::Value,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
 

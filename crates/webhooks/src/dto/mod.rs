@@ -71,7 +71,9 @@ pub struct WebhookOut {
     pub description: String,
     pub enabled: bool,
     pub version: i32,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -94,5 +96,6 @@ pub struct AttemptOut {
     pub status_code: Option<i32>,
     pub error: Option<String>,
     pub duration_ms: i64,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
 }
