@@ -76,6 +76,9 @@ pub fn ledger_router(svc: LedgerService) -> OpenApiRouter {
         .routes(routes!(ledger::sync))
         .routes(routes!(ledger::list_runs))
         .routes(routes!(ledger::get_run))
+        .routes(routes!(ledger::list_links))
+        .routes(routes!(ledger::get_link))
+        .routes(routes!(ledger::resolve_link))
         .with_state(svc)
 }
 

@@ -110,13 +110,26 @@ impl LedgerService {
                 self.save_link(row, |am| {
                     am.conflict = Set(true);
                     am.last_error = Set(Some(m.clone()));
+                    // While flagged, the hash is the local body that conflicted: keeping
+                    // the ledger's version marks exactly that body as not to be pushed.
+                    am.content_hash = Set(Some(hash));
                 })
                 .await?;
                 Ok(Ok(Pushed::Conflict(m)))
             }
             Err(e) => {
                 let message = e.to_string();
-                self.save_link(row, |am| am.last_error = Set(Some(message))).await?;
+                // A refused create made nothing: the corrected record must go as a new
+                // request, since both ledgers answer a repeated request id with the
+                // first answer, the refusal included.
+                let renew = row.remote_id.is_none() && matches!(e, LedgerError::Validation(_));
+                self.save_link(row, |am| {
+                    am.last_error = Set(Some(message));
+                    if renew {
+                        am.request_id = Set(Uuid::now_v7().to_string());
+                    }
+                })
+                .await?;
                 Ok(Err(e))
             }
         }

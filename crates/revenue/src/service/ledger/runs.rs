@@ -154,7 +154,7 @@ impl LedgerService {
     }
 
     /// Calls `f` with the session; after a 401 refreshes once and calls again.
-    async fn with_session<T, F, Fut>(
+    pub(super) async fn with_session<T, F, Fut>(
         &self,
         org: OrganizationId,
         actor: &str,
