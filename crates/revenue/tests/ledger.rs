@@ -607,8 +607,10 @@ async fn xero_sync_end_to_end(db: &TestDb) {
     let run5 = h.ledger.sync_now(&ctx).await.expect("run 5");
     assert_eq!(run5.pulled, 1, "{run5:?}");
     assert_eq!(h.revenue.get_invoice(&ctx, second.id).await.expect("invoice").status, InvoiceStatus::Paid);
+    let calls = books.lock().expect("books").calls;
     let run6 = h.ledger.sync_now(&ctx).await.expect("run 6");
     assert_eq!(run6.pulled, 0, "the same Xero payment is not pulled twice");
+    assert_eq!(books.lock().expect("books").calls - calls, 1, "nothing changed: only the payments are read");
     {
         let b = books.lock().expect("books");
         assert_eq!(b.count("Payments", None), 3, "a pulled payment is not pushed back");
