@@ -343,6 +343,7 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("PATCH", p) if p.starts_with("/api/v1/bills/") => Some(json!({"notes": "Hijacked"})),
         ("PATCH", p) if p.starts_with("/api/v1/bill-approval-rules/") => Some(json!({"name": "Hijacked"})),
         ("POST", p) if p.ends_with("/resolve") => Some(json!({"keep": "local"})),
+        ("POST", p) if p.starts_with("/api/v1/bill-payments/") => Some(json!({"reason": "Hijacked"})),
         ("POST", _) => Some(json!({})),
         _ => None,
     }

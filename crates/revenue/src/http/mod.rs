@@ -60,6 +60,7 @@ pub fn payables_router(svc: PayablesService) -> OpenApiRouter {
         .routes(routes!(bills::void_bill))
         .routes(routes!(bills::list_bill_payments, bills::pay_bill))
         .routes(routes!(bills::get_bill_payment))
+        .routes(routes!(bills::reverse_bill_payment))
         .routes(routes!(approval_rules::list, approval_rules::create))
         .routes(routes!(approval_rules::get, approval_rules::update, approval_rules::delete))
         .with_state(svc)

@@ -422,7 +422,11 @@ impl LedgerService {
         vendors: &Links,
         bills: &Links,
     ) -> Result<Vec<(Uuid, Built)>, AppError> {
-        let rows = bill_payment::Entity::scoped(org).order_by_asc(bill_payment::Column::Id).all(&self.db).await?;
+        let rows = bill_payment::Entity::scoped(org)
+            .filter(bill_payment::Column::ReversedAt.is_null())
+            .order_by_asc(bill_payment::Column::Id)
+            .all(&self.db)
+            .await?;
         let mut bill_ids: Vec<Uuid> = rows.iter().map(|p| p.bill_id).collect();
         bill_ids.sort();
         bill_ids.dedup();
