@@ -14,15 +14,22 @@ use std::time::Duration;
 
 #[path = "support/fake_qbo.rs"]
 mod fake_qbo;
+#[path = "support/fake_xero.rs"]
+mod fake_xero;
 #[path = "support/no_projects.rs"]
 mod no_projects;
 
 use async_trait::async_trait;
 use atrium_kernel::vault::{ColumnVault, KeyRing};
 use atrium_kernel::{
-    AppError, Clock, Currency, FrozenClock, IfMatch, Money, OrgCtx, OrganizationId, Principal, Role, Text, UserId,
+    AppError, Clock, Currency, FrozenClock, IfMatch, Money, OrgCtx, OrganizationId, PageRequest, Principal, Role, Text,
+    UserId,
 };
 use atrium_outbox::entity::event;
+use atrium_revenue::dto::{
+    BillIn, BillLineIn, BillPaymentIn, BillStatus, Keep, LinkFilter, LinkStatus, RecordKind, ResolveIn, TaxRateId,
+    TaxRateIn,
+};
 use atrium_revenue::dto::{
     CallbackQuery, ClientCompanyId, ConnectionStatus, EngagementId, InvoiceIn, InvoiceStatus, IssueIn, LineIn,
     MappingIn, MappingKind, PaymentIn, Quantity, VendorIn, VendorPatch,
@@ -38,7 +45,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 use serde_json::json;
 use uuid::Uuid;
 
-backend_tests!(quickbooks_sync_end_to_end, another_orgs_connection_and_runs_are_not_found,);
+backend_tests!(quickbooks_sync_end_to_end, xero_sync_end_to_end, another_orgs_connection_and_runs_are_not_found,);
 
 struct TableEngagements(DatabaseConnection);
 
@@ -98,19 +105,31 @@ struct Harness {
     conn: DatabaseConnection,
 }
 
-fn harness(db: &TestDb, base: &str) -> Harness {
-    let now = Utc.with_ymd_and_hms(2027, 1, 15, 9, 0, 0).single().expect("time");
-    let clock = Arc::new(FrozenClock::at(now));
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2027, 1, 15, 9, 0, 0).single().expect("time")
+}
+
+/// Services against the fake of `provider` at `base`.
+fn harness(db: &TestDb, provider: Provider, base: &str) -> Harness {
+    let clock = Arc::new(FrozenClock::at(now()));
     let dyn_clock = clock.clone() as Arc<dyn Clock>;
     let ring = KeyRing::from_secret(b"ledger test secret");
     let engagements = Arc::new(TableEngagements(db.conn.clone()));
-    let mut qbo = ProviderConfig::production(Provider::Quickbooks, "client-1".into(), "secret-1".into());
-    qbo.authorize_url = format!("{base}/connect/oauth2");
-    qbo.token_url = format!("{base}/oauth2/v1/tokens/bearer");
-    qbo.api_base = base.to_owned();
+    let mut cfg = ProviderConfig::production(provider, "client-1".into(), "secret-1".into());
+    cfg.api_base = base.to_owned();
+    let quickbooks = (provider == Provider::Quickbooks).then(|| ProviderConfig {
+        authorize_url: format!("{base}/connect/oauth2"),
+        token_url: format!("{base}/oauth2/v1/tokens/bearer"),
+        ..cfg.clone()
+    });
+    let xero = (provider == Provider::Xero).then(|| ProviderConfig {
+        authorize_url: format!("{base}/identity/connect/authorize"),
+        token_url: format!("{base}/connect/token"),
+        ..cfg
+    });
     let config = LedgerConfig {
-        quickbooks: Some(qbo),
-        xero: None,
+        quickbooks,
+        xero,
         redirect_base: "https://atrium.test".into(),
         max_retry_after: Duration::from_secs(5),
     };
@@ -202,11 +221,21 @@ impl Harness {
     }
 
     async fn issued(&self, ctx: &OrgCtx, engagement: EngagementId, amount: i64) -> atrium_revenue::dto::InvoiceOut {
+        self.issued_taxed(ctx, engagement, amount, None).await
+    }
+
+    async fn issued_taxed(
+        &self,
+        ctx: &OrgCtx,
+        engagement: EngagementId,
+        amount: i64,
+        tax_rate_id: Option<TaxRateId>,
+    ) -> atrium_revenue::dto::InvoiceOut {
         let line = LineIn {
             description: text("Work"),
             quantity: Quantity::from_milli(1000).expect("qty"),
             unit_price: usd(amount),
-            tax_rate_id: None,
+            tax_rate_id,
         };
         let input = InvoiceIn {
             engagement_id: engagement,
@@ -219,18 +248,20 @@ impl Harness {
         self.revenue.issue_invoice(ctx, d.id, IssueIn::default(), IfMatch(None)).await.expect("issue")
     }
 
-    async fn connect(&self, ctx: &OrgCtx) {
-        let start = self.ledger.start_connect(ctx, Provider::Quickbooks).await.expect("start");
+    /// Connects through the OAuth round trip; QBO names its realm on the callback,
+    /// Xero's tenant is found through `/connections`.
+    async fn connect(&self, ctx: &OrgCtx, provider: Provider) {
+        let start = self.ledger.start_connect(ctx, provider).await.expect("start");
         assert!(start.authorize_url.contains("client_id=client-1"), "{}", start.authorize_url);
         assert!(start.authorize_url.contains(&format!("state={}", start.state)));
-        let q = CallbackQuery {
-            code: Some("good-code".into()),
-            state: Some(start.state),
-            realm_id: Some(fake_qbo::REALM.into()),
-            error: None,
+        let (realm, tenant) = match provider {
+            Provider::Quickbooks => (Some(fake_qbo::REALM.to_owned()), fake_qbo::REALM),
+            Provider::Xero => (None, fake_xero::TENANT),
         };
-        let c = self.ledger.finish_connect(ctx, Provider::Quickbooks, q).await.expect("callback");
-        assert_eq!((c.status, c.tenant.as_deref()), (ConnectionStatus::Connected, Some(fake_qbo::REALM)));
+        let q =
+            CallbackQuery { code: Some("good-code".into()), state: Some(start.state), realm_id: realm, error: None };
+        let c = self.ledger.finish_connect(ctx, provider, q).await.expect("callback");
+        assert_eq!((c.status, c.tenant.as_deref()), (ConnectionStatus::Connected, Some(tenant)));
     }
 
     async fn map(&self, ctx: &OrgCtx, kind: MappingKind, remote: &str) {
@@ -251,7 +282,7 @@ impl Harness {
 
 async fn quickbooks_sync_end_to_end(db: &TestDb) {
     let (base, books) = fake_qbo::start().await;
-    let h = harness(db, &base);
+    let h = harness(db, Provider::Quickbooks, &base);
     let ctx = h.org().await;
 
     // Connect: a wrong state is refused; the right one exchanges the code and seals the tokens.
@@ -265,7 +296,7 @@ async fn quickbooks_sync_end_to_end(db: &TestDb) {
     let err = h.ledger.finish_connect(&ctx, Provider::Quickbooks, bad).await.expect_err("forged state");
     assert_eq!((status_of(&err), field_of(&err).as_deref()), (422, Some("state")));
     drop(start);
-    h.connect(&ctx).await;
+    h.connect(&ctx, Provider::Quickbooks).await;
     let stored = h
         .conn
         .query_one(
@@ -348,6 +379,15 @@ async fn quickbooks_sync_end_to_end(db: &TestDb) {
     assert_eq!(run3.conflicts, 1, "{run3:?}");
     assert_eq!(books.lock().expect("books").objects["Vendor"][0]["DisplayName"], "Northwind", "not overwritten");
 
+    // Decided for Atrium: the next run pushes its name over QuickBooks' current version.
+    let conflicts = h.ledger.list_links(&ctx, &in_conflict(), PageRequest::default()).await.expect("links");
+    assert_eq!(conflicts.items.len(), 1);
+    let link = &conflicts.items[0];
+    assert_eq!((link.record_type, link.record_id), (RecordKind::Vendor, northwind.id.into_uuid()));
+    let resolved = h.ledger.resolve_link(&ctx, link.id, ResolveIn { keep: Keep::Local }).await.expect("keep Atrium's");
+    assert_eq!((resolved.status, resolved.remote_version.as_deref()), (LinkStatus::Synced, Some("1")));
+    assert_eq!(h.events(&ctx, "revenue.ledger.conflict_resolved").await, 1);
+
     // Pull: a payment recorded in QuickBooks against the second invoice marks it paid, once.
     let remote_invoice = {
         let b = books.lock().expect("books");
@@ -362,6 +402,8 @@ async fn quickbooks_sync_end_to_end(db: &TestDb) {
     assert_eq!(run4.pulled, 1, "{run4:?}");
     let paid = h.revenue.get_invoice(&ctx, second.id).await.expect("invoice");
     assert_eq!(paid.status, InvoiceStatus::Paid);
+    assert_eq!((run4.conflicts, run4.pushed), (0, 1), "{run4:?}");
+    assert_eq!(books.lock().expect("books").objects["Vendor"][0]["DisplayName"], "Northwind Traders");
     let run5 = h.ledger.sync_now(&ctx).await.expect("run 5");
     assert_eq!(run5.pulled, 0, "the same ledger payment is not pulled twice");
     assert_eq!(books.lock().expect("books").count("Payment"), 1, "a pulled payment is not pushed back");
@@ -388,21 +430,282 @@ async fn quickbooks_sync_end_to_end(db: &TestDb) {
     let err = h.ledger.sync_now(&ctx).await.expect_err("needs connecting again");
     assert_eq!(status_of(&err), 409);
 
-    let runs = h.ledger.list_runs(&ctx, atrium_kernel::PageRequest::default()).await.expect("runs");
+    let runs = h.ledger.list_runs(&ctx, PageRequest::default()).await.expect("runs");
     assert_eq!(runs.items.first().map(|r| r.id), Some(failed.id), "newest first");
     assert_eq!(h.events(&ctx, "revenue.ledger.sync_finished").await, 8);
 }
 
+fn vendor_in(name: &str) -> VendorIn {
+    VendorIn { name: text(name), email: None, tax_id: None, default_currency: None, payment_terms_days: None }
+}
+
+fn day(y: i32, m: u32, d: u32) -> atrium_kernel::Date {
+    atrium_kernel::Date::new(NaiveDate::from_ymd_opt(y, m, d).expect("d")).expect("date")
+}
+
+fn messages(run: &atrium_revenue::dto::SyncRunOut) -> Vec<String> {
+    run.errors.iter().map(|e| format!("{} {}", e.record_type, e.message)).collect()
+}
+
+fn in_conflict() -> LinkFilter {
+    LinkFilter { status: Some(LinkStatus::Conflict), record_type: None }
+}
+
+/// The run's errors other than conflicts still flagged.
+fn problems(run: &atrium_revenue::dto::SyncRunOut) -> Vec<String> {
+    messages(run).into_iter().filter(|m| !m.contains(" conflict: ")).collect()
+}
+
+/// The same journey against the Xero fake, plus what is Xero's own: the tenant
+/// found through `/connections`, `Xero-tenant-id` on every call, creates replayed
+/// by `Idempotency-Key` (bills keep no `Reference` in Xero), a refused record
+/// sent again as a new request once corrected, `UpdatedDateUTC` as the version,
+/// the minute limit waited out and the daily limit stopping the run (resumed by
+/// the next), and payments pulled with `If-Modified-Since`.
+async fn xero_sync_end_to_end(db: &TestDb) {
+    let (base, books) = fake_xero::start(now()).await;
+    let h = harness(db, Provider::Xero, &base);
+    let ctx = h.org().await;
+    h.connect(&ctx, Provider::Xero).await;
+    assert_eq!(h.events(&ctx, "revenue.ledger.connected").await, 1);
+
+    // Mappings against Xero's accounts (by type) and tax types.
+    let vat = h
+        .revenue
+        .create_tax_rate(&ctx, TaxRateIn { name: text("VAT 20%"), basis_points: 2000, inclusive: false })
+        .await
+        .expect("tax rate");
+    let wrong_type = MappingIn { kind: MappingKind::BankAccount, local_key: "default".into(), remote_id: "200".into() };
+    let err = h.ledger.set_mapping(&ctx, wrong_type).await.expect_err("a revenue account is not a bank");
+    assert_eq!((status_of(&err), field_of(&err).as_deref()), (422, Some("remote_id")));
+    h.map(&ctx, MappingKind::IncomeAccount, "200").await;
+    h.map(&ctx, MappingKind::BankAccount, "090").await;
+    h.map(&ctx, MappingKind::ExpenseAccount, "310").await;
+    let tax = MappingIn { kind: MappingKind::TaxRate, local_key: vat.id.to_string(), remote_id: "OUTPUT2".into() };
+    h.ledger.set_mapping(&ctx, tax).await.expect("tax mapping");
+
+    // Records: two invoices (the first paid in part in Atrium, the second taxed),
+    // two vendors (Xero refuses one), an approved bill paid in part.
+    let engagement = h.engagement(&ctx).await;
+    let first = h.issued(&ctx, engagement, 40_000).await;
+    let second = h.issued_taxed(&ctx, engagement, 25_000, Some(vat.id)).await;
+    let pay = PaymentIn { amount: usd(10_000), received_on: day(2027, 1, 14), method: None, reference: None };
+    h.revenue.record_payment(&ctx, first.id, pay).await.expect("payment");
+    let northwind = h.payables.create_vendor(&ctx, vendor_in("Northwind")).await.expect("vendor");
+    let refused = h.payables.create_vendor(&ctx, vendor_in("Rejected Supplies")).await.expect("vendor");
+    let line = BillLineIn {
+        description: text("Printing"),
+        account: None,
+        quantity: Quantity::from_milli(1000).expect("qty"),
+        unit_price: usd(12_000),
+        tax_rate_id: None,
+    };
+    let bill = BillIn {
+        vendor_id: Some(northwind.id),
+        engagement_id: None,
+        vendor_reference: Some(text("NW-0113")),
+        bill_date: day(2027, 1, 10),
+        due_date: None,
+        currency: None,
+        notes: None,
+        lines: vec![line],
+    };
+    let bill = h.payables.create_bill(&ctx, bill).await.expect("bill");
+    let bill = h.payables.submit_bill(&ctx, bill.id, IfMatch(None)).await.expect("no rule: approved");
+    assert_eq!(bill.status, BillStatus::Approved);
+    let bill_pay = BillPaymentIn { amount: usd(5_000), paid_on: day(2027, 1, 14), method: None, reference: None };
+    h.payables.record_bill_payment(&ctx, bill.id, bill_pay).await.expect("bill payment");
+
+    // Run 1: a minute-limit 429 is waited out; Xero refuses one contact; the process
+    // "dies" after Xero created the first invoice and the bill (answers lost).
+    {
+        let mut b = books.lock().expect("books");
+        b.rate_limit_next = 1;
+        b.crash_on_create = vec!["Invoices/ACCREC".into(), "Invoices/ACCPAY".into()];
+    }
+    let run1 = h.ledger.sync_now(&ctx).await.expect("run 1");
+    assert_eq!(run1.status, "partial");
+    assert_eq!(books.lock().expect("books").rate_limited, 1, "the 429 was retried after Retry-After");
+    let m = messages(&run1);
+    assert!(m.iter().any(|m| m.starts_with("vendor") && m.contains("has been archived")), "{m:?}");
+    assert!(m.iter().any(|m| m.starts_with("invoice")), "{m:?}");
+    assert!(m.iter().any(|m| m.starts_with("bill ")), "{m:?}");
+    assert!(m.iter().any(|m| m.starts_with("payment") && m.contains("not in the ledger yet")), "{m:?}");
+    assert!(m.iter().any(|m| m.starts_with("bill_payment") && m.contains("not in the ledger yet")), "{m:?}");
+    {
+        let b = books.lock().expect("books");
+        let counts =
+            (b.count("Contacts", None), b.count("Invoices", Some("ACCREC")), b.count("Invoices", Some("ACCPAY")));
+        assert_eq!(counts, (2, 2, 1));
+        let taxed = b.find("Invoices", "Reference", &format!("atrium:{}", second.id)).expect("pushed");
+        assert_eq!(
+            (&taxed["LineItems"][0]["TaxType"], &taxed["LineItems"][0]["AccountCode"]),
+            (&json!("OUTPUT2"), &json!("200"))
+        );
+        let bill = b.find("Invoices", "Type", "ACCPAY").expect("bill");
+        assert_eq!(bill["Reference"], serde_json::Value::Null, "Xero keeps no bill reference");
+    }
+
+    // Run 2 resumes: the invoice is found by its reference, the bill's create is
+    // replayed by its Idempotency-Key; nothing twice, and the payments follow.
+    let run2 = h.ledger.sync_now(&ctx).await.expect("run 2");
+    {
+        let b = books.lock().expect("books");
+        let counts = (
+            b.count("Contacts", None),
+            b.count("Invoices", Some("ACCREC")),
+            b.count("Invoices", Some("ACCPAY")),
+            b.count("Payments", None),
+        );
+        assert_eq!(counts, (2, 2, 1, 2), "nothing created twice");
+        let bill_payment = b.objects["Payments"].iter().find(|p| p["Invoice"]["Type"] == "ACCPAY").expect("paid");
+        assert_eq!((&bill_payment["Amount"], &bill_payment["Account"]["Code"]), (&json!(50.0), &json!("090")));
+    }
+    assert_eq!(messages(&run2).len(), 1, "only the refused vendor remains: {:?}", run2.errors);
+
+    // The refused vendor, corrected, goes as a new request (the old key would replay the refusal).
+    let patch = VendorPatch { name: Some(text("Rejected Supplies Ltd")), ..VendorPatch::default() };
+    h.payables.update_vendor(&ctx, refused.id, patch, IfMatch(None)).await.expect("rename");
+    let run3 = h.ledger.sync_now(&ctx).await.expect("run 3");
+    assert_eq!((run3.status.as_str(), run3.pushed), ("completed", 1), "{run3:?}");
+    assert_eq!(books.lock().expect("books").count("Contacts", None), 3);
+
+    // A conflict: Northwind edited in Xero and in Atrium; flagged, not overwritten.
+    // The other vendor, changed only in Atrium, is updated.
+    let remote_northwind = books
+        .lock()
+        .expect("books")
+        .find("Contacts", "ContactNumber", &format!("atrium:{}", northwind.id))
+        .expect("pushed")["ContactID"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    books.lock().expect("books").edit("Contacts", &remote_northwind, "Name", "Northwind Ltd");
+    let patch = VendorPatch { name: Some(text("Northwind Traders")), ..VendorPatch::default() };
+    h.payables.update_vendor(&ctx, northwind.id, patch, IfMatch(None)).await.expect("rename");
+    let patch = VendorPatch { name: Some(text("Rejected Supplies Limited")), ..VendorPatch::default() };
+    h.payables.update_vendor(&ctx, refused.id, patch, IfMatch(None)).await.expect("rename");
+    let run4 = h.ledger.sync_now(&ctx).await.expect("run 4");
+    assert_eq!((run4.conflicts, run4.pushed), (1, 1), "{run4:?}");
+    {
+        let b = books.lock().expect("books");
+        assert_eq!(b.find("Contacts", "ContactID", &remote_northwind).expect("contact")["Name"], "Northwind Ltd");
+        assert!(b.find("Contacts", "Name", "Rejected Supplies Limited").is_some(), "updated in Xero");
+    }
+
+    // Pull: a payment recorded in Xero against the taxed invoice (300.00) marks it paid, once.
+    {
+        let mut b = books.lock().expect("books");
+        let invoice_id =
+            b.find("Invoices", "Reference", &format!("atrium:{}", second.id)).expect("pushed")["InvoiceID"].clone();
+        let stamp = b.stamp();
+        let paid = json!({"PaymentID": "9d1c0000-0000-4000-8000-000000000077", "Amount": 300.0, "Status": "AUTHORISED",
+            "Date": "/Date(1800000000000+0000)/", "UpdatedDateUTC": stamp,
+            "Invoice": {"InvoiceID": invoice_id, "Type": "ACCREC", "CurrencyCode": "USD"}});
+        b.objects.entry("Payments".into()).or_default().push(paid);
+    }
+    let run5 = h.ledger.sync_now(&ctx).await.expect("run 5");
+    assert_eq!(run5.pulled, 1, "{run5:?}");
+    assert_eq!(h.revenue.get_invoice(&ctx, second.id).await.expect("invoice").status, InvoiceStatus::Paid);
+    let calls = books.lock().expect("books").calls;
+    let run6 = h.ledger.sync_now(&ctx).await.expect("run 6");
+    assert_eq!(run6.pulled, 0, "the same Xero payment is not pulled twice");
+    assert_eq!(books.lock().expect("books").calls - calls, 1, "nothing changed: only the payments are read");
+    {
+        let b = books.lock().expect("books");
+        assert_eq!(b.count("Payments", None), 3, "a pulled payment is not pushed back");
+        assert_eq!(b.modified_since.first(), Some(&None), "the first pull reads everything");
+        assert_eq!(
+            b.modified_since.last().cloned().flatten().as_deref(),
+            Some("Fri, 15 Jan 2027 09:00:00 GMT"),
+            "later pulls ask for changes since the watermark"
+        );
+    }
+
+    // A 401 (token expired early) refreshes once (the refresh token rotates) and goes on.
+    books.lock().expect("books").access_token = "expired-elsewhere".into();
+    let run7 = h.ledger.sync_now(&ctx).await.expect("run after 401");
+    assert_eq!((problems(&run7), books.lock().expect("books").refreshes), (vec![], 1));
+    assert_eq!(run7.conflicts, 1, "the conflict stays flagged until resolved");
+    // Xero's access tokens live 30 minutes: refreshed before they run out.
+    h.clock.advance(chrono::Duration::minutes(26));
+    h.ledger.sync_now(&ctx).await.expect("run near expiry");
+    assert_eq!(books.lock().expect("books").refreshes, 2);
+
+    // The daily limit: not waited for, the run stops and says so; the next run resumes.
+    let patch = VendorPatch { name: Some(text("Rejected Supplies Limited UK")), ..VendorPatch::default() };
+    h.payables.update_vendor(&ctx, refused.id, patch, IfMatch(None)).await.expect("rename");
+    {
+        let mut b = books.lock().expect("books");
+        b.rate_limit_next = 1;
+        b.rate_problem = "day".into();
+        b.retry_after = 1;
+    }
+    let limited = h.ledger.sync_now(&ctx).await.expect("run at the daily limit");
+    assert_eq!(limited.status, "failed", "{limited:?}");
+    assert!(messages(&limited).iter().any(|m| m.contains("rate limited")), "{limited:?}");
+    assert_eq!(books.lock().expect("books").rate_limited, 2, "the daily limit is not retried");
+    let resumed = h.ledger.sync_now(&ctx).await.expect("resumed");
+    assert_eq!((problems(&resumed), resumed.pushed), (vec![], 1), "{resumed:?}");
+
+    // The conflict decided for Xero: Atrium's conflicting name is not pushed; a
+    // later change in Atrium is. Another organization cannot see or decide it.
+    let conflicts = h.ledger.list_links(&ctx, &in_conflict(), PageRequest::default()).await.expect("links");
+    assert_eq!(conflicts.items.len(), 1);
+    let link = &conflicts.items[0];
+    assert_eq!(
+        (link.record_type, link.record_id, link.remote_id.as_deref()),
+        (RecordKind::Vendor, northwind.id.into_uuid(), Some(remote_northwind.as_str()))
+    );
+    let keep_remote = || ResolveIn { keep: Keep::Remote };
+    let other = h.org().await;
+    assert_eq!(status_of(&h.ledger.get_link(&other, link.id).await.expect_err("theirs")), 404);
+    assert_eq!(status_of(&h.ledger.resolve_link(&other, link.id, keep_remote()).await.expect_err("theirs")), 404);
+    let resolved = h.ledger.resolve_link(&ctx, link.id, keep_remote()).await.expect("keep Xero's");
+    assert_eq!(resolved.status, LinkStatus::Synced);
+    assert_eq!(status_of(&h.ledger.resolve_link(&ctx, link.id, keep_remote()).await.expect_err("decided")), 409);
+    assert_eq!(h.events(&ctx, "revenue.ledger.conflict_resolved").await, 1);
+    let kept = h.ledger.sync_now(&ctx).await.expect("after keeping Xero's");
+    assert_eq!((kept.status.as_str(), kept.pushed, kept.conflicts), ("completed", 0, 0), "{kept:?}");
+    assert_eq!(
+        books.lock().expect("books").find("Contacts", "ContactID", &remote_northwind).expect("c")["Name"],
+        "Northwind Ltd"
+    );
+    let patch = VendorPatch { name: Some(text("Northwind Group")), ..VendorPatch::default() };
+    h.payables.update_vendor(&ctx, northwind.id, patch, IfMatch(None)).await.expect("rename");
+    let later = h.ledger.sync_now(&ctx).await.expect("a later change");
+    assert_eq!((later.status.as_str(), later.pushed), ("completed", 1), "{later:?}");
+    assert_eq!(
+        books.lock().expect("books").find("Contacts", "ContactID", &remote_northwind).expect("c")["Name"],
+        "Northwind Group"
+    );
+    let synced = LinkFilter { status: Some(LinkStatus::Synced), record_type: Some(RecordKind::Vendor) };
+    assert_eq!(h.ledger.list_links(&ctx, &synced, PageRequest::default()).await.expect("links").items.len(), 2);
+
+    // A revoked grant: auth_failed with its event, and the run says why.
+    books.lock().expect("books").revoked = true;
+    h.clock.advance(chrono::Duration::hours(1));
+    let failed = h.ledger.sync_now(&ctx).await.expect("run with a revoked grant");
+    assert_eq!(failed.status, "failed");
+    assert!(failed.errors[0].message.contains("invalid_grant"), "{:?}", failed.errors);
+    assert_eq!(h.ledger.get_connection(&ctx).await.expect("connection").status, ConnectionStatus::AuthFailed);
+    assert_eq!(h.events(&ctx, "revenue.ledger.auth_failed").await, 1);
+    assert_eq!(status_of(&h.ledger.sync_now(&ctx).await.expect_err("needs connecting again")), 409);
+
+    assert_eq!(books.lock().expect("books").wrong_tenant, 0, "every call named the tenant");
+    assert_eq!(h.events(&ctx, "revenue.ledger.sync_finished").await, 13);
+}
+
 async fn another_orgs_connection_and_runs_are_not_found(db: &TestDb) {
     let (base, _books) = fake_qbo::start().await;
-    let h = harness(db, &base);
+    let h = harness(db, Provider::Quickbooks, &base);
     let ours = h.org().await;
     let theirs = h.org().await;
-    h.connect(&ours).await;
+    h.connect(&ours, Provider::Quickbooks).await;
     let run = h.ledger.sync_now(&ours).await.expect("run");
     assert_eq!(status_of(&h.ledger.get_connection(&theirs).await.expect_err("theirs")), 404);
     assert_eq!(status_of(&h.ledger.get_run(&theirs, run.id).await.expect_err("their run")), 404);
-    assert!(h.ledger.list_runs(&theirs, atrium_kernel::PageRequest::default()).await.expect("runs").items.is_empty());
+    assert!(h.ledger.list_runs(&theirs, PageRequest::default()).await.expect("runs").items.is_empty());
     // Their callback cannot finish our authorization.
     let start = h.ledger.start_connect(&ours, Provider::Quickbooks).await.expect("start");
     let q = CallbackQuery {

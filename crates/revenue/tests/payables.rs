@@ -22,8 +22,8 @@ use atrium_kernel::{
 use atrium_outbox::entity::event;
 use atrium_revenue::dto::{
     ApprovalRuleIn, ApprovalRulePatch, ApprovalStep, ApproveIn, ApproverIn, BillIn, BillLineIn, BillOut, BillPatch,
-    BillPaymentIn, BillStatus, ClientCompanyId, EngagementId, FxRateIn, Quantity, RejectIn, SettingsPatch, StepMode,
-    TaxRateIn, VendorIn, VendorPatch,
+    BillPaymentIn, BillPaymentReverseIn, BillStatus, ClientCompanyId, EngagementId, FxRateIn, Quantity, RejectIn,
+    SettingsPatch, StepMode, TaxRateIn, VendorIn, VendorPatch,
 };
 use atrium_revenue::{
     EngagementRef, Engagements, Members, Parties, PayablesService, RevenueService, VENDOR_TAX_ID_COLUMN,
@@ -669,7 +669,7 @@ async fn bills_are_paid_in_part_then_in_full(db: &TestDb) {
     let err = h.svc.record_bill_payment(&ctx, b.id, pay(0)).await.expect_err("zero");
     assert_eq!(field_of(&err).as_deref(), Some("amount.amount_minor"));
     assert_eq!(h.snapshot().await, before, "refused payments wrote nothing");
-    h.svc.record_bill_payment(&ctx, b.id, pay(30_000)).await.expect("the rest");
+    let rest = h.svc.record_bill_payment(&ctx, b.id, pay(30_000)).await.expect("the rest");
     let b = h.svc.get_bill(&ctx, b.id).await.expect("bill");
     assert_eq!((b.status, b.balance), (BillStatus::Paid, money(0, "USD")));
     assert_eq!(status_of(&h.svc.record_bill_payment(&ctx, b.id, pay(1)).await.expect_err("settled")), 409);
@@ -684,6 +684,30 @@ async fn bills_are_paid_in_part_then_in_full(db: &TestDb) {
             .collect::<Vec<_>>(),
         [(json!("partially_paid"), json!(30_000)), (json!("paid"), json!(0))]
     );
+
+    // Reversals, with a reason: back to partially paid, then to approved (payable
+    // again); never twice; a stale If-Match is refused and changes nothing.
+    let reverse = |reason: &str| BillPaymentReverseIn { reason: text(reason) };
+    let err = h.svc.reverse_bill_payment(&ctx, rest.id, reverse("Bounced"), IfMatch(Some(7))).await;
+    assert_eq!(status_of(&err.expect_err("stale")), 409);
+    let r = h.svc.reverse_bill_payment(&ctx, rest.id, reverse("Bounced"), IfMatch(Some(1))).await.expect("reverse");
+    assert_eq!((r.reversal_reason.as_deref(), r.reversed_at.is_some(), r.version), (Some("Bounced"), true, 2));
+    let b = h.svc.get_bill(&ctx, b.id).await.expect("bill");
+    assert_eq!((b.status, b.balance), (BillStatus::PartiallyPaid, money(30_000, "USD")));
+    let err = h.svc.reverse_bill_payment(&ctx, rest.id, reverse("Again"), IfMatch(None)).await.expect_err("twice");
+    assert_eq!(status_of(&err), 409);
+    h.svc.reverse_bill_payment(&ctx, p.id, reverse("Wrong bill"), IfMatch(None)).await.expect("reverse the first");
+    let b = h.svc.get_bill(&ctx, b.id).await.expect("bill");
+    assert_eq!((b.status, b.paid, b.balance), (BillStatus::Approved, money(0, "USD"), money(50_000, "USD")));
+    h.svc.record_bill_payment(&ctx, b.id, pay(50_000)).await.expect("payable again");
+    let reversed = h.event_data("revenue.bill_payment.reversed").await;
+    assert_eq!(
+        reversed.iter().map(|d| (d["bill_status"].clone(), d["reason"].clone())).collect::<Vec<_>>(),
+        [(json!("partially_paid"), json!("Bounced")), (json!("approved"), json!("Wrong bill"))]
+    );
+    let other = h.org().await;
+    let err = h.svc.reverse_bill_payment(&other, p.id, reverse("Theirs"), IfMatch(None)).await.expect_err("theirs");
+    assert_eq!(status_of(&err), 404);
 }
 
 async fn another_orgs_ids_are_not_found(db: &TestDb) {

@@ -230,7 +230,40 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     // A ledger sync run exists only once a ledger is connected (OAuth against a
     // provider): one of A's is written directly.
     ids.insert("/api/v1/ledger/sync-runs/", seed_ledger_run(app, &ada.org_id).await);
+    // Likewise a link of a record to the ledger (here one in conflict, so it could be resolved).
+    ids.insert("/api/v1/ledger/links/", seed_ledger_link(app, &ada.org_id).await);
     (ada, ids)
+}
+
+async fn seed_ledger_link(app: &TestApp, org_id: &str) -> String {
+    use sea_orm::ConnectionTrait;
+    use sea_orm::sea_query::{Alias, Query};
+    let id = uuid::Uuid::now_v7();
+    let now = chrono::Utc::now();
+    let org: uuid::Uuid = org_id.parse().expect("org id");
+    let columns = ["id", "organization_id", "local_type", "local_id", "remote_id", "remote_version", "content_hash"]
+        .into_iter()
+        .chain(["request_id", "conflict", "last_error", "created_at", "updated_at"]);
+    let stmt = Query::insert()
+        .into_table(Alias::new("ledger_links"))
+        .columns(columns.map(Alias::new))
+        .values_panic([
+            id.into(),
+            org.into(),
+            "vendor".into(),
+            uuid::Uuid::now_v7().into(),
+            "58".into(),
+            "2".into(),
+            "0f".into(),
+            uuid::Uuid::now_v7().to_string().into(),
+            true.into(),
+            "changed on both sides".into(),
+            now.into(),
+            now.into(),
+        ])
+        .to_owned();
+    app.db.conn.execute(&stmt).await.expect("seed ledger link");
+    id.to_string()
 }
 
 async fn seed_ledger_run(app: &TestApp, org_id: &str) -> String {
@@ -309,6 +342,8 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("PATCH", p) if p.starts_with("/api/v1/vendors/") => Some(json!({"name": "Hijacked"})),
         ("PATCH", p) if p.starts_with("/api/v1/bills/") => Some(json!({"notes": "Hijacked"})),
         ("PATCH", p) if p.starts_with("/api/v1/bill-approval-rules/") => Some(json!({"name": "Hijacked"})),
+        ("POST", p) if p.ends_with("/resolve") => Some(json!({"keep": "local"})),
+        ("POST", p) if p.starts_with("/api/v1/bill-payments/") => Some(json!({"reason": "Hijacked"})),
         ("POST", _) => Some(json!({})),
         _ => None,
     }
@@ -440,6 +475,9 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
     let from_template = app.get("/api/v1/projects", &ada.token).await.expect(200);
     assert_eq!(from_template.body["items"].as_array().map(Vec::len), Some(1), "B instantiated nothing into A");
 
+    let link = app.get(&format!("/api/v1/ledger/links/{}", ids["/api/v1/ledger/links/"]), &ada.token).await.expect(200);
+    assert_eq!(link.body["status"], "conflict", "B could not resolve A's ledger conflict");
+
     // Switching into A's organization is not possible either.
     app.post("/api/v1/me/active-organization", &bob.token, json!({"organization_id": ada.org_id}))
         .await
@@ -475,6 +513,8 @@ async fn lists_never_show_another_organization(app: &TestApp) {
         "/api/v1/bills",
         "/api/v1/bills/awaiting-me",
         "/api/v1/bill-approval-rules",
+        "/api/v1/ledger/links",
+        "/api/v1/ledger/sync-runs",
         "/api/v1/reports/ar-aging",
         "/api/v1/reports/revenue-by-client",
         "/api/v1/reports/engagement-profitability",

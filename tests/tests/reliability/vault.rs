@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use atrium_kernel::vault::{Vault, generate_key, legacy};
+use atrium_kernel::vault::{ColumnVault, KeyRing, Vault, generate_key, legacy};
+use atrium_revenue::{LEDGER_ACCESS_TOKEN_COLUMN, LEDGER_REFRESH_TOKEN_COLUMN};
 use atrium_testkit::{Backend, TestDb};
 use atrium_tests::child::{CHILD_SECRET, ChildServer, atrium_binary};
 use atrium_tests::{eventually, read};
@@ -156,7 +157,67 @@ fn counts(output: &str) -> BTreeMap<String, (u64, u64, u64)> {
     out
 }
 
-/// The key id (`v1` before key ids) each stored value of the four columns names.
+/// A ledger connection's OAuth tokens, sealed as the server seals them (no ledger
+/// answers here: the row is written directly), and read back under a given ring.
+struct LedgerTokens {
+    id: Uuid,
+    access: String,
+    refresh: String,
+}
+
+impl LedgerTokens {
+    async fn seal(db: &TestDb, org: Uuid, keys: &str) -> Self {
+        let ring = KeyRing::from_config(Some(keys), CHILD_SECRET.as_bytes()).expect("ring");
+        let t = Self { id: Uuid::now_v7(), access: "xat-ROTATE-ME-31c9".into(), refresh: "xrt-ROTATE-ME-8d02".into() };
+        let access = ColumnVault::new(&ring, &LEDGER_ACCESS_TOKEN_COLUMN).seal_str(t.id, &t.access).expect("seal");
+        let refresh = ColumnVault::new(&ring, &LEDGER_REFRESH_TOKEN_COLUMN).seal_str(t.id, &t.refresh).expect("seal");
+        let now = chrono::Utc::now();
+        let columns =
+            ["id", "organization_id", "provider", "status", "tenant_ref", "access_token_ciphertext"].into_iter().chain(
+                ["refresh_token_ciphertext", "access_expires_at", "version", "created_by", "created_at", "updated_at"],
+            );
+        let stmt = Query::insert()
+            .into_table(Alias::new("ledger_connections"))
+            .columns(columns.map(Alias::new))
+            .values_panic([
+                t.id.into(),
+                org.into(),
+                "xero".into(),
+                "connected".into(),
+                "tenant-1".into(),
+                access.into(),
+                refresh.into(),
+                now.into(),
+                1i32.into(),
+                "system:test".into(),
+                now.into(),
+                now.into(),
+            ])
+            .to_owned();
+        db.conn.execute(&stmt).await.expect("seed ledger connection");
+        t
+    }
+
+    /// Both tokens open under `keys` to what was sealed.
+    async fn read_back(&self, db: &TestDb, keys: &str, phase: &str) {
+        let ring = KeyRing::from_config(Some(keys), CHILD_SECRET.as_bytes()).expect("ring");
+        let stmt = Query::select()
+            .columns(["access_token_ciphertext", "refresh_token_ciphertext"].map(Alias::new))
+            .from(Alias::new("ledger_connections"))
+            .and_where(Expr::col(Alias::new("id")).eq(self.id))
+            .to_owned();
+        let row = db.conn.query_one(&stmt).await.expect("query").expect("connection");
+        let access: String = row.try_get("", "access_token_ciphertext").expect("access");
+        let refresh: String = row.try_get("", "refresh_token_ciphertext").expect("refresh");
+        let opened = (
+            ColumnVault::new(&ring, &LEDGER_ACCESS_TOKEN_COLUMN).open_str(self.id, &access).expect(phase),
+            ColumnVault::new(&ring, &LEDGER_REFRESH_TOKEN_COLUMN).open_str(self.id, &refresh).expect(phase),
+        );
+        assert_eq!(opened, (self.access.clone(), self.refresh.clone()), "{phase}");
+    }
+}
+
+/// The key id (`v1` before key ids) each stored value of the six columns names.
 async fn stored_keys(db: &TestDb) -> BTreeMap<&'static str, BTreeSet<String>> {
     let backend = db.conn.get_database_backend();
     let rows = |sql: &str| {
@@ -176,6 +237,17 @@ async fn stored_keys(db: &TestDb) -> BTreeMap<&'static str, BTreeSet<String>> {
         let v: String = r.try_get("", "v").expect("tax id");
         out.entry("vendors.tax_id_ciphertext").or_default().insert(key_label(Vault::key_of_str(&v)));
     }
+    for column in ["access_token_ciphertext", "refresh_token_ciphertext"] {
+        let name = if column.starts_with("access") {
+            "ledger_connections.access_token_ciphertext"
+        } else {
+            "ledger_connections.refresh_token_ciphertext"
+        };
+        for r in rows(&format!("SELECT {column} AS v FROM ledger_connections WHERE {column} IS NOT NULL")).await {
+            let v: String = r.try_get("", "v").expect("token");
+            out.entry(name).or_default().insert(key_label(Vault::key_of_str(&v)));
+        }
+    }
     for r in rows("SELECT body AS v FROM idempotency_keys WHERE body IS NOT NULL").await {
         let v: Vec<u8> = r.try_get("", "v").expect("body");
         out.entry("idempotency_keys.body").or_default().insert(key_label(Vault::key_of(&v)));
@@ -188,7 +260,7 @@ fn key_label(k: Result<atrium_kernel::vault::StoredKey, atrium_kernel::vault::Va
 }
 
 fn all_under(keys: &BTreeMap<&'static str, BTreeSet<String>>, id: &str) -> bool {
-    keys.len() == 4 && keys.values().all(|ids| ids.len() == 1 && ids.contains(id))
+    keys.len() == 6 && keys.values().all(|ids| ids.len() == 1 && ids.contains(id))
 }
 
 async fn set_value(db: &TestDb, table: &str, column: &str, id: Uuid, value: sea_orm::Value) {
@@ -250,6 +322,9 @@ async fn rotation_end_to_end(db: &TestDb) {
     let vendor = world.post(&base, "/api/v1/vendors", vendor, None).await.expect(201);
     world.vendor = vendor.body["id"].as_str().expect("vendor id").to_owned();
     world.idempotent = world.replay(&base).await.expect(201).body;
+    let org: Uuid = signup.body["organization"]["id"].as_str().expect("org id").parse().expect("uuid");
+    let ledger = LedgerTokens::seal(db, org, &a).await;
+    ledger.read_back(db, &a, "under A").await;
     assert!(world.idempotent["secret"].is_string(), "{}", world.idempotent);
     world.reads_back(&base, "under A").await;
     let keys = stored_keys(db).await;
@@ -257,6 +332,8 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert_eq!(keys["contracts.signature_ciphertext"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
     assert_eq!(keys["idempotency_keys.body"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
     assert_eq!(keys["vendors.tax_id_ciphertext"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
+    assert_eq!(keys["ledger_connections.access_token_ciphertext"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
+    assert_eq!(keys["ledger_connections.refresh_token_ciphertext"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
     server.terminate(std::time::Duration::from_secs(10)).await.expect("stopped");
 
     // 2. Rotate to B (B,A configured): one batch of one row first, as if killed; then the rest.
@@ -267,10 +344,7 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert_eq!(first.remove("oidc_logins.pkce_verifier"), Some((0, 0, 0)), "{out}");
     // Registered too, but empty here: no mailbox is connected (the comms tests sync with sealed credentials).
     assert_eq!(first.remove("mailbox_connections.credentials_ciphertext"), Some((0, 0, 0)), "{out}");
-    // Likewise the ledger's OAuth tokens: no ledger is connected here (their rotation is not exercised yet).
-    assert_eq!(first.remove("ledger_connections.access_token_ciphertext"), Some((0, 0, 0)), "{out}");
-    assert_eq!(first.remove("ledger_connections.refresh_token_ciphertext"), Some((0, 0, 0)), "{out}");
-    assert_eq!(first.len(), 4, "{out}");
+    assert_eq!(first.len(), 6, "{out}");
     assert!(first.values().all(|(rotated, _, failed)| *rotated == 1 && *failed == 0), "{first:?}");
     assert!(out.contains("webhook_endpoints.secret: 1 rotated, 0 already current, 0 failed (stopped early"), "{out}");
     let (ok, out) = secrets(db, &b_a, &["rotate", "--batch-size", "2"]).await;
@@ -280,14 +354,19 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert_eq!(rest["contracts.signature_ciphertext"], (0, 1, 0), "{out}");
     assert_eq!(rest["idempotency_keys.body"], (0, 1, 0), "{out}");
     assert_eq!(rest["vendors.tax_id_ciphertext"], (0, 1, 0), "{out}");
+    assert_eq!(rest["ledger_connections.access_token_ciphertext"], (0, 1, 0), "{out}");
+    assert_eq!(rest["ledger_connections.refresh_token_ciphertext"], (0, 1, 0), "{out}");
     let (ok, out) = secrets(db, &b_a, &["rotate"]).await;
     assert!(ok && counts(&out).values().all(|(rotated, _, failed)| *rotated == 0 && *failed == 0), "idempotent: {out}");
-    assert!(out.contains("total: 0 rotated, 5 already current, 0 failed"), "{out}");
+    assert!(out.contains("total: 0 rotated, 7 already current, 0 failed"), "{out}");
     let keys = stored_keys(db).await;
     assert!(all_under(&keys, "kb"), "every value under B: {keys:?}");
     let (ok, status) = secrets(db, &b_a, &["status"]).await;
     assert!(ok && status.contains("key kb: ATRIUM_VAULT_KEYS, seals new values"), "{status}");
     assert!(status.contains("webhook_endpoints.secret: kb: 2 (current)"), "{status}");
+
+    ledger.read_back(db, &b_a, "ledger tokens under B,A").await;
+    ledger.read_back(db, &b_only, "ledger tokens under B only").await;
 
     // 3. Read through the API under B,A, then under B alone.
     for (phase, keys) in [("under B,A", &b_a), ("under B only", &b_only)] {
@@ -303,6 +382,7 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert!(!ok, "a rotation that cannot open values fails: {out}");
     assert_eq!(counts(&out)["contracts.signature_ciphertext"], (0, 0, 1), "{out}");
     assert_eq!(counts(&out)["vendors.tax_id_ciphertext"], (0, 0, 1), "{out}");
+    assert_eq!(counts(&out)["ledger_connections.access_token_ciphertext"], (0, 0, 1), "{out}");
     assert!(out.contains("is sealed under key id `kb`, which is not configured"), "{out}");
     assert!(all_under(&stored_keys(db).await, "kb"), "a failed rotation leaves the values as they are");
     let server = serve(db, &a_only, &log).await;
@@ -354,5 +434,5 @@ async fn rotation_end_to_end(db: &TestDb) {
     let sig = world.get(&server.base, &format!("/api/v1/contracts/{}/signature", world.contract)).await.expect(200);
     assert_eq!(sig.body["signature_data"], world.signature_data.as_str());
     server.terminate(std::time::Duration::from_secs(10)).await.expect("stopped");
-    eprintln!("vault rotation ({:?}): A → B,A → B; 5 values rotated, all read back; A alone: 500s, logged", db.backend);
+    eprintln!("vault rotation ({:?}): A → B,A → B; 7 values rotated, all read back; A alone: 500s, logged", db.backend);
 }

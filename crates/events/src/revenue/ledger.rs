@@ -21,6 +21,10 @@ typed_id!(
     /// A mapping of a tax rate or account to a ledger id.
     LedgerMappingId
 );
+typed_id!(
+    /// A record's link to its counterpart in the ledger.
+    LedgerLinkId
+);
 
 /// `revenue.ledger.connected`: the OAuth grant was exchanged; the ledger's books are reachable.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -76,6 +80,22 @@ pub struct LedgerSyncFinished {
     pub finished_at: DateTime<Utc>,
 }
 
+/// `revenue.ledger.conflict_resolved`: a record changed both in Atrium and in the
+/// ledger was decided: Atrium's version is pushed by the next sync (`local`), or
+/// the ledger's stands and Atrium's change is not pushed (`remote`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct LedgerConflictResolved {
+    pub id: LedgerLinkId,
+    /// `customer`, `vendor`, `invoice`, `credit_note`, `payment`, `bill` or `bill_payment`.
+    pub record_type: String,
+    pub record_id: String,
+    pub remote_id: Option<String>,
+    /// `local` or `remote`.
+    pub keep: String,
+    /// The ledger's version the decision was taken against.
+    pub remote_version: String,
+}
+
 event!(LedgerConnected, "revenue.ledger.connected", "ledger_connection", "The organization connected its ledger.",
     |e| e.id, facets: |e| Facets { label: Some(e.provider.clone()), ..Facets::default() });
 event!(LedgerAuthFailed, "revenue.ledger.auth_failed", "ledger_connection",
@@ -95,11 +115,19 @@ event!(LedgerSyncFinished, "revenue.ledger.sync_finished", "ledger_sync_run", "A
         ..Facets::default()
     });
 
+event!(LedgerConflictResolved, "revenue.ledger.conflict_resolved", "ledger_link",
+    "A record changed on both sides was decided: Atrium's version or the ledger's.",
+    |e| e.id, facets: |e| Facets {
+        summary: Some(format!("Ledger conflict on {} {} resolved: kept {}", e.record_type, e.record_id, e.keep)),
+        ..Facets::default()
+    });
+
 pub fn catalog() -> Vec<EventType> {
     vec![
         EventType::of::<LedgerConnected>(),
         EventType::of::<LedgerAuthFailed>(),
         EventType::of::<LedgerMappingSet>(),
         EventType::of::<LedgerSyncFinished>(),
+        EventType::of::<LedgerConflictResolved>(),
     ]
 }

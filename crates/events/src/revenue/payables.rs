@@ -224,6 +224,19 @@ pub struct BillPaymentRecorded {
     pub bill_balance: Money,
 }
 
+/// `revenue.bill_payment.reversed`: a payment no longer counts toward its bill,
+/// with why, and the bill status it led back to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BillPaymentReversed {
+    pub id: BillPaymentId,
+    pub bill_id: BillId,
+    pub engagement_id: Option<EngagementId>,
+    pub amount: Money,
+    pub reason: String,
+    pub bill_status: String,
+    pub bill_balance: Money,
+}
+
 fn summary(f: Facets, text: String) -> Facets {
     Facets { summary: Some(text), ..f }
 }
@@ -267,6 +280,13 @@ event!(BillPaymentRecorded, "revenue.bill_payment.recorded", "bill_payment", "A 
         ..Facets::default()
     });
 
+event!(BillPaymentReversed, "revenue.bill_payment.reversed", "bill_payment", "A bill payment was reversed.",
+    |e| e.id, facets: |e| Facets {
+        engagement_id: e.engagement_id.map(Into::into),
+        summary: Some(format!("Reversed a payment of {} on a bill: {}", e.amount, e.reason)),
+        ..Facets::default()
+    });
+
 pub fn catalog() -> Vec<EventType> {
     vec![
         EventType::of::<VendorCreated>(),
@@ -284,5 +304,6 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<ApprovalRuleUpdated>(),
         EventType::of::<ApprovalRuleDeleted>(),
         EventType::of::<BillPaymentRecorded>(),
+        EventType::of::<BillPaymentReversed>(),
     ]
 }

@@ -297,9 +297,21 @@ pub struct BillPaymentOut {
     /// Base-currency units per unit of the payment's currency on the day paid.
     pub fx_rate: Option<String>,
     pub base_amount: Money,
+    /// Set once reversed: the payment no longer counts toward the bill.
+    pub reversed_at: Option<DateTime<Utc>>,
+    pub reversal_reason: Option<String>,
     pub version: i32,
     #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
+}
+
+/// Why a bill payment is reversed (bounced, recorded against the wrong bill).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"reason": "Bank returned the transfer"}))]
+pub struct BillPaymentReverseIn {
+    #[schema(inline)]
+    pub reason: Reason,
 }
 
 /// How a step of a route is decided.

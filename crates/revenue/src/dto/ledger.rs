@@ -5,8 +5,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-pub use crate::ledger::{MappingKind, Provider, RemoteOption};
-pub use atrium_events::revenue::ledger::{LedgerConnectionId, LedgerMappingId, LedgerSyncIssue, LedgerSyncRunId};
+pub use crate::ledger::{MappingKind, Provider, RecordKind, RemoteOption};
+pub use atrium_events::revenue::ledger::{
+    LedgerConnectionId, LedgerLinkId, LedgerMappingId, LedgerSyncIssue, LedgerSyncRunId,
+};
 
 /// Where to send the user to grant Atrium access to the ledger.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -129,4 +131,75 @@ pub struct SyncRunOut {
     pub started_at: DateTime<Utc>,
     #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub finished_at: Option<DateTime<Utc>>,
+}
+
+/// Where a record stands with the ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkStatus {
+    /// Pushed (or pulled) and in step with the ledger as last seen.
+    Synced,
+    /// Being created: the ledger's answer has not been saved yet.
+    Pending,
+    /// The ledger refused the last push (`last_error` says why); retried by the next sync.
+    Error,
+    /// Changed on both sides: left alone until resolved.
+    Conflict,
+}
+
+/// A local record and its counterpart in the ledger.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "record_type": "vendor",
+    "record_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b", "remote_id": "58", "remote_version": "3",
+    "status": "conflict", "last_error": "the ledger's vendor 58 changed since the last sync (version 2 → 3) and so did Atrium's",
+    "updated_at": "2027-01-15T09:00:00Z"
+}))]
+pub struct LinkOut {
+    pub id: LedgerLinkId,
+    pub record_type: RecordKind,
+    pub record_id: uuid::Uuid,
+    /// The ledger's id, once it answered.
+    pub remote_id: Option<String>,
+    /// QBO `SyncToken` or Xero `UpdatedDateUTC`, as last seen.
+    pub remote_version: Option<String>,
+    pub status: LinkStatus,
+    pub last_error: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams, Validate)]
+#[into_params(parameter_in = Query)]
+pub struct LinkFilter {
+    #[param(inline)]
+    pub status: Option<LinkStatus>,
+    #[param(inline)]
+    pub record_type: Option<RecordKind>,
+}
+
+/// Which side of a conflict wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Keep {
+    /// Atrium's version: the next sync pushes it over the ledger's.
+    Local,
+    /// The ledger's version stands: Atrium's change is not pushed.
+    Remote,
+}
+
+impl Keep {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Keep::Local => "local",
+            Keep::Remote => "remote",
+        }
+    }
+}
+
+/// How to resolve a conflict.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"keep": "local"}))]
+pub struct ResolveIn {
+    pub keep: Keep,
 }

@@ -15,6 +15,8 @@ pub struct Model {
     /// Base-currency units per unit of `currency` on the day paid, in billionths.
     pub fx_rate: Option<i64>,
     pub base_amount: i64,
+    pub reversed_at: Option<DateTimeUtc>,
+    pub reversal_reason: Option<String>,
     pub version: i32,
     pub created_by: String,
     pub created_at: DateTimeUtc,

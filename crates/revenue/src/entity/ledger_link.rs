@@ -13,7 +13,7 @@ pub struct Model {
     pub remote_id: Option<String>,
     /// QBO `SyncToken` or Xero `UpdatedDateUTC`, as last seen.
     pub remote_version: Option<String>,
-    /// SHA-256 (hex) of the body last pushed.
+    /// SHA-256 (hex) of the body last pushed (while in conflict: of the local body that conflicted).
     pub content_hash: Option<String>,
     /// Sent with the create, so a retry after a crash is the same request.
     pub request_id: String,

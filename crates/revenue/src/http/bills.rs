@@ -9,7 +9,8 @@ use axum::response::IntoResponse;
 
 use super::location;
 use crate::dto::{
-    ApproveIn, BillFilter, BillId, BillIn, BillOut, BillPatch, BillPaymentId, BillPaymentIn, BillPaymentOut, RejectIn,
+    ApproveIn, BillFilter, BillId, BillIn, BillOut, BillPatch, BillPaymentId, BillPaymentIn, BillPaymentOut,
+    BillPaymentReverseIn, RejectIn,
 };
 use crate::service::PayablesService;
 
@@ -225,5 +226,30 @@ pub(super) async fn get_bill_payment(
     Path(id): Path<BillPaymentId>,
 ) -> Result<impl IntoResponse, AppError> {
     let out = svc.get_bill_payment(&ctx, id).await?;
+    Ok(([etag_header(out.version)], Json(out)))
+}
+
+/// Reverse a bill payment (bounced, recorded against the wrong bill) with a reason:
+/// it no longer counts, and the bill goes back to `partially_paid` or `approved`.
+#[utoipa::path(post, path = "/api/v1/bill-payments/{id}/reverse", tag = "payables",
+    extensions(("x-required-role" = json!("write_billing"))),
+    params(("id" = BillPaymentId, Path, description = "Bill payment id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from GET; a stale one is 409")),
+    request_body = BillPaymentReverseIn,
+    responses(
+        (status = 200, description = "Reversed payment", body = BillPaymentOut, headers(("ETag" = String, description = "New version"))),
+        (status = 404, description = "No such bill payment in this organization", body = atrium_kernel::Problem),
+        (status = 409, description = "Already reversed, or a stale If-Match", body = atrium_kernel::Problem),
+        (status = 422, description = "No reason given", body = atrium_kernel::Problem),
+    ))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_payment_id = %id))]
+pub(super) async fn reverse_bill_payment(
+    State(svc): State<PayablesService>,
+    ctx: Authorized<WriteBilling>,
+    Path(id): Path<BillPaymentId>,
+    if_match: IfMatch,
+    ValidatedJson(input): ValidatedJson<BillPaymentReverseIn>,
+) -> Result<impl IntoResponse, AppError> {
+    let out = svc.reverse_bill_payment(&ctx, id, input, if_match).await?;
     Ok(([etag_header(out.version)], Json(out)))
 }

@@ -12,8 +12,8 @@ use axum::response::IntoResponse;
 
 use super::location;
 use crate::dto::{
-    AuthorizeOut, CallbackQuery, ConnectionOut, LedgerSyncRunId, MappingIn, MappingKind, MappingList, MappingOut,
-    OptionList, Provider, SyncRunOut,
+    AuthorizeOut, CallbackQuery, ConnectionOut, LedgerLinkId, LedgerSyncRunId, LinkFilter, LinkOut, MappingIn,
+    MappingKind, MappingList, MappingOut, OptionList, Provider, ResolveIn, SyncRunOut,
 };
 use crate::service::LedgerService;
 
@@ -133,4 +133,60 @@ pub(super) async fn get_run(
     Path(id): Path<LedgerSyncRunId>,
 ) -> Result<Json<SyncRunOut>, AppError> {
     Ok(Json(svc.get_run(&ctx, id).await?))
+}
+
+/// Records and their ledger counterparts, oldest first; `status=conflict` lists what needs deciding.
+#[utoipa::path(get, path = "/api/v1/ledger/links", tag = "ledger",
+    extensions(("x-required-role" = json!("any"))),
+    params(LinkFilter, atrium_kernel::PageParams),
+    responses(
+        (status = 200, description = "A page of links", body = PageOut<LinkOut>),
+        (status = 422, description = "An unknown status or record type", body = atrium_kernel::Problem),
+    ))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+pub(super) async fn list_links(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<AnyRole>,
+    page: PageQuery,
+    ValidatedQuery(filter): ValidatedQuery<LinkFilter>,
+) -> Result<Json<PageOut<LinkOut>>, AppError> {
+    Ok(Json(page.respond(svc.list_links(&ctx, &filter, page.request()).await?, |l| l)))
+}
+
+#[utoipa::path(get, path = "/api/v1/ledger/links/{id}", tag = "ledger",
+    extensions(("x-required-role" = json!("any"))),
+    params(("id" = LedgerLinkId, Path, description = "Link id")),
+    responses(
+        (status = 200, description = "The link", body = LinkOut),
+        (status = 404, description = "No such link in this organization", body = atrium_kernel::Problem),
+    ))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, link_id = %id))]
+pub(super) async fn get_link(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<AnyRole>,
+    Path(id): Path<LedgerLinkId>,
+) -> Result<Json<LinkOut>, AppError> {
+    Ok(Json(svc.get_link(&ctx, id).await?))
+}
+
+/// Decide a conflict: `local` pushes Atrium's version over the ledger's at the next
+/// sync; `remote` keeps the ledger's and does not push Atrium's change.
+#[utoipa::path(post, path = "/api/v1/ledger/links/{id}/resolve", tag = "ledger",
+    extensions(("x-required-role" = json!("write_billing"))), request_body = ResolveIn,
+    params(("id" = LedgerLinkId, Path, description = "Link id")),
+    responses(
+        (status = 200, description = "Resolved; the link is no longer in conflict", body = LinkOut),
+        (status = 404, description = "No such link in this organization", body = atrium_kernel::Problem),
+        (status = 409, description = "Not in conflict, or no ledger connected", body = atrium_kernel::Problem),
+        (status = 422, description = "`keep` is not `local` or `remote`", body = atrium_kernel::Problem),
+        (status = 503, description = "The ledger did not answer", body = atrium_kernel::Problem),
+    ))]
+#[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, link_id = %id))]
+pub(super) async fn resolve_link(
+    State(svc): State<LedgerService>,
+    ctx: Authorized<WriteBilling>,
+    Path(id): Path<LedgerLinkId>,
+    ValidatedJson(input): ValidatedJson<ResolveIn>,
+) -> Result<Json<LinkOut>, AppError> {
+    Ok(Json(svc.resolve_link(&ctx, id, input).await?))
 }

@@ -60,6 +60,7 @@ pub fn payables_router(svc: PayablesService) -> OpenApiRouter {
         .routes(routes!(bills::void_bill))
         .routes(routes!(bills::list_bill_payments, bills::pay_bill))
         .routes(routes!(bills::get_bill_payment))
+        .routes(routes!(bills::reverse_bill_payment))
         .routes(routes!(approval_rules::list, approval_rules::create))
         .routes(routes!(approval_rules::get, approval_rules::update, approval_rules::delete))
         .with_state(svc)
@@ -76,6 +77,9 @@ pub fn ledger_router(svc: LedgerService) -> OpenApiRouter {
         .routes(routes!(ledger::sync))
         .routes(routes!(ledger::list_runs))
         .routes(routes!(ledger::get_run))
+        .routes(routes!(ledger::list_links))
+        .routes(routes!(ledger::get_link))
+        .routes(routes!(ledger::resolve_link))
         .with_state(svc)
 }
 

@@ -42,7 +42,9 @@ impl Api {
             let status = res.status();
             if status == StatusCode::TOO_MANY_REQUESTS {
                 let wait = retry_after(res.headers()).unwrap_or(Duration::from_secs(1 << (attempt - 1)));
-                if attempt >= ATTEMPTS || wait > self.max_retry_after {
+                // Xero names the limit it hit; the daily one is not worth waiting for in a run.
+                let daily = res.headers().get("x-rate-limit-problem").is_some_and(|v| v.as_bytes() == b"day");
+                if daily || attempt >= ATTEMPTS || wait > self.max_retry_after {
                     return Err(LedgerError::RateLimited(wait.as_secs()));
                 }
                 tracing::info!(wait_ms = wait.as_millis() as u64, attempt, "ledger rate limit: waiting");

@@ -146,6 +146,12 @@ impl RecordKind {
             RecordKind::BillPayment => "bill_payment",
         }
     }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Customer, Self::Vendor, Self::Invoice, Self::CreditNote, Self::Payment, Self::Bill, Self::BillPayment]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
 }
 
 /// The lists a mapping is validated against.

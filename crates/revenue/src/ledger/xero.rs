@@ -1,8 +1,11 @@
 //! Xero Accounting API: `/api.xro/2.0/{Resource}` with the `Xero-tenant-id`
 //! header. Xero has no version check on updates, so the version Atrium keeps is
-//! `UpdatedDateUTC` and the sync compares it before an update; creates are found
-//! again by their deterministic reference (`ContactNumber`, `Reference`) before a
-//! retry creates anything. Payments are pulled with `If-Modified-Since`.
+//! `UpdatedDateUTC` and the sync compares it before an update. Creates carry the
+//! link's request id as `Idempotency-Key` (Xero replays the first answer for a
+//! day), and are found again by their deterministic reference (`ContactNumber`,
+//! `Reference`) before a retry creates anything; bills (`ACCPAY`) keep no
+//! `Reference` in Xero, so for them the key alone makes the retry safe.
+//! Payments are pulled with `If-Modified-Since`.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -138,7 +141,7 @@ impl Xero {
         path: &str,
         query: &[(&str, &str)],
         body: Option<&Value>,
-        since: Option<DateTime<Utc>>,
+        header: Option<(&str, String)>,
     ) -> Result<Value, LedgerError> {
         let url = self.url(path);
         self.api
@@ -153,8 +156,8 @@ impl Xero {
                     if let Some(b) = body {
                         r = r.json(b);
                     }
-                    if let Some(t) = since {
-                        r = r.header("If-Modified-Since", t.format("%a, %d %b %Y %H:%M:%S GMT").to_string());
+                    if let Some((name, value)) = &header {
+                        r = r.header(*name, value);
                     }
                     r
                 },
@@ -227,6 +230,9 @@ impl Ledger for Xero {
     }
 
     async fn find(&self, s: &Session, kind: RecordKind, reference: &str) -> Result<Option<Remote>, LedgerError> {
+        if kind == RecordKind::Bill {
+            return Ok(None);
+        }
         let (path, id_field, ref_field) = resource(kind);
         let filter = format!("{ref_field}==\"{}\"", reference.replace('"', ""));
         let body = self.call(s, reqwest::Method::GET, path, &[("where", filter.as_str())], None, None).await?;
@@ -239,11 +245,11 @@ impl Ledger for Xero {
         remote_of(&first(&body, path).ok_or(LedgerError::NotFound)?, id_field)
     }
 
-    async fn create(&self, s: &Session, record: &Record, _: &str) -> Result<Remote, LedgerError> {
+    async fn create(&self, s: &Session, record: &Record, request_id: &str) -> Result<Remote, LedgerError> {
         let (path, id_field, _) = resource(record.kind);
         let wrapped = json!({ path: [body(record)] });
-        let method = if path == "Payments" { reqwest::Method::PUT } else { reqwest::Method::POST };
-        let answer = self.call(s, method, path, &[], Some(&wrapped), None).await?;
+        let key = Some(("Idempotency-Key", request_id.to_owned()));
+        let answer = self.call(s, reqwest::Method::PUT, path, &[], Some(&wrapped), key).await?;
         remote_of(&first(&answer, path).ok_or_else(|| LedgerError::Upstream("empty answer".into()))?, id_field)
     }
 
@@ -262,7 +268,8 @@ impl Ledger for Xero {
         s: &Session,
         since: Option<DateTime<Utc>>,
     ) -> Result<Vec<RemotePayment>, LedgerError> {
-        let body = self.call(s, reqwest::Method::GET, "Payments", &[], None, since).await?;
+        let header = since.map(|t| ("If-Modified-Since", t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()));
+        let body = self.call(s, reqwest::Method::GET, "Payments", &[], None, header).await?;
         let mut out = Vec::new();
         for p in body.get("Payments").and_then(Value::as_array).cloned().unwrap_or_default() {
             if p.get("Status").and_then(Value::as_str) == Some("DELETED") {

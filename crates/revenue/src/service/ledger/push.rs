@@ -23,12 +23,7 @@ pub(super) enum Pushed {
 }
 
 impl LedgerService {
-    pub(super) async fn link_of(
-        &self,
-        org: OrganizationId,
-        kind: RecordKind,
-        id: Uuid,
-    ) -> Result<Option<link::Model>, AppError> {
+    async fn link_of(&self, org: OrganizationId, kind: RecordKind, id: Uuid) -> Result<Option<link::Model>, AppError> {
         Ok(link::Entity::scoped(org)
             .filter(link::Column::LocalType.eq(kind.as_str()))
             .filter(link::Column::LocalId.eq(id))
@@ -68,20 +63,25 @@ impl LedgerService {
         Ok(())
     }
 
-    /// Pushes `record` (the local record `id`). Ledger errors come back as such
-    /// (recorded on the link) for the run to report.
+    /// Pushes `record` (the local record `id`, whose link the run read before, if
+    /// any). A record whose body hashes as last pushed costs no query and no call.
+    /// Ledger errors come back as such (recorded on the link) for the run to report.
     pub(super) async fn push_one(
         &self,
         org: OrganizationId,
         ledger: &dyn Ledger,
         s: &Session,
-        id: Uuid,
+        (id, known): (Uuid, Option<&link::Model>),
         record: &Record,
     ) -> Result<Result<Pushed, LedgerError>, AppError> {
         let hash = record.content_hash();
-        let row = match self.link_of(org, record.kind, id).await? {
-            Some(row) => row,
-            None => self.open_link(org, record.kind, id).await?,
+        let row = match known {
+            Some(row) => row.clone(),
+            // Read again: a first attempt (before a 401) may have opened it already.
+            None => match self.link_of(org, record.kind, id).await? {
+                Some(row) => row,
+                None => self.open_link(org, record.kind, id).await?,
+            },
         };
         // Pulled from the ledger: the ledger is where it came from.
         if row.request_id == super::pull::PULLED && row.remote_id.is_some() {
@@ -110,13 +110,26 @@ impl LedgerService {
                 self.save_link(row, |am| {
                     am.conflict = Set(true);
                     am.last_error = Set(Some(m.clone()));
+                    // While flagged, the hash is the local body that conflicted: keeping
+                    // the ledger's version marks exactly that body as not to be pushed.
+                    am.content_hash = Set(Some(hash));
                 })
                 .await?;
                 Ok(Ok(Pushed::Conflict(m)))
             }
             Err(e) => {
                 let message = e.to_string();
-                self.save_link(row, |am| am.last_error = Set(Some(message))).await?;
+                // A refused create made nothing: the corrected record must go as a new
+                // request, since both ledgers answer a repeated request id with the
+                // first answer, the refusal included.
+                let renew = row.remote_id.is_none() && matches!(e, LedgerError::Validation(_));
+                self.save_link(row, |am| {
+                    am.last_error = Set(Some(message));
+                    if renew {
+                        am.request_id = Set(Uuid::now_v7().to_string());
+                    }
+                })
+                .await?;
                 Ok(Err(e))
             }
         }

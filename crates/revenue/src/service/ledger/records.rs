@@ -1,11 +1,15 @@
 //! Atrium's records as the ledger sees them: what each push sends, with the
 //! ledger ids of the customer, vendor, document and mapped accounts resolved
-//! through the link and mapping tables.
+//! through the link and mapping tables. Each kind is read in a few batched
+//! queries (its rows, their lines or parents by id, chunked), never per record;
+//! invoices, credit notes and bills share one document builder, invoice and bill
+//! payments one payment builder.
 
 use std::collections::HashMap;
 
 use atrium_kernel::{AppError, Currency, OrgCtx, OrganizationId, Scoped};
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 use super::LedgerService;
@@ -18,7 +22,13 @@ use crate::ledger::{Body, Line, MappingKind, Record, RecordKind};
 /// A record to push, or why it cannot be built (reported; the run goes on).
 pub(super) type Built = Result<Record, String>;
 
-/// What a run resolves records against: mappings and known ledger ids.
+/// The links of one kind, by local id.
+pub(super) type Links = HashMap<Uuid, ledger_link::Model>;
+
+/// Ids per `IN (…)`: well under every backend's bound parameter limit.
+const CHUNK: usize = 500;
+
+/// What a run resolves records against: mappings and tax rates by name.
 pub(super) struct Lookup {
     mappings: HashMap<(String, String), String>,
     tax_names: HashMap<String, Uuid>,
@@ -62,33 +72,153 @@ fn digits(code: &str) -> Result<u16, String> {
     code.parse::<Currency>().map(|c| c.minor_digits()).map_err(|_| format!("unknown currency {code}"))
 }
 
-impl LedgerService {
-    /// The ledger id a pushed record got, when it has one.
-    pub(super) async fn remote_id(
-        &self,
-        org: OrganizationId,
-        kind: RecordKind,
-        id: Uuid,
-    ) -> Result<Option<String>, AppError> {
-        Ok(ledger_link::Entity::scoped(org)
-            .filter(ledger_link::Column::LocalType.eq(kind.as_str()))
-            .filter(ledger_link::Column::LocalId.eq(id))
-            .one(&self.db)
-            .await?
-            .and_then(|l| l.remote_id))
-    }
+/// The ledger id of `id` (a record of `kind`) once pushed.
+fn remote(links: &Links, kind: RecordKind, id: Option<Uuid>) -> Result<String, String> {
+    let id = id.ok_or_else(|| format!("has no {}", kind.as_str()))?;
+    links
+        .get(&id)
+        .and_then(|l| l.remote_id.clone())
+        .ok_or_else(|| format!("its {} {id} is not in the ledger yet", kind.as_str()))
+}
 
-    async fn need(
-        &self,
-        org: OrganizationId,
-        kind: RecordKind,
-        id: Option<Uuid>,
-    ) -> Result<Result<String, String>, AppError> {
-        let Some(id) = id else { return Ok(Err(format!("has no {}", kind.as_str()))) };
-        Ok(self
-            .remote_id(org, kind, id)
-            .await?
-            .ok_or_else(|| format!("its {} {id} is not in the ledger yet", kind.as_str())))
+/// A line of an invoice, credit note or bill, as every document keeps it.
+struct DocLine<'a> {
+    description: &'a str,
+    net: i64,
+    tax_name: Option<&'a str>,
+    tax_basis_points: i32,
+}
+
+macro_rules! doc_line_from {
+    ($($m:path),*) => {$(
+        impl<'a> From<&'a $m> for DocLine<'a> {
+            fn from(l: &'a $m) -> Self {
+                DocLine {
+                    description: &l.description,
+                    net: l.net,
+                    tax_name: l.tax_name.as_deref(),
+                    tax_basis_points: l.tax_basis_points,
+                }
+            }
+        }
+    )*};
+}
+doc_line_from!(invoice_line::Model, credit_note_line::Model, bill_line::Model);
+
+/// The lines of document `id`, from lines grouped by document.
+fn lines_of<'a, M>(lines: &'a HashMap<Uuid, Vec<M>>, id: Uuid) -> Vec<DocLine<'a>>
+where
+    &'a M: Into<DocLine<'a>>,
+{
+    lines.get(&id).map(Vec::as_slice).unwrap_or_default().iter().map(Into::into).collect()
+}
+
+/// An invoice, credit note or bill, ready to be built.
+struct Doc<'a> {
+    kind: RecordKind,
+    id: Uuid,
+    party: Result<String, String>,
+    number: Option<String>,
+    date: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    currency: &'a str,
+    /// Where the lines post.
+    account: MappingKind,
+    lines: Vec<DocLine<'a>>,
+}
+
+fn document(look: &Lookup, d: Doc<'_>) -> Built {
+    let account = look.account(d.account)?;
+    let lines = d
+        .lines
+        .iter()
+        .map(|l| {
+            Ok(Line {
+                description: l.description.to_owned(),
+                amount_minor: l.net,
+                account: account.clone(),
+                tax_code: look.tax(l.tax_name, l.tax_basis_points)?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(Record {
+        kind: d.kind,
+        reference: reference(d.id),
+        body: Body::Document {
+            party: d.party?,
+            number: d.number,
+            date: d.date.ok_or("has no issue date")?,
+            due: d.due,
+            currency: d.currency.to_owned(),
+            minor_digits: digits(d.currency)?,
+            lines,
+        },
+    })
+}
+
+/// A payment of an invoice or of a bill, ready to be built.
+struct Pay<'a> {
+    kind: RecordKind,
+    id: Uuid,
+    party: Result<String, String>,
+    document: Result<String, String>,
+    amount_minor: i64,
+    currency: &'a str,
+    date: NaiveDate,
+}
+
+fn payment_record(look: &Lookup, p: Pay<'_>) -> Built {
+    Ok(Record {
+        kind: p.kind,
+        reference: reference(p.id),
+        body: Body::Payment {
+            party: p.party?,
+            document: p.document?,
+            amount_minor: p.amount_minor,
+            currency: p.currency.to_owned(),
+            minor_digits: digits(p.currency)?,
+            date: p.date,
+            account: look.account(MappingKind::BankAccount)?,
+        },
+    })
+}
+
+/// Rows of `E` in `org` whose `column` is one of `ids`, ordered by `order`.
+async fn rows_in<E>(
+    db: &DatabaseConnection,
+    org: OrganizationId,
+    column: E::Column,
+    ids: &[Uuid],
+    order: E::Column,
+) -> Result<Vec<E::Model>, AppError>
+where
+    E: Scoped,
+{
+    let mut out = Vec::new();
+    for chunk in ids.chunks(CHUNK) {
+        let rows = E::scoped(org).filter(column.is_in(chunk.iter().copied())).order_by_asc(order).all(db).await?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
+/// `rows` grouped by `key`.
+fn grouped<M>(rows: Vec<M>, key: impl Fn(&M) -> Uuid) -> HashMap<Uuid, Vec<M>> {
+    let mut out: HashMap<Uuid, Vec<M>> = HashMap::new();
+    for r in rows {
+        out.entry(key(&r)).or_default().push(r);
+    }
+    out
+}
+
+impl LedgerService {
+    /// Every link of `kind` in `org`.
+    pub(super) async fn links(&self, org: OrganizationId, kind: RecordKind) -> Result<Links, AppError> {
+        let rows = ledger_link::Entity::scoped(org)
+            .filter(ledger_link::Column::LocalType.eq(kind.as_str()))
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(|l| (l.local_id, l)).collect())
     }
 
     /// Client companies billed by an issued invoice, as customers.
@@ -132,205 +262,190 @@ impl LedgerService {
             .collect())
     }
 
-    pub(super) async fn invoices(&self, org: OrganizationId, look: &Lookup) -> Result<Vec<(Uuid, Built)>, AppError> {
+    pub(super) async fn invoices(
+        &self,
+        org: OrganizationId,
+        look: &Lookup,
+        customers: &Links,
+    ) -> Result<Vec<(Uuid, Built)>, AppError> {
         let rows = invoice::Entity::scoped(org)
             .filter(invoice::Column::Status.is_in(["issued", "partially_paid", "paid"]))
             .order_by_asc(invoice::Column::Id)
             .all(&self.db)
             .await?;
-        let mut out = Vec::new();
-        for inv in rows {
-            let lines = invoice_line::Entity::scoped(org)
-                .filter(invoice_line::Column::InvoiceId.eq(inv.id))
-                .order_by_asc(invoice_line::Column::Position)
-                .all(&self.db)
-                .await?;
-            let party = self.need(org, RecordKind::Customer, inv.client_company_id).await?;
-            let built = (|| {
-                let account = look.account(MappingKind::IncomeAccount)?;
-                let lines = lines
-                    .iter()
-                    .map(|l| {
-                        Ok(Line {
-                            description: l.description.clone(),
-                            amount_minor: l.net,
-                            account: account.clone(),
-                            tax_code: look.tax(l.tax_name.as_deref(), l.tax_basis_points)?,
-                        })
-                    })
-                    .collect::<Result<Vec<_>, String>>()?;
-                Ok(Record {
+        let ids: Vec<Uuid> = rows.iter().map(|i| i.id).collect();
+        let lines = rows_in::<invoice_line::Entity>(
+            &self.db,
+            org,
+            invoice_line::Column::InvoiceId,
+            &ids,
+            invoice_line::Column::Position,
+        )
+        .await?;
+        let lines = grouped(lines, |l| l.invoice_id);
+        Ok(rows
+            .iter()
+            .map(|inv| {
+                let doc = Doc {
                     kind: RecordKind::Invoice,
-                    reference: reference(inv.id),
-                    body: Body::Document {
-                        party: party?,
-                        number: inv.number.clone(),
-                        date: inv.issue_date.ok_or("has no issue date")?,
-                        due: inv.due_date,
-                        currency: inv.currency.clone(),
-                        minor_digits: digits(&inv.currency)?,
-                        lines,
-                    },
-                })
-            })();
-            out.push((inv.id, built));
-        }
-        Ok(out)
+                    id: inv.id,
+                    party: remote(customers, RecordKind::Customer, inv.client_company_id),
+                    number: inv.number.clone(),
+                    date: inv.issue_date,
+                    due: inv.due_date,
+                    currency: &inv.currency,
+                    account: MappingKind::IncomeAccount,
+                    lines: lines_of(&lines, inv.id),
+                };
+                (inv.id, document(look, doc))
+            })
+            .collect())
     }
 
     pub(super) async fn credit_notes(
         &self,
         org: OrganizationId,
         look: &Lookup,
+        customers: &Links,
     ) -> Result<Vec<(Uuid, Built)>, AppError> {
         let rows = credit_note::Entity::scoped(org).order_by_asc(credit_note::Column::Id).all(&self.db).await?;
-        let mut out = Vec::new();
-        for cn in rows {
-            let inv = invoice::Entity::find_in(&self.db, org, cn.invoice_id).await?;
-            let lines = credit_note_line::Entity::scoped(org)
-                .filter(credit_note_line::Column::CreditNoteId.eq(cn.id))
-                .order_by_asc(credit_note_line::Column::Position)
-                .all(&self.db)
-                .await?;
-            let party = self.need(org, RecordKind::Customer, inv.client_company_id).await?;
-            let built = (|| {
-                let account = look.account(MappingKind::IncomeAccount)?;
-                let lines = lines
-                    .iter()
-                    .map(|l| {
-                        Ok(Line {
-                            description: l.description.clone(),
-                            amount_minor: l.net,
-                            account: account.clone(),
-                            tax_code: look.tax(l.tax_name.as_deref(), l.tax_basis_points)?,
-                        })
-                    })
-                    .collect::<Result<Vec<_>, String>>()?;
-                Ok(Record {
+        let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
+        let mut invoice_ids: Vec<Uuid> = rows.iter().map(|c| c.invoice_id).collect();
+        invoice_ids.sort();
+        invoice_ids.dedup();
+        let invoices =
+            rows_in::<invoice::Entity>(&self.db, org, invoice::Column::Id, &invoice_ids, invoice::Column::Id).await?;
+        let company: HashMap<Uuid, Option<Uuid>> = invoices.into_iter().map(|i| (i.id, i.client_company_id)).collect();
+        let lines = rows_in::<credit_note_line::Entity>(
+            &self.db,
+            org,
+            credit_note_line::Column::CreditNoteId,
+            &ids,
+            credit_note_line::Column::Position,
+        )
+        .await?;
+        let lines = grouped(lines, |l| l.credit_note_id);
+        Ok(rows
+            .iter()
+            .map(|cn| {
+                let doc = Doc {
                     kind: RecordKind::CreditNote,
-                    reference: reference(cn.id),
-                    body: Body::Document {
-                        party: party?,
-                        number: Some(cn.number.clone()),
-                        date: cn.issue_date,
-                        due: None,
-                        currency: cn.currency.clone(),
-                        minor_digits: digits(&cn.currency)?,
-                        lines,
-                    },
-                })
-            })();
-            out.push((cn.id, built));
-        }
-        Ok(out)
+                    id: cn.id,
+                    party: remote(customers, RecordKind::Customer, company.get(&cn.invoice_id).copied().flatten()),
+                    number: Some(cn.number.clone()),
+                    date: Some(cn.issue_date),
+                    due: None,
+                    currency: &cn.currency,
+                    account: MappingKind::IncomeAccount,
+                    lines: lines_of(&lines, cn.id),
+                };
+                (cn.id, document(look, doc))
+            })
+            .collect())
     }
 
     /// Payments made in Atrium (those pulled from the ledger are already there).
-    pub(super) async fn payments(&self, org: OrganizationId, look: &Lookup) -> Result<Vec<(Uuid, Built)>, AppError> {
+    pub(super) async fn payments(
+        &self,
+        org: OrganizationId,
+        look: &Lookup,
+        customers: &Links,
+        invoices: &Links,
+    ) -> Result<Vec<(Uuid, Built)>, AppError> {
         let rows = payment::Entity::scoped(org)
             .filter(payment::Column::ReversedAt.is_null())
             .order_by_asc(payment::Column::Id)
             .all(&self.db)
             .await?;
-        let mut out = Vec::new();
-        for p in rows {
-            let inv = invoice::Entity::find_in(&self.db, org, p.invoice_id).await?;
-            let party = self.need(org, RecordKind::Customer, inv.client_company_id).await?;
-            let document = self.need(org, RecordKind::Invoice, Some(inv.id)).await?;
-            let built = (|| {
-                Ok(Record {
+        let mut invoice_ids: Vec<Uuid> = rows.iter().map(|p| p.invoice_id).collect();
+        invoice_ids.sort();
+        invoice_ids.dedup();
+        let parents =
+            rows_in::<invoice::Entity>(&self.db, org, invoice::Column::Id, &invoice_ids, invoice::Column::Id).await?;
+        let company: HashMap<Uuid, Option<Uuid>> = parents.into_iter().map(|i| (i.id, i.client_company_id)).collect();
+        Ok(rows
+            .iter()
+            .map(|p| {
+                let pay = Pay {
                     kind: RecordKind::Payment,
-                    reference: reference(p.id),
-                    body: Body::Payment {
-                        party: party?,
-                        document: document?,
-                        amount_minor: p.amount,
-                        currency: p.currency.clone(),
-                        minor_digits: digits(&p.currency)?,
-                        date: p.received_on,
-                        account: look.account(MappingKind::BankAccount)?,
-                    },
-                })
-            })();
-            out.push((p.id, built));
-        }
-        Ok(out)
+                    id: p.id,
+                    party: remote(customers, RecordKind::Customer, company.get(&p.invoice_id).copied().flatten()),
+                    document: remote(invoices, RecordKind::Invoice, Some(p.invoice_id)),
+                    amount_minor: p.amount,
+                    currency: &p.currency,
+                    date: p.received_on,
+                };
+                (p.id, payment_record(look, pay))
+            })
+            .collect())
     }
 
-    pub(super) async fn bills(&self, org: OrganizationId, look: &Lookup) -> Result<Vec<(Uuid, Built)>, AppError> {
+    pub(super) async fn bills(
+        &self,
+        org: OrganizationId,
+        look: &Lookup,
+        vendors: &Links,
+    ) -> Result<Vec<(Uuid, Built)>, AppError> {
         let rows = bill::Entity::scoped(org)
             .filter(bill::Column::Status.is_in(["approved", "partially_paid", "paid"]))
             .order_by_asc(bill::Column::Id)
             .all(&self.db)
             .await?;
-        let mut out = Vec::new();
-        for b in rows {
-            let lines = bill_line::Entity::scoped(org)
-                .filter(bill_line::Column::BillId.eq(b.id))
-                .order_by_asc(bill_line::Column::Position)
-                .all(&self.db)
+        let ids: Vec<Uuid> = rows.iter().map(|b| b.id).collect();
+        let lines =
+            rows_in::<bill_line::Entity>(&self.db, org, bill_line::Column::BillId, &ids, bill_line::Column::Position)
                 .await?;
-            let party = self.need(org, RecordKind::Vendor, b.vendor_id).await?;
-            let built = (|| {
-                let account = look.account(MappingKind::ExpenseAccount)?;
-                let lines = lines
-                    .iter()
-                    .map(|l| {
-                        Ok(Line {
-                            description: l.description.clone(),
-                            amount_minor: l.net,
-                            account: account.clone(),
-                            tax_code: look.tax(l.tax_name.as_deref(), l.tax_basis_points)?,
-                        })
-                    })
-                    .collect::<Result<Vec<_>, String>>()?;
-                Ok(Record {
+        let lines = grouped(lines, |l| l.bill_id);
+        Ok(rows
+            .iter()
+            .map(|b| {
+                let doc = Doc {
                     kind: RecordKind::Bill,
-                    reference: reference(b.id),
-                    body: Body::Document {
-                        party: party?,
-                        number: b.vendor_reference.clone(),
-                        date: b.bill_date,
-                        due: b.due_date,
-                        currency: b.currency.clone(),
-                        minor_digits: digits(&b.currency)?,
-                        lines,
-                    },
-                })
-            })();
-            out.push((b.id, built));
-        }
-        Ok(out)
+                    id: b.id,
+                    party: remote(vendors, RecordKind::Vendor, b.vendor_id),
+                    number: b.vendor_reference.clone(),
+                    date: Some(b.bill_date),
+                    due: b.due_date,
+                    currency: &b.currency,
+                    account: MappingKind::ExpenseAccount,
+                    lines: lines_of(&lines, b.id),
+                };
+                (b.id, document(look, doc))
+            })
+            .collect())
     }
 
     pub(super) async fn bill_payments(
         &self,
         org: OrganizationId,
         look: &Lookup,
+        vendors: &Links,
+        bills: &Links,
     ) -> Result<Vec<(Uuid, Built)>, AppError> {
-        let rows = bill_payment::Entity::scoped(org).order_by_asc(bill_payment::Column::Id).all(&self.db).await?;
-        let mut out = Vec::new();
-        for p in rows {
-            let b = bill::Entity::find_in(&self.db, org, p.bill_id).await?;
-            let party = self.need(org, RecordKind::Vendor, b.vendor_id).await?;
-            let document = self.need(org, RecordKind::Bill, Some(b.id)).await?;
-            let built = (|| {
-                Ok(Record {
+        let rows = bill_payment::Entity::scoped(org)
+            .filter(bill_payment::Column::ReversedAt.is_null())
+            .order_by_asc(bill_payment::Column::Id)
+            .all(&self.db)
+            .await?;
+        let mut bill_ids: Vec<Uuid> = rows.iter().map(|p| p.bill_id).collect();
+        bill_ids.sort();
+        bill_ids.dedup();
+        let parents = rows_in::<bill::Entity>(&self.db, org, bill::Column::Id, &bill_ids, bill::Column::Id).await?;
+        let vendor_of: HashMap<Uuid, Option<Uuid>> = parents.into_iter().map(|b| (b.id, b.vendor_id)).collect();
+        Ok(rows
+            .iter()
+            .map(|p| {
+                let pay = Pay {
                     kind: RecordKind::BillPayment,
-                    reference: reference(p.id),
-                    body: Body::Payment {
-                        party: party?,
-                        document: document?,
-                        amount_minor: p.amount,
-                        currency: p.currency.clone(),
-                        minor_digits: digits(&p.currency)?,
-                        date: p.paid_on,
-                        account: look.account(MappingKind::BankAccount)?,
-                    },
-                })
-            })();
-            out.push((p.id, built));
-        }
-        Ok(out)
+                    id: p.id,
+                    party: remote(vendors, RecordKind::Vendor, vendor_of.get(&p.bill_id).copied().flatten()),
+                    document: remote(bills, RecordKind::Bill, Some(p.bill_id)),
+                    amount_minor: p.amount,
+                    currency: &p.currency,
+                    date: p.paid_on,
+                };
+                (p.id, payment_record(look, pay))
+            })
+            .collect())
     }
 }

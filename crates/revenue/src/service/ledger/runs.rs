@@ -5,6 +5,8 @@
 //! `Retry-After` allows stops the run (resumable: the next run skips what is in
 //! sync); a refused grant stops it and marks the connection.
 
+use std::collections::HashMap;
+
 use atrium_events::revenue::ledger::{LedgerSyncFinished, LedgerSyncIssue, LedgerSyncRunId};
 use atrium_kernel::{AppError, OrgCtx, OrganizationId, Page, PageRequest, Principal, Role, Scoped, SortOrder, UserId};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
@@ -13,7 +15,7 @@ use uuid::Uuid;
 use super::LedgerService;
 use super::pull::Pulled;
 use super::push::Pushed;
-use super::records::{Built, Lookup};
+use super::records::{Built, Links, Lookup};
 use crate::dto::{ConnectionStatus, SyncRunOut};
 use crate::entity::{ledger_connection as conn, ledger_sync_run as run};
 use crate::ledger::{Ledger, LedgerError, Provider, RecordKind, Session};
@@ -154,7 +156,7 @@ impl LedgerService {
     }
 
     /// Calls `f` with the session; after a 401 refreshes once and calls again.
-    async fn with_session<T, F, Fut>(
+    pub(super) async fn with_session<T, F, Fut>(
         &self,
         org: OrganizationId,
         actor: &str,
@@ -188,6 +190,9 @@ impl LedgerService {
     ) -> Result<(), AppError> {
         let org = ctx.org_id;
         let look = Lookup::load(self, org).await?;
+        let none = Links::new();
+        // The links of each kind pushed so far: later kinds resolve their parties and documents there.
+        let mut pushed: HashMap<RecordKind, Links> = HashMap::new();
         for kind in [
             RecordKind::Customer,
             RecordKind::Vendor,
@@ -198,15 +203,21 @@ impl LedgerService {
             RecordKind::BillPayment,
         ] {
             // Built per kind: documents resolve the parties pushed just before.
+            let of = |k: RecordKind| pushed.get(&k).unwrap_or(&none);
             let records: Vec<(Uuid, Built)> = match kind {
                 RecordKind::Customer => self.customers(ctx).await?,
                 RecordKind::Vendor => self.vendors(org).await?,
-                RecordKind::Invoice => self.invoices(org, &look).await?,
-                RecordKind::CreditNote => self.credit_notes(org, &look).await?,
-                RecordKind::Payment => self.payments(org, &look).await?,
-                RecordKind::Bill => self.bills(org, &look).await?,
-                RecordKind::BillPayment => self.bill_payments(org, &look).await?,
+                RecordKind::Invoice => self.invoices(org, &look, of(RecordKind::Customer)).await?,
+                RecordKind::CreditNote => self.credit_notes(org, &look, of(RecordKind::Customer)).await?,
+                RecordKind::Payment => {
+                    self.payments(org, &look, of(RecordKind::Customer), of(RecordKind::Invoice)).await?
+                }
+                RecordKind::Bill => self.bills(org, &look, of(RecordKind::Vendor)).await?,
+                RecordKind::BillPayment => {
+                    self.bill_payments(org, &look, of(RecordKind::Vendor), of(RecordKind::Bill)).await?
+                }
             };
+            let links = self.links(org, kind).await?;
             for (id, built) in records {
                 let record = match built {
                     Ok(r) => r,
@@ -215,10 +226,11 @@ impl LedgerService {
                         continue;
                     }
                 };
+                let known = links.get(&id);
                 let outcome = self
                     .with_session(org, actor, ledger, session, |s| {
                         let record = &record;
-                        async move { self.push_one(org, ledger, &s, id, record).await }
+                        async move { self.push_one(org, ledger, &s, (id, known), record).await }
                     })
                     .await?;
                 match outcome {
@@ -236,6 +248,7 @@ impl LedgerService {
                     Err(e) => report.error(kind.as_str(), Some(id), e.to_string()),
                 }
             }
+            pushed.insert(kind, self.links(org, kind).await?);
         }
         Ok(())
     }

@@ -2,7 +2,7 @@
 //! balance, each with the exchange rate of the day paid; the bill is `paid` when
 //! settled.
 
-use atrium_events::revenue::payables::{BillId, BillPaymentId, BillPaymentRecorded};
+use atrium_events::revenue::payables::{BillId, BillPaymentId, BillPaymentRecorded, BillPaymentReversed};
 use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, IfMatch, Money, OrgCtx, Page, PageRequest, Scoped, SortOrder};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
@@ -11,7 +11,7 @@ use super::PayablesService;
 use super::bills::{currency_of, locked};
 use super::view::{balance, bill_payment_out};
 use crate::calc;
-use crate::dto::{BillPaymentIn, BillPaymentOut, BillStatus, stored, stored_currency};
+use crate::dto::{BillPaymentIn, BillPaymentOut, BillPaymentReverseIn, BillStatus, stored, stored_currency};
 use crate::entity::{bill, bill_payment};
 use crate::error::RevenueError;
 use crate::service::rates;
@@ -60,6 +60,8 @@ impl PayablesService {
             reference: Set(input.reference.map(|r| r.into_inner())),
             fx_rate: Set((cur != base).then_some(rate)),
             base_amount: Set(base_amount),
+            reversed_at: Set(None),
+            reversal_reason: Set(None),
             version: Set(1),
             created_by: Set(ctx.actor()),
             created_at: Set(now),
@@ -87,6 +89,51 @@ impl PayablesService {
         atrium_outbox::publish(&txn, ctx, now, &event).await?;
         txn.commit().await?;
         bill_payment_out(row, &b)
+    }
+
+    /// Reverses a payment (it no longer counts toward the bill): the bill's paid
+    /// amount goes down, and its status back to `partially_paid` or `approved`.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_payment_id = %id))]
+    pub async fn reverse_bill_payment(
+        &self,
+        ctx: &OrgCtx,
+        id: BillPaymentId,
+        input: BillPaymentReverseIn,
+        if_match: IfMatch,
+    ) -> Result<BillPaymentOut, AppError> {
+        let txn = begin_write(&self.db).await?;
+        let now = self.clock.now();
+        let current = bill_payment::Entity::find_in(&txn, ctx.org_id, id).await?;
+        let b = locked(&txn, ctx.org_id, current.bill_id).await?;
+        if current.reversed_at.is_some() {
+            return Err(RevenueError::AlreadyReversed.into());
+        }
+        let reason = input.reason.into_inner();
+        let mut row = current.clone().into_active_model();
+        row.reversed_at = Set(Some(now));
+        row.reversal_reason = Set(Some(reason.clone()));
+        row.updated_at = Set(now);
+        let updated = bill_payment::Entity::update_in(&txn, ctx.org_id, id, row, if_match).await?;
+        let paid = b.paid - current.amount;
+        let status = if paid > 0 { BillStatus::PartiallyPaid } else { BillStatus::Approved };
+        let mut changes = b.clone().into_active_model();
+        changes.paid = Set(paid);
+        changes.status = Set(status.as_str().to_owned());
+        changes.updated_at = Set(now);
+        let b = bill::Entity::update_in(&txn, ctx.org_id, b.id, changes, IfMatch(None)).await?;
+        let cur = currency_of(&b)?;
+        let event = BillPaymentReversed {
+            id,
+            bill_id: b.id.into(),
+            engagement_id: b.engagement_id.map(Into::into),
+            amount: Money::new(current.amount, cur),
+            reason,
+            bill_status: b.status.clone(),
+            bill_balance: Money::new(balance(&b), cur),
+        };
+        atrium_outbox::publish(&txn, ctx, now, &event).await?;
+        txn.commit().await?;
+        bill_payment_out(updated, &b)
     }
 
     /// The payments of a bill, oldest first.

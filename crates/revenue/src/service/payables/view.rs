@@ -180,6 +180,8 @@ pub(crate) fn bill_payment_out(r: bill_payment::Model, b: &bill::Model) -> Resul
         reference: r.reference,
         fx_rate: r.fx_rate.map(format_rate),
         base_amount: Money::new(r.base_amount, base),
+        reversed_at: r.reversed_at,
+        reversal_reason: r.reversal_reason,
         version: r.version,
         created_at: r.created_at,
     })
