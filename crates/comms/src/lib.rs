@@ -7,6 +7,7 @@ pub mod entity;
 pub mod error;
 pub mod http;
 pub mod ports;
+pub mod provider;
 pub mod send;
 pub mod service;
 pub mod sync;
@@ -21,13 +22,32 @@ pub use http::router;
 pub use ports::{Contacts, Engagements};
 pub use send::reminders::ReminderSubscriber;
 pub use send::{SendOutcome, SendSubscriber};
-pub use service::{CommsConfig, CommsService};
+pub use service::{CommsConfig, CommsService, OAuthProvider, TokenVaults};
 pub use sync::metrics::SyncMetrics;
 pub use sync::{RunOutcome, RunReport, SyncJob};
 
 /// Mailbox credentials, encrypted at rest by the kernel's vault, bound to the connection id.
 pub const CREDENTIALS_COLUMN: ProtectedColumn =
     ProtectedColumn::text("mailbox_connections", "credentials_ciphertext", "comms.mailbox-credentials");
+
+/// OAuth connections' access tokens.
+pub const ACCESS_TOKEN_COLUMN: ProtectedColumn =
+    ProtectedColumn::text("mailbox_connections", "access_token_ciphertext", "comms.mailbox-access-token");
+/// OAuth connections' refresh tokens.
+pub const REFRESH_TOKEN_COLUMN: ProtectedColumn =
+    ProtectedColumn::text("mailbox_connections", "refresh_token_ciphertext", "comms.mailbox-refresh-token");
+/// The PKCE verifiers of authorizations in progress.
+pub const PKCE_VERIFIER_COLUMN: ProtectedColumn =
+    ProtectedColumn::text("mailbox_oauth_logins", "pkce_verifier", "comms.mailbox-pkce-verifier");
+
+/// The vaults of the OAuth columns, registered for key rotation.
+pub fn token_vaults(platform: &Platform) -> TokenVaults {
+    TokenVaults {
+        access: platform.protect(&ACCESS_TOKEN_COLUMN),
+        refresh: platform.protect(&REFRESH_TOKEN_COLUMN),
+        pkce: platform.protect(&PKCE_VERIFIER_COLUMN),
+    }
+}
 
 /// The comms domain, ready to register: routes, the sync job, its OpenAPI tag.
 pub fn module(
@@ -44,6 +64,7 @@ pub fn module(
         engagements,
         contacts,
         credentials,
+        token_vaults(platform),
         cfg,
         metrics,
     );

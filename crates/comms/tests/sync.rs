@@ -38,6 +38,7 @@ fn service(db: &TestDb) -> CommsService {
         Arc::new(TableEngagements(db.conn.clone())),
         Arc::new(TableContacts(db.conn.clone())),
         credentials,
+        atrium_comms::token_vaults(&platform),
         cfg,
         atrium_comms::SyncMetrics::new().expect("metrics"),
     )

@@ -6,6 +6,7 @@
 //! and returns, unless `ATRIUM_REQUIRE_SERVICES=1` (CI), where it fails.
 
 pub mod dovecot;
+pub mod gmail;
 pub mod oidc;
 pub mod redis;
 pub mod s3;

@@ -267,6 +267,10 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert_eq!(first.remove("oidc_logins.pkce_verifier"), Some((0, 0, 0)), "{out}");
     // Registered too, but empty here: no mailbox is connected (the comms tests sync with sealed credentials).
     assert_eq!(first.remove("mailbox_connections.credentials_ciphertext"), Some((0, 0, 0)), "{out}");
+    // Likewise the OAuth mailboxes' tokens and pending authorizations (Gmail; the comms tests seal them).
+    assert_eq!(first.remove("mailbox_connections.access_token_ciphertext"), Some((0, 0, 0)), "{out}");
+    assert_eq!(first.remove("mailbox_connections.refresh_token_ciphertext"), Some((0, 0, 0)), "{out}");
+    assert_eq!(first.remove("mailbox_oauth_logins.pkce_verifier"), Some((0, 0, 0)), "{out}");
     // Likewise the ledger's OAuth tokens: no ledger is connected here (their rotation is not exercised yet).
     assert_eq!(first.remove("ledger_connections.access_token_ciphertext"), Some((0, 0, 0)), "{out}");
     assert_eq!(first.remove("ledger_connections.refresh_token_ciphertext"), Some((0, 0, 0)), "{out}");
