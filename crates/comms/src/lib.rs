@@ -63,8 +63,7 @@ pub fn module(
         platform.clock.clone(),
         engagements,
         contacts,
-        credentials,
-        token_vaults(platform),
+        (credentials, token_vaults(platform)),
         cfg,
         metrics,
     );

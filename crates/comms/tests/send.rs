@@ -35,8 +35,7 @@ fn service(db: &TestDb, smtp_url: Option<String>, max_send_attempts: i32) -> Com
         clock,
         Arc::new(TableEngagements(db.conn.clone())),
         Arc::new(TableContacts(db.conn.clone())),
-        credentials,
-        atrium_comms::token_vaults(&platform),
+        (credentials, atrium_comms::token_vaults(&platform)),
         cfg,
         atrium_comms::SyncMetrics::new().expect("metrics"),
     )

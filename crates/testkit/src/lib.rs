@@ -7,6 +7,7 @@
 
 pub mod dovecot;
 pub mod gmail;
+pub mod graph;
 pub mod oidc;
 pub mod redis;
 pub mod s3;

@@ -8,6 +8,8 @@ use validator::Validate;
 #[serde(rename_all = "snake_case")]
 pub enum OAuthProviderName {
     Gmail,
+    /// Microsoft 365 / Outlook, through Microsoft Graph.
+    Microsoft,
 }
 
 /// Starts connecting a mailbox over OAuth: the answer's URL is where the browser goes.

@@ -1,9 +1,10 @@
-//! Mail providers reached over HTTP with OAuth 2.0 (Gmail): the token client
-//! ([`oauth`]), the API client ([`gmail`]) and how their answers become sync
+//! Mail providers reached over HTTP with OAuth 2.0 (Gmail, Microsoft Graph): the token client
+//! ([`oauth`]), the API clients ([`gmail`], [`graph`]) and how their answers become sync
 //! outcomes. A refused grant or a 401 with a fresh token is an authentication
 //! failure; a 429 or a 5xx is retried later, after what `Retry-After` says.
 
 pub(crate) mod gmail;
+pub(crate) mod graph;
 pub(crate) mod oauth;
 mod session;
 
@@ -20,7 +21,7 @@ pub enum ProviderError {
     /// Rate limited (429) or the provider failed (5xx, network): try again
     /// after `retry_after` when the provider said, else with backoff.
     RetryLater { reason: String, retry_after: Option<Duration> },
-    /// 404: the resource (a message, Gmail history) is gone.
+    /// 404 or 410: the resource (a message, Gmail history, a Graph delta state) is gone.
     NotFound,
     /// Another refusal (a 4xx) that trying again will not change.
     Refused(String),

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use oauth2::basic::{BasicClient, BasicErrorResponseType};
 use oauth2::{
-    AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet, EndpointSet, PkceCodeChallenge,
-    PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError, Scope, TokenResponse, TokenUrl,
+    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet, EndpointSet,
+    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError, Scope, TokenResponse, TokenUrl,
 };
 
 use super::ProviderError;
@@ -34,8 +34,10 @@ pub(crate) struct Authorization {
 }
 
 fn client(p: &OAuthProvider, redirect_uri: &str) -> Result<Client, String> {
+    // Client credentials in the form body: what Google and the Microsoft identity platform both document.
     Ok(BasicClient::new(ClientId::new(p.client_id.clone()))
         .set_client_secret(ClientSecret::new(p.client_secret.clone()))
+        .set_auth_type(AuthType::RequestBody)
         .set_auth_uri(AuthUrl::new(p.auth_url.clone()).map_err(|e| format!("auth URL: {e}"))?)
         .set_token_uri(TokenUrl::new(p.token_url.clone()).map_err(|e| format!("token URL: {e}"))?)
         .set_redirect_uri(RedirectUrl::new(redirect_uri.to_owned()).map_err(|e| format!("redirect URI: {e}"))?))

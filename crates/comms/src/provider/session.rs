@@ -101,6 +101,19 @@ impl<'a> Session<'a> {
         api: &str,
         build: impl Fn(&reqwest::Client, &str) -> RequestBuilder,
     ) -> Result<Value, ProviderError> {
+        let bytes = self.call_raw(api, build).await?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Value::Null);
+        }
+        serde_json::from_slice(&bytes).map_err(|e| ProviderError::Refused(format!("{api} answered no JSON: {e}")))
+    }
+
+    /// As [`Session::call`], answering the body's bytes (Graph's `$value` is MIME).
+    pub async fn call_raw(
+        &mut self,
+        api: &str,
+        build: impl Fn(&reqwest::Client, &str) -> RequestBuilder,
+    ) -> Result<Vec<u8>, ProviderError> {
         loop {
             let res = build(&self.svc.http, &self.token)
                 .send()
@@ -108,19 +121,19 @@ impl<'a> Session<'a> {
                 .map_err(|e| ProviderError::RetryLater { reason: format!("{api}: {e}"), retry_after: None })?;
             let status = res.status();
             let wait = retry_after(res.headers(), self.svc.clock.now());
-            let text = res
-                .text()
+            let bytes = res
+                .bytes()
                 .await
                 .map_err(|e| ProviderError::RetryLater { reason: format!("{api}: {e}"), retry_after: None })?;
-            let body: Value =
-                if text.trim().is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::Null) };
             if status.is_success() {
-                return Ok(body);
+                return Ok(bytes.to_vec());
             }
+            let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
             let message = body
                 .pointer("/error/message")
                 .and_then(Value::as_str)
                 .map_or_else(|| format!("{api} answered {status}"), |m| format!("{api} answered {status}: {m}"));
+            let code = body.pointer("/error/code").and_then(Value::as_str).unwrap_or_default();
             return Err(match status {
                 StatusCode::UNAUTHORIZED if !self.refreshed => {
                     self.refresh().await?;
@@ -133,7 +146,9 @@ impl<'a> Session<'a> {
                     ProviderError::RetryLater { reason: message, retry_after: wait }
                 }
                 s if s.is_server_error() => ProviderError::RetryLater { reason: message, retry_after: wait },
+                // Graph: a delta state it no longer keeps.
                 StatusCode::NOT_FOUND | StatusCode::GONE => ProviderError::NotFound,
+                _ if code == "syncStateNotFound" || code == "resyncRequired" => ProviderError::NotFound,
                 _ => ProviderError::Refused(message),
             });
         }

@@ -7,6 +7,7 @@
 //! with backoff; a permanent refusal, or too many attempts, ends it `failed`.
 
 mod gmail;
+mod graph;
 pub mod reminders;
 mod smtp;
 
@@ -74,12 +75,16 @@ impl CommsService {
         };
         // Over the provider's API for an OAuth mailbox, else over SMTP.
         let mut provider_ids = None;
-        let result = match conn.as_ref().filter(|c| c.provider == "gmail") {
-            Some(c) => match smtp::build(&m, true) {
+        let result = match conn.as_ref().map(|c| (c, c.provider.as_str())) {
+            Some((c, "gmail")) => match smtp::build(&m, true) {
                 Ok(email) => self.send_gmail(org, c, &m, &email.formatted()).await.map(|ids| provider_ids = Some(ids)),
                 Err(e) => Err(e),
             },
-            None => match smtp::build(&m, false) {
+            Some((c, "microsoft")) => match smtp::build(&m, true) {
+                Ok(email) => self.send_graph(org, c, &email.formatted()).await,
+                Err(e) => Err(e),
+            },
+            _ => match smtp::build(&m, false) {
                 Ok(email) => smtp::send(&self.cfg, email).await,
                 Err(e) => Err(e),
             },

@@ -71,7 +71,7 @@ impl CommsService {
                 .imap
                 .ok_or(CommsError::Invalid { field: "imap", message: "is required for an imap connection".into() })?,
             Provider::Gmail => return Err(CommsError::ConnectWithOAuth("gmail").into()),
-            Provider::Microsoft => return Err(CommsError::ProviderUnsupported("microsoft").into()),
+            Provider::Microsoft => return Err(CommsError::ConnectWithOAuth("microsoft").into()),
         };
         if !imap.tls && !is_loopback(&imap.host) {
             return Err(plaintext_refused().into());

@@ -58,6 +58,8 @@ pub struct CommsConfig {
     pub auto_send_reminders: bool,
     /// Gmail's OAuth client and endpoints (`COMMS_GMAIL_*`); `None`: Gmail cannot be connected.
     pub gmail: Option<OAuthProvider>,
+    /// Microsoft's (identity platform and Graph; `COMMS_MICROSOFT_*`); `None`: Outlook mailboxes cannot be connected.
+    pub microsoft: Option<OAuthProvider>,
     /// The public base URL of Atrium; providers return the browser to
     /// `{base}/api/v1/mailbox-connections/oauth/callback` (`COMMS_OAUTH_REDIRECT_BASE`).
     pub oauth_redirect_base: String,
@@ -77,7 +79,7 @@ pub struct OAuthProvider {
     pub auth_url: String,
     /// Where codes and refresh tokens are exchanged.
     pub token_url: String,
-    /// The API root (Gmail: `https://gmail.googleapis.com`).
+    /// The API root (Gmail: `https://gmail.googleapis.com`; Graph: `https://graph.microsoft.com`).
     pub api_base: String,
 }
 
@@ -108,6 +110,7 @@ impl Default for CommsConfig {
             max_send_attempts: 8,
             auto_send_reminders: false,
             gmail: None,
+            microsoft: None,
             oauth_redirect_base: "http://127.0.0.1:8080".into(),
             oauth_login_ttl: chrono::Duration::minutes(10),
             api_timeout: Duration::from_secs(60),
@@ -144,8 +147,7 @@ impl CommsService {
         clock: Arc<dyn Clock>,
         engagements: Arc<dyn Engagements>,
         contacts: Arc<dyn Contacts>,
-        credentials: ColumnVault,
-        tokens: TokenVaults,
+        (credentials, tokens): (ColumnVault, TokenVaults),
         cfg: CommsConfig,
         metrics: SyncMetrics,
     ) -> Self {

@@ -1,4 +1,4 @@
-//! Connecting a mailbox over OAuth 2.0 (authorization code with PKCE S256):
+//! Connecting a mailbox (Gmail, Microsoft) over OAuth 2.0 (authorization code with PKCE S256):
 //! `start` stores the `state` (hashed) and the verifier (sealed) for ten
 //! minutes, bound to the organization and the user; the callback of that same
 //! user consumes them once, exchanges the code, reads the mailbox's address and
@@ -21,7 +21,7 @@ use crate::dto::{
 };
 use crate::entity::{connection, oauth_login, sync_state};
 use crate::error::CommsError;
-use crate::provider::{ProviderError, Session, gmail, oauth};
+use crate::provider::{ProviderError, Session, gmail, graph, oauth};
 
 /// The path providers send the browser back to.
 pub const CALLBACK_PATH: &str = "/api/v1/mailbox-connections/oauth/callback";
@@ -61,6 +61,12 @@ impl CommsService {
                 message: "gmail is not configured on this server (COMMS_GMAIL_CLIENT_ID, COMMS_GMAIL_CLIENT_SECRET)"
                     .into(),
             }),
+            OAuthProviderName::Microsoft => self.cfg.microsoft.as_ref().ok_or(CommsError::Invalid {
+                field: "provider",
+                message: "microsoft is not configured on this server (COMMS_MICROSOFT_CLIENT_ID, \
+                    COMMS_MICROSOFT_CLIENT_SECRET)"
+                    .into(),
+            }),
         }
     }
 
@@ -74,6 +80,7 @@ impl CommsService {
         let (scopes, extra): (&[&str], &[(&str, &str)]) = match input.provider {
             // Offline access and the consent screen: Google grants a refresh token only then.
             OAuthProviderName::Gmail => (gmail::SCOPES, &[("access_type", "offline"), ("prompt", "consent")]),
+            OAuthProviderName::Microsoft => (graph::SCOPES, &[]),
         };
         let auth = oauth::authorize(provider, &self.redirect_uri(), scopes, extra).map_err(|e| {
             AppError::internal(format!("{} OAuth configuration: {e}", Provider::from(input.provider).as_str()))
@@ -94,8 +101,7 @@ impl CommsService {
         };
         let txn = begin_write(&self.db).await?;
         // Abandoned authorizations of the organization go when a new one starts.
-        oauth_login::Entity::delete_many()
-            .filter(oauth_login::Column::OrganizationId.eq(ctx.org_id.into_uuid()))
+        oauth_login::Entity::delete_scoped(ctx.org_id)
             .filter(oauth_login::Column::ExpiresAt.lte(now))
             .exec(&txn)
             .await?;
@@ -121,8 +127,7 @@ impl CommsService {
             .ok_or_else(state_refused)?;
         // Single use: whoever deletes the row goes on; a replay finds nothing.
         let txn = begin_write(&self.db).await?;
-        let gone = oauth_login::Entity::delete_many()
-            .filter(oauth_login::Column::OrganizationId.eq(ctx.org_id.into_uuid()))
+        let gone = oauth_login::Entity::delete_scoped(ctx.org_id)
             .filter(oauth_login::Column::Id.eq(login.id))
             .exec(&txn)
             .await?;
@@ -136,6 +141,7 @@ impl CommsService {
         let code = input.code.ok_or(CommsError::Invalid { field: "code", message: "is required".into() })?;
         let name = match login.provider.as_str() {
             "gmail" => OAuthProviderName::Gmail,
+            "microsoft" => OAuthProviderName::Microsoft,
             other => return Err(AppError::internal(format!("stored oauth provider `{other}`"))),
         };
         let provider = self.oauth_provider(name)?;
@@ -168,7 +174,14 @@ impl CommsService {
         };
         let address = {
             let mut s = Session::with_token(self, ctx.org_id, &probe, provider, tokens.access_token.clone());
-            gmail::profile(&mut s, &provider.api_base).await.map_err(exchange_refused)?.email_address
+            match name {
+                OAuthProviderName::Gmail => {
+                    gmail::profile(&mut s, &provider.api_base).await.map_err(exchange_refused)?.email_address
+                }
+                OAuthProviderName::Microsoft => {
+                    graph::me(&mut s, &provider.api_base).await.map_err(exchange_refused)?
+                }
+            }
         };
         if address.is_empty() {
             return Err(AppError::UpstreamUnavailable("the provider's profile has no email address".into()));
@@ -248,6 +261,7 @@ impl From<OAuthProviderName> for Provider {
     fn from(p: OAuthProviderName) -> Self {
         match p {
             OAuthProviderName::Gmail => Provider::Gmail,
+            OAuthProviderName::Microsoft => Provider::Microsoft,
         }
     }
 }

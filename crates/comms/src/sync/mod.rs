@@ -10,6 +10,7 @@
 //! keeps what was already imported from being imported twice.
 
 mod gmail;
+mod graph;
 mod imap;
 mod import;
 pub mod metrics;
@@ -56,7 +57,7 @@ impl From<ProviderError> for SyncError {
 pub(crate) enum Cursor {
     /// (UIDVALIDITY, last UID).
     Imap(u32, u32),
-    /// Gmail's `historyId`.
+    /// Gmail's `historyId`; Graph's delta links by folder (JSON).
     Token(String),
 }
 
@@ -179,6 +180,7 @@ impl CommsService {
         let mut report = RunReport { outcome: RunOutcome::Synced, imported: 0, duplicates: 0, skipped: Vec::new() };
         let run = match row.provider.as_str() {
             "gmail" => self.run_gmail(&lease, &state, &mut report).await,
+            "microsoft" => self.run_graph(&lease, &state, &mut report).await,
             _ => self.run_imap(&lease, &state, &mut report).await.map(|(v, uid)| Cursor::Imap(v, uid)),
         };
         match run {
