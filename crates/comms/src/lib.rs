@@ -12,14 +12,12 @@ pub mod send;
 pub mod service;
 pub mod sync;
 
-use std::sync::Arc;
-
 use atrium_kernel::vault::ProtectedColumn;
 use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::CommsError;
 pub use http::router;
-pub use ports::{Contacts, Engagements};
+pub use ports::{Contacts, Engagements, HostGuard, Ports};
 pub use send::reminders::ReminderSubscriber;
 pub use send::{SendOutcome, SendSubscriber};
 pub use service::{CommsConfig, CommsService, OAuthProvider, TokenVaults};
@@ -50,19 +48,12 @@ pub fn token_vaults(platform: &Platform) -> TokenVaults {
 }
 
 /// The comms domain, ready to register: routes, the sync job, its OpenAPI tag.
-pub fn module(
-    platform: &Platform,
-    cfg: CommsConfig,
-    engagements: Arc<dyn Engagements>,
-    contacts: Arc<dyn Contacts>,
-    metrics: SyncMetrics,
-) -> Module<CommsService> {
+pub fn module(platform: &Platform, cfg: CommsConfig, ports: Ports, metrics: SyncMetrics) -> Module<CommsService> {
     let credentials = platform.protect(&CREDENTIALS_COLUMN);
     let svc = CommsService::new(
         platform.db.clone(),
         platform.clock.clone(),
-        engagements,
-        contacts,
+        ports,
         (credentials, token_vaults(platform)),
         cfg,
         metrics,

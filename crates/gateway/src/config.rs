@@ -255,6 +255,11 @@ pub struct Config {
     #[arg(long, global = true, env = "COMMS_AUTO_SEND_REMINDERS", default_value_t = false)]
     pub comms_auto_send_reminders: bool,
 
+    /// Allow IMAP hosts on loopback or private networks (refused by default: a
+    /// mailbox connection must not reach into the operator's network).
+    #[arg(long, global = true, env = "COMMS_ALLOW_PRIVATE_HOSTS", default_value_t = false, action = clap::ArgAction::Set)]
+    pub comms_allow_private_hosts: bool,
+
     /// Gmail's OAuth client id (Google Cloud console); with the secret, Gmail
     /// mailboxes can be connected (`POST /api/v1/mailbox-connections/oauth/start`).
     #[arg(long, global = true, env = "COMMS_GMAIL_CLIENT_ID")]
@@ -418,6 +423,7 @@ impl Default for Config {
             comms_max_part_bytes: 10 * 1024 * 1024,
             comms_smtp_url: None,
             comms_auto_send_reminders: false,
+            comms_allow_private_hosts: false,
             comms_gmail_client_id: None,
             comms_gmail_client_secret: None,
             comms_gmail_auth_url: "https://accounts.google.com/o/oauth2/v2/auth".to_owned(),

@@ -78,6 +78,10 @@ impl CommsService {
         }
         let port = u16::try_from(imap.port)
             .map_err(|_| CommsError::Invalid { field: "imap.port", message: "must be from 1 to 65535".into() })?;
+        self.hosts
+            .resolve(imap.host.as_str(), port)
+            .await
+            .map_err(|why| CommsError::Invalid { field: "imap.host", message: format!("is refused: {why}") })?;
         let settings = ImapSettings {
             host: imap.host.into_inner(),
             port,
@@ -216,6 +220,12 @@ impl CommsService {
         }
         if imap_connection && !settings.tls && !is_loopback(&settings.host) {
             return Err(plaintext_refused().into());
+        }
+        if changed.iter().any(|f| ["host", "port"].contains(f)) {
+            self.hosts
+                .resolve(&settings.host, settings.port)
+                .await
+                .map_err(|why| CommsError::Invalid { field: "imap.host", message: format!("is refused: {why}") })?;
         }
         if let Some(password) = reseal {
             let creds = serde_json::to_string(&Credentials { password }).map_err(AppError::internal)?;

@@ -14,7 +14,7 @@ use atrium_kernel::vault::ColumnVault;
 use atrium_kernel::{AppError, Clock};
 use sea_orm::DatabaseConnection;
 
-use crate::ports::{Contacts, Engagements};
+use crate::ports::{Contacts, Engagements, HostGuard, Ports};
 use crate::sync::metrics::SyncMetrics;
 
 pub use connections::{Credentials, ImapSettings};
@@ -124,6 +124,7 @@ pub struct CommsService {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) engagements: Arc<dyn Engagements>,
     pub(crate) contacts: Arc<dyn Contacts>,
+    pub(crate) hosts: Arc<dyn HostGuard>,
     pub(crate) credentials: ColumnVault,
     pub(crate) cfg: Arc<CommsConfig>,
     pub(crate) metrics: SyncMetrics,
@@ -145,8 +146,7 @@ impl CommsService {
     pub fn new(
         db: DatabaseConnection,
         clock: Arc<dyn Clock>,
-        engagements: Arc<dyn Engagements>,
-        contacts: Arc<dyn Contacts>,
+        ports: Ports,
         (credentials, tokens): (ColumnVault, TokenVaults),
         cfg: CommsConfig,
         metrics: SyncMetrics,
@@ -156,7 +156,8 @@ impl CommsService {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap_or_default();
-        Self { db, clock, engagements, contacts, credentials, cfg: Arc::new(cfg), metrics, tokens, http }
+        let Ports { engagements, contacts, hosts } = ports;
+        Self { db, clock, engagements, contacts, hosts, credentials, cfg: Arc::new(cfg), metrics, tokens, http }
     }
 
     pub fn config(&self) -> &CommsConfig {

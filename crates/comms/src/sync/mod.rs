@@ -249,8 +249,15 @@ impl CommsService {
             &self.credentials.open_str(lease.connection.id, &lease.connection.credentials_ciphertext)?,
         )
         .map_err(AppError::internal)?;
+        // Judged again at each run: the name may resolve elsewhere by now.
+        let addrs = self
+            .hosts
+            .resolve(&settings.host, settings.port)
+            .await
+            .map_err(|why| ImapError::Transient(format!("IMAP host {} is refused: {why}", settings.host)))?;
         let mut client =
-            ImapClient::connect(&settings, &creds.password, self.cfg.connect_timeout, self.cfg.command_timeout).await?;
+            ImapClient::connect(&settings, &addrs, &creds.password, self.cfg.connect_timeout, self.cfg.command_timeout)
+                .await?;
         let result = self.walk(&mut client, &settings, lease, state, report).await;
         client.logout().await;
         result
