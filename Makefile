@@ -5,7 +5,7 @@ export CARGO_TARGET_DIR
 export CARGO_PROFILE_DEV_DEBUG ?= line-tables-only
 BIN := $(CARGO_TARGET_DIR)/debug/atrium
 
-.PHONY: run test build migrate openapi openapi-check fmt lint services bench bench-http bench-files bench-invoices
+.PHONY: run test build migrate openapi openapi-check fmt lint services bench bench-http bench-files bench-invoices bench-comms
 
 ## Build, migrate the embedded SQLite database and serve on http://127.0.0.1:8080 (Swagger UI at /docs).
 run: build
@@ -103,6 +103,13 @@ bench-files:
 	cargo build --release --workspace --bin atrium --bin files-bench
 	uptime
 	$(CARGO_TARGET_DIR)/release/files-bench --size-mib 1024 --runs 3
+
+## 10,000 messages imported from a real Dovecot by the real server over IMAP (SQLite): messages/s of the
+## first sync and of an incremental one (100 new), and the server's peak RSS during the first sync.
+bench-comms:
+	cargo build --release --workspace --bin atrium --bin comms-bench
+	uptime
+	$(CARGO_TARGET_DIR)/release/comms-bench --messages 10000 --incremental 100
 
 ## 1,000,000 invoices (100,000 in one organization) seeded by SQL on PostgreSQL: list by
 ## status under wrk at 32 connections and AR aging latency, release `atrium serve` (bench/RESULTS.md).

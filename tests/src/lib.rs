@@ -93,6 +93,8 @@ impl TestApp {
             cookie_secure: false,
             // Test receivers listen on loopback; no test may send to another address.
             webhook_allow_private: true,
+            // Dovecot and the other mail servers of the tests listen on loopback too.
+            comms_allow_private_hosts: true,
             dispatch_poll_ms: 20,
             // Each app its own blob directory, never the working directory's.
             blob_dir: std::env::temp_dir().join(format!("atrium-test-blobs-{}", uuid::Uuid::now_v7())),

@@ -9,8 +9,8 @@ pub enum CommsError {
     NoSuchEngagement,
     #[error("no such contact in this organization")]
     NoSuchContact,
-    #[error("the {0} provider is not supported yet; connect the mailbox over IMAP")]
-    ProviderUnsupported(&'static str),
+    #[error("a {0} mailbox is connected through POST /api/v1/mailbox-connections/oauth/start")]
+    ConnectWithOAuth(&'static str),
     #[error("{message}")]
     Invalid { field: &'static str, message: String },
     #[error("the connection is {0}")]
@@ -27,7 +27,7 @@ impl From<CommsError> for AppError {
         match e {
             E::NoSuchEngagement => AppError::invalid("engagement_id", message),
             E::NoSuchContact => AppError::NotFound("contact"),
-            E::ProviderUnsupported(_) => AppError::invalid("provider", message),
+            E::ConnectWithOAuth(_) => AppError::invalid("provider", message),
             E::Invalid { field, .. } => AppError::invalid(field, message),
             E::WrongState(_) | E::MessageState(_) => AppError::conflict(message),
         }

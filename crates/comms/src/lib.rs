@@ -7,21 +7,20 @@ pub mod entity;
 pub mod error;
 pub mod http;
 pub mod ports;
+pub mod provider;
 pub mod send;
 pub mod service;
 pub mod sync;
-
-use std::sync::Arc;
 
 use atrium_kernel::vault::ProtectedColumn;
 use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::CommsError;
 pub use http::router;
-pub use ports::{Contacts, Engagements};
+pub use ports::{Contacts, Engagements, HostGuard, Ports};
 pub use send::reminders::ReminderSubscriber;
 pub use send::{SendOutcome, SendSubscriber};
-pub use service::{CommsConfig, CommsService};
+pub use service::{CommsConfig, CommsService, OAuthProvider, TokenVaults};
 pub use sync::metrics::SyncMetrics;
 pub use sync::{RunOutcome, RunReport, SyncJob};
 
@@ -29,21 +28,33 @@ pub use sync::{RunOutcome, RunReport, SyncJob};
 pub const CREDENTIALS_COLUMN: ProtectedColumn =
     ProtectedColumn::text("mailbox_connections", "credentials_ciphertext", "comms.mailbox-credentials");
 
+/// OAuth connections' access tokens.
+pub const ACCESS_TOKEN_COLUMN: ProtectedColumn =
+    ProtectedColumn::text("mailbox_connections", "access_token_ciphertext", "comms.mailbox-access-token");
+/// OAuth connections' refresh tokens.
+pub const REFRESH_TOKEN_COLUMN: ProtectedColumn =
+    ProtectedColumn::text("mailbox_connections", "refresh_token_ciphertext", "comms.mailbox-refresh-token");
+/// The PKCE verifiers of authorizations in progress.
+pub const PKCE_VERIFIER_COLUMN: ProtectedColumn =
+    ProtectedColumn::text("mailbox_oauth_logins", "pkce_verifier", "comms.mailbox-pkce-verifier");
+
+/// The vaults of the OAuth columns, registered for key rotation.
+pub fn token_vaults(platform: &Platform) -> TokenVaults {
+    TokenVaults {
+        access: platform.protect(&ACCESS_TOKEN_COLUMN),
+        refresh: platform.protect(&REFRESH_TOKEN_COLUMN),
+        pkce: platform.protect(&PKCE_VERIFIER_COLUMN),
+    }
+}
+
 /// The comms domain, ready to register: routes, the sync job, its OpenAPI tag.
-pub fn module(
-    platform: &Platform,
-    cfg: CommsConfig,
-    engagements: Arc<dyn Engagements>,
-    contacts: Arc<dyn Contacts>,
-    metrics: SyncMetrics,
-) -> Module<CommsService> {
+pub fn module(platform: &Platform, cfg: CommsConfig, ports: Ports, metrics: SyncMetrics) -> Module<CommsService> {
     let credentials = platform.protect(&CREDENTIALS_COLUMN);
     let svc = CommsService::new(
         platform.db.clone(),
         platform.clock.clone(),
-        engagements,
-        contacts,
-        credentials,
+        ports,
+        (credentials, token_vaults(platform)),
         cfg,
         metrics,
     );

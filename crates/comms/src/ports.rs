@@ -2,6 +2,8 @@
 //! reads or writes CRM or agreements tables itself.
 
 use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
 
 use async_trait::async_trait;
 use atrium_events::agreements::EngagementId;
@@ -32,4 +34,22 @@ pub trait Contacts: Send + Sync + 'static {
         org: OrganizationId,
         company: ClientCompanyId,
     ) -> Result<Vec<(ContactId, String, String)>, AppError>;
+}
+
+/// Where a mailbox server may be reached (SSRF guard, implemented by the gateway
+/// with the webhooks' rules): loopback and private hosts are refused unless the
+/// operator allows them. The sync connects only to the addresses judged here, so
+/// a DNS answer that changes later cannot turn a connection inward.
+#[async_trait]
+pub trait HostGuard: Send + Sync + 'static {
+    /// Every address `host` resolves to, when all are allowed; else why not.
+    async fn resolve(&self, host: &str, port: u16) -> Result<Vec<SocketAddr>, String>;
+}
+
+/// The ports comms needs, as the gateway wires them.
+#[derive(Clone)]
+pub struct Ports {
+    pub engagements: Arc<dyn Engagements>,
+    pub contacts: Arc<dyn Contacts>,
+    pub hosts: Arc<dyn HostGuard>,
 }

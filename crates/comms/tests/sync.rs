@@ -35,9 +35,12 @@ fn service(db: &TestDb) -> CommsService {
     CommsService::new(
         db.conn.clone(),
         clock,
-        Arc::new(TableEngagements(db.conn.clone())),
-        Arc::new(TableContacts(db.conn.clone())),
-        credentials,
+        atrium_comms::Ports {
+            engagements: Arc::new(TableEngagements(db.conn.clone())),
+            contacts: Arc::new(TableContacts(db.conn.clone())),
+            hosts: Arc::new(common::AnyHost),
+        },
+        (credentials, atrium_comms::token_vaults(&platform)),
         cfg,
         atrium_comms::SyncMetrics::new().expect("metrics"),
     )

@@ -126,8 +126,11 @@ impl AppState {
         reg.add(atrium_comms::module(
             &platform,
             config.comms(),
-            Arc::new(ports::Engagements(agreements)),
-            Arc::new(ports::Crm(crm)),
+            atrium_comms::Ports {
+                engagements: Arc::new(ports::Engagements(agreements)),
+                contacts: Arc::new(ports::Crm(crm)),
+                hosts: Arc::new(ports::MailHosts { allow_private: config.comms_allow_private_hosts }),
+            },
             comms_metrics.clone(),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });

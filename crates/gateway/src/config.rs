@@ -255,6 +255,71 @@ pub struct Config {
     #[arg(long, global = true, env = "COMMS_AUTO_SEND_REMINDERS", default_value_t = false)]
     pub comms_auto_send_reminders: bool,
 
+    /// Allow IMAP hosts on loopback or private networks (refused by default: a
+    /// mailbox connection must not reach into the operator's network).
+    #[arg(long, global = true, env = "COMMS_ALLOW_PRIVATE_HOSTS", default_value_t = false, action = clap::ArgAction::Set)]
+    pub comms_allow_private_hosts: bool,
+
+    /// Gmail's OAuth client id (Google Cloud console); with the secret, Gmail
+    /// mailboxes can be connected (`POST /api/v1/mailbox-connections/oauth/start`).
+    #[arg(long, global = true, env = "COMMS_GMAIL_CLIENT_ID")]
+    pub comms_gmail_client_id: Option<String>,
+
+    #[arg(long, global = true, env = "COMMS_GMAIL_CLIENT_SECRET", hide_env_values = true)]
+    pub comms_gmail_client_secret: Option<String>,
+
+    /// Google's authorization endpoint (the browser is sent there).
+    #[arg(
+        long,
+        global = true,
+        env = "COMMS_GMAIL_AUTH_URL",
+        default_value = "https://accounts.google.com/o/oauth2/v2/auth"
+    )]
+    pub comms_gmail_auth_url: String,
+
+    /// Google's token endpoint (codes and refresh tokens are exchanged there).
+    #[arg(long, global = true, env = "COMMS_GMAIL_TOKEN_URL", default_value = "https://oauth2.googleapis.com/token")]
+    pub comms_gmail_token_url: String,
+
+    /// The Gmail API root.
+    #[arg(long, global = true, env = "COMMS_GMAIL_API_URL", default_value = "https://gmail.googleapis.com")]
+    pub comms_gmail_api_url: String,
+
+    /// Microsoft's OAuth client id (Entra app registration); with the secret,
+    /// Microsoft 365 / Outlook mailboxes can be connected and synced over Graph.
+    #[arg(long, global = true, env = "COMMS_MICROSOFT_CLIENT_ID")]
+    pub comms_microsoft_client_id: Option<String>,
+
+    #[arg(long, global = true, env = "COMMS_MICROSOFT_CLIENT_SECRET", hide_env_values = true)]
+    pub comms_microsoft_client_secret: Option<String>,
+
+    /// The Microsoft identity platform's authorization endpoint.
+    #[arg(
+        long,
+        global = true,
+        env = "COMMS_MICROSOFT_AUTH_URL",
+        default_value = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize"
+    )]
+    pub comms_microsoft_auth_url: String,
+
+    /// The Microsoft identity platform's token endpoint.
+    #[arg(
+        long,
+        global = true,
+        env = "COMMS_MICROSOFT_TOKEN_URL",
+        default_value = "https://login.microsoftonline.com/common/oauth2/v2.0/token"
+    )]
+    pub comms_microsoft_token_url: String,
+
+    /// The Microsoft Graph root.
+    #[arg(long, global = true, env = "COMMS_MICROSOFT_API_URL", default_value = "https://graph.microsoft.com")]
+    pub comms_microsoft_api_url: String,
+
+    /// Atrium's public base URL as the mail providers return the browser to it:
+    /// `{base}/api/v1/mailbox-connections/oauth/callback` is the redirect URI to register.
+    #[arg(long, global = true, env = "COMMS_OAUTH_REDIRECT_BASE", default_value = "http://127.0.0.1:8080")]
+    pub comms_oauth_redirect_base: String,
+
     /// Single sign-on providers, a JSON object: `{"google": {"issuer": "https://accounts.google.com",
     /// "client_id": "…", "client_secret": "…"}}`. Each is signed in with at
     /// `/api/v1/auth/oidc/<name>/start`. Unset: none.
@@ -358,6 +423,18 @@ impl Default for Config {
             comms_max_part_bytes: 10 * 1024 * 1024,
             comms_smtp_url: None,
             comms_auto_send_reminders: false,
+            comms_allow_private_hosts: false,
+            comms_gmail_client_id: None,
+            comms_gmail_client_secret: None,
+            comms_gmail_auth_url: "https://accounts.google.com/o/oauth2/v2/auth".to_owned(),
+            comms_gmail_token_url: "https://oauth2.googleapis.com/token".to_owned(),
+            comms_gmail_api_url: "https://gmail.googleapis.com".to_owned(),
+            comms_microsoft_client_id: None,
+            comms_microsoft_client_secret: None,
+            comms_microsoft_auth_url: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize".to_owned(),
+            comms_microsoft_token_url: "https://login.microsoftonline.com/common/oauth2/v2.0/token".to_owned(),
+            comms_microsoft_api_url: "https://graph.microsoft.com".to_owned(),
+            comms_oauth_redirect_base: "http://127.0.0.1:8080".to_owned(),
             redis_key_prefix: "atrium:".to_owned(),
             redis_timeout_ms: 250,
             session_cache_ttl_secs: 60,
@@ -472,6 +549,27 @@ impl Config {
             max_part_bytes: self.comms_max_part_bytes,
             smtp_url: self.comms_smtp_url.clone(),
             auto_send_reminders: self.comms_auto_send_reminders,
+            gmail: match (&self.comms_gmail_client_id, &self.comms_gmail_client_secret) {
+                (Some(id), Some(secret)) => Some(atrium_comms::OAuthProvider {
+                    client_id: id.clone(),
+                    client_secret: secret.clone(),
+                    auth_url: self.comms_gmail_auth_url.clone(),
+                    token_url: self.comms_gmail_token_url.clone(),
+                    api_base: self.comms_gmail_api_url.clone(),
+                }),
+                _ => None,
+            },
+            microsoft: match (&self.comms_microsoft_client_id, &self.comms_microsoft_client_secret) {
+                (Some(id), Some(secret)) => Some(atrium_comms::OAuthProvider {
+                    client_id: id.clone(),
+                    client_secret: secret.clone(),
+                    auth_url: self.comms_microsoft_auth_url.clone(),
+                    token_url: self.comms_microsoft_token_url.clone(),
+                    api_base: self.comms_microsoft_api_url.clone(),
+                }),
+                _ => None,
+            },
+            oauth_redirect_base: self.comms_oauth_redirect_base.clone(),
             ..atrium_comms::CommsConfig::default()
         }
     }

@@ -277,3 +277,34 @@ impl atrium_revenue::TimeCosts for TimeCosts {
             .collect())
     }
 }
+
+/// Comms' mail servers, judged by the webhooks' SSRF rules (the IANA
+/// special-purpose registries): loopback and private addresses are refused
+/// unless `COMMS_ALLOW_PRIVATE_HOSTS` is set.
+pub struct MailHosts {
+    pub allow_private: bool,
+}
+
+#[async_trait]
+impl atrium_comms::HostGuard for MailHosts {
+    async fn resolve(&self, host: &str, port: u16) -> Result<Vec<std::net::SocketAddr>, String> {
+        let bare = host.trim_start_matches('[').trim_end_matches(']');
+        let lookup = tokio::time::timeout(std::time::Duration::from_secs(10), tokio::net::lookup_host((bare, port)))
+            .await
+            .map_err(|_| "the name did not resolve in time".to_owned())?
+            .map_err(|e| format!("the name does not resolve: {e}"))?;
+        let addrs: Vec<std::net::SocketAddr> = lookup.collect();
+        if addrs.is_empty() {
+            return Err("the name resolves to no address".into());
+        }
+        if !self.allow_private
+            && let Some((ip, why)) =
+                addrs.iter().find_map(|a| atrium_webhooks::guard::refusal(a.ip()).map(|w| (a.ip(), w)))
+        {
+            return Err(format!(
+                "it resolves to {ip} ({why}); mail servers on loopback or private networks need COMMS_ALLOW_PRIVATE_HOSTS"
+            ));
+        }
+        Ok(addrs)
+    }
+}

@@ -6,6 +6,8 @@
 //! and returns, unless `ATRIUM_REQUIRE_SERVICES=1` (CI), where it fails.
 
 pub mod dovecot;
+pub mod gmail;
+pub mod graph;
 pub mod oidc;
 pub mod redis;
 pub mod s3;

@@ -314,3 +314,31 @@ async fn bad_input_is_422_and_writes_nothing(app: &TestApp) {
         .expect_problem(422);
     assert!(!r.body["errors"].as_array().map(Vec::is_empty).unwrap_or(true), "{}", r.body);
 }
+
+/// The SSRF guard on IMAP hosts (the webhooks' rules), with the operator's flag
+/// off: loopback, private and link-local hosts are refused naming `imap.host`,
+/// and nothing is written. (No public address is tried: nothing here may reach one.)
+async fn private_imap_hosts_are_refused(backend: atrium_tests::Backend) {
+    let Some(app) = TestApp::spawn_with(backend, |c| c.comms_allow_private_hosts = false).await else { return };
+    let ada = app.signup("ada@example.com").await;
+    for host in ["127.0.0.1", "localhost", "10.1.2.3", "192.168.0.10", "169.254.169.254", "[::1]"] {
+        let mut body = imap(993);
+        body["imap"]["host"] = json!(host);
+        body["imap"]["tls"] = json!(true);
+        let r = app.post("/api/v1/mailbox-connections", &ada.token, body).await.expect_problem(422);
+        assert_eq!(r.field_errors(), vec!["imap.host".to_owned()], "{host}: {}", r.body);
+        assert!(r.body.to_string().contains("COMMS_ALLOW_PRIVATE_HOSTS"), "{host}: {}", r.body);
+    }
+    let listed = app.get("/api/v1/mailbox-connections", &ada.token).await.expect(200);
+    assert_eq!(listed.body["items"].as_array().map(Vec::len), Some(0));
+}
+
+#[tokio::test]
+async fn private_imap_hosts_are_refused_on_sqlite() {
+    private_imap_hosts_are_refused(atrium_tests::Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn private_imap_hosts_are_refused_on_postgres() {
+    private_imap_hosts_are_refused(atrium_tests::Backend::Postgres).await;
+}

@@ -344,6 +344,10 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert_eq!(first.remove("oidc_logins.pkce_verifier"), Some((0, 0, 0)), "{out}");
     // Registered too, but empty here: no mailbox is connected (the comms tests sync with sealed credentials).
     assert_eq!(first.remove("mailbox_connections.credentials_ciphertext"), Some((0, 0, 0)), "{out}");
+    // Likewise the OAuth mailboxes' tokens and pending authorizations (Gmail; the comms tests seal them).
+    assert_eq!(first.remove("mailbox_connections.access_token_ciphertext"), Some((0, 0, 0)), "{out}");
+    assert_eq!(first.remove("mailbox_connections.refresh_token_ciphertext"), Some((0, 0, 0)), "{out}");
+    assert_eq!(first.remove("mailbox_oauth_logins.pkce_verifier"), Some((0, 0, 0)), "{out}");
     assert_eq!(first.len(), 6, "{out}");
     assert!(first.values().all(|(rotated, _, failed)| *rotated == 1 && *failed == 0), "{first:?}");
     assert!(out.contains("webhook_endpoints.secret: 1 rotated, 0 already current, 0 failed (stopped early"), "{out}");

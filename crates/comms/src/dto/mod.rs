@@ -2,10 +2,12 @@
 //! so every refusal names its field.
 
 mod connections;
+mod oauth;
 mod outbound;
 mod threads;
 
 pub use connections::*;
+pub use oauth::*;
 pub use outbound::*;
 pub use threads::*;
 

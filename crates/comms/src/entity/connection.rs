@@ -13,6 +13,12 @@ pub struct Model {
     pub settings: Json,
     /// Sealed by the kernel's vault (`v2:<key id>:…`), bound to the row id; never plaintext.
     pub credentials_ciphertext: String,
+    /// OAuth connections: the access token, sealed (`crate::ACCESS_TOKEN_COLUMN`).
+    pub access_token_ciphertext: Option<String>,
+    /// OAuth connections: the refresh token, sealed (`crate::REFRESH_TOKEN_COLUMN`).
+    pub refresh_token_ciphertext: Option<String>,
+    /// When the access token expires; it is refreshed a minute before.
+    pub token_expires_at: Option<DateTimeUtc>,
     pub sync_window_days: i32,
     pub paused: bool,
     pub version: i32,

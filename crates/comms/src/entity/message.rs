@@ -8,10 +8,12 @@ pub struct Model {
     pub organization_id: Uuid,
     pub thread_id: Uuid,
     pub connection_id: Option<Uuid>,
-    /// IMAP: `<uidvalidity>:<uid>`.
+    /// IMAP: `<uidvalidity>:<uid>`; Gmail: the message id.
     pub provider_message_id: Option<String>,
     /// The RFC 5322 `Message-ID` without angle brackets.
     pub message_id_header: String,
+    /// Gmail `threadId` (Graph `conversationId`): mail of one provider thread shares an Atrium thread.
+    pub provider_thread_id: Option<String>,
     pub in_reply_to: Option<String>,
     pub references: Json,
     /// inbound | outbound

@@ -12,6 +12,8 @@ pub struct Model {
     pub state: String,
     pub cursor_uidvalidity: Option<i64>,
     pub cursor_last_uid: Option<i64>,
+    /// Gmail: the `historyId` to list history from; Graph: the delta link.
+    pub cursor_token: Option<String>,
     pub resync_requested: bool,
     pub next_run_at: DateTimeUtc,
     pub locked_until: Option<DateTimeUtc>,

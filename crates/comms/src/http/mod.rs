@@ -2,6 +2,7 @@
 
 mod connections;
 mod messages;
+mod oauth;
 mod threads;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -21,6 +22,8 @@ pub fn router(svc: CommsService) -> OpenApiRouter {
         .routes(routes!(threads::unshare))
         .routes(routes!(threads::unknown_senders))
         .routes(routes!(connections::list, connections::create))
+        .routes(routes!(oauth::start))
+        .routes(routes!(oauth::callback))
         .routes(routes!(connections::get, connections::update, connections::delete))
         .routes(routes!(connections::health))
         .routes(routes!(connections::pause))

@@ -6,6 +6,8 @@
 //! (`retrying` with the reason) and the delivery fails, so the dispatcher retries
 //! with backoff; a permanent refusal, or too many attempts, ends it `failed`.
 
+mod gmail;
+mod graph;
 pub mod reminders;
 mod smtp;
 
@@ -19,7 +21,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::entity::{message, thread};
+use crate::entity::{connection, message, thread};
 use crate::service::outbound::outbound_state;
 use crate::service::{CommsService, SEND_ACTOR};
 
@@ -67,9 +69,25 @@ impl CommsService {
         if m.status != "queued" && m.status != "retrying" {
             return Ok(SendOutcome::NothingToDo);
         }
-        let result = match smtp::build(&m) {
-            Ok(email) => smtp::send(&self.cfg, email).await,
-            Err(e) => Err(e),
+        let conn = match m.connection_id {
+            Some(c) => connection::Entity::scoped(org).filter(connection::Column::Id.eq(c)).one(&self.db).await?,
+            None => None,
+        };
+        // Over the provider's API for an OAuth mailbox, else over SMTP.
+        let mut provider_ids = None;
+        let result = match conn.as_ref().map(|c| (c, c.provider.as_str())) {
+            Some((c, "gmail")) => match smtp::build(&m, true) {
+                Ok(email) => self.send_gmail(org, c, &m, &email.formatted()).await.map(|ids| provider_ids = Some(ids)),
+                Err(e) => Err(e),
+            },
+            Some((c, "microsoft")) => match smtp::build(&m, true) {
+                Ok(email) => self.send_graph(org, c, &email.formatted()).await,
+                Err(e) => Err(e),
+            },
+            _ => match smtp::build(&m, false) {
+                Ok(email) => smtp::send(&self.cfg, email).await,
+                Err(e) => Err(e),
+            },
         };
         let now = self.clock.now();
         let attempts = m.send_attempts.saturating_add(1);
@@ -88,6 +106,11 @@ impl CommsService {
             .col_expr(message::Column::StatusChangedAt, Expr::value(now));
         if status == "sent" {
             q = q.col_expr(message::Column::SentAt, Expr::value(now));
+        }
+        if let Some((id, thread)) = provider_ids {
+            q = q
+                .col_expr(message::Column::ProviderMessageId, Expr::value(id))
+                .col_expr(message::Column::ProviderThreadId, Expr::value(thread));
         }
         let done = q
             .filter(message::Column::Id.eq(id))

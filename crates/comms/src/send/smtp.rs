@@ -19,11 +19,11 @@ pub(crate) struct SendFailure {
 }
 
 impl SendFailure {
-    fn permanent(reason: impl Into<String>) -> Self {
+    pub(crate) fn permanent(reason: impl Into<String>) -> Self {
         Self { permanent: true, reason: reason.into() }
     }
 
-    fn transient(reason: impl Into<String>) -> Self {
+    pub(crate) fn transient(reason: impl Into<String>) -> Self {
         Self { permanent: false, reason: reason.into() }
     }
 }
@@ -37,14 +37,18 @@ fn list(v: &serde_json::Value) -> Result<Vec<AddressOut>, SendFailure> {
     serde_json::from_value(v.clone()).map_err(|e| SendFailure::permanent(format!("stored addresses: {e}")))
 }
 
-/// The message as it goes on the wire.
-pub(crate) fn build(m: &message::Model) -> Result<Message, SendFailure> {
+/// The message as it goes on the wire. `keep_bcc`: a provider API reads the
+/// recipients from the headers (SMTP takes them from the envelope instead).
+pub(crate) fn build(m: &message::Model, keep_bcc: bool) -> Result<Message, SendFailure> {
     let from = AddressOut { address: m.from_address.clone(), name: m.from_name.clone() };
     let mut b = Message::builder()
         .from(mailbox(&from)?)
         .subject(m.subject.clone())
         .message_id(Some(format!("<{}>", m.message_id_header)))
         .date(SystemTime::from(m.sent_at));
+    if keep_bcc {
+        b = b.keep_bcc();
+    }
     for a in list(&m.to_addresses)? {
         b = b.to(mailbox(&a)?);
     }

@@ -30,6 +30,13 @@ pub struct ImapSettings {
     pub folder: String,
 }
 
+impl ImapSettings {
+    /// Stands in for the settings of a connection that has none (OAuth); never stored.
+    fn none() -> Self {
+        Self { host: String::new(), port: 0, tls: true, username: String::new(), folder: String::new() }
+    }
+}
+
 /// What the vault seals.
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Credentials {
@@ -63,14 +70,18 @@ impl CommsService {
             Provider::Imap => input
                 .imap
                 .ok_or(CommsError::Invalid { field: "imap", message: "is required for an imap connection".into() })?,
-            Provider::Gmail => return Err(CommsError::ProviderUnsupported("gmail").into()),
-            Provider::Microsoft => return Err(CommsError::ProviderUnsupported("microsoft").into()),
+            Provider::Gmail => return Err(CommsError::ConnectWithOAuth("gmail").into()),
+            Provider::Microsoft => return Err(CommsError::ConnectWithOAuth("microsoft").into()),
         };
         if !imap.tls && !is_loopback(&imap.host) {
             return Err(plaintext_refused().into());
         }
         let port = u16::try_from(imap.port)
             .map_err(|_| CommsError::Invalid { field: "imap.port", message: "must be from 1 to 65535".into() })?;
+        self.hosts
+            .resolve(imap.host.as_str(), port)
+            .await
+            .map_err(|why| CommsError::Invalid { field: "imap.host", message: format!("is refused: {why}") })?;
         let settings = ImapSettings {
             host: imap.host.into_inner(),
             port,
@@ -93,6 +104,9 @@ impl CommsService {
             email_address: Set(input.email_address.normalized()),
             settings: Set(to_json(&settings)?),
             credentials_ciphertext: Set(sealed),
+            access_token_ciphertext: Set(None),
+            refresh_token_ciphertext: Set(None),
+            token_expires_at: Set(None),
             sync_window_days: Set(input.sync_window_days.unwrap_or(self.cfg.default_window_days)),
             paused: Set(false),
             version: Set(1),
@@ -100,26 +114,7 @@ impl CommsService {
             updated_at: Set(now),
         };
         let row = connection::Entity::insert(row).exec_with_returning(&txn).await?;
-        let state = sync_state::ActiveModel {
-            id: Set(row.id),
-            organization_id: Set(row.organization_id),
-            state: Set(SyncState::Active.as_str().to_owned()),
-            cursor_uidvalidity: Set(None),
-            cursor_last_uid: Set(None),
-            resync_requested: Set(false),
-            next_run_at: Set(now),
-            locked_until: Set(None),
-            lease_token: Set(None),
-            last_run_at: Set(None),
-            last_success_at: Set(None),
-            last_error: Set(None),
-            last_error_at: Set(None),
-            consecutive_failures: Set(0),
-            imported_last_run: Set(0),
-            skipped_last_run: Set(0),
-            imported_total: Set(0),
-            last_skips: Set(serde_json::json!([])),
-        };
+        let state = new_sync_state(&row, now);
         let state = sync_state::Entity::insert(state).exec_with_returning(&txn).await?;
         publish(&txn, ctx, now, &ConnectionCreated { connection: event_state(&row, &state) }).await?;
         txn.commit().await?;
@@ -177,7 +172,18 @@ impl CommsService {
         let (row, state) = self.find_connection(&txn, ctx, id).await?;
         if_match.check(row.version)?;
         let mut changed = Vec::new();
-        let mut settings: ImapSettings = from_json(&row.settings)?;
+        let imap_connection = row.provider == Provider::Imap.as_str();
+        if patch.imap.is_some() && !imap_connection {
+            return Err(CommsError::Invalid {
+                field: "imap",
+                message: format!(
+                    "a {} connection has no IMAP settings (connect it again to renew its tokens)",
+                    row.provider
+                ),
+            }
+            .into());
+        }
+        let mut settings: ImapSettings = if imap_connection { from_json(&row.settings)? } else { ImapSettings::none() };
         let mut c = row.clone().into_active_model();
         let mut reseal = None;
         if let Some(imap) = patch.imap {
@@ -212,8 +218,14 @@ impl CommsService {
                 changed.push("password");
             }
         }
-        if !settings.tls && !is_loopback(&settings.host) {
+        if imap_connection && !settings.tls && !is_loopback(&settings.host) {
             return Err(plaintext_refused().into());
+        }
+        if changed.iter().any(|f| ["host", "port"].contains(f)) {
+            self.hosts
+                .resolve(&settings.host, settings.port)
+                .await
+                .map_err(|why| CommsError::Invalid { field: "imap.host", message: format!("is refused: {why}") })?;
         }
         if let Some(password) = reseal {
             let creds = serde_json::to_string(&Credentials { password }).map_err(AppError::internal)?;
@@ -228,7 +240,9 @@ impl CommsService {
             changed.push("sync_window_days");
         }
         let now = self.clock.now();
-        c.settings = Set(to_json(&settings)?);
+        if imap_connection {
+            c.settings = Set(to_json(&settings)?);
+        }
         c.updated_at = Set(now);
         let row = connection::Entity::update_in(&txn, ctx.org_id, row.id, c, if_match).await?;
         let mut s = state.clone().into_active_model();
@@ -343,6 +357,31 @@ impl CommsService {
         let row = connection::Entity::find_in(conn, ctx.org_id, id).await?;
         let state = sync_state::Entity::find_in(conn, ctx.org_id, row.id).await?;
         Ok((row, state))
+    }
+}
+
+/// The sync state of a new connection: due now, no cursor.
+pub(crate) fn new_sync_state(row: &connection::Model, now: DateTime<Utc>) -> sync_state::ActiveModel {
+    sync_state::ActiveModel {
+        id: Set(row.id),
+        organization_id: Set(row.organization_id),
+        state: Set(SyncState::Active.as_str().to_owned()),
+        cursor_uidvalidity: Set(None),
+        cursor_last_uid: Set(None),
+        cursor_token: Set(None),
+        resync_requested: Set(false),
+        next_run_at: Set(now),
+        locked_until: Set(None),
+        lease_token: Set(None),
+        last_run_at: Set(None),
+        last_success_at: Set(None),
+        last_error: Set(None),
+        last_error_at: Set(None),
+        consecutive_failures: Set(0),
+        imported_last_run: Set(0),
+        skipped_last_run: Set(0),
+        imported_total: Set(0),
+        last_skips: Set(serde_json::json!([])),
     }
 }
 

@@ -3,6 +3,7 @@
 //! their typed event in the same transaction.
 
 pub(crate) mod connections;
+pub(crate) mod oauth;
 pub(crate) mod outbound;
 pub(crate) mod threads;
 
@@ -13,7 +14,7 @@ use atrium_kernel::vault::ColumnVault;
 use atrium_kernel::{AppError, Clock};
 use sea_orm::DatabaseConnection;
 
-use crate::ports::{Contacts, Engagements};
+use crate::ports::{Contacts, Engagements, HostGuard, Ports};
 use crate::sync::metrics::SyncMetrics;
 
 pub use connections::{Credentials, ImapSettings};
@@ -55,6 +56,42 @@ pub struct CommsConfig {
     /// Overdue-invoice reminders are queued at once instead of waiting as drafts
     /// (`COMMS_AUTO_SEND_REMINDERS`).
     pub auto_send_reminders: bool,
+    /// Gmail's OAuth client and endpoints (`COMMS_GMAIL_*`); `None`: Gmail cannot be connected.
+    pub gmail: Option<OAuthProvider>,
+    /// Microsoft's (identity platform and Graph; `COMMS_MICROSOFT_*`); `None`: Outlook mailboxes cannot be connected.
+    pub microsoft: Option<OAuthProvider>,
+    /// The public base URL of Atrium; providers return the browser to
+    /// `{base}/api/v1/mailbox-connections/oauth/callback` (`COMMS_OAUTH_REDIRECT_BASE`).
+    pub oauth_redirect_base: String,
+    /// How long a started authorization can be finished.
+    pub oauth_login_ttl: chrono::Duration,
+    /// Any one provider API call (Gmail, Graph) or token exchange.
+    pub api_timeout: Duration,
+}
+
+/// One mail provider's OAuth client and the endpoints it talks to. The URLs are
+/// configuration so that tests point them at local servers.
+#[derive(Clone)]
+pub struct OAuthProvider {
+    pub client_id: String,
+    pub client_secret: String,
+    /// Where the browser authorizes.
+    pub auth_url: String,
+    /// Where codes and refresh tokens are exchanged.
+    pub token_url: String,
+    /// The API root (Gmail: `https://gmail.googleapis.com`; Graph: `https://graph.microsoft.com`).
+    pub api_base: String,
+}
+
+impl std::fmt::Debug for OAuthProvider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OAuthProvider")
+            .field("client_id", &self.client_id)
+            .field("auth_url", &self.auth_url)
+            .field("token_url", &self.token_url)
+            .field("api_base", &self.api_base)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for CommsConfig {
@@ -72,6 +109,11 @@ impl Default for CommsConfig {
             smtp_timeout: Duration::from_secs(60),
             max_send_attempts: 8,
             auto_send_reminders: false,
+            gmail: None,
+            microsoft: None,
+            oauth_redirect_base: "http://127.0.0.1:8080".into(),
+            oauth_login_ttl: chrono::Duration::minutes(10),
+            api_timeout: Duration::from_secs(60),
         }
     }
 }
@@ -82,22 +124,40 @@ pub struct CommsService {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) engagements: Arc<dyn Engagements>,
     pub(crate) contacts: Arc<dyn Contacts>,
+    pub(crate) hosts: Arc<dyn HostGuard>,
     pub(crate) credentials: ColumnVault,
     pub(crate) cfg: Arc<CommsConfig>,
     pub(crate) metrics: SyncMetrics,
+    pub(crate) tokens: TokenVaults,
+    /// Provider APIs and token endpoints; redirects are not followed.
+    pub(crate) http: reqwest::Client,
+}
+
+/// The vaults of the OAuth columns: the connections' access and refresh tokens
+/// and the pending authorizations' PKCE verifiers.
+#[derive(Clone)]
+pub struct TokenVaults {
+    pub access: ColumnVault,
+    pub refresh: ColumnVault,
+    pub pkce: ColumnVault,
 }
 
 impl CommsService {
     pub fn new(
         db: DatabaseConnection,
         clock: Arc<dyn Clock>,
-        engagements: Arc<dyn Engagements>,
-        contacts: Arc<dyn Contacts>,
-        credentials: ColumnVault,
+        ports: Ports,
+        (credentials, tokens): (ColumnVault, TokenVaults),
         cfg: CommsConfig,
         metrics: SyncMetrics,
     ) -> Self {
-        Self { db, clock, engagements, contacts, credentials, cfg: Arc::new(cfg), metrics }
+        let http = reqwest::Client::builder()
+            .timeout(cfg.api_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_default();
+        let Ports { engagements, contacts, hosts } = ports;
+        Self { db, clock, engagements, contacts, hosts, credentials, cfg: Arc::new(cfg), metrics, tokens, http }
     }
 
     pub fn config(&self) -> &CommsConfig {

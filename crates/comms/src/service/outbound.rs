@@ -271,6 +271,7 @@ impl CommsService {
             thread_id: Set(t.id),
             connection_id: Set(out.connection_id),
             provider_message_id: Set(None),
+            provider_thread_id: Set(None),
             message_id_header: Set(new_message_id(&out.from)),
             in_reply_to: Set(out.in_reply_to),
             references: Set(to_json(&out.references)?),

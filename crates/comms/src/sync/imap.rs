@@ -82,14 +82,16 @@ fn tls_connector() -> tokio_rustls::TlsConnector {
 }
 
 impl ImapClient {
+    /// Connects to `addrs` (what the host guard judged), naming `s.host` for TLS.
     pub async fn connect(
         s: &ImapSettings,
+        addrs: &[std::net::SocketAddr],
         password: &str,
         connect_timeout: Duration,
         timeout: Duration,
     ) -> Result<Self, ImapError> {
         let stream: Box<dyn Io> = within(connect_timeout, "connect", async {
-            let tcp = TcpStream::connect((s.host.as_str(), s.port)).await.map_err(|e| transient("connect", e))?;
+            let tcp = TcpStream::connect(addrs).await.map_err(|e| transient("connect", e))?;
             if s.tls {
                 let name = tokio_rustls::rustls::pki_types::ServerName::try_from(s.host.clone())
                     .map_err(|e| transient("TLS server name", e))?;

@@ -34,12 +34,15 @@ pub(crate) struct Lease<'a> {
 }
 
 impl CommsService {
-    /// Moves the cursor to `uid` and renews the lease, inside `txn`; fails when
-    /// another worker took the connection over.
-    pub(crate) async fn advance(&self, txn: &WriteTxn, lease: &Lease<'_>, uid: u32) -> Result<(), SyncError> {
+    /// Moves the IMAP cursor to `uid` (when given) and renews the lease, inside
+    /// `txn`; fails when another worker took the connection over.
+    pub(crate) async fn advance(&self, txn: &WriteTxn, lease: &Lease<'_>, uid: Option<u32>) -> Result<(), SyncError> {
         let until = self.clock.now() + self.cfg.lease;
-        let done = sync_state::Entity::update_scoped(lease.org)
-            .col_expr(sync_state::Column::CursorLastUid, Expr::value(i64::from(uid)))
+        let mut q = sync_state::Entity::update_scoped(lease.org);
+        if let Some(uid) = uid {
+            q = q.col_expr(sync_state::Column::CursorLastUid, Expr::value(i64::from(uid)));
+        }
+        let done = q
             .col_expr(sync_state::Column::LockedUntil, Expr::value(until))
             .filter(sync_state::Column::Id.eq(lease.connection.id))
             .filter(sync_state::Column::LeaseToken.eq(lease.token))
@@ -50,18 +53,22 @@ impl CommsService {
     }
 
     /// Moves the cursor past a message that is not imported (skipped, or a duplicate).
-    pub(crate) async fn pass(&self, lease: &Lease<'_>, uid: u32) -> Result<(), SyncError> {
+    pub(crate) async fn pass(&self, lease: &Lease<'_>, uid: Option<u32>) -> Result<(), SyncError> {
         let txn = begin_write(&self.db).await.map_err(AppError::from)?;
         self.advance(&txn, lease, uid).await?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(())
     }
 
+    /// `uid`: the IMAP UID the cursor moves to; `provider_thread`: the
+    /// provider's thread id (Gmail `threadId`), which threading follows first.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) async fn import(
         &self,
         lease: &Lease<'_>,
         provider_id: String,
-        uid: u32,
+        provider_thread: Option<String>,
+        uid: Option<u32>,
         size: u64,
         received_at: Option<DateTime<Utc>>,
         m: ParsedMessage,
@@ -93,7 +100,8 @@ impl CommsService {
         let sent_at = m.sent_at.or(received_at).unwrap_or(now);
         let own = lease.connection.email_address.as_str();
         let direction = if m.from.address == own { "outbound" } else { "inbound" };
-        let (thread_row, created) = self.thread_for(&txn, lease, &m, &participants, sent_at).await?;
+        let (thread_row, created) =
+            self.thread_for(&txn, lease, &m, provider_thread.as_deref(), &participants, sent_at).await?;
         let from_contact = contacts.get(&m.from.address).copied();
         let id = MessageId::new();
         let row = message::ActiveModel {
@@ -102,6 +110,7 @@ impl CommsService {
             thread_id: Set(thread_row.id),
             connection_id: Set(Some(lease.connection.id)),
             provider_message_id: Set(Some(provider_id)),
+            provider_thread_id: Set(provider_thread.clone()),
             message_id_header: Set(m.message_id.clone()),
             in_reply_to: Set(m.in_reply_to.clone()),
             references: Set(to_json(&m.references)?),
@@ -183,13 +192,15 @@ impl CommsService {
         Ok(Imported::New)
     }
 
-    /// The thread the message belongs to — by the messages it refers to, else by
-    /// subject within shared participants — updated with it, or a new one.
+    /// The thread the message belongs to — by the provider's thread id, else by
+    /// the messages it refers to, else by subject within shared participants —
+    /// updated with it, or a new one.
     async fn thread_for(
         &self,
         txn: &WriteTxn,
         lease: &Lease<'_>,
         m: &ParsedMessage,
+        provider_thread: Option<&str>,
         participants: &[String],
         sent_at: DateTime<Utc>,
     ) -> Result<(thread::Model, bool), SyncError> {
@@ -198,7 +209,18 @@ impl CommsService {
         let mut refs: Vec<String> = m.references.clone();
         refs.extend(m.in_reply_to.clone());
         let mut found: Option<Uuid> = None;
-        if !refs.is_empty() {
+        if let Some(pt) = provider_thread {
+            found = message::Entity::scoped(org)
+                .filter(message::Column::ConnectionId.eq(lease.connection.id))
+                .filter(message::Column::ProviderThreadId.eq(pt))
+                .select_only()
+                .column(message::Column::ThreadId)
+                .into_tuple::<Uuid>()
+                .one(txn)
+                .await
+                .map_err(AppError::from)?;
+        }
+        if found.is_none() && !refs.is_empty() {
             found = message::Entity::scoped(org)
                 .filter(message::Column::MessageIdHeader.is_in(refs))
                 .order_by_desc(message::Column::SentAt)
@@ -231,7 +253,13 @@ impl CommsService {
             all.sort();
             all.dedup();
             let last = std::cmp::max(current.last_message_at, sent_at);
+            let mut provider_threads: Vec<String> =
+                serde_json::from_value(current.provider_thread_ids.clone()).unwrap_or_default();
+            if let Some(pt) = provider_thread.filter(|pt| !provider_threads.iter().any(|p| p == pt)) {
+                provider_threads.push(pt.to_owned());
+            }
             thread::Entity::update_scoped(org)
+                .col_expr(thread::Column::ProviderThreadIds, Expr::value(to_json(&provider_threads)?))
                 .col_expr(thread::Column::Participants, Expr::value(to_json(&all)?))
                 .col_expr(thread::Column::ParticipantsKey, Expr::value(all.join(" ")))
                 .col_expr(thread::Column::MessageCount, Expr::col(thread::Column::MessageCount).add(1))
@@ -253,7 +281,7 @@ impl CommsService {
             subject_normalized: Set(subject),
             participants: Set(to_json(&participants)?),
             participants_key: Set(participants.join(" ")),
-            provider_thread_ids: Set(serde_json::json!([])),
+            provider_thread_ids: Set(to_json(&provider_thread.into_iter().collect::<Vec<_>>())?),
             shared_with_client: Set(false),
             message_count: Set(1),
             last_message_at: Set(sent_at),

@@ -9,6 +9,8 @@
 //! requested resync) reads the first-sync window again, and the `Message-ID`
 //! keeps what was already imported from being imported twice.
 
+mod gmail;
+mod graph;
 mod imap;
 mod import;
 pub mod metrics;
@@ -26,6 +28,7 @@ use uuid::Uuid;
 
 use crate::dto::{MailboxConnectionId, SkipOut, SyncState};
 use crate::entity::{connection, sync_state};
+use crate::provider::ProviderError;
 use crate::service::connections::event_state;
 use crate::service::{CommsService, Credentials, ImapSettings, SYNC_ACTOR, SYNC_JOB, from_json, to_json};
 use imap::{ImapClient, ImapError};
@@ -40,7 +43,22 @@ pub(crate) enum SyncError {
     /// Another worker holds the connection now (this one's lease expired).
     LeaseLost,
     Imap(ImapError),
+    Provider(ProviderError),
     App(AppError),
+}
+
+impl From<ProviderError> for SyncError {
+    fn from(e: ProviderError) -> Self {
+        SyncError::Provider(e)
+    }
+}
+
+/// Where a successful run leaves the connection's cursor.
+pub(crate) enum Cursor {
+    /// (UIDVALIDITY, last UID).
+    Imap(u32, u32),
+    /// Gmail's `historyId`; Graph's delta links by folder (JSON).
+    Token(String),
 }
 
 impl From<AppError> for SyncError {
@@ -160,24 +178,46 @@ impl CommsService {
         let state = sync_state::Entity::find_in(&self.db, org, id).await?;
         let lease = Lease { org, connection: &row, token };
         let mut report = RunReport { outcome: RunOutcome::Synced, imported: 0, duplicates: 0, skipped: Vec::new() };
-        match self.run_imap(&lease, &state, &mut report).await {
+        let run = match row.provider.as_str() {
+            "gmail" => self.run_gmail(&lease, &state, &mut report).await,
+            "microsoft" => self.run_graph(&lease, &state, &mut report).await,
+            _ => self.run_imap(&lease, &state, &mut report).await.map(|(v, uid)| Cursor::Imap(v, uid)),
+        };
+        match run {
             Ok(cursor) => {
                 self.finish(&lease, &report, cursor).await?;
             }
             Err(SyncError::LeaseLost) => report.outcome = RunOutcome::LeaseLost,
             Err(SyncError::Imap(ImapError::Auth(m))) => {
                 report.outcome = RunOutcome::AuthFailed(m.clone());
-                self.fail(&lease, &report, true, &ImapError::Auth(m).to_string()).await?;
+                self.fail(&lease, &report, true, None, &ImapError::Auth(m).to_string()).await?;
+            }
+            Err(SyncError::Provider(e @ ProviderError::Auth(_))) => {
+                let m = e.to_string();
+                report.outcome = RunOutcome::AuthFailed(m.clone());
+                self.fail(&lease, &report, true, None, &m).await?;
+            }
+            Err(SyncError::Provider(e)) => {
+                let m = e.to_string();
+                let wait = match &e {
+                    ProviderError::RetryLater { retry_after, .. } => *retry_after,
+                    _ => None,
+                };
+                if let ProviderError::Internal(_) = e {
+                    tracing::error!(error = %m, "mailbox sync failed");
+                }
+                report.outcome = RunOutcome::Failed(m.clone());
+                self.fail(&lease, &report, false, wait, &m).await?;
             }
             Err(SyncError::Imap(ImapError::Transient(m))) => {
                 report.outcome = RunOutcome::Failed(m.clone());
-                self.fail(&lease, &report, false, &m).await?;
+                self.fail(&lease, &report, false, None, &m).await?;
             }
             Err(SyncError::App(e)) => {
                 tracing::error!(error = %e, "mailbox sync failed");
                 let m = format!("internal error while importing: {e}");
                 report.outcome = RunOutcome::Failed(m.clone());
-                self.fail(&lease, &report, false, &m).await?;
+                self.fail(&lease, &report, false, None, &m).await?;
             }
         }
         let outcome = match &report.outcome {
@@ -209,8 +249,15 @@ impl CommsService {
             &self.credentials.open_str(lease.connection.id, &lease.connection.credentials_ciphertext)?,
         )
         .map_err(AppError::internal)?;
+        // Judged again at each run: the name may resolve elsewhere by now.
+        let addrs = self
+            .hosts
+            .resolve(&settings.host, settings.port)
+            .await
+            .map_err(|why| ImapError::Transient(format!("IMAP host {} is refused: {why}", settings.host)))?;
         let mut client =
-            ImapClient::connect(&settings, &creds.password, self.cfg.connect_timeout, self.cfg.command_timeout).await?;
+            ImapClient::connect(&settings, &addrs, &creds.password, self.cfg.connect_timeout, self.cfg.command_timeout)
+                .await?;
         let result = self.walk(&mut client, &settings, lease, state, report).await;
         client.logout().await;
         result
@@ -251,7 +298,7 @@ impl CommsService {
             match sizes.get(&uid) {
                 None => {
                     // Expunged between the search and the fetch: nothing to import.
-                    self.pass(lease, uid).await?;
+                    self.pass(lease, Some(uid)).await?;
                     cursor = uid;
                 }
                 Some(size) if u64::from(*size) > max => {
@@ -259,7 +306,7 @@ impl CommsService {
                         provider_message_id: uid.to_string(),
                         reason: format!("the message is {size} bytes, over the {max} bytes allowed"),
                     });
-                    self.pass(lease, uid).await?;
+                    self.pass(lease, Some(uid)).await?;
                     cursor = uid;
                 }
                 Some(_) => batch.push(uid),
@@ -274,11 +321,19 @@ impl CommsService {
                                 provider_message_id: fetched.uid.to_string(),
                                 reason: "nothing in it reads as an RFC 5322 message".into(),
                             });
-                            self.pass(lease, fetched.uid).await?;
+                            self.pass(lease, Some(fetched.uid)).await?;
                         }
                         Some(parsed) => {
                             match self
-                                .import(lease, provider_id, fetched.uid, size, fetched.internal_date, parsed)
+                                .import(
+                                    lease,
+                                    provider_id,
+                                    None,
+                                    Some(fetched.uid),
+                                    size,
+                                    fetched.internal_date,
+                                    parsed,
+                                )
                                 .await?
                             {
                                 Imported::New => report.imported += 1,
@@ -317,7 +372,7 @@ impl CommsService {
         Ok(())
     }
 
-    async fn finish(&self, lease: &Lease<'_>, report: &RunReport, cursor: (u32, u32)) -> Result<(), AppError> {
+    async fn finish(&self, lease: &Lease<'_>, report: &RunReport, cursor: Cursor) -> Result<(), AppError> {
         let now = self.clock.now();
         let txn = begin_write(&self.db).await?;
         let current = sync_state::Entity::find_in(&txn, lease.org, lease.connection.id).await?;
@@ -326,10 +381,15 @@ impl CommsService {
         }
         // Paused meanwhile: stays paused.
         let state = if current.state == SyncState::Paused.as_str() { SyncState::Paused } else { SyncState::Active };
-        sync_state::Entity::update_scoped(lease.org)
-            .col_expr(sync_state::Column::State, Expr::value(state.as_str()))
-            .col_expr(sync_state::Column::CursorUidvalidity, Expr::value(i64::from(cursor.0)))
-            .col_expr(sync_state::Column::CursorLastUid, Expr::value(i64::from(cursor.1)))
+        let q = match cursor {
+            Cursor::Imap(validity, uid) => sync_state::Entity::update_scoped(lease.org)
+                .col_expr(sync_state::Column::CursorUidvalidity, Expr::value(i64::from(validity)))
+                .col_expr(sync_state::Column::CursorLastUid, Expr::value(i64::from(uid))),
+            Cursor::Token(token) => sync_state::Entity::update_scoped(lease.org)
+                .col_expr(sync_state::Column::CursorToken, Expr::value(token))
+                .col_expr(sync_state::Column::ResyncRequested, Expr::value(false)),
+        };
+        q.col_expr(sync_state::Column::State, Expr::value(state.as_str()))
             .col_expr(sync_state::Column::LastSuccessAt, Expr::value(now))
             .col_expr(sync_state::Column::ConsecutiveFailures, Expr::value(0))
             .col_expr(
@@ -356,8 +416,17 @@ impl CommsService {
         Ok(())
     }
 
-    /// Records the failure on the connection's health and publishes it.
-    async fn fail(&self, lease: &Lease<'_>, report: &RunReport, auth: bool, error: &str) -> Result<(), AppError> {
+    /// Records the failure on the connection's health and publishes it. The next
+    /// run waits what the provider asked (`Retry-After`, at most the longest
+    /// backoff), else longer after each failure in a row.
+    async fn fail(
+        &self,
+        lease: &Lease<'_>,
+        report: &RunReport,
+        auth: bool,
+        retry_after: Option<std::time::Duration>,
+        error: &str,
+    ) -> Result<(), AppError> {
         let now = self.clock.now();
         let txn = begin_write(&self.db).await?;
         let current = sync_state::Entity::find_in(&txn, lease.org, lease.connection.id).await?;
@@ -376,7 +445,8 @@ impl CommsService {
             (_, true) => SyncState::AuthFailed,
             (_, false) => SyncState::BackingOff,
         };
-        let retry_at = now + backoff;
+        let asked = retry_after.and_then(|d| chrono::Duration::from_std(d).ok()).map(|d| d.min(self.cfg.max_backoff));
+        let retry_at = now + asked.unwrap_or(backoff);
         let error: String = error.chars().take(2000).collect();
         sync_state::Entity::update_scoped(lease.org)
             .col_expr(sync_state::Column::State, Expr::value(state.as_str()))

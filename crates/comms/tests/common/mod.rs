@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
-use atrium_comms::{Contacts, Engagements};
+use atrium_comms::{Contacts, Engagements, HostGuard};
 use atrium_events::agreements::EngagementId;
 use atrium_events::crm::{ClientCompanyId, ContactId};
 use atrium_kernel::{AppError, OrganizationId};
@@ -83,5 +83,17 @@ impl Engagements for TableEngagements {
             .and_where(Expr::col(Alias::new("id")).eq(id.into_uuid()))
             .to_owned();
         Ok(self.0.query_one(&stmt).await?.is_some())
+    }
+}
+
+/// The test servers listen on loopback: every host that resolves is allowed
+/// (the gateway's guard, which refuses private hosts, is tested over HTTP).
+pub struct AnyHost;
+
+#[async_trait]
+impl HostGuard for AnyHost {
+    async fn resolve(&self, host: &str, port: u16) -> Result<Vec<std::net::SocketAddr>, String> {
+        let bare = host.trim_start_matches('[').trim_end_matches(']');
+        Ok(tokio::net::lookup_host((bare, port)).await.map_err(|e| e.to_string())?.collect())
     }
 }
