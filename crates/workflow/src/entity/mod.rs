@@ -1,0 +1,3 @@
+pub mod rule;
+pub mod run;
+pub mod version;
