@@ -1,5 +1,6 @@
 //! Workflow: trigger rules, their immutable versions (what a run used stays as it
-//! was), and the run log, one run per (rule, event).
+//! was), the run log (one run per (rule, event)), and which organizations got
+//! their default rules (so a deleted default is not brought back).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::{
@@ -64,6 +65,13 @@ enum WorkflowRuns {
     DurationMs,
     CreatedAt,
     UpdatedAt,
+}
+
+#[derive(DeriveIden, Clone)]
+enum WorkflowDefaults {
+    Table,
+    OrganizationId,
+    SeededAt,
 }
 
 const OUTCOMES: &[&str] = &["running", "succeeded", "failed", "conditions_not_met", "depth_limited"];
@@ -186,10 +194,25 @@ impl MigrationTrait for Migration {
             WorkflowRuns::Table,
             vec![WorkflowRuns::OrganizationId, WorkflowRuns::EventId],
         ))
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(WorkflowDefaults::Table)
+                .col(uuid(WorkflowDefaults::OrganizationId).primary_key())
+                .col(timestamp_with_time_zone(WorkflowDefaults::SeededAt))
+                .foreign_key(&mut fk(
+                    WorkflowDefaults::Table,
+                    WorkflowDefaults::OrganizationId,
+                    Organizations::Table,
+                    ForeignKeyAction::Cascade,
+                ))
+                .to_owned(),
+        )
         .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table(WorkflowDefaults::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(WorkflowRuns::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(WorkflowRuleVersions::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(WorkflowRules::Table).to_owned()).await

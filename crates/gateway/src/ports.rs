@@ -282,10 +282,35 @@ impl atrium_revenue::TimeCosts for TimeCosts {
 pub fn workflow(
     agreements: &atrium_agreements::AgreementsService,
     projects: &atrium_projects::ProjectsService,
+    crm: &atrium_crm::CrmService,
 ) -> atrium_workflow::ActionPorts {
     atrium_workflow::ActionPorts {
         projects: std::sync::Arc::new(WorkflowProjects(projects.clone())),
         agreements: std::sync::Arc::new(WorkflowAgreements(agreements.clone())),
+        crm: std::sync::Arc::new(Crm(crm.clone())),
+    }
+}
+
+/// Workflow's contact action is CRM's booking path: the golden record decides
+/// whether the person is new.
+#[async_trait]
+impl atrium_workflow::ports::Crm for Crm {
+    async fn contact_from_booking(
+        &self,
+        org: OrganizationId,
+        actor: &str,
+        b: atrium_workflow::ports::NewBooking,
+    ) -> Result<(ContactId, bool), AppError> {
+        let booking = atrium_events::crm::AppointmentBooked {
+            appointment_id: None,
+            email: atrium_kernel::Email::parse(&b.email).map_err(|e| AppError::invalid("email", e))?,
+            name: b.name,
+            company: b.company,
+        };
+        Ok(match self.0.contact_from_booking(org, actor, &booking).await? {
+            atrium_crm::BookingOutcome::Known(id) => (id, false),
+            atrium_crm::BookingOutcome::Created { contact, .. } => (contact, true),
+        })
     }
 }
 

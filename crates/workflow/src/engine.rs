@@ -24,14 +24,42 @@ use uuid::Uuid;
 use crate::dto::{ActionResultOut, ActionSpec, WorkflowRunId};
 use crate::entity::{rule, run, version};
 use crate::paths::{event_value, trigger_matches};
-use crate::ports::{Agreements, NewEngagement, NewTask, Projects};
+use crate::ports::{Agreements, Crm, NewBooking, NewEngagement, NewTask, Projects};
 use crate::rule::{load, render};
+use crate::service::{DEFAULT_TRIGGERS, ensure_defaults};
 
 /// What the engine acts through.
 #[derive(Clone)]
 pub struct ActionPorts {
     pub projects: Arc<dyn Projects>,
     pub agreements: Arc<dyn Agreements>,
+    pub crm: Arc<dyn Crm>,
+}
+
+/// Whom a run's actions act as: the member who saved the rule's version, or the
+/// system for a default rule nobody has edited (it may only do what needs no
+/// member: create contacts).
+enum Acting {
+    Member(OrgCtx),
+    System(OrganizationId),
+}
+
+impl Acting {
+    fn member(&self, kind: &str) -> Result<&OrgCtx, String> {
+        match self {
+            Acting::Member(ctx) => Ok(ctx),
+            Acting::System(_) => {
+                Err(format!("`{kind}` acts as a member: save the rule once as an owner or admin, and it acts as them"))
+            }
+        }
+    }
+
+    fn org(&self) -> OrganizationId {
+        match self {
+            Acting::Member(ctx) => ctx.org_id,
+            Acting::System(org) => *org,
+        }
+    }
 }
 
 /// Events published by a run's actions name it as their actor: `system:workflow:<run id>`.
@@ -68,6 +96,9 @@ impl WorkflowEngine {
     #[tracing::instrument(skip_all, fields(org_id = %event.org_id, event_id = %event.id))]
     pub async fn process(&self, event: &Event) -> Result<(), DeliveryError> {
         let org = event.org_id;
+        if DEFAULT_TRIGGERS.contains(&event.event_type.as_str()) {
+            ensure_defaults(&self.db, self.clock.as_ref(), org).await.map_err(DeliveryError::new)?;
+        }
         let rules = rule::Entity::scoped(org)
             .filter(rule::Column::Enabled.eq(true))
             .all(&self.db)
@@ -165,7 +196,9 @@ impl WorkflowEngine {
             }
             ctx_value["actions"] = Value::Array(outputs.clone());
             let done = match render(action, &ctx_value) {
-                Ok(rendered) => atrium_outbox::acting_as(run_actor.clone(), self.execute(&acting, rendered)).await,
+                Ok(rendered) => {
+                    atrium_outbox::acting_as(run_actor.clone(), self.execute(&acting, &run_actor, rendered)).await
+                }
                 Err(e) => Err(e),
             };
             results.retain(|r| r.index != i);
@@ -248,7 +281,8 @@ impl WorkflowEngine {
     }
 
     /// Runs one rendered action through its domain's port; its outputs on success.
-    async fn execute(&self, ctx: &OrgCtx, action: ActionSpec) -> Result<Value, String> {
+    async fn execute(&self, acting: &Acting, run_actor: &str, action: ActionSpec) -> Result<Value, String> {
+        let kind = action.kind();
         match action {
             ActionSpec::CreateTask { project_id, title, assignee_id, due_date, description } => {
                 let task = NewTask {
@@ -260,7 +294,7 @@ impl WorkflowEngine {
                     due_date: non_empty(due_date).map(|d| date_of(&d)).transpose()?,
                     description: non_empty(description),
                 };
-                let id = self.ports.projects.create_task(ctx, task).await.map_err(describe)?;
+                let id = self.ports.projects.create_task(acting.member(kind)?, task).await.map_err(describe)?;
                 Ok(json!({"task_id": id}))
             }
             ActionSpec::CreateEngagement { name, deal_id, billing_model, project_name } => {
@@ -269,6 +303,7 @@ impl WorkflowEngine {
                     deal_id: non_empty(deal_id).map(|d| id_of("deal_id", &d).map(DealId::from)).transpose()?,
                     billing_model: non_empty(billing_model).unwrap_or_else(|| "fixed".into()),
                 };
+                let ctx = acting.member(kind)?;
                 let id: EngagementId =
                     self.ports.agreements.create_engagement(ctx, engagement).await.map_err(describe)?;
                 let project = match non_empty(project_name) {
@@ -276,6 +311,12 @@ impl WorkflowEngine {
                     None => None,
                 };
                 Ok(json!({"engagement_id": id, "project_id": project}))
+            }
+            ActionSpec::CreateContact { email, name, company } => {
+                let booking = NewBooking { email, name: non_empty(name), company: non_empty(company) };
+                let (id, created) =
+                    self.ports.crm.contact_from_booking(acting.org(), run_actor, booking).await.map_err(describe)?;
+                Ok(json!({"contact_id": id, "created": created}))
             }
         }
     }
@@ -297,8 +338,12 @@ impl Subscriber for WorkflowEngine {
     }
 }
 
-/// The principal who saved the rule's version, acting as an admin of its organization.
-fn acting_ctx(org: OrganizationId, actor: &str) -> Result<OrgCtx, String> {
+/// The principal who saved the rule's version, acting as an admin of its
+/// organization; the system for a version the system saved (a default rule).
+fn acting_ctx(org: OrganizationId, actor: &str) -> Result<Acting, String> {
+    if actor.starts_with("system:") {
+        return Ok(Acting::System(org));
+    }
     let (kind, id) = actor.split_once(':').ok_or_else(|| format!("rule saved by `{actor}`, not a principal"))?;
     let id: Uuid = id.parse().map_err(|_| format!("rule saved by `{actor}`, not a principal"))?;
     let principal = match kind {
@@ -306,7 +351,7 @@ fn acting_ctx(org: OrganizationId, actor: &str) -> Result<OrgCtx, String> {
         "api_key" => Principal::ApiKey(id.into()),
         _ => return Err(format!("rule saved by `{actor}`, not a principal")),
     };
-    Ok(OrgCtx { org_id: org, principal, role: Role::Admin })
+    Ok(Acting::Member(OrgCtx { org_id: org, principal, role: Role::Admin }))
 }
 
 fn non_empty(v: Option<String>) -> Option<String> {

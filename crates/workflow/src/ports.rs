@@ -4,9 +4,9 @@
 
 use async_trait::async_trait;
 use atrium_events::agreements::EngagementId;
-use atrium_events::crm::DealId;
+use atrium_events::crm::{ContactId, DealId};
 use atrium_events::projects::{ProjectId, TaskId};
-use atrium_kernel::{AppError, OrgCtx, UserId};
+use atrium_kernel::{AppError, OrgCtx, OrganizationId, UserId};
 use chrono::NaiveDate;
 
 /// A task to create.
@@ -40,4 +40,25 @@ pub struct NewEngagement {
 #[async_trait]
 pub trait Agreements: Send + Sync {
     async fn create_engagement(&self, ctx: &OrgCtx, engagement: NewEngagement) -> Result<EngagementId, AppError>;
+}
+
+/// A person who booked an appointment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewBooking {
+    pub email: String,
+    pub name: Option<String>,
+    pub company: Option<String>,
+}
+
+/// CRM, the golden record, creates contacts.
+#[async_trait]
+pub trait Crm: Send + Sync {
+    /// The contact with the booking's email, created when there is none; `true`
+    /// when it was created. `actor` is the run (`system:workflow:<run>`).
+    async fn contact_from_booking(
+        &self,
+        org: OrganizationId,
+        actor: &str,
+        booking: NewBooking,
+    ) -> Result<(ContactId, bool), AppError>;
 }

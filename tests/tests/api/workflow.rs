@@ -14,6 +14,7 @@ app_tests!(
     a_dry_run_reports_and_writes_nothing,
     members_read_rules_and_only_admins_write_them,
     a_rule_causing_its_own_trigger_stops_at_the_depth_limit,
+    a_booking_delivered_twice_creates_the_contact_once_through_the_default_rule,
 );
 
 fn kickoff_rule() -> Value {
@@ -311,4 +312,55 @@ async fn a_rule_causing_its_own_trigger_stops_at_the_depth_limit(app: &TestApp) 
     let titles: Vec<&str> = tasks.iter().filter_map(|t| t["title"].as_str()).collect();
     assert!(titles.contains(&"Follow up: Follow up: Follow up: Start"), "{titles:?}");
     assert_eq!(list(app, &ada, &format!("/api/v1/workflow-rules/{rule_id}/runs")).await.len(), 4);
+}
+
+async fn timeline_count(app: &TestApp, s: &Session, event_type: &str) -> usize {
+    list(app, s, "/api/v1/timeline?limit=200").await.iter().filter(|e| e["event_type"] == event_type).count()
+}
+
+async fn a_booking_delivered_twice_creates_the_contact_once_through_the_default_rule(app: &TestApp) {
+    let ada = app.signup("ada@example.com").await;
+    let org: uuid::Uuid = ada.org_id.parse().expect("org id");
+    assert_eq!(list(app, &ada, "/api/v1/workflow-rules").await.len(), 0, "defaults come with the first booking");
+    let booking = json!({"email": "Lin@Clinic.example", "name": "Lin Wu", "company": "Clinic"});
+    // The booking system delivers the same booking twice.
+    atrium_tests::append_event(app, org, "appointment.booked", booking.clone()).await;
+    atrium_tests::append_event(app, org, "appointment.booked", booking).await;
+    let rule =
+        eventually("the default rule", || async { list(app, &ada, "/api/v1/workflow-rules").await.into_iter().next() })
+            .await;
+    assert_eq!((rule["trigger"].as_str(), rule["enabled"].as_bool()), (Some("appointment.booked"), Some(true)));
+    assert_eq!(rule["actions"][0]["kind"], "create_contact");
+    let rule_id = rule["id"].as_str().expect("id").to_owned();
+    let runs = runs(app, &ada, &rule_id, 2).await;
+    assert!(runs.iter().all(|r| r["outcome"] == "succeeded"), "{runs:?}");
+    let mut created: Vec<bool> = runs.iter().filter_map(|r| r["actions"][0]["output"]["created"].as_bool()).collect();
+    created.sort();
+    assert_eq!(created, [false, true], "the second delivery found the contact");
+    let contacts = list(app, &ada, "/api/v1/contacts?email=lin@clinic.example").await;
+    assert_eq!(contacts.len(), 1, "{contacts:?}");
+    assert_eq!((contacts[0]["first_name"].as_str(), contacts[0]["last_name"].as_str()), (Some("Lin"), Some("Wu")));
+    let versions = list(app, &ada, &format!("/api/v1/workflow-rules/{rule_id}/versions")).await;
+    assert_eq!(versions[0]["created_by"], "system:workflow:defaults");
+
+    // The organization can turn it off: the next booking makes no contact.
+    app.patch(&format!("/api/v1/workflow-rules/{rule_id}"), &ada.token, json!({"enabled": false})).await.expect(200);
+    atrium_tests::append_event(app, org, "appointment.booked", json!({"email": "kim@clinic.example"})).await;
+    eventually("the third booking delivered", || async {
+        (timeline_count(app, &ada, "appointment.booked").await == 3).then_some(())
+    })
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(list(app, &ada, "/api/v1/contacts?email=kim@clinic.example").await.len(), 0);
+
+    // A deleted default stays deleted.
+    app.delete(&format!("/api/v1/workflow-rules/{rule_id}"), &ada.token).await.expect(204);
+    atrium_tests::append_event(app, org, "appointment.booked", json!({"email": "max@clinic.example"})).await;
+    eventually("the fourth booking delivered", || async {
+        (timeline_count(app, &ada, "appointment.booked").await == 4).then_some(())
+    })
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(list(app, &ada, "/api/v1/workflow-rules").await.len(), 0);
+    assert_eq!(list(app, &ada, "/api/v1/contacts?email=max@clinic.example").await.len(), 0);
 }

@@ -37,6 +37,18 @@ pub enum ActionSpec {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         project_name: Option<String>,
     },
+    /// Make the person a contact unless a live contact has that email (crm), with
+    /// the named company (found by name, or created). Outputs: `contact_id`,
+    /// `created` (false when the email was known).
+    #[schema(example = json!({"kind": "create_contact", "email": "{{ data.email }}", "name": "{{ data.name }}",
+        "company": "{{ data.company }}"}))]
+    CreateContact {
+        email: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        company: Option<String>,
+    },
 }
 
 impl ActionSpec {
@@ -44,6 +56,7 @@ impl ActionSpec {
         match self {
             ActionSpec::CreateTask { .. } => "create_task",
             ActionSpec::CreateEngagement { .. } => "create_engagement",
+            ActionSpec::CreateContact { .. } => "create_contact",
         }
     }
 
@@ -52,6 +65,7 @@ impl ActionSpec {
         match self {
             ActionSpec::CreateTask { .. } => &["task_id"],
             ActionSpec::CreateEngagement { .. } => &["engagement_id", "project_id"],
+            ActionSpec::CreateContact { .. } => &["contact_id", "created"],
         }
     }
 
@@ -72,6 +86,9 @@ impl ActionSpec {
                 ("project_name", project_name.as_ref()),
                 ("", None),
             ],
+            ActionSpec::CreateContact { email, name, company } => {
+                [("email", Some(email)), ("name", name.as_ref()), ("company", company.as_ref()), ("", None), ("", None)]
+            }
         };
         fields.into_iter().filter_map(|(name, v)| v.map(|v| (name, v.as_str()))).collect()
     }
@@ -97,6 +114,11 @@ impl ActionSpec {
                 let billing_model = opt("billing_model", billing_model)?;
                 let project_name = opt("project_name", project_name)?;
                 ActionSpec::CreateEngagement { name: render("name", name)?, deal_id, billing_model, project_name }
+            }
+            ActionSpec::CreateContact { email, name, company } => {
+                let name = opt("name", name)?;
+                let company = opt("company", company)?;
+                ActionSpec::CreateContact { email: render("email", email)?, name, company }
             }
         })
     }

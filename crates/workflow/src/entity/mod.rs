@@ -1,3 +1,4 @@
+pub mod defaults;
 pub mod rule;
 pub mod run;
 pub mod version;

@@ -1,5 +1,6 @@
 //! The workflow service: rules and their versions, runs, dry runs.
 
+mod defaults;
 mod dry_run;
 mod rules;
 mod runs;
@@ -8,6 +9,9 @@ use std::sync::Arc;
 
 use atrium_kernel::Clock;
 use sea_orm::DatabaseConnection;
+
+pub(crate) use defaults::ensure_defaults;
+pub use defaults::{DEFAULT_TRIGGERS, DEFAULTS_ACTOR};
 
 #[derive(Clone)]
 pub struct WorkflowService {

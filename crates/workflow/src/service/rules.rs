@@ -3,8 +3,8 @@
 //! version and points the rule at it.
 
 use atrium_events::workflow::{RuleCreated, RuleDeleted, RuleUpdated, WorkflowRuleState};
-use atrium_kernel::{AppError, IfMatch, OrgCtx, Page, PageRequest, Scoped, SortOrder, db::begin_write};
-use atrium_outbox::publish;
+use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Page, PageRequest, Scoped, SortOrder, db::begin_write};
+use atrium_outbox::{publish, publish_as};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
 use serde_json::json;
@@ -22,26 +22,8 @@ use crate::rule::{Definition, check};
 impl WorkflowService {
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn create_rule(&self, ctx: &OrgCtx, input: WorkflowRuleIn) -> Result<WorkflowRuleOut, AppError> {
-        let def = check(input.trigger.trim(), &input.conditions, &input.actions).map_err(WorkflowError::InvalidRule)?;
-        let now = self.clock.now();
-        let id = WorkflowRuleId::new().into_uuid();
-        let version_id = WorkflowRuleVersionId::new().into_uuid();
         let txn = begin_write(&self.db).await?;
-        let row = rule::ActiveModel {
-            id: Set(id),
-            organization_id: Set(ctx.org_id.into_uuid()),
-            name: Set(input.name.into_inner()),
-            enabled: Set(input.enabled.unwrap_or(true)),
-            current_version_id: Set(Some(version_id)),
-            current_version: Set(1),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-        };
-        let row = rule::Entity::insert(row).exec_with_returning(&txn).await?;
-        let ver = insert_version(&txn, ctx, (id, version_id, 1), &def, &input.conditions, now).await?;
-        let out = out(row, &ver)?;
-        publish(&txn, ctx, now, &RuleCreated { rule: state(&out) }).await?;
+        let out = insert_rule(&txn, ctx.org_id, &ctx.actor(), input, self.clock.now()).await?;
         txn.commit().await?;
         Ok(out)
     }
@@ -117,7 +99,7 @@ impl WorkflowService {
         if !changed.is_empty() {
             let def = check(&trigger, &conditions, &actions).map_err(WorkflowError::InvalidRule)?;
             let key = (current.id, WorkflowRuleVersionId::new().into_uuid(), current.current_version + 1);
-            ver = insert_version(&txn, ctx, key, &def, &conditions, now).await?;
+            ver = insert_version(&txn, (ctx.org_id, &ctx.actor()), key, &def, &conditions, now).await?;
             row.current_version_id = Set(Some(ver.id));
             row.current_version = Set(ver.number);
         }
@@ -169,9 +151,39 @@ impl WorkflowService {
 }
 
 /// Writes version `number` (with id `id`) of rule `rule_id`.
+/// Checks and writes a new rule (version 1) of `org` saved by `actor`, and
+/// publishes its creation, in `conn`, the caller's transaction.
+pub(crate) async fn insert_rule<C: ConnectionTrait>(
+    conn: &C,
+    org: OrganizationId,
+    actor: &str,
+    input: WorkflowRuleIn,
+    now: DateTime<Utc>,
+) -> Result<WorkflowRuleOut, AppError> {
+    let def = check(input.trigger.trim(), &input.conditions, &input.actions).map_err(WorkflowError::InvalidRule)?;
+    let id = WorkflowRuleId::new().into_uuid();
+    let version_id = WorkflowRuleVersionId::new().into_uuid();
+    let row = rule::ActiveModel {
+        id: Set(id),
+        organization_id: Set(org.into_uuid()),
+        name: Set(input.name.into_inner()),
+        enabled: Set(input.enabled.unwrap_or(true)),
+        current_version_id: Set(Some(version_id)),
+        current_version: Set(1),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let row = rule::Entity::insert(row).exec_with_returning(conn).await?;
+    let ver = insert_version(conn, (org, actor), (id, version_id, 1), &def, &input.conditions, now).await?;
+    let out = out(row, &ver)?;
+    publish_as(conn, org, actor, now, &RuleCreated { rule: state(&out) }).await?;
+    Ok(out)
+}
+
 async fn insert_version<C: ConnectionTrait>(
     conn: &C,
-    ctx: &OrgCtx,
+    (org, actor): (OrganizationId, &str),
     (rule_id, id, number): (Uuid, Uuid, i32),
     def: &Definition,
     conditions: &serde_json::Value,
@@ -179,13 +191,13 @@ async fn insert_version<C: ConnectionTrait>(
 ) -> Result<version::Model, AppError> {
     let row = version::ActiveModel {
         id: Set(id),
-        organization_id: Set(ctx.org_id.into_uuid()),
+        organization_id: Set(org.into_uuid()),
         rule_id: Set(rule_id),
         number: Set(number),
         trigger: Set(def.trigger.clone()),
         conditions: Set(conditions.clone()),
         actions: Set(json!(def.actions)),
-        created_by: Set(ctx.actor()),
+        created_by: Set(actor.to_owned()),
         created_at: Set(now),
     };
     Ok(version::Entity::insert(row).exec_with_returning(conn).await?)
