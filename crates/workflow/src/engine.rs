@@ -17,7 +17,8 @@ use atrium_kernel::error::is_unique_violation;
 use atrium_kernel::{AppError, Clock, OrgCtx, OrganizationId, Principal, Role, Scoped, UserId};
 use atrium_outbox::{DeliveryError, Event, Subscriber};
 use chrono::NaiveDate;
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, QueryFilter};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -120,6 +121,7 @@ impl WorkflowEngine {
             .map_err(DeliveryError::new)?;
         let depth = self.depth_of(event).await?;
         let mut failures = Vec::new();
+        let mut skipped = Vec::new();
         for r in &rules {
             let existing = runs.iter().position(|run| run.rule_id == r.id).map(|i| runs.swap_remove(i));
             let ver = match &existing {
@@ -136,10 +138,11 @@ impl WorkflowEngine {
                     _ => continue,
                 },
             };
-            if let Err(e) = self.run_rule(event, &ver, existing, depth).await {
+            if let Err(e) = self.run_rule(event, &ver, existing, depth, &mut skipped).await {
                 failures.push(format!("rule {}: {e}", r.id));
             }
         }
+        self.insert_skipped(skipped).await.map_err(DeliveryError)?;
         if failures.is_empty() { Ok(()) } else { Err(DeliveryError(failures.join("; "))) }
     }
 
@@ -149,6 +152,7 @@ impl WorkflowEngine {
         ver: &version::Model,
         existing: Option<run::Model>,
         depth: i32,
+        skipped: &mut Vec<run::ActiveModel>,
     ) -> Result<(), String> {
         let started = Instant::now();
         if depth >= self.max_depth {
@@ -157,13 +161,14 @@ impl WorkflowEngine {
                 "not run: {depth} workflow runs in a row caused this event, and the limit is {}",
                 self.max_depth
             )));
-            return self.insert_run(row).await;
+            skipped.push(row);
+            return Ok(());
         }
         let def = load(&ver.trigger, &ver.conditions, &ver.actions)?;
         let mut ctx_value = event_value(event);
         if !def.matches(&ctx_value) {
-            let row = self.new_run(event, ver, "conditions_not_met", Some(false), depth, started);
-            return self.insert_run(row).await;
+            skipped.push(self.new_run(event, ver, "conditions_not_met", Some(false), depth, started));
+            return Ok(());
         }
         let mut results: Vec<ActionResultOut> = match &existing {
             Some(r) => serde_json::from_value(r.actions.clone()).unwrap_or_default(),
@@ -268,6 +273,20 @@ impl WorkflowEngine {
             Err(e) if is_unique_violation(&e) => Err("the run is being recorded by another delivery".into()),
             Err(e) => Err(e.to_string()),
             Ok(_) => txn.commit().await.map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Records the runs that did nothing (conditions not met, depth reached) in
+    /// one statement: with many rules on one trigger most runs are these.
+    async fn insert_skipped(&self, rows: Vec<run::ActiveModel>) -> Result<(), String> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let txn = begin_write(&self.db).await.map_err(|e| e.to_string())?;
+        let conflict = OnConflict::columns([run::Column::RuleId, run::Column::EventId]).do_nothing().to_owned();
+        match run::Entity::insert_many(rows).on_conflict(conflict).exec_without_returning(&txn).await {
+            Ok(_) | Err(DbErr::RecordNotInserted) => txn.commit().await.map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
         }
     }
 
