@@ -5,7 +5,7 @@ export CARGO_TARGET_DIR
 export CARGO_PROFILE_DEV_DEBUG ?= line-tables-only
 BIN := $(CARGO_TARGET_DIR)/debug/atrium
 
-.PHONY: run test build migrate openapi openapi-check fmt lint services bench bench-http bench-files bench-invoices bench-comms
+.PHONY: run test build migrate openapi openapi-check fmt lint services bench bench-http bench-files bench-invoices bench-comms bench-workflow
 
 ## Build, migrate the embedded SQLite database and serve on http://127.0.0.1:8080 (Swagger UI at /docs).
 run: build
@@ -118,3 +118,10 @@ bench-invoices:
 	cargo build --release --workspace --bin atrium --bin invoices-bench
 	uptime
 	$(CARGO_TARGET_DIR)/release/invoices-bench --total 1000000 --conns 32 --duration 15
+
+## Workflow: 100 enabled rules on one trigger, deals moved to won at 20/s on PostgreSQL:
+## commit-to-action latency p50/p99 and rules evaluated per second (bench/RESULTS.md).
+bench-workflow:
+	cargo build --release --workspace --bin workflow-bench
+	uptime
+	TEST_DATABASE_URL='$(PG_BENCH_URL)' $(CARGO_TARGET_DIR)/release/workflow-bench --rules 100 --deals 200 --rate 20

@@ -33,6 +33,7 @@ mod m20261207_150000_outbox_dispatch_indexes;
 mod m20261208_100000_revenue_ledger;
 mod m20261209_100000_comms_oauth;
 mod m20261209_110000_revenue_bill_payment_reversal;
+mod m20261209_120000_workflow_create_tables;
 
 pub struct Migrator;
 
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_100000_revenue_ledger::Migration),
             Box::new(m20261209_100000_comms_oauth::Migration),
             Box::new(m20261209_110000_revenue_bill_payment_reversal::Migration),
+            Box::new(m20261209_120000_workflow_create_tables::Migration),
         ]
     }
 }

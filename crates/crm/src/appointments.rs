@@ -1,29 +1,17 @@
-//! The one path that creates a contact outside CRM's routes: an
-//! `appointment.booked` event (from a booking integration or a workflow) names a
-//! person; if no live contact of the organization has that email, CRM creates one
-//! (and the company, when a company name is given and none of that name exists).
-//! Redelivery is harmless: the second time the email already exists.
+//! The one path that creates a contact outside CRM's routes: a booking (an
+//! `appointment.booked` event, acted on by the organization's default workflow
+//! rule) names a person; if no live contact of the organization has that email,
+//! CRM creates one (and the company, when a company name is given and none of
+//! that name exists). Redelivery is harmless: the second time the email exists.
 
-use std::sync::Arc;
-
-use async_trait::async_trait;
-use atrium_events::EventPayload;
 use atrium_events::crm::{AppointmentBooked, Source};
 use atrium_kernel::db::begin_write;
-use atrium_kernel::{AppError, Clock, OrganizationId};
-use atrium_outbox::{DeliveryError, Event, Subscriber};
-use sea_orm::DatabaseConnection;
+use atrium_kernel::{AppError, OrganizationId};
 
 use crate::dto::{ClientCompanyId, CompanyName, ContactId, ContactIn, Name};
+use crate::service::CrmService;
 use crate::service::companies::company_named;
 use crate::service::contacts::{insert_contact, live_contact_by_email};
-
-const ACTOR: &str = "system:crm.appointments";
-
-pub struct AppointmentSubscriber {
-    db: DatabaseConnection,
-    clock: Arc<dyn Clock>,
-}
 
 /// What a booking did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,14 +24,17 @@ pub enum BookingOutcome {
     },
 }
 
-impl AppointmentSubscriber {
-    pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>) -> Self {
-        Self { db, clock }
-    }
-
-    /// Applies one booking; public so tests and replays can call it directly.
+impl CrmService {
+    /// Makes the person of a booking a contact unless the email is known. Work
+    /// without a caller (a workflow run): it takes the organization and the
+    /// `actor` its events name (`system:workflow:<run>`) instead of an `OrgCtx`.
     #[tracing::instrument(skip_all, fields(org_id = %org))]
-    pub async fn apply(&self, org: OrganizationId, booking: &AppointmentBooked) -> Result<BookingOutcome, AppError> {
+    pub async fn contact_from_booking(
+        &self,
+        org: OrganizationId,
+        actor: &str,
+        booking: &AppointmentBooked,
+    ) -> Result<BookingOutcome, AppError> {
         let (first_name, last_name) = split_name(booking.name.as_deref().unwrap_or_default(), booking.email.as_str())?;
         let company_name = company_name(booking.company.as_deref())?;
         let normalized = booking.email.normalized();
@@ -54,14 +45,14 @@ impl AppointmentSubscriber {
         let now = self.clock.now();
         let company = match company_name {
             None => None,
-            Some(name) => Some(company_named(&txn, org, ACTOR, Source::AppointmentBooked, name, now).await?),
+            Some(name) => Some(company_named(&txn, org, actor, Source::AppointmentBooked, name, now).await?),
         };
         let input = ContactIn {
             client_company_id: company,
             email: Some(booking.email.clone()),
             ..ContactIn::named(first_name, last_name)
         };
-        let created = insert_contact(&txn, org, ACTOR, input, now, Some(Source::AppointmentBooked)).await;
+        let created = insert_contact(&txn, org, actor, input, now, Some(Source::AppointmentBooked)).await;
         // A concurrent booking of the same person won the race: nothing to do (the
         // transaction, and the company it may have created, is dropped).
         if let Err(AppError::Conflict { .. }) = &created
@@ -97,24 +88,6 @@ fn company_name(raw: Option<&str>) -> Result<Option<CompanyName>, AppError> {
         Some(name) => CompanyName::parse(&name.chars().take(200).collect::<String>())
             .map(Some)
             .map_err(|e| AppError::invalid("data.company", e)),
-    }
-}
-
-#[async_trait]
-impl Subscriber for AppointmentSubscriber {
-    fn name(&self) -> &'static str {
-        "crm.appointments"
-    }
-
-    fn accepts(&self, event_type: &str) -> bool {
-        event_type == AppointmentBooked::TYPE
-    }
-
-    async fn deliver(&self, _target: &str, event: &Event) -> Result<(), DeliveryError> {
-        // A malformed booking will not get better with retries, but parking it in
-        // dead letters lets an admin see and replay it after a fix.
-        let booking = event.payload::<AppointmentBooked>()?;
-        self.apply(event.org_id, &booking).await.map(|_| ()).map_err(DeliveryError::new)
     }
 }
 

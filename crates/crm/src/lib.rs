@@ -14,18 +14,18 @@ use std::sync::Arc;
 
 use atrium_outbox::{CachedRoute, Module, Platform};
 
-pub use appointments::{AppointmentSubscriber, BookingOutcome};
+pub use appointments::BookingOutcome;
 pub use error::CrmError;
 pub use http::router;
 pub use ports::Members;
 pub use service::{ContactRef, CrmService, DealRef};
 
-/// The CRM domain: its service (for other domains' ports), routes, the
-/// `appointment.booked` subscriber and its OpenAPI tag.
+/// The CRM domain: its service (for other domains' ports), routes and its
+/// OpenAPI tag. Bookings become contacts through a workflow rule (the
+/// organization's default one) calling [`CrmService::contact_from_booking`].
 pub fn module(platform: &Platform, members: Arc<dyn Members>) -> Module<CrmService> {
     let svc = CrmService::new(platform.db.clone(), platform.clock.clone(), members);
     Module::new(svc.clone(), http::router(svc))
-        .subscriber(AppointmentSubscriber::new(platform.db.clone(), platform.clock.clone()))
         .tag("crm", "The golden record: client companies, contacts, deals; dedup and merge")
         .cached(CACHED)
 }

@@ -104,6 +104,11 @@ impl AppState {
             Arc::new(ports::Engagements(agreements.clone())),
             Arc::new(ports::Members(identity.clone())),
         ));
+        reg.add(atrium_workflow::module(
+            &platform,
+            ports::workflow(&agreements, &projects, &crm),
+            config.workflow_max_depth,
+        ));
         let files = reg.add(atrium_files::module(
             &platform,
             &config.storage(),

@@ -110,6 +110,11 @@ pub struct Config {
     #[arg(long, global = true, env = "DISPATCH_MAX_ATTEMPTS", default_value_t = 8)]
     pub dispatch_max_attempts: i32,
 
+    /// How many workflow actions deep a chain of events may go: a rule does not
+    /// fire on an event that this many workflow runs in a row caused (the run log says so).
+    #[arg(long, global = true, env = "WORKFLOW_MAX_DEPTH", default_value_t = 3)]
+    pub workflow_max_depth: i32,
+
     /// Seconds a claimed delivery stays with its worker; after a worker dies, another takes it over then.
     #[arg(long, global = true, env = "DISPATCH_LEASE_SECS", default_value_t = 60)]
     pub dispatch_lease_secs: u64,
@@ -406,6 +411,7 @@ impl Default for Config {
             embedded_worker: true,
             dispatch_poll_ms: 500,
             dispatch_max_attempts: 8,
+            workflow_max_depth: 3,
             dispatch_lease_secs: 60,
             dispatch_backoff_ms: 1000,
             webhook_allow_private: false,

@@ -308,3 +308,115 @@ impl atrium_comms::HostGuard for MailHosts {
         Ok(addrs)
     }
 }
+
+/// What workflow actions act through.
+pub fn workflow(
+    agreements: &atrium_agreements::AgreementsService,
+    projects: &atrium_projects::ProjectsService,
+    crm: &atrium_crm::CrmService,
+) -> atrium_workflow::ActionPorts {
+    atrium_workflow::ActionPorts {
+        projects: std::sync::Arc::new(WorkflowProjects(projects.clone())),
+        agreements: std::sync::Arc::new(WorkflowAgreements(agreements.clone())),
+        crm: std::sync::Arc::new(Crm(crm.clone())),
+    }
+}
+
+/// Workflow's contact action is CRM's booking path: the golden record decides
+/// whether the person is new.
+#[async_trait]
+impl atrium_workflow::ports::Crm for Crm {
+    async fn contact_from_booking(
+        &self,
+        org: OrganizationId,
+        actor: &str,
+        b: atrium_workflow::ports::NewBooking,
+    ) -> Result<(ContactId, bool), AppError> {
+        let booking = atrium_events::crm::AppointmentBooked {
+            appointment_id: None,
+            email: atrium_kernel::Email::parse(&b.email).map_err(|e| AppError::invalid("email", e))?,
+            name: b.name,
+            company: b.company,
+        };
+        Ok(match self.0.contact_from_booking(org, actor, &booking).await? {
+            atrium_crm::BookingOutcome::Known(id) => (id, false),
+            atrium_crm::BookingOutcome::Created { contact, .. } => (contact, true),
+        })
+    }
+}
+
+/// Workflow actions create tasks and projects with projects' service, so they
+/// are checked and published like any other.
+pub struct WorkflowProjects(pub atrium_projects::ProjectsService);
+
+#[async_trait]
+impl atrium_workflow::ports::Projects for WorkflowProjects {
+    async fn create_task(
+        &self,
+        ctx: &atrium_kernel::OrgCtx,
+        t: atrium_workflow::ports::NewTask,
+    ) -> Result<atrium_events::projects::TaskId, AppError> {
+        use atrium_projects::dto::{Description, TaskIn, Title};
+        let input = TaskIn {
+            project_id: t.project_id,
+            title: Title::parse(&t.title).map_err(|e| AppError::invalid("title", e))?,
+            milestone_id: None,
+            assignee_id: t.assignee_id,
+            status: None,
+            description: t
+                .description
+                .map(|d| Description::parse(&d).map_err(|e| AppError::invalid("description", e)))
+                .transpose()?,
+            due_date: t
+                .due_date
+                .map(|d| atrium_kernel::Date::new(d).map_err(|e| AppError::invalid("due_date", e)))
+                .transpose()?,
+            estimate_minutes: None,
+        };
+        Ok(self.0.create_task(ctx, input).await?.id)
+    }
+
+    async fn create_project(
+        &self,
+        ctx: &atrium_kernel::OrgCtx,
+        engagement: EngagementId,
+        name: String,
+    ) -> Result<atrium_events::projects::ProjectId, AppError> {
+        use atrium_projects::dto::{Name, ProjectIn};
+        let input = ProjectIn {
+            name: Name::parse(&name).map_err(|e| AppError::invalid("project_name", e))?,
+            engagement_id: engagement,
+            description: None,
+            status: None,
+            start_date: None,
+            due_date: None,
+        };
+        Ok(self.0.create_project(ctx, input).await?.id)
+    }
+}
+
+/// Workflow actions create engagements with agreements' service.
+pub struct WorkflowAgreements(pub atrium_agreements::AgreementsService);
+
+#[async_trait]
+impl atrium_workflow::ports::Agreements for WorkflowAgreements {
+    async fn create_engagement(
+        &self,
+        ctx: &atrium_kernel::OrgCtx,
+        e: atrium_workflow::ports::NewEngagement,
+    ) -> Result<EngagementId, AppError> {
+        use atrium_agreements::dto::{EngagementIn, Title};
+        let input = EngagementIn {
+            name: Title::parse(&e.name).map_err(|err| AppError::invalid("name", err))?,
+            client_company_id: None,
+            contract_id: None,
+            deal_id: e.deal_id,
+            billing_model: e.billing_model.parse().map_err(|err: String| AppError::invalid("billing_model", err))?,
+            budget: None,
+            start_date: None,
+            end_date: None,
+            status: None,
+        };
+        Ok(self.0.create_engagement(ctx, input).await?.id)
+    }
+}

@@ -114,15 +114,28 @@ pub async fn append<C: ConnectionTrait>(
     Ok(id)
 }
 
+tokio::task_local! {
+    static ACTING: String;
+}
+
+/// Runs `fut` with the events it publishes through [`publish`] attributed to
+/// `actor` rather than to the caller's principal: a workflow run acting through
+/// another domain's service (`system:workflow:<run id>`), so its events name the
+/// run that caused them.
+pub async fn acting_as<F: std::future::Future>(actor: String, fut: F) -> F::Output {
+    ACTING.scope(actor, fut).await
+}
+
 /// Publishes a typed event in the writer's transaction `conn`, with the actor from
-/// the caller's context. This is how every domain emits its events.
+/// the caller's context (or [`acting_as`]). This is how every domain emits its events.
 pub async fn publish<C: ConnectionTrait, E: EventPayload>(
     conn: &C,
     ctx: &OrgCtx,
     now: DateTime<Utc>,
     payload: &E,
 ) -> Result<EventId, AppError> {
-    publish_as(conn, ctx.org_id, &ctx.actor(), now, payload).await
+    let actor = ACTING.try_with(Clone::clone).unwrap_or_else(|_| ctx.actor());
+    publish_as(conn, ctx.org_id, &actor, now, payload).await
 }
 
 /// [`publish`] for work without a caller (jobs, subscribers): `actor` is e.g.

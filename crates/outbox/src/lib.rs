@@ -21,7 +21,7 @@ pub use admin::OutboxService;
 pub use atrium_events::EventPayload;
 pub use changes::{Change, ChangeSink, collecting};
 pub use dispatcher::{Dispatcher, DispatcherConfig, Round};
-pub use event::{Event, EventId, NewEvent, append, publish, publish_as};
+pub use event::{Event, EventId, NewEvent, acting_as, append, publish, publish_as};
 pub use http::router;
 pub use jobs::{Job, JobRun, RetentionJob, Scheduler};
 pub use mark::{MarkedEvent, WriteMark, with_write_mark};

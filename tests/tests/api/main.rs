@@ -35,3 +35,4 @@ mod sessions;
 mod tenancy;
 mod time;
 mod utilization;
+mod workflow;

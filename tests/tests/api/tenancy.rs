@@ -182,7 +182,11 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
         )
         .await
         .expect(201);
+    let workflow_rule = json!({"name": "Kick off", "trigger": "crm.deal.stage_changed",
+        "actions": [{"kind": "create_engagement", "name": "{{ data.name }}"}]});
+    let workflow_rule = app.post("/api/v1/workflow-rules", &ada.token, workflow_rule).await.expect(201);
     let mut ids = BTreeMap::new();
+    ids.insert("/api/v1/workflow-rules/", workflow_rule.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/vendors/", vendor_id);
     ids.insert("/api/v1/bills/", bill_id);
     ids.insert("/api/v1/bill-payments/", bill_payment.body["id"].as_str().expect("id").to_owned());
@@ -344,6 +348,7 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("PATCH", p) if p.starts_with("/api/v1/bill-approval-rules/") => Some(json!({"name": "Hijacked"})),
         ("POST", p) if p.ends_with("/resolve") => Some(json!({"keep": "local"})),
         ("POST", p) if p.starts_with("/api/v1/bill-payments/") => Some(json!({"reason": "Hijacked"})),
+        ("PATCH", p) if p.starts_with("/api/v1/workflow-rules/") => Some(json!({"name": "Hijacked", "enabled": false})),
         ("POST", _) => Some(json!({})),
         _ => None,
     }
@@ -409,6 +414,12 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
         .await
         .expect(200);
     assert_eq!((&rule.body["name"], &rule.body["version"]), (&json!("All bills"), &json!(1)));
+    let wf =
+        app.get(&format!("/api/v1/workflow-rules/{}", ids["/api/v1/workflow-rules/"]), &ada.token).await.expect(200);
+    assert_eq!(
+        (&wf.body["name"], &wf.body["enabled"], &wf.body["version"]),
+        (&json!("Kick off"), &json!(true), &json!(1))
+    );
     let key_id = &ids["/api/v1/api-keys/"];
     let keys = app.get("/api/v1/api-keys", &ada.token).await.expect(200);
     assert_eq!(keys.body["items"][0]["id"], key_id.as_str());

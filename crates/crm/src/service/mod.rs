@@ -28,8 +28,8 @@ use crate::ports::Members;
 
 #[derive(Clone)]
 pub struct CrmService {
-    db: DatabaseConnection,
-    clock: Arc<dyn Clock>,
+    pub(crate) db: DatabaseConnection,
+    pub(crate) clock: Arc<dyn Clock>,
     members: Arc<dyn Members>,
 }
 

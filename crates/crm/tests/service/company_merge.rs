@@ -1,12 +1,9 @@
 //! Company merge and duplicates, and contacts created from `appointment.booked`.
 
-use std::sync::Arc;
-
+use atrium_crm::BookingOutcome;
 use atrium_crm::dto::{CompanyDuplicateReason, CompanyPatch, CompanyStatus, ContactIn, DealIn, MergeIn};
-use atrium_crm::{AppointmentSubscriber, BookingOutcome};
 use atrium_events::crm::{AppointmentBooked, CompanyCreated, CompanyMerged, ContactCreated, Source};
-use atrium_kernel::{AppError, Clock, IfMatch, Patch};
-use atrium_outbox::{Event, Subscriber};
+use atrium_kernel::{AppError, IfMatch, Patch};
 use atrium_testkit::{TestDb, backend_tests};
 use serde_json::json;
 
@@ -153,13 +150,18 @@ async fn appointment_booking_creates_a_contact_once(db: &TestDb) {
     let h = harness(db);
     let ctx = h.org().await;
     let known = new_contact(&h, &ctx, contact_in("Ada", "Lovelace", Some("ada@example.com"))).await;
-    let sub = AppointmentSubscriber::new(h.conn.clone(), h.clock.clone() as Arc<dyn Clock>);
+    let actor = "system:workflow:01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a";
 
     let same = booking(json!({"email": " ADA@example.com", "name": "A. L."}));
-    assert_eq!(sub.apply(ctx.org_id, &same).await.expect("known"), BookingOutcome::Known(known.into()));
+    assert_eq!(
+        h.svc.contact_from_booking(ctx.org_id, actor, &same).await.expect("known"),
+        BookingOutcome::Known(known.into())
+    );
 
     let grace = booking(json!({"email": "grace@navy.example", "name": "Grace Brewster Hopper", "company": "US Navy"}));
-    let BookingOutcome::Created { contact, company } = sub.apply(ctx.org_id, &grace).await.expect("book") else {
+    let BookingOutcome::Created { contact, company } =
+        h.svc.contact_from_booking(ctx.org_id, actor, &grace).await.expect("book")
+    else {
         panic!("a new person becomes a contact");
     };
     let created = h.svc.get_contact(&ctx, contact).await.expect("contact");
@@ -169,7 +171,7 @@ async fn appointment_booking_creates_a_contact_once(db: &TestDb) {
     assert_eq!(h.svc.get_company(&ctx, company).await.expect("company").name, "US Navy");
     let evs = events_of(&h.conn, contact.into_uuid()).await;
     assert_eq!(types(&evs), ["crm.contact.created"]);
-    assert_eq!(evs[0].actor, "system:crm.appointments");
+    assert_eq!(evs[0].actor, actor);
     let payload: ContactCreated = serde_json::from_value(evs[0].data.clone()).expect("typed payload");
     assert_eq!(payload.source, Some(Source::AppointmentBooked), "the event says where the contact came from");
     assert_eq!(evs[0].data["source"], "appointment.booked");
@@ -179,11 +181,14 @@ async fn appointment_booking_creates_a_contact_once(db: &TestDb) {
 
     // Redelivery and a second booking at the same company create nothing new.
     let before = snapshot(&h.conn).await;
-    assert_eq!(sub.apply(ctx.org_id, &grace).await.expect("again"), BookingOutcome::Known(contact));
+    assert_eq!(
+        h.svc.contact_from_booking(ctx.org_id, actor, &grace).await.expect("again"),
+        BookingOutcome::Known(contact)
+    );
     assert_eq!(snapshot(&h.conn).await, before);
     let colleague = booking(json!({"email": "bob@navy.example", "company": "us  navy"}));
     let BookingOutcome::Created { company: same_company, contact: bob } =
-        sub.apply(ctx.org_id, &colleague).await.expect("colleague")
+        h.svc.contact_from_booking(ctx.org_id, actor, &colleague).await.expect("colleague")
     else {
         panic!("new contact");
     };
@@ -192,25 +197,21 @@ async fn appointment_booking_creates_a_contact_once(db: &TestDb) {
 
     // The same email in another organization is another person there.
     let other = h.org().await;
-    assert!(matches!(sub.apply(other.org_id, &grace).await, Ok(BookingOutcome::Created { .. })));
+    assert!(matches!(
+        h.svc.contact_from_booking(other.org_id, actor, &grace).await,
+        Ok(BookingOutcome::Created { .. })
+    ));
 
-    // A bad booking is refused by its payload type (and dead-lettered by the dispatcher).
+    // A bad booking is refused by its payload type.
     let before = snapshot(&h.conn).await;
     for bad in [json!({"email": "not an email"}), json!({"name": "No Email"}), json!({"email": "a\u{0}@x.io"})] {
         assert!(serde_json::from_value::<AppointmentBooked>(bad.clone()).is_err(), "accepted {bad}");
-        let event = Event {
-            id: atrium_outbox::EventId::new(),
-            org_id: ctx.org_id,
-            event_type: "appointment.booked".into(),
-            aggregate_type: "appointment".into(),
-            aggregate_id: uuid::Uuid::now_v7(),
-            occurred_at: h.clock.now(),
-            actor: "system:test".into(),
-            data: bad,
-        };
-        assert!(sub.deliver("crm.appointments", &event).await.is_err(), "delivered a bad booking");
     }
     let nul_name = booking(json!({"email": "zed@x.io", "name": "Z\u{0}ed"}));
-    assert_err!(sub.apply(ctx.org_id, &nul_name).await, AppError::Validation(_), "NUL in the name");
+    assert_err!(
+        h.svc.contact_from_booking(ctx.org_id, actor, &nul_name).await,
+        AppError::Validation(_),
+        "NUL in the name"
+    );
     assert_eq!(snapshot(&h.conn).await, before, "a bad booking writes nothing");
 }

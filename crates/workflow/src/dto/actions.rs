@@ -1,0 +1,125 @@
+//! What a rule can do. Every text field is a template (see `crate::template`);
+//! ids rendered from templates must come out as ids, dates as `YYYY-MM-DD`.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// One action of a rule, run through the owning domain's service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ActionSpec {
+    /// Create a task in a project (projects). Output: `task_id`.
+    #[schema(example = json!({"kind": "create_task", "project_id": "{{ actions.0.project_id }}",
+        "title": "Kick-off: {{ data.name }}", "due_date": "{{ occurred_at | date_add_days: 3 }}"}))]
+    CreateTask {
+        project_id: String,
+        title: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assignee_id: Option<String>,
+        /// Renders to `YYYY-MM-DD`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due_date: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        description: Option<String>,
+    },
+    /// Create an engagement (agreements), from a deal when `deal_id` is given
+    /// (its client company follows the deal); with `project_name`, also its first
+    /// project (projects). Outputs: `engagement_id`, `project_id`.
+    #[schema(example = json!({"kind": "create_engagement", "name": "{{ data.name }}", "deal_id": "{{ data.id }}",
+        "project_name": "{{ data.name }} delivery"}))]
+    CreateEngagement {
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        deal_id: Option<String>,
+        /// `fixed` (default), `time_and_materials` or `retainer`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        billing_model: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        project_name: Option<String>,
+    },
+    /// Make the person a contact unless a live contact has that email (crm), with
+    /// the named company (found by name, or created). Outputs: `contact_id`,
+    /// `created` (false when the email was known).
+    #[schema(example = json!({"kind": "create_contact", "email": "{{ data.email }}", "name": "{{ data.name }}",
+        "company": "{{ data.company }}"}))]
+    CreateContact {
+        email: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        company: Option<String>,
+    },
+}
+
+impl ActionSpec {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ActionSpec::CreateTask { .. } => "create_task",
+            ActionSpec::CreateEngagement { .. } => "create_engagement",
+            ActionSpec::CreateContact { .. } => "create_contact",
+        }
+    }
+
+    /// What later actions may read from this one's output.
+    pub fn outputs(&self) -> &'static [&'static str] {
+        match self {
+            ActionSpec::CreateTask { .. } => &["task_id"],
+            ActionSpec::CreateEngagement { .. } => &["engagement_id", "project_id"],
+            ActionSpec::CreateContact { .. } => &["contact_id", "created"],
+        }
+    }
+
+    /// Each templated field: (name, template source).
+    pub fn templates(&self) -> Vec<(&'static str, &str)> {
+        let fields: [(&'static str, Option<&String>); 5] = match self {
+            ActionSpec::CreateTask { project_id, title, assignee_id, due_date, description } => [
+                ("project_id", Some(project_id)),
+                ("title", Some(title)),
+                ("assignee_id", assignee_id.as_ref()),
+                ("due_date", due_date.as_ref()),
+                ("description", description.as_ref()),
+            ],
+            ActionSpec::CreateEngagement { name, deal_id, billing_model, project_name } => [
+                ("name", Some(name)),
+                ("deal_id", deal_id.as_ref()),
+                ("billing_model", billing_model.as_ref()),
+                ("project_name", project_name.as_ref()),
+                ("", None),
+            ],
+            ActionSpec::CreateContact { email, name, company } => {
+                [("email", Some(email)), ("name", name.as_ref()), ("company", company.as_ref()), ("", None), ("", None)]
+            }
+        };
+        fields.into_iter().filter_map(|(name, v)| v.map(|v| (name, v.as_str()))).collect()
+    }
+
+    /// The same action with every template replaced by `render(field, source)`.
+    pub fn map_templates<E>(&self, mut render: impl FnMut(&str, &str) -> Result<String, E>) -> Result<Self, E> {
+        let mut opt = |field: &str, v: &Option<String>| v.as_deref().map(|s| render(field, s)).transpose();
+        Ok(match self {
+            ActionSpec::CreateTask { project_id, title, assignee_id, due_date, description } => {
+                let assignee_id = opt("assignee_id", assignee_id)?;
+                let due_date = opt("due_date", due_date)?;
+                let description = opt("description", description)?;
+                ActionSpec::CreateTask {
+                    project_id: render("project_id", project_id)?,
+                    title: render("title", title)?,
+                    assignee_id,
+                    due_date,
+                    description,
+                }
+            }
+            ActionSpec::CreateEngagement { name, deal_id, billing_model, project_name } => {
+                let deal_id = opt("deal_id", deal_id)?;
+                let billing_model = opt("billing_model", billing_model)?;
+                let project_name = opt("project_name", project_name)?;
+                ActionSpec::CreateEngagement { name: render("name", name)?, deal_id, billing_model, project_name }
+            }
+            ActionSpec::CreateContact { email, name, company } => {
+                let name = opt("name", name)?;
+                let company = opt("company", company)?;
+                ActionSpec::CreateContact { email: render("email", email)?, name, company }
+            }
+        })
+    }
+}

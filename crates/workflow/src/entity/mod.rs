@@ -1,0 +1,4 @@
+pub mod defaults;
+pub mod rule;
+pub mod run;
+pub mod version;
