@@ -31,6 +31,7 @@ mod m20261207_140000_revenue_payables;
 mod m20261207_150000_comms_sending;
 mod m20261207_150000_outbox_dispatch_indexes;
 mod m20261208_100000_revenue_ledger;
+mod m20261209_130000_portal_create_tables;
 
 pub struct Migrator;
 
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_150000_comms_sending::Migration),
             Box::new(m20261207_150000_outbox_dispatch_indexes::Migration),
             Box::new(m20261208_100000_revenue_ledger::Migration),
+            Box::new(m20261209_130000_portal_create_tables::Migration),
         ]
     }
 }

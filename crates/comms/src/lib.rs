@@ -21,7 +21,7 @@ pub use http::router;
 pub use ports::{Contacts, Engagements};
 pub use send::reminders::ReminderSubscriber;
 pub use send::{SendOutcome, SendSubscriber};
-pub use service::{CommsConfig, CommsService};
+pub use service::{CommsConfig, CommsService, Notice};
 pub use sync::metrics::SyncMetrics;
 pub use sync::{RunOutcome, RunReport, SyncJob};
 

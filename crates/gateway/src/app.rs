@@ -123,12 +123,20 @@ impl AppState {
             config.ledger(),
         ));
         let comms_metrics = atrium_comms::SyncMetrics::new()?;
-        reg.add(atrium_comms::module(
+        let comms = reg.add(atrium_comms::module(
             &platform,
             config.comms(),
-            Arc::new(ports::Engagements(agreements)),
-            Arc::new(ports::Crm(crm)),
+            Arc::new(ports::Engagements(agreements.clone())),
+            Arc::new(ports::Crm(crm.clone())),
             comms_metrics.clone(),
+        ));
+        reg.add(atrium_portal::module(
+            &platform,
+            config.portal(),
+            atrium_portal::PortalCookies { secure: config.cookie_secure },
+            Arc::new(ports::Crm(crm)),
+            Arc::new(ports::Engagements(agreements)),
+            Arc::new(ports::PortalMail(comms)),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =

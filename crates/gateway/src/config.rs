@@ -255,6 +255,18 @@ pub struct Config {
     #[arg(long, global = true, env = "COMMS_AUTO_SEND_REMINDERS", default_value_t = false)]
     pub comms_auto_send_reminders: bool,
 
+    /// Minutes a client portal sign-in link stays valid (it also works only once).
+    #[arg(long, global = true, env = "PORTAL_LINK_TTL_MINUTES", default_value_t = 30)]
+    pub portal_link_ttl_minutes: i64,
+
+    /// Minutes a client portal session lasts from sign-in (never past its grant's expiry).
+    #[arg(long, global = true, env = "PORTAL_SESSION_TTL_MINUTES", default_value_t = 480)]
+    pub portal_session_ttl_minutes: i64,
+
+    /// The public base URL client portal sign-in links start with (`<base>/portal/sign-in?token=…`).
+    #[arg(long, global = true, env = "PORTAL_BASE_URL", default_value = "http://127.0.0.1:8080")]
+    pub portal_base_url: String,
+
     /// Single sign-on providers, a JSON object: `{"google": {"issuer": "https://accounts.google.com",
     /// "client_id": "…", "client_secret": "…"}}`. Each is signed in with at
     /// `/api/v1/auth/oidc/<name>/start`. Unset: none.
@@ -358,6 +370,9 @@ impl Default for Config {
             comms_max_part_bytes: 10 * 1024 * 1024,
             comms_smtp_url: None,
             comms_auto_send_reminders: false,
+            portal_link_ttl_minutes: 30,
+            portal_session_ttl_minutes: 480,
+            portal_base_url: "http://127.0.0.1:8080".to_owned(),
             redis_key_prefix: "atrium:".to_owned(),
             redis_timeout_ms: 250,
             session_cache_ttl_secs: 60,
@@ -473,6 +488,14 @@ impl Config {
             smtp_url: self.comms_smtp_url.clone(),
             auto_send_reminders: self.comms_auto_send_reminders,
             ..atrium_comms::CommsConfig::default()
+        }
+    }
+
+    pub fn portal(&self) -> atrium_portal::PortalConfig {
+        atrium_portal::PortalConfig {
+            link_ttl: chrono::Duration::minutes(self.portal_link_ttl_minutes.clamp(1, 7 * 24 * 60)),
+            session_ttl: chrono::Duration::minutes(self.portal_session_ttl_minutes.clamp(1, 30 * 24 * 60)),
+            base_url: self.portal_base_url.clone(),
         }
     }
 

@@ -277,3 +277,63 @@ impl atrium_revenue::TimeCosts for TimeCosts {
             .collect())
     }
 }
+
+/// The portal asks CRM who a contact is and where to mail them.
+#[async_trait]
+impl atrium_portal::Contacts for Crm {
+    async fn contact(
+        &self,
+        ctx: &atrium_kernel::OrgCtx,
+        id: ContactId,
+    ) -> Result<Option<atrium_portal::ContactInfo>, AppError> {
+        let Some(found) = self.0.contact_ref(ctx.org_id, id).await? else {
+            return Ok(None);
+        };
+        let c = self.0.get_contact(ctx, found.id).await?;
+        let name = format!("{} {}", c.first_name, c.last_name).trim().to_owned();
+        Ok(Some(atrium_portal::ContactInfo { id: c.id, name, email: c.email }))
+    }
+}
+
+/// The portal shows the engagement a grant is for.
+#[async_trait]
+impl atrium_portal::Engagements for Engagements {
+    async fn engagement(
+        &self,
+        org: OrganizationId,
+        id: EngagementId,
+    ) -> Result<Option<atrium_portal::EngagementInfo>, AppError> {
+        let sel = atrium_agreements::EngagementSelection {
+            engagement_id: Some(id),
+            client_company_id: None,
+            after: None,
+            limit: 1,
+        };
+        let found = self.0.engagement_budgets(org, &sel).await?;
+        Ok(found.into_iter().next().map(|e| atrium_portal::EngagementInfo { id: e.id, name: e.name }))
+    }
+}
+
+/// The portal's sign-in links go out as comms messages to the contact.
+pub struct PortalMail(pub atrium_comms::CommsService);
+
+#[async_trait]
+impl atrium_portal::Mailer for PortalMail {
+    async fn send_link(
+        &self,
+        ctx: &atrium_kernel::OrgCtx,
+        mail: atrium_portal::LinkMail,
+    ) -> Result<uuid::Uuid, AppError> {
+        let notice = atrium_comms::Notice {
+            engagement_id: mail.engagement_id,
+            contact_id: mail.contact_id,
+            to: atrium_comms::dto::AddressOut {
+                address: mail.to_address,
+                name: (!mail.to_name.is_empty()).then_some(mail.to_name),
+            },
+            subject: mail.subject,
+            body_text: mail.body_text,
+        };
+        self.0.notify_contact(ctx, notice).await
+    }
+}

@@ -212,6 +212,9 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     ids.insert("/api/v1/deals/", deal.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/proposals/", proposal.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/contracts/", contract_id);
+    let portal = json!({"engagement_id": engagement_id, "contact_id": ids["/api/v1/contacts/"]});
+    let portal = app.post("/api/v1/portal-access", &ada.token, portal).await.expect(201);
+    ids.insert("/api/v1/portal-access/", portal.body["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/engagements/", engagement_id);
     ids.insert("/api/v1/projects/", project_id);
     ids.insert("/api/v1/milestones/", milestone.body["id"].as_str().expect("id").to_owned());
@@ -309,6 +312,7 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("PATCH", p) if p.starts_with("/api/v1/vendors/") => Some(json!({"name": "Hijacked"})),
         ("PATCH", p) if p.starts_with("/api/v1/bills/") => Some(json!({"notes": "Hijacked"})),
         ("PATCH", p) if p.starts_with("/api/v1/bill-approval-rules/") => Some(json!({"name": "Hijacked"})),
+        ("PATCH", p) if p.starts_with("/api/v1/portal-access/") => Some(json!({"permissions": ["view", "invoices"]})),
         ("POST", _) => Some(json!({})),
         _ => None,
     }
@@ -437,6 +441,13 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
         (&json!(false), &json!(1)),
         "B could not share or file A's thread"
     );
+    let grant =
+        app.get(&format!("/api/v1/portal-access/{}", ids["/api/v1/portal-access/"]), &ada.token).await.expect(200);
+    assert_eq!(
+        (&grant.body["status"], &grant.body["version"]),
+        (&json!("active"), &json!(1)),
+        "B could not revoke, change or use A's portal grant"
+    );
     let from_template = app.get("/api/v1/projects", &ada.token).await.expect(200);
     assert_eq!(from_template.body["items"].as_array().map(Vec::len), Some(1), "B instantiated nothing into A");
 
@@ -481,6 +492,7 @@ async fn lists_never_show_another_organization(app: &TestApp) {
         "/api/v1/threads",
         "/api/v1/mailbox-connections",
         "/api/v1/comms/unknown-senders",
+        "/api/v1/portal-access",
     ] {
         let theirs = app.get(list, &bob.token).await.expect(200);
         let text = theirs.body.to_string();
