@@ -15,6 +15,7 @@ app_tests!(
     revoking_a_grant_ends_its_sessions_at_once,
     grants_validate_their_input_and_need_a_writer,
     grants_are_listed_changed_and_filtered,
+    link_exchanges_are_rate_limited_as_sign_ins,
 );
 
 /// Ada's organization with a client contact (Ann) and an engagement.
@@ -358,4 +359,35 @@ async fn grants_are_listed_changed_and_filtered(app: &TestApp) {
         .await
         .expect("request");
     read(stale).await.expect_problem(409);
+}
+
+async fn link_exchanges_are_rate_limited_as_sign_ins(app: &TestApp) {
+    // Sign-up spends one of the address's four sign-ins.
+    let app = TestApp::spawn_with(app.db.backend, |c| c.rate_limit_auth = "4/60s".into()).await.expect("app");
+    let c = client(&app, "ada@example.com", Some("ann@globex.example")).await;
+    let id = grant(&app, &c, json!(["view"])).await;
+    let good = link(&app, &c.ada.token, &id).await;
+    // Guessing tokens spends the sign-in budget of the client's address...
+    for _ in 0..2 {
+        exchange(&app, "atr_pl_guess").await.expect_problem(401);
+    }
+    let third = exchange(&app, "atr_pl_guess").await.expect_problem(401);
+    assert!(
+        third.headers["ratelimit-policy"].to_str().is_ok_and(|p| p.starts_with("\"auth\";q=4")),
+        "{:?}",
+        third.headers
+    );
+    // ...until even a good link waits (and is not spent).
+    let limited = exchange(&app, &good).await.expect_problem(429);
+    assert!(limited.headers.contains_key("retry-after"));
+    let page = app
+        .http
+        .post(format!("{}/portal/sign-in", app.base))
+        .form(&[("token", good.as_str())])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(page.status(), 429, "the sign-in page's form shares the budget");
+    let feed = app.get("/api/v1/events?limit=500", &c.ada.token).await.expect(200);
+    assert!(!feed.body.to_string().contains("portal.session.started"), "no session was opened");
 }
