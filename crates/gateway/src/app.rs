@@ -110,7 +110,7 @@ impl AppState {
             config.files(),
             Arc::new(ports::Engagements(agreements.clone())),
         ));
-        reg.add(atrium_revenue::module(
+        let revenue = reg.add(atrium_revenue::module(
             &platform,
             Arc::new(ports::Engagements(agreements.clone())),
             Arc::new(ports::Parties { identity: identity.clone(), crm: crm.clone() }),
@@ -137,6 +137,7 @@ impl AppState {
             Arc::new(ports::Crm(crm)),
             Arc::new(ports::Engagements(agreements)),
             Arc::new(ports::PortalMail(comms)),
+            Arc::new(ports::PortalInvoices(revenue)),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =

@@ -337,3 +337,69 @@ impl atrium_portal::Mailer for PortalMail {
         self.0.notify_contact(ctx, notice).await
     }
 }
+
+/// The portal shows a client the engagement's issued invoices. Revenue's reads
+/// take an `OrgCtx`; the portal has no member, so these reads run as a viewer of
+/// the organization with no user (reads only: nothing is written under it).
+pub struct PortalInvoices(pub atrium_revenue::RevenueService);
+
+fn portal_reader(org: OrganizationId) -> atrium_kernel::OrgCtx {
+    atrium_kernel::OrgCtx {
+        org_id: org,
+        principal: atrium_kernel::Principal::User(UserId::from(uuid::Uuid::nil())),
+        role: atrium_kernel::Role::Viewer,
+    }
+}
+
+fn client_visible(status: atrium_revenue::dto::InvoiceStatus) -> bool {
+    use atrium_revenue::dto::InvoiceStatus::{Draft, Void};
+    !matches!(status, Draft | Void)
+}
+
+#[async_trait]
+impl atrium_portal::Invoices for PortalInvoices {
+    async fn issued(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<atrium_portal::InvoiceSummary>, AppError> {
+        let filter = atrium_revenue::dto::InvoiceFilter { engagement_id: Some(engagement), ..Default::default() };
+        let page = self.0.list_invoices(&portal_reader(org), &filter, req).await?;
+        let items = page
+            .items
+            .into_iter()
+            .filter(|i| client_visible(i.status))
+            .map(|i| atrium_portal::InvoiceSummary {
+                id: i.id.into_uuid(),
+                number: i.number.unwrap_or_default(),
+                status: i.status.as_str().to_owned(),
+                overdue: i.overdue,
+                issue_date: i.issue_date,
+                due_date: i.due_date,
+                total: i.total,
+                paid: i.paid,
+                balance: i.balance,
+            })
+            .collect();
+        Ok(atrium_kernel::Page { items, next_after: page.next_after })
+    }
+
+    async fn pdf(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<Option<(String, Vec<u8>)>, AppError> {
+        let ctx = portal_reader(org);
+        let inv = match self.0.get_invoice(&ctx, id.into()).await {
+            Ok(inv) => inv,
+            Err(AppError::NotFound(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        if inv.engagement_id != engagement || !client_visible(inv.status) {
+            return Ok(None);
+        }
+        self.0.invoice_pdf(&ctx, inv.id).await.map(Some)
+    }
+}

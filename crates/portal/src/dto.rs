@@ -160,3 +160,23 @@ pub struct PortalMeOut {
     pub permissions: Vec<Permission>,
     pub session_expires_at: DateTime<Utc>,
 }
+
+/// An issued invoice of the engagement, with its payment status.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b90", "number": "INV-2026-0007", "status": "partially_paid",
+    "overdue": false, "issue_date": "2026-12-01", "due_date": "2026-12-31",
+    "total": {"amount_minor": 120000, "currency": "EUR"}, "paid": {"amount_minor": 20000, "currency": "EUR"},
+    "balance": {"amount_minor": 100000, "currency": "EUR"}}))]
+pub struct PortalInvoiceOut {
+    pub id: uuid::Uuid,
+    pub number: String,
+    /// `issued`, `partially_paid` or `paid`.
+    pub status: String,
+    /// Past its due date with a balance left.
+    pub overdue: bool,
+    pub issue_date: Option<chrono::NaiveDate>,
+    pub due_date: Option<chrono::NaiveDate>,
+    pub total: atrium_kernel::Money,
+    pub paid: atrium_kernel::Money,
+    pub balance: atrium_kernel::Money,
+}

@@ -20,7 +20,7 @@ use atrium_outbox::{Module, Platform};
 
 pub use error::PortalError;
 pub use http::{PORTAL_COOKIE, PortalCookies};
-pub use ports::{ContactInfo, Contacts, EngagementInfo, Engagements, LinkMail, Mailer};
+pub use ports::{ContactInfo, Contacts, EngagementInfo, Engagements, InvoiceSummary, Invoices, LinkMail, Mailer};
 pub use service::{PortalConfig, PortalService};
 
 /// The portal domain, ready to register: the staff routes under
@@ -32,8 +32,10 @@ pub fn module(
     contacts: Arc<dyn Contacts>,
     engagements: Arc<dyn Engagements>,
     mailer: Arc<dyn Mailer>,
+    invoices: Arc<dyn Invoices>,
 ) -> Module<PortalService> {
-    let svc = PortalService::new(platform.db.clone(), platform.clock.clone(), cfg, contacts, engagements, mailer);
+    let ports = service::Ports { contacts, engagements, mailer, invoices };
+    let svc = PortalService::new(platform.db.clone(), platform.clock.clone(), cfg, ports);
     Module::new(svc.clone(), http::router(svc, cookies))
         .tag("portal", "Client portal access: grants, sign-in links (staff)")
         .tag("portal-client", "The client portal's own API (portal session cookie only)")

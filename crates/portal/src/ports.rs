@@ -54,3 +54,39 @@ pub struct LinkMail {
 pub trait Mailer: Send + Sync + 'static {
     async fn send_link(&self, ctx: &OrgCtx, mail: LinkMail) -> Result<uuid::Uuid, AppError>;
 }
+
+/// An issued invoice as the client sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceSummary {
+    pub id: uuid::Uuid,
+    pub number: String,
+    /// `issued`, `partially_paid` or `paid`.
+    pub status: String,
+    pub overdue: bool,
+    pub issue_date: Option<chrono::NaiveDate>,
+    pub due_date: Option<chrono::NaiveDate>,
+    pub total: atrium_kernel::Money,
+    pub paid: atrium_kernel::Money,
+    pub balance: atrium_kernel::Money,
+}
+
+/// Revenue's invoices of one engagement, issued ones only (never drafts or void ones).
+#[async_trait]
+pub trait Invoices: Send + Sync + 'static {
+    /// The engagement's issued invoices, newest first; `next_after` as revenue's page gives it.
+    async fn issued(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<InvoiceSummary>, AppError>;
+
+    /// The PDF (file name, bytes) of an issued invoice of the engagement, or
+    /// `None` (another engagement's, a draft, a void one or no such invoice).
+    async fn pdf(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<Option<(String, Vec<u8>)>, AppError>;
+}

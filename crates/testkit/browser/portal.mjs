@@ -53,6 +53,18 @@ try {
   check(portal && portal.httpOnly && portal.sameSite === 'Strict' && portal.path === '/portal', 'the session cookie is HttpOnly, SameSite=Strict, path /portal');
   check(!cookies.some((c) => c.name === 'atrium_session'), 'no staff cookie is set');
 
+  // Invoices: the issued invoice with its payment status, and its PDF downloads.
+  await Promise.all([page.waitForURL(`${env('PORTAL_BASE')}/portal/invoices`), page.click('nav >> text=Invoices')]);
+  const invoices = await page.textContent('main');
+  check(invoices.includes('Partially paid'), 'the invoices page shows the payment status');
+  await shot('02b-invoices');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[download]')]);
+  const saved = join(shots, 'invoice.pdf');
+  await download.saveAs(saved);
+  const { readFileSync } = await import('node:fs');
+  check(readFileSync(saved).subarray(0, 4).toString() === '%PDF', `the invoice downloads as a PDF (${download.suggestedFilename()})`);
+  await page.goto(`${env('PORTAL_BASE')}/portal`);
+
   // Phone width: one column, nothing wider than the screen.
   await page.setViewportSize({ width: 360, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -16,6 +16,7 @@ app_tests!(
     grants_validate_their_input_and_need_a_writer,
     grants_are_listed_changed_and_filtered,
     link_exchanges_are_rate_limited_as_sign_ins,
+    the_client_sees_only_its_engagements_issued_invoices,
 );
 
 /// Ada's organization with a client contact (Ann) and an engagement.
@@ -390,4 +391,81 @@ async fn link_exchanges_are_rate_limited_as_sign_ins(app: &TestApp) {
     assert_eq!(page.status(), 429, "the sign-in page's form shares the budget");
     let feed = app.get("/api/v1/events?limit=500", &c.ada.token).await.expect(200);
     assert!(!feed.body.to_string().contains("portal.session.started"), "no session was opened");
+}
+
+/// An invoice of `engagement`, issued unless `draft`; answers its id.
+pub async fn invoice(app: &TestApp, token: &str, engagement: &str, draft: bool) -> String {
+    let inv = app
+        .post(
+            "/api/v1/invoices",
+            token,
+            json!({"engagement_id": engagement, "lines": [{"description": "Workshop", "quantity": 1,
+                "unit_price": {"amount_minor": 10000, "currency": "USD"}}]}),
+        )
+        .await
+        .expect(201);
+    let id = inv.body["id"].as_str().expect("id").to_owned();
+    if !draft {
+        app.post(&format!("/api/v1/invoices/{id}/issue"), token, json!({})).await.expect(200);
+    }
+    id
+}
+
+async fn the_client_sees_only_its_engagements_issued_invoices(app: &TestApp) {
+    let c = client(app, "ada@example.com", Some("ann@globex.example")).await;
+    let issued = invoice(app, &c.ada.token, &c.engagement_id, false).await;
+    let draft = invoice(app, &c.ada.token, &c.engagement_id, true).await;
+    app.post(
+        &format!("/api/v1/invoices/{issued}/payments"),
+        &c.ada.token,
+        json!({"amount": {"amount_minor": 1000, "currency": "USD"}, "received_on": "2027-01-05"}),
+    )
+    .await
+    .expect(201);
+    // Engagement B of the same organization, and another organization's engagement.
+    let b = app.post("/api/v1/engagements", &c.ada.token, json!({"name": "Support", "billing_model": "fixed"})).await;
+    let b = b.expect(201).body["id"].as_str().expect("id").to_owned();
+    let of_b = invoice(app, &c.ada.token, &b, false).await;
+    let other = client(app, "bob@example.com", Some("zed@initech.example")).await;
+    let foreign = invoice(app, &other.ada.token, &other.engagement_id, false).await;
+
+    let id = grant(app, &c, json!(["view", "invoices"])).await;
+    let cookie = portal_cookie(&exchange(app, &link(app, &c.ada.token, &id).await).await.expect(201));
+    let list = portal_call(app, Method::GET, "/portal/api/v1/invoices", &cookie, None).await.expect(200);
+    let items = list.body["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "only the engagement's issued invoice: {}", list.body);
+    assert_eq!(items[0]["id"], issued.as_str());
+    assert_eq!(items[0]["status"], "partially_paid");
+    assert_eq!(items[0]["balance"]["amount_minor"], 9000);
+    let text = list.body.to_string();
+    for hidden in [&draft, &of_b, &foreign] {
+        assert!(!text.contains(hidden.as_str()), "{hidden} listed: {text}");
+    }
+
+    let pdf = app
+        .http
+        .get(format!("{}/portal/api/v1/invoices/{issued}/pdf", app.base))
+        .header("cookie", format!("atrium_portal={cookie}"))
+        .send()
+        .await
+        .expect("pdf");
+    assert_eq!(pdf.status(), 200);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF"));
+    // A draft, engagement B's, another organization's and an unknown id are all 404.
+    for hidden in [&draft, &of_b, &foreign, &uuid::Uuid::now_v7().to_string()] {
+        let r = portal_call(app, Method::GET, &format!("/portal/api/v1/invoices/{hidden}/pdf"), &cookie, None).await;
+        r.expect_problem(404);
+    }
+    // A staff token opens no invoice in the portal, and the portal no invoice in the staff API.
+    app.get(&format!("/portal/api/v1/invoices/{issued}/pdf"), &c.ada.token).await.expect_problem(401);
+    app.get(&format!("/api/v1/invoices/{issued}/pdf"), &cookie).await.expect_problem(401);
+
+    // A grant without `invoices` sees none.
+    let view_only = grant(app, &c, json!(["view"])).await;
+    let viewer = portal_cookie(&exchange(app, &link(app, &c.ada.token, &view_only).await).await.expect(201));
+    portal_call(app, Method::GET, "/portal/api/v1/invoices", &viewer, None).await.expect_problem(403);
+    portal_call(app, Method::GET, &format!("/portal/api/v1/invoices/{issued}/pdf"), &viewer, None)
+        .await
+        .expect_problem(403);
 }

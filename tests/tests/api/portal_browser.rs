@@ -2,7 +2,8 @@
 //! (npm, pinned in `crates/testkit/browser/package-lock.json`) through
 //! `crates/testkit/browser/portal.mjs`. A magic link opens the sign-in page, the
 //! button spends it and lands on the overview (keyboard only, then at phone
-//! width), sign-out ends the session; the same link again, an expired link and a
+//! width), the invoices page downloads the issued invoice's PDF, sign-out ends
+//! the session; the same link again, an expired link and a
 //! revoked grant's link each show why they are refused. Every page is saved as a
 //! screenshot under `$CARGO_TARGET_DIR/portal-shots/<backend>/`. Without chromium,
 //! node or playwright-core the test prints SKIP (a failure with
@@ -57,6 +58,14 @@ async fn magic_link_overview_sign_out_and_refused_links_in_chromium(app: &TestAp
     let backend = format!("{:?}", app.db.backend).to_lowercase();
     let c = client(app, "ada@example.com", Some("ann@globex.example")).await;
     let id = grant(app, &c, json!(["view", "invoices", "approve_proposals"])).await;
+    let invoice = crate::portal::invoice(app, &c.ada.token, &c.engagement_id, false).await;
+    app.post(
+        &format!("/api/v1/invoices/{invoice}/payments"),
+        &c.ada.token,
+        json!({"amount": {"amount_minor": 1000, "currency": "USD"}, "received_on": "2027-01-05"}),
+    )
+    .await
+    .expect(201);
 
     // A link that expires before it is used (every link so far is moved into the past).
     let expired = link(app, &c.ada.token, &id).await;

@@ -324,7 +324,8 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
     let spec = app.call(Method::GET, "/openapi.json", None, None).await.expect(200);
     let mut tried = 0;
     for (template, item) in spec.body["paths"].as_object().expect("paths") {
-        if !template.contains("{id}") {
+        // The portal realm (`/portal/…`) takes no staff token at all; its own sweep is in portal.rs.
+        if !template.contains("{id}") || template.starts_with("/portal/") {
             continue;
         }
         let (prefix, id) = ids

@@ -25,10 +25,13 @@ pub fn router(svc: PortalService, cookies: PortalCookies) -> OpenApiRouter {
     let portal = OpenApiRouter::new()
         .routes(routes!(session::start_session, session::end_session))
         .routes(routes!(session::portal_me))
+        .routes(routes!(session::portal_invoices))
+        .routes(routes!(session::portal_invoice_pdf))
         // The pages are HTML, not API operations: outside the OpenAPI document.
         .route("/portal", get(pages::overview))
         .route("/portal/sign-in", get(pages::sign_in_page).post(pages::sign_in))
         .route("/portal/sign-out", post(pages::sign_out))
+        .route("/portal/invoices", get(pages::invoices))
         .route("/portal/assets/portal.css", get(pages::css))
         .with_state(session::PortalHttp { svc, cookies });
     staff.merge(portal)

@@ -15,7 +15,7 @@ use cookie::{Cookie, SameSite};
 
 use atrium_kernel::{AppError, ValidatedJson};
 
-use crate::dto::{PortalMeOut, SessionIn};
+use crate::dto::{PortalInvoiceOut, PortalMeOut, SessionIn};
 use crate::service::{PortalCtx, PortalService};
 
 /// The portal session cookie's name (distinct from staff's `atrium_session`).
@@ -129,4 +129,36 @@ pub(super) async fn portal_me(
     Portal(ctx): Portal,
 ) -> Result<Json<PortalMeOut>, AppError> {
     Ok(Json(st.svc.me(&ctx).await?))
+}
+
+/// The engagement's issued invoices with their payment status, newest first (permission `invoices`).
+#[utoipa::path(get, path = "/portal/api/v1/invoices", tag = "portal-client", security(("portal_session" = [])),
+    params(atrium_kernel::PageParams),
+    responses((status = 200, description = "A page of invoices", body = atrium_kernel::PageOut<PortalInvoiceOut>))
+)]
+#[tracing::instrument(skip_all)]
+pub(super) async fn portal_invoices(
+    State(st): State<PortalHttp>,
+    Portal(ctx): Portal,
+    page: atrium_kernel::PageQuery,
+) -> Result<Json<atrium_kernel::PageOut<PortalInvoiceOut>>, AppError> {
+    Ok(Json(page.respond(st.svc.invoices(&ctx, page.request()).await?, |i| i)))
+}
+
+/// An issued invoice of the engagement as a PDF (permission `invoices`); another engagement's is 404.
+#[utoipa::path(get, path = "/portal/api/v1/invoices/{invoice_id}/pdf", tag = "portal-client",
+    security(("portal_session" = [])),
+    params(("invoice_id" = uuid::Uuid, Path, description = "Invoice id")),
+    responses((status = 200, description = "The invoice document", content_type = "application/pdf", body = Vec<u8>,
+        headers(("Content-Disposition" = String, description = "attachment; filename=\"INV-….pdf\""))))
+)]
+#[tracing::instrument(skip_all)]
+pub(super) async fn portal_invoice_pdf(
+    State(st): State<PortalHttp>,
+    Portal(ctx): Portal,
+    axum::extract::Path(id): axum::extract::Path<uuid::Uuid>,
+) -> Result<impl IntoResponse, AppError> {
+    let (name, bytes) = st.svc.invoice_pdf(&ctx, id).await?;
+    let disposition = format!("attachment; filename=\"{}\"", name.replace(['"', '\\', '\r', '\n'], "_"));
+    Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes))
 }

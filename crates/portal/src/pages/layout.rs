@@ -30,6 +30,11 @@ pub(crate) fn page(title: &str, csrf: Option<&str>, body: Markup) -> Response {
                 header {
                     span.brand { "Client portal" }
                     @if let Some(csrf) = csrf {
+                        nav aria-label="Portal" {
+                            a href="/portal" { "Overview" }
+                            " "
+                            a href="/portal/invoices" { "Invoices" }
+                        }
                         form method="post" action="/portal/sign-out" {
                             input type="hidden" name="csrf" value=(csrf);
                             button.secondary type="submit" { "Sign out" }

@@ -122,6 +122,60 @@ fn overview_body(me: &PortalMeOut) -> Markup {
     }
 }
 
+/// `GET /portal/invoices`: the engagement's issued invoices, each with its PDF.
+pub(crate) async fn invoices(State(st): State<PortalHttp>, headers: HeaderMap) -> Response {
+    let Some(token) = cookie_token(&headers) else {
+        return Redirect::to("/portal/sign-in").into_response();
+    };
+    let ctx = match st.svc.authenticate(&token).await {
+        Ok(Some(ctx)) => ctx,
+        Ok(None) => return Redirect::to("/portal/sign-in").into_response(),
+        Err(e) => return e.into_response(),
+    };
+    let body = match st.svc.invoices(&ctx, atrium_kernel::PageRequest::first(50)).await {
+        Ok(page) => html! {
+            h1 { "Invoices" }
+            @if page.items.is_empty() {
+                p { "No invoices yet." }
+            } @else {
+                ul.invoices {
+                    @for i in &page.items {
+                        li {
+                            h2 { "Invoice " (i.number) }
+                            dl {
+                                dt { "Issued" } dd { (i.issue_date.map(|d| d.to_string()).unwrap_or_default()) }
+                                dt { "Due" } dd { (i.due_date.map(|d| d.to_string()).unwrap_or_default()) }
+                                dt { "Total" } dd { (i.total) }
+                                dt { "Paid" } dd { (i.paid) }
+                                dt { "Balance" } dd { (i.balance) }
+                                dt { "Status" } dd { (status_label(&i.status, i.overdue)) }
+                            }
+                            a href={ "/portal/api/v1/invoices/" (i.id) "/pdf" } download {
+                                "Download invoice " (i.number) " (PDF)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        Err(AppError::Forbidden(_)) => html! {
+            h1 { "Invoices" }
+            p.notice { "Your portal access does not include invoices." }
+        },
+        Err(e) => return e.into_response(),
+    };
+    layout::page("Invoices", Some(&csrf_of(&token)), body).into_response()
+}
+
+fn status_label(status: &str, overdue: bool) -> String {
+    let s = match status {
+        "paid" => "Paid",
+        "partially_paid" => "Partially paid",
+        _ => "Open",
+    };
+    if overdue { format!("{s}, overdue") } else { s.to_owned() }
+}
+
 /// `POST /portal/sign-out`: ends the session (CSRF-checked) and goes to the sign-in page.
 pub(crate) async fn sign_out(State(st): State<PortalHttp>, headers: HeaderMap, Form(form): Form<CsrfForm>) -> Response {
     let Some(token) = cookie_token(&headers) else {

@@ -2,6 +2,7 @@
 //! sessions (`sessions`).
 
 mod access;
+mod invoices;
 mod sessions;
 
 use std::sync::Arc;
@@ -10,7 +11,7 @@ use atrium_kernel::{AppError, Clock};
 use sea_orm::DatabaseConnection;
 
 use crate::dto::Permission;
-use crate::ports::{Contacts, Engagements, Mailer};
+use crate::ports::{Contacts, Engagements, Invoices, Mailer};
 
 pub use sessions::{PortalCtx, SessionStarted};
 
@@ -35,6 +36,15 @@ impl Default for PortalConfig {
     }
 }
 
+/// What the portal reaches in other domains.
+#[derive(Clone)]
+pub struct Ports {
+    pub contacts: Arc<dyn Contacts>,
+    pub engagements: Arc<dyn Engagements>,
+    pub mailer: Arc<dyn Mailer>,
+    pub invoices: Arc<dyn Invoices>,
+}
+
 #[derive(Clone)]
 pub struct PortalService {
     db: DatabaseConnection,
@@ -43,18 +53,13 @@ pub struct PortalService {
     contacts: Arc<dyn Contacts>,
     engagements: Arc<dyn Engagements>,
     mailer: Arc<dyn Mailer>,
+    invoices: Arc<dyn Invoices>,
 }
 
 impl PortalService {
-    pub fn new(
-        db: DatabaseConnection,
-        clock: Arc<dyn Clock>,
-        cfg: PortalConfig,
-        contacts: Arc<dyn Contacts>,
-        engagements: Arc<dyn Engagements>,
-        mailer: Arc<dyn Mailer>,
-    ) -> Self {
-        Self { db, clock, cfg, contacts, engagements, mailer }
+    pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, cfg: PortalConfig, ports: Ports) -> Self {
+        let Ports { contacts, engagements, mailer, invoices } = ports;
+        Self { db, clock, cfg, contacts, engagements, mailer, invoices }
     }
 
     pub fn config(&self) -> &PortalConfig {
