@@ -132,11 +132,10 @@ pub struct LinkOut {
     pub token: Option<String>,
 }
 
-/// Exchange a sign-in link's token for a portal session.
+/// Exchange a sign-in link's token (`token`, from the link's URL) for a portal session.
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"token": "atr_pl_Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6"}))]
 pub struct SessionIn {
-    /// The `token` of the sign-in link.
     #[schema(inline)]
     pub token: Text<200>,
 }

@@ -139,8 +139,9 @@ pub(super) async fn portal_me(
 #[tracing::instrument(skip_all)]
 pub(super) async fn portal_invoices(
     State(st): State<PortalHttp>,
-    Portal(ctx): Portal,
+    // Before the session: a malformed cursor is a 422 naming it, whoever asks.
     page: atrium_kernel::PageQuery,
+    Portal(ctx): Portal,
 ) -> Result<Json<atrium_kernel::PageOut<PortalInvoiceOut>>, AppError> {
     Ok(Json(page.respond(st.svc.invoices(&ctx, page.request()).await?, |i| i)))
 }
