@@ -95,6 +95,27 @@ else
   echo "make test: node or oidc-provider missing: OIDC suites SKIPPED (each prints SKIP)"
   missing=1
 fi
+# The client portal's browser tests: Debian's chromium, driven by playwright-core (npm,
+# pinned in its package-lock.json; it never downloads a browser of its own).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "make test: installing chromium"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1; } || true
+fi
+browser_dir="crates/testkit/browser"
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  stamp="$browser_dir/node_modules/.installed"
+  if [ ! -f "$stamp" ] || [ "$browser_dir/package-lock.json" -nt "$stamp" ]; then
+    echo "make test: installing playwright-core (npm ci in $browser_dir)"
+    (cd "$browser_dir" && npm ci --no-audit --no-fund --prefer-offline >/dev/null 2>&1 && touch node_modules/.installed) || true
+  fi
+fi
+if [ -x /usr/bin/chromium ] && [ -f "$browser_dir/node_modules/.installed" ]; then
+  echo "make test: chromium and playwright-core installed: portal browser suites RUN"
+else
+  echo "make test: chromium or playwright-core missing: portal browser suites SKIPPED (each prints SKIP)"
+  missing=1
+fi
 if [ "${ATRIUM_REQUIRE_SERVICES:-0}" = "1" ] && [ "$missing" = "1" ]; then
   echo "make test: ATRIUM_REQUIRE_SERVICES=1 and a service is missing: failing" >&2
   exit 1

@@ -34,6 +34,7 @@ mod m20261208_100000_revenue_ledger;
 mod m20261209_100000_comms_oauth;
 mod m20261209_110000_revenue_bill_payment_reversal;
 mod m20261209_120000_workflow_create_tables;
+mod m20261209_130000_portal_create_tables;
 
 pub struct Migrator;
 
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_100000_comms_oauth::Migration),
             Box::new(m20261209_110000_revenue_bill_payment_reversal::Migration),
             Box::new(m20261209_120000_workflow_create_tables::Migration),
+            Box::new(m20261209_130000_portal_create_tables::Migration),
         ]
     }
 }

@@ -20,7 +20,7 @@ pub use http::router;
 pub use ports::{Contacts, Engagements, HostGuard, Ports};
 pub use send::reminders::ReminderSubscriber;
 pub use send::{SendOutcome, SendSubscriber};
-pub use service::{CommsConfig, CommsService, OAuthProvider, TokenVaults};
+pub use service::{CommsConfig, CommsService, Notice, OAuthProvider, TokenVaults};
 pub use sync::metrics::SyncMetrics;
 pub use sync::{RunOutcome, RunReport, SyncJob};
 

@@ -21,7 +21,7 @@ macro_rules! domains {
     };
 }
 
-domains!(identity, crm, agreements, projects, webhooks, files, revenue, comms, workflow);
+domains!(identity, crm, agreements, projects, webhooks, files, revenue, comms, workflow, portal);
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

@@ -115,7 +115,7 @@ impl AppState {
             config.files(),
             Arc::new(ports::Engagements(agreements.clone())),
         ));
-        reg.add(atrium_revenue::module(
+        let revenue = reg.add(atrium_revenue::module(
             &platform,
             Arc::new(ports::Engagements(agreements.clone())),
             Arc::new(ports::Parties { identity: identity.clone(), crm: crm.clone() }),
@@ -128,15 +128,24 @@ impl AppState {
             config.ledger(),
         ));
         let comms_metrics = atrium_comms::SyncMetrics::new()?;
-        reg.add(atrium_comms::module(
+        let comms = reg.add(atrium_comms::module(
             &platform,
             config.comms(),
             atrium_comms::Ports {
-                engagements: Arc::new(ports::Engagements(agreements)),
-                contacts: Arc::new(ports::Crm(crm)),
+                engagements: Arc::new(ports::Engagements(agreements.clone())),
+                contacts: Arc::new(ports::Crm(crm.clone())),
                 hosts: Arc::new(ports::MailHosts { allow_private: config.comms_allow_private_hosts }),
             },
             comms_metrics.clone(),
+        ));
+        reg.add(atrium_portal::module(
+            &platform,
+            config.portal(),
+            atrium_portal::PortalCookies { secure: config.cookie_secure },
+            Arc::new(ports::Crm(crm)),
+            Arc::new(ports::Engagements(agreements)),
+            Arc::new(ports::PortalMail(comms)),
+            Arc::new(ports::PortalInvoices(revenue)),
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =

@@ -324,6 +324,17 @@ pub struct Config {
     /// `{base}/api/v1/mailbox-connections/oauth/callback` is the redirect URI to register.
     #[arg(long, global = true, env = "COMMS_OAUTH_REDIRECT_BASE", default_value = "http://127.0.0.1:8080")]
     pub comms_oauth_redirect_base: String,
+    /// Minutes a client portal sign-in link stays valid (it also works only once).
+    #[arg(long, global = true, env = "PORTAL_LINK_TTL_MINUTES", default_value_t = 30)]
+    pub portal_link_ttl_minutes: i64,
+
+    /// Minutes a client portal session lasts from sign-in (never past its grant's expiry).
+    #[arg(long, global = true, env = "PORTAL_SESSION_TTL_MINUTES", default_value_t = 480)]
+    pub portal_session_ttl_minutes: i64,
+
+    /// The public base URL client portal sign-in links start with (`<base>/portal/sign-in?token=…`).
+    #[arg(long, global = true, env = "PORTAL_BASE_URL", default_value = "http://127.0.0.1:8080")]
+    pub portal_base_url: String,
 
     /// Single sign-on providers, a JSON object: `{"google": {"issuer": "https://accounts.google.com",
     /// "client_id": "…", "client_secret": "…"}}`. Each is signed in with at
@@ -441,6 +452,9 @@ impl Default for Config {
             comms_microsoft_token_url: "https://login.microsoftonline.com/common/oauth2/v2.0/token".to_owned(),
             comms_microsoft_api_url: "https://graph.microsoft.com".to_owned(),
             comms_oauth_redirect_base: "http://127.0.0.1:8080".to_owned(),
+            portal_link_ttl_minutes: 30,
+            portal_session_ttl_minutes: 480,
+            portal_base_url: "http://127.0.0.1:8080".to_owned(),
             redis_key_prefix: "atrium:".to_owned(),
             redis_timeout_ms: 250,
             session_cache_ttl_secs: 60,
@@ -577,6 +591,14 @@ impl Config {
             },
             oauth_redirect_base: self.comms_oauth_redirect_base.clone(),
             ..atrium_comms::CommsConfig::default()
+        }
+    }
+
+    pub fn portal(&self) -> atrium_portal::PortalConfig {
+        atrium_portal::PortalConfig {
+            link_ttl: chrono::Duration::minutes(self.portal_link_ttl_minutes.clamp(1, 7 * 24 * 60)),
+            session_ttl: chrono::Duration::minutes(self.portal_session_ttl_minutes.clamp(1, 30 * 24 * 60)),
+            base_url: self.portal_base_url.clone(),
         }
     }
 

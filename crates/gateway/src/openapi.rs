@@ -56,6 +56,14 @@ impl Modify for Standard {
                 "HttpOnly session cookie set by signup and login",
             ))),
         );
+        components.add_security_scheme(
+            "portal_session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                "atrium_portal",
+                "The client portal's session cookie (path `/portal`), set by `POST /portal/api/v1/session`; \
+                 only `/portal` accepts it, and it accepts nothing else",
+            ))),
+        );
         for p in PROBLEM_TYPES {
             let (name, status, description) = (p.response, &p.status, p.description);
             let mut example = json!({

@@ -420,3 +420,129 @@ impl atrium_workflow::ports::Agreements for WorkflowAgreements {
         Ok(self.0.create_engagement(ctx, input).await?.id)
     }
 }
+
+/// The portal asks CRM who a contact is and where to mail them.
+#[async_trait]
+impl atrium_portal::Contacts for Crm {
+    async fn contact(
+        &self,
+        ctx: &atrium_kernel::OrgCtx,
+        id: ContactId,
+    ) -> Result<Option<atrium_portal::ContactInfo>, AppError> {
+        let Some(found) = self.0.contact_ref(ctx.org_id, id).await? else {
+            return Ok(None);
+        };
+        let c = self.0.get_contact(ctx, found.id).await?;
+        let name = format!("{} {}", c.first_name, c.last_name).trim().to_owned();
+        Ok(Some(atrium_portal::ContactInfo { id: c.id, name, email: c.email }))
+    }
+}
+
+/// The portal shows the engagement a grant is for.
+#[async_trait]
+impl atrium_portal::Engagements for Engagements {
+    async fn engagement(
+        &self,
+        org: OrganizationId,
+        id: EngagementId,
+    ) -> Result<Option<atrium_portal::EngagementInfo>, AppError> {
+        let sel = atrium_agreements::EngagementSelection {
+            engagement_id: Some(id),
+            client_company_id: None,
+            after: None,
+            limit: 1,
+        };
+        let found = self.0.engagement_budgets(org, &sel).await?;
+        Ok(found.into_iter().next().map(|e| atrium_portal::EngagementInfo { id: e.id, name: e.name }))
+    }
+}
+
+/// The portal's sign-in links go out as comms messages to the contact.
+pub struct PortalMail(pub atrium_comms::CommsService);
+
+#[async_trait]
+impl atrium_portal::Mailer for PortalMail {
+    async fn send_link(
+        &self,
+        ctx: &atrium_kernel::OrgCtx,
+        mail: atrium_portal::LinkMail,
+    ) -> Result<uuid::Uuid, AppError> {
+        let notice = atrium_comms::Notice {
+            engagement_id: mail.engagement_id,
+            contact_id: mail.contact_id,
+            to: atrium_comms::dto::AddressOut {
+                address: mail.to_address,
+                name: (!mail.to_name.is_empty()).then_some(mail.to_name),
+            },
+            subject: mail.subject,
+            body_text: mail.body_text,
+        };
+        self.0.notify_contact(ctx, notice).await
+    }
+}
+
+/// The portal shows a client the engagement's issued invoices. Revenue's reads
+/// take an `OrgCtx`; the portal has no member, so these reads run as a viewer of
+/// the organization with no user (reads only: nothing is written under it).
+pub struct PortalInvoices(pub atrium_revenue::RevenueService);
+
+fn portal_reader(org: OrganizationId) -> atrium_kernel::OrgCtx {
+    atrium_kernel::OrgCtx {
+        org_id: org,
+        principal: atrium_kernel::Principal::User(UserId::from(uuid::Uuid::nil())),
+        role: atrium_kernel::Role::Viewer,
+    }
+}
+
+fn client_visible(status: atrium_revenue::dto::InvoiceStatus) -> bool {
+    use atrium_revenue::dto::InvoiceStatus::{Draft, Void};
+    !matches!(status, Draft | Void)
+}
+
+#[async_trait]
+impl atrium_portal::Invoices for PortalInvoices {
+    async fn issued(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<atrium_portal::InvoiceSummary>, AppError> {
+        let filter = atrium_revenue::dto::InvoiceFilter { engagement_id: Some(engagement), ..Default::default() };
+        let page = self.0.list_invoices(&portal_reader(org), &filter, req).await?;
+        let items = page
+            .items
+            .into_iter()
+            .filter(|i| client_visible(i.status))
+            .map(|i| atrium_portal::InvoiceSummary {
+                id: i.id.into_uuid(),
+                number: i.number.unwrap_or_default(),
+                status: i.status.as_str().to_owned(),
+                overdue: i.overdue,
+                issue_date: i.issue_date,
+                due_date: i.due_date,
+                total: i.total,
+                paid: i.paid,
+                balance: i.balance,
+            })
+            .collect();
+        Ok(atrium_kernel::Page { items, next_after: page.next_after })
+    }
+
+    async fn pdf(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<Option<(String, Vec<u8>)>, AppError> {
+        let ctx = portal_reader(org);
+        let inv = match self.0.get_invoice(&ctx, id.into()).await {
+            Ok(inv) => inv,
+            Err(AppError::NotFound(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        if inv.engagement_id != engagement || !client_visible(inv.status) {
+            return Ok(None);
+        }
+        self.0.invoice_pdf(&ctx, inv.id).await.map(Some)
+    }
+}

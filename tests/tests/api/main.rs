@@ -24,6 +24,8 @@ mod metrics;
 mod oidc;
 mod ops;
 mod payables;
+mod portal;
+mod portal_browser;
 mod query_cache;
 mod rate_limits;
 mod reports;

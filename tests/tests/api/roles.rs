@@ -43,6 +43,13 @@ fn is_public(op: &Value) -> bool {
     op["security"].as_array().is_some_and(|reqs| reqs.iter().all(|r| r.as_object().is_some_and(|o| o.is_empty())))
 }
 
+/// The client portal's realm: its portal session cookie, no staff roles (`portal.rs` tests it).
+fn is_portal(op: &Value) -> bool {
+    op["security"]
+        .as_array()
+        .is_some_and(|reqs| !reqs.is_empty() && reqs.iter().all(|r| r.get("portal_session").is_some()))
+}
+
 fn operations(doc: &Value) -> Vec<Operation> {
     let mut ops = Vec::new();
     for (template, item) in doc["paths"].as_object().expect("paths") {
@@ -54,7 +61,7 @@ fn operations(doc: &Value) -> Vec<Operation> {
             ("delete", Method::DELETE),
         ] {
             let Some(op) = item.get(name) else { continue };
-            if is_public(op) {
+            if is_public(op) || is_portal(op) {
                 continue;
             }
             let declared = op["x-required-role"].as_str();

@@ -3,6 +3,7 @@
 //! their typed event in the same transaction.
 
 pub(crate) mod connections;
+mod notices;
 pub(crate) mod oauth;
 pub(crate) mod outbound;
 pub(crate) mod threads;
@@ -18,6 +19,7 @@ use crate::ports::{Contacts, Engagements, HostGuard, Ports};
 use crate::sync::metrics::SyncMetrics;
 
 pub use connections::{Credentials, ImapSettings};
+pub use notices::Notice;
 
 /// The name of the scheduled sync job.
 pub const SYNC_JOB: &str = "comms.mailbox_sync";

@@ -30,6 +30,9 @@ use crate::config::Config;
 pub const RATELIMIT: HeaderName = HeaderName::from_static("ratelimit");
 pub const RATELIMIT_POLICY: HeaderName = HeaderName::from_static("ratelimit-policy");
 
+/// Exchanging a client portal sign-in link is signing in too (API and page).
+const PORTAL_SIGN_IN: [&str; 2] = ["/portal/api/v1/session", "/portal/sign-in"];
+
 /// Which budget a request spends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -52,9 +55,9 @@ impl Class {
     /// The class of a request. Reads and writes follow from the method; the two
     /// special classes follow from the API's own naming rules rather than a
     /// table of routes: everything under `/api/v1/auth/` signs in (login, signup,
-    /// OIDC), and `…/import` / `…/export` are the bulk CSV endpoints.
+    /// OIDC), and so does the portal's link exchange; and `…/import` / `…/export` are the bulk CSV endpoints.
     pub fn of(method: &Method, path: &str) -> Self {
-        if path.starts_with("/api/v1/auth/") {
+        if path.starts_with("/api/v1/auth/") || PORTAL_SIGN_IN.contains(&path) {
             Self::Auth
         } else if path.ends_with("/import") || path.ends_with("/export") {
             Self::Bulk
@@ -186,6 +189,9 @@ mod tests {
     fn classes_follow_method_and_naming() {
         assert_eq!(Class::of(&Method::POST, "/api/v1/auth/login"), Class::Auth);
         assert_eq!(Class::of(&Method::GET, "/api/v1/auth/oidc/x/start"), Class::Auth);
+        assert_eq!(Class::of(&Method::POST, "/portal/api/v1/session"), Class::Auth);
+        assert_eq!(Class::of(&Method::POST, "/portal/sign-in"), Class::Auth);
+        assert_eq!(Class::of(&Method::GET, "/portal/api/v1/me"), Class::Read);
         assert_eq!(Class::of(&Method::GET, "/api/v1/contacts/export"), Class::Bulk);
         assert_eq!(Class::of(&Method::POST, "/api/v1/contacts/import"), Class::Bulk);
         assert_eq!(Class::of(&Method::GET, "/api/v1/contacts"), Class::Read);

@@ -1,0 +1,5 @@
+//! SeaORM entities of the portal tables; all are tenant entities.
+
+pub mod access;
+pub mod link;
+pub mod session;

@@ -1,0 +1,38 @@
+//! The portal's routes: staff manage grants and links under `/api/v1/portal-access`
+//! (owner, admin, member); the portal's own API lives under `/portal/api/v1` and
+//! answers only to the portal session cookie.
+
+mod access;
+mod session;
+
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::pages;
+use crate::service::PortalService;
+
+pub use session::{PORTAL_COOKIE, PortalCookies};
+pub(crate) use session::{PortalHttp, cleared_cookie, cookie_token, session_cookie};
+
+pub fn router(svc: PortalService, cookies: PortalCookies) -> OpenApiRouter {
+    let staff = OpenApiRouter::new()
+        .routes(routes!(access::list_access, access::create_access))
+        .routes(routes!(access::get_access, access::update_access))
+        .routes(routes!(access::revoke_access))
+        .routes(routes!(access::issue_link))
+        .with_state(svc.clone());
+    let portal = OpenApiRouter::new()
+        .routes(routes!(session::start_session, session::end_session))
+        .routes(routes!(session::portal_me))
+        .routes(routes!(session::portal_invoices))
+        .routes(routes!(session::portal_invoice_pdf))
+        // The pages are HTML, not API operations: outside the OpenAPI document.
+        .route("/portal", get(pages::overview))
+        .route("/portal/sign-in", get(pages::sign_in_page).post(pages::sign_in))
+        .route("/portal/sign-out", post(pages::sign_out))
+        .route("/portal/invoices", get(pages::invoices))
+        .route("/portal/assets/portal.css", get(pages::css))
+        .with_state(session::PortalHttp { svc, cookies });
+    staff.merge(portal)
+}

@@ -1,0 +1,92 @@
+//! What the portal needs from other domains, implemented by the gateway. The
+//! portal never reads CRM, agreements or comms tables itself.
+
+use async_trait::async_trait;
+use atrium_events::agreements::EngagementId;
+use atrium_events::crm::ContactId;
+use atrium_kernel::{AppError, OrgCtx, OrganizationId};
+
+/// A CRM contact as the portal needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactInfo {
+    /// The live contact (the survivor when the id asked for was merged).
+    pub id: ContactId,
+    /// Given and family name joined.
+    pub name: String,
+    pub email: Option<String>,
+}
+
+/// CRM's contacts.
+#[async_trait]
+pub trait Contacts: Send + Sync + 'static {
+    /// The contact of the caller's organization, or `None` (also for another organization's).
+    async fn contact(&self, ctx: &OrgCtx, id: ContactId) -> Result<Option<ContactInfo>, AppError>;
+}
+
+/// An engagement as the portal shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngagementInfo {
+    pub id: EngagementId,
+    pub name: String,
+}
+
+/// Agreements' engagements.
+#[async_trait]
+pub trait Engagements: Send + Sync + 'static {
+    /// The engagement of `org`, or `None` (also for another organization's).
+    async fn engagement(&self, org: OrganizationId, id: EngagementId) -> Result<Option<EngagementInfo>, AppError>;
+}
+
+/// A sign-in link mail for comms to write and queue to the contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkMail {
+    pub engagement_id: EngagementId,
+    pub contact_id: ContactId,
+    pub to_address: String,
+    pub to_name: String,
+    pub subject: String,
+    pub body_text: String,
+}
+
+/// Comms: writes the message (in a thread of the engagement with the contact) and
+/// queues it to be sent; answers the message's id.
+#[async_trait]
+pub trait Mailer: Send + Sync + 'static {
+    async fn send_link(&self, ctx: &OrgCtx, mail: LinkMail) -> Result<uuid::Uuid, AppError>;
+}
+
+/// An issued invoice as the client sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceSummary {
+    pub id: uuid::Uuid,
+    pub number: String,
+    /// `issued`, `partially_paid` or `paid`.
+    pub status: String,
+    pub overdue: bool,
+    pub issue_date: Option<chrono::NaiveDate>,
+    pub due_date: Option<chrono::NaiveDate>,
+    pub total: atrium_kernel::Money,
+    pub paid: atrium_kernel::Money,
+    pub balance: atrium_kernel::Money,
+}
+
+/// Revenue's invoices of one engagement, issued ones only (never drafts or void ones).
+#[async_trait]
+pub trait Invoices: Send + Sync + 'static {
+    /// The engagement's issued invoices, newest first; `next_after` as revenue's page gives it.
+    async fn issued(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<InvoiceSummary>, AppError>;
+
+    /// The PDF (file name, bytes) of an issued invoice of the engagement, or
+    /// `None` (another engagement's, a draft, a void one or no such invoice).
+    async fn pdf(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<Option<(String, Vec<u8>)>, AppError>;
+}
