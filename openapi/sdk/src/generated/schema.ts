@@ -213,6 +213,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bill-payments/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a bill payment (bounced, recorded against the wrong bill) with a reason:
+         *     it no longer counts, and the bill goes back to `partially_paid` or `approved`.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["reverse_bill_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing-settings": {
         parameters: {
             query?: never;
@@ -1728,7 +1749,7 @@ export interface paths {
          * The OAuth callback: exchanges the code (the `state` must be this organization's).
          * @description Required role: owner, admin (`manage_organization`); other roles get 403.
          */
-        get: operations["callback"];
+        get: operations["ledger_callback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1768,6 +1789,64 @@ export interface paths {
         get: operations["connection"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records and their ledger counterparts, oldest first; `status=conflict` lists what needs deciding.
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_links"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Required role: any member of the organization (`any`). */
+        get: operations["get_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/links/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a conflict: `local` pushes Atrium's version over the ledger's at the next
+         *     sync; `remote` keeps the ledger's and does not push Atrium's change.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["resolve_link"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1891,6 +1970,50 @@ export interface paths {
          * @description Required role: owner, admin, member (`write_records`); other roles get 403.
          */
         post: operations["mailbox_connections_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailbox-connections/oauth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the provider sends the browser back (same signed-in user): exchanges
+         *     the code and connects the mailbox (201), or renews the tokens of the mailbox
+         *     already connected (200), which syncs again right away.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        get: operations["mailbox_connections_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailbox-connections/oauth/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start connecting a Gmail mailbox: answers the provider's authorization URL
+         *     (with a single-use `state` and a PKCE S256 `code_challenge`, valid ten
+         *     minutes, bound to this organization and user) to send the browser to.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["start"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2285,6 +2408,96 @@ export interface paths {
          * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
          */
         post: operations["reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portal grants, newest first; filter by engagement or contact.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        get: operations["list_access"];
+        put?: never;
+        /**
+         * Give a contact portal access to an engagement (default permission `view`).
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["create_access"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal-access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One grant, with its version as `ETag`.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        get: operations["get_access"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a grant's permissions or expiry (`expires_at: null`: until revoked). A revoked grant is 409.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["update_access"];
+        trace?: never;
+    };
+    "/api/v1/portal-access/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a single-use sign-in link (valid `PORTAL_LINK_TTL_MINUTES`, default 30) and mail it to the
+         *     contact through comms. `return_link=true` also answers the link, once; it is never stored.
+         *     A revoked or expired grant, or a contact without an email address, is 409.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["issue_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal-access/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a grant: its links stop working and its portal sessions end at once. Revoking again is a no-op.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        post: operations["revoke_access"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3241,6 +3454,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflow-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workflow rules of the organization (any role).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_rules"];
+        put?: never;
+        /**
+         * Create a rule (owner/admin): a trigger, conditions and ordered actions,
+         *     checked against the schema of every event type the trigger matches; a field
+         *     the events do not have is a 422 naming it (`conditions.all[1].field`,
+         *     `actions[0].title`). Actions run as the caller.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["create_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One rule with its current version (any role).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["get_rule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a rule with its versions and runs (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        delete: operations["delete_rule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a rule (owner/admin). A new trigger, conditions or actions is a new
+         *     version; earlier runs keep pointing at the version they used. `enabled:
+         *     false` takes effect for the next event.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        patch: operations["update_rule"];
+        trace?: never;
+    };
+    "/api/v1/workflow-rules/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rule's runs, newest first: version used, conditions result, each
+         *     action's result or error, duration (any role).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_rule_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-rules/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry run (owner/admin): what the rule's current version would do with the
+         *     given event, or the organization's latest event its trigger matches. Nothing
+         *     is written and no action runs.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["test_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-rules/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rule's versions, newest first (any role).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every rule's run on one event (any role).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_event_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/blobs/{org}/{file}/{object}": {
         parameters: {
             query?: never;
@@ -3312,6 +3665,80 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engagement's issued invoices with their payment status, newest first (permission `invoices`). */
+        get: operations["portal_invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/invoices/{invoice_id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An issued invoice of the engagement as a PDF (permission `invoices`); another engagement's is 404. */
+        get: operations["portal_invoice_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in to the portal, the engagement they see and what they may do. */
+        get: operations["portal_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a sign-in link's token for a portal session (cookie `atrium_portal`: HttpOnly,
+         *     Secure, SameSite=Strict, path `/portal`, `PORTAL_SESSION_TTL_MINUTES`). A link works once.
+         *     An unknown, used, expired or revoked link is a 401 `sign-in-refused` saying which. Rate
+         *     limited as sign-in (`RATE_LIMIT_AUTH`, per client IP).
+         */
+        post: operations["start_session"];
+        /** Sign out of the portal: the session ends and the cookie is cleared. */
+        delete: operations["end_session"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4619,6 +5046,126 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "portal.access.granted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact was given portal access to an engagement.
+         * @description Delivered for `portal.access.granted` events (aggregate `portal_access`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["portal.access.granted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "portal.access.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A portal grant was revoked; its links and sessions stopped working.
+         * @description Delivered for `portal.access.revoked` events (aggregate `portal_access`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["portal.access.revoked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "portal.access.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A portal grant's permissions or expiry changed.
+         * @description Delivered for `portal.access.updated` events (aggregate `portal_access`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["portal.access.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "portal.link.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use portal sign-in link was issued.
+         * @description Delivered for `portal.link.issued` events (aggregate `portal_access`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["portal.link.issued"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "portal.session.ended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact signed out of the portal.
+         * @description Delivered for `portal.session.ended` events (aggregate `portal_access`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["portal.session.ended"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "portal.session.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact signed in to the portal with a link.
+         * @description Delivered for `portal.session.started` events (aggregate `portal_access`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["portal.session.started"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "projects.member_capacity.created": {
         parameters: {
             query?: never;
@@ -5459,6 +6006,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "revenue.bill_payment.reversed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bill payment was reversed.
+         * @description Delivered for `revenue.bill_payment.reversed` events (aggregate `bill_payment`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill_payment.reversed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "revenue.credit_note.issued": {
         parameters: {
             query?: never;
@@ -5733,6 +6300,26 @@ export interface webhooks {
          * @description Delivered for `revenue.ledger.auth_failed` events (aggregate `ledger_connection`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
          */
         post: operations["revenue.ledger.auth_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.ledger.conflict_resolved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A record changed on both sides was decided: Atrium's version or the ledger's.
+         * @description Delivered for `revenue.ledger.conflict_resolved` events (aggregate `ledger_link`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.ledger.conflict_resolved"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6059,6 +6646,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "workflow.rule.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A workflow rule was created.
+         * @description Delivered for `workflow.rule.created` events (aggregate `workflow_rule`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["workflow.rule.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "workflow.rule.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A workflow rule was deleted.
+         * @description Delivered for `workflow.rule.deleted` events (aggregate `workflow_rule`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["workflow.rule.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "workflow.rule.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A workflow rule was changed.
+         * @description Delivered for `workflow.rule.updated` events (aggregate `workflow_rule`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["workflow.rule.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -6069,6 +6716,137 @@ export interface components {
          */
         AcceptInvitationIn: {
             token: string;
+        };
+        /**
+         * @description Give a contact portal access to an engagement.
+         * @example {
+         *       "contact_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "expires_at": "2027-06-30T00:00:00Z",
+         *       "permissions": [
+         *         "view",
+         *         "invoices",
+         *         "approve_proposals"
+         *       ]
+         *     }
+         */
+        AccessIn: {
+            engagement_id: components["schemas"]["EngagementId"];
+            /** @description A contact of the organization (merged ones resolve to their survivor). */
+            contact_id: components["schemas"]["ContactId"];
+            /** @description Default `["view"]`. */
+            permissions?: components["schemas"]["Permission"][];
+            expires_at?: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @description A grant of portal access.
+         * @example {
+         *       "contact_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "contact_name": "Ann Lee",
+         *       "created_at": "2026-12-09T13:00:00Z",
+         *       "created_by": "user:01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b80",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "expires_at": null,
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "last_used_at": null,
+         *       "permissions": [
+         *         "view",
+         *         "invoices"
+         *       ],
+         *       "revoked_at": null,
+         *       "status": "active",
+         *       "updated_at": "2026-12-09T13:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        AccessOut: {
+            id: components["schemas"]["PortalAccessId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            contact_id: components["schemas"]["ContactId"];
+            contact_name: string;
+            permissions: components["schemas"]["Permission"][];
+            /** @description `active`, `expired` or `revoked`. */
+            status: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the contact last signed in or acted.
+             */
+            last_used_at?: string | null;
+            /** @description Who granted it (`user:<id>` or `api_key:<id>`). */
+            created_by?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Change a grant: absent is unchanged; `expires_at: null` removes the expiry.
+         * @example {
+         *       "expires_at": null,
+         *       "permissions": [
+         *         "view"
+         *       ]
+         *     }
+         */
+        AccessPatch: {
+            permissions?: components["schemas"]["Permission"][] | null;
+            expires_at?: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @description What one action of a run did.
+         * @example {
+         *       "index": 0,
+         *       "kind": "create_engagement",
+         *       "output": {
+         *         "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *         "project_id": null
+         *       },
+         *       "status": "succeeded"
+         *     }
+         */
+        ActionResultOut: {
+            index: number;
+            /** @example create_task */
+            kind: string;
+            /**
+             * @description `succeeded` or `failed`.
+             * @example succeeded
+             */
+            status: string;
+            /** @description The action's outputs (ids of what it created). */
+            output?: Record<string, never> | null;
+            error?: string | null;
+        };
+        /** @description One action of a rule, run through the owning domain's service. */
+        ActionSpec: {
+            project_id: string;
+            title: string;
+            assignee_id?: string | null;
+            /** @description Renders to `YYYY-MM-DD`. */
+            due_date?: string | null;
+            description?: string | null;
+            /** @enum {string} */
+            kind: "create_task";
+        } | {
+            name: string;
+            deal_id?: string | null;
+            /** @description `fixed` (default), `time_and_materials` or `retainer`. */
+            billing_model?: string | null;
+            project_name?: string | null;
+            /** @enum {string} */
+            kind: "create_engagement";
+        } | {
+            email: string;
+            name?: string | null;
+            company?: string | null;
+            /** @enum {string} */
+            kind: "create_contact";
         };
         ActivityOut: {
             /** @description The id of the event this entry came from. */
@@ -6742,6 +7520,12 @@ export interface components {
             /** @description Base-currency units per unit of the payment's currency on the day paid. */
             fx_rate?: string | null;
             base_amount: components["schemas"]["Money"];
+            /**
+             * Format: date-time
+             * @description Set once reversed: the payment no longer counts toward the bill.
+             */
+            reversed_at?: string | null;
+            reversal_reason?: string | null;
             /** Format: int32 */
             version: number;
             /** Format: date-time */
@@ -6760,6 +7544,28 @@ export interface components {
             base_amount: components["schemas"]["Money"];
             /** Format: date */
             paid_on: string;
+            bill_status: string;
+            bill_balance: components["schemas"]["Money"];
+        };
+        /**
+         * @description Why a bill payment is reversed (bounced, recorded against the wrong bill).
+         * @example {
+         *       "reason": "Bank returned the transfer"
+         *     }
+         */
+        BillPaymentReverseIn: {
+            reason: string;
+        };
+        /**
+         * @description `revenue.bill_payment.reversed`: a payment no longer counts toward its bill,
+         *     with why, and the bill status it led back to.
+         */
+        BillPaymentReversed: {
+            id: components["schemas"]["BillPaymentId"];
+            bill_id: components["schemas"]["BillId"];
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            amount: components["schemas"]["Money"];
+            reason: string;
             bill_status: string;
             bill_balance: components["schemas"]["Money"];
         };
@@ -7615,6 +8421,52 @@ export interface components {
             size: number;
             sha256: string;
             content_type?: string | null;
+        };
+        /**
+         * @description What one action would do: the action with its templates rendered (outputs of
+         *     earlier actions appear as `<actions.N.output>`).
+         */
+        DryRunActionOut: {
+            index: number;
+            would?: components["schemas"]["ActionSpec"] | null;
+            error?: string | null;
+        };
+        /**
+         * @description Which event to try the rule on: this one, or without it the organization's
+         *     most recent event that the trigger matches.
+         * @example {
+         *       "event_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d"
+         *     }
+         */
+        DryRunIn: {
+            event_id?: components["schemas"]["EventId"] | null;
+        };
+        /**
+         * @example {
+         *       "actions": [
+         *         {
+         *           "index": 0,
+         *           "would": {
+         *             "deal_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8e",
+         *             "kind": "create_engagement",
+         *             "name": "Relaunch"
+         *           }
+         *         }
+         *       ],
+         *       "conditions_result": true,
+         *       "event_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d",
+         *       "event_type": "crm.deal.stage_changed",
+         *       "rule_version": 2
+         *     }
+         */
+        DryRunOut: {
+            event_id: components["schemas"]["EventId"];
+            event_type: string;
+            /** Format: int32 */
+            rule_version: number;
+            conditions_result: boolean;
+            /** @description Empty when the conditions are not met. */
+            actions: components["schemas"]["DryRunActionOut"][];
         };
         DuplicateGroupOut: {
             reason: components["schemas"]["DuplicateReason"];
@@ -8647,6 +9499,11 @@ export interface components {
             issue_date?: string | null;
         };
         /**
+         * @description Which side of a conflict wins.
+         * @enum {string}
+         */
+        Keep: "local" | "remote";
+        /**
          * @description `revenue.ledger.auth_failed`: the ledger refused the grant (revoked, expired);
          *     sync stops until an admin connects again.
          */
@@ -8654,6 +9511,22 @@ export interface components {
             id: components["schemas"]["LedgerConnectionId"];
             provider: string;
             reason: string;
+        };
+        /**
+         * @description `revenue.ledger.conflict_resolved`: a record changed both in Atrium and in the
+         *     ledger was decided: Atrium's version is pushed by the next sync (`local`), or
+         *     the ledger's stands and Atrium's change is not pushed (`remote`).
+         */
+        LedgerConflictResolved: {
+            id: components["schemas"]["LedgerLinkId"];
+            /** @description `customer`, `vendor`, `invoice`, `credit_note`, `payment`, `bill` or `bill_payment`. */
+            record_type: string;
+            record_id: string;
+            remote_id?: string | null;
+            /** @description `local` or `remote`. */
+            keep: string;
+            /** @description The ledger's version the decision was taken against. */
+            remote_version: string;
         };
         /** @description `revenue.ledger.connected`: the OAuth grant was exchanged; the ledger's books are reachable. */
         LedgerConnected: {
@@ -8669,6 +9542,12 @@ export interface components {
          * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
          */
         LedgerConnectionId: string;
+        /**
+         * Format: uuid
+         * @description LedgerLinkId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        LedgerLinkId: string;
         /**
          * Format: uuid
          * @description LedgerMappingId: a UUIDv7
@@ -8792,6 +9671,38 @@ export interface components {
             /** @description Whether the unit price already contains this tax. */
             inclusive: boolean;
         };
+        /**
+         * @description A local record and its counterpart in the ledger.
+         * @example {
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "last_error": "the ledger's vendor 58 changed since the last sync (version 2 → 3) and so did Atrium's",
+         *       "record_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "record_type": "vendor",
+         *       "remote_id": "58",
+         *       "remote_version": "3",
+         *       "status": "conflict",
+         *       "updated_at": "2027-01-15T09:00:00Z"
+         *     }
+         */
+        LinkOut: {
+            id: components["schemas"]["LedgerLinkId"];
+            record_type: components["schemas"]["RecordKind"];
+            /** Format: uuid */
+            record_id: string;
+            /** @description The ledger's id, once it answered. */
+            remote_id?: string | null;
+            /** @description QBO `SyncToken` or Xero `UpdatedDateUTC`, as last seen. */
+            remote_version?: string | null;
+            status: components["schemas"]["LinkStatus"];
+            last_error?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Where a record stands with the ledger.
+         * @enum {string}
+         */
+        LinkStatus: "synced" | "pending" | "error" | "conflict";
         /**
          * @description The email is not checked for shape: an unknown or malformed one reads like a
          *     wrong password (401), so logins cannot probe which accounts exist.
@@ -9286,6 +10197,44 @@ export interface components {
             /** @description `invoiced − credited`. */
             revenue: components["schemas"]["Money"];
         };
+        /**
+         * @description The OAuth providers a mailbox can be connected with.
+         * @enum {string}
+         */
+        OAuthProviderName: "gmail" | "microsoft";
+        /**
+         * @description Starts connecting a mailbox over OAuth: the answer's URL is where the browser goes.
+         * @example {
+         *       "provider": "gmail",
+         *       "sync_window_days": 90
+         *     }
+         */
+        OAuthStartIn: {
+            provider: components["schemas"]["OAuthProviderName"];
+            /**
+             * Format: int32
+             * @description How far back the first sync reads (default 90, at most 3650).
+             */
+            sync_window_days?: number | null;
+        };
+        /**
+         * @description Where to send the browser. The `state` is single use and bound to the
+         *     organization and the user who started; the PKCE verifier never leaves the server.
+         * @example {
+         *       "authorization_url": "https://accounts.google.com/o/oauth2/v2/auth?response_type=code&client_id=…&state=…&code_challenge=…&code_challenge_method=S256",
+         *       "expires_at": "2026-12-09T10:10:00Z",
+         *       "state": "3q2-7wAAAAE"
+         *     }
+         */
+        OAuthStartOut: {
+            authorization_url: string;
+            state: string;
+            /**
+             * Format: date-time
+             * @description The callback must come before this.
+             */
+            expires_at: string;
+        };
         /** @description A sign-in started at a provider (also sent as the `Location` of the 303). */
         OidcStartOut: {
             /**
@@ -9354,6 +10303,40 @@ export interface components {
             message_id: string;
             /** @description `draft`, `queued`, `retrying`, `sent` or `failed`. */
             status: string;
+        };
+        /** @description A page on the wire. */
+        PageOut_AccessOut: {
+            items: {
+                id: components["schemas"]["PortalAccessId"];
+                engagement_id: components["schemas"]["EngagementId"];
+                contact_id: components["schemas"]["ContactId"];
+                contact_name: string;
+                permissions: components["schemas"]["Permission"][];
+                /** @description `active`, `expired` or `revoked`. */
+                status: string;
+                /** Format: date-time */
+                expires_at?: string | null;
+                /** Format: date-time */
+                revoked_at?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the contact last signed in or acted.
+                 */
+                last_used_at?: string | null;
+                /** @description Who granted it (`user:<id>` or `api_key:<id>`). */
+                created_by?: string | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
         };
         /** @description A page on the wire. */
         PageOut_ActivityOut: {
@@ -9518,6 +10501,12 @@ export interface components {
                 /** @description Base-currency units per unit of the payment's currency on the day paid. */
                 fx_rate?: string | null;
                 base_amount: components["schemas"]["Money"];
+                /**
+                 * Format: date-time
+                 * @description Set once reversed: the payment no longer counts toward the bill.
+                 */
+                reversed_at?: string | null;
+                reversal_reason?: string | null;
                 /** Format: int32 */
                 version: number;
                 /** Format: date-time */
@@ -9857,6 +10846,28 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_LinkOut: {
+            items: {
+                id: components["schemas"]["LedgerLinkId"];
+                record_type: components["schemas"]["RecordKind"];
+                /** Format: uuid */
+                record_id: string;
+                /** @description The ledger's id, once it answered. */
+                remote_id?: string | null;
+                /** @description QBO `SyncToken` or Xero `UpdatedDateUTC`, as last seen. */
+                remote_version?: string | null;
+                status: components["schemas"]["LinkStatus"];
+                last_error?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_MemberCapacityOut: {
             items: {
                 id: components["schemas"]["MemberCapacityId"];
@@ -10010,6 +11021,30 @@ export interface components {
                 version: number;
                 /** Format: date-time */
                 created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_PortalInvoiceOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** @description `issued`, `partially_paid` or `paid`. */
+                status: string;
+                /** @description Past its due date with a balance left. */
+                overdue: boolean;
+                /** Format: date */
+                issue_date?: string | null;
+                /** Format: date */
+                due_date?: string | null;
+                total: components["schemas"]["Money"];
+                paid: components["schemas"]["Money"];
+                balance: components["schemas"]["Money"];
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -10513,6 +11548,106 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /** @description A page on the wire. */
+        PageOut_WorkflowRuleOut: {
+            items: {
+                id: components["schemas"]["WorkflowRuleId"];
+                name: string;
+                enabled: boolean;
+                /**
+                 * Format: int32
+                 * @description The current definition's version number.
+                 */
+                rule_version: number;
+                rule_version_id: components["schemas"]["WorkflowRuleVersionId"];
+                trigger: string;
+                conditions: Record<string, never>;
+                actions: components["schemas"]["ActionSpec"][];
+                /**
+                 * Format: int32
+                 * @description The row's version, for `If-Match`.
+                 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_WorkflowRuleVersionOut: {
+            items: {
+                id: components["schemas"]["WorkflowRuleVersionId"];
+                rule_id: components["schemas"]["WorkflowRuleId"];
+                /** Format: int32 */
+                number: number;
+                trigger: string;
+                conditions: Record<string, never>;
+                actions: components["schemas"]["ActionSpec"][];
+                /**
+                 * @description Who saved it; actions of runs on this version act as them.
+                 * @example user:01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d
+                 */
+                created_by: string;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_WorkflowRunOut: {
+            items: {
+                id: components["schemas"]["WorkflowRunId"];
+                rule_id: components["schemas"]["WorkflowRuleId"];
+                rule_version_id: components["schemas"]["WorkflowRuleVersionId"];
+                /** Format: int32 */
+                rule_version: number;
+                event_id: components["schemas"]["EventId"];
+                event_type: string;
+                /**
+                 * @description `running`, `succeeded`, `failed` (retried with the dispatcher's backoff),
+                 *     `conditions_not_met` or `depth_limited`.
+                 * @example succeeded
+                 */
+                outcome: string;
+                conditions_result?: boolean | null;
+                actions: components["schemas"]["ActionResultOut"][];
+                error?: string | null;
+                /**
+                 * Format: int32
+                 * @description How many workflow runs in a row caused the event (0: not caused by a rule).
+                 */
+                depth?: number | null;
+                /**
+                 * Format: int32
+                 * @description Delivery attempts so far.
+                 */
+                attempts: number;
+                /**
+                 * Format: int64
+                 * @description Time spent on the latest attempt.
+                 */
+                duration_ms: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
         /**
          * Format: uuid
          * @description PaymentId: a UUIDv7
@@ -10588,6 +11723,233 @@ export interface components {
             /** @description The invoice's status after this payment (or its reversal). */
             invoice_status: string;
             invoice_balance: components["schemas"]["Money"];
+        };
+        /**
+         * @description What a contact may do in the portal.
+         * @enum {string}
+         */
+        Permission: "view" | "approve_proposals" | "sign_contracts" | "invoices" | "reply_threads";
+        /**
+         * @description A contact was given portal access to an engagement.
+         * @example {
+         *       "contact_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "contact_name": "Ann Lee",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "expires_at": null,
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "permissions": [
+         *         "view",
+         *         "invoices"
+         *       ],
+         *       "revoked_at": null
+         *     }
+         */
+        PortalAccessGranted: components["schemas"]["PortalAccessState"];
+        /**
+         * Format: uuid
+         * @description PortalAccessId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        PortalAccessId: string;
+        /**
+         * @description A grant was revoked: its links and sessions stop working at once.
+         * @example {
+         *       "contact_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "contact_name": "Ann Lee",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "expires_at": null,
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "permissions": [
+         *         "view"
+         *       ],
+         *       "revoked_at": "2026-12-09T13:00:00Z",
+         *       "sessions_ended": 1
+         *     }
+         */
+        PortalAccessRevoked: components["schemas"]["PortalAccessState"] & {
+            /**
+             * Format: int64
+             * @description Sessions that were open and ended with the revocation.
+             */
+            sessions_ended: number;
+        };
+        /** @description A grant as events carry it. */
+        PortalAccessState: {
+            id: components["schemas"]["PortalAccessId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            contact_id: components["schemas"]["ContactId"];
+            /** @description The contact's name when the grant was made, for summaries. */
+            contact_name: string;
+            /**
+             * @description What the contact may do: `view`, `approve_proposals`, `sign_contracts`,
+             *     `invoices`, `reply_threads`.
+             */
+            permissions: string[];
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** Format: date-time */
+            revoked_at?: string | null;
+        };
+        /**
+         * @description A grant's permissions or expiry changed.
+         * @example {
+         *       "changed": [
+         *         "permissions",
+         *         "expires_at"
+         *       ],
+         *       "contact_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "contact_name": "Ann Lee",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "expires_at": "2027-01-31T00:00:00Z",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "permissions": [
+         *         "view"
+         *       ],
+         *       "revoked_at": null
+         *     }
+         */
+        PortalAccessUpdated: components["schemas"]["PortalAccessState"] & {
+            /** @description The fields that changed. */
+            changed: string[];
+        };
+        /** @description The engagement a portal session sees. */
+        PortalEngagementOut: {
+            id: components["schemas"]["EngagementId"];
+            name: string;
+        };
+        /**
+         * @description An issued invoice of the engagement, with its payment status.
+         * @example {
+         *       "balance": {
+         *         "amount_minor": 100000,
+         *         "currency": "EUR"
+         *       },
+         *       "due_date": "2026-12-31",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b90",
+         *       "issue_date": "2026-12-01",
+         *       "number": "INV-2026-0007",
+         *       "overdue": false,
+         *       "paid": {
+         *         "amount_minor": 20000,
+         *         "currency": "EUR"
+         *       },
+         *       "status": "partially_paid",
+         *       "total": {
+         *         "amount_minor": 120000,
+         *         "currency": "EUR"
+         *       }
+         *     }
+         */
+        PortalInvoiceOut: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @description `issued`, `partially_paid` or `paid`. */
+            status: string;
+            /** @description Past its due date with a balance left. */
+            overdue: boolean;
+            /** Format: date */
+            issue_date?: string | null;
+            /** Format: date */
+            due_date?: string | null;
+            total: components["schemas"]["Money"];
+            paid: components["schemas"]["Money"];
+            balance: components["schemas"]["Money"];
+        };
+        /**
+         * Format: uuid
+         * @description PortalLinkId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        PortalLinkId: string;
+        /**
+         * @description A single-use sign-in link was issued for a grant (its token is never in an event).
+         * @example {
+         *       "access_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "contact_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "contact_name": "Ann Lee",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "expires_at": "2026-12-09T13:30:00Z",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d"
+         *     }
+         */
+        PortalLinkIssued: {
+            id: components["schemas"]["PortalLinkId"];
+            access_id: components["schemas"]["PortalAccessId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            contact_id: components["schemas"]["ContactId"];
+            contact_name: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        /**
+         * @description Who is signed in to the portal, and what they see.
+         * @example {
+         *       "contact_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "contact_name": "Ann Lee",
+         *       "engagement": {
+         *         "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *         "name": "Website relaunch"
+         *       },
+         *       "permissions": [
+         *         "view",
+         *         "invoices"
+         *       ],
+         *       "session_expires_at": "2026-12-09T21:00:00Z"
+         *     }
+         */
+        PortalMeOut: {
+            contact_id: components["schemas"]["ContactId"];
+            contact_name: string;
+            engagement: components["schemas"]["PortalEngagementOut"];
+            permissions: components["schemas"]["Permission"][];
+            /** Format: date-time */
+            session_expires_at: string;
+        };
+        /**
+         * @description A contact signed out of the portal.
+         * @example {
+         *       "access_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "contact_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "contact_name": "Ann Lee",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8e"
+         *     }
+         */
+        PortalSessionEnded: {
+            id: components["schemas"]["PortalSessionId"];
+            access_id: components["schemas"]["PortalAccessId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            contact_id: components["schemas"]["ContactId"];
+            contact_name: string;
+        };
+        /**
+         * Format: uuid
+         * @description PortalSessionId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        PortalSessionId: string;
+        /**
+         * @description A contact exchanged a link for a portal session (the actor is `portal:contact:<id>`).
+         * @example {
+         *       "access_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "contact_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "contact_name": "Ann Lee",
+         *       "engagement_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "expires_at": "2026-12-09T21:00:00Z",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8e",
+         *       "link_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d"
+         *     }
+         */
+        PortalSessionStarted: {
+            id: components["schemas"]["PortalSessionId"];
+            link_id: components["schemas"]["PortalLinkId"];
+            access_id: components["schemas"]["PortalAccessId"];
+            engagement_id: components["schemas"]["EngagementId"];
+            contact_id: components["schemas"]["ContactId"];
+            contact_name: string;
+            /** Format: date-time */
+            expires_at: string;
         };
         /** @description Who is acting. */
         Principal: {
@@ -11001,6 +12363,11 @@ export interface components {
          */
         RateSource: "engagement" | "default";
         /**
+         * @description The kinds of records pushed, and the link table's `local_type`.
+         * @enum {string}
+         */
+        RecordKind: "customer" | "vendor" | "invoice" | "credit_note" | "payment" | "bill" | "bill_payment";
+        /**
          * @description `agreements.references.repointed`: after a CRM merge, the proposals, contracts
          *     and engagements that named a merged record now name the survivor (the
          *     aggregate).
@@ -11151,6 +12518,15 @@ export interface components {
             field: "contact_id";
         };
         /**
+         * @description How to resolve a conflict.
+         * @example {
+         *       "keep": "local"
+         *     }
+         */
+        ResolveIn: {
+            keep: components["schemas"]["Keep"];
+        };
+        /**
          * @description Revenue by client and month, net of tax, in the base currency.
          * @example {
          *       "base_currency": "USD",
@@ -11243,6 +12619,46 @@ export interface components {
              */
             mode: "any_of" | "all_of";
             approvers: components["schemas"]["ApprovalSeatOut"][];
+        };
+        /**
+         * @description A rule was created (its version 1).
+         * @example {
+         *       "actions": [
+         *         {
+         *           "deal_id": "{{data.id}}",
+         *           "kind": "create_engagement",
+         *           "name": "{{data.name}}"
+         *         }
+         *       ],
+         *       "conditions": {
+         *         "all": [
+         *           {
+         *             "field": "data.to",
+         *             "op": "eq",
+         *             "value": "won"
+         *           }
+         *         ]
+         *       },
+         *       "enabled": true,
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "name": "Kick off won deals",
+         *       "rule_version": 1,
+         *       "trigger": "crm.deal.stage_changed"
+         *     }
+         */
+        RuleCreated: components["schemas"]["WorkflowRuleState"];
+        /** @description A rule was deleted, with its versions and runs. */
+        RuleDeleted: {
+            id: components["schemas"]["WorkflowRuleId"];
+            name: string;
+        };
+        /**
+         * @description A rule changed: a new version when its definition changed, or its name or
+         *     enabled flag.
+         */
+        RuleUpdated: components["schemas"]["WorkflowRuleState"] & {
+            /** @description The fields that changed, e.g. `["conditions", "enabled"]`. */
+            changed: string[];
         };
         /**
          * @description Run a schedule now: everything due up to `up_to` (default and at most today).
@@ -11429,6 +12845,15 @@ export interface components {
         SendDraftIn: {
             connection_id?: components["schemas"]["MailboxConnectionId"] | null;
             to?: string[] | null;
+        };
+        /**
+         * @description Exchange a sign-in link's token (`token`, from the link's URL) for a portal session.
+         * @example {
+         *       "token": "atr_pl_Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6"
+         *     }
+         */
+        SessionIn: {
+            token: string;
         };
         SettingsOut: {
             /** @description Reports and exchange rates are in this currency. */
@@ -12179,6 +13604,11 @@ export interface components {
          * @enum {string}
          */
         TimeGrouping: "member" | "task";
+        /**
+         * Format: date-time
+         * @example 2026-12-01T10:00:00Z
+         */
+        Timestamp: string;
         /** @description An address that sent mail and matches no CRM contact (yet). */
         UnknownSenderOut: {
             /** Format: uuid */
@@ -12453,6 +13883,233 @@ export interface components {
          * @enum {string}
          */
         Weekday: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+        /**
+         * Format: uuid
+         * @description WorkflowRuleId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        WorkflowRuleId: string;
+        /**
+         * @description A new rule (owner/admin). Conditions and templates are checked against the
+         *     schema of every event type the trigger matches.
+         * @example {
+         *       "actions": [
+         *         {
+         *           "deal_id": "{{ data.id }}",
+         *           "kind": "create_engagement",
+         *           "name": "{{ data.name }}",
+         *           "project_name": "{{ data.name }} delivery"
+         *         },
+         *         {
+         *           "due_date": "{{ occurred_at | date_add_days: 3 }}",
+         *           "kind": "create_task",
+         *           "project_id": "{{ actions.0.project_id }}",
+         *           "title": "Kick-off: {{ data.name }}"
+         *         }
+         *       ],
+         *       "conditions": {
+         *         "all": [
+         *           {
+         *             "field": "data.to",
+         *             "op": "eq",
+         *             "value": "won"
+         *           }
+         *         ]
+         *       },
+         *       "name": "Kick off won deals",
+         *       "trigger": "crm.deal.stage_changed"
+         *     }
+         */
+        WorkflowRuleIn: {
+            name: string;
+            /** @description Default true. */
+            enabled?: boolean | null;
+            /**
+             * @description An event type (`crm.deal.stage_changed`) or a prefix pattern (`crm.deal.*`).
+             * @example crm.deal.stage_changed
+             */
+            trigger: string;
+            /**
+             * @description `{"all": […]}`, `{"any": […]}`, `{"not": {…}}` or a comparison
+             *     `{"field": "data.amount_minor", "op": "gte", "value": 1000}`; absent or
+             *     `null` for none. Operators: `eq ne gt gte lt lte in exists contains starts_with`.
+             */
+            conditions?: Record<string, never>;
+            /**
+             * @description Run in order; a later action's templates may read an earlier one's outputs
+             *     as `actions.<index>.<output>`.
+             */
+            actions: components["schemas"]["ActionSpec"][];
+        };
+        /**
+         * @example {
+         *       "actions": [
+         *         {
+         *           "deal_id": "{{ data.id }}",
+         *           "kind": "create_engagement",
+         *           "name": "{{ data.name }}"
+         *         }
+         *       ],
+         *       "conditions": {
+         *         "all": [
+         *           {
+         *             "field": "data.to",
+         *             "op": "eq",
+         *             "value": "won"
+         *           }
+         *         ]
+         *       },
+         *       "created_at": "2026-12-09T12:00:00Z",
+         *       "enabled": true,
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "name": "Kick off won deals",
+         *       "rule_version": 2,
+         *       "rule_version_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "trigger": "crm.deal.stage_changed",
+         *       "updated_at": "2026-12-09T12:30:00Z",
+         *       "version": 3
+         *     }
+         */
+        WorkflowRuleOut: {
+            id: components["schemas"]["WorkflowRuleId"];
+            name: string;
+            enabled: boolean;
+            /**
+             * Format: int32
+             * @description The current definition's version number.
+             */
+            rule_version: number;
+            rule_version_id: components["schemas"]["WorkflowRuleVersionId"];
+            trigger: string;
+            conditions: Record<string, never>;
+            actions: components["schemas"]["ActionSpec"][];
+            /**
+             * Format: int32
+             * @description The row's version, for `If-Match`.
+             */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Partial update (owner/admin). A change of trigger, conditions or actions
+         *     creates a new version; runs keep pointing at the version they used.
+         * @example {
+         *       "enabled": false
+         *     }
+         */
+        WorkflowRulePatch: {
+            name?: string | null;
+            enabled?: boolean | null;
+            trigger?: string | null;
+            /** @description Replaces the conditions; `null` removes them. */
+            conditions?: Record<string, never> | null;
+            actions?: components["schemas"]["ActionSpec"][] | null;
+        };
+        /** @description A rule as it is after the change: its current version's definition. */
+        WorkflowRuleState: {
+            id: components["schemas"]["WorkflowRuleId"];
+            name: string;
+            enabled: boolean;
+            /**
+             * Format: int32
+             * @description The current version's number (1, 2, …).
+             */
+            rule_version: number;
+            /** @description An event type, or a prefix pattern such as `crm.deal.*`. */
+            trigger: string;
+            /** @description The condition tree (`all`/`any`/`not`/field comparisons), `null` for none. */
+            conditions: Record<string, never>;
+            /** @description The ordered actions. */
+            actions: Record<string, never>[];
+        };
+        /**
+         * Format: uuid
+         * @description WorkflowRuleVersionId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        WorkflowRuleVersionId: string;
+        /** @description One saved version of a rule's definition. */
+        WorkflowRuleVersionOut: {
+            id: components["schemas"]["WorkflowRuleVersionId"];
+            rule_id: components["schemas"]["WorkflowRuleId"];
+            /** Format: int32 */
+            number: number;
+            trigger: string;
+            conditions: Record<string, never>;
+            actions: components["schemas"]["ActionSpec"][];
+            /**
+             * @description Who saved it; actions of runs on this version act as them.
+             * @example user:01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d
+             */
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * Format: uuid
+         * @description WorkflowRunId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        WorkflowRunId: string;
+        /**
+         * @example {
+         *       "actions": [],
+         *       "attempts": 1,
+         *       "conditions_result": true,
+         *       "created_at": "2026-12-09T12:00:00Z",
+         *       "depth": 0,
+         *       "duration_ms": 12,
+         *       "error": null,
+         *       "event_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d",
+         *       "event_type": "crm.deal.stage_changed",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "outcome": "succeeded",
+         *       "rule_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "rule_version": 1,
+         *       "rule_version_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b",
+         *       "updated_at": "2026-12-09T12:00:00Z"
+         *     }
+         */
+        WorkflowRunOut: {
+            id: components["schemas"]["WorkflowRunId"];
+            rule_id: components["schemas"]["WorkflowRuleId"];
+            rule_version_id: components["schemas"]["WorkflowRuleVersionId"];
+            /** Format: int32 */
+            rule_version: number;
+            event_id: components["schemas"]["EventId"];
+            event_type: string;
+            /**
+             * @description `running`, `succeeded`, `failed` (retried with the dispatcher's backoff),
+             *     `conditions_not_met` or `depth_limited`.
+             * @example succeeded
+             */
+            outcome: string;
+            conditions_result?: boolean | null;
+            actions: components["schemas"]["ActionResultOut"][];
+            error?: string | null;
+            /**
+             * Format: int32
+             * @description How many workflow runs in a row caused the event (0: not caused by a rule).
+             */
+            depth?: number | null;
+            /**
+             * Format: int32
+             * @description Delivery attempts so far.
+             */
+            attempts: number;
+            /**
+             * Format: int64
+             * @description Time spent on the latest attempt.
+             */
+            duration_ms: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
     };
     responses: {
         /** @description Malformed request (e.g. invalid JSON, bytes after the JSON value, a bad path parameter) */
@@ -12731,6 +14388,11 @@ export interface components {
     pathItems: never;
 }
 export type AcceptInvitationIn = components['schemas']['AcceptInvitationIn'];
+export type AccessIn = components['schemas']['AccessIn'];
+export type AccessOut = components['schemas']['AccessOut'];
+export type AccessPatch = components['schemas']['AccessPatch'];
+export type ActionResultOut = components['schemas']['ActionResultOut'];
+export type ActionSpec = components['schemas']['ActionSpec'];
 export type ActivityOut = components['schemas']['ActivityOut'];
 export type AddressOut = components['schemas']['AddressOut'];
 export type AgingBuckets = components['schemas']['AgingBuckets'];
@@ -12775,6 +14437,8 @@ export type BillPaymentId = components['schemas']['BillPaymentId'];
 export type BillPaymentIn = components['schemas']['BillPaymentIn'];
 export type BillPaymentOut = components['schemas']['BillPaymentOut'];
 export type BillPaymentRecorded = components['schemas']['BillPaymentRecorded'];
+export type BillPaymentReverseIn = components['schemas']['BillPaymentReverseIn'];
+export type BillPaymentReversed = components['schemas']['BillPaymentReversed'];
 export type BillRejected = components['schemas']['BillRejected'];
 export type BillState = components['schemas']['BillState'];
 export type BillStatus = components['schemas']['BillStatus'];
@@ -12855,6 +14519,9 @@ export type DealUpdated = components['schemas']['DealUpdated'];
 export type DirectUploadIn = components['schemas']['DirectUploadIn'];
 export type DirectUploadOut = components['schemas']['DirectUploadOut'];
 export type DirectVersionIn = components['schemas']['DirectVersionIn'];
+export type DryRunActionOut = components['schemas']['DryRunActionOut'];
+export type DryRunIn = components['schemas']['DryRunIn'];
+export type DryRunOut = components['schemas']['DryRunOut'];
 export type DuplicateGroupOut = components['schemas']['DuplicateGroupOut'];
 export type DuplicateReason = components['schemas']['DuplicateReason'];
 export type EffectiveRateOut = components['schemas']['EffectiveRateOut'];
@@ -12933,9 +14600,12 @@ export type InvoiceVoided = components['schemas']['InvoiceVoided'];
 export type InvoicedTimeOut = components['schemas']['InvoicedTimeOut'];
 export type InvoicesRepointed = components['schemas']['InvoicesRepointed'];
 export type IssueIn = components['schemas']['IssueIn'];
+export type Keep = components['schemas']['Keep'];
 export type LedgerAuthFailed = components['schemas']['LedgerAuthFailed'];
+export type LedgerConflictResolved = components['schemas']['LedgerConflictResolved'];
 export type LedgerConnected = components['schemas']['LedgerConnected'];
 export type LedgerConnectionId = components['schemas']['LedgerConnectionId'];
+export type LedgerLinkId = components['schemas']['LedgerLinkId'];
 export type LedgerMappingId = components['schemas']['LedgerMappingId'];
 export type LedgerMappingSet = components['schemas']['LedgerMappingSet'];
 export type LedgerSyncFinished = components['schemas']['LedgerSyncFinished'];
@@ -12947,6 +14617,8 @@ export type LineItemOut = components['schemas']['LineItemOut'];
 export type LineItemState = components['schemas']['LineItemState'];
 export type LineOut = components['schemas']['LineOut'];
 export type LineTax = components['schemas']['LineTax'];
+export type LinkOut = components['schemas']['LinkOut'];
+export type LinkStatus = components['schemas']['LinkStatus'];
 export type LoginIn = components['schemas']['LoginIn'];
 export type MailboxConnectionId = components['schemas']['MailboxConnectionId'];
 export type MappingIn = components['schemas']['MappingIn'];
@@ -12990,6 +14662,9 @@ export type MilestoneTermOut = components['schemas']['MilestoneTermOut'];
 export type MilestoneUpdated = components['schemas']['MilestoneUpdated'];
 export type Money = components['schemas']['Money'];
 export type MonthRevenue = components['schemas']['MonthRevenue'];
+export type OAuthProviderName = components['schemas']['OAuthProviderName'];
+export type OAuthStartIn = components['schemas']['OAuthStartIn'];
+export type OAuthStartOut = components['schemas']['OAuthStartOut'];
 export type OidcStartOut = components['schemas']['OidcStartOut'];
 export type OptionList = components['schemas']['OptionList'];
 export type OrganizationCreated = components['schemas']['OrganizationCreated'];
@@ -12997,6 +14672,7 @@ export type OrganizationId = components['schemas']['OrganizationId'];
 export type OrganizationIn = components['schemas']['OrganizationIn'];
 export type OrganizationOut = components['schemas']['OrganizationOut'];
 export type OutboundState = components['schemas']['OutboundState'];
+export type PageOutAccessOut = components['schemas']['PageOut_AccessOut'];
 export type PageOutActivityOut = components['schemas']['PageOut_ActivityOut'];
 export type PageOutApiKeyOut = components['schemas']['PageOut_ApiKeyOut'];
 export type PageOutApprovalRuleOut = components['schemas']['PageOut_ApprovalRuleOut'];
@@ -13015,12 +14691,14 @@ export type PageOutFileOut = components['schemas']['PageOut_FileOut'];
 export type PageOutFxRateOut = components['schemas']['PageOut_FxRateOut'];
 export type PageOutInvitationOut = components['schemas']['PageOut_InvitationOut'];
 export type PageOutInvoiceOut = components['schemas']['PageOut_InvoiceOut'];
+export type PageOutLinkOut = components['schemas']['PageOut_LinkOut'];
 export type PageOutMemberCapacityOut = components['schemas']['PageOut_MemberCapacityOut'];
 export type PageOutMemberOut = components['schemas']['PageOut_MemberOut'];
 export type PageOutMembershipOut = components['schemas']['PageOut_MembershipOut'];
 export type PageOutMessageOut = components['schemas']['PageOut_MessageOut'];
 export type PageOutMilestoneOut = components['schemas']['PageOut_MilestoneOut'];
 export type PageOutPaymentOut = components['schemas']['PageOut_PaymentOut'];
+export type PageOutPortalInvoiceOut = components['schemas']['PageOut_PortalInvoiceOut'];
 export type PageOutProjectOut = components['schemas']['PageOut_ProjectOut'];
 export type PageOutProposalOut = components['schemas']['PageOut_ProposalOut'];
 export type PageOutRateCardOut = components['schemas']['PageOut_RateCardOut'];
@@ -13037,12 +14715,29 @@ export type PageOutUnknownSenderOut = components['schemas']['PageOut_UnknownSend
 export type PageOutUtilizationRow = components['schemas']['PageOut_UtilizationRow'];
 export type PageOutVendorOut = components['schemas']['PageOut_VendorOut'];
 export type PageOutWebhookOut = components['schemas']['PageOut_WebhookOut'];
+export type PageOutWorkflowRuleOut = components['schemas']['PageOut_WorkflowRuleOut'];
+export type PageOutWorkflowRuleVersionOut = components['schemas']['PageOut_WorkflowRuleVersionOut'];
+export type PageOutWorkflowRunOut = components['schemas']['PageOut_WorkflowRunOut'];
 export type PaymentId = components['schemas']['PaymentId'];
 export type PaymentIn = components['schemas']['PaymentIn'];
 export type PaymentOut = components['schemas']['PaymentOut'];
 export type PaymentRecorded = components['schemas']['PaymentRecorded'];
 export type PaymentReversed = components['schemas']['PaymentReversed'];
 export type PaymentState = components['schemas']['PaymentState'];
+export type Permission = components['schemas']['Permission'];
+export type PortalAccessGranted = components['schemas']['PortalAccessGranted'];
+export type PortalAccessId = components['schemas']['PortalAccessId'];
+export type PortalAccessRevoked = components['schemas']['PortalAccessRevoked'];
+export type PortalAccessState = components['schemas']['PortalAccessState'];
+export type PortalAccessUpdated = components['schemas']['PortalAccessUpdated'];
+export type PortalEngagementOut = components['schemas']['PortalEngagementOut'];
+export type PortalInvoiceOut = components['schemas']['PortalInvoiceOut'];
+export type PortalLinkId = components['schemas']['PortalLinkId'];
+export type PortalLinkIssued = components['schemas']['PortalLinkIssued'];
+export type PortalMeOut = components['schemas']['PortalMeOut'];
+export type PortalSessionEnded = components['schemas']['PortalSessionEnded'];
+export type PortalSessionId = components['schemas']['PortalSessionId'];
+export type PortalSessionStarted = components['schemas']['PortalSessionStarted'];
 export type Principal = components['schemas']['Principal'];
 export type Problem = components['schemas']['Problem'];
 export type ProfitabilityOut = components['schemas']['ProfitabilityOut'];
@@ -13080,6 +14775,7 @@ export type RateCardIn = components['schemas']['RateCardIn'];
 export type RateCardOut = components['schemas']['RateCardOut'];
 export type RateCardState = components['schemas']['RateCardState'];
 export type RateSource = components['schemas']['RateSource'];
+export type RecordKind = components['schemas']['RecordKind'];
 export type ReferencesRepointed = components['schemas']['ReferencesRepointed'];
 export type RejectIn = components['schemas']['RejectIn'];
 export type RejectionOut = components['schemas']['RejectionOut'];
@@ -13092,10 +14788,14 @@ export type ReplayedOut = components['schemas']['ReplayedOut'];
 export type ReplyIn = components['schemas']['ReplyIn'];
 export type RepointedCounts = components['schemas']['RepointedCounts'];
 export type RepointedMerge = components['schemas']['RepointedMerge'];
+export type ResolveIn = components['schemas']['ResolveIn'];
 export type RevenueByClientOut = components['schemas']['RevenueByClientOut'];
 export type ReverseIn = components['schemas']['ReverseIn'];
 export type Role = components['schemas']['Role'];
 export type RouteStepOut = components['schemas']['RouteStepOut'];
+export type RuleCreated = components['schemas']['RuleCreated'];
+export type RuleDeleted = components['schemas']['RuleDeleted'];
+export type RuleUpdated = components['schemas']['RuleUpdated'];
 export type RunIn = components['schemas']['RunIn'];
 export type RunOut = components['schemas']['RunOut'];
 export type RunOutcome = components['schemas']['RunOutcome'];
@@ -13106,6 +14806,7 @@ export type ScheduleOut = components['schemas']['ScheduleOut'];
 export type SchedulePatch = components['schemas']['SchedulePatch'];
 export type ScheduleStatus = components['schemas']['ScheduleStatus'];
 export type SendDraftIn = components['schemas']['SendDraftIn'];
+export type SessionIn = components['schemas']['SessionIn'];
 export type SettingsOut = components['schemas']['SettingsOut'];
 export type SettingsPatch = components['schemas']['SettingsPatch'];
 export type SettingsUpdated = components['schemas']['SettingsUpdated'];
@@ -13172,6 +14873,7 @@ export type TimeEntryState = components['schemas']['TimeEntryState'];
 export type TimeEntrySubmitted = components['schemas']['TimeEntrySubmitted'];
 export type TimeEntryUpdated = components['schemas']['TimeEntryUpdated'];
 export type TimeGrouping = components['schemas']['TimeGrouping'];
+export type Timestamp = components['schemas']['Timestamp'];
 export type UnknownSenderOut = components['schemas']['UnknownSenderOut'];
 export type UserId = components['schemas']['UserId'];
 export type UserIdentityId = components['schemas']['UserIdentityId'];
@@ -13197,6 +14899,15 @@ export type WebhookIn = components['schemas']['WebhookIn'];
 export type WebhookOut = components['schemas']['WebhookOut'];
 export type WebhookPatch = components['schemas']['WebhookPatch'];
 export type Weekday = components['schemas']['Weekday'];
+export type WorkflowRuleId = components['schemas']['WorkflowRuleId'];
+export type WorkflowRuleIn = components['schemas']['WorkflowRuleIn'];
+export type WorkflowRuleOut = components['schemas']['WorkflowRuleOut'];
+export type WorkflowRulePatch = components['schemas']['WorkflowRulePatch'];
+export type WorkflowRuleState = components['schemas']['WorkflowRuleState'];
+export type WorkflowRuleVersionId = components['schemas']['WorkflowRuleVersionId'];
+export type WorkflowRuleVersionOut = components['schemas']['WorkflowRuleVersionOut'];
+export type WorkflowRunId = components['schemas']['WorkflowRunId'];
+export type WorkflowRunOut = components['schemas']['WorkflowRunOut'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -13851,6 +15562,94 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reverse_bill_payment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bill payment id */
+                id: components["schemas"]["BillPaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillPaymentReverseIn"];
+            };
+        };
+        responses: {
+            /** @description Reversed payment */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such bill payment in this organization */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already reversed, or a stale If-Match */
+            409: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No reason given */
+            422: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -18149,7 +19948,7 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
-    callback: {
+    ledger_callback: {
         parameters: {
             query?: {
                 code?: string;
@@ -18252,6 +20051,200 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    list_links: {
+        parameters: {
+            query?: {
+                status?: "synced" | "pending" | "error" | "conflict";
+                record_type?: "customer" | "vendor" | "invoice" | "credit_note" | "payment" | "bill" | "bill_payment";
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of links */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_LinkOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description An unknown status or record type */
+            422: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Link id */
+                id: components["schemas"]["LedgerLinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No such link in this organization */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resolve_link: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Link id */
+                id: components["schemas"]["LedgerLinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveIn"];
+            };
+        };
+        responses: {
+            /** @description Resolved; the link is no longer in conflict */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such link in this organization */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in conflict, or no ledger connected */
+            409: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `keep` is not `local` or `remote` */
+            422: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            /** @description The ledger did not answer */
+            503: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_mappings: {
@@ -18542,6 +20535,149 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    mailbox_connections_callback: {
+        parameters: {
+            query: {
+                /** @description The authorization code (absent when the user declined). */
+                code?: string;
+                state: string;
+                /** @description The provider's error code, e.g. `access_denied`. */
+                error?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tokens of the connected mailbox renewed */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            /** @description Mailbox connected */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Unknown, expired or used state; declined or refused code */
+            422: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            /** @description The provider could not be reached */
+            502: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthStartIn"];
+            };
+        };
+        responses: {
+            /** @description Where to send the browser */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthStartOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description An API key cannot authorize a mailbox */
+            403: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The provider is not configured on this server */
+            422: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -19682,6 +21818,267 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_access: {
+        parameters: {
+            query?: {
+                engagement_id?: components["schemas"]["EngagementId"];
+                contact_id?: components["schemas"]["ContactId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of grants */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_AccessOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    create_access: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessIn"];
+            };
+        };
+        responses: {
+            /** @description Granted */
+            201: {
+                headers: {
+                    /** @description The grant's URL */
+                    Location?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_access: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Grant id */
+                id: components["schemas"]["PortalAccessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grant */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    update_access: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Grant id */
+                id: components["schemas"]["PortalAccessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed grant */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issue_link: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true`: the answer carries the link and its token, once (they are never
+                 *     stored; the mail to the contact carries them too).
+                 */
+                return_link?: boolean;
+            };
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Grant id */
+                id: components["schemas"]["PortalAccessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issued and queued to the contact */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revoke_access: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Grant id */
+                id: components["schemas"]["PortalAccessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked grant */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -22723,6 +25120,384 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    list_rules: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rules */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_WorkflowRuleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    create_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowRuleIn"];
+            };
+        };
+        responses: {
+            /** @description Rule created (version 1) */
+            201: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description The rule's URL */
+                    Location?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRuleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow rule id */
+                id: components["schemas"]["WorkflowRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRuleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    delete_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Workflow rule id */
+                id: components["schemas"]["WorkflowRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    update_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Workflow rule id */
+                id: components["schemas"]["WorkflowRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowRulePatch"];
+            };
+        };
+        responses: {
+            /** @description Updated rule */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRuleOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_rule_runs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Workflow rule id */
+                id: components["schemas"]["WorkflowRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_WorkflowRunOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    test_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Workflow rule id */
+                id: components["schemas"]["WorkflowRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunIn"];
+            };
+        };
+        responses: {
+            /** @description What the rule would do */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_versions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Workflow rule id */
+                id: components["schemas"]["WorkflowRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of versions */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_WorkflowRuleVersionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_event_runs: {
+        parameters: {
+            query: {
+                /** @description The event whose runs to list. */
+                event_id: components["schemas"]["EventId"];
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_WorkflowRunOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     get_blob: {
         parameters: {
             query: {
@@ -22963,6 +25738,195 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    portal_invoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_PortalInvoiceOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    portal_invoice_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invoice id */
+                invoice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice document */
+            200: {
+                headers: {
+                    /** @description attachment; filename="INV-….pdf" */
+                    "Content-Disposition"?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    portal_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portal contact */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMeOut"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    start_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The portal session cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMeOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The link is not valid, was used, has expired or its access was revoked (the detail says which) */
+            401: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "this sign-in link was already used; ask for a new one",
+                     *       "status": 401,
+                     *       "title": "Sign-in refused",
+                     *       "type": "/problems/sign-in-refused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    end_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description The cleared cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -24788,6 +27752,174 @@ export interface operations {
             };
         };
     };
+    "portal.access.granted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "portal.access.granted";
+                    /** @enum {string} */
+                    aggregate_type?: "portal_access";
+                    data?: components["schemas"]["PortalAccessGranted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "portal.access.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "portal.access.revoked";
+                    /** @enum {string} */
+                    aggregate_type?: "portal_access";
+                    data?: components["schemas"]["PortalAccessRevoked"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "portal.access.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "portal.access.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "portal_access";
+                    data?: components["schemas"]["PortalAccessUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "portal.link.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "portal.link.issued";
+                    /** @enum {string} */
+                    aggregate_type?: "portal_access";
+                    data?: components["schemas"]["PortalLinkIssued"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "portal.session.ended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "portal.session.ended";
+                    /** @enum {string} */
+                    aggregate_type?: "portal_access";
+                    data?: components["schemas"]["PortalSessionEnded"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "portal.session.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "portal.session.started";
+                    /** @enum {string} */
+                    aggregate_type?: "portal_access";
+                    data?: components["schemas"]["PortalSessionStarted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "projects.member_capacity.created": {
         parameters: {
             query?: never;
@@ -25964,6 +29096,34 @@ export interface operations {
             };
         };
     };
+    "revenue.bill_payment.reversed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill_payment.reversed";
+                    /** @enum {string} */
+                    aggregate_type?: "bill_payment";
+                    data?: components["schemas"]["BillPaymentReversed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "revenue.credit_note.issued": {
         parameters: {
             query?: never;
@@ -26343,6 +29503,34 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "ledger_connection";
                     data?: components["schemas"]["LedgerAuthFailed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.ledger.conflict_resolved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.ledger.conflict_resolved";
+                    /** @enum {string} */
+                    aggregate_type?: "ledger_link";
+                    data?: components["schemas"]["LedgerConflictResolved"];
                 };
             };
         };
@@ -26791,6 +29979,90 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "webhook";
                     data?: components["schemas"]["EndpointUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "workflow.rule.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "workflow.rule.created";
+                    /** @enum {string} */
+                    aggregate_type?: "workflow_rule";
+                    data?: components["schemas"]["RuleCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "workflow.rule.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "workflow.rule.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "workflow_rule";
+                    data?: components["schemas"]["RuleDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "workflow.rule.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "workflow.rule.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "workflow_rule";
+                    data?: components["schemas"]["RuleUpdated"];
                 };
             };
         };
