@@ -159,6 +159,19 @@ pub struct PageOut<T> {
     pub next_cursor: Option<String>,
 }
 
+/// A page is its own response: serialized into a buffer sized for its items up front.
+/// (`Json` starts at 128 bytes and doubles, copying a 15 KB page about seven times.)
+impl<T: Serialize> axum::response::IntoResponse for PageOut<T> {
+    fn into_response(self) -> axum::response::Response {
+        const PER_ITEM: usize = 384;
+        let mut buf = Vec::with_capacity(64 + self.items.len() * PER_ITEM);
+        match serde_json::to_writer(&mut buf, &self) {
+            Ok(()) => ([(axum::http::header::CONTENT_TYPE, "application/json")], buf).into_response(),
+            Err(e) => AppError::Internal(format!("serializing a page: {e}")).into_response(),
+        }
+    }
+}
+
 /// `limit` and `cursor` query parameters.
 #[derive(Debug, Clone, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

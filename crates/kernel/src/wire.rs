@@ -29,9 +29,12 @@ pub fn utc_opt<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, 
 }
 
 fn rfc3339<'a>(t: &DateTime<Utc>, buf: &'a mut [u8; 32]) -> Option<&'a str> {
-    let year = u32::try_from(t.year()).ok().filter(|y| *y <= 9999)?;
-    let mut nanos = t.nanosecond();
-    let mut second = t.second();
+    // The naive UTC value once: each accessor on `DateTime` converts to local time first.
+    let naive = t.naive_utc();
+    let (date, time) = (naive.date(), naive.time());
+    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
+    let mut nanos = time.nanosecond();
+    let mut second = time.second();
     // chrono keeps a leap second as nanoseconds ≥ 1e9 of second 59.
     if nanos >= 1_000_000_000 {
         nanos -= 1_000_000_000;
@@ -40,13 +43,13 @@ fn rfc3339<'a>(t: &DateTime<Utc>, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     // Fixed layout: YYYY-MM-DDTHH:MM:SS, then the fraction and `Z`.
     digits(buf, 0, year, 4);
     buf[4] = b'-';
-    digits(buf, 5, t.month(), 2);
+    digits(buf, 5, date.month(), 2);
     buf[7] = b'-';
-    digits(buf, 8, t.day(), 2);
+    digits(buf, 8, date.day(), 2);
     buf[10] = b'T';
-    digits(buf, 11, t.hour(), 2);
+    digits(buf, 11, time.hour(), 2);
     buf[13] = b':';
-    digits(buf, 14, t.minute(), 2);
+    digits(buf, 14, time.minute(), 2);
     buf[16] = b':';
     digits(buf, 17, second, 2);
     let mut end = 19;

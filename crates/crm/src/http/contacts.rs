@@ -24,8 +24,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<ContactFilter>,
-) -> Result<Json<PageOut<ContactOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_contacts(&ctx, &filter, page.request()).await?, |c| c)))
+) -> Result<PageOut<ContactOut>, AppError> {
+    Ok(page.respond(svc.list_contacts(&ctx, &filter, page.request()).await?, |c| c))
 }
 
 /// Create a contact. An email already used in the organization is a 409 naming that contact.
