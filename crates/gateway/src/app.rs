@@ -133,7 +133,8 @@ impl AppState {
             },
             comms_metrics.clone(),
         ));
-        let webhook_caller = atrium_webhooks::WebhookCaller::new(&platform, webhook_guard(config), webhook_timeout(config))?;
+        let webhook_caller =
+            atrium_webhooks::WebhookCaller::new(&platform, webhook_guard(config), webhook_timeout(config))?;
         reg.add(atrium_workflow::module(
             &platform,
             ports::workflow(&agreements, &projects, &crm, &comms, webhook_caller),

@@ -337,11 +337,10 @@ impl atrium_workflow::ports::Comms for WorkflowMail {
         m: atrium_workflow::ports::NewEmail,
     ) -> Result<atrium_workflow::ports::WrittenEmail, AppError> {
         use atrium_comms::dto::{ComposeIn, MailboxConnectionId, ReplyIn};
-        let to = m
-            .to
-            .iter()
-            .map(|a| atrium_kernel::Email::parse(a).map_err(|e| AppError::invalid("to", format!("`{a}`: {e}"))))
-            .collect::<Result<Vec<_>, _>>()?;
+        let to =
+            m.to.iter()
+                .map(|a| atrium_kernel::Email::parse(a).map_err(|e| AppError::invalid("to", format!("`{a}`: {e}"))))
+                .collect::<Result<Vec<_>, _>>()?;
         if to.len() > 100 {
             return Err(AppError::invalid("to", "must name at most 100 recipients"));
         }
@@ -349,7 +348,13 @@ impl atrium_workflow::ports::Comms for WorkflowMail {
         let connection_id = MailboxConnectionId::from(m.connection_id);
         let written = match m.thread_id {
             Some(thread) => {
-                let input = ReplyIn { connection_id: Some(connection_id), to: Some(to), cc: Vec::new(), body_text, body_html: None };
+                let input = ReplyIn {
+                    connection_id: Some(connection_id),
+                    to: Some(to),
+                    cc: Vec::new(),
+                    body_text,
+                    body_html: None,
+                };
                 self.0.reply_as(ctx, thread.into(), input, m.draft).await?
             }
             None => {

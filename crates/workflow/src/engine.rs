@@ -11,8 +11,8 @@ use std::time::Instant;
 use async_trait::async_trait;
 use atrium_events::agreements::EngagementId;
 use atrium_events::crm::DealId;
-use atrium_events::workflow::{NoteAdded, NoteSubject};
 use atrium_events::projects::ProjectId;
+use atrium_events::workflow::{NoteAdded, NoteSubject};
 use atrium_kernel::db::begin_write;
 use atrium_kernel::error::is_unique_violation;
 use atrium_kernel::{AppError, Clock, OrgCtx, OrganizationId, Principal, Role, Scoped, UserId};
@@ -217,8 +217,7 @@ impl WorkflowEngine {
             ctx_value["actions"] = Value::Array(outputs.clone());
             let done = match render(action, &ctx_value) {
                 Ok(rendered) => {
-                    let scope =
-                        RunScope { event, rule_id: ver.rule_id, run_id, actor: run_actor.clone(), index: i };
+                    let scope = RunScope { event, rule_id: ver.rule_id, run_id, actor: run_actor.clone(), index: i };
                     atrium_outbox::acting_as(run_actor.clone(), self.execute(&acting, &scope, rendered)).await
                 }
                 Err(e) => Err(e),
@@ -391,7 +390,9 @@ impl WorkflowEngine {
                 let status = self.ports.webhooks.call(acting.org(), call).await.map_err(describe)?;
                 Ok(json!({"status": status}))
             }
-            ActionSpec::AddNote { text, subject_type, subject_id } => self.add_note(acting.org(), run, text, subject_type, subject_id).await,
+            ActionSpec::AddNote { text, subject_type, subject_id } => {
+                self.add_note(acting.org(), run, text, subject_type, subject_id).await
+            }
         }
     }
 

@@ -201,7 +201,10 @@ async fn a_webhook_action_posts_a_signed_call_and_is_retried_with_its_run(backen
     assert_eq!(body["rule_id"], rule_id.as_str());
     assert_eq!(body["run_id"], runs[0]["id"]);
     assert_eq!(body["message"], "New contact hank@globex.example");
-    assert_eq!((body["event"]["type"].as_str(), body["event"]["data"]["id"].as_str()), (Some("crm.contact.created"), Some(&*contact_id)));
+    assert_eq!(
+        (body["event"]["type"].as_str(), body["event"]["data"]["id"].as_str()),
+        (Some("crm.contact.created"), Some(&*contact_id))
+    );
     // The endpoint's attempt log shows both calls.
     let attempts = app.get(&format!("/api/v1/webhooks/{hook_id}/attempts"), &ada.token).await.expect(200);
     let codes: Vec<i64> =
@@ -306,9 +309,21 @@ async fn malformed_actions_are_422s_naming_the_field(backend: Backend) {
             json!({"kind": "send_email", "connection_id": id, "to": "{{ data.mail }}", "subject": "x", "body": "x"}),
             "actions[0].to",
         ),
-        ("crm.contact.created", json!({"kind": "call_webhook", "endpoint_id": id, "message": "{{ data.nope }}"}), "actions[0].message"),
-        ("crm.contact.created", json!({"kind": "add_note", "text": "x", "subject_type": "invoice", "subject_id": id}), "actions[0].subject_type"),
-        ("crm.contact.created", json!({"kind": "add_note", "text": "x", "subject_type": "deal"}), "actions[0].subject_id"),
+        (
+            "crm.contact.created",
+            json!({"kind": "call_webhook", "endpoint_id": id, "message": "{{ data.nope }}"}),
+            "actions[0].message",
+        ),
+        (
+            "crm.contact.created",
+            json!({"kind": "add_note", "text": "x", "subject_type": "invoice", "subject_id": id}),
+            "actions[0].subject_type",
+        ),
+        (
+            "crm.contact.created",
+            json!({"kind": "add_note", "text": "x", "subject_type": "deal"}),
+            "actions[0].subject_id",
+        ),
         // An invoice takes no notes: the rule must name the record.
         ("revenue.invoice.*", json!({"kind": "add_note", "text": "x"}), "actions[0].subject_type"),
         ("crm.contact.created", json!({"kind": "add_note"}), "actions[0]"),
