@@ -1,6 +1,7 @@
-//! Events published by the `workflow` domain: the organization's trigger rules. A
-//! run of a rule is a log entry, not a change of business state, and publishes
-//! nothing (what its actions change publishes through the owning domain).
+//! Events published by the `workflow` domain: the organization's trigger rules,
+//! and the notes a rule's `add_note` action writes on a record's timeline. A run
+//! of a rule is a log entry, not a change of business state, and publishes
+//! nothing else (what its actions change publishes through the owning domain).
 
 use atrium_kernel::typed_id;
 use serde::{Deserialize, Serialize};
@@ -63,6 +64,86 @@ pub struct RuleDeleted {
     pub name: String,
 }
 
+/// The kind of record a workflow note is written on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteSubject {
+    Contact,
+    ClientCompany,
+    Deal,
+    Engagement,
+    Project,
+    Task,
+}
+
+impl NoteSubject {
+    pub const ALL: [NoteSubject; 6] = [
+        NoteSubject::Contact,
+        NoteSubject::ClientCompany,
+        NoteSubject::Deal,
+        NoteSubject::Engagement,
+        NoteSubject::Project,
+        NoteSubject::Task,
+    ];
+
+    /// The aggregate type of the record (`client_company`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteSubject::Contact => "contact",
+            NoteSubject::ClientCompany => "client_company",
+            NoteSubject::Deal => "deal",
+            NoteSubject::Engagement => "engagement",
+            NoteSubject::Project => "project",
+            NoteSubject::Task => "task",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A rule's `add_note` action wrote a note on a record's timeline. The event's
+/// aggregate is the record the note is about (a contact, deal, engagement, …),
+/// so the note shows on that record's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8e", "rule_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+    "run_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c", "subject_type": "deal",
+    "subject_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d", "engagement_id": null,
+    "text": "Deal won: schedule the kick-off call"}))]
+pub struct NoteAdded {
+    /// The note's own id.
+    pub id: uuid::Uuid,
+    pub rule_id: WorkflowRuleId,
+    /// The run whose action wrote it.
+    pub run_id: uuid::Uuid,
+    pub subject_type: NoteSubject,
+    pub subject_id: uuid::Uuid,
+    /// The engagement the triggering event belonged to, if any (the note is filed
+    /// on that engagement's timeline too).
+    pub engagement_id: Option<uuid::Uuid>,
+    /// The rendered note.
+    pub text: String,
+}
+
+impl crate::EventPayload for NoteAdded {
+    const TYPE: &'static str = "workflow.note.added";
+    const AGGREGATE: &'static str = "contact";
+    const DESCRIPTION: &'static str =
+        "A workflow rule wrote a note on a record's timeline (the aggregate is that record: contact, deal, engagement, …).";
+    fn aggregate_type(&self) -> &'static str {
+        self.subject_type.as_str()
+    }
+    fn aggregate_id(&self) -> uuid::Uuid {
+        self.subject_id
+    }
+    fn facets(&self) -> Facets {
+        let engagement_id =
+            self.engagement_id.or((self.subject_type == NoteSubject::Engagement).then_some(self.subject_id));
+        Facets { engagement_id, summary: Some(format!("Note: {}", self.text)), ..Facets::default() }
+    }
+}
+
 fn label(s: &str) -> Option<String> {
     Some(s.to_owned())
 }
@@ -75,5 +156,5 @@ event!(RuleDeleted, "workflow.rule.deleted", "workflow_rule", "A workflow rule w
     |e| e.id, facets: |e| Facets { label: label(&e.name), ..Facets::default() });
 
 pub fn catalog() -> Vec<EventType> {
-    vec![EventType::of::<RuleCreated>(), EventType::of::<RuleUpdated>(), EventType::of::<RuleDeleted>()]
+    vec![EventType::of::<RuleCreated>(), EventType::of::<RuleUpdated>(), EventType::of::<RuleDeleted>(), EventType::of::<NoteAdded>()]
 }

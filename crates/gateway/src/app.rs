@@ -105,11 +105,6 @@ impl AppState {
             Arc::new(ports::Engagements(agreements.clone())),
             Arc::new(ports::Members(identity.clone())),
         ));
-        reg.add(atrium_workflow::module(
-            &platform,
-            ports::workflow(&agreements, &projects, &crm),
-            config.workflow_max_depth,
-        ));
         let files = reg.add(atrium_files::module(
             &platform,
             &config.storage(),
@@ -138,6 +133,13 @@ impl AppState {
                 hosts: Arc::new(ports::MailHosts { allow_private: config.comms_allow_private_hosts }),
             },
             comms_metrics.clone(),
+        ));
+        let webhook_caller =
+            atrium_webhooks::WebhookCaller::new(&platform, webhook_guard(config), webhook_timeout(config))?;
+        reg.add(atrium_workflow::module(
+            &platform,
+            ports::workflow(&agreements, &projects, &crm, &comms, webhook_caller),
+            config.workflow_max_depth,
         ));
         reg.add(atrium_portal::module(
             &platform,

@@ -314,11 +314,80 @@ pub fn workflow(
     agreements: &atrium_agreements::AgreementsService,
     projects: &atrium_projects::ProjectsService,
     crm: &atrium_crm::CrmService,
+    comms: &atrium_comms::CommsService,
+    webhooks: atrium_webhooks::WebhookCaller,
 ) -> atrium_workflow::ActionPorts {
     atrium_workflow::ActionPorts {
         projects: std::sync::Arc::new(WorkflowProjects(projects.clone())),
         agreements: std::sync::Arc::new(WorkflowAgreements(agreements.clone())),
         crm: std::sync::Arc::new(Crm(crm.clone())),
+        comms: std::sync::Arc::new(WorkflowMail(comms.clone())),
+        webhooks: std::sync::Arc::new(WorkflowWebhooks(webhooks)),
+    }
+}
+
+/// Workflow's email action writes through comms, like the compose and reply routes.
+pub struct WorkflowMail(pub atrium_comms::CommsService);
+
+#[async_trait]
+impl atrium_workflow::ports::Comms for WorkflowMail {
+    async fn email(
+        &self,
+        ctx: &atrium_kernel::OrgCtx,
+        m: atrium_workflow::ports::NewEmail,
+    ) -> Result<atrium_workflow::ports::WrittenEmail, AppError> {
+        use atrium_comms::dto::{ComposeIn, MailboxConnectionId, ReplyIn};
+        let to =
+            m.to.iter()
+                .map(|a| atrium_kernel::Email::parse(a).map_err(|e| AppError::invalid("to", format!("`{a}`: {e}"))))
+                .collect::<Result<Vec<_>, _>>()?;
+        if to.len() > 100 {
+            return Err(AppError::invalid("to", "must name at most 100 recipients"));
+        }
+        let body_text = atrium_kernel::Text::parse(&m.body_text).map_err(|e| AppError::invalid("body", e))?;
+        let connection_id = MailboxConnectionId::from(m.connection_id);
+        let written = match m.thread_id {
+            Some(thread) => {
+                let input = ReplyIn {
+                    connection_id: Some(connection_id),
+                    to: Some(to),
+                    cc: Vec::new(),
+                    body_text,
+                    body_html: None,
+                };
+                self.0.reply_as(ctx, thread.into(), input, m.draft).await?
+            }
+            None => {
+                let subject = m.subject.unwrap_or_default();
+                let input = ComposeIn {
+                    connection_id,
+                    to,
+                    cc: Vec::new(),
+                    bcc: Vec::new(),
+                    subject: atrium_kernel::Text::parse(&subject).map_err(|e| AppError::invalid("subject", e))?,
+                    body_text,
+                    body_html: None,
+                    engagement_id: m.engagement_id,
+                };
+                self.0.compose_as(ctx, input, m.draft).await?
+            }
+        };
+        Ok(atrium_workflow::ports::WrittenEmail {
+            message_id: written.id.into_uuid(),
+            thread_id: written.thread_id.into_uuid(),
+            status: written.status,
+        })
+    }
+}
+
+/// Workflow's webhook action posts through the webhooks domain: its endpoints,
+/// URL rules, signing and attempt log.
+pub struct WorkflowWebhooks(pub atrium_webhooks::WebhookCaller);
+
+#[async_trait]
+impl atrium_workflow::ports::Webhooks for WorkflowWebhooks {
+    async fn call(&self, org: OrganizationId, c: atrium_workflow::ports::WebhookCall) -> Result<u16, AppError> {
+        self.0.call(org, c.endpoint_id, (c.event_id, "workflow.webhook"), &c.id, &c.body).await
     }
 }
 

@@ -1,6 +1,7 @@
 //! Outgoing webhooks: organizations subscribe URLs to event types; deliveries are
 //! outbox deliveries (retries, dead letters, replay) signed with HMAC-SHA256.
 
+pub mod caller;
 pub mod dto;
 pub mod entity;
 pub mod error;
@@ -15,6 +16,7 @@ use std::time::Duration;
 
 use atrium_outbox::{Module, Platform};
 
+pub use caller::WebhookCaller;
 pub use error::WebhookError;
 pub use guard::UrlGuard;
 pub use http::router;

@@ -47,10 +47,10 @@ impl WebhookSubscriber {
         Ok(Self { db, http, guard, secrets })
     }
 
-    async fn record(
+    pub(crate) async fn record(
         &self,
         ep: &endpoint::Model,
-        event: &Event,
+        (event_id, event_type): (uuid::Uuid, &str),
         status: Option<u16>,
         error: Option<String>,
         started: Instant,
@@ -59,8 +59,8 @@ impl WebhookSubscriber {
             id: Set(WebhookAttemptId::new().into_uuid()),
             organization_id: Set(ep.organization_id),
             endpoint_id: Set(ep.id),
-            event_id: Set(event.id.into_uuid()),
-            event_type: Set(event.event_type.clone()),
+            event_id: Set(event_id),
+            event_type: Set(event_type.to_owned()),
             status_code: Set(status.map(i32::from)),
             error: Set(error.map(|e| e.chars().take(1000).collect())),
             duration_ms: Set(i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX)),
@@ -119,23 +119,37 @@ impl Subscriber for WebhookSubscriber {
         if !ep.enabled {
             return Ok(());
         }
+        let body = serde_json::to_vec(event).map_err(DeliveryError::new)?;
+        let about = (event.id.into_uuid(), event.event_type.as_str());
+        self.post(&ep, about, &event.id.to_string(), body).await.map(|_| ()).map_err(DeliveryError)
+    }
+}
+
+impl WebhookSubscriber {
+    /// Signs `body` and posts it to the endpoint, recording the attempt (under
+    /// `about`: the event id and type); the receiver's 2xx status, or why not.
+    pub(crate) async fn post(
+        &self,
+        ep: &endpoint::Model,
+        about: (uuid::Uuid, &str),
+        msg_id: &str,
+        body: Vec<u8>,
+    ) -> Result<u16, String> {
         let started = Instant::now();
         // The URL's form and any address literal here; a name is resolved once, by
         // the connection itself, through the guarded resolver.
         if let Err(e) = self.guard.check_form(&ep.url) {
-            self.record(&ep, event, None, Some(format!("url {e}")), started).await;
-            return Err(DeliveryError(format!("url {e}")));
+            self.record(ep, about, None, Some(format!("url {e}")), started).await;
+            return Err(format!("url {e}"));
         }
-        let body = serde_json::to_vec(event).map_err(DeliveryError::new)?;
-        let msg_id = event.id.to_string();
         let timestamp = chrono::Utc::now().timestamp();
-        let secret = self.secrets.open(&ep).map_err(|e| DeliveryError(format!("signing secret: {e}")))?;
-        let signature = sign(&secret, &msg_id, timestamp, &body);
+        let secret = self.secrets.open(ep).map_err(|e| format!("signing secret: {e}"))?;
+        let signature = sign(&secret, msg_id, timestamp, &body);
         let sent = self
             .http
             .post(&ep.url)
             .header("content-type", "application/json")
-            .header("webhook-id", &msg_id)
+            .header("webhook-id", msg_id)
             .header("webhook-timestamp", timestamp.to_string())
             .header("webhook-signature", signature)
             .body(body)
@@ -143,19 +157,19 @@ impl Subscriber for WebhookSubscriber {
             .await;
         match sent {
             Ok(res) if res.status().is_success() => {
-                self.record(&ep, event, Some(res.status().as_u16()), None, started).await;
-                Ok(())
+                self.record(ep, about, Some(res.status().as_u16()), None, started).await;
+                Ok(res.status().as_u16())
             }
             Ok(res) => {
                 let status = res.status();
                 let msg = format!("receiver answered {status}");
-                self.record(&ep, event, Some(status.as_u16()), Some(msg.clone()), started).await;
-                Err(DeliveryError(msg))
+                self.record(ep, about, Some(status.as_u16()), Some(msg.clone()), started).await;
+                Err(msg)
             }
             Err(e) => {
                 let msg = format!("request failed: {}", with_causes(&e));
-                self.record(&ep, event, None, Some(msg.clone()), started).await;
-                Err(DeliveryError(msg))
+                self.record(ep, about, None, Some(msg.clone()), started).await;
+                Err(msg)
             }
         }
     }

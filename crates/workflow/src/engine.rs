@@ -12,6 +12,7 @@ use async_trait::async_trait;
 use atrium_events::agreements::EngagementId;
 use atrium_events::crm::DealId;
 use atrium_events::projects::ProjectId;
+use atrium_events::workflow::{NoteAdded, NoteSubject};
 use atrium_kernel::db::begin_write;
 use atrium_kernel::error::is_unique_violation;
 use atrium_kernel::{AppError, Clock, OrgCtx, OrganizationId, Principal, Role, Scoped, UserId};
@@ -25,7 +26,9 @@ use uuid::Uuid;
 use crate::dto::{ActionResultOut, ActionSpec, WorkflowRunId};
 use crate::entity::{rule, run, version};
 use crate::paths::{event_value, trigger_matches};
-use crate::ports::{Agreements, Crm, NewBooking, NewEngagement, NewTask, Projects};
+use crate::ports::{
+    Agreements, Comms, Crm, NewBooking, NewEmail, NewEngagement, NewTask, Projects, WebhookCall, Webhooks,
+};
 use crate::rule::{load, render};
 use crate::service::{DEFAULT_TRIGGERS, ensure_defaults};
 
@@ -35,6 +38,17 @@ pub struct ActionPorts {
     pub projects: Arc<dyn Projects>,
     pub agreements: Arc<dyn Agreements>,
     pub crm: Arc<dyn Crm>,
+    pub comms: Arc<dyn Comms>,
+    pub webhooks: Arc<dyn Webhooks>,
+}
+
+/// The run an action belongs to: what its outputs and events name.
+struct RunScope<'a> {
+    event: &'a Event,
+    rule_id: Uuid,
+    run_id: Uuid,
+    actor: String,
+    index: usize,
 }
 
 /// Whom a run's actions act as: the member who saved the rule's version, or the
@@ -189,10 +203,11 @@ impl WorkflowEngine {
             }
         };
         let acting = acting_ctx(event.org_id, &ver.created_by)?;
-        let run_actor = match &row.id {
-            Set(id) | sea_orm::ActiveValue::Unchanged(id) => format!("{ACTOR_PREFIX}{id}"),
+        let run_id = match &row.id {
+            Set(id) | sea_orm::ActiveValue::Unchanged(id) => *id,
             sea_orm::ActiveValue::NotSet => return Err("a run without an id".into()),
         };
+        let run_actor = format!("{ACTOR_PREFIX}{run_id}");
         let mut outputs: Vec<Value> = vec![Value::Null; def.actions.len()];
         for (i, action) in def.actions.iter().enumerate() {
             if let Some(done) = results.iter().find(|r| r.index == i && r.status == "succeeded") {
@@ -202,7 +217,8 @@ impl WorkflowEngine {
             ctx_value["actions"] = Value::Array(outputs.clone());
             let done = match render(action, &ctx_value) {
                 Ok(rendered) => {
-                    atrium_outbox::acting_as(run_actor.clone(), self.execute(&acting, &run_actor, rendered)).await
+                    let scope = RunScope { event, rule_id: ver.rule_id, run_id, actor: run_actor.clone(), index: i };
+                    atrium_outbox::acting_as(run_actor.clone(), self.execute(&acting, &scope, rendered)).await
                 }
                 Err(e) => Err(e),
             };
@@ -300,7 +316,7 @@ impl WorkflowEngine {
     }
 
     /// Runs one rendered action through its domain's port; its outputs on success.
-    async fn execute(&self, acting: &Acting, run_actor: &str, action: ActionSpec) -> Result<Value, String> {
+    async fn execute(&self, acting: &Acting, run: &RunScope<'_>, action: ActionSpec) -> Result<Value, String> {
         let kind = action.kind();
         match action {
             ActionSpec::CreateTask { project_id, title, assignee_id, due_date, description } => {
@@ -334,10 +350,89 @@ impl WorkflowEngine {
             ActionSpec::CreateContact { email, name, company } => {
                 let booking = NewBooking { email, name: non_empty(name), company: non_empty(company) };
                 let (id, created) =
-                    self.ports.crm.contact_from_booking(acting.org(), run_actor, booking).await.map_err(describe)?;
+                    self.ports.crm.contact_from_booking(acting.org(), &run.actor, booking).await.map_err(describe)?;
                 Ok(json!({"contact_id": id, "created": created}))
             }
+            ActionSpec::SendEmail { connection_id, to, subject, body, thread_id, engagement_id, draft } => {
+                let to: Vec<String> =
+                    to.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect();
+                if to.is_empty() {
+                    return Err("to rendered empty: nobody to write to".into());
+                }
+                let mail = NewEmail {
+                    connection_id: id_of("connection_id", &connection_id)?,
+                    to,
+                    subject: non_empty(subject),
+                    body_text: body,
+                    thread_id: non_empty(thread_id).map(|t| id_of("thread_id", &t)).transpose()?,
+                    engagement_id: non_empty(engagement_id)
+                        .map(|e| id_of("engagement_id", &e).map(EngagementId::from))
+                        .transpose()?,
+                    draft,
+                };
+                let written = self.ports.comms.email(acting.member(kind)?, mail).await.map_err(describe)?;
+                Ok(json!({"message_id": written.message_id, "thread_id": written.thread_id, "status": written.status}))
+            }
+            ActionSpec::CallWebhook { endpoint_id, message } => {
+                let call = WebhookCall {
+                    endpoint_id: id_of("endpoint_id", &endpoint_id)?,
+                    event_id: run.event.id.into_uuid(),
+                    // Stable across retries of the run, so the receiver can dedupe.
+                    id: format!("{}.{}", run.run_id, run.index),
+                    body: json!({
+                        "type": "workflow.webhook",
+                        "rule_id": run.rule_id,
+                        "run_id": run.run_id,
+                        "message": non_empty(message),
+                        "event": run.event,
+                    }),
+                };
+                let status = self.ports.webhooks.call(acting.org(), call).await.map_err(describe)?;
+                Ok(json!({"status": status}))
+            }
+            ActionSpec::AddNote { text, subject_type, subject_id } => {
+                self.add_note(acting.org(), run, text, subject_type, subject_id).await
+            }
         }
+    }
+
+    /// Publishes `workflow.note.added` on the record the note is about (the
+    /// triggering event's, unless the action names one), so the timeline shows it.
+    async fn add_note(
+        &self,
+        org: OrganizationId,
+        run: &RunScope<'_>,
+        text: String,
+        subject_type: Option<String>,
+        subject_id: Option<String>,
+    ) -> Result<Value, String> {
+        let text = text.trim().to_owned();
+        if text.is_empty() {
+            return Err("text rendered empty".into());
+        }
+        let (kind, id) = match (subject_type, non_empty(subject_id)) {
+            (Some(kind), Some(id)) => (kind, id_of("subject_id", &id)?),
+            (Some(_), None) => return Err("subject_id rendered empty".into()),
+            (None, _) => (run.event.aggregate_type.clone(), run.event.aggregate_id),
+        };
+        let subject_type =
+            NoteSubject::parse(&kind).ok_or_else(|| format!("a `{kind}` takes no notes (subject_type)"))?;
+        let engagement_id = atrium_events::find(&run.event.event_type)
+            .and_then(|t| t.facets(&run.event.data).ok())
+            .and_then(|f| f.engagement_id);
+        let note = NoteAdded {
+            id: Uuid::now_v7(),
+            rule_id: run.rule_id.into(),
+            run_id: run.run_id,
+            subject_type,
+            subject_id: id,
+            engagement_id,
+            text: text.chars().take(2000).collect(),
+        };
+        let txn = begin_write(&self.db).await.map_err(|e| e.to_string())?;
+        atrium_outbox::publish_as(&txn, org, &run.actor, self.clock.now(), &note).await.map_err(describe)?;
+        txn.commit().await.map_err(|e| e.to_string())?;
+        Ok(json!({"note_id": note.id}))
     }
 }
 

@@ -1,6 +1,8 @@
 //! A rule's definition (trigger, conditions, actions), checked as a whole when
 //! it is saved and rendered against an event when it runs.
 
+use atrium_events::EventType;
+use atrium_events::workflow::NoteSubject;
 use atrium_kernel::FieldError;
 use serde_json::Value;
 
@@ -38,6 +40,7 @@ pub fn check(trigger: &str, conditions: &Value, actions: &[ActionSpec]) -> Resul
         None
     });
     for (i, action) in actions.iter().enumerate() {
+        errors.extend(check_shape(i, action, &types));
         for (field, src) in action.templates() {
             let at = format!("actions[{i}].{field}");
             match Template::parse(src) {
@@ -69,6 +72,48 @@ pub fn load(trigger: &str, conditions: &Value, actions: &Value) -> Result<Defini
     let actions: Vec<ActionSpec> =
         serde_json::from_value(actions.clone()).map_err(|e| format!("stored actions: {e}"))?;
     Ok(Definition { trigger: trigger.to_owned(), conditions: parsed, actions })
+}
+
+/// What an action needs besides well-formed templates.
+fn check_shape(i: usize, action: &ActionSpec, types: &[&EventType]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    match action {
+        ActionSpec::SendEmail { subject: None, thread_id: None, .. } => errors.push(FieldError::new(
+            format!("actions[{i}].subject"),
+            "is required unless `thread_id` names the thread to reply in",
+        )),
+        ActionSpec::AddNote { subject_type: Some(kind), subject_id, .. } => {
+            if NoteSubject::parse(kind).is_none() {
+                errors.push(FieldError::new(format!("actions[{i}].subject_type"), subject_kinds()));
+            }
+            if subject_id.is_none() {
+                errors.push(FieldError::new(format!("actions[{i}].subject_id"), "is required with `subject_type`"));
+            }
+        }
+        ActionSpec::AddNote { subject_type: None, subject_id, .. } => {
+            if subject_id.is_some() {
+                errors.push(FieldError::new(format!("actions[{i}].subject_type"), "is required with `subject_id`"));
+            }
+            if let Some(t) = types.iter().find(|t| NoteSubject::parse(t.aggregate_type).is_none()) {
+                errors.push(FieldError::new(
+                    format!("actions[{i}].subject_type"),
+                    format!(
+                        "is required: `{}` is about a `{}`, which takes no notes; {}",
+                        t.name,
+                        t.aggregate_type,
+                        subject_kinds()
+                    ),
+                ));
+            }
+        }
+        _ => {}
+    }
+    errors
+}
+
+fn subject_kinds() -> String {
+    let kinds: Vec<&str> = NoteSubject::ALL.iter().map(|k| k.as_str()).collect();
+    format!("a note is written on a {}", kinds.join(", "))
 }
 
 /// `N.output` names an output of an earlier action.

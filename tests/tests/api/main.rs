@@ -38,3 +38,4 @@ mod tenancy;
 mod time;
 mod utilization;
 mod workflow;
+mod workflow_actions;

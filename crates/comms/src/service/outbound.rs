@@ -2,7 +2,7 @@
 //! written `queued` with its RFC 5322 `Message-ID` fixed, and `comms.message.queued`
 //! is published in the same transaction; the sending subscriber sends it.
 
-use atrium_events::comms::{MessageQueued, OutboundState, ThreadCreated};
+use atrium_events::comms::{MessageDrafted, MessageQueued, OutboundState, ThreadCreated};
 use atrium_kernel::db::{WriteTxn, begin_write};
 use atrium_kernel::{AppError, OrgCtx, OrganizationId, Scoped};
 use atrium_outbox::publish;
@@ -57,8 +57,14 @@ impl Outgoing {
 
 impl CommsService {
     /// A new message in a new thread, queued to be sent.
-    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
     pub async fn compose(&self, ctx: &OrgCtx, input: ComposeIn) -> Result<MessageOut, AppError> {
+        self.compose_as(ctx, input, false).await
+    }
+
+    /// A new message in a new thread: queued to be sent, or with `draft` left a
+    /// draft (`comms.message.drafted`) for `POST /messages/{id}/send` after review.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
+    pub async fn compose_as(&self, ctx: &OrgCtx, input: ComposeIn, draft: bool) -> Result<MessageOut, AppError> {
         let conn = self.sending_connection(ctx, input.connection_id).await?;
         if let Some(e) = input.engagement_id
             && !self.engagements.exists(ctx.org_id, e).await?
@@ -100,16 +106,27 @@ impl CommsService {
         };
         let t = thread::Entity::insert(row).exec_with_returning(&txn).await?;
         publish(&txn, ctx, now, &ThreadCreated { thread: thread_state(&t)? }).await?;
-        let m = self.queue(&txn, ctx.org_id, &t, out, "queued").await?;
-        publish(&txn, ctx, now, &MessageQueued { message: outbound_state(&m, &t)?, in_reply_to: None }).await?;
+        let m = self.queue(&txn, ctx.org_id, &t, out, if draft { "draft" } else { "queued" }).await?;
+        publish_outbound(&txn, ctx, now, &m, &t).await?;
         txn.commit().await?;
         message_out(m)
     }
 
     /// A reply in the thread, queued to be sent. It refers to the thread's newest
     /// message (`In-Reply-To`, `References`).
-    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, thread_id = %id))]
     pub async fn reply(&self, ctx: &OrgCtx, id: ThreadId, input: ReplyIn) -> Result<MessageOut, AppError> {
+        self.reply_as(ctx, id, input, false).await
+    }
+
+    /// [`Self::reply`], left a draft when `draft`.
+    #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, thread_id = %id))]
+    pub async fn reply_as(
+        &self,
+        ctx: &OrgCtx,
+        id: ThreadId,
+        input: ReplyIn,
+        draft: bool,
+    ) -> Result<MessageOut, AppError> {
         let t = thread::Entity::find_in(&self.db, ctx.org_id, id).await?;
         let conn_id = input.connection_id.map(|c| c.into_uuid()).or(t.connection_id).ok_or(CommsError::Invalid {
             field: "connection_id",
@@ -154,9 +171,8 @@ impl CommsService {
         };
         let txn = begin_write(&self.db).await?;
         let t = self.touch_thread(&txn, ctx.org_id, t.id, &out.participants()).await?;
-        let m = self.queue(&txn, ctx.org_id, &t, out, "queued").await?;
-        let event = MessageQueued { message: outbound_state(&m, &t)?, in_reply_to: m.in_reply_to.clone() };
-        publish(&txn, ctx, self.clock.now(), &event).await?;
+        let m = self.queue(&txn, ctx.org_id, &t, out, if draft { "draft" } else { "queued" }).await?;
+        publish_outbound(&txn, ctx, self.clock.now(), &m, &t).await?;
         txn.commit().await?;
         message_out(m)
     }
@@ -298,6 +314,23 @@ impl CommsService {
         };
         Ok(message::Entity::insert(row).exec_with_returning(txn).await?)
     }
+}
+
+/// `comms.message.queued` for a queued message, `comms.message.drafted` for a draft.
+async fn publish_outbound(
+    txn: &WriteTxn,
+    ctx: &OrgCtx,
+    now: chrono::DateTime<chrono::Utc>,
+    m: &message::Model,
+    t: &thread::Model,
+) -> Result<(), AppError> {
+    let message = outbound_state(m, t)?;
+    if m.status == "draft" {
+        publish(txn, ctx, now, &MessageDrafted { message, reminder_id: None }).await?;
+    } else {
+        publish(txn, ctx, now, &MessageQueued { message, in_reply_to: m.in_reply_to.clone() }).await?;
+    }
+    Ok(())
 }
 
 pub(crate) fn outbound_state(m: &message::Model, t: &thread::Model) -> Result<OutboundState, AppError> {

@@ -49,6 +49,50 @@ pub enum ActionSpec {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         company: Option<String>,
     },
+    /// Write an email from a connected mailbox (comms): a new thread, or a reply
+    /// in `thread_id`'s; queued to be sent, or left a draft for review when
+    /// `draft` is true. `to` is a comma-separated list of addresses. Outputs:
+    /// `message_id`, `thread_id`, `status` (`queued` or `draft`).
+    #[schema(example = json!({"kind": "send_email", "connection_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+        "to": "{{ data.email }}", "subject": "Thanks for booking, {{ data.name | default: \"there\" }}",
+        "body": "See you soon.", "draft": false}))]
+    SendEmail {
+        connection_id: String,
+        to: String,
+        /// Required unless `thread_id` is given (a reply keeps the thread's subject).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        subject: Option<String>,
+        body: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        thread_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        engagement_id: Option<String>,
+        #[serde(default)]
+        draft: bool,
+    },
+    /// Post a signed call to one of the organization's webhook endpoints
+    /// (`/webhooks`): its URL rules and signing secret, the Standard Webhooks
+    /// headers; the body is `{type: "workflow.webhook", rule_id, run_id, message,
+    /// event}`. A receiver that does not answer 2xx fails the action (retried with
+    /// the run). Output: `status`.
+    #[schema(example = json!({"kind": "call_webhook", "endpoint_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+        "message": "Deal {{ data.name }} won"}))]
+    CallWebhook {
+        endpoint_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
+    },
+    /// Write a note on a record's timeline (`workflow.note.added`): by default the
+    /// triggering event's record; or `subject_type` (`contact`, `client_company`,
+    /// `deal`, `engagement`, `project`, `task`) with `subject_id`. Output: `note_id`.
+    #[schema(example = json!({"kind": "add_note", "text": "Won at {{ occurred_at }}: call {{ data.name }} this week"}))]
+    AddNote {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        subject_type: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        subject_id: Option<String>,
+    },
 }
 
 impl ActionSpec {
@@ -57,6 +101,9 @@ impl ActionSpec {
             ActionSpec::CreateTask { .. } => "create_task",
             ActionSpec::CreateEngagement { .. } => "create_engagement",
             ActionSpec::CreateContact { .. } => "create_contact",
+            ActionSpec::SendEmail { .. } => "send_email",
+            ActionSpec::CallWebhook { .. } => "call_webhook",
+            ActionSpec::AddNote { .. } => "add_note",
         }
     }
 
@@ -66,28 +113,44 @@ impl ActionSpec {
             ActionSpec::CreateTask { .. } => &["task_id"],
             ActionSpec::CreateEngagement { .. } => &["engagement_id", "project_id"],
             ActionSpec::CreateContact { .. } => &["contact_id", "created"],
+            ActionSpec::SendEmail { .. } => &["message_id", "thread_id", "status"],
+            ActionSpec::CallWebhook { .. } => &["status"],
+            ActionSpec::AddNote { .. } => &["note_id"],
         }
     }
 
     /// Each templated field: (name, template source).
     pub fn templates(&self) -> Vec<(&'static str, &str)> {
-        let fields: [(&'static str, Option<&String>); 5] = match self {
-            ActionSpec::CreateTask { project_id, title, assignee_id, due_date, description } => [
+        let fields: Vec<(&'static str, Option<&String>)> = match self {
+            ActionSpec::CreateTask { project_id, title, assignee_id, due_date, description } => vec![
                 ("project_id", Some(project_id)),
                 ("title", Some(title)),
                 ("assignee_id", assignee_id.as_ref()),
                 ("due_date", due_date.as_ref()),
                 ("description", description.as_ref()),
             ],
-            ActionSpec::CreateEngagement { name, deal_id, billing_model, project_name } => [
+            ActionSpec::CreateEngagement { name, deal_id, billing_model, project_name } => vec![
                 ("name", Some(name)),
                 ("deal_id", deal_id.as_ref()),
                 ("billing_model", billing_model.as_ref()),
                 ("project_name", project_name.as_ref()),
-                ("", None),
             ],
             ActionSpec::CreateContact { email, name, company } => {
-                [("email", Some(email)), ("name", name.as_ref()), ("company", company.as_ref()), ("", None), ("", None)]
+                vec![("email", Some(email)), ("name", name.as_ref()), ("company", company.as_ref())]
+            }
+            ActionSpec::SendEmail { connection_id, to, subject, body, thread_id, engagement_id, draft: _ } => vec![
+                ("connection_id", Some(connection_id)),
+                ("to", Some(to)),
+                ("subject", subject.as_ref()),
+                ("body", Some(body)),
+                ("thread_id", thread_id.as_ref()),
+                ("engagement_id", engagement_id.as_ref()),
+            ],
+            ActionSpec::CallWebhook { endpoint_id, message } => {
+                vec![("endpoint_id", Some(endpoint_id)), ("message", message.as_ref())]
+            }
+            ActionSpec::AddNote { text, subject_type: _, subject_id } => {
+                vec![("text", Some(text)), ("subject_id", subject_id.as_ref())]
             }
         };
         fields.into_iter().filter_map(|(name, v)| v.map(|v| (name, v.as_str()))).collect()
@@ -119,6 +182,28 @@ impl ActionSpec {
                 let name = opt("name", name)?;
                 let company = opt("company", company)?;
                 ActionSpec::CreateContact { email: render("email", email)?, name, company }
+            }
+            ActionSpec::SendEmail { connection_id, to, subject, body, thread_id, engagement_id, draft } => {
+                let subject = opt("subject", subject)?;
+                let thread_id = opt("thread_id", thread_id)?;
+                let engagement_id = opt("engagement_id", engagement_id)?;
+                ActionSpec::SendEmail {
+                    connection_id: render("connection_id", connection_id)?,
+                    to: render("to", to)?,
+                    subject,
+                    body: render("body", body)?,
+                    thread_id,
+                    engagement_id,
+                    draft: *draft,
+                }
+            }
+            ActionSpec::CallWebhook { endpoint_id, message } => {
+                let message = opt("message", message)?;
+                ActionSpec::CallWebhook { endpoint_id: render("endpoint_id", endpoint_id)?, message }
+            }
+            ActionSpec::AddNote { text, subject_type, subject_id } => {
+                let subject_id = opt("subject_id", subject_id)?;
+                ActionSpec::AddNote { text: render("text", text)?, subject_type: subject_type.clone(), subject_id }
             }
         })
     }
