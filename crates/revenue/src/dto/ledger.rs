@@ -165,6 +165,8 @@ pub struct LinkOut {
     pub remote_version: Option<String>,
     pub status: LinkStatus,
     pub last_error: Option<String>,
+    /// A payment reversed in Atrium: when its ledger record was deleted.
+    pub remote_deleted_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
 }
 
