@@ -72,15 +72,24 @@ impl MigrationTrait for Migration {
         .await?;
         // A file is on a bill once; the bill's attachments are read in attachment order.
         m.create_index(
-            index("ux_bill_attachments_file", BillAttachments::Table, vec![BillAttachments::BillId, BillAttachments::FileId])
-                .unique()
-                .to_owned(),
+            index(
+                "ux_bill_attachments_file",
+                BillAttachments::Table,
+                vec![BillAttachments::BillId, BillAttachments::FileId],
+            )
+            .unique()
+            .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_bill_attachments_bill", BillAttachments::Table, vec![BillAttachments::BillId, BillAttachments::Id]))
-            .await?;
+        m.create_index(index(
+            "ix_bill_attachments_bill",
+            BillAttachments::Table,
+            vec![BillAttachments::BillId, BillAttachments::Id],
+        ))
+        .await?;
         // The file's side of the FK (purges cascade through it).
-        m.create_index(index("ix_bill_attachments_file_id", BillAttachments::Table, vec![BillAttachments::FileId])).await
+        m.create_index(index("ix_bill_attachments_file_id", BillAttachments::Table, vec![BillAttachments::FileId]))
+            .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {

@@ -812,7 +812,10 @@ impl Harness {
             assert_eq!(resolved.status, LinkStatus::Synced);
         }
         let vendor = self.payables.get_vendor(ctx, p.vendor).await.expect("vendor");
-        assert_eq!((vendor.name.as_str(), vendor.email.as_deref()), ("Northwind Trading", Some("ap@northwind.example")));
+        assert_eq!(
+            (vendor.name.as_str(), vendor.email.as_deref()),
+            ("Northwind Trading", Some("ap@northwind.example"))
+        );
         let bill = self.payables.get_bill(ctx, p.bill.id).await.expect("bill");
         assert_eq!(
             (bill.due_date, bill.vendor_reference.as_deref(), bill.total),
@@ -833,8 +836,11 @@ impl Harness {
             .all(&self.conn)
             .await
             .expect("events");
-        let mut fields: Vec<String> =
-            copied.iter().flat_map(|e| e.data["copied"].as_array().cloned().unwrap_or_default()).map(|v| v.to_string()).collect();
+        let mut fields: Vec<String> = copied
+            .iter()
+            .flat_map(|e| e.data["copied"].as_array().cloned().unwrap_or_default())
+            .map(|v| v.to_string())
+            .collect();
         fields.sort();
         assert_eq!(fields, ["\"due_date\"", "\"due_date\"", "\"email\"", "\"name\"", "\"vendor_reference\""]);
         let next = self.ledger.sync_now(ctx).await.expect("after keeping the ledger's");

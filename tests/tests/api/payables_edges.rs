@@ -173,14 +173,15 @@ async fn rule_thresholds_route_at_their_edges_in_base_currency(app: &TestApp) {
         .await
         .expect(201);
 
+    let vendor = id(&app.post("/api/v1/vendors", &bea.token, json!({"name": "Studio Nord"})).await.expect(201).body);
     let submit = |amount: i64| {
-        let bea = &bea;
+        let (bea, vendor) = (&bea, &vendor);
         async move {
             let bill = app
                 .post(
                     "/api/v1/bills",
                     &bea.token,
-                    json!({"bill_date": "2027-01-13", "currency": "EUR", "lines": [
+                    json!({"vendor_id": vendor, "bill_date": "2027-01-13", "currency": "EUR", "lines": [
                         {"description": "Studio hire", "quantity": 1, "unit_price": eur(amount)}]}),
                 )
                 .await

@@ -5,8 +5,8 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::{
-    ApprovalRuleId, BillId, BillPaymentId, EngagementId, FileId, Label, LineDescription, LineTax, MAX_LINES, Note, Quantity,
-    Reason, TaxRateId, TaxTotal, VendorId,
+    ApprovalRuleId, BillId, BillPaymentId, EngagementId, FileId, Label, LineDescription, LineTax, MAX_LINES, Note,
+    Quantity, Reason, TaxRateId, TaxTotal, VendorId,
 };
 
 // PATCH fields by alias: the schema derive documents a named `Patch<T>` through

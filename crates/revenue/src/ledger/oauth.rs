@@ -7,8 +7,8 @@
 
 use oauth2::basic::{BasicClient, BasicErrorResponseType};
 use oauth2::{
-    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet, EndpointSet,
-    RedirectUrl, RefreshToken, RequestTokenError, Scope, TokenResponse, TokenUrl,
+    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet, EndpointSet, RedirectUrl,
+    RefreshToken, RequestTokenError, Scope, TokenResponse, TokenUrl,
 };
 
 use super::{Api, LedgerError, ProviderConfig};
@@ -63,7 +63,8 @@ fn token_error(e: TokenError) -> LedgerError {
 
 impl OAuth {
     fn client(&self) -> Result<Client, LedgerError> {
-        let bad = |what: &str, e: url::ParseError| LedgerError::Upstream(format!("the ledger's {what} is not a URL: {e}"));
+        let bad =
+            |what: &str, e: url::ParseError| LedgerError::Upstream(format!("the ledger's {what} is not a URL: {e}"));
         Ok(BasicClient::new(ClientId::new(self.cfg.client_id.clone()))
             .set_client_secret(ClientSecret::new(self.cfg.client_secret.clone()))
             .set_auth_type(AuthType::BasicAuth)

@@ -253,9 +253,10 @@ impl Ledger for QuickBooks {
 
     async fn read(&self, s: &Session, kind: RecordKind, id: &str) -> Result<(Remote, RemoteFields), LedgerError> {
         let (path, key) = entity(kind);
-        let body = self.get(s, &format!("{path}/{id}"), &[]).await.map_err(|e| {
-            if not_found(&e) { LedgerError::NotFound } else { e }
-        })?;
+        let body = self
+            .get(s, &format!("{path}/{id}"), &[])
+            .await
+            .map_err(|e| if not_found(&e) { LedgerError::NotFound } else { e })?;
         Ok((remote_of(&body, key)?, fields_of(&body, key)))
     }
 

@@ -152,15 +152,21 @@ async fn write(
         let id = body["Id"].as_str().unwrap_or("").to_owned();
         let list = b.objects.entry(key.to_owned()).or_default();
         let Some(at) = list.iter().position(|o| o["Id"] == id) else {
-            return fault("610", "Object Not Found : Something you're trying to use has been made inactive.", "ValidationFault");
+            return fault(
+                "610",
+                "Object Not Found : Something you're trying to use has been made inactive.",
+                "ValidationFault",
+            );
         };
         if list[at]["SyncToken"] != body["SyncToken"] {
             return fault("5010", "Stale Object Error", "ValidationFault");
         }
         let gone = list.remove(at);
         b.deleted.push(gone);
-        return Json(json!({ key: {"Id": id, "status": "Deleted", "domain": "QBO"}, "time": "2027-01-15T09:00:00.000-08:00" }))
-            .into_response();
+        return Json(
+            json!({ key: {"Id": id, "status": "Deleted", "domain": "QBO"}, "time": "2027-01-15T09:00:00.000-08:00" }),
+        )
+        .into_response();
     }
     if let Some(first) = q.get("requestid").and_then(|rid| b.request_ids.get(rid)) {
         return Json(first.clone()).into_response();

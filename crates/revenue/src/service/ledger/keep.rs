@@ -16,8 +16,8 @@
 //! ledger may have removed.
 
 use atrium_events::revenue::InvoiceUpdated;
-use atrium_events::revenue::payables::VendorUpdated;
 use atrium_events::revenue::payables::BillUpdated;
+use atrium_events::revenue::payables::VendorUpdated;
 use atrium_kernel::{AppError, Email, IfMatch, OrgCtx, Scoped, Text};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, DatabaseTransaction, IntoActiveModel};
@@ -83,7 +83,8 @@ impl LedgerService {
             row.name = Set(name);
             row.name_normalized = Set(name_norm.clone());
         }
-        let email = f.email.as_deref().map(|e| Email::parse(e).map_err(|why| refused("vendor email", why))).transpose()?;
+        let email =
+            f.email.as_deref().map(|e| Email::parse(e).map_err(|why| refused("vendor email", why))).transpose()?;
         let email_norm = email.as_ref().map(Email::normalized);
         let email = email.map(Email::into_inner);
         if email != current.email {
@@ -125,7 +126,8 @@ impl LedgerService {
             }
             row.due_date = Set(Some(due));
         }
-        if let Some(number) = f.number.as_deref().map(str::trim).filter(|n| current.vendor_reference.as_deref() != Some(*n))
+        if let Some(number) =
+            f.number.as_deref().map(str::trim).filter(|n| current.vendor_reference.as_deref() != Some(*n))
         {
             let number = Text::<100>::parse(number).map_err(|e| refused("bill number", e))?.into_inner();
             row.vendor_reference = Set(Some(number));

@@ -223,12 +223,7 @@ impl LedgerService {
 
     /// The record the next push would build for `id` (a vendor, invoice or bill;
     /// `None` for other kinds, or when it cannot be built).
-    pub(super) async fn record_of(
-        &self,
-        ctx: &OrgCtx,
-        kind: RecordKind,
-        id: Uuid,
-    ) -> Result<Option<Record>, AppError> {
+    pub(super) async fn record_of(&self, ctx: &OrgCtx, kind: RecordKind, id: Uuid) -> Result<Option<Record>, AppError> {
         let org = ctx.org_id;
         let built = match kind {
             RecordKind::Vendor => self.vendors(org, Some(id)).await?,
@@ -272,7 +267,11 @@ impl LedgerService {
     }
 
     /// Vendors (only `only` when given).
-    pub(super) async fn vendors(&self, org: OrganizationId, only: Option<Uuid>) -> Result<Vec<(Uuid, Built)>, AppError> {
+    pub(super) async fn vendors(
+        &self,
+        org: OrganizationId,
+        only: Option<Uuid>,
+    ) -> Result<Vec<(Uuid, Built)>, AppError> {
         let mut q = vendor::Entity::scoped(org);
         if let Some(id) = only {
             q = q.filter(vendor::Column::Id.eq(id));
@@ -298,7 +297,8 @@ impl LedgerService {
         customers: &Links,
         only: Option<Uuid>,
     ) -> Result<Vec<(Uuid, Built)>, AppError> {
-        let mut q = invoice::Entity::scoped(org).filter(invoice::Column::Status.is_in(["issued", "partially_paid", "paid"]));
+        let mut q =
+            invoice::Entity::scoped(org).filter(invoice::Column::Status.is_in(["issued", "partially_paid", "paid"]));
         if let Some(id) = only {
             q = q.filter(invoice::Column::Id.eq(id));
         }
@@ -417,7 +417,8 @@ impl LedgerService {
         vendors: &Links,
         only: Option<Uuid>,
     ) -> Result<Vec<(Uuid, Built)>, AppError> {
-        let mut q = bill::Entity::scoped(org).filter(bill::Column::Status.is_in(["approved", "partially_paid", "paid"]));
+        let mut q =
+            bill::Entity::scoped(org).filter(bill::Column::Status.is_in(["approved", "partially_paid", "paid"]));
         if let Some(id) = only {
             q = q.filter(bill::Column::Id.eq(id));
         }

@@ -99,10 +99,8 @@ impl PayablesService {
             created_at: Set(now),
         };
         // The file may be purged between the check and the insert: its FK says so.
-        let row = bill_attachment::Entity::insert(row)
-            .exec_with_returning(&txn)
-            .await
-            .map_err(|e| match e.sql_err() {
+        let row =
+            bill_attachment::Entity::insert(row).exec_with_returning(&txn).await.map_err(|e| match e.sql_err() {
                 Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_)) => AppError::NotFound("file"),
                 _ => e.into(),
             })?;

@@ -19,7 +19,6 @@ use sea_orm::DatabaseConnection;
 
 use crate::ports::{BillFiles, Engagements, Members};
 
-
 #[derive(Clone)]
 pub struct PayablesService {
     db: DatabaseConnection,
