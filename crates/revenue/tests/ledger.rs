@@ -806,6 +806,13 @@ impl Harness {
         );
         let conflicts = self.ledger.list_links(ctx, &in_conflict(), PageRequest::default()).await.expect("links");
         assert_eq!(conflicts.items.len(), 3);
+        // Dedup holds: the ledger's name taken by another vendor is 409, and nothing is decided.
+        let clash = self.payables.create_vendor(ctx, vendor_in("Northwind Trading")).await.expect("clash");
+        let vendor_link = conflicts.items.iter().find(|l| l.record_type == RecordKind::Vendor).expect("vendor");
+        let err = self.ledger.resolve_link(ctx, vendor_link.id, ResolveIn { keep: Keep::Remote }).await;
+        assert_eq!(status_of(&err.expect_err("the name is taken")), 409);
+        assert_eq!(self.ledger.get_link(ctx, vendor_link.id).await.expect("link").status, LinkStatus::Conflict);
+        self.payables.delete_vendor(ctx, clash.id, IfMatch(None)).await.expect("delete the clash");
         for link in &conflicts.items {
             let resolved =
                 self.ledger.resolve_link(ctx, link.id, ResolveIn { keep: Keep::Remote }).await.expect("keep ledger's");

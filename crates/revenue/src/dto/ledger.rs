@@ -185,7 +185,10 @@ pub struct LinkFilter {
 pub enum Keep {
     /// Atrium's version: the next sync pushes it over the ledger's.
     Local,
-    /// The ledger's version stands: Atrium's change is not pushed.
+    /// The ledger's version stands and its edits are copied into Atrium's record:
+    /// a vendor's name and email, a bill's due date and vendor reference, an
+    /// invoice's due date (never lines or amounts; nothing for customers, credit
+    /// notes and payments), with the record's update event. Nothing is pushed back.
     Remote,
 }
 
