@@ -19,7 +19,7 @@ use crate::service::PayablesService;
         (status = 404, description = "No such bill in this organization", body = atrium_kernel::Problem),
     ))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_id = %id))]
-pub(super) async fn list(
+pub(super) async fn list_attachments(
     State(svc): State<PayablesService>,
     ctx: Authorized<AnyRole>,
     Path(id): Path<BillId>,
@@ -43,7 +43,7 @@ pub(super) async fn list(
         (status = 422, description = "`file_id`: a `client` file, a file of another engagement, or too many attachments", body = atrium_kernel::Problem),
     ))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_id = %id))]
-pub(super) async fn attach(
+pub(super) async fn attach_file(
     State(svc): State<PayablesService>,
     ctx: Authorized<WriteBilling>,
     Path(id): Path<BillId>,
@@ -64,7 +64,7 @@ pub(super) async fn attach(
         (status = 409, description = "The bill is void", body = atrium_kernel::Problem),
     ))]
 #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, bill_id = %id))]
-pub(super) async fn detach(
+pub(super) async fn detach_file(
     State(svc): State<PayablesService>,
     ctx: Authorized<WriteBilling>,
     Path((id, file_id)): Path<(BillId, String)>,
