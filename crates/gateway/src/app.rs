@@ -117,6 +117,7 @@ impl AppState {
             Arc::new(ports::Parties { identity: identity.clone(), crm: crm.clone() }),
             Arc::new(ports::Projects { projects: projects.clone(), identity: identity.clone() }),
             Arc::new(ports::Members(identity.clone())),
+            Arc::new(ports::BillFiles(files.clone())),
             atrium_revenue::ReportPorts {
                 budgets: Arc::new(ports::Engagements(agreements.clone())),
                 costs: Arc::new(ports::TimeCosts(projects.time())),

@@ -615,3 +615,30 @@ impl atrium_portal::Invoices for PortalInvoices {
         self.0.invoice_pdf(&ctx, inv.id).await.map(Some)
     }
 }
+
+/// Revenue attaches files of the files domain to bills: a file as files shows it to
+/// the caller (another organization's or a deleted one is not found).
+pub struct BillFiles(pub atrium_files::FilesService);
+
+#[async_trait]
+impl atrium_revenue::BillFiles for BillFiles {
+    async fn file(
+        &self,
+        ctx: &atrium_kernel::OrgCtx,
+        id: atrium_events::files::FileId,
+    ) -> Result<Option<atrium_revenue::AttachableFile>, AppError> {
+        let f = match self.0.get(ctx, id).await {
+            Ok(f) => f,
+            Err(AppError::NotFound(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        Ok(Some(atrium_revenue::AttachableFile {
+            id: f.id,
+            engagement_id: f.engagement_id,
+            name: f.name,
+            internal: f.visibility == atrium_files::dto::Visibility::Internal,
+            size: f.current.as_ref().map(|v| v.size),
+            media_type: f.current.map(|v| v.media_type),
+        }))
+    }
+}

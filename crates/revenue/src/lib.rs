@@ -26,7 +26,7 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 pub use error::RevenueError;
 pub use http::router;
 pub use ledger::{LedgerConfig, Provider, ProviderConfig};
-pub use ports::{BillableTime, EngagementRef, Engagements, Members, Parties, Projects};
+pub use ports::{AttachableFile, BillFiles, BillableTime, EngagementRef, Engagements, Members, Parties, Projects};
 pub use ports::{EngagementBudget, EngagementBudgets, EngagementPage, TimeCost, TimeCosts};
 pub use service::{LedgerService, PayablesService, RevenueService};
 pub use service::{ReportPorts, ReportsService};
@@ -44,12 +44,14 @@ pub const LEDGER_REFRESH_TOKEN_COLUMN: ProtectedColumn =
     ProtectedColumn::text("ledger_connections", "refresh_token_ciphertext", "atrium ledger refresh token v1");
 
 /// The revenue domain, ready to register.
+#[allow(clippy::too_many_arguments)]
 pub fn module(
     platform: &Platform,
     engagements: Arc<dyn Engagements>,
     parties: Arc<dyn Parties>,
     projects: Arc<dyn Projects>,
     members: Arc<dyn Members>,
+    files: Arc<dyn BillFiles>,
     reports: ReportPorts,
     ledger: LedgerConfig,
 ) -> Module<RevenueService> {
@@ -66,6 +68,7 @@ pub fn module(
         platform.clock.clone(),
         engagements.clone(),
         members,
+        files,
         platform.protect(&VENDOR_TAX_ID_COLUMN),
     );
     let svc = RevenueService::new(

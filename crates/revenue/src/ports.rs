@@ -146,3 +146,25 @@ pub trait Members: Send + Sync + 'static {
     /// Every member of `org` holding `role`, in a stable order.
     async fn members_with_role(&self, org: OrganizationId, role: atrium_kernel::Role) -> Result<Vec<UserId>, AppError>;
 }
+
+/// A file of the files domain, as a bill's attachment shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachableFile {
+    pub id: atrium_events::files::FileId,
+    pub engagement_id: EngagementId,
+    pub name: String,
+    /// `internal` files are seen by members only; `client` ones also by the
+    /// engagement's client contacts (the portal).
+    pub internal: bool,
+    /// The current version's size and media type; `None` while its first upload is pending.
+    pub size: Option<i64>,
+    pub media_type: Option<String>,
+}
+
+/// The files domain, for bill attachments: revenue never reads files' tables.
+#[async_trait]
+pub trait BillFiles: Send + Sync + 'static {
+    /// A live (not deleted) file of the caller's organization; another
+    /// organization's or a deleted one answers `None`.
+    async fn file(&self, ctx: &OrgCtx, id: atrium_events::files::FileId) -> Result<Option<AttachableFile>, AppError>;
+}

@@ -16,6 +16,8 @@ use std::time::Duration;
 mod fake_qbo;
 #[path = "support/fake_xero.rs"]
 mod fake_xero;
+#[path = "support/no_files.rs"]
+mod no_files;
 #[path = "support/no_projects.rs"]
 mod no_projects;
 
@@ -27,8 +29,8 @@ use atrium_kernel::{
 };
 use atrium_outbox::entity::event;
 use atrium_revenue::dto::{
-    BillIn, BillLineIn, BillPaymentIn, BillStatus, Keep, LinkFilter, LinkStatus, RecordKind, ResolveIn, TaxRateId,
-    TaxRateIn,
+    BillIn, BillLineIn, BillOut, BillPaymentIn, BillPaymentReverseIn, BillStatus, Keep, LinkFilter, LinkStatus,
+    RecordKind, ResolveIn, TaxRateId, TaxRateIn, VendorId,
 };
 use atrium_revenue::dto::{
     CallbackQuery, ClientCompanyId, ConnectionStatus, EngagementId, InvoiceIn, InvoiceStatus, IssueIn, LineIn,
@@ -45,7 +47,13 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 use serde_json::json;
 use uuid::Uuid;
 
-backend_tests!(quickbooks_sync_end_to_end, xero_sync_end_to_end, another_orgs_connection_and_runs_are_not_found,);
+backend_tests!(
+    quickbooks_sync_end_to_end,
+    xero_sync_end_to_end,
+    another_orgs_connection_and_runs_are_not_found,
+    quickbooks_keep_remote_copies_edits_and_reversals_delete_payments,
+    xero_keep_remote_copies_edits_and_reversals_delete_payments,
+);
 
 struct TableEngagements(DatabaseConnection);
 
@@ -153,6 +161,7 @@ fn harness(db: &TestDb, provider: Provider, base: &str) -> Harness {
         dyn_clock,
         engagements,
         Arc::new(NoMembers),
+        Arc::new(no_files::NoFiles),
         ColumnVault::new(&ring, &VENDOR_TAX_ID_COLUMN),
     );
     Harness { ledger, revenue, payables, clock, conn: db.conn.clone() }
@@ -717,4 +726,236 @@ async fn another_orgs_connection_and_runs_are_not_found(db: &TestDb) {
     assert_eq!(status_of(&h.ledger.finish_connect(&theirs, Provider::Quickbooks, q).await.expect_err("theirs")), 404);
     let err = h.ledger.sync_now(&theirs).await.expect_err("no connection");
     assert_eq!(status_of(&err), 409);
+}
+
+/// What both providers' "keep the ledger's version" and reversal journeys share: a
+/// taxed invoice, a vendor, a taxed approved bill paid in part, all pushed.
+struct Pushed {
+    ctx: OrgCtx,
+    vat: TaxRateId,
+    invoice: atrium_revenue::dto::InvoiceOut,
+    vendor: VendorId,
+    bill: BillOut,
+    bill_payment: atrium_revenue::dto::BillPaymentOut,
+}
+
+impl Harness {
+    async fn pushed(&self, provider: Provider, accounts: [&str; 4]) -> Pushed {
+        let ctx = self.org().await;
+        self.connect(&ctx, provider).await;
+        let [income, bank, expense, tax] = accounts;
+        self.map(&ctx, MappingKind::IncomeAccount, income).await;
+        self.map(&ctx, MappingKind::BankAccount, bank).await;
+        self.map(&ctx, MappingKind::ExpenseAccount, expense).await;
+        let vat = self
+            .revenue
+            .create_tax_rate(&ctx, TaxRateIn { name: text("VAT 20%"), basis_points: 2000, inclusive: false })
+            .await
+            .expect("tax rate");
+        let mapping = MappingIn { kind: MappingKind::TaxRate, local_key: vat.id.to_string(), remote_id: tax.into() };
+        self.ledger.set_mapping(&ctx, mapping).await.expect("tax mapping");
+        let engagement = self.engagement(&ctx).await;
+        let invoice = self.issued_taxed(&ctx, engagement, 25_000, Some(vat.id)).await;
+        let vendor = self.payables.create_vendor(&ctx, vendor_in("Northwind")).await.expect("vendor").id;
+        let line = BillLineIn {
+            description: text("Printing"),
+            account: None,
+            quantity: Quantity::from_milli(1000).expect("qty"),
+            unit_price: usd(10_000),
+            tax_rate_id: Some(vat.id),
+        };
+        let bill = BillIn {
+            vendor_id: Some(vendor),
+            engagement_id: None,
+            vendor_reference: Some(text("NW-0113")),
+            bill_date: day(2027, 1, 10),
+            due_date: Some(day(2027, 2, 10)),
+            currency: None,
+            notes: None,
+            lines: vec![line],
+        };
+        let bill = self.payables.create_bill(&ctx, bill).await.expect("bill");
+        let bill = self.payables.submit_bill(&ctx, bill.id, IfMatch(None)).await.expect("no rule: approved");
+        let pay = BillPaymentIn { amount: usd(5_000), paid_on: day(2027, 1, 14), method: None, reference: None };
+        let bill_payment = self.payables.record_bill_payment(&ctx, bill.id, pay).await.expect("bill payment");
+        let run = self.ledger.sync_now(&ctx).await.expect("first push");
+        assert_eq!((run.status.as_str(), run.errors.len()), ("completed", 0), "{run:?}");
+        Pushed { ctx, vat: vat.id, invoice, vendor, bill, bill_payment }
+    }
+
+    /// Atrium's side of a conflict on all three: the vendor renamed, and the tax
+    /// code the invoice's and the bill's lines post to remapped.
+    async fn change_locally(&self, p: &Pushed, new_tax_code: &str) {
+        let patch = VendorPatch { name: Some(text("Northwind Ltd")), ..VendorPatch::default() };
+        self.payables.update_vendor(&p.ctx, p.vendor, patch, IfMatch(None)).await.expect("rename");
+        let mapping =
+            MappingIn { kind: MappingKind::TaxRate, local_key: p.vat.to_string(), remote_id: new_tax_code.into() };
+        self.ledger.set_mapping(&p.ctx, mapping).await.expect("remap");
+    }
+
+    /// Three conflicts, each decided for the ledger; the ledger's edits are now
+    /// Atrium's, with their update events, and the next run pushes nothing.
+    async fn keep_remote_everywhere(&self, p: &Pushed) {
+        let ctx = &p.ctx;
+        let run = self.ledger.sync_now(ctx).await.expect("conflicting run");
+        assert_eq!(run.conflicts, 3, "vendor, invoice and bill changed on both sides: {run:?}");
+        let before = (
+            self.events(ctx, "revenue.vendor.updated").await,
+            self.events(ctx, "revenue.bill.updated").await,
+            self.events(ctx, "revenue.invoice.updated").await,
+        );
+        let conflicts = self.ledger.list_links(ctx, &in_conflict(), PageRequest::default()).await.expect("links");
+        assert_eq!(conflicts.items.len(), 3);
+        // Dedup holds: the ledger's name taken by another vendor is 409, and nothing is decided.
+        let clash = self.payables.create_vendor(ctx, vendor_in("Northwind Trading")).await.expect("clash");
+        let vendor_link = conflicts.items.iter().find(|l| l.record_type == RecordKind::Vendor).expect("vendor");
+        let err = self.ledger.resolve_link(ctx, vendor_link.id, ResolveIn { keep: Keep::Remote }).await;
+        assert_eq!(status_of(&err.expect_err("the name is taken")), 409);
+        assert_eq!(self.ledger.get_link(ctx, vendor_link.id).await.expect("link").status, LinkStatus::Conflict);
+        self.payables.delete_vendor(ctx, clash.id, IfMatch(None)).await.expect("delete the clash");
+        for link in &conflicts.items {
+            let resolved =
+                self.ledger.resolve_link(ctx, link.id, ResolveIn { keep: Keep::Remote }).await.expect("keep ledger's");
+            assert_eq!(resolved.status, LinkStatus::Synced);
+        }
+        let vendor = self.payables.get_vendor(ctx, p.vendor).await.expect("vendor");
+        assert_eq!(
+            (vendor.name.as_str(), vendor.email.as_deref()),
+            ("Northwind Trading", Some("ap@northwind.example"))
+        );
+        let bill = self.payables.get_bill(ctx, p.bill.id).await.expect("bill");
+        assert_eq!(
+            (bill.due_date, bill.vendor_reference.as_deref(), bill.total),
+            (NaiveDate::from_ymd_opt(2027, 3, 1), Some("NW-0113-R"), p.bill.total),
+            "due date and reference copied; lines and amounts never"
+        );
+        let invoice = self.revenue.get_invoice(ctx, p.invoice.id).await.expect("invoice");
+        assert_eq!((invoice.due_date, invoice.total), (NaiveDate::from_ymd_opt(2027, 3, 15), p.invoice.total));
+        let after = (
+            self.events(ctx, "revenue.vendor.updated").await,
+            self.events(ctx, "revenue.bill.updated").await,
+            self.events(ctx, "revenue.invoice.updated").await,
+        );
+        assert_eq!(after, (before.0 + 1, before.1 + 1, before.2 + 1), "one update event per record copied into");
+        let copied = event::Entity::find()
+            .filter(event::Column::OrganizationId.eq(ctx.org_id.into_uuid()))
+            .filter(event::Column::EventType.eq("revenue.ledger.conflict_resolved"))
+            .all(&self.conn)
+            .await
+            .expect("events");
+        let mut fields: Vec<String> = copied
+            .iter()
+            .flat_map(|e| e.data["copied"].as_array().cloned().unwrap_or_default())
+            .map(|v| v.to_string())
+            .collect();
+        fields.sort();
+        assert_eq!(fields, ["\"due_date\"", "\"due_date\"", "\"email\"", "\"name\"", "\"vendor_reference\""]);
+        let next = self.ledger.sync_now(ctx).await.expect("after keeping the ledger's");
+        assert_eq!(
+            (next.status.as_str(), next.conflicts, next.pushed),
+            ("completed", 0, 0),
+            "the copied records are not pushed back, nor flagged again: {next:?}"
+        );
+    }
+
+    async fn reverse(&self, p: &Pushed) {
+        let reason = BillPaymentReverseIn { reason: text("Bank returned the transfer") };
+        self.payables.reverse_bill_payment(&p.ctx, p.bill_payment.id, reason, IfMatch(None)).await.expect("reverse");
+    }
+
+    async fn bill_payment_link(&self, p: &Pushed) -> atrium_revenue::dto::LinkOut {
+        let f = LinkFilter { status: None, record_type: Some(RecordKind::BillPayment) };
+        let links = self.ledger.list_links(&p.ctx, &f, PageRequest::default()).await.expect("links");
+        links.items.into_iter().find(|l| l.record_id == p.bill_payment.id.into_uuid()).expect("linked")
+    }
+
+    /// A crash after the ledger deleted the payment but before Atrium marked it.
+    async fn forget_removal(&self, p: &Pushed) {
+        let stmt = Query::update()
+            .table(Alias::new("ledger_links"))
+            .value(Alias::new("remote_deleted_at"), Option::<chrono::DateTime<Utc>>::None)
+            .and_where(Expr::col(Alias::new("local_id")).eq(p.bill_payment.id.into_uuid()))
+            .to_owned();
+        self.conn.execute(&stmt).await.expect("forget the mark");
+    }
+}
+
+async fn quickbooks_keep_remote_copies_edits_and_reversals_delete_payments(db: &TestDb) {
+    let (base, books) = fake_qbo::start().await;
+    let h = harness(db, Provider::Quickbooks, &base);
+    let p = h.pushed(Provider::Quickbooks, ["1", "35", "7", "TAX"]).await;
+    {
+        let mut b = books.lock().expect("books");
+        let (vendor, bill, invoice) = (b.first_id("Vendor"), b.first_id("Bill"), b.first_id("Invoice"));
+        b.set("Vendor", &vendor, "DisplayName", json!("Northwind Trading"));
+        b.set("Vendor", &vendor, "PrimaryEmailAddr", json!({"Address": "ap@northwind.example"}));
+        b.set("Bill", &bill, "DueDate", json!("2027-03-01"));
+        b.set("Bill", &bill, "DocNumber", json!("NW-0113-R"));
+        b.set("Invoice", &invoice, "DueDate", json!("2027-03-15"));
+    }
+    h.change_locally(&p, "NON").await;
+    h.keep_remote_everywhere(&p).await;
+    assert_eq!(books.lock().expect("books").objects["Vendor"][0]["DisplayName"], "Northwind Trading");
+
+    // A reversed bill payment is deleted in QuickBooks, once.
+    h.reverse(&p).await;
+    let run = h.ledger.sync_now(&p.ctx).await.expect("push the reversal");
+    assert_eq!((run.status.as_str(), run.pushed), ("completed", 1), "{run:?}");
+    {
+        let b = books.lock().expect("books");
+        assert_eq!((b.count("BillPayment"), b.deleted.len()), (0, 1));
+        assert_eq!(b.deleted[0]["PrivateNote"], format!("atrium:{}", p.bill_payment.id).as_str());
+    }
+    assert!(h.bill_payment_link(&p).await.remote_deleted_at.is_some());
+    let again = h.ledger.sync_now(&p.ctx).await.expect("rerun");
+    assert_eq!((again.status.as_str(), again.pushed), ("completed", 0), "{again:?}");
+    // The mark lost in a crash: QuickBooks answers "not found" and that is done.
+    h.forget_removal(&p).await;
+    let after_crash = h.ledger.sync_now(&p.ctx).await.expect("after a crash");
+    assert_eq!((after_crash.status.as_str(), after_crash.errors.len()), ("completed", 0), "{after_crash:?}");
+    assert_eq!(books.lock().expect("books").deleted.len(), 1, "nothing deleted twice");
+    assert!(h.bill_payment_link(&p).await.remote_deleted_at.is_some());
+}
+
+async fn xero_keep_remote_copies_edits_and_reversals_delete_payments(db: &TestDb) {
+    let (base, books) = fake_xero::start(now()).await;
+    let h = harness(db, Provider::Xero, &base);
+    let p = h.pushed(Provider::Xero, ["200", "090", "310", "OUTPUT2"]).await;
+    {
+        let mut b = books.lock().expect("books");
+        let id = |b: &fake_xero::Books, resource: &str, field: &str, value: &str, id_field: &str| {
+            b.find(resource, field, value).expect("pushed")[id_field].as_str().expect("id").to_owned()
+        };
+        let vendor = id(&b, "Contacts", "ContactNumber", &format!("atrium:{}", p.vendor), "ContactID");
+        let bill = id(&b, "Invoices", "Type", "ACCPAY", "InvoiceID");
+        let invoice = id(&b, "Invoices", "Reference", &format!("atrium:{}", p.invoice.id), "InvoiceID");
+        b.edit("Contacts", &vendor, "Name", "Northwind Trading");
+        b.edit("Contacts", &vendor, "EmailAddress", "ap@northwind.example");
+        b.edit("Invoices", &bill, "DueDate", "2027-03-01");
+        b.edit("Invoices", &bill, "InvoiceNumber", "NW-0113-R");
+        b.edit("Invoices", &invoice, "DueDate", "2027-03-15T00:00:00");
+    }
+    h.change_locally(&p, "NONE").await;
+    h.keep_remote_everywhere(&p).await;
+
+    // A reversed bill payment is deleted in Xero (`Status: DELETED`), once.
+    h.reverse(&p).await;
+    let run = h.ledger.sync_now(&p.ctx).await.expect("push the reversal");
+    assert_eq!((run.status.as_str(), run.pushed), ("completed", 1), "{run:?}");
+    let deleted = |b: &fake_xero::Books| {
+        b.find("Payments", "Reference", &format!("atrium:{}", p.bill_payment.id)).expect("payment")["Status"].clone()
+    };
+    assert_eq!(deleted(&books.lock().expect("books")), "DELETED");
+    assert!(h.bill_payment_link(&p).await.remote_deleted_at.is_some());
+    let calls = books.lock().expect("books").calls;
+    let again = h.ledger.sync_now(&p.ctx).await.expect("rerun");
+    assert_eq!((again.status.as_str(), again.pushed), ("completed", 0), "{again:?}");
+    assert_eq!(books.lock().expect("books").calls - calls, 1, "only the payments are read");
+    // The mark lost in a crash: Xero says it is deleted already; nothing is sent.
+    h.forget_removal(&p).await;
+    let calls = books.lock().expect("books").calls;
+    let after_crash = h.ledger.sync_now(&p.ctx).await.expect("after a crash");
+    assert_eq!((after_crash.status.as_str(), after_crash.errors.len()), ("completed", 0), "{after_crash:?}");
+    assert_eq!(books.lock().expect("books").calls - calls, 2, "the payments read, and the deleted one read once");
+    assert!(h.bill_payment_link(&p).await.remote_deleted_at.is_some());
 }

@@ -10,6 +10,8 @@
 
 use std::sync::Arc;
 
+#[path = "support/no_files.rs"]
+mod no_files;
 #[path = "support/no_projects.rs"]
 mod no_projects;
 
@@ -122,6 +124,7 @@ fn harness(db: &TestDb) -> Harness {
         clock.clone(),
         engagements.clone(),
         Arc::new(TableMembers(db.conn.clone())),
+        Arc::new(no_files::NoFiles),
         vault,
     );
     let revenue = RevenueService::new(

@@ -24,6 +24,7 @@ mod metrics;
 mod oidc;
 mod ops;
 mod payables;
+mod payables_edges;
 mod portal;
 mod portal_browser;
 mod query_cache;

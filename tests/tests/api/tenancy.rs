@@ -335,6 +335,10 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
             Some(json!({"engagement_id": uuid::Uuid::now_v7(), "name": "Stolen", "start_date": "2027-01-04"}))
         }
         ("PATCH", p) if p.starts_with("/api/v1/invoices/") => Some(json!({"notes": "Hijacked"})),
+        // A well-formed file id: the bill is looked up (and not found) before the file.
+        ("POST", p) if p.starts_with("/api/v1/bills/") && p.ends_with("/attachments") => {
+            Some(json!({"file_id": uuid::Uuid::now_v7()}))
+        }
         ("POST", p) if p.starts_with("/api/v1/bills/") && p.ends_with("/payments") => {
             Some(json!({"amount": {"amount_minor": 1, "currency": "USD"}, "paid_on": "2027-01-06"}))
         }

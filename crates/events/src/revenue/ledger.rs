@@ -94,6 +94,10 @@ pub struct LedgerConflictResolved {
     pub keep: String,
     /// The ledger's version the decision was taken against.
     pub remote_version: String,
+    /// Keeping the ledger's version: the fields copied from the ledger into
+    /// Atrium's record (empty when none differed, or the kind copies none).
+    #[serde(default)]
+    pub copied: Vec<String>,
 }
 
 event!(LedgerConnected, "revenue.ledger.connected", "ledger_connection", "The organization connected its ledger.",

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::agreements::EngagementId;
+use crate::files::FileId;
 use crate::{EventType, Facets, event};
 
 typed_id!(
@@ -237,6 +238,32 @@ pub struct BillPaymentReversed {
     pub bill_balance: Money,
 }
 
+/// A file of the files domain as a bill's attachment events carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BillAttachmentState {
+    pub bill_id: BillId,
+    /// The bill's engagement, when the cost is on one.
+    pub engagement_id: Option<EngagementId>,
+    pub file_id: FileId,
+    /// The file's name when it was attached or detached (`null` once the file is deleted).
+    pub name: Option<String>,
+}
+
+/// `revenue.bill.attachment_added`: a file (the vendor's invoice, a receipt) was
+/// attached to a bill. The file stays the files domain's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BillAttachmentAdded {
+    #[serde(flatten)]
+    pub attachment: BillAttachmentState,
+}
+
+/// `revenue.bill.attachment_removed`: a file was detached from a bill (the file itself is kept).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BillAttachmentRemoved {
+    #[serde(flatten)]
+    pub attachment: BillAttachmentState,
+}
+
 fn summary(f: Facets, text: String) -> Facets {
     Facets { summary: Some(text), ..f }
 }
@@ -287,6 +314,21 @@ event!(BillPaymentReversed, "revenue.bill_payment.reversed", "bill_payment", "A 
         ..Facets::default()
     });
 
+event!(BillAttachmentAdded, "revenue.bill.attachment_added", "bill", "A file was attached to a bill.",
+    |e| e.attachment.bill_id, facets: |e| Facets {
+        engagement_id: e.attachment.engagement_id.map(Into::into),
+        label: e.attachment.name.clone(),
+        summary: Some(format!("Attached {} to a bill", e.attachment.name.as_deref().unwrap_or("a file"))),
+        ..Facets::default()
+    });
+event!(BillAttachmentRemoved, "revenue.bill.attachment_removed", "bill", "A file was detached from a bill.",
+    |e| e.attachment.bill_id, facets: |e| Facets {
+        engagement_id: e.attachment.engagement_id.map(Into::into),
+        label: e.attachment.name.clone(),
+        summary: Some(format!("Detached {} from a bill", e.attachment.name.as_deref().unwrap_or("a file"))),
+        ..Facets::default()
+    });
+
 pub fn catalog() -> Vec<EventType> {
     vec![
         EventType::of::<VendorCreated>(),
@@ -305,5 +347,7 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<ApprovalRuleDeleted>(),
         EventType::of::<BillPaymentRecorded>(),
         EventType::of::<BillPaymentReversed>(),
+        EventType::of::<BillAttachmentAdded>(),
+        EventType::of::<BillAttachmentRemoved>(),
     ]
 }

@@ -5,8 +5,8 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::{
-    ApprovalRuleId, BillId, BillPaymentId, EngagementId, Label, LineDescription, LineTax, MAX_LINES, Note, Quantity,
-    Reason, TaxRateId, TaxTotal, VendorId,
+    ApprovalRuleId, BillId, BillPaymentId, EngagementId, FileId, Label, LineDescription, LineTax, MAX_LINES, Note,
+    Quantity, Reason, TaxRateId, TaxTotal, VendorId,
 };
 
 // PATCH fields by alias: the schema derive documents a named `Patch<T>` through
@@ -342,4 +342,39 @@ impl std::str::FromStr for StepMode {
             other => Err(format!("`{other}` is not a step mode")),
         }
     }
+}
+
+/// Attach a file of the files domain to a bill: upload it first (`POST /api/v1/files`,
+/// or a presigned upload through `POST /api/v1/files/uploads`), as `internal`, under
+/// the bill's engagement when it has one.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"file_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a"}))]
+pub struct BillAttachmentIn {
+    pub file_id: FileId,
+}
+
+/// The attached file as the files domain has it now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct AttachedFileOut {
+    pub engagement_id: EngagementId,
+    #[schema(example = "northwind-NW-2027-0113.pdf")]
+    pub name: String,
+    /// Of the current version; `null` while its first upload is pending.
+    pub size: Option<i64>,
+    pub media_type: Option<String>,
+    /// Where the bytes are read (with the files domain's access checks).
+    #[schema(example = "/api/v1/files/01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a/download")]
+    pub download_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BillAttachmentOut {
+    pub bill_id: BillId,
+    pub file_id: FileId,
+    /// `null` once the file was deleted in the files domain (detach it, or restore the file).
+    pub file: Option<AttachedFileOut>,
+    pub attached_by: String,
+    #[serde(serialize_with = "atrium_kernel::wire::utc")]
+    pub attached_at: DateTime<Utc>,
 }

@@ -165,6 +165,8 @@ pub struct LinkOut {
     pub remote_version: Option<String>,
     pub status: LinkStatus,
     pub last_error: Option<String>,
+    /// A payment reversed in Atrium: when its ledger record was deleted.
+    pub remote_deleted_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -183,7 +185,10 @@ pub struct LinkFilter {
 pub enum Keep {
     /// Atrium's version: the next sync pushes it over the ledger's.
     Local,
-    /// The ledger's version stands: Atrium's change is not pushed.
+    /// The ledger's version stands and its edits are copied into Atrium's record:
+    /// a vendor's name and email, a bill's due date and vendor reference, an
+    /// invoice's due date (never lines or amounts; nothing for customers, credit
+    /// notes and payments), with the record's update event. Nothing is pushed back.
     Remote,
 }
 

@@ -27,6 +27,7 @@ pub use vendors::*;
 
 pub use atrium_events::agreements::{ContractId, EngagementId, Quantity};
 pub use atrium_events::crm::ClientCompanyId;
+pub use atrium_events::files::FileId;
 pub use atrium_events::projects::{MilestoneId, TimeEntryId};
 pub use atrium_events::revenue::InvoiceReminderId;
 pub use atrium_events::revenue::payables::{ApprovalRuleId, BillId, BillPaymentId, VendorId};

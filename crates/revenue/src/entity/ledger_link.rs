@@ -20,6 +20,8 @@ pub struct Model {
     /// Changed on both sides since the last push: left alone until resolved.
     pub conflict: bool,
     pub last_error: Option<String>,
+    /// When the ledger's record was deleted because Atrium's was reversed.
+    pub remote_deleted_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

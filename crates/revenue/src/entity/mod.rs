@@ -4,6 +4,7 @@
 pub mod approval_rule;
 pub mod bill;
 pub mod bill_approval;
+pub mod bill_attachment;
 pub mod bill_line;
 pub mod bill_payment;
 pub mod credit_note;

@@ -170,14 +170,15 @@ pub(super) async fn get_link(
 }
 
 /// Decide a conflict: `local` pushes Atrium's version over the ledger's at the next
-/// sync; `remote` keeps the ledger's and does not push Atrium's change.
+/// sync; `remote` keeps the ledger's, copies its edits into Atrium's record (which
+/// fields per record type: see `Keep`) and pushes nothing back.
 #[utoipa::path(post, path = "/api/v1/ledger/links/{id}/resolve", tag = "ledger",
     extensions(("x-required-role" = json!("write_billing"))), request_body = ResolveIn,
     params(("id" = LedgerLinkId, Path, description = "Link id")),
     responses(
         (status = 200, description = "Resolved; the link is no longer in conflict", body = LinkOut),
         (status = 404, description = "No such link in this organization", body = atrium_kernel::Problem),
-        (status = 409, description = "Not in conflict, or no ledger connected", body = atrium_kernel::Problem),
+        (status = 409, description = "Not in conflict, no ledger connected, or the ledger's edit cannot be kept (a vendor name another vendor has, a due date before the document's date)", body = atrium_kernel::Problem),
         (status = 422, description = "`keep` is not `local` or `remote`", body = atrium_kernel::Problem),
         (status = 503, description = "The ledger did not answer", body = atrium_kernel::Problem),
     ))]

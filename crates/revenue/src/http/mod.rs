@@ -2,6 +2,7 @@
 //! role; writes need `write_billing` (owner, admin, billing).
 
 mod approval_rules;
+mod bill_attachments;
 mod billing;
 mod bills;
 mod fx_import;
@@ -61,6 +62,8 @@ pub fn payables_router(svc: PayablesService) -> OpenApiRouter {
         .routes(routes!(bills::list_bill_payments, bills::pay_bill))
         .routes(routes!(bills::get_bill_payment))
         .routes(routes!(bills::reverse_bill_payment))
+        .routes(routes!(bill_attachments::list_attachments, bill_attachments::attach_file))
+        .routes(routes!(bill_attachments::detach_file))
         .routes(routes!(approval_rules::list, approval_rules::create))
         .routes(routes!(approval_rules::get, approval_rules::update, approval_rules::delete))
         .with_state(svc)

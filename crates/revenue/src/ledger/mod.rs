@@ -257,6 +257,20 @@ pub struct Remote {
     pub version: String,
 }
 
+/// The fields of a ledger record that deciding a conflict for the ledger copies
+/// back into Atrium (see `service::ledger::keep`); what the ledger lacks is `None`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RemoteFields {
+    /// A party's name: QBO `DisplayName`, Xero `Name`.
+    pub name: Option<String>,
+    /// A party's email: QBO `PrimaryEmailAddr.Address`, Xero `EmailAddress`.
+    pub email: Option<String>,
+    /// A document's due date: `DueDate` in both.
+    pub due: Option<NaiveDate>,
+    /// A document's number: QBO `DocNumber`, Xero `InvoiceNumber` (a bill's: the vendor's reference).
+    pub number: Option<String>,
+}
+
 /// A payment found in the ledger against an invoice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemotePayment {
@@ -308,7 +322,14 @@ pub trait Ledger: Send + Sync {
     /// The record carrying `reference`, when one exists (found again after a lost answer).
     async fn find(&self, s: &Session, kind: RecordKind, reference: &str) -> Result<Option<Remote>, LedgerError>;
     /// The current version of a linked record.
-    async fn current(&self, s: &Session, kind: RecordKind, id: &str) -> Result<Remote, LedgerError>;
+    async fn current(&self, s: &Session, kind: RecordKind, id: &str) -> Result<Remote, LedgerError> {
+        Ok(self.read(s, kind, id).await?.0)
+    }
+    /// A linked record: its current version and the fields Atrium may copy from it.
+    async fn read(&self, s: &Session, kind: RecordKind, id: &str) -> Result<(Remote, RemoteFields), LedgerError>;
+    /// Deletes a linked payment (of an invoice or a bill) reversed in Atrium. A record
+    /// the ledger no longer has, or has already deleted, is done: `Ok`.
+    async fn delete_payment(&self, s: &Session, kind: RecordKind, remote: &Remote) -> Result<(), LedgerError>;
     /// Creates the record; `request_id` makes a retry the same request where the ledger supports it.
     async fn create(&self, s: &Session, record: &Record, request_id: &str) -> Result<Remote, LedgerError>;
     /// Updates a linked record at the version Atrium last saw.

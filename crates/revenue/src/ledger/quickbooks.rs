@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::oauth::OAuth;
 use super::{
     Api, Body, Grant, Ledger, LedgerError, MappingKind, Provider, ProviderConfig, Record, RecordKind, Remote,
-    RemoteOption, RemotePayment, Session, Tokens, decimal,
+    RemoteFields, RemoteOption, RemotePayment, Session, Tokens, decimal,
 };
 
 const MINOR_VERSION: &str = "75";
@@ -58,6 +58,21 @@ fn remote_of(body: &Value, key: &str) -> Result<Remote, LedgerError> {
     let id = obj.get("Id").and_then(Value::as_str).ok_or_else(|| LedgerError::Upstream("no `Id`".into()))?;
     let version = obj.get("SyncToken").and_then(Value::as_str).unwrap_or("0");
     Ok(Remote { id: id.to_owned(), version: version.to_owned() })
+}
+
+fn fields_of(body: &Value, key: &str) -> RemoteFields {
+    let text = |p: &str| body.pointer(&format!("/{key}/{p}")).and_then(Value::as_str).map(str::to_owned);
+    RemoteFields {
+        name: text("DisplayName"),
+        email: text("PrimaryEmailAddr/Address"),
+        due: text("DueDate").and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        number: text("DocNumber"),
+    }
+}
+
+/// QBO's "Object Not Found" (a deleted or never created record).
+fn not_found(e: &LedgerError) -> bool {
+    matches!(e, LedgerError::NotFound) || matches!(e, LedgerError::Validation(m) if m.contains("[610]"))
 }
 
 /// The QBO body of a record.
@@ -236,9 +251,29 @@ impl Ledger for QuickBooks {
         Ok(None)
     }
 
-    async fn current(&self, s: &Session, kind: RecordKind, id: &str) -> Result<Remote, LedgerError> {
+    async fn read(&self, s: &Session, kind: RecordKind, id: &str) -> Result<(Remote, RemoteFields), LedgerError> {
         let (path, key) = entity(kind);
-        remote_of(&self.get(s, &format!("{path}/{id}"), &[]).await?, key)
+        let body = self
+            .get(s, &format!("{path}/{id}"), &[])
+            .await
+            .map_err(|e| if not_found(&e) { LedgerError::NotFound } else { e })?;
+        Ok((remote_of(&body, key)?, fields_of(&body, key)))
+    }
+
+    /// `POST /{payment|billpayment}?operation=delete` with `Id` and the current
+    /// `SyncToken` (read first: QBO refuses a stale one).
+    async fn delete_payment(&self, s: &Session, kind: RecordKind, remote: &Remote) -> Result<(), LedgerError> {
+        let (path, _) = entity(kind);
+        let current = match self.current(s, kind, &remote.id).await {
+            Err(LedgerError::NotFound) => return Ok(()),
+            other => other?,
+        };
+        let body = json!({ "Id": current.id, "SyncToken": current.version });
+        match self.post(s, path, &[("operation", "delete")], &body).await {
+            Ok(_) => Ok(()),
+            Err(e) if not_found(&e) => Ok(()),
+            Err(e) => Err(e),
+        }
     }
 
     async fn create(&self, s: &Session, record: &Record, request_id: &str) -> Result<Remote, LedgerError> {

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::oauth::OAuth;
 use super::{
     Api, Body, Grant, Ledger, LedgerError, MappingKind, Provider, ProviderConfig, Record, RecordKind, Remote,
-    RemoteOption, RemotePayment, Session, Tokens, decimal,
+    RemoteFields, RemoteOption, RemotePayment, Session, Tokens, decimal,
 };
 
 pub(super) struct Xero {
@@ -239,10 +239,36 @@ impl Ledger for Xero {
         first(&body, path).map(|item| remote_of(&item, id_field)).transpose()
     }
 
-    async fn current(&self, s: &Session, kind: RecordKind, id: &str) -> Result<Remote, LedgerError> {
+    async fn read(&self, s: &Session, kind: RecordKind, id: &str) -> Result<(Remote, RemoteFields), LedgerError> {
         let (path, id_field, _) = resource(kind);
         let body = self.call(s, reqwest::Method::GET, &format!("{path}/{id}"), &[], None, None).await?;
-        remote_of(&first(&body, path).ok_or(LedgerError::NotFound)?, id_field)
+        let item = first(&body, path).ok_or(LedgerError::NotFound)?;
+        let text = |f: &str| item.get(f).and_then(Value::as_str).map(str::to_owned);
+        let fields = RemoteFields {
+            name: text("Name"),
+            email: text("EmailAddress").filter(|e| !e.is_empty()),
+            due: date_of(item.get("DueDate")),
+            number: text("InvoiceNumber").filter(|n| !n.is_empty()),
+        };
+        Ok((remote_of(&item, id_field)?, fields))
+    }
+
+    /// `POST /Payments/{id}` with `Status: DELETED` (Xero's way to remove a payment).
+    async fn delete_payment(&self, s: &Session, kind: RecordKind, remote: &Remote) -> Result<(), LedgerError> {
+        let (path, id_field, _) = resource(kind);
+        let body = self.call(s, reqwest::Method::GET, &format!("{path}/{}", remote.id), &[], None, None).await;
+        let item = match body {
+            Err(LedgerError::NotFound) => return Ok(()),
+            other => first(&other?, path).ok_or(LedgerError::NotFound),
+        };
+        match item {
+            Err(_) => return Ok(()),
+            Ok(i) if i.get("Status").and_then(Value::as_str) == Some("DELETED") => return Ok(()),
+            Ok(_) => {}
+        }
+        let wrapped = json!({ path: [{ id_field: remote.id, "Status": "DELETED" }] });
+        self.call(s, reqwest::Method::POST, &format!("{path}/{}", remote.id), &[], Some(&wrapped), None).await?;
+        Ok(())
     }
 
     async fn create(&self, s: &Session, record: &Record, request_id: &str) -> Result<Remote, LedgerError> {

@@ -9,7 +9,7 @@ mod ledger;
 mod lines;
 mod merges;
 mod numbers;
-mod payables;
+pub(crate) mod payables;
 pub(crate) mod payments;
 mod rates;
 mod reminders;

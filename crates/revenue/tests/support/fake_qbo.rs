@@ -2,7 +2,9 @@
 //! shapes: OAuth token endpoint (code and refresh grants, `invalid_grant` once
 //! revoked), `/v3/company/{realmId}/{entity}` creates (deduplicated by
 //! `requestid`) and sparse updates checked against `SyncToken` (fault 5010),
-//! reads, `query`, `cdc`, 401 for a stale access token, and 429 with Retry-After.
+//! reads, `query`, `cdc`, deletes (`operation=delete` with the current
+//! `SyncToken`; a deleted object then reads as fault 610), 401 for a stale access
+//! token, and 429 with Retry-After.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -34,6 +36,8 @@ pub struct Books {
     pub refreshes: u32,
     /// Payments recorded in the ledger (for `cdc`).
     pub payments: Vec<Value>,
+    /// Objects deleted through `operation=delete`.
+    pub deleted: Vec<Value>,
 }
 
 impl Books {
@@ -47,6 +51,21 @@ impl Books {
             let next = o["SyncToken"].as_str().and_then(|s| s.parse::<u32>().ok()).unwrap_or(0) + 1;
             o["SyncToken"] = json!(next.to_string());
         }
+    }
+}
+
+impl Books {
+    /// Someone changes `field` of `key` `id` in QuickBooks (its SyncToken moves on).
+    pub fn set(&mut self, key: &str, id: &str, field: &str, value: Value) {
+        if let Some(o) = self.objects.get_mut(key).and_then(|v| v.iter_mut().find(|o| o["Id"] == id)) {
+            o[field] = value;
+        }
+        self.edit(key, id);
+    }
+
+    /// The id of the first `key` object.
+    pub fn first_id(&self, key: &str) -> String {
+        self.objects[key][0]["Id"].as_str().expect("id").to_owned()
     }
 }
 
@@ -129,6 +148,26 @@ async fn write(
         return fault("100", "Invalid realm", "AuthorizationFault");
     }
     let key = key_of(&entity);
+    if q.get("operation").map(String::as_str) == Some("delete") {
+        let id = body["Id"].as_str().unwrap_or("").to_owned();
+        let list = b.objects.entry(key.to_owned()).or_default();
+        let Some(at) = list.iter().position(|o| o["Id"] == id) else {
+            return fault(
+                "610",
+                "Object Not Found : Something you're trying to use has been made inactive.",
+                "ValidationFault",
+            );
+        };
+        if list[at]["SyncToken"] != body["SyncToken"] {
+            return fault("5010", "Stale Object Error", "ValidationFault");
+        }
+        let gone = list.remove(at);
+        b.deleted.push(gone);
+        return Json(
+            json!({ key: {"Id": id, "status": "Deleted", "domain": "QBO"}, "time": "2027-01-15T09:00:00.000-08:00" }),
+        )
+        .into_response();
+    }
     if let Some(first) = q.get("requestid").and_then(|rid| b.request_ids.get(rid)) {
         return Json(first.clone()).into_response();
     }

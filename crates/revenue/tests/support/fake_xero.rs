@@ -4,7 +4,8 @@
 //! opens), and `/api.xro/2.0/{Contacts,Invoices,CreditNotes,Payments}` with the
 //! `Xero-tenant-id` header required (403 without it): `PUT`/`POST` creates wrapped
 //! in `{"Invoices":[…]}` (replayed by `Idempotency-Key`), `POST …/{id}` updates
-//! with no version check (every write moves `UpdatedDateUTC`), reads, `where`
+//! with no version check (every write moves `UpdatedDateUTC`; a payment is deleted
+//! by `POST /Payments/{id}` with `Status: DELETED`), reads, `where`
 //! filters, `If-Modified-Since` on lists, `TaxRates` and `Accounts`. Bills
 //! (`ACCPAY`) keep no `Reference`, as in Xero. A 401 carries `TokenExpired`, a 400
 //! a `ValidationException` with its `Elements[].ValidationErrors[]`, a 429
@@ -357,7 +358,8 @@ fn save(s: Shared, method: Method, resource: String, id: Option<String>, headers
         // `PUT` only creates; `POST` with an id updates (Xero has no version check).
         Some(_) if method == Method::PUT => return validation("PUT cannot update an existing record."),
         Some(target) => {
-            if let Err(m) = check(&b, &resource, &item) {
+            let deleting = resource == "Payments" && item["Status"] == "DELETED";
+            if let Err(m) = check(&b, &resource, &item).or_else(|m| if deleting { Ok(()) } else { Err(m) }) {
                 return validation(&m);
             }
             let stamp = b.stamp();

@@ -2,8 +2,10 @@
 //! deciding a conflict (a record changed both in Atrium and in the ledger). The
 //! decision is taken against the ledger's current version, read when deciding:
 //! keeping Atrium's version lets the next sync push it over that version (a newer
-//! edit in the ledger is a new conflict); keeping the ledger's marks the local
-//! body that conflicted as not to be pushed, so only a later change in Atrium is.
+//! edit in the ledger is a new conflict); keeping the ledger's copies its edits
+//! into Atrium's record (which fields, per kind: see [`super::keep`]) and records
+//! the result as pushed at the ledger's version, so only a later change in Atrium
+//! is pushed.
 
 use atrium_events::revenue::ledger::{LedgerConflictResolved, LedgerLinkId};
 use atrium_kernel::db::begin_write;
@@ -37,6 +39,7 @@ fn link_out(row: link::Model) -> Result<LinkOut, AppError> {
         remote_id: row.remote_id,
         remote_version: row.remote_version,
         last_error: row.last_error,
+        remote_deleted_at: row.remote_deleted_at,
         updated_at: row.updated_at,
     })
 }
@@ -95,8 +98,8 @@ impl LedgerService {
         let mut session = self.session(org, &actor, ledger.as_ref(), false).await.map_err(upstream)?;
         let l = ledger.as_ref();
         let rid = remote_id.as_str();
-        let current = self
-            .with_session(org, &actor, l, &mut session, |s| async move { Ok(l.current(&s, kind, rid).await) })
+        let (current, fields) = self
+            .with_session(org, &actor, l, &mut session, |s| async move { Ok(l.read(&s, kind, rid).await) })
             .await?
             .map_err(|e| match e {
                 LedgerError::NotFound => AppError::conflict(format!(
@@ -105,6 +108,12 @@ impl LedgerService {
                 )),
                 other => upstream(other),
             })?;
+        // What the next push would build for the record, brought up to date with
+        // what is copied: its hash is what the link then says was pushed.
+        let mut record = match input.keep {
+            Keep::Remote => self.record_of(ctx, kind, row.local_id).await?,
+            Keep::Local => None,
+        };
 
         let txn = begin_write(&self.db).await?;
         let now = self.clock.now();
@@ -117,9 +126,21 @@ impl LedgerService {
         am.conflict = Set(false);
         am.last_error = Set(None);
         am.remote_version = Set(Some(current.version.clone()));
-        if input.keep == Keep::Local {
-            am.content_hash = Set(None);
-        }
+        let copied = match input.keep {
+            Keep::Local => {
+                am.content_hash = Set(None);
+                Vec::new()
+            }
+            Keep::Remote => {
+                let copied = self.copy_remote(&txn, ctx, kind, row.local_id, &fields, record.as_mut(), now).await?;
+                // Without a body (a record that cannot be built), the hash stays the
+                // conflicting body's: that body is not pushed either.
+                if let Some(r) = &record {
+                    am.content_hash = Set(Some(r.content_hash()));
+                }
+                copied
+            }
+        };
         am.updated_at = Set(now);
         let updated = link::Entity::update(am).exec(&txn).await?;
         let event = LedgerConflictResolved {
@@ -129,6 +150,7 @@ impl LedgerService {
             remote_id: row.remote_id.clone(),
             keep: input.keep.as_str().to_owned(),
             remote_version: current.version,
+            copied,
         };
         atrium_outbox::publish(&txn, ctx, now, &event).await?;
         txn.commit().await?;

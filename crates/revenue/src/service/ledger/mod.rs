@@ -4,6 +4,7 @@
 //! caller's organization first and reads and writes only its rows.
 
 mod connection;
+mod keep;
 mod links;
 mod mappings;
 mod pull;

@@ -71,6 +71,7 @@ impl LedgerService {
             request_id: Set(PULLED.to_owned()),
             conflict: Set(false),
             last_error: Set(None),
+            remote_deleted_at: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
         };

@@ -6,11 +6,11 @@
 //! sides is a conflict, flagged on the link and never overwritten.
 
 use atrium_kernel::{AppError, OrganizationId, Scoped};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::LedgerService;
-use crate::entity::ledger_link as link;
+use crate::entity::{bill_payment, ledger_link as link, payment};
 use crate::ledger::{Ledger, LedgerError, Record, RecordKind, Remote, Session};
 
 /// What pushing one record did.
@@ -45,6 +45,7 @@ impl LedgerService {
             request_id: Set(Uuid::now_v7().to_string()),
             conflict: Set(false),
             last_error: Set(None),
+            remote_deleted_at: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
         };
@@ -130,6 +131,78 @@ impl LedgerService {
                     }
                 })
                 .await?;
+                Ok(Err(e))
+            }
+        }
+    }
+
+    /// The links of payments of `kind` (`payment` or `bill_payment`) that Atrium
+    /// pushed and then reversed, not yet deleted in the ledger.
+    pub(super) async fn reversed(&self, org: OrganizationId, kind: RecordKind) -> Result<Vec<link::Model>, AppError> {
+        let ids: Vec<Uuid> = match kind {
+            RecordKind::Payment => {
+                payment::Entity::scoped(org)
+                    .filter(payment::Column::ReversedAt.is_not_null())
+                    .select_only()
+                    .column(payment::Column::Id)
+                    .into_tuple()
+                    .all(&self.db)
+                    .await?
+            }
+            RecordKind::BillPayment => {
+                bill_payment::Entity::scoped(org)
+                    .filter(bill_payment::Column::ReversedAt.is_not_null())
+                    .select_only()
+                    .column(bill_payment::Column::Id)
+                    .into_tuple()
+                    .all(&self.db)
+                    .await?
+            }
+            _ => return Ok(Vec::new()),
+        };
+        let mut out = Vec::new();
+        for chunk in ids.chunks(500) {
+            let rows = link::Entity::scoped(org)
+                .filter(link::Column::LocalType.eq(kind.as_str()))
+                .filter(link::Column::LocalId.is_in(chunk.iter().copied()))
+                .filter(link::Column::RemoteId.is_not_null())
+                .filter(link::Column::RemoteDeletedAt.is_null())
+                // A payment pulled from the ledger is the ledger's own: reversing it
+                // in Atrium does not delete it there.
+                .filter(link::Column::RequestId.ne(super::pull::PULLED))
+                .all(&self.db)
+                .await?;
+            out.extend(rows);
+        }
+        Ok(out)
+    }
+
+    /// Deletes the ledger's record of a reversed payment, and marks its link so no
+    /// rerun sends the delete again (a delete the ledger already did is done too).
+    pub(super) async fn remove_one(
+        &self,
+        ledger: &dyn Ledger,
+        s: &Session,
+        row: &link::Model,
+    ) -> Result<Result<(), LedgerError>, AppError> {
+        let kind = RecordKind::parse(&row.local_type).ok_or_else(|| AppError::internal("stored record type"))?;
+        let remote = Remote {
+            id: row.remote_id.clone().ok_or_else(|| AppError::internal("a removal without a ledger id"))?,
+            version: row.remote_version.clone().unwrap_or_default(),
+        };
+        match ledger.delete_payment(s, kind, &remote).await {
+            Ok(()) => {
+                let now = self.clock.now();
+                self.save_link(row.clone(), |am| {
+                    am.remote_deleted_at = Set(Some(now));
+                    am.last_error = Set(None);
+                })
+                .await?;
+                Ok(Ok(()))
+            }
+            Err(e) => {
+                let message = format!("deleting the reversed payment in the ledger: {e}");
+                self.save_link(row.clone(), |am| am.last_error = Set(Some(message))).await?;
                 Ok(Err(e))
             }
         }

@@ -221,6 +221,25 @@ impl LedgerService {
         Ok(rows.into_iter().map(|l| (l.local_id, l)).collect())
     }
 
+    /// The record the next push would build for `id` (a vendor, invoice or bill;
+    /// `None` for other kinds, or when it cannot be built).
+    pub(super) async fn record_of(&self, ctx: &OrgCtx, kind: RecordKind, id: Uuid) -> Result<Option<Record>, AppError> {
+        let org = ctx.org_id;
+        let built = match kind {
+            RecordKind::Vendor => self.vendors(org, Some(id)).await?,
+            RecordKind::Invoice => {
+                let look = Lookup::load(self, org).await?;
+                self.invoices(org, &look, &self.links(org, RecordKind::Customer).await?, Some(id)).await?
+            }
+            RecordKind::Bill => {
+                let look = Lookup::load(self, org).await?;
+                self.bills(org, &look, &self.links(org, RecordKind::Vendor).await?, Some(id)).await?
+            }
+            _ => return Ok(None),
+        };
+        Ok(built.into_iter().find(|(i, _)| *i == id).and_then(|(_, b)| b.ok()))
+    }
+
     /// Client companies billed by an issued invoice, as customers.
     pub(super) async fn customers(&self, ctx: &OrgCtx) -> Result<Vec<(Uuid, Built)>, AppError> {
         let invoices = invoice::Entity::scoped(ctx.org_id)
@@ -247,8 +266,17 @@ impl LedgerService {
         Ok(out)
     }
 
-    pub(super) async fn vendors(&self, org: OrganizationId) -> Result<Vec<(Uuid, Built)>, AppError> {
-        let rows = vendor::Entity::scoped(org).order_by_asc(vendor::Column::Id).all(&self.db).await?;
+    /// Vendors (only `only` when given).
+    pub(super) async fn vendors(
+        &self,
+        org: OrganizationId,
+        only: Option<Uuid>,
+    ) -> Result<Vec<(Uuid, Built)>, AppError> {
+        let mut q = vendor::Entity::scoped(org);
+        if let Some(id) = only {
+            q = q.filter(vendor::Column::Id.eq(id));
+        }
+        let rows = q.order_by_asc(vendor::Column::Id).all(&self.db).await?;
         Ok(rows
             .into_iter()
             .map(|v| {
@@ -267,12 +295,14 @@ impl LedgerService {
         org: OrganizationId,
         look: &Lookup,
         customers: &Links,
+        only: Option<Uuid>,
     ) -> Result<Vec<(Uuid, Built)>, AppError> {
-        let rows = invoice::Entity::scoped(org)
-            .filter(invoice::Column::Status.is_in(["issued", "partially_paid", "paid"]))
-            .order_by_asc(invoice::Column::Id)
-            .all(&self.db)
-            .await?;
+        let mut q =
+            invoice::Entity::scoped(org).filter(invoice::Column::Status.is_in(["issued", "partially_paid", "paid"]));
+        if let Some(id) = only {
+            q = q.filter(invoice::Column::Id.eq(id));
+        }
+        let rows = q.order_by_asc(invoice::Column::Id).all(&self.db).await?;
         let ids: Vec<Uuid> = rows.iter().map(|i| i.id).collect();
         let lines = rows_in::<invoice_line::Entity>(
             &self.db,
@@ -385,12 +415,14 @@ impl LedgerService {
         org: OrganizationId,
         look: &Lookup,
         vendors: &Links,
+        only: Option<Uuid>,
     ) -> Result<Vec<(Uuid, Built)>, AppError> {
-        let rows = bill::Entity::scoped(org)
-            .filter(bill::Column::Status.is_in(["approved", "partially_paid", "paid"]))
-            .order_by_asc(bill::Column::Id)
-            .all(&self.db)
-            .await?;
+        let mut q =
+            bill::Entity::scoped(org).filter(bill::Column::Status.is_in(["approved", "partially_paid", "paid"]));
+        if let Some(id) = only {
+            q = q.filter(bill::Column::Id.eq(id));
+        }
+        let rows = q.order_by_asc(bill::Column::Id).all(&self.db).await?;
         let ids: Vec<Uuid> = rows.iter().map(|b| b.id).collect();
         let lines =
             rows_in::<bill_line::Entity>(&self.db, org, bill_line::Column::BillId, &ids, bill_line::Column::Position)

@@ -206,13 +206,13 @@ impl LedgerService {
             let of = |k: RecordKind| pushed.get(&k).unwrap_or(&none);
             let records: Vec<(Uuid, Built)> = match kind {
                 RecordKind::Customer => self.customers(ctx).await?,
-                RecordKind::Vendor => self.vendors(org).await?,
-                RecordKind::Invoice => self.invoices(org, &look, of(RecordKind::Customer)).await?,
+                RecordKind::Vendor => self.vendors(org, None).await?,
+                RecordKind::Invoice => self.invoices(org, &look, of(RecordKind::Customer), None).await?,
                 RecordKind::CreditNote => self.credit_notes(org, &look, of(RecordKind::Customer)).await?,
                 RecordKind::Payment => {
                     self.payments(org, &look, of(RecordKind::Customer), of(RecordKind::Invoice)).await?
                 }
-                RecordKind::Bill => self.bills(org, &look, of(RecordKind::Vendor)).await?,
+                RecordKind::Bill => self.bills(org, &look, of(RecordKind::Vendor), None).await?,
                 RecordKind::BillPayment => {
                     self.bill_payments(org, &look, of(RecordKind::Vendor), of(RecordKind::Bill)).await?
                 }
@@ -246,6 +246,25 @@ impl LedgerService {
                         return Ok(());
                     }
                     Err(e) => report.error(kind.as_str(), Some(id), e.to_string()),
+                }
+            }
+            // Payments reversed in Atrium after they were pushed: deleted in the ledger, once.
+            for row in self.reversed(org, kind).await? {
+                let local = row.local_id;
+                let outcome = self
+                    .with_session(org, actor, ledger, session, |s| {
+                        let row = &row;
+                        async move { self.remove_one(ledger, &s, row).await }
+                    })
+                    .await?;
+                match outcome {
+                    Ok(()) => report.pushed += 1,
+                    Err(e @ (LedgerError::RateLimited(_) | LedgerError::AuthFailed(_))) => {
+                        report.error(kind.as_str(), Some(local), e.to_string());
+                        report.stopped = Some(e.to_string());
+                        return Ok(());
+                    }
+                    Err(e) => report.error(kind.as_str(), Some(local), format!("deleting the reversed payment: {e}")),
                 }
             }
             pushed.insert(kind, self.links(org, kind).await?);

@@ -337,7 +337,7 @@ pub(super) fn require_draft(r: &bill::Model) -> Result<(), AppError> {
 
 /// The bill, locked for the rest of the transaction on PostgreSQL (SQLite's single
 /// writer serializes anyway): decisions and payments must not interleave.
-pub(super) async fn locked<C: ConnectionTrait>(
+pub(crate) async fn locked<C: ConnectionTrait>(
     conn: &C,
     org: OrganizationId,
     id: impl Into<Uuid>,

@@ -4,11 +4,12 @@
 //! and publishes its typed event in the same transaction as the change.
 
 mod approvals;
-mod bills;
+mod attachments;
+pub(crate) mod bills;
 mod payments;
 mod rules;
-mod vendors;
-mod view;
+pub(crate) mod vendors;
+pub(crate) mod view;
 
 use std::sync::Arc;
 
@@ -16,7 +17,7 @@ use atrium_kernel::Clock;
 use atrium_kernel::vault::ColumnVault;
 use sea_orm::DatabaseConnection;
 
-use crate::ports::{Engagements, Members};
+use crate::ports::{BillFiles, Engagements, Members};
 
 #[derive(Clone)]
 pub struct PayablesService {
@@ -24,6 +25,8 @@ pub struct PayablesService {
     clock: Arc<dyn Clock>,
     engagements: Arc<dyn Engagements>,
     members: Arc<dyn Members>,
+    /// The files domain, for attachments.
+    files: Arc<dyn BillFiles>,
     /// Seals and opens vendors' tax ids.
     tax_ids: ColumnVault,
 }
@@ -34,8 +37,9 @@ impl PayablesService {
         clock: Arc<dyn Clock>,
         engagements: Arc<dyn Engagements>,
         members: Arc<dyn Members>,
+        files: Arc<dyn BillFiles>,
         tax_ids: ColumnVault,
     ) -> Self {
-        Self { db, clock, engagements, members, tax_ids }
+        Self { db, clock, engagements, members, files, tax_ids }
     }
 }

@@ -67,7 +67,7 @@ fn normalized(name: &str) -> Result<String, AppError> {
 }
 
 /// The vendor of `org` (other than `except`) that already has this name or email.
-async fn holder<C: ConnectionTrait>(
+pub(crate) async fn holder<C: ConnectionTrait>(
     conn: &C,
     org: OrganizationId,
     name: &str,
