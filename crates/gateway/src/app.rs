@@ -138,6 +138,7 @@ impl AppState {
             },
             comms_metrics.clone(),
         ));
+        let portal_documents = crate::portal_ports::documents(&agreements, &files, &comms);
         reg.add(atrium_portal::module(
             &platform,
             config.portal(),
@@ -146,6 +147,7 @@ impl AppState {
             Arc::new(ports::Engagements(agreements)),
             Arc::new(ports::PortalMail(comms)),
             Arc::new(ports::PortalInvoices(revenue)),
+            portal_documents,
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =

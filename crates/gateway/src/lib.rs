@@ -11,6 +11,7 @@ pub mod idempotency;
 pub mod metrics;
 pub mod openapi;
 pub mod ports;
+pub mod portal_ports;
 pub mod problems;
 pub mod rate;
 pub mod redis;

@@ -20,7 +20,10 @@ use atrium_outbox::{Module, Platform};
 
 pub use error::PortalError;
 pub use http::{PORTAL_COOKIE, PortalCookies};
-pub use ports::{ContactInfo, Contacts, EngagementInfo, Engagements, InvoiceSummary, Invoices, LinkMail, Mailer};
+pub use ports::{
+    Agreements, ClientScope, ContactInfo, Contacts, EngagementInfo, Engagements, Files, InvoiceSummary, Invoices,
+    LinkMail, Mailer, Threads,
+};
 pub use service::{PortalConfig, PortalService};
 
 /// The portal domain, ready to register: the staff routes under
@@ -33,8 +36,10 @@ pub fn module(
     engagements: Arc<dyn Engagements>,
     mailer: Arc<dyn Mailer>,
     invoices: Arc<dyn Invoices>,
+    documents: (Arc<dyn Agreements>, Arc<dyn Files>, Arc<dyn Threads>),
 ) -> Module<PortalService> {
-    let ports = service::Ports { contacts, engagements, mailer, invoices };
+    let (agreements, files, threads) = documents;
+    let ports = service::Ports { contacts, engagements, mailer, invoices, agreements, files, threads };
     let svc = PortalService::new(platform.db.clone(), platform.clock.clone(), cfg, ports);
     Module::new(svc.clone(), http::router(svc, cookies))
         .tag("portal", "Client portal access: grants, sign-in links (staff)")

@@ -26,6 +26,7 @@ mod ops;
 mod payables;
 mod portal;
 mod portal_browser;
+mod portal_documents;
 mod query_cache;
 mod rate_limits;
 mod reports;
