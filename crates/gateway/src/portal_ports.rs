@@ -9,11 +9,10 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use atrium_events::agreements::{ClientParty, EngagementId};
 use atrium_kernel::{AppError, OrganizationId, PageRequest};
-use atrium_portal::dto::{
-    PortalContractOut, PortalFileOut, PortalLineOut, PortalMessageOut, PortalProposalOut, PortalSignIn,
-    PortalThreadOut,
-};
 use atrium_portal::ClientScope;
+use atrium_portal::dto::{
+    PortalContractOut, PortalFileOut, PortalLineOut, PortalMessageOut, PortalProposalOut, PortalSignIn, PortalThreadOut,
+};
 
 use crate::ports::portal_reader;
 
@@ -128,8 +127,7 @@ impl atrium_files::FileAccess for OneEngagement {
 #[async_trait]
 impl atrium_portal::Files for PortalFiles {
     async fn files(&self, org: OrganizationId, engagement: EngagementId) -> Result<Vec<PortalFileOut>, AppError> {
-        let found =
-            self.0.list_for_client(&portal_reader(org), &OneEngagement(engagement), uuid::Uuid::nil()).await?;
+        let found = self.0.list_for_client(&portal_reader(org), &OneEngagement(engagement), uuid::Uuid::nil()).await?;
         Ok(found
             .into_iter()
             .rev()

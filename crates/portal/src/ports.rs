@@ -139,12 +139,19 @@ pub trait Agreements: Send + Sync + 'static {
 /// Files of the engagement with `client` visibility.
 #[async_trait]
 pub trait Files: Send + Sync + 'static {
-    async fn files(&self, org: OrganizationId, engagement: EngagementId)
-    -> Result<Vec<crate::dto::PortalFileOut>, AppError>;
+    async fn files(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+    ) -> Result<Vec<crate::dto::PortalFileOut>, AppError>;
 
     /// A short-lived presigned URL of a client file of the engagement (else NotFound).
-    async fn download_url(&self, org: OrganizationId, engagement: EngagementId, id: uuid::Uuid)
-    -> Result<String, AppError>;
+    async fn download_url(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<String, AppError>;
 }
 
 /// Comms' threads of the engagement shared with the client.

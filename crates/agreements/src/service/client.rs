@@ -83,7 +83,11 @@ impl AgreementsService {
 
     /// The proposals sent to the engagement's client, newest first.
     #[tracing::instrument(skip_all, fields(org_id = %org))]
-    pub async fn client_proposals(&self, org: OrganizationId, scope: &ClientScope) -> Result<Vec<ProposalOut>, AppError> {
+    pub async fn client_proposals(
+        &self,
+        org: OrganizationId,
+        scope: &ClientScope,
+    ) -> Result<Vec<ProposalOut>, AppError> {
         let Some(ties) = self.ties(org, scope).await? else { return Ok(Vec::new()) };
         let rows = proposal::Entity::scoped(org)
             .filter(Self::proposal_condition(scope, &ties))
@@ -143,7 +147,11 @@ impl AgreementsService {
 
     /// The contracts sent to the engagement's client, newest first.
     #[tracing::instrument(skip_all, fields(org_id = %org))]
-    pub async fn client_contracts(&self, org: OrganizationId, scope: &ClientScope) -> Result<Vec<ContractOut>, AppError> {
+    pub async fn client_contracts(
+        &self,
+        org: OrganizationId,
+        scope: &ClientScope,
+    ) -> Result<Vec<ContractOut>, AppError> {
         let Some(ties) = self.ties(org, scope).await? else { return Ok(Vec::new()) };
         let rows = contract::Entity::scoped(org)
             .filter(Self::contract_condition(scope, &ties))

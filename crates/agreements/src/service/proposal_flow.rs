@@ -1,6 +1,8 @@
 //! Proposal status changes: draft → sent → accepted | declined | expired.
 
-use atrium_events::agreements::{ClientParty, ProposalAccepted, ProposalDeclined, ProposalExpired, ProposalSent, ProposalState};
+use atrium_events::agreements::{
+    ClientParty, ProposalAccepted, ProposalDeclined, ProposalExpired, ProposalSent, ProposalState,
+};
 use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Scoped};
 use atrium_outbox::{publish, publish_as};

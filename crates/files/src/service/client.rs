@@ -22,10 +22,8 @@ impl FilesService {
         if !crate::access::client_may_see(&file, engagements) {
             return Err(AppError::NotFound("file"));
         }
-        let v = self
-            .version_row(&self.db, ctx, file.id, file.current_version)
-            .await?
-            .ok_or(AppError::NotFound("file"))?;
+        let v =
+            self.version_row(&self.db, ctx, file.id, file.current_version).await?.ok_or(AppError::NotFound("file"))?;
         let disposition = content_disposition(&file.name, false);
         Ok(self.store.presign_get(&v.storage_key, self.cfg.url_ttl, &disposition).await?.url)
     }

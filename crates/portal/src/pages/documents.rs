@@ -148,8 +148,10 @@ async fn decide(st: PortalHttp, headers: HeaderMap, id: uuid::Uuid, form: CsrfOn
         return r;
     }
     match st.svc.decide_proposal(&ctx, id, accept).await {
-        Ok(_) => Redirect::to(if accept { "/portal/proposals?done=accepted" } else { "/portal/proposals?done=declined" })
-            .into_response(),
+        Ok(_) => {
+            Redirect::to(if accept { "/portal/proposals?done=accepted" } else { "/portal/proposals?done=declined" })
+                .into_response()
+        }
         Err(e) => e.into_response(),
     }
 }
