@@ -138,7 +138,8 @@ impl AppState {
             },
             comms_metrics.clone(),
         ));
-        let portal_documents = crate::portal_ports::documents(&agreements, &files, &comms);
+        let (portal_agreements, portal_files, portal_threads) =
+            crate::portal_ports::documents(&agreements, &files, &comms);
         reg.add(atrium_portal::module(
             &platform,
             config.portal(),
@@ -146,8 +147,12 @@ impl AppState {
             Arc::new(ports::Crm(crm)),
             Arc::new(ports::Engagements(agreements)),
             Arc::new(ports::PortalMail(comms)),
-            Arc::new(ports::PortalInvoices(revenue)),
-            portal_documents,
+            atrium_portal::Documents {
+                invoices: Arc::new(ports::PortalInvoices(revenue)),
+                agreements: portal_agreements,
+                files: portal_files,
+                threads: portal_threads,
+            },
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =

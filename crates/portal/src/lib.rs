@@ -26,6 +26,15 @@ pub use ports::{
 };
 pub use service::{PortalConfig, PortalService};
 
+/// What the client's documents come from: revenue's invoices, agreements'
+/// proposals and contracts, files and comms' threads.
+pub struct Documents {
+    pub invoices: Arc<dyn Invoices>,
+    pub agreements: Arc<dyn Agreements>,
+    pub files: Arc<dyn Files>,
+    pub threads: Arc<dyn Threads>,
+}
+
 /// The portal domain, ready to register: the staff routes under
 /// `/api/v1/portal-access` and the portal's own under `/portal/api/v1`.
 pub fn module(
@@ -35,10 +44,9 @@ pub fn module(
     contacts: Arc<dyn Contacts>,
     engagements: Arc<dyn Engagements>,
     mailer: Arc<dyn Mailer>,
-    invoices: Arc<dyn Invoices>,
-    documents: (Arc<dyn Agreements>, Arc<dyn Files>, Arc<dyn Threads>),
+    documents: Documents,
 ) -> Module<PortalService> {
-    let (agreements, files, threads) = documents;
+    let Documents { invoices, agreements, files, threads } = documents;
     let ports = service::Ports { contacts, engagements, mailer, invoices, agreements, files, threads };
     let svc = PortalService::new(platform.db.clone(), platform.clock.clone(), cfg, ports);
     Module::new(svc.clone(), http::router(svc, cookies))

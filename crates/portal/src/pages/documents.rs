@@ -29,24 +29,22 @@ pub(super) async fn signed_in(st: &PortalHttp, headers: &HeaderMap) -> Result<(P
     }
 }
 
-fn check_csrf(token: &str, sent: &str) -> Result<(), Response> {
-    if sent == csrf_of(token) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden("the form's CSRF token does not match this session; reload the page".into())
-            .into_response())
-    }
+/// The refusal of a form whose CSRF token is not the session's.
+fn csrf_refusal(token: &str, sent: &str) -> Option<Response> {
+    (sent != csrf_of(token)).then(|| {
+        AppError::Forbidden("the form's CSRF token does not match this session; reload the page".into()).into_response()
+    })
 }
 
 /// A page's body, or "your access does not include this" for a 403.
-fn or_not_included<T>(title: &str, r: Result<T, AppError>, body: impl FnOnce(T) -> Markup) -> Result<Markup, Response> {
+fn or_not_included<T>(title: &str, r: Result<T, AppError>, body: impl FnOnce(T) -> Markup) -> Result<Markup, AppError> {
     match r {
         Ok(v) => Ok(body(v)),
         Err(AppError::Forbidden(_)) => Ok(html! {
             h1 { (title) }
             p.notice { "Your portal access does not include this." }
         }),
-        Err(e) => Err(e.into_response()),
+        Err(e) => Err(e),
     }
 }
 
@@ -135,7 +133,7 @@ pub(crate) async fn proposals(State(st): State<PortalHttp>, headers: HeaderMap, 
     });
     match body {
         Ok(b) => layout::page("Proposals", Some(&csrf), b).into_response(),
-        Err(r) => r,
+        Err(e) => e.into_response(),
     }
 }
 
@@ -144,7 +142,7 @@ async fn decide(st: PortalHttp, headers: HeaderMap, id: uuid::Uuid, form: CsrfOn
         Ok(s) => s,
         Err(r) => return r,
     };
-    if let Err(r) = check_csrf(&token, &form.csrf) {
+    if let Some(r) = csrf_refusal(&token, &form.csrf) {
         return r;
     }
     match st.svc.decide_proposal(&ctx, id, accept).await {
@@ -221,7 +219,7 @@ pub(crate) async fn contracts(State(st): State<PortalHttp>, headers: HeaderMap, 
     });
     match body {
         Ok(b) => layout::page("Contracts", Some(&csrf), b).into_response(),
-        Err(r) => r,
+        Err(e) => e.into_response(),
     }
 }
 
@@ -245,7 +243,7 @@ pub(crate) async fn sign(
         Ok(s) => s,
         Err(r) => return r,
     };
-    if let Err(r) = check_csrf(&token, &form.csrf) {
+    if let Some(r) = csrf_refusal(&token, &form.csrf) {
         return r;
     }
     let input = (|| -> Result<PortalSignIn, AppError> {
@@ -288,7 +286,7 @@ pub(crate) async fn files(State(st): State<PortalHttp>, headers: HeaderMap) -> R
     });
     match body {
         Ok(b) => layout::page("Files", Some(&csrf_of(&token)), b).into_response(),
-        Err(r) => r,
+        Err(e) => e.into_response(),
     }
 }
 
@@ -318,7 +316,7 @@ pub(crate) async fn messages(State(st): State<PortalHttp>, headers: HeaderMap) -
     });
     match body {
         Ok(b) => layout::page("Messages", Some(&csrf_of(&token)), b).into_response(),
-        Err(r) => r,
+        Err(e) => e.into_response(),
     }
 }
 
@@ -362,7 +360,7 @@ pub(crate) async fn thread(
     });
     match body {
         Ok(b) => layout::page("Conversation", Some(&csrf), b).into_response(),
-        Err(r) => r,
+        Err(e) => e.into_response(),
     }
 }
 
@@ -383,7 +381,7 @@ pub(crate) async fn reply(
         Ok(s) => s,
         Err(r) => return r,
     };
-    if let Err(r) = check_csrf(&token, &form.csrf) {
+    if let Some(r) = csrf_refusal(&token, &form.csrf) {
         return r;
     }
     let body = match Text::<20_000>::parse(&form.body_text) {
