@@ -91,11 +91,13 @@ pub(super) async fn contracts(
 #[tracing::instrument(skip_all)]
 pub(super) async fn sign_contract(
     State(st): State<PortalHttp>,
-    Portal(ctx): Portal,
+    // Read after the body: malformed input is a 400/422 naming it, whoever sends it.
+    portal: Result<Portal, AppError>,
     Path(id): Path<uuid::Uuid>,
     ClientIp(ip): ClientIp,
     ValidatedJson(input): ValidatedJson<PortalSignIn>,
 ) -> Result<Json<PortalContractOut>, AppError> {
+    let Portal(ctx) = portal?;
     Ok(Json(st.svc.sign_contract(&ctx, id, input, ip.map(|ip| ip.to_string())).await?))
 }
 
@@ -168,10 +170,12 @@ pub(super) async fn thread_messages(
 #[tracing::instrument(skip_all)]
 pub(super) async fn reply(
     State(st): State<PortalHttp>,
-    Portal(ctx): Portal,
+    // Read after the body: malformed input is a 400/422 naming it, whoever sends it.
+    portal: Result<Portal, AppError>,
     Path(id): Path<uuid::Uuid>,
     ValidatedJson(input): ValidatedJson<PortalReplyIn>,
 ) -> Result<impl IntoResponse, AppError> {
+    let Portal(ctx) = portal?;
     let out = st.svc.reply(&ctx, id, input.body_text.into_inner()).await?;
     Ok((StatusCode::CREATED, Json(out)))
 }
