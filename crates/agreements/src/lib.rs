@@ -20,7 +20,7 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 pub use error::AgreementsError;
 pub use jobs::ProposalExpiryJob;
 pub use ports::{ContactRef, Crm, DealRef};
-pub use service::{AgreementsService, EngagementRef};
+pub use service::{AgreementsService, ClientScope, EngagementRef};
 pub use service::{EngagementBudgetRef, EngagementSelection};
 pub use subscriber::CrmMergeSubscriber;
 

@@ -293,12 +293,61 @@ state_events!(ProposalState, proposal, "proposal":
     ProposalDeleted, "agreements.proposal.deleted", "A proposal was deleted.";
     /// `agreements.proposal.sent`: draft → sent.
     ProposalSent, "agreements.proposal.sent", "A draft proposal was sent to the client.";
-    /// `agreements.proposal.accepted`: sent → accepted.
-    ProposalAccepted, "agreements.proposal.accepted", "The client accepted a sent proposal.";
-    /// `agreements.proposal.declined`: sent → declined.
-    ProposalDeclined, "agreements.proposal.declined", "The client declined a sent proposal.";
     /// `agreements.proposal.expired`: sent → expired, by the hourly expiry job.
     ProposalExpired, "agreements.proposal.expired", "A sent proposal lapsed after its valid_until day.";
+);
+
+/// A client's contact acting in the client portal (the event's actor is then
+/// `portal:contact:<id>`), so the staff timeline can say who on the client's side did it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ClientParty {
+    pub contact_id: ContactId,
+    #[schema(example = "Ann Lee")]
+    pub name: String,
+}
+
+impl ClientParty {
+    /// The actor label of the contact's events.
+    pub fn actor(&self) -> String {
+        format!("portal:contact:{}", self.contact_id)
+    }
+}
+
+/// `P-0012`: how a proposal's number reads in sentences.
+pub fn proposal_reference(number: i64) -> String {
+    format!("P-{number:04}")
+}
+
+/// Declares an event of a client's decision: the record's state, and the portal
+/// contact who made it (absent when staff recorded it).
+macro_rules! client_events {
+    ($state:ident, $field:ident, $aggregate:literal, $what:expr; $($(#[$meta:meta])* $name:ident, $type:literal, $verb:literal, $desc:literal;)+) => {$(
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+        pub struct $name {
+            #[serde(flatten)]
+            pub $field: $state,
+            /// Set when the client's contact did it in the client portal.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub client: Option<ClientParty>,
+        }
+
+        event!($name, $type, $aggregate, $desc, |e| e.$field.id, facets: |e| {
+            let mut f = e.$field.facets();
+            if let Some(c) = &e.client {
+                let what: fn(&$state) -> String = $what;
+                f.summary = Some(format!("{} (client) {} {}", c.name, $verb, what(&e.$field)));
+            }
+            f
+        });
+    )+};
+}
+
+client_events!(ProposalState, proposal, "proposal", |p| format!("proposal {} “{}”", proposal_reference(p.number), p.title);
+    /// `agreements.proposal.accepted`: sent → accepted.
+    ProposalAccepted, "agreements.proposal.accepted", "accepted", "The client accepted a sent proposal.";
+    /// `agreements.proposal.declined`: sent → declined.
+    ProposalDeclined, "agreements.proposal.declined", "declined", "The client declined a sent proposal.";
 );
 
 /// `agreements.proposal.updated`: the draft after the change, and what changed.
@@ -369,14 +418,17 @@ state_events!(ContractState, contract, "contract":
     ContractDeleted, "agreements.contract.deleted", "A contract that was never signed was deleted.";
     /// `agreements.contract.sent`: draft → sent.
     ContractSent, "agreements.contract.sent", "A draft contract was sent for signature.";
-    /// `agreements.contract.signed`: sent → signed; `signature` says who and when.
-    ContractSigned, "agreements.contract.signed", "The client signed a sent contract.";
     /// `agreements.contract.activated`: signed → active.
     ContractActivated, "agreements.contract.activated", "Delivery of a signed contract started.";
     /// `agreements.contract.completed`: active → completed.
     ContractCompleted, "agreements.contract.completed", "An active contract was fulfilled.";
     /// `agreements.contract.terminated`: signed | active → terminated.
     ContractTerminated, "agreements.contract.terminated", "A signed or active contract was ended early.";
+);
+
+client_events!(ContractState, contract, "contract", |c| format!("contract “{}”", c.title);
+    /// `agreements.contract.signed`: sent → signed; `signature` says who and when.
+    ContractSigned, "agreements.contract.signed", "signed", "The client signed a sent contract.";
 );
 
 /// `agreements.contract.updated`: the draft after the change, and what changed.

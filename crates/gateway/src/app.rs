@@ -142,6 +142,8 @@ impl AppState {
             ports::workflow(&agreements, &projects, &crm, &comms, webhook_caller),
             config.workflow_max_depth,
         ));
+        let (portal_agreements, portal_files, portal_threads) =
+            crate::portal_ports::documents(&agreements, &files, &comms);
         reg.add(atrium_portal::module(
             &platform,
             config.portal(),
@@ -149,7 +151,12 @@ impl AppState {
             Arc::new(ports::Crm(crm)),
             Arc::new(ports::Engagements(agreements)),
             Arc::new(ports::PortalMail(comms)),
-            Arc::new(ports::PortalInvoices(revenue)),
+            atrium_portal::Documents {
+                invoices: Arc::new(ports::PortalInvoices(revenue)),
+                agreements: portal_agreements,
+                files: portal_files,
+                threads: portal_threads,
+            },
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });
         let query_cache =

@@ -10,6 +10,7 @@ pub mod health;
 pub mod idempotency;
 pub mod metrics;
 pub mod openapi;
+pub mod portal_ports;
 pub mod ports;
 pub mod problems;
 pub mod rate;

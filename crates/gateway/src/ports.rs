@@ -555,7 +555,7 @@ impl atrium_portal::Mailer for PortalMail {
 /// the organization with no user (reads only: nothing is written under it).
 pub struct PortalInvoices(pub atrium_revenue::RevenueService);
 
-fn portal_reader(org: OrganizationId) -> atrium_kernel::OrgCtx {
+pub(crate) fn portal_reader(org: OrganizationId) -> atrium_kernel::OrgCtx {
     atrium_kernel::OrgCtx {
         org_id: org,
         principal: atrium_kernel::Principal::User(UserId::from(uuid::Uuid::nil())),

@@ -179,3 +179,122 @@ pub struct PortalInvoiceOut {
     pub paid: atrium_kernel::Money,
     pub balance: atrium_kernel::Money,
 }
+
+/// One priced line of a proposal.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PortalLineOut {
+    pub description: String,
+    /// Decimal string, e.g. `"1.5"`.
+    pub quantity: String,
+    pub unit_price: atrium_kernel::Money,
+    pub amount: atrium_kernel::Money,
+}
+
+/// A proposal sent to the client.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b91", "reference": "P-0012", "title": "Website relaunch",
+    "status": "sent", "valid_until": "2027-01-31", "total": {"amount_minor": 1200000, "currency": "EUR"},
+    "lines": [{"description": "Design", "quantity": "1", "unit_price": {"amount_minor": 1200000, "currency": "EUR"},
+        "amount": {"amount_minor": 1200000, "currency": "EUR"}}],
+    "sent_at": "2026-12-01T09:00:00Z", "decided_at": null}))]
+pub struct PortalProposalOut {
+    pub id: uuid::Uuid,
+    /// `P-` and the organization's number, e.g. `P-0012`.
+    pub reference: String,
+    pub title: String,
+    /// `sent` (awaiting the client), `accepted`, `declined` or `expired`.
+    pub status: String,
+    pub valid_until: Option<chrono::NaiveDate>,
+    pub total: atrium_kernel::Money,
+    pub lines: Vec<PortalLineOut>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+/// A contract sent to the client for signature.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b92", "title": "Website relaunch", "status": "sent",
+    "total": {"amount_minor": 1200000, "currency": "EUR"}, "start_date": "2027-01-01", "end_date": null,
+    "terms": "Payment within 30 days.", "signer_name": null, "signed_at": null}))]
+pub struct PortalContractOut {
+    pub id: uuid::Uuid,
+    pub title: String,
+    /// `sent` (awaiting signature), `signed`, `active`, `completed` or `terminated`.
+    pub status: String,
+    pub total: Option<atrium_kernel::Money>,
+    pub start_date: Option<chrono::NaiveDate>,
+    pub end_date: Option<chrono::NaiveDate>,
+    pub terms: Option<String>,
+    pub signer_name: Option<String>,
+    pub signed_at: Option<DateTime<Utc>>,
+}
+
+/// The client's signature of a sent contract. `signature_data` (e.g. the typed
+/// name or a drawn signature as a data URL) is stored encrypted.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"signer_name": "Ann Lee", "signer_email": "ann@globex.example", "signature_data": "Ann Lee"}))]
+pub struct PortalSignIn {
+    #[schema(inline)]
+    pub signer_name: Text<200>,
+    #[schema(inline)]
+    pub signer_email: atrium_kernel::Email,
+    #[schema(inline)]
+    pub signature_data: Text<200_000>,
+}
+
+/// A file the firm shares with the client.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b93", "name": "brief.pdf", "size": 48213,
+    "media_type": "application/pdf", "uploaded_at": "2026-12-02T10:00:00Z"}))]
+pub struct PortalFileOut {
+    pub id: uuid::Uuid,
+    pub name: String,
+    pub size: i64,
+    pub media_type: String,
+    pub uploaded_at: DateTime<Utc>,
+}
+
+/// A link to download a file (a presigned URL, valid a few minutes).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PortalDownloadOut {
+    pub url: String,
+}
+
+/// A thread the firm shares with the client.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b94", "subject": "Kick-off", "message_count": 3,
+    "last_message_at": "2026-12-03T08:00:00Z"}))]
+pub struct PortalThreadOut {
+    pub id: uuid::Uuid,
+    pub subject: String,
+    pub message_count: i32,
+    pub last_message_at: DateTime<Utc>,
+}
+
+/// A message of a shared thread.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b95", "from_name": "Ada", "from_address": "ada@firm.example",
+    "sent_at": "2026-12-03T08:00:00Z", "body_text": "Hello Ann, …", "status": "sent"}))]
+pub struct PortalMessageOut {
+    pub id: uuid::Uuid,
+    pub from_name: Option<String>,
+    pub from_address: String,
+    pub sent_at: DateTime<Utc>,
+    pub body_text: String,
+    /// `received`, or for mail written here `queued`, `retrying`, `sent` or `failed`.
+    pub status: String,
+}
+
+/// The client's reply to a shared thread.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"body_text": "Thanks, the draft looks good."}))]
+pub struct PortalReplyIn {
+    #[schema(inline)]
+    pub body_text: Text<20_000>,
+}
+
+/// A list the portal shows whole (at most 100 items, newest first).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PortalList<T> {
+    pub items: Vec<T>,
+}

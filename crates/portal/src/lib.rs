@@ -20,8 +20,20 @@ use atrium_outbox::{Module, Platform};
 
 pub use error::PortalError;
 pub use http::{PORTAL_COOKIE, PortalCookies};
-pub use ports::{ContactInfo, Contacts, EngagementInfo, Engagements, InvoiceSummary, Invoices, LinkMail, Mailer};
+pub use ports::{
+    Agreements, ClientScope, ContactInfo, Contacts, EngagementInfo, Engagements, Files, InvoiceSummary, Invoices,
+    LinkMail, Mailer, Threads,
+};
 pub use service::{PortalConfig, PortalService};
+
+/// What the client's documents come from: revenue's invoices, agreements'
+/// proposals and contracts, files and comms' threads.
+pub struct Documents {
+    pub invoices: Arc<dyn Invoices>,
+    pub agreements: Arc<dyn Agreements>,
+    pub files: Arc<dyn Files>,
+    pub threads: Arc<dyn Threads>,
+}
 
 /// The portal domain, ready to register: the staff routes under
 /// `/api/v1/portal-access` and the portal's own under `/portal/api/v1`.
@@ -32,9 +44,10 @@ pub fn module(
     contacts: Arc<dyn Contacts>,
     engagements: Arc<dyn Engagements>,
     mailer: Arc<dyn Mailer>,
-    invoices: Arc<dyn Invoices>,
+    documents: Documents,
 ) -> Module<PortalService> {
-    let ports = service::Ports { contacts, engagements, mailer, invoices };
+    let Documents { invoices, agreements, files, threads } = documents;
+    let ports = service::Ports { contacts, engagements, mailer, invoices, agreements, files, threads };
     let svc = PortalService::new(platform.db.clone(), platform.clock.clone(), cfg, ports);
     Module::new(svc.clone(), http::router(svc, cookies))
         .tag("portal", "Client portal access: grants, sign-in links (staff)")

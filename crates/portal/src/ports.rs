@@ -90,3 +90,93 @@ pub trait Invoices: Send + Sync + 'static {
         id: uuid::Uuid,
     ) -> Result<Option<(String, Vec<u8>)>, AppError>;
 }
+
+/// Who acts in the client's documents: the engagement of the grant and its contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientScope {
+    pub engagement_id: EngagementId,
+    pub contact_id: ContactId,
+    /// The contact's name as the staff timeline shows it ("Ann Lee (client) accepted …").
+    pub contact_name: String,
+}
+
+/// Agreements' proposals and contracts sent to the engagement's client. An id
+/// the scope does not see is `AppError::NotFound`, as if it did not exist.
+#[async_trait]
+pub trait Agreements: Send + Sync + 'static {
+    async fn proposals(
+        &self,
+        org: OrganizationId,
+        scope: &ClientScope,
+    ) -> Result<Vec<crate::dto::PortalProposalOut>, AppError>;
+
+    /// Accept (`accept`) or decline a sent proposal, as the contact.
+    async fn decide(
+        &self,
+        org: OrganizationId,
+        scope: &ClientScope,
+        id: uuid::Uuid,
+        accept: bool,
+    ) -> Result<crate::dto::PortalProposalOut, AppError>;
+
+    async fn contracts(
+        &self,
+        org: OrganizationId,
+        scope: &ClientScope,
+    ) -> Result<Vec<crate::dto::PortalContractOut>, AppError>;
+
+    /// Sign a sent contract through agreements' signing path, as the contact, from `ip`.
+    async fn sign(
+        &self,
+        org: OrganizationId,
+        scope: &ClientScope,
+        id: uuid::Uuid,
+        input: crate::dto::PortalSignIn,
+        ip: Option<String>,
+    ) -> Result<crate::dto::PortalContractOut, AppError>;
+}
+
+/// Files of the engagement with `client` visibility.
+#[async_trait]
+pub trait Files: Send + Sync + 'static {
+    async fn files(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+    ) -> Result<Vec<crate::dto::PortalFileOut>, AppError>;
+
+    /// A short-lived presigned URL of a client file of the engagement (else NotFound).
+    async fn download_url(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<String, AppError>;
+}
+
+/// Comms' threads of the engagement shared with the client.
+#[async_trait]
+pub trait Threads: Send + Sync + 'static {
+    async fn threads(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+    ) -> Result<Vec<crate::dto::PortalThreadOut>, AppError>;
+
+    /// The messages of a shared thread of the engagement (else NotFound), oldest first.
+    async fn messages(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        thread: uuid::Uuid,
+    ) -> Result<Vec<crate::dto::PortalMessageOut>, AppError>;
+
+    /// The contact's reply: a message comms writes in the thread and sends its normal way.
+    async fn reply(
+        &self,
+        org: OrganizationId,
+        scope: &ClientScope,
+        thread: uuid::Uuid,
+        body: String,
+    ) -> Result<crate::dto::PortalMessageOut, AppError>;
+}

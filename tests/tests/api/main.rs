@@ -27,6 +27,7 @@ mod payables;
 mod payables_edges;
 mod portal;
 mod portal_browser;
+mod portal_documents;
 mod query_cache;
 mod rate_limits;
 mod reports;

@@ -2,7 +2,7 @@
 //! signed | active → terminated. Signing stores the signature data encrypted.
 
 use atrium_events::agreements::{
-    ContractActivated, ContractCompleted, ContractSent, ContractSigned, ContractState, ContractTerminated,
+    ClientParty, ContractActivated, ContractCompleted, ContractSent, ContractSigned, ContractState, ContractTerminated,
 };
 use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, IfMatch, OrgCtx, Scoped};
@@ -10,7 +10,7 @@ use atrium_outbox::publish;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, IntoActiveModel};
 
-use super::{AgreementsService, wrong_status};
+use super::{AgreementsService, publish_by, wrong_status};
 use crate::dto::{ContractId, ContractOut, ContractStatus, SignIn, SignatureDataOut, SignatureOut};
 use crate::entity::contract;
 use crate::error::AgreementsError;
@@ -154,6 +154,20 @@ impl AgreementsService {
         signer_ip: Option<String>,
         if_match: IfMatch,
     ) -> Result<ContractOut, AppError> {
+        self.sign_contract_by(ctx, id, input, signer_ip, if_match, None).await
+    }
+
+    /// [`Self::sign_contract`], by staff (`client: None`) or by the client's
+    /// portal contact (the event's actor and its `client`).
+    pub(super) async fn sign_contract_by(
+        &self,
+        ctx: &OrgCtx,
+        id: ContractId,
+        input: SignIn,
+        signer_ip: Option<String>,
+        if_match: IfMatch,
+        client: Option<ClientParty>,
+    ) -> Result<ContractOut, AppError> {
         let txn = begin_write(&self.db).await?;
         let current = contract::Entity::find_in(&txn, ctx.org_id, id).await?;
         if_match.check(current.version)?;
@@ -172,7 +186,8 @@ impl AgreementsService {
         row.updated_at = Set(now);
         let updated = contract::Entity::update_in(&txn, ctx.org_id, id, row, IfMatch(Some(version))).await?;
         let state = self.contract_view(&txn, ctx.org_id, updated).await?;
-        publish(&txn, ctx, now, &ContractSigned { contract: state.clone() }).await?;
+        let event = ContractSigned { contract: state.clone(), client: client.clone() };
+        publish_by(&txn, ctx, client.as_ref(), now, &event).await?;
         txn.commit().await?;
         Ok(state.into())
     }

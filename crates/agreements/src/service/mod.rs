@@ -2,6 +2,7 @@
 //! engagements. Every method takes `&OrgCtx` first; every write publishes its
 //! typed event in the same transaction, so a failed write leaves neither row nor event.
 
+mod client;
 mod contract_flow;
 mod contracts;
 mod engagements;
@@ -13,6 +14,7 @@ mod proposal_flow;
 mod proposals;
 mod refs;
 
+pub use client::ClientScope;
 pub use merges::MERGE_ACTOR;
 pub use proposal_flow::EXPIRY_JOB;
 pub use refs::EngagementRef;
@@ -60,6 +62,21 @@ pub(crate) fn stored_money(amount: Option<i64>, code: Option<&str>) -> Result<Op
     match (amount, code) {
         (Some(amount), Some(code)) => Ok(Some(Money::new(amount, stored_currency(code)?))),
         _ => Ok(None),
+    }
+}
+
+/// Publishes as the portal contact when `client` is set (a client's own decision),
+/// else as the caller.
+pub(crate) async fn publish_by<C: sea_orm::ConnectionTrait, E: atrium_events::EventPayload>(
+    conn: &C,
+    ctx: &atrium_kernel::OrgCtx,
+    client: Option<&atrium_events::agreements::ClientParty>,
+    now: chrono::DateTime<chrono::Utc>,
+    payload: &E,
+) -> Result<atrium_outbox::EventId, AppError> {
+    match client {
+        Some(c) => atrium_outbox::publish_as(conn, ctx.org_id, &c.actor(), now, payload).await,
+        None => atrium_outbox::publish(conn, ctx, now, payload).await,
     }
 }
 

@@ -1,6 +1,8 @@
 //! Proposal status changes: draft → sent → accepted | declined | expired.
 
-use atrium_events::agreements::{ProposalAccepted, ProposalDeclined, ProposalExpired, ProposalSent, ProposalState};
+use atrium_events::agreements::{
+    ClientParty, ProposalAccepted, ProposalDeclined, ProposalExpired, ProposalSent, ProposalState,
+};
 use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Scoped};
 use atrium_outbox::{publish, publish_as};
@@ -10,7 +12,7 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 
-use super::{AgreementsService, wrong_status};
+use super::{AgreementsService, publish_by, wrong_status};
 use crate::dto::{ProposalId, ProposalOut, ProposalStatus};
 use crate::entity::{line_item, proposal};
 use crate::error::AgreementsError;
@@ -28,7 +30,7 @@ impl AgreementsService {
         id: ProposalId,
         if_match: IfMatch,
     ) -> Result<ProposalOut, AppError> {
-        self.move_proposal(ctx, id, if_match, "sending", ProposalStatus::Draft, ProposalStatus::Sent).await
+        self.move_proposal(ctx, id, if_match, "sending", ProposalStatus::Draft, ProposalStatus::Sent, None).await
     }
 
     /// sent → accepted, while still valid.
@@ -39,7 +41,7 @@ impl AgreementsService {
         id: ProposalId,
         if_match: IfMatch,
     ) -> Result<ProposalOut, AppError> {
-        self.move_proposal(ctx, id, if_match, "accepting", ProposalStatus::Sent, ProposalStatus::Accepted).await
+        self.move_proposal(ctx, id, if_match, "accepting", ProposalStatus::Sent, ProposalStatus::Accepted, None).await
     }
 
     /// sent → declined.
@@ -50,10 +52,12 @@ impl AgreementsService {
         id: ProposalId,
         if_match: IfMatch,
     ) -> Result<ProposalOut, AppError> {
-        self.move_proposal(ctx, id, if_match, "declining", ProposalStatus::Sent, ProposalStatus::Declined).await
+        self.move_proposal(ctx, id, if_match, "declining", ProposalStatus::Sent, ProposalStatus::Declined, None).await
     }
 
-    async fn move_proposal(
+    /// `client`: the portal contact deciding (the events' actor and their `client`).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn move_proposal(
         &self,
         ctx: &OrgCtx,
         id: ProposalId,
@@ -61,6 +65,7 @@ impl AgreementsService {
         action: &'static str,
         from: ProposalStatus,
         to: ProposalStatus,
+        client: Option<ClientParty>,
     ) -> Result<ProposalOut, AppError> {
         let txn = begin_write(&self.db).await?;
         let current = proposal::Entity::find_in(&txn, ctx.org_id, id).await?;
@@ -90,8 +95,14 @@ impl AgreementsService {
         let state = self.proposal_view(&txn, ctx.org_id, updated).await?;
         match to {
             ProposalStatus::Sent => publish(&txn, ctx, now, &ProposalSent { proposal: state.clone() }).await?,
-            ProposalStatus::Accepted => publish(&txn, ctx, now, &ProposalAccepted { proposal: state.clone() }).await?,
-            ProposalStatus::Declined => publish(&txn, ctx, now, &ProposalDeclined { proposal: state.clone() }).await?,
+            ProposalStatus::Accepted => {
+                let event = ProposalAccepted { proposal: state.clone(), client: client.clone() };
+                publish_by(&txn, ctx, client.as_ref(), now, &event).await?
+            }
+            ProposalStatus::Declined => {
+                let event = ProposalDeclined { proposal: state.clone(), client: client.clone() };
+                publish_by(&txn, ctx, client.as_ref(), now, &event).await?
+            }
             other => return Err(AppError::internal(format!("no proposal move to `{other}`"))),
         };
         txn.commit().await?;

@@ -3,6 +3,7 @@
 //! answers only to the portal session cookie.
 
 mod access;
+mod client;
 mod session;
 
 use axum::routing::{get, post};
@@ -27,11 +28,30 @@ pub fn router(svc: PortalService, cookies: PortalCookies) -> OpenApiRouter {
         .routes(routes!(session::portal_me))
         .routes(routes!(session::portal_invoices))
         .routes(routes!(session::portal_invoice_pdf))
+        .routes(routes!(client::proposals))
+        .routes(routes!(client::accept_proposal))
+        .routes(routes!(client::decline_proposal))
+        .routes(routes!(client::contracts))
+        .routes(routes!(client::sign_contract))
+        .routes(routes!(client::files))
+        .routes(routes!(client::download_file))
+        .routes(routes!(client::threads))
+        .routes(routes!(client::thread_messages))
+        .routes(routes!(client::reply))
         // The pages are HTML, not API operations: outside the OpenAPI document.
         .route("/portal", get(pages::overview))
         .route("/portal/sign-in", get(pages::sign_in_page).post(pages::sign_in))
         .route("/portal/sign-out", post(pages::sign_out))
         .route("/portal/invoices", get(pages::invoices))
+        .route("/portal/proposals", get(pages::proposals))
+        .route("/portal/proposals/{id}/accept", post(pages::accept))
+        .route("/portal/proposals/{id}/decline", post(pages::decline))
+        .route("/portal/contracts", get(pages::contracts))
+        .route("/portal/contracts/{id}/sign", post(pages::sign))
+        .route("/portal/files", get(pages::files))
+        .route("/portal/messages", get(pages::messages))
+        .route("/portal/messages/{id}", get(pages::thread))
+        .route("/portal/messages/{id}/reply", post(pages::reply))
         .route("/portal/assets/portal.css", get(pages::css))
         .with_state(session::PortalHttp { svc, cookies });
     staff.merge(portal)

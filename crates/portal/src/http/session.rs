@@ -35,7 +35,7 @@ pub(crate) struct PortalHttp {
 }
 
 /// The signed-in portal contact; 401 without a live portal session.
-pub(super) struct Portal(pub PortalCtx);
+pub(crate) struct Portal(pub PortalCtx);
 
 impl FromRequestParts<PortalHttp> for Portal {
     type Rejection = AppError;

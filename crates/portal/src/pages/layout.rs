@@ -33,7 +33,15 @@ pub(crate) fn page(title: &str, csrf: Option<&str>, body: Markup) -> Response {
                         nav aria-label="Portal" {
                             a href="/portal" { "Overview" }
                             " "
+                            a href="/portal/proposals" { "Proposals" }
+                            " "
+                            a href="/portal/contracts" { "Contracts" }
+                            " "
                             a href="/portal/invoices" { "Invoices" }
+                            " "
+                            a href="/portal/files" { "Files" }
+                            " "
+                            a href="/portal/messages" { "Messages" }
                         }
                         form method="post" action="/portal/sign-out" {
                             input type="hidden" name="csrf" value=(csrf);

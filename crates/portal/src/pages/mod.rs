@@ -6,7 +6,10 @@
 //! GET never spends the single-use link, so a mail scanner opening it cannot
 //! either.
 
+mod documents;
 mod layout;
+
+pub(crate) use documents::{accept, contracts, decline, files, messages, proposals, reply, sign, thread};
 
 use axum::Form;
 use axum::extract::{Query, State};
@@ -41,7 +44,7 @@ pub(crate) struct CsrfForm {
 
 /// The CSRF token of a session: a hash of its token under its own label, so it
 /// is stable for the session, unknown to other sites, and needs no storage.
-fn csrf_of(session_token: &str) -> String {
+pub(super) fn csrf_of(session_token: &str) -> String {
     digest(&format!("atrium-portal-csrf:{session_token}"))
 }
 

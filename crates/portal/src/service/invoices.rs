@@ -35,7 +35,7 @@ impl PortalService {
     }
 }
 
-fn require(ctx: &PortalCtx, p: Permission) -> Result<(), AppError> {
+pub(super) fn require(ctx: &PortalCtx, p: Permission) -> Result<(), AppError> {
     if ctx.may(p) {
         Ok(())
     } else {

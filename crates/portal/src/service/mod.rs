@@ -2,6 +2,7 @@
 //! sessions (`sessions`).
 
 mod access;
+mod client;
 mod invoices;
 mod sessions;
 
@@ -11,7 +12,7 @@ use atrium_kernel::{AppError, Clock};
 use sea_orm::DatabaseConnection;
 
 use crate::dto::Permission;
-use crate::ports::{Contacts, Engagements, Invoices, Mailer};
+use crate::ports::{Agreements, Contacts, Engagements, Files, Invoices, Mailer, Threads};
 
 pub use sessions::{PortalCtx, SessionStarted};
 
@@ -43,6 +44,9 @@ pub struct Ports {
     pub engagements: Arc<dyn Engagements>,
     pub mailer: Arc<dyn Mailer>,
     pub invoices: Arc<dyn Invoices>,
+    pub agreements: Arc<dyn Agreements>,
+    pub files: Arc<dyn Files>,
+    pub threads: Arc<dyn Threads>,
 }
 
 #[derive(Clone)]
@@ -54,12 +58,15 @@ pub struct PortalService {
     engagements: Arc<dyn Engagements>,
     mailer: Arc<dyn Mailer>,
     invoices: Arc<dyn Invoices>,
+    agreements: Arc<dyn Agreements>,
+    files: Arc<dyn Files>,
+    threads: Arc<dyn Threads>,
 }
 
 impl PortalService {
     pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, cfg: PortalConfig, ports: Ports) -> Self {
-        let Ports { contacts, engagements, mailer, invoices } = ports;
-        Self { db, clock, cfg, contacts, engagements, mailer, invoices }
+        let Ports { contacts, engagements, mailer, invoices, agreements, files, threads } = ports;
+        Self { db, clock, cfg, contacts, engagements, mailer, invoices, agreements, files, threads }
     }
 
     pub fn config(&self) -> &PortalConfig {
