@@ -101,7 +101,8 @@ impl CommsService {
         let t = thread::Entity::insert(row).exec_with_returning(&txn).await?;
         publish(&txn, ctx, now, &ThreadCreated { thread: thread_state(&t)? }).await?;
         let m = self.queue(&txn, ctx.org_id, &t, out, "queued").await?;
-        publish(&txn, ctx, now, &MessageQueued { message: outbound_state(&m, &t)?, in_reply_to: None }).await?;
+        publish(&txn, ctx, now, &MessageQueued { message: outbound_state(&txn, &m, &t).await?, in_reply_to: None })
+            .await?;
         txn.commit().await?;
         message_out(m)
     }
@@ -155,7 +156,7 @@ impl CommsService {
         let txn = begin_write(&self.db).await?;
         let t = self.touch_thread(&txn, ctx.org_id, t.id, &out.participants()).await?;
         let m = self.queue(&txn, ctx.org_id, &t, out, "queued").await?;
-        let event = MessageQueued { message: outbound_state(&m, &t)?, in_reply_to: m.in_reply_to.clone() };
+        let event = MessageQueued { message: outbound_state(&txn, &m, &t).await?, in_reply_to: m.in_reply_to.clone() };
         publish(&txn, ctx, self.clock.now(), &event).await?;
         txn.commit().await?;
         message_out(m)
@@ -208,7 +209,7 @@ impl CommsService {
         }
         let m = message::Entity::find_in(&txn, ctx.org_id, id).await?;
         let t = thread::Entity::find_in(&txn, ctx.org_id, m.thread_id).await?;
-        let event = MessageQueued { message: outbound_state(&m, &t)?, in_reply_to: m.in_reply_to.clone() };
+        let event = MessageQueued { message: outbound_state(&txn, &m, &t).await?, in_reply_to: m.in_reply_to.clone() };
         publish(&txn, ctx, now, &event).await?;
         txn.commit().await?;
         message_out(m)
@@ -300,8 +301,22 @@ impl CommsService {
     }
 }
 
-pub(crate) fn outbound_state(m: &message::Model, t: &thread::Model) -> Result<OutboundState, AppError> {
+/// The message as its events carry it, with the CRM contacts of its thread.
+pub(crate) async fn outbound_state<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    m: &message::Model,
+    t: &thread::Model,
+) -> Result<OutboundState, AppError> {
     let to: Vec<AddressOut> = from_json(&m.to_addresses)?;
+    let org = atrium_kernel::OrganizationId::from(t.organization_id);
+    let mut contact_ids: Vec<uuid::Uuid> = crate::entity::thread_contact::Entity::scoped(org)
+        .filter(crate::entity::thread_contact::Column::ThreadId.eq(t.id))
+        .select_only()
+        .column(crate::entity::thread_contact::Column::ContactId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    contact_ids.sort_unstable();
     Ok(OutboundState {
         id: m.id.into(),
         thread_id: t.id.into(),
@@ -312,5 +327,6 @@ pub(crate) fn outbound_state(m: &message::Model, t: &thread::Model) -> Result<Ou
         subject: m.subject.clone(),
         message_id: m.message_id_header.clone(),
         status: m.status.clone(),
+        contact_ids: contact_ids.into_iter().map(Into::into).collect(),
     })
 }
