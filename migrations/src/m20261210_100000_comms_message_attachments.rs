@@ -3,6 +3,8 @@
 //! unfiled thread wait in `content` until the thread is filed; then the files
 //! domain keeps them as the file whose id is the row's id, and `content` is
 //! cleared. A unique (message, position) makes a re-import write nothing twice.
+//! Messages get a version, so a draft edited by two people at once is a 409
+//! (`If-Match`).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::{
@@ -51,6 +53,9 @@ enum MessageAttachments {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.get_connection()
+            .execute_unprepared("ALTER TABLE messages ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+            .await?;
         m.create_table(
             Table::create()
                 .table(MessageAttachments::Table)
@@ -108,6 +113,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table(MessageAttachments::Table).to_owned()).await
+        m.drop_table(Table::drop().table(MessageAttachments::Table).to_owned()).await?;
+        m.get_connection().execute_unprepared("ALTER TABLE messages DROP COLUMN version").await?;
+        Ok(())
     }
 }

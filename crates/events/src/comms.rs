@@ -286,6 +286,15 @@ pub struct MessageDrafted {
     pub reminder_id: Option<uuid::Uuid>,
 }
 
+/// `comms.message.edited`: a draft was changed before it was sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MessageEdited {
+    #[serde(flatten)]
+    pub message: OutboundState,
+    /// The fields that changed (`to`, `cc`, `subject`, `body_text`).
+    pub changed: Vec<String>,
+}
+
 /// `comms.message.sent`: the mail server accepted the message.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct MessageSent {
@@ -311,6 +320,8 @@ event!(MessageQueued, "comms.message.queued", "message", "An email message was w
     |e| e.message.id, facets: |e| e.message.facets(format!("Email “{}” queued to {}", e.message.subject, e.message.to.join(", "))));
 event!(MessageDrafted, "comms.message.drafted", "message", "An email draft was written, to be reviewed and sent.",
     |e| e.message.id, facets: |e| e.message.facets(format!("Email draft “{}”", e.message.subject)));
+event!(MessageEdited, "comms.message.edited", "message", "An email draft was edited before it was sent.",
+    |e| e.message.id, facets: |e| e.message.facets(format!("Email draft “{}” edited", e.message.subject)));
 event!(MessageSent, "comms.message.sent", "message", "An email message was accepted by the mail server.",
     |e| e.message.id, facets: |e| e.message.facets(format!("Email “{}” sent to {}", e.message.subject, e.message.to.join(", "))));
 event!(MessageSendFailed, "comms.message.send_failed", "message",
@@ -355,6 +366,7 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<MessageReceived>(),
         EventType::of::<MessageQueued>(),
         EventType::of::<MessageDrafted>(),
+        EventType::of::<MessageEdited>(),
         EventType::of::<MessageSent>(),
         EventType::of::<MessageSendFailed>(),
         EventType::of::<ContactsRepointed>(),

@@ -162,6 +162,8 @@ pub struct MessageOut {
     /// Why the last send attempt failed.
     pub status_reason: Option<String>,
     pub send_attempts: i32,
+    /// For `If-Match` when editing a draft.
+    pub version: i32,
 }
 
 /// An address that sent mail and matches no CRM contact (yet).

@@ -4,6 +4,7 @@
 
 pub(crate) mod attachments;
 pub(crate) mod connections;
+mod drafts;
 mod merges;
 mod notices;
 pub(crate) mod oauth;

@@ -296,6 +296,7 @@ impl CommsService {
             send_attempts: Set(0),
             status_changed_at: Set(Some(now)),
             reminder_id: Set(out.reminder_id),
+            version: Set(1),
         };
         Ok(message::Entity::insert(row).exec_with_returning(txn).await?)
     }

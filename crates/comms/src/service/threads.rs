@@ -252,5 +252,6 @@ pub(crate) fn message_out(m: message::Model) -> Result<MessageOut, AppError> {
         status: m.status,
         status_reason: m.status_reason,
         send_attempts: m.send_attempts,
+        version: m.version,
     })
 }

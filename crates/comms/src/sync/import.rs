@@ -134,6 +134,7 @@ impl CommsService {
             send_attempts: Set(0),
             status_changed_at: Set(None),
             reminder_id: Set(None),
+            version: Set(1),
         };
         if let Err(e) = message::Entity::insert(row).exec_without_returning(&txn).await {
             // Another mailbox of the organization imported the same Message-ID meanwhile.
