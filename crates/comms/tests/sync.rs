@@ -642,7 +642,8 @@ async fn attachments_are_kept_through_files(db: &TestDb, blobs: common::Blobs) {
         ],
     ));
     let conn = svc.create_connection(&ctx, imap_in(&server, PASSWORD)).await.expect("create");
-    assert_eq!(svc.sync_now(&ctx, conn.id).await.expect("sync").imported, 1, "{}", server.log());
+    let r = svc.sync_now(&ctx, conn.id).await.expect("sync");
+    assert_eq!(r.imported, 1, "{r:?}");
 
     let threads = svc.list_threads(&ctx, &ThreadFilter::default(), PageRequest::first(5)).await.expect("threads");
     let thread = threads.items[0].clone();
