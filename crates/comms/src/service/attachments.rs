@@ -21,6 +21,11 @@ use crate::dto::{AttachmentOut, AttachmentStatus, FileId, MessageId};
 use crate::entity::{attachment, thread};
 use crate::ports::{AttachmentFile, AttachmentStored};
 
+/// What became of one attachment: status, its file, why it was skipped.
+type State = (String, Option<Uuid>, Option<String>);
+/// Those states by message and position.
+pub(crate) type States = HashMap<(Uuid, i32), State>;
+
 /// Stores the attachments of filed threads through the files port.
 pub struct AttachmentSubscriber(pub CommsService);
 
@@ -127,15 +132,12 @@ impl CommsService {
 
     /// What the files domain made of each attachment of `messages`, by message
     /// and position.
-    pub(crate) async fn attachment_states(
-        &self,
-        ctx: &OrgCtx,
-        messages: Vec<Uuid>,
-    ) -> Result<HashMap<(Uuid, i32), (String, Option<Uuid>, Option<String>)>, AppError> {
+    pub(crate) async fn attachment_states(&self, ctx: &OrgCtx, messages: Vec<Uuid>) -> Result<States, AppError> {
         if messages.is_empty() {
             return Ok(HashMap::new());
         }
-        let rows: Vec<(Uuid, i32, String, Option<Uuid>, Option<String>)> = attachment::Entity::scoped(ctx.org_id)
+        type Row = (Uuid, i32, String, Option<Uuid>, Option<String>);
+        let rows: Vec<Row> = attachment::Entity::scoped(ctx.org_id)
             .filter(attachment::Column::MessageId.is_in(messages))
             .select_only()
             .columns([
@@ -153,11 +155,7 @@ impl CommsService {
 }
 
 /// Overlays what became of each attachment on the message's recorded list.
-pub(crate) fn with_states(
-    message: Uuid,
-    list: &mut [AttachmentOut],
-    states: &HashMap<(Uuid, i32), (String, Option<Uuid>, Option<String>)>,
-) {
+pub(crate) fn with_states(message: Uuid, list: &mut [AttachmentOut], states: &States) {
     for (i, a) in list.iter_mut().enumerate() {
         let Ok(index) = i32::try_from(i) else { break };
         if let Some((status, file, reason)) = states.get(&(message, index)) {
