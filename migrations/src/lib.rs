@@ -35,6 +35,8 @@ mod m20261209_100000_comms_oauth;
 mod m20261209_110000_revenue_bill_payment_reversal;
 mod m20261209_120000_workflow_create_tables;
 mod m20261209_130000_portal_create_tables;
+mod m20261210_100001_timeline_activity_refs;
+mod m20261210_110000_comms_message_attachments;
 mod m20261211_100000_revenue_bill_attachments;
 mod m20261211_110000_revenue_ledger_link_removals;
 
@@ -74,6 +76,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_110000_revenue_bill_payment_reversal::Migration),
             Box::new(m20261209_120000_workflow_create_tables::Migration),
             Box::new(m20261209_130000_portal_create_tables::Migration),
+            Box::new(m20261210_110000_comms_message_attachments::Migration),
+            Box::new(m20261210_100001_timeline_activity_refs::Migration),
             Box::new(m20261211_100000_revenue_bill_attachments::Migration),
             Box::new(m20261211_110000_revenue_ledger_link_removals::Migration),
         ]

@@ -17,10 +17,12 @@ use atrium_outbox::{CachedRoute, Module, Platform};
 
 pub use error::CommsError;
 pub use http::router;
-pub use ports::{Contacts, Engagements, HostGuard, Ports};
+pub use ports::{AttachmentFile, AttachmentStored, Attachments, Contacts, Engagements, HostGuard, Ports};
 pub use send::reminders::ReminderSubscriber;
 pub use send::{SendOutcome, SendSubscriber};
-pub use service::{CommsConfig, CommsService, Notice, OAuthProvider, TokenVaults};
+pub use service::{
+    AttachmentSubscriber, CommsConfig, CommsService, ContactMergeSubscriber, Notice, OAuthProvider, TokenVaults,
+};
 pub use sync::metrics::SyncMetrics;
 pub use sync::{RunOutcome, RunReport, SyncJob};
 
@@ -61,6 +63,8 @@ pub fn module(platform: &Platform, cfg: CommsConfig, ports: Ports, metrics: Sync
     Module::new(svc.clone(), http::router(svc.clone()))
         .subscriber(SendSubscriber(svc.clone()))
         .subscriber(ReminderSubscriber(svc.clone()))
+        .subscriber(AttachmentSubscriber(svc.clone()))
+        .subscriber(ContactMergeSubscriber(svc.clone()))
         .job(SyncJob(svc))
         .tag("comms", "Email threads and messages, mailbox connections and their sync health")
         .cached(CACHED)

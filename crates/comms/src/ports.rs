@@ -7,8 +7,10 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use atrium_events::agreements::EngagementId;
+use atrium_events::comms::MessageId;
 use atrium_events::crm::{ClientCompanyId, ContactId};
 use atrium_kernel::{AppError, OrganizationId};
+use uuid::Uuid;
 
 /// Agreements' engagements: whether one exists in the organization. Another
 /// organization's id answers `false`, so it cannot be probed through comms.
@@ -46,10 +48,40 @@ pub trait HostGuard: Send + Sync + 'static {
     async fn resolve(&self, host: &str, port: u16) -> Result<Vec<SocketAddr>, String>;
 }
 
+/// An email attachment to keep as a file of the thread's engagement.
+#[derive(Debug, Clone)]
+pub struct AttachmentFile {
+    /// The file's id, chosen by comms (the attachment's own id), so storing it
+    /// again after a crash finds the file instead of writing a second one.
+    pub id: Uuid,
+    pub engagement: EngagementId,
+    pub message: MessageId,
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What the files domain made of an attachment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttachmentStored {
+    /// Kept as this file (downloads go through the files routes and their checks).
+    File(Uuid),
+    /// Refused for good (too large for files, say), with the reason to record.
+    Refused(String),
+}
+
+/// Files: attachment bytes are kept as files of the thread's engagement,
+/// attached to the message (`attached_type` `message`).
+#[async_trait]
+pub trait Attachments: Send + Sync + 'static {
+    /// Idempotent on `file.id`. `Err` is a failure worth retrying (storage down).
+    async fn store(&self, org: OrganizationId, file: AttachmentFile) -> Result<AttachmentStored, AppError>;
+}
+
 /// The ports comms needs, as the gateway wires them.
 #[derive(Clone)]
 pub struct Ports {
     pub engagements: Arc<dyn Engagements>,
     pub contacts: Arc<dyn Contacts>,
     pub hosts: Arc<dyn HostGuard>,
+    pub attachments: Arc<dyn Attachments>,
 }

@@ -28,6 +28,10 @@ const MAX_PART: u64 = 64 * 1024;
 const MAX_MESSAGE: u64 = 512 * 1024;
 
 fn service(db: &TestDb) -> CommsService {
+    service_with(db, common::Files::start(&db.conn, common::Blobs::Local).expect("local files").port())
+}
+
+fn service_with(db: &TestDb, attachments: Arc<dyn atrium_comms::Attachments>) -> CommsService {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let platform = Platform::new(db.conn.clone(), clock.clone(), b"comms test secret");
     let credentials = platform.protect(&atrium_comms::CREDENTIALS_COLUMN);
@@ -39,6 +43,7 @@ fn service(db: &TestDb) -> CommsService {
             engagements: Arc::new(TableEngagements(db.conn.clone())),
             contacts: Arc::new(TableContacts(db.conn.clone())),
             hosts: Arc::new(common::AnyHost),
+            attachments,
         },
         (credentials, atrium_comms::token_vaults(&platform)),
         cfg,
@@ -543,7 +548,188 @@ Message-ID: <update-{i}@globex.example>\r\n\r\nStatus {i}.\r\n"
     assert_eq!(events_of_type(&db.conn, ctx.org_id, "comms.message.received").await.len(), 40);
 }
 
+async fn seed_engagement(db: &TestDb, org: OrganizationId) -> EngagementId {
+    let id = Uuid::now_v7();
+    let now = chrono::Utc::now();
+    let stmt = Query::insert()
+        .into_table(Alias::new("engagements"))
+        .columns(
+            ["id", "organization_id", "name", "billing_model", "status", "version", "created_at", "updated_at"]
+                .map(Alias::new),
+        )
+        .values_panic([
+            id.into(),
+            org.into_uuid().into(),
+            "Relaunch".into(),
+            "fixed".into(),
+            "active".into(),
+            1i32.into(),
+            now.into(),
+            now.into(),
+        ])
+        .to_owned();
+    db.conn.execute(&stmt).await.expect("seed engagement");
+    id.into()
+}
+
+fn with_attachments(id: &str, subject: &str, extra: &str, parts: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    use base64::Engine;
+    let mut raw = format!(
+        "From: Hank <hank@globex.example>\r\nTo: ada@example.com\r\nSubject: {subject}\r\nDate: {}\r\n\
+Message-ID: <{id}>\r\n{extra}MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"mix\"\r\n\r\n\
+--mix\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n",
+        date()
+    );
+    for (name, media_type, bytes) in parts {
+        let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+        let lines: Vec<&str> =
+            b64.as_bytes().chunks(76).map(|c| std::str::from_utf8(c).expect("base64 is ascii")).collect();
+        raw.push_str(&format!(
+            "--mix\r\nContent-Type: {media_type}; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\n\
+Content-Transfer-Encoding: base64\r\n\r\n{}\r\n",
+            lines.join("\r\n")
+        ));
+    }
+    raw.push_str("--mix--\r\n");
+    raw.into_bytes()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+async fn outbox_event(db: &TestDb, org: OrganizationId, t: &str) -> atrium_outbox::Event {
+    let mut all = events_of_type(&db.conn, org, t).await;
+    all.sort_by_key(|e| e.id);
+    all.pop().expect("event").into()
+}
+
+async fn count_files(db: &TestDb, org: OrganizationId) -> u64 {
+    atrium_files::entity::file_object::Entity::find()
+        .filter(atrium_files::entity::file_object::Column::OrganizationId.eq(org.into_uuid()))
+        .count(&db.conn)
+        .await
+        .expect("count files")
+}
+
+/// Attachments of an unfiled thread wait; filing it stores them through the
+/// files domain (one file each, attached to the message, under the engagement);
+/// a reply in a filed thread stores its own at once; a part the files domain
+/// refuses is recorded with why; redeliveries and a full resync add no file.
+async fn attachments_are_kept_through_files(db: &TestDb, blobs: common::Blobs) {
+    use atrium_comms::dto::AttachmentStatus;
+    use atrium_outbox::Subscriber;
+    let Some(server) = Dovecot::start() else { return };
+    let Some(files) = common::Files::start(&db.conn, blobs) else { return };
+    let svc = service_with(db, files.port());
+    let ctx = org(db).await;
+    let pdf: Vec<u8> = b"%PDF-1.4\n".iter().copied().chain((0..4000u32).map(|i| (i % 251) as u8)).collect();
+    let notes = b"plain notes".to_vec();
+    // Under the comms part limit (64 KiB), over the files limit of this test (16 KiB).
+    let big = vec![b'z'; 20 * 1024];
+    // Over the comms part limit: never held at all.
+    let huge = vec![b'h'; 70 * 1024];
+    server.deliver(&with_attachments(
+        "files1@globex.example",
+        "Signed papers",
+        "",
+        &[
+            ("contract.pdf", "application/pdf", &pdf),
+            ("notes\t.txt", "text/plain", &notes),
+            ("big.bin", "application/octet-stream", &big),
+            ("huge.bin", "application/octet-stream", &huge),
+        ],
+    ));
+    let conn = svc.create_connection(&ctx, imap_in(&server, PASSWORD)).await.expect("create");
+    let r = svc.sync_now(&ctx, conn.id).await.expect("sync");
+    assert_eq!(r.imported, 1, "{r:?}");
+
+    let threads = svc.list_threads(&ctx, &ThreadFilter::default(), PageRequest::first(5)).await.expect("threads");
+    let thread = threads.items[0].clone();
+    let m = svc.list_messages(&ctx, thread.id, PageRequest::first(5)).await.expect("messages").items.remove(0);
+    let names: Vec<Option<&str>> = m.attachments.iter().map(|a| a.filename.as_deref()).collect();
+    assert_eq!(names, vec![Some("contract.pdf"), Some("notes\t.txt"), Some("big.bin")]);
+    assert!(m.attachments.iter().all(|a| a.status == AttachmentStatus::Pending && a.file_id.is_none()));
+    assert_eq!(m.skipped_parts.len(), 1, "{:?}", m.skipped_parts);
+    assert!(m.skipped_parts[0].reason.contains("65536"), "{:?}", m.skipped_parts);
+    // Unfiled: the received event stores nothing (files belong to an engagement).
+    let received = outbox_event(db, ctx.org_id, "comms.message.received").await;
+    let subscriber = atrium_comms::AttachmentSubscriber(svc.clone());
+    subscriber.deliver("", &received).await.expect("deliver received");
+    assert_eq!(count_files(db, ctx.org_id).await, 0);
+
+    let engagement = seed_engagement(db, ctx.org_id).await;
+    svc.file_thread(
+        &ctx,
+        thread.id,
+        atrium_comms::dto::FileThreadIn { engagement_id: engagement },
+        atrium_kernel::IfMatch(None),
+    )
+    .await
+    .expect("file");
+    let filed = outbox_event(db, ctx.org_id, "comms.thread.filed").await;
+    subscriber.deliver("", &filed).await.expect("deliver filed");
+    subscriber.deliver("", &filed).await.expect("redeliver filed");
+    assert_eq!(count_files(db, ctx.org_id).await, 2);
+
+    let m = svc.list_messages(&ctx, thread.id, PageRequest::first(5)).await.expect("messages").items.remove(0);
+    let states: Vec<AttachmentStatus> = m.attachments.iter().map(|a| a.status).collect();
+    assert_eq!(states, vec![AttachmentStatus::Stored, AttachmentStatus::Stored, AttachmentStatus::Skipped]);
+    assert_eq!(m.attachments[2].reason.as_deref(), Some("too large"));
+    assert!(m.attachments[2].file_id.is_none());
+    for (a, bytes, name) in [(&m.attachments[0], &pdf, "contract.pdf"), (&m.attachments[1], &notes, "notes.txt")] {
+        let id = a.file_id.expect("file id");
+        let f = files.svc.get(&ctx, id).await.expect("file");
+        assert_eq!(f.name, name);
+        assert_eq!(f.engagement_id, engagement);
+        assert_eq!((f.attached_type.as_deref(), f.attached_id), (Some("message"), Some(m.id.into_uuid())));
+        let v = f.current.expect("version");
+        assert_eq!((v.size, v.sha256.clone()), (i64::try_from(bytes.len()).expect("len"), sha256_hex(bytes)));
+    }
+    // The held bytes are gone once stored.
+    let held = atrium_comms::entity::attachment::Entity::find()
+        .filter(atrium_comms::entity::attachment::Column::OrganizationId.eq(ctx.org_id.into_uuid()))
+        .all(&db.conn)
+        .await
+        .expect("attachments");
+    assert_eq!(held.len(), 3);
+    assert!(held.iter().all(|a| a.content.is_none()));
+
+    // A reply in the filed thread: stored when its event is delivered.
+    server.deliver(&with_attachments(
+        "files2@globex.example",
+        "Re: Signed papers",
+        "In-Reply-To: <files1@globex.example>\r\n",
+        &[("countersigned.pdf", "application/pdf", &pdf[..2000])],
+    ));
+    assert_eq!(svc.sync_now(&ctx, conn.id).await.expect("sync").imported, 1);
+    let received = outbox_event(db, ctx.org_id, "comms.message.received").await;
+    subscriber.deliver("", &received).await.expect("deliver reply");
+    subscriber.deliver("", &received).await.expect("redeliver reply");
+    assert_eq!(count_files(db, ctx.org_id).await, 3);
+    let msgs = svc.list_messages(&ctx, thread.id, PageRequest::first(5)).await.expect("messages");
+    assert_eq!(msgs.items.len(), 2);
+    assert_eq!(msgs.items[1].attachments[0].status, AttachmentStatus::Stored);
+
+    // A full resync imports nothing again, so no attachment or file twice.
+    svc.resync_connection(&ctx, conn.id).await.expect("resync");
+    let report = svc.sync_now(&ctx, conn.id).await.expect("resync run");
+    assert_eq!((report.imported, report.duplicates), (0, 2), "{report:?}");
+    assert_eq!(count_files(db, ctx.org_id).await, 3);
+}
+
+async fn attachments_on_the_local_store(db: &TestDb) {
+    attachments_are_kept_through_files(db, common::Blobs::Local).await;
+}
+
+async fn attachments_on_s3(db: &TestDb) {
+    attachments_are_kept_through_files(db, common::Blobs::S3).await;
+}
+
 atrium_testkit::backend_tests!(
+    attachments_on_the_local_store,
+    attachments_on_s3,
     a_run_killed_midway_is_completed_by_the_next,
     first_sync_then_incremental_then_uidvalidity,
     wrong_password_is_auth_failed_and_published,

@@ -196,7 +196,10 @@ pub struct ThreadUnshared {
 event!(ThreadCreated, "comms.thread.created", "thread", "A new email thread was started by a synced message.",
     |e| e.thread.id, facets: |e| e.thread.facets(format!("Email thread “{}” started", e.thread.subject)));
 event!(ThreadFiled, "comms.thread.filed", "thread", "An email thread was filed under an engagement.",
-    |e| e.thread.id, facets: |e| e.thread.facets(format!("Email thread “{}” filed", e.thread.subject)));
+    |e| e.thread.id, facets: |e| Facets {
+        holds: true,
+        ..e.thread.facets(format!("Email thread “{}” filed", e.thread.subject))
+    });
 event!(ThreadShared, "comms.thread.shared", "thread", "An email thread was shared with the client.",
     |e| e.thread.id, facets: |e| e.thread.facets(format!("Email thread “{}” shared with the client", e.thread.subject)));
 event!(ThreadUnshared, "comms.thread.unshared", "thread", "An email thread is no longer shared with the client.",
@@ -227,6 +230,8 @@ event!(MessageReceived, "comms.message.received", "message", "An email message w
         engagement_id: e.engagement_id.map(Into::into),
         label: Some(e.subject.clone()),
         summary: Some(format!("Email from {}: “{}”", e.from, e.subject)),
+        contact_ids: e.contact_ids.iter().map(|c| c.into_uuid()).collect(),
+        within: Some(e.thread_id.into_uuid()),
         ..Facets::default()
     });
 
@@ -244,6 +249,9 @@ pub struct OutboundState {
     pub message_id: String,
     /// `draft`, `queued`, `retrying`, `sent` or `failed`.
     pub status: String,
+    /// CRM contacts of the thread (matched by address).
+    #[serde(default)]
+    pub contact_ids: Vec<ContactId>,
 }
 
 impl OutboundState {
@@ -252,6 +260,8 @@ impl OutboundState {
             engagement_id: self.engagement_id.map(Into::into),
             label: Some(self.subject.clone()),
             summary: Some(summary),
+            contact_ids: self.contact_ids.iter().map(|c| c.into_uuid()).collect(),
+            within: Some(self.thread_id.into_uuid()),
             ..Facets::default()
         }
     }
@@ -274,6 +284,15 @@ pub struct MessageDrafted {
     pub message: OutboundState,
     /// The revenue reminder it was drafted for.
     pub reminder_id: Option<uuid::Uuid>,
+}
+
+/// `comms.message.edited`: a draft was changed before it was sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MessageEdited {
+    #[serde(flatten)]
+    pub message: OutboundState,
+    /// The fields that changed (`to`, `cc`, `subject`, `body_text`).
+    pub changed: Vec<String>,
 }
 
 /// `comms.message.sent`: the mail server accepted the message.
@@ -301,11 +320,34 @@ event!(MessageQueued, "comms.message.queued", "message", "An email message was w
     |e| e.message.id, facets: |e| e.message.facets(format!("Email “{}” queued to {}", e.message.subject, e.message.to.join(", "))));
 event!(MessageDrafted, "comms.message.drafted", "message", "An email draft was written, to be reviewed and sent.",
     |e| e.message.id, facets: |e| e.message.facets(format!("Email draft “{}”", e.message.subject)));
+event!(MessageEdited, "comms.message.edited", "message", "An email draft was edited before it was sent.",
+    |e| e.message.id, facets: |e| e.message.facets(format!("Email draft “{}” edited", e.message.subject)));
 event!(MessageSent, "comms.message.sent", "message", "An email message was accepted by the mail server.",
     |e| e.message.id, facets: |e| e.message.facets(format!("Email “{}” sent to {}", e.message.subject, e.message.to.join(", "))));
 event!(MessageSendFailed, "comms.message.send_failed", "message",
     "Sending an email message failed (it is retried with backoff, or given up).",
     |e| e.message.id, facets: |e| e.message.facets(format!("Sending “{}” failed: {}", e.message.subject, e.error)));
+
+/// `comms.contacts.repointed`: after a CRM contact merge, the threads and
+/// messages matched to a merged contact now name the survivor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ContactsRepointed {
+    pub survivor_id: ContactId,
+    pub merged_ids: Vec<ContactId>,
+    /// The threads whose contact links moved.
+    pub thread_ids: Vec<ThreadId>,
+    /// How many messages' sender moved.
+    pub messages: u64,
+    /// The `crm.contact.merged` event this follows.
+    pub cause_event_id: uuid::Uuid,
+}
+
+event!(ContactsRepointed, "comms.contacts.repointed", "contact",
+    "Email threads and messages matched to merged contacts now name the surviving one.",
+    |e| e.survivor_id, facets: |e| Facets {
+        summary: Some(format!("{} email thread(s) now name this contact after a merge", e.thread_ids.len())),
+        ..Facets::default()
+    });
 
 pub fn catalog() -> Vec<EventType> {
     vec![
@@ -324,7 +366,9 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<MessageReceived>(),
         EventType::of::<MessageQueued>(),
         EventType::of::<MessageDrafted>(),
+        EventType::of::<MessageEdited>(),
         EventType::of::<MessageSent>(),
         EventType::of::<MessageSendFailed>(),
+        EventType::of::<ContactsRepointed>(),
     ]
 }

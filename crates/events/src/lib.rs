@@ -69,6 +69,15 @@ pub struct Facets {
     pub origins: Vec<Uuid>,
     /// A whole sentence, when the generic one would not read well.
     pub summary: Option<String>,
+    /// CRM contacts the event concerns besides its aggregate (the contacts an
+    /// email was matched to): the entry shows on each contact's timeline too.
+    pub contact_ids: Vec<Uuid>,
+    /// The record the aggregate lives in (a message's thread): when that record
+    /// is filed under an engagement, this entry follows it.
+    pub within: Option<Uuid>,
+    /// The aggregate holds other records (`within` it) whose entries follow the
+    /// engagement this event names (an email thread being filed).
+    pub holds: bool,
 }
 
 /// Implements [`EventPayload`]: `event!(ContactMerged, "crm.contact.merged", "contact",

@@ -132,6 +132,7 @@ impl AppState {
                 engagements: Arc::new(ports::Engagements(agreements.clone())),
                 contacts: Arc::new(ports::Crm(crm.clone())),
                 hosts: Arc::new(ports::MailHosts { allow_private: config.comms_allow_private_hosts }),
+                attachments: Arc::new(ports::MailAttachments(files.clone())),
             },
             comms_metrics.clone(),
         ));

@@ -642,3 +642,41 @@ impl atrium_revenue::BillFiles for BillFiles {
         }))
     }
 }
+
+/// Comms keeps email attachments as files of the thread's engagement, attached
+/// to the message. There is no member behind a sync: the files are written as a
+/// member of the organization with no user (`created_by` `user:<nil>`).
+pub struct MailAttachments(pub atrium_files::FilesService);
+
+#[async_trait]
+impl atrium_comms::Attachments for MailAttachments {
+    async fn store(
+        &self,
+        org: OrganizationId,
+        file: atrium_comms::AttachmentFile,
+    ) -> Result<atrium_comms::AttachmentStored, AppError> {
+        let ctx = atrium_kernel::OrgCtx {
+            org_id: org,
+            principal: atrium_kernel::Principal::User(UserId::from(uuid::Uuid::nil())),
+            role: atrium_kernel::Role::Member,
+        };
+        let meta = atrium_files::dto::FileMeta {
+            engagement_id: Some(file.engagement),
+            name: Some(file.name),
+            visibility: None,
+            attached_type: Some("message".into()),
+            attached_id: Some(file.message.into_uuid()),
+        };
+        let max = self.0.config().max_bytes;
+        match self.0.upload_as(&ctx, file.id.into(), meta, file.bytes.into()).await {
+            Ok(out) => Ok(atrium_comms::AttachmentStored::File(out.id.into_uuid())),
+            Err(AppError::PayloadTooLarge) => Ok(atrium_comms::AttachmentStored::Refused(format!(
+                "larger than the {max} bytes allowed for a file (FILE_MAX_BYTES)"
+            ))),
+            Err(AppError::Validation(errors)) => Ok(atrium_comms::AttachmentStored::Refused(
+                errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "),
+            )),
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -6,11 +6,11 @@ use atrium_events::Facets;
 use atrium_kernel::db::begin_write;
 use atrium_kernel::error::is_foreign_key_violation;
 use atrium_outbox::{DeliveryError, Event, Subscriber};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, OnConflict};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::entity::{activity, link};
+use crate::entity::{activity, link, refs};
 use crate::summary::summarize;
 
 /// Writes every event into the timeline. Idempotent: the entry's id is the event
@@ -86,7 +86,84 @@ impl TimelineSubscriber {
             }
             Err(e) => return Err(DeliveryError::new(e)),
         }
-        self.file_under_engagements(&entries).await.map_err(DeliveryError::new)
+        self.write_refs(&entries).await.map_err(DeliveryError::new)?;
+        self.file_under_engagements(&entries).await.map_err(DeliveryError::new)?;
+        self.file_held(&entries).await.map_err(DeliveryError::new)
+    }
+
+    /// The contacts each entry concerns and the record it lives in, for the
+    /// contact filter and for following that record's filing.
+    async fn write_refs(&self, entries: &[Entry<'_>]) -> Result<(), DbErr> {
+        let rows: Vec<refs::ActiveModel> = entries
+            .iter()
+            .flat_map(|entry| {
+                let e = entry.event;
+                let contacts = entry.facets.contact_ids.iter().map(|c| (*c, "contact"));
+                let within = entry.facets.within.map(|w| (w, "within"));
+                contacts.chain(within).map(move |(ref_id, kind)| refs::ActiveModel {
+                    organization_id: Set(e.org_id.into_uuid()),
+                    ref_id: Set(ref_id),
+                    activity_id: Set(e.id.into_uuid()),
+                    kind: Set(kind.to_owned()),
+                    created_at: Set(e.occurred_at),
+                })
+            })
+            .collect();
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let txn = begin_write(&self.db).await?;
+        for chunk in rows.chunks(500) {
+            refs::Entity::insert_many(chunk.to_vec())
+                .on_conflict(
+                    OnConflict::columns([refs::Column::OrganizationId, refs::Column::RefId, refs::Column::ActivityId])
+                        .do_nothing()
+                        .to_owned(),
+                )
+                .exec_without_returning(&txn)
+                .await?;
+        }
+        txn.commit().await
+    }
+
+    /// An event that files a record holding others (an email thread) under an
+    /// engagement files the entries within it that have none yet.
+    #[allow(clippy::disallowed_methods)]
+    async fn file_held(&self, entries: &[Entry<'_>]) -> Result<(), DbErr> {
+        let held: Vec<(Uuid, Uuid, Uuid)> = entries
+            .iter()
+            .filter(|entry| entry.facets.holds)
+            .filter_map(|entry| {
+                let e = entry.event;
+                entry.facets.engagement_id.map(|g| (e.org_id.into_uuid(), e.aggregate_id, g))
+            })
+            .collect();
+        if held.is_empty() {
+            return Ok(());
+        }
+        let txn = begin_write(&self.db).await?;
+        for (org, holder, engagement) in held {
+            let within = Query::select()
+                .column(refs::Column::ActivityId)
+                .from(refs::Entity)
+                .and_where(refs::Column::OrganizationId.eq(org))
+                .and_where(refs::Column::RefId.eq(holder))
+                .and_where(refs::Column::Kind.eq("within"))
+                .to_owned();
+            let filed = activity::Entity::update_many()
+                .col_expr(activity::Column::EngagementId, Expr::value(engagement))
+                .filter(activity::Column::OrganizationId.eq(org))
+                .filter(activity::Column::EngagementId.is_null())
+                .filter(activity::Column::Id.in_subquery(within))
+                .exec(&txn)
+                .await;
+            match filed {
+                // The engagement is gone already: nothing to file under.
+                Err(e) if is_foreign_key_violation(&e) => return Ok(()),
+                other => other?,
+            };
+        }
+        txn.commit().await
     }
 
     async fn insert(&self, entries: &[Entry<'_>], with_engagement: bool) -> Result<(), DbErr> {

@@ -105,8 +105,49 @@ async fn reminders_become_drafts_sent_after_review(app: &TestApp) {
     assert!(msgs[1]["in_reply_to"].is_null(), "a draft is not replied to: {}", msgs[1]);
     assert!(smtp.received().is_empty(), "drafts wait for review");
 
-    // Reviewed and sent; sending it again is a conflict.
+    // Reviewed: edited first (If-Match guards against a concurrent edit).
     let draft_id = id(&draft);
+    let patch = |etag: Option<&str>, body: Value| {
+        let mut req = app.http.patch(format!("{}/api/v1/messages/{draft_id}", app.base)).bearer_auth(&ada.token);
+        if let Some(etag) = etag {
+            req = req.header("if-match", etag.to_owned());
+        }
+        req.json(&body).send()
+    };
+    let edited = atrium_tests::read(
+        patch(
+            Some(&format!("\"{}\"", draft["version"])),
+            json!({"subject": "Invoice INV-2026-0042: friendly reminder", "body_text": "Dear Hank, a gentle nudge.",
+                "cc": ["Accounts@Globex.example"]}),
+        )
+        .await
+        .expect("patch"),
+    )
+    .await
+    .expect(200);
+    assert_eq!(edited.body["subject"], "Invoice INV-2026-0042: friendly reminder");
+    assert_eq!(edited.body["cc"], json!([{"address": "accounts@globex.example", "name": null}]));
+    assert_eq!(edited.body["to"], draft["to"], "absent fields stay");
+    assert_eq!(edited.body["version"], draft["version"].as_i64().expect("version") + 1);
+    let etag = edited.headers.get("etag").and_then(|v| v.to_str().ok()).expect("etag").to_owned();
+    // The old version is stale; a bad address names its field; neither writes.
+    let stale = format!("\"{}\"", draft["version"]);
+    atrium_tests::read(patch(Some(&stale), json!({"subject": "Lost update"})).await.expect("patch"))
+        .await
+        .expect_problem(409);
+    let bad = atrium_tests::read(patch(Some(&etag), json!({"to": ["not-an-address"]})).await.expect("patch"))
+        .await
+        .expect_problem(422);
+    assert!(bad.field_errors().iter().any(|f| f.starts_with("to")), "{}", bad.body);
+    atrium_tests::read(patch(Some(&etag), json!({"to": []})).await.expect("patch")).await.expect_problem(422);
+    let eve = app.signup("eve@evil.example").await;
+    let foreign = app.http.patch(format!("{}/api/v1/messages/{draft_id}", app.base)).bearer_auth(&eve.token);
+    atrium_tests::read(foreign.json(&json!({"subject": "Hijacked"})).send().await.expect("patch"))
+        .await
+        .expect_problem(404);
+    atrium_tests::feed_event(&app, &ada.token, "comms.message.edited").await;
+
+    // Then sent; sending it again is a conflict.
     let queued = app.post(&format!("/api/v1/messages/{draft_id}/send"), &ada.token, json!({})).await.expect(202);
     assert_eq!(queued.body["status"], "queued");
     eventually("the reminder sent", || async {
@@ -115,14 +156,20 @@ async fn reminders_become_drafts_sent_after_review(app: &TestApp) {
     })
     .await;
     app.post(&format!("/api/v1/messages/{draft_id}/send"), &ada.token, json!({})).await.expect_problem(409);
+    // What was sent is immutable.
+    let refused =
+        atrium_tests::read(patch(None, json!({"subject": "Too late"})).await.expect("patch")).await.expect_problem(409);
+    assert!(refused.body["detail"].as_str().unwrap_or_default().contains("only a draft"), "{}", refused.body);
     let received = smtp.received();
     assert_eq!(received.len(), 1);
-    assert_eq!(received[0].rcpt_tos, vec!["hank@globex.example"]);
+    let mut rcpts = received[0].rcpt_tos.clone();
+    rcpts.sort();
+    assert_eq!(rcpts, vec!["accounts@globex.example", "hank@globex.example"]);
     let raw = String::from_utf8_lossy(&received[0].raw).into_owned();
-    assert!(raw.contains("Subject: Payment reminder: invoice INV-2026-0042 is 9 days overdue"), "{raw}");
+    assert!(raw.contains("Subject: Invoice INV-2026-0042: friendly reminder"), "{raw}");
+    assert!(raw.contains("a gentle nudge"), "{raw}");
 
     // Another organization cannot send it.
-    let eve = app.signup("eve@evil.example").await;
     let other = id(&msgs[1]);
     app.post(&format!("/api/v1/messages/{other}/send"), &eve.token, json!({})).await.expect_problem(404);
 

@@ -445,13 +445,14 @@ impl Fuzz<'_> {
     /// workflow actions (`system:workflow:<run>`): a rule made from its example
     /// acts on the deals the examples move to `won`, in the dispatcher. And the
     /// mailbox sync's outcomes (`system:comms-sync`): the scheduler syncs a
-    /// connection an earlier example created, whenever its run comes due.
+    /// connection an earlier example created, whenever its run comes due; and comms
+    /// following a contact merge (`system:comms-crm-merges`) in the dispatcher.
     async fn events(&self) -> (i64, i64) {
         let org: uuid::Uuid = self.owner.org_id.parse().expect("org id");
         let sql = "SELECT COUNT(*) AS n FROM outbox_events WHERE organization_id = $1 \
-             AND actor NOT IN ('system:comms-sender', 'system:comms-sync') AND actor NOT LIKE 'system:workflow:%'";
+             AND actor NOT IN ('system:comms-sender', 'system:comms-sync', 'system:comms-crm-merges') AND actor NOT LIKE 'system:workflow:%'";
         let all = "SELECT COUNT(*) AS n FROM outbox_events \
-                   WHERE actor NOT IN ('system:comms-sender', 'system:comms-sync') AND actor NOT LIKE 'system:workflow:%'";
+                   WHERE actor NOT IN ('system:comms-sender', 'system:comms-sync', 'system:comms-crm-merges') AND actor NOT LIKE 'system:workflow:%'";
         (self.scalar(sql, vec![org.into()]).await, self.scalar(all, vec![]).await)
     }
 

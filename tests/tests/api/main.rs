@@ -9,6 +9,7 @@ mod collections;
 mod comms;
 mod comms_reminders;
 mod comms_send;
+mod comms_timeline;
 mod connections;
 mod contract_fuzz;
 mod crm;

@@ -328,6 +328,7 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("PATCH", p) if p.starts_with("/api/v1/time-entries/") => Some(json!({"minutes": 1})),
         ("POST", p) if p.ends_with("/file") => Some(json!({"engagement_id": uuid::Uuid::now_v7()})),
         ("POST", p) if p.ends_with("/reply") => Some(json!({"body_text": "Hijacked"})),
+        ("PATCH", p) if p.starts_with("/api/v1/messages/") => Some(json!({"subject": "Hijacked"})),
         ("POST", p) if p.ends_with("/reject") => Some(json!({"reason": "Hijacked"})),
         ("POST", p) if p.ends_with("/move") => Some(json!({"position": 0})),
         ("POST", p) if p.ends_with("/template") => Some(json!({"name": "Stolen"})),

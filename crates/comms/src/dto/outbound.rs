@@ -64,3 +64,20 @@ pub struct SendDraftIn {
     #[validate(length(min = 1, max = 100, message = "must name 1 to 100 recipients"))]
     pub to: Option<Vec<Email>>,
 }
+
+/// Edit a draft before it is sent; absent fields keep the draft's. A message
+/// that is queued or sent is immutable (409).
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"subject": "Invoice INV-2026-0042 is overdue", "cc": ["accounts@globex.example"]}))]
+pub struct DraftPatch {
+    #[schema(value_type = Option<Vec<String>>)]
+    #[validate(length(min = 1, max = 100, message = "must name 1 to 100 recipients"))]
+    pub to: Option<Vec<Email>>,
+    #[schema(value_type = Option<Vec<String>>)]
+    #[validate(length(max = 100, message = "must name at most 100 recipients"))]
+    pub cc: Option<Vec<Email>>,
+    #[schema(value_type = Option<String>)]
+    pub subject: Option<Text<998>>,
+    #[schema(value_type = Option<String>)]
+    pub body_text: Option<Text<1_000_000>>,
+}

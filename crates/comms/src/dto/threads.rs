@@ -5,6 +5,7 @@ use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
 use super::{ContactId, EngagementId, MailboxConnectionId, MessageId, ThreadId};
+pub use atrium_events::files::FileId;
 
 /// Which threads to list: at most one of `engagement_id`, `contact_id`, `unfiled=true`.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams, Validate)]
@@ -68,13 +69,52 @@ pub struct AddressOut {
     pub name: Option<String>,
 }
 
-/// An attachment as recorded (its bytes are not stored yet).
+/// Where an attachment's bytes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AttachmentStatus {
+    /// Held until the thread is filed under an engagement (files belong to one).
+    #[default]
+    Pending,
+    /// Kept by the files domain as `file_id`: download it through `/api/v1/files/{id}`.
+    Stored,
+    /// Not kept; `reason` says why.
+    Skipped,
+}
+
+impl AttachmentStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Stored => "stored",
+            Self::Skipped => "skipped",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "stored" => Self::Stored,
+            "skipped" => Self::Skipped,
+            _ => Self::Pending,
+        }
+    }
+}
+
+/// An attachment of a message.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct AttachmentOut {
     pub filename: Option<String>,
     #[schema(example = "application/pdf")]
     pub media_type: String,
     pub size: u64,
+    #[serde(default)]
+    pub status: AttachmentStatus,
+    /// The file that keeps it, once `stored`.
+    #[serde(default)]
+    pub file_id: Option<FileId>,
+    /// Why it was `skipped`.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// A part of the message that was not kept, and why.
@@ -122,6 +162,8 @@ pub struct MessageOut {
     /// Why the last send attempt failed.
     pub status_reason: Option<String>,
     pub send_attempts: i32,
+    /// For `If-Match` when editing a draft.
+    pub version: i32,
 }
 
 /// An address that sent mail and matches no CRM contact (yet).

@@ -41,6 +41,8 @@ pub struct Model {
     pub status_changed_at: Option<DateTimeUtc>,
     /// The revenue reminder a draft was written for.
     pub reminder_id: Option<Uuid>,
+    /// Moves on every edit of a draft (`If-Match`).
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -48,4 +50,4 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-atrium_kernel::tenant_entity!("message");
+atrium_kernel::tenant_entity!("message", version = Version);

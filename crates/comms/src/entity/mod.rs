@@ -1,3 +1,4 @@
+pub mod attachment;
 pub mod connection;
 pub mod message;
 pub mod oauth_login;

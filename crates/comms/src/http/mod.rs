@@ -18,6 +18,7 @@ pub fn router(svc: CommsService) -> OpenApiRouter {
         .routes(routes!(threads::file))
         .routes(routes!(threads::reply))
         .routes(routes!(messages::send))
+        .routes(routes!(messages::edit))
         .routes(routes!(threads::share))
         .routes(routes!(threads::unshare))
         .routes(routes!(threads::unknown_senders))

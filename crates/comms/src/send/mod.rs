@@ -126,7 +126,7 @@ impl CommsService {
         let t = thread::Entity::find_in(&txn, org, m.thread_id).await?;
         let updated = message::Entity::scoped(org).filter(message::Column::Id.eq(id)).one(&txn).await?;
         let updated = updated.ok_or(AppError::NotFound("message"))?;
-        let state = outbound_state(&updated, &t)?;
+        let state = outbound_state(&txn, &updated, &t).await?;
         match &reason {
             None => {
                 publish_as(&txn, org, SEND_ACTOR, now, &MessageSent { message: state, sent_at: now, attempts }).await?;

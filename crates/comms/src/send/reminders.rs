@@ -184,7 +184,7 @@ impl CommsService {
         // A concurrent delivery of the same reminder fails on the unique index and,
         // retried, finds the message written.
         let m = self.queue(&txn, org, &t, out, status).await?;
-        let state = outbound_state(&m, &t)?;
+        let state = outbound_state(&txn, &m, &t).await?;
         publish_as(
             &txn,
             org,

@@ -2,7 +2,10 @@
 //! sync state. Every method a user reaches takes `&OrgCtx` first; writes publish
 //! their typed event in the same transaction.
 
+pub(crate) mod attachments;
 pub(crate) mod connections;
+mod drafts;
+mod merges;
 mod notices;
 pub(crate) mod oauth;
 pub(crate) mod outbound;
@@ -15,10 +18,12 @@ use atrium_kernel::vault::ColumnVault;
 use atrium_kernel::{AppError, Clock};
 use sea_orm::DatabaseConnection;
 
-use crate::ports::{Contacts, Engagements, HostGuard, Ports};
+use crate::ports::{Attachments, Contacts, Engagements, HostGuard, Ports};
 use crate::sync::metrics::SyncMetrics;
 
+pub use attachments::AttachmentSubscriber;
 pub use connections::{Credentials, ImapSettings};
+pub use merges::{ContactMergeSubscriber, MERGE_ACTOR};
 pub use notices::Notice;
 
 /// The name of the scheduled sync job.
@@ -127,6 +132,7 @@ pub struct CommsService {
     pub(crate) engagements: Arc<dyn Engagements>,
     pub(crate) contacts: Arc<dyn Contacts>,
     pub(crate) hosts: Arc<dyn HostGuard>,
+    pub(crate) attachments: Arc<dyn Attachments>,
     pub(crate) credentials: ColumnVault,
     pub(crate) cfg: Arc<CommsConfig>,
     pub(crate) metrics: SyncMetrics,
@@ -158,8 +164,20 @@ impl CommsService {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap_or_default();
-        let Ports { engagements, contacts, hosts } = ports;
-        Self { db, clock, engagements, contacts, hosts, credentials, cfg: Arc::new(cfg), metrics, tokens, http }
+        let Ports { engagements, contacts, hosts, attachments } = ports;
+        Self {
+            db,
+            clock,
+            engagements,
+            contacts,
+            hosts,
+            attachments,
+            credentials,
+            cfg: Arc::new(cfg),
+            metrics,
+            tokens,
+            http,
+        }
     }
 
     pub fn config(&self) -> &CommsConfig {

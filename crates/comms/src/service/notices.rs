@@ -86,7 +86,7 @@ impl CommsService {
         publish(&txn, ctx, now, &ThreadCreated { thread: thread_state(&t)? }).await?;
         let status = if conn.is_some() { "queued" } else { "draft" };
         let m = self.queue(&txn, ctx.org_id, &t, out, status).await?;
-        let state = outbound_state(&m, &t)?;
+        let state = outbound_state(&txn, &m, &t).await?;
         if conn.is_some() {
             publish(&txn, ctx, now, &MessageQueued { message: state, in_reply_to: None }).await?;
         } else {

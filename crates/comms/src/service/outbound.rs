@@ -224,7 +224,7 @@ impl CommsService {
         }
         let m = message::Entity::find_in(&txn, ctx.org_id, id).await?;
         let t = thread::Entity::find_in(&txn, ctx.org_id, m.thread_id).await?;
-        let event = MessageQueued { message: outbound_state(&m, &t)?, in_reply_to: m.in_reply_to.clone() };
+        let event = MessageQueued { message: outbound_state(&txn, &m, &t).await?, in_reply_to: m.in_reply_to.clone() };
         publish(&txn, ctx, now, &event).await?;
         txn.commit().await?;
         message_out(m)
@@ -311,6 +311,7 @@ impl CommsService {
             send_attempts: Set(0),
             status_changed_at: Set(Some(now)),
             reminder_id: Set(out.reminder_id),
+            version: Set(1),
         };
         Ok(message::Entity::insert(row).exec_with_returning(txn).await?)
     }
@@ -324,7 +325,7 @@ async fn publish_outbound(
     m: &message::Model,
     t: &thread::Model,
 ) -> Result<(), AppError> {
-    let message = outbound_state(m, t)?;
+    let message = outbound_state(txn, m, t).await?;
     if m.status == "draft" {
         publish(txn, ctx, now, &MessageDrafted { message, reminder_id: None }).await?;
     } else {
@@ -333,8 +334,22 @@ async fn publish_outbound(
     Ok(())
 }
 
-pub(crate) fn outbound_state(m: &message::Model, t: &thread::Model) -> Result<OutboundState, AppError> {
+/// The message as its events carry it, with the CRM contacts of its thread.
+pub(crate) async fn outbound_state<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    m: &message::Model,
+    t: &thread::Model,
+) -> Result<OutboundState, AppError> {
     let to: Vec<AddressOut> = from_json(&m.to_addresses)?;
+    let org = atrium_kernel::OrganizationId::from(t.organization_id);
+    let mut contact_ids: Vec<uuid::Uuid> = crate::entity::thread_contact::Entity::scoped(org)
+        .filter(crate::entity::thread_contact::Column::ThreadId.eq(t.id))
+        .select_only()
+        .column(crate::entity::thread_contact::Column::ContactId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    contact_ids.sort_unstable();
     Ok(OutboundState {
         id: m.id.into(),
         thread_id: t.id.into(),
@@ -345,5 +360,6 @@ pub(crate) fn outbound_state(m: &message::Model, t: &thread::Model) -> Result<Ou
         subject: m.subject.clone(),
         message_id: m.message_id_header.clone(),
         status: m.status.clone(),
+        contact_ids: contact_ids.into_iter().map(Into::into).collect(),
     })
 }

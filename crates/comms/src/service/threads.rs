@@ -82,7 +82,17 @@ impl CommsService {
         let q = message::Entity::scoped(ctx.org_id).filter(message::Column::ThreadId.eq(row.id));
         let rows = req.apply(q, message::Column::Id, SortOrder::Asc).all(&self.db).await?;
         let page = Page::from_rows(rows, &req, |r| r.id);
-        let items = page.items.into_iter().map(message_out).collect::<Result<_, AppError>>()?;
+        let states = self.attachment_states(ctx, page.items.iter().map(|m| m.id).collect()).await?;
+        let items = page
+            .items
+            .into_iter()
+            .map(|m| {
+                let id = m.id;
+                let mut out = message_out(m)?;
+                super::attachments::with_states(id, &mut out.attachments, &states);
+                Ok(out)
+            })
+            .collect::<Result<_, AppError>>()?;
         Ok(Page { items, next_after: page.next_after })
     }
 
@@ -242,5 +252,6 @@ pub(crate) fn message_out(m: message::Model) -> Result<MessageOut, AppError> {
         status: m.status,
         status_reason: m.status_reason,
         send_attempts: m.send_attempts,
+        version: m.version,
     })
 }

@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::SyncError;
 use super::mime::{ParsedMessage, normalize_subject};
 use crate::dto::{MessageId, ThreadId};
-use crate::entity::{connection, message, sync_state, thread, thread_contact, unknown_sender};
+use crate::entity::{attachment, connection, message, sync_state, thread, thread_contact, unknown_sender};
 use crate::service::threads::thread_state;
 use crate::service::{CommsService, SYNC_ACTOR, to_json};
 
@@ -71,7 +71,7 @@ impl CommsService {
         uid: Option<u32>,
         size: u64,
         received_at: Option<DateTime<Utc>>,
-        m: ParsedMessage,
+        mut m: ParsedMessage,
     ) -> Result<Imported, SyncError> {
         let org = lease.org;
         let participants = m.participants();
@@ -134,6 +134,7 @@ impl CommsService {
             send_attempts: Set(0),
             status_changed_at: Set(None),
             reminder_id: Set(None),
+            version: Set(1),
         };
         if let Err(e) = message::Entity::insert(row).exec_without_returning(&txn).await {
             // Another mailbox of the organization imported the same Message-ID meanwhile.
@@ -144,6 +145,16 @@ impl CommsService {
             }
             return Err(AppError::from(e).into());
         }
+        self.hold_attachments(
+            &txn,
+            org,
+            id,
+            thread_row.id,
+            &m.attachments,
+            std::mem::take(&mut m.attachment_bytes),
+            now,
+        )
+        .await?;
         let matched: Vec<ContactId> = {
             let mut v: Vec<ContactId> = contacts.values().copied().collect();
             v.sort();
@@ -291,6 +302,41 @@ impl CommsService {
         };
         let row = thread::Entity::insert(row).exec_with_returning(txn).await.map_err(AppError::from)?;
         Ok((row, true))
+    }
+
+    /// One row per attachment, its bytes held until the files domain keeps them
+    /// (see [`crate::service::attachments`]).
+    #[allow(clippy::too_many_arguments)]
+    async fn hold_attachments(
+        &self,
+        txn: &WriteTxn,
+        org: OrganizationId,
+        message: MessageId,
+        thread: Uuid,
+        parts: &[crate::dto::AttachmentOut],
+        bytes: Vec<Vec<u8>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), SyncError> {
+        for (i, (a, content)) in parts.iter().zip(bytes).enumerate() {
+            let row = attachment::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                organization_id: Set(org.into_uuid()),
+                message_id: Set(message.into_uuid()),
+                thread_id: Set(thread),
+                part_index: Set(i32::try_from(i).unwrap_or(i32::MAX)),
+                filename: Set(a.filename.clone()),
+                media_type: Set(a.media_type.chars().take(255).collect()),
+                size: Set(i64::try_from(a.size).unwrap_or(i64::MAX)),
+                content: Set(Some(content)),
+                status: Set("pending".to_owned()),
+                file_id: Set(None),
+                reason: Set(None),
+                created_at: Set(now),
+                stored_at: Set(None),
+            };
+            attachment::Entity::insert(row).exec_without_returning(txn).await.map_err(AppError::from)?;
+        }
+        Ok(())
     }
 
     async fn remember_unknown(

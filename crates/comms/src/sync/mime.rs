@@ -1,12 +1,13 @@
 //! One RFC 5322 message, parsed by `mail-parser` into what a message row keeps:
 //! addresses, threading headers, the text body, the HTML body sanitized by
-//! `ammonia`, attachment metadata, and the parts not kept (with why).
+//! `ammonia`, the attachments (kept through the files domain), and the parts not
+//! kept (with why).
 
 use chrono::{DateTime, TimeZone, Utc};
 use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders};
 use sha2::{Digest, Sha256};
 
-use crate::dto::{AddressOut, AttachmentOut, SkippedPartOut};
+use crate::dto::{AddressOut, AttachmentOut, AttachmentStatus, SkippedPartOut};
 
 /// The longest subject or address kept (the columns' sizes).
 pub(crate) const MAX_HEADER_CHARS: usize = 998;
@@ -28,6 +29,8 @@ pub struct ParsedMessage {
     pub body_text: String,
     pub body_html: Option<String>,
     pub attachments: Vec<AttachmentOut>,
+    /// The bytes of each of `attachments`, in order.
+    pub attachment_bytes: Vec<Vec<u8>>,
     pub skipped: Vec<SkippedPartOut>,
 }
 
@@ -138,6 +141,7 @@ pub fn parse(raw: &[u8], max_part_bytes: u64) -> Option<ParsedMessage> {
         _ => None,
     };
     let mut attachments = Vec::new();
+    let mut attachment_bytes = Vec::new();
     for part in msg.attachments() {
         let size = part.len() as u64;
         if too_big(part.len()) {
@@ -152,7 +156,11 @@ pub fn parse(raw: &[u8], max_part_bytes: u64) -> Option<ParsedMessage> {
                 filename: part.attachment_name().map(|n| clean(n, MAX_HEADER_CHARS)),
                 media_type: media_type(part),
                 size,
+                status: AttachmentStatus::Pending,
+                file_id: None,
+                reason: None,
             });
+            attachment_bytes.push(part.contents().to_vec());
         }
     }
     let sent_at = msg
@@ -172,6 +180,7 @@ pub fn parse(raw: &[u8], max_part_bytes: u64) -> Option<ParsedMessage> {
         body_text,
         body_html,
         attachments,
+        attachment_bytes,
         skipped,
     })
 }

@@ -3,6 +3,7 @@
 //! store first and rows are written only once the blob is whole, so a failed
 //! upload leaves no row (only a blob the collector removes).
 
+mod attach;
 mod client;
 mod collect;
 mod download;

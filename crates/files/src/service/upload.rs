@@ -53,7 +53,7 @@ fn check_content_type(ct: Option<&str>) -> Result<String, AppError> {
 }
 
 impl FilesService {
-    async fn check_meta(&self, ctx: &OrgCtx, meta: FileMeta) -> Result<Checked, AppError> {
+    pub(crate) async fn check_meta(&self, ctx: &OrgCtx, meta: FileMeta) -> Result<Checked, AppError> {
         let engagement = meta.engagement_id.ok_or_else(|| invalid("engagement_id", "is required"))?;
         let name = check_name(meta.name.as_deref().unwrap_or_default())?;
         let attached_type = match meta.attached_type.as_deref().map(str::trim) {
@@ -93,7 +93,13 @@ impl FilesService {
         written
     }
 
-    async fn insert_file(&self, ctx: &OrgCtx, id: FileId, m: Checked, s: Stored) -> Result<FileOut, AppError> {
+    pub(crate) async fn insert_file(
+        &self,
+        ctx: &OrgCtx,
+        id: FileId,
+        m: Checked,
+        s: Stored,
+    ) -> Result<FileOut, AppError> {
         let now = self.clock.now();
         let file = file_object::Model {
             id: id.into_uuid(),

@@ -1,6 +1,7 @@
 //! Wire types of the timeline API.
 
 use atrium_events::agreements::EngagementId;
+use atrium_events::crm::ContactId;
 use atrium_kernel::Text;
 use atrium_outbox::EventId;
 use chrono::{DateTime, Utc};
@@ -40,6 +41,9 @@ pub struct TimelineFilter {
     pub entity_type: Option<Text<50>>,
     /// Only entries of this entity.
     pub entity_id: Option<Uuid>,
+    /// Only entries of this CRM contact: its own, and those naming it (emails
+    /// sent or received that were matched to it).
+    pub contact_id: Option<ContactId>,
     #[serde(default)]
     #[param(ignore)]
     pub limit: Option<String>,

@@ -2,3 +2,4 @@
 
 pub mod activity;
 pub mod link;
+pub mod refs;

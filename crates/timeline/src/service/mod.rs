@@ -1,11 +1,11 @@
 //! Reading the timeline.
 
 use atrium_kernel::{AppError, OrgCtx, Page, PageRequest, Scoped};
-use sea_orm::sea_query::Condition;
+use sea_orm::sea_query::{Condition, Query};
 use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::dto::{ActivityOut, TimelineFilter};
-use crate::entity::activity;
+use crate::entity::{activity, refs};
 use crate::error::TimelineError;
 
 #[derive(Clone)]
@@ -36,6 +36,25 @@ impl TimelineService {
         }
         if let Some(id) = filter.entity_id {
             query = query.filter(activity::Column::EntityId.eq(id));
+        }
+        if let Some(contact) = filter.contact_id {
+            // The contact's own entries and those that name it (emails matched to it).
+            let naming = Query::select()
+                .column(refs::Column::ActivityId)
+                .from(refs::Entity)
+                .and_where(refs::Column::OrganizationId.eq(ctx.org_id.into_uuid()))
+                .and_where(refs::Column::RefId.eq(contact.into_uuid()))
+                .and_where(refs::Column::Kind.eq("contact"))
+                .to_owned();
+            query = query.filter(
+                Condition::any()
+                    .add(
+                        Condition::all()
+                            .add(activity::Column::EntityType.eq("contact"))
+                            .add(activity::Column::EntityId.eq(contact.into_uuid())),
+                    )
+                    .add(activity::Column::Id.in_subquery(naming)),
+            );
         }
         if let Some(after) = req.after {
             let anchor = activity::Entity::find_in(&self.db, ctx.org_id, after).await.map_err(|e| match e {
