@@ -348,6 +348,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bills/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The files attached to a bill, oldest first, each as the files domain has it now
+         *     (`file` is `null` once the file was deleted there).
+         * @description Required role: any member of the organization (`any`).
+         */
+        get: operations["list_attachments"];
+        put?: never;
+        /**
+         * Attach a file to a bill (the vendor's invoice, a receipt). Upload it first through
+         *     the files API (`POST /api/v1/files`, or a presigned upload with
+         *     `POST /api/v1/files/uploads` then `…/complete`), with visibility `internal` and,
+         *     when the bill is on an engagement, under that engagement. At most 20 per bill.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        post: operations["attach_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/attachments/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Detach a file from a bill. The file itself stays in the files domain.
+         * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
+         */
+        delete: operations["detach_file"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bills/{id}/payments": {
         parameters: {
             query?: never;
@@ -1843,7 +1891,8 @@ export interface paths {
         put?: never;
         /**
          * Decide a conflict: `local` pushes Atrium's version over the ledger's at the next
-         *     sync; `remote` keeps the ledger's and does not push Atrium's change.
+         *     sync; `remote` keeps the ledger's, copies its edits into Atrium's record (which
+         *     fields per record type: see `Keep`) and pushes nothing back.
          * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
          */
         post: operations["resolve_link"];
@@ -2261,6 +2310,27 @@ export interface paths {
          * @description Required role: owner, admin (`manage_organization`); other roles get 403.
          */
         patch: operations["update_member"];
+        trace?: never;
+    };
+    "/api/v1/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a draft before it is sent (`to`, `cc`, `subject`, `body_text`; absent
+         *     fields stay). A queued or sent message is immutable: 409.
+         * @description Required role: owner, admin, member (`write_records`); other roles get 403.
+         */
+        patch: operations["edit"];
         trace?: never;
     };
     "/api/v1/messages/{id}/send": {
@@ -3150,7 +3220,7 @@ export interface paths {
          *     `In-Reply-To`/`References` to the thread's newest message.
          * @description Required role: owner, admin, member (`write_records`); other roles get 403.
          */
-        post: operations["reply"];
+        post: operations["threads_reply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3670,6 +3740,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/api/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contracts sent to the client (not drafts), newest first (`view` or `sign_contracts`). */
+        get: operations["contracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/contracts/{contract_id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a sent contract (`sign_contracts`) through agreements' signing path: the
+         *     signature data is stored encrypted, with the server's clock and the client's
+         *     address (`X-Forwarded-For` believed only from `TRUSTED_PROXIES`). Not sent is 409.
+         */
+        post: operations["sign_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engagement's files with `client` visibility (`view`). */
+        get: operations["files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/files/{file_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a client file: a 302 to a presigned URL of its current version, valid a few
+         *     minutes. An internal file, or one of another engagement, is 404.
+         */
+        get: operations["download_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/api/v1/invoices": {
         parameters: {
             query?: never;
@@ -3721,6 +3866,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/api/v1/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposals sent to the client (not drafts), newest first (`view` or `approve_proposals`). */
+        get: operations["proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/proposals/{proposal_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a sent proposal (`approve_proposals`). The event's actor is the contact and
+         *     the staff timeline reads "Ann Lee (client) accepted proposal P-0012 “…”". A proposal no
+         *     longer sent is 409 naming its status; one the engagement does not see is 404.
+         */
+        post: operations["accept_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/proposals/{proposal_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a sent proposal (`approve_proposals`); as accepting, with `declined`. */
+        post: operations["decline_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/api/v1/session": {
         parameters: {
             query?: never;
@@ -3739,6 +3939,60 @@ export interface paths {
         post: operations["start_session"];
         /** Sign out of the portal: the session ends and the cookie is cleared. */
         delete: operations["end_session"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engagement's threads shared with the client, newest first (`view` or `reply_threads`). */
+        get: operations["threads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/threads/{thread_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shared thread's messages, oldest first. An unshared thread is 404. */
+        get: operations["thread_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/threads/{thread_id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply to a shared thread (`reply_threads`): comms writes the message in the thread and
+         *     sends it from the thread's mailbox to the firm, the contact as its event's actor.
+         */
+        post: operations["portal_reply"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4326,6 +4580,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "comms.contacts.repointed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email threads and messages matched to merged contacts now name the surviving one.
+         * @description Delivered for `comms.contacts.repointed` events (aggregate `contact`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.contacts.repointed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "comms.message.drafted": {
         parameters: {
             query?: never;
@@ -4340,6 +4614,26 @@ export interface webhooks {
          * @description Delivered for `comms.message.drafted` events (aggregate `message`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
          */
         post: operations["comms.message.drafted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.message.edited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An email draft was edited before it was sent.
+         * @description Delivered for `comms.message.edited` events (aggregate `message`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.message.edited"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5866,6 +6160,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "revenue.bill.attachment_added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A file was attached to a bill.
+         * @description Delivered for `revenue.bill.attachment_added` events (aggregate `bill`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill.attachment_added"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "revenue.bill.attachment_removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A file was detached from a bill.
+         * @description Delivered for `revenue.bill.attachment_removed` events (aggregate `bill`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["revenue.bill.attachment_removed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "revenue.bill.created": {
         parameters: {
             query?: never;
@@ -6646,6 +6980,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "workflow.note.added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A workflow rule wrote a note on a record's timeline (the aggregate is that record: contact, deal, engagement, …).
+         * @description Delivered for `workflow.note.added` events (aggregate `contact`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["workflow.note.added"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "workflow.rule.created": {
         parameters: {
             query?: never;
@@ -6847,6 +7201,28 @@ export interface components {
             company?: string | null;
             /** @enum {string} */
             kind: "create_contact";
+        } | {
+            connection_id: string;
+            to: string;
+            /** @description Required unless `thread_id` is given (a reply keeps the thread's subject). */
+            subject?: string | null;
+            body: string;
+            thread_id?: string | null;
+            engagement_id?: string | null;
+            draft?: boolean;
+            /** @enum {string} */
+            kind: "send_email";
+        } | {
+            endpoint_id: string;
+            message?: string | null;
+            /** @enum {string} */
+            kind: "call_webhook";
+        } | {
+            text: string;
+            subject_type?: string | null;
+            subject_id?: string | null;
+            /** @enum {string} */
+            kind: "add_note";
         };
         ActivityOut: {
             /** @description The id of the event this entry came from. */
@@ -7270,14 +7646,40 @@ export interface components {
              */
             open_invoices: number;
         };
-        /** @description An attachment as recorded (its bytes are not stored yet). */
+        /** @description The attached file as the files domain has it now. */
+        AttachedFileOut: {
+            engagement_id: components["schemas"]["EngagementId"];
+            /** @example northwind-NW-2027-0113.pdf */
+            name: string;
+            /**
+             * Format: int64
+             * @description Of the current version; `null` while its first upload is pending.
+             */
+            size?: number | null;
+            media_type?: string | null;
+            /**
+             * @description Where the bytes are read (with the files domain's access checks).
+             * @example /api/v1/files/01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a/download
+             */
+            download_url: string;
+        };
+        /** @description An attachment of a message. */
         AttachmentOut: {
             filename?: string | null;
             /** @example application/pdf */
             media_type: string;
             /** Format: int64 */
             size: number;
+            status?: components["schemas"]["AttachmentStatus"];
+            file_id?: components["schemas"]["FileId"] | null;
+            /** @description Why it was `skipped`. */
+            reason?: string | null;
         };
+        /**
+         * @description Where an attachment's bytes are.
+         * @enum {string}
+         */
+        AttachmentStatus: "pending" | "stored" | "skipped";
         AttemptOut: {
             id: components["schemas"]["WebhookAttemptId"];
             event_id: components["schemas"]["EventId"];
@@ -7346,6 +7748,40 @@ export interface components {
             base_total: components["schemas"]["Money"];
             /** @description Everyone who approved, in order. */
             approved_by: components["schemas"]["UserId"][];
+        };
+        /**
+         * @description `revenue.bill.attachment_added`: a file (the vendor's invoice, a receipt) was
+         *     attached to a bill. The file stays the files domain's.
+         */
+        BillAttachmentAdded: components["schemas"]["BillAttachmentState"];
+        /**
+         * @description Attach a file of the files domain to a bill: upload it first (`POST /api/v1/files`,
+         *     or a presigned upload through `POST /api/v1/files/uploads`), as `internal`, under
+         *     the bill's engagement when it has one.
+         * @example {
+         *       "file_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a"
+         *     }
+         */
+        BillAttachmentIn: {
+            file_id: components["schemas"]["FileId"];
+        };
+        BillAttachmentOut: {
+            bill_id: components["schemas"]["BillId"];
+            file_id: components["schemas"]["FileId"];
+            file?: components["schemas"]["AttachedFileOut"] | null;
+            attached_by: string;
+            /** Format: date-time */
+            attached_at: string;
+        };
+        /** @description `revenue.bill.attachment_removed`: a file was detached from a bill (the file itself is kept). */
+        BillAttachmentRemoved: components["schemas"]["BillAttachmentState"];
+        /** @description A file of the files domain as a bill's attachment events carry it. */
+        BillAttachmentState: {
+            bill_id: components["schemas"]["BillId"];
+            engagement_id?: components["schemas"]["EngagementId"] | null;
+            file_id: components["schemas"]["FileId"];
+            /** @description The file's name when it was attached or detached (`null` once the file is deleted). */
+            name?: string | null;
         };
         /** @description `revenue.bill.created`: a draft bill. */
         BillCreated: components["schemas"]["BillState"];
@@ -7640,6 +8076,15 @@ export interface components {
          * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
          */
         ClientCompanyId: string;
+        /**
+         * @description A client's contact acting in the client portal (the event's actor is then
+         *     `portal:contact:<id>`), so the staff timeline can say who on the client's side did it.
+         */
+        ClientParty: {
+            contact_id: components["schemas"]["ContactId"];
+            /** @example Ann Lee */
+            name: string;
+        };
         /** @description One client's revenue, month by month (only months with documents). */
         ClientRevenue: {
             client_company_id?: components["schemas"]["ClientCompanyId"] | null;
@@ -8044,6 +8489,26 @@ export interface components {
             /** @description The fields whose value changed, e.g. `["email"]`. */
             changed: string[];
         };
+        /**
+         * @description `comms.contacts.repointed`: after a CRM contact merge, the threads and
+         *     messages matched to a merged contact now name the survivor.
+         */
+        ContactsRepointed: {
+            survivor_id: components["schemas"]["ContactId"];
+            merged_ids: components["schemas"]["ContactId"][];
+            /** @description The threads whose contact links moved. */
+            thread_ids: components["schemas"]["ThreadId"][];
+            /**
+             * Format: int64
+             * @description How many messages' sender moved.
+             */
+            messages: number;
+            /**
+             * Format: uuid
+             * @description The `crm.contact.merged` event this follows.
+             */
+            cause_event_id: string;
+        };
         /** @description `agreements.contract.activated`: signed → active. */
         ContractActivated: components["schemas"]["ContractState"];
         /** @description `agreements.contract.completed`: active → completed. */
@@ -8131,7 +8596,9 @@ export interface components {
         /** @description `agreements.contract.sent`: draft → sent. */
         ContractSent: components["schemas"]["ContractState"];
         /** @description `agreements.contract.signed`: sent → signed; `signature` says who and when. */
-        ContractSigned: components["schemas"]["ContractState"];
+        ContractSigned: components["schemas"]["ContractState"] & {
+            client?: components["schemas"]["ClientParty"] | null;
+        };
         /**
          * @description A contract as its events carry it (the signature data stays encrypted at rest
          *     and is never in an event).
@@ -8421,6 +8888,22 @@ export interface components {
             size: number;
             sha256: string;
             content_type?: string | null;
+        };
+        /**
+         * @description Edit a draft before it is sent; absent fields keep the draft's. A message
+         *     that is queued or sent is immutable (409).
+         * @example {
+         *       "cc": [
+         *         "accounts@globex.example"
+         *       ],
+         *       "subject": "Invoice INV-2026-0042 is overdue"
+         *     }
+         */
+        DraftPatch: {
+            to?: string[] | null;
+            cc?: string[] | null;
+            subject?: string | null;
+            body_text?: string | null;
         };
         /**
          * @description What one action would do: the action with its templates rendered (outputs of
@@ -9527,6 +10010,11 @@ export interface components {
             keep: string;
             /** @description The ledger's version the decision was taken against. */
             remote_version: string;
+            /**
+             * @description Keeping the ledger's version: the fields copied from the ledger into
+             *     Atrium's record (empty when none differed, or the kind copies none).
+             */
+            copied?: string[];
         };
         /** @description `revenue.ledger.connected`: the OAuth grant was exchanged; the ledger's books are reachable. */
         LedgerConnected: {
@@ -9695,6 +10183,11 @@ export interface components {
             remote_version?: string | null;
             status: components["schemas"]["LinkStatus"];
             last_error?: string | null;
+            /**
+             * Format: date-time
+             * @description A payment reversed in Atrium: when its ledger record was deleted.
+             */
+            remote_deleted_at?: string | null;
             /** Format: date-time */
             updated_at: string;
         };
@@ -9955,6 +10448,11 @@ export interface components {
              */
             reminder_id?: string | null;
         };
+        /** @description `comms.message.edited`: a draft was changed before it was sent. */
+        MessageEdited: components["schemas"]["OutboundState"] & {
+            /** @description The fields that changed (`to`, `cc`, `subject`, `body_text`). */
+            changed: string[];
+        };
         /**
          * Format: uuid
          * @description MessageId: a UUIDv7
@@ -9997,6 +10495,11 @@ export interface components {
             status_reason?: string | null;
             /** Format: int32 */
             send_attempts: number;
+            /**
+             * Format: int32
+             * @description For `If-Match` when editing a draft.
+             */
+            version: number;
         };
         /**
          * @description `comms.message.queued`: a reply or new message was written and waits to be
@@ -10198,6 +10701,49 @@ export interface components {
             revenue: components["schemas"]["Money"];
         };
         /**
+         * @description A rule's `add_note` action wrote a note on a record's timeline. The event's
+         *     aggregate is the record the note is about (a contact, deal, engagement, …),
+         *     so the note shows on that record's timeline.
+         * @example {
+         *       "engagement_id": null,
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8e",
+         *       "rule_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "run_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "subject_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d",
+         *       "subject_type": "deal",
+         *       "text": "Deal won: schedule the kick-off call"
+         *     }
+         */
+        NoteAdded: {
+            /**
+             * Format: uuid
+             * @description The note's own id.
+             */
+            id: string;
+            rule_id: components["schemas"]["WorkflowRuleId"];
+            /**
+             * Format: uuid
+             * @description The run whose action wrote it.
+             */
+            run_id: string;
+            subject_type: components["schemas"]["NoteSubject"];
+            /** Format: uuid */
+            subject_id: string;
+            /**
+             * Format: uuid
+             * @description The engagement the triggering event belonged to, if any (the note is filed
+             *     on that engagement's timeline too).
+             */
+            engagement_id?: string | null;
+            /** @description The rendered note. */
+            text: string;
+        };
+        /**
+         * @description The kind of record a workflow note is written on.
+         * @enum {string}
+         */
+        NoteSubject: "contact" | "client_company" | "deal" | "engagement" | "project" | "task";
+        /**
          * @description The OAuth providers a mailbox can be connected with.
          * @enum {string}
          */
@@ -10303,6 +10849,8 @@ export interface components {
             message_id: string;
             /** @description `draft`, `queued`, `retrying`, `sent` or `failed`. */
             status: string;
+            /** @description CRM contacts of the thread (matched by address). */
+            contact_ids?: components["schemas"]["ContactId"][];
         };
         /** @description A page on the wire. */
         PageOut_AccessOut: {
@@ -10436,6 +10984,22 @@ export interface components {
                 duration_ms: number;
                 /** Format: date-time */
                 created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_BillAttachmentOut: {
+            items: {
+                bill_id: components["schemas"]["BillId"];
+                file_id: components["schemas"]["FileId"];
+                file?: components["schemas"]["AttachedFileOut"] | null;
+                attached_by: string;
+                /** Format: date-time */
+                attached_at: string;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -10858,6 +11422,11 @@ export interface components {
                 remote_version?: string | null;
                 status: components["schemas"]["LinkStatus"];
                 last_error?: string | null;
+                /**
+                 * Format: date-time
+                 * @description A payment reversed in Atrium: when its ledger record was deleted.
+                 */
+                remote_deleted_at?: string | null;
                 /** Format: date-time */
                 updated_at: string;
             }[];
@@ -10963,6 +11532,11 @@ export interface components {
                 status_reason?: string | null;
                 /** Format: int32 */
                 send_attempts: number;
+                /**
+                 * Format: int32
+                 * @description For `If-Match` when editing a draft.
+                 */
+                version: number;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -11812,10 +12386,63 @@ export interface components {
             /** @description The fields that changed. */
             changed: string[];
         };
+        /**
+         * @description A contract sent to the client for signature.
+         * @example {
+         *       "end_date": null,
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b92",
+         *       "signed_at": null,
+         *       "signer_name": null,
+         *       "start_date": "2027-01-01",
+         *       "status": "sent",
+         *       "terms": "Payment within 30 days.",
+         *       "title": "Website relaunch",
+         *       "total": {
+         *         "amount_minor": 1200000,
+         *         "currency": "EUR"
+         *       }
+         *     }
+         */
+        PortalContractOut: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description `sent` (awaiting signature), `signed`, `active`, `completed` or `terminated`. */
+            status: string;
+            total?: components["schemas"]["Money"] | null;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            terms?: string | null;
+            signer_name?: string | null;
+            /** Format: date-time */
+            signed_at?: string | null;
+        };
         /** @description The engagement a portal session sees. */
         PortalEngagementOut: {
             id: components["schemas"]["EngagementId"];
             name: string;
+        };
+        /**
+         * @description A file the firm shares with the client.
+         * @example {
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b93",
+         *       "media_type": "application/pdf",
+         *       "name": "brief.pdf",
+         *       "size": 48213,
+         *       "uploaded_at": "2026-12-02T10:00:00Z"
+         *     }
+         */
+        PortalFileOut: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: int64 */
+            size: number;
+            media_type: string;
+            /** Format: date-time */
+            uploaded_at: string;
         };
         /**
          * @description An issued invoice of the engagement, with its payment status.
@@ -11856,6 +12483,14 @@ export interface components {
             paid: components["schemas"]["Money"];
             balance: components["schemas"]["Money"];
         };
+        /** @description One priced line of a proposal. */
+        PortalLineOut: {
+            description: string;
+            /** @description Decimal string, e.g. `"1.5"`. */
+            quantity: string;
+            unit_price: components["schemas"]["Money"];
+            amount: components["schemas"]["Money"];
+        };
         /**
          * Format: uuid
          * @description PortalLinkId: a UUIDv7
@@ -11882,6 +12517,84 @@ export interface components {
             /** Format: date-time */
             expires_at: string;
         };
+        /** @description A list the portal shows whole (at most 100 items, newest first). */
+        PortalList_PortalContractOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** @description `sent` (awaiting signature), `signed`, `active`, `completed` or `terminated`. */
+                status: string;
+                total?: components["schemas"]["Money"] | null;
+                /** Format: date */
+                start_date?: string | null;
+                /** Format: date */
+                end_date?: string | null;
+                terms?: string | null;
+                signer_name?: string | null;
+                /** Format: date-time */
+                signed_at?: string | null;
+            }[];
+        };
+        /** @description A list the portal shows whole (at most 100 items, newest first). */
+        PortalList_PortalFileOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: int64 */
+                size: number;
+                media_type: string;
+                /** Format: date-time */
+                uploaded_at: string;
+            }[];
+        };
+        /** @description A list the portal shows whole (at most 100 items, newest first). */
+        PortalList_PortalMessageOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                from_name?: string | null;
+                from_address: string;
+                /** Format: date-time */
+                sent_at: string;
+                body_text: string;
+                /** @description `received`, or for mail written here `queued`, `retrying`, `sent` or `failed`. */
+                status: string;
+            }[];
+        };
+        /** @description A list the portal shows whole (at most 100 items, newest first). */
+        PortalList_PortalProposalOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @description `P-` and the organization's number, e.g. `P-0012`. */
+                reference: string;
+                title: string;
+                /** @description `sent` (awaiting the client), `accepted`, `declined` or `expired`. */
+                status: string;
+                /** Format: date */
+                valid_until?: string | null;
+                total: components["schemas"]["Money"];
+                lines: components["schemas"]["PortalLineOut"][];
+                /** Format: date-time */
+                sent_at?: string | null;
+                /** Format: date-time */
+                decided_at?: string | null;
+            }[];
+        };
+        /** @description A list the portal shows whole (at most 100 items, newest first). */
+        PortalList_PortalThreadOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                subject: string;
+                /** Format: int32 */
+                message_count: number;
+                /** Format: date-time */
+                last_message_at: string;
+            }[];
+        };
         /**
          * @description Who is signed in to the portal, and what they see.
          * @example {
@@ -11905,6 +12618,84 @@ export interface components {
             permissions: components["schemas"]["Permission"][];
             /** Format: date-time */
             session_expires_at: string;
+        };
+        /**
+         * @description A message of a shared thread.
+         * @example {
+         *       "body_text": "Hello Ann, …",
+         *       "from_address": "ada@firm.example",
+         *       "from_name": "Ada",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b95",
+         *       "sent_at": "2026-12-03T08:00:00Z",
+         *       "status": "sent"
+         *     }
+         */
+        PortalMessageOut: {
+            /** Format: uuid */
+            id: string;
+            from_name?: string | null;
+            from_address: string;
+            /** Format: date-time */
+            sent_at: string;
+            body_text: string;
+            /** @description `received`, or for mail written here `queued`, `retrying`, `sent` or `failed`. */
+            status: string;
+        };
+        /**
+         * @description A proposal sent to the client.
+         * @example {
+         *       "decided_at": null,
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b91",
+         *       "lines": [
+         *         {
+         *           "amount": {
+         *             "amount_minor": 1200000,
+         *             "currency": "EUR"
+         *           },
+         *           "description": "Design",
+         *           "quantity": "1",
+         *           "unit_price": {
+         *             "amount_minor": 1200000,
+         *             "currency": "EUR"
+         *           }
+         *         }
+         *       ],
+         *       "reference": "P-0012",
+         *       "sent_at": "2026-12-01T09:00:00Z",
+         *       "status": "sent",
+         *       "title": "Website relaunch",
+         *       "total": {
+         *         "amount_minor": 1200000,
+         *         "currency": "EUR"
+         *       },
+         *       "valid_until": "2027-01-31"
+         *     }
+         */
+        PortalProposalOut: {
+            /** Format: uuid */
+            id: string;
+            /** @description `P-` and the organization's number, e.g. `P-0012`. */
+            reference: string;
+            title: string;
+            /** @description `sent` (awaiting the client), `accepted`, `declined` or `expired`. */
+            status: string;
+            /** Format: date */
+            valid_until?: string | null;
+            total: components["schemas"]["Money"];
+            lines: components["schemas"]["PortalLineOut"][];
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+        };
+        /**
+         * @description The client's reply to a shared thread.
+         * @example {
+         *       "body_text": "Thanks, the draft looks good."
+         *     }
+         */
+        PortalReplyIn: {
+            body_text: string;
         };
         /**
          * @description A contact signed out of the portal.
@@ -11950,6 +12741,39 @@ export interface components {
             contact_name: string;
             /** Format: date-time */
             expires_at: string;
+        };
+        /**
+         * @description The client's signature of a sent contract. `signature_data` (e.g. the typed
+         *     name or a drawn signature as a data URL) is stored encrypted.
+         * @example {
+         *       "signature_data": "Ann Lee",
+         *       "signer_email": "ann@globex.example",
+         *       "signer_name": "Ann Lee"
+         *     }
+         */
+        PortalSignIn: {
+            signer_name: string;
+            /** Format: email */
+            signer_email: string;
+            signature_data: string;
+        };
+        /**
+         * @description A thread the firm shares with the client.
+         * @example {
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b94",
+         *       "last_message_at": "2026-12-03T08:00:00Z",
+         *       "message_count": 3,
+         *       "subject": "Kick-off"
+         *     }
+         */
+        PortalThreadOut: {
+            /** Format: uuid */
+            id: string;
+            subject: string;
+            /** Format: int32 */
+            message_count: number;
+            /** Format: date-time */
+            last_message_at: string;
         };
         /** @description Who is acting. */
         Principal: {
@@ -12124,11 +12948,15 @@ export interface components {
             changed: string[];
         };
         /** @description `agreements.proposal.accepted`: sent → accepted. */
-        ProposalAccepted: components["schemas"]["ProposalState"];
+        ProposalAccepted: components["schemas"]["ProposalState"] & {
+            client?: components["schemas"]["ClientParty"] | null;
+        };
         /** @description `agreements.proposal.created`: the new draft, priced. */
         ProposalCreated: components["schemas"]["ProposalState"];
         /** @description `agreements.proposal.declined`: sent → declined. */
-        ProposalDeclined: components["schemas"]["ProposalState"];
+        ProposalDeclined: components["schemas"]["ProposalState"] & {
+            client?: components["schemas"]["ClientParty"] | null;
+        };
         /** @description `agreements.proposal.deleted`: the proposal as it was. */
         ProposalDeleted: components["schemas"]["ProposalState"];
         /** @description `agreements.proposal.expired`: sent → expired, by the hourly expiry job. */
@@ -14419,12 +15247,19 @@ export type ApproveIn = components['schemas']['ApproveIn'];
 export type ApproverIn = components['schemas']['ApproverIn'];
 export type ArAgingOut = components['schemas']['ArAgingOut'];
 export type ArAgingRow = components['schemas']['ArAgingRow'];
+export type AttachedFileOut = components['schemas']['AttachedFileOut'];
 export type AttachmentOut = components['schemas']['AttachmentOut'];
+export type AttachmentStatus = components['schemas']['AttachmentStatus'];
 export type AttemptOut = components['schemas']['AttemptOut'];
 export type AuthOut = components['schemas']['AuthOut'];
 export type AuthorizeOut = components['schemas']['AuthorizeOut'];
 export type BillApprovalRequested = components['schemas']['BillApprovalRequested'];
 export type BillApproved = components['schemas']['BillApproved'];
+export type BillAttachmentAdded = components['schemas']['BillAttachmentAdded'];
+export type BillAttachmentIn = components['schemas']['BillAttachmentIn'];
+export type BillAttachmentOut = components['schemas']['BillAttachmentOut'];
+export type BillAttachmentRemoved = components['schemas']['BillAttachmentRemoved'];
+export type BillAttachmentState = components['schemas']['BillAttachmentState'];
 export type BillCreated = components['schemas']['BillCreated'];
 export type BillDeleted = components['schemas']['BillDeleted'];
 export type BillId = components['schemas']['BillId'];
@@ -14448,6 +15283,7 @@ export type BillVoided = components['schemas']['BillVoided'];
 export type BillingModel = components['schemas']['BillingModel'];
 export type BillingPeriod = components['schemas']['BillingPeriod'];
 export type ClientCompanyId = components['schemas']['ClientCompanyId'];
+export type ClientParty = components['schemas']['ClientParty'];
 export type ClientRevenue = components['schemas']['ClientRevenue'];
 export type CompanyCreated = components['schemas']['CompanyCreated'];
 export type CompanyDeleted = components['schemas']['CompanyDeleted'];
@@ -14485,6 +15321,7 @@ export type ContactOut = components['schemas']['ContactOut'];
 export type ContactPatch = components['schemas']['ContactPatch'];
 export type ContactState = components['schemas']['ContactState'];
 export type ContactUpdated = components['schemas']['ContactUpdated'];
+export type ContactsRepointed = components['schemas']['ContactsRepointed'];
 export type ContractActivated = components['schemas']['ContractActivated'];
 export type ContractCompleted = components['schemas']['ContractCompleted'];
 export type ContractCreated = components['schemas']['ContractCreated'];
@@ -14519,6 +15356,7 @@ export type DealUpdated = components['schemas']['DealUpdated'];
 export type DirectUploadIn = components['schemas']['DirectUploadIn'];
 export type DirectUploadOut = components['schemas']['DirectUploadOut'];
 export type DirectVersionIn = components['schemas']['DirectVersionIn'];
+export type DraftPatch = components['schemas']['DraftPatch'];
 export type DryRunActionOut = components['schemas']['DryRunActionOut'];
 export type DryRunIn = components['schemas']['DryRunIn'];
 export type DryRunOut = components['schemas']['DryRunOut'];
@@ -14642,6 +15480,7 @@ export type MembershipOut = components['schemas']['MembershipOut'];
 export type MergeConflict = components['schemas']['MergeConflict'];
 export type MergeIn = components['schemas']['MergeIn'];
 export type MessageDrafted = components['schemas']['MessageDrafted'];
+export type MessageEdited = components['schemas']['MessageEdited'];
 export type MessageId = components['schemas']['MessageId'];
 export type MessageOut = components['schemas']['MessageOut'];
 export type MessageQueued = components['schemas']['MessageQueued'];
@@ -14662,6 +15501,8 @@ export type MilestoneTermOut = components['schemas']['MilestoneTermOut'];
 export type MilestoneUpdated = components['schemas']['MilestoneUpdated'];
 export type Money = components['schemas']['Money'];
 export type MonthRevenue = components['schemas']['MonthRevenue'];
+export type NoteAdded = components['schemas']['NoteAdded'];
+export type NoteSubject = components['schemas']['NoteSubject'];
 export type OAuthProviderName = components['schemas']['OAuthProviderName'];
 export type OAuthStartIn = components['schemas']['OAuthStartIn'];
 export type OAuthStartOut = components['schemas']['OAuthStartOut'];
@@ -14677,6 +15518,7 @@ export type PageOutActivityOut = components['schemas']['PageOut_ActivityOut'];
 export type PageOutApiKeyOut = components['schemas']['PageOut_ApiKeyOut'];
 export type PageOutApprovalRuleOut = components['schemas']['PageOut_ApprovalRuleOut'];
 export type PageOutAttemptOut = components['schemas']['PageOut_AttemptOut'];
+export type PageOutBillAttachmentOut = components['schemas']['PageOut_BillAttachmentOut'];
 export type PageOutBillOut = components['schemas']['PageOut_BillOut'];
 export type PageOutBillPaymentOut = components['schemas']['PageOut_BillPaymentOut'];
 export type PageOutCompanyOut = components['schemas']['PageOut_CompanyOut'];
@@ -14730,14 +15572,27 @@ export type PortalAccessId = components['schemas']['PortalAccessId'];
 export type PortalAccessRevoked = components['schemas']['PortalAccessRevoked'];
 export type PortalAccessState = components['schemas']['PortalAccessState'];
 export type PortalAccessUpdated = components['schemas']['PortalAccessUpdated'];
+export type PortalContractOut = components['schemas']['PortalContractOut'];
 export type PortalEngagementOut = components['schemas']['PortalEngagementOut'];
+export type PortalFileOut = components['schemas']['PortalFileOut'];
 export type PortalInvoiceOut = components['schemas']['PortalInvoiceOut'];
+export type PortalLineOut = components['schemas']['PortalLineOut'];
 export type PortalLinkId = components['schemas']['PortalLinkId'];
 export type PortalLinkIssued = components['schemas']['PortalLinkIssued'];
+export type PortalListPortalContractOut = components['schemas']['PortalList_PortalContractOut'];
+export type PortalListPortalFileOut = components['schemas']['PortalList_PortalFileOut'];
+export type PortalListPortalMessageOut = components['schemas']['PortalList_PortalMessageOut'];
+export type PortalListPortalProposalOut = components['schemas']['PortalList_PortalProposalOut'];
+export type PortalListPortalThreadOut = components['schemas']['PortalList_PortalThreadOut'];
 export type PortalMeOut = components['schemas']['PortalMeOut'];
+export type PortalMessageOut = components['schemas']['PortalMessageOut'];
+export type PortalProposalOut = components['schemas']['PortalProposalOut'];
+export type PortalReplyIn = components['schemas']['PortalReplyIn'];
 export type PortalSessionEnded = components['schemas']['PortalSessionEnded'];
 export type PortalSessionId = components['schemas']['PortalSessionId'];
 export type PortalSessionStarted = components['schemas']['PortalSessionStarted'];
+export type PortalSignIn = components['schemas']['PortalSignIn'];
+export type PortalThreadOut = components['schemas']['PortalThreadOut'];
 export type Principal = components['schemas']['Principal'];
 export type Problem = components['schemas']['Problem'];
 export type ProfitabilityOut = components['schemas']['ProfitabilityOut'];
@@ -16014,6 +16869,204 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_attachments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the bill's attachments */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_BillAttachmentOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No such bill in this organization */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    attach_file: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillAttachmentIn"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillAttachmentOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such bill, or no such live file, in this organization */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already attached, or the bill is void */
+            409: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `file_id`: a `client` file, a file of another engagement, or too many attachments */
+            422: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    detach_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bill id */
+                id: components["schemas"]["BillId"];
+                /** @description File id */
+                file_id: components["schemas"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Detached */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such bill, or the file is not attached to it */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bill is void */
+            409: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -20202,7 +21255,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not in conflict, or no ledger connected */
+            /** @description Not in conflict, no ledger connected, or the ledger's edit cannot be kept (a vendor name another vendor has, a due date before the document's date) */
             409: {
                 headers: {
                     /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
@@ -21355,6 +22408,77 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    edit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The message's version (ETag); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Message id */
+                id: components["schemas"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftPatch"];
+            };
+        };
+        responses: {
+            /** @description The edited draft */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not a draft (queued or sent), or a stale If-Match */
+            409: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A field is invalid */
+            422: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -24121,7 +25245,7 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
-    reply: {
+    threads_reply: {
         parameters: {
             query?: never;
             header?: {
@@ -24635,6 +25759,11 @@ export interface operations {
                 entity_type?: string;
                 /** @description Only entries of this entity. */
                 entity_id?: string;
+                /**
+                 * @description Only entries of this CRM contact: its own, and those naming it (emails
+                 *     sent or received that were matched to it).
+                 */
+                contact_id?: components["schemas"]["ContactId"];
                 /**
                  * @description Page size, 1–200 (default 50).
                  * @example 50
@@ -25743,6 +26872,196 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    contracts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contracts */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalList_PortalContractOut"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    sign_contract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Contract id */
+                contract_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalSignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalContractOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The grant does not include sign_contracts */
+            403: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such contract for this engagement */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not awaiting signature */
+            409: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A field is missing or invalid */
+            422: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalList_PortalFileOut"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    download_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description File id */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the presigned URL */
+            302: {
+                headers: {
+                    /** @description The presigned URL */
+                    Location?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No such client file for this engagement */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     portal_invoices: {
         parameters: {
             query?: {
@@ -25845,6 +27164,190 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    proposals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposals */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalList_PortalProposalOut"];
+                };
+            };
+            /** @description No portal session */
+            401: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The grant does not include it */
+            403: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    accept_proposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Proposal id */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalProposalOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The grant does not include approve_proposals */
+            403: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such proposal for this engagement */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not awaiting a decision */
+            409: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    decline_proposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Proposal id */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalProposalOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No such proposal for this engagement */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not awaiting a decision */
+            409: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     start_session: {
         parameters: {
             query?: never;
@@ -25927,6 +27430,158 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    threads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The threads */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalList_PortalThreadOut"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    thread_messages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Thread id */
+                thread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalList_PortalMessageOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No such shared thread for this engagement */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    portal_reply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Thread id */
+                thread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalReplyIn"];
+            };
+        };
+        responses: {
+            /** @description Queued */
+            201: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMessageOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The grant does not include reply_threads */
+            403: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such shared thread for this engagement */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Empty or too long */
+            422: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -26744,6 +28399,34 @@ export interface operations {
             };
         };
     };
+    "comms.contacts.repointed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.contacts.repointed";
+                    /** @enum {string} */
+                    aggregate_type?: "contact";
+                    data?: components["schemas"]["ContactsRepointed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "comms.message.drafted": {
         parameters: {
             query?: never;
@@ -26759,6 +28442,34 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "message";
                     data?: components["schemas"]["MessageDrafted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.message.edited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.message.edited";
+                    /** @enum {string} */
+                    aggregate_type?: "message";
+                    data?: components["schemas"]["MessageEdited"];
                 };
             };
         };
@@ -28900,6 +30611,62 @@ export interface operations {
             };
         };
     };
+    "revenue.bill.attachment_added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill.attachment_added";
+                    /** @enum {string} */
+                    aggregate_type?: "bill";
+                    data?: components["schemas"]["BillAttachmentAdded"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "revenue.bill.attachment_removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "revenue.bill.attachment_removed";
+                    /** @enum {string} */
+                    aggregate_type?: "bill";
+                    data?: components["schemas"]["BillAttachmentRemoved"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "revenue.bill.created": {
         parameters: {
             query?: never;
@@ -29979,6 +31746,34 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "webhook";
                     data?: components["schemas"]["EndpointUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "workflow.note.added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "workflow.note.added";
+                    /** @enum {string} */
+                    aggregate_type?: "contact";
+                    data?: components["schemas"]["NoteAdded"];
                 };
             };
         };
