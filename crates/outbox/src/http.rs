@@ -31,9 +31,9 @@ async fn list_dead_letters(
     State(svc): State<OutboxService>,
     ctx: Authorized<ManageOrg>,
     page: PageQuery,
-) -> Result<Json<PageOut<DeadLetterOut>>, AppError> {
+) -> Result<PageOut<DeadLetterOut>, AppError> {
     let found = svc.list_dead_letters(&ctx, page.request()).await?;
-    Ok(Json(page.respond(found, |d| d)))
+    Ok(page.respond(found, |d| d))
 }
 
 /// Deliver one dead letter again, with a fresh set of attempts (owner/admin).

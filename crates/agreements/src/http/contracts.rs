@@ -22,8 +22,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<ContractFilter>,
-) -> Result<Json<PageOut<ContractOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_contracts(&ctx, &filter, page.request()).await?, |c| c)))
+) -> Result<PageOut<ContractOut>, AppError> {
+    Ok(page.respond(svc.list_contracts(&ctx, &filter, page.request()).await?, |c| c))
 }
 
 /// Create a draft contract directly (without a proposal).

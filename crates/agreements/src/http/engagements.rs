@@ -22,8 +22,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<EngagementFilter>,
-) -> Result<Json<PageOut<EngagementOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_engagements(&ctx, &filter, page.request()).await?, |e| e)))
+) -> Result<PageOut<EngagementOut>, AppError> {
+    Ok(page.respond(svc.list_engagements(&ctx, &filter, page.request()).await?, |e| e))
 }
 
 /// Create an engagement. The client company is copied from the contract, else

@@ -22,8 +22,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<ProposalFilter>,
-) -> Result<Json<PageOut<ProposalOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_proposals(&ctx, &filter, page.request()).await?, |p| p)))
+) -> Result<PageOut<ProposalOut>, AppError> {
+    Ok(page.respond(svc.list_proposals(&ctx, &filter, page.request()).await?, |p| p))
 }
 
 /// Create a draft proposal with the organization's next number. Line totals,

@@ -19,8 +19,8 @@ pub(super) async fn list(
     State(svc): State<CommsService>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
-) -> Result<Json<PageOut<ConnectionOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_connections(&ctx, page.request()).await?, |c| c)))
+) -> Result<PageOut<ConnectionOut>, AppError> {
+    Ok(page.respond(svc.list_connections(&ctx, page.request()).await?, |c| c))
 }
 
 /// Connect a mailbox (IMAP); its first sync runs within a minute. The password

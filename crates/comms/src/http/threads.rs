@@ -21,8 +21,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<ThreadFilter>,
-) -> Result<Json<PageOut<ThreadOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_threads(&ctx, &filter, page.request()).await?, |t| t)))
+) -> Result<PageOut<ThreadOut>, AppError> {
+    Ok(page.respond(svc.list_threads(&ctx, &filter, page.request()).await?, |t| t))
 }
 
 #[utoipa::path(get, path = "/api/v1/threads/{id}", tag = "comms",
@@ -50,8 +50,8 @@ pub(super) async fn messages(
     ctx: Authorized<AnyRole>,
     Path(id): Path<ThreadId>,
     page: PageQuery,
-) -> Result<Json<PageOut<MessageOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_messages(&ctx, id, page.request()).await?, |m| m)))
+) -> Result<PageOut<MessageOut>, AppError> {
+    Ok(page.respond(svc.list_messages(&ctx, id, page.request()).await?, |m| m))
 }
 
 /// File the thread under an engagement (or move it to another).
@@ -117,8 +117,8 @@ pub(super) async fn unknown_senders(
     State(svc): State<CommsService>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
-) -> Result<Json<PageOut<UnknownSenderOut>>, AppError> {
-    Ok(Json(page.respond(svc.unknown_senders(&ctx, page.request()).await?, |s| s)))
+) -> Result<PageOut<UnknownSenderOut>, AppError> {
+    Ok(page.respond(svc.unknown_senders(&ctx, page.request()).await?, |s| s))
 }
 
 /// Write a new message (starting a new thread) from a mailbox connection. It is

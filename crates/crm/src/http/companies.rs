@@ -25,8 +25,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<CompanyFilter>,
-) -> Result<Json<PageOut<CompanyOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_companies(&ctx, &filter, page.request()).await?, |c| c)))
+) -> Result<PageOut<CompanyOut>, AppError> {
+    Ok(page.respond(svc.list_companies(&ctx, &filter, page.request()).await?, |c| c))
 }
 
 /// Create a client company.

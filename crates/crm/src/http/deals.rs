@@ -22,8 +22,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<DealFilter>,
-) -> Result<Json<PageOut<DealOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_deals(&ctx, &filter, page.request()).await?, |d| d)))
+) -> Result<PageOut<DealOut>, AppError> {
+    Ok(page.respond(svc.list_deals(&ctx, &filter, page.request()).await?, |d| d))
 }
 
 /// Create a deal. Company, contact and owner must belong to the organization.

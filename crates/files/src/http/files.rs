@@ -100,8 +100,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<FileFilter>,
-) -> Result<Json<PageOut<FileOut>>, AppError> {
-    Ok(Json(page.respond(svc.list(&ctx, &filter, page.request()).await?, |f| f)))
+) -> Result<PageOut<FileOut>, AppError> {
+    Ok(page.respond(svc.list(&ctx, &filter, page.request()).await?, |f| f))
 }
 
 /// Upload a file, streamed to the store: `multipart/form-data` (a `file` part and

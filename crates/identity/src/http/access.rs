@@ -24,9 +24,9 @@ pub(super) async fn list_invitations(
     State(st): State<IdentityHttp>,
     ctx: Authorized<ManageOrg>,
     page: PageQuery,
-) -> Result<Json<PageOut<InvitationOut>>, AppError> {
+) -> Result<PageOut<InvitationOut>, AppError> {
     let found = st.svc.list_invitations(&ctx, page.request()).await?;
-    Ok(Json(page.respond(found, |i| i)))
+    Ok(page.respond(found, |i| i))
 }
 
 /// Invite someone by email (owner/admin). The token is in this response only.
@@ -95,9 +95,9 @@ pub(super) async fn list_api_keys(
     State(st): State<IdentityHttp>,
     ctx: Authorized<ManageOrg>,
     page: PageQuery,
-) -> Result<Json<PageOut<ApiKeyOut>>, AppError> {
+) -> Result<PageOut<ApiKeyOut>, AppError> {
     let found = st.svc.list_api_keys(&ctx, page.request()).await?;
-    Ok(Json(page.respond(found, |k| k)))
+    Ok(page.respond(found, |k| k))
 }
 
 /// Create an API key (owner/admin). The secret is in this response only.

@@ -24,9 +24,9 @@ pub(super) async fn list_organizations(
     State(st): State<IdentityHttp>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
-) -> Result<Json<PageOut<MembershipOut>>, AppError> {
+) -> Result<PageOut<MembershipOut>, AppError> {
     let found = st.svc.list_my_organizations(&ctx, page.request()).await?;
-    Ok(Json(page.respond(found, |m| m)))
+    Ok(page.respond(found, |m| m))
 }
 
 /// Create another organization; the caller becomes its owner.
@@ -79,9 +79,9 @@ pub(super) async fn list_members(
     State(st): State<IdentityHttp>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
-) -> Result<Json<PageOut<MemberOut>>, AppError> {
+) -> Result<PageOut<MemberOut>, AppError> {
     let found = st.svc.list_members(&ctx, page.request()).await?;
-    Ok(Json(page.respond(found, |m| m)))
+    Ok(page.respond(found, |m| m))
 }
 
 /// One member, with its version as `ETag`.

@@ -24,8 +24,8 @@ pub(super) async fn list_access(
     ctx: Authorized<WriteRecords>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<AccessFilter>,
-) -> Result<Json<PageOut<AccessOut>>, AppError> {
-    Ok(Json(page.respond(svc.list(&ctx, &filter, page.request()).await?, |a| a)))
+) -> Result<PageOut<AccessOut>, AppError> {
+    Ok(page.respond(svc.list(&ctx, &filter, page.request()).await?, |a| a))
 }
 
 /// Give a contact portal access to an engagement (default permission `view`).

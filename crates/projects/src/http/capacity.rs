@@ -22,8 +22,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<MemberCapacityFilter>,
-) -> Result<Json<PageOut<MemberCapacityOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_capacities(&ctx, &filter, page.request()).await?, |c| c)))
+) -> Result<PageOut<MemberCapacityOut>, AppError> {
+    Ok(page.respond(svc.list_capacities(&ctx, &filter, page.request()).await?, |c| c))
 }
 
 /// Set a member's weekly capacity from a date (default 2400 minutes over Monday

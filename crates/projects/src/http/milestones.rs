@@ -22,8 +22,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<MilestoneFilter>,
-) -> Result<Json<PageOut<MilestoneOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_milestones(&ctx, &filter, page.request()).await?, |m| m)))
+) -> Result<PageOut<MilestoneOut>, AppError> {
+    Ok(page.respond(svc.list_milestones(&ctx, &filter, page.request()).await?, |m| m))
 }
 
 /// Create a milestone in a project.

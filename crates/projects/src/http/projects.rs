@@ -22,8 +22,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<ProjectFilter>,
-) -> Result<Json<PageOut<ProjectOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_projects(&ctx, &filter, page.request()).await?, |p| p)))
+) -> Result<PageOut<ProjectOut>, AppError> {
+    Ok(page.respond(svc.list_projects(&ctx, &filter, page.request()).await?, |p| p))
 }
 
 /// Create a project under an engagement; its client company is the engagement's.

@@ -22,8 +22,8 @@ pub(super) async fn list(
     ctx: Authorized<WriteBilling>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<RateCardFilter>,
-) -> Result<Json<PageOut<RateCardOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_rate_cards(&ctx, &filter, page.request()).await?, |t| t)))
+) -> Result<PageOut<RateCardOut>, AppError> {
+    Ok(page.respond(svc.list_rate_cards(&ctx, &filter, page.request()).await?, |t| t))
 }
 
 /// Set a member's billing and cost rate from a date: their default (no

@@ -23,8 +23,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<TaskFilter>,
-) -> Result<Json<PageOut<TaskOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_tasks(&ctx, &filter, page.request()).await?, |t| t)))
+) -> Result<PageOut<TaskOut>, AppError> {
+    Ok(page.respond(svc.list_tasks(&ctx, &filter, page.request()).await?, |t| t))
 }
 
 /// Create a task at the end of its project.

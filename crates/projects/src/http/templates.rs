@@ -20,8 +20,8 @@ pub(super) async fn list(
     State(svc): State<ProjectsService>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
-) -> Result<Json<PageOut<TemplateOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_templates(&ctx, page.request()).await?, |t| t)))
+) -> Result<PageOut<TemplateOut>, AppError> {
+    Ok(page.respond(svc.list_templates(&ctx, page.request()).await?, |t| t))
 }
 
 /// Create a template. Milestone keys are unique; a task's `milestone_key` names one

@@ -24,8 +24,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<TimeEntryFilter>,
-) -> Result<Json<PageOut<TimeEntryOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_entries(&ctx, &filter, page.request()).await?, |t| t)))
+) -> Result<PageOut<TimeEntryOut>, AppError> {
+    Ok(page.respond(svc.list_entries(&ctx, &filter, page.request()).await?, |t| t))
 }
 
 /// Log time as a draft. A member logs only their own; owners, admins and billing

@@ -1,5 +1,4 @@
 use atrium_kernel::{AnyRole, AppError, Authorized, PageOut, PageQuery, ValidatedQuery};
-use axum::Json;
 use axum::extract::State;
 
 use crate::dto::{UtilizationQuery, UtilizationRow};
@@ -27,6 +26,6 @@ pub(super) async fn report(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(q): ValidatedQuery<UtilizationQuery>,
-) -> Result<Json<PageOut<UtilizationRow>>, AppError> {
-    Ok(Json(page.respond(svc.utilization(&ctx, &q, page.request()).await?, |r| r)))
+) -> Result<PageOut<UtilizationRow>, AppError> {
+    Ok(page.respond(svc.utilization(&ctx, &q, page.request()).await?, |r| r))
 }

@@ -20,8 +20,8 @@ pub(super) async fn list(
     State(svc): State<PayablesService>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
-) -> Result<Json<PageOut<ApprovalRuleOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_approval_rules(&ctx, page.request()).await?, |r| r)))
+) -> Result<PageOut<ApprovalRuleOut>, AppError> {
+    Ok(page.respond(svc.list_approval_rules(&ctx, page.request()).await?, |r| r))
 }
 
 /// Create a rule: conditions (all that are set must hold; amounts in the base

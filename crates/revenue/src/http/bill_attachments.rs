@@ -24,8 +24,8 @@ pub(super) async fn list_attachments(
     ctx: Authorized<AnyRole>,
     Path(id): Path<BillId>,
     page: PageQuery,
-) -> Result<Json<PageOut<BillAttachmentOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_attachments(&ctx, id, page.request()).await?, |a| a)))
+) -> Result<PageOut<BillAttachmentOut>, AppError> {
+    Ok(page.respond(svc.list_attachments(&ctx, id, page.request()).await?, |a| a))
 }
 
 /// Attach a file to a bill (the vendor's invoice, a receipt). Upload it first through

@@ -53,8 +53,8 @@ pub(super) async fn list_tax_rates(
     State(svc): State<RevenueService>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
-) -> Result<Json<PageOut<TaxRateOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_tax_rates(&ctx, page.request()).await?, |t| t)))
+) -> Result<PageOut<TaxRateOut>, AppError> {
+    Ok(page.respond(svc.list_tax_rates(&ctx, page.request()).await?, |t| t))
 }
 
 #[utoipa::path(post, path = "/api/v1/tax-rates", tag = "billing",
@@ -115,8 +115,8 @@ pub(super) async fn list_fx_rates(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<FxRateFilter>,
-) -> Result<Json<PageOut<FxRateOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_fx_rates(&ctx, &filter, page.request()).await?, |r| r)))
+) -> Result<PageOut<FxRateOut>, AppError> {
+    Ok(page.respond(svc.list_fx_rates(&ctx, &filter, page.request()).await?, |r| r))
 }
 
 /// Enter the rate of a currency against the base currency for one day (replaces

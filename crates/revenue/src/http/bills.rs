@@ -25,8 +25,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<BillFilter>,
-) -> Result<Json<PageOut<BillOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_bills(&ctx, &filter, page.request()).await?, |b| b)))
+) -> Result<PageOut<BillOut>, AppError> {
+    Ok(page.respond(svc.list_bills(&ctx, &filter, page.request()).await?, |b| b))
 }
 
 /// Enter a draft bill from a vendor's invoice; the server computes every amount.
@@ -53,8 +53,8 @@ pub(super) async fn bills_awaiting_me(
     State(svc): State<PayablesService>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
-) -> Result<Json<PageOut<BillOut>>, AppError> {
-    Ok(Json(page.respond(svc.bills_awaiting_me(&ctx, page.request()).await?, |b| b)))
+) -> Result<PageOut<BillOut>, AppError> {
+    Ok(page.respond(svc.bills_awaiting_me(&ctx, page.request()).await?, |b| b))
 }
 
 #[utoipa::path(get, path = "/api/v1/bills/{id}", tag = "payables",
@@ -191,8 +191,8 @@ pub(super) async fn list_bill_payments(
     ctx: Authorized<AnyRole>,
     Path(id): Path<BillId>,
     page: PageQuery,
-) -> Result<Json<PageOut<BillPaymentOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_bill_payments(&ctx, id, page.request()).await?, |p| p)))
+) -> Result<PageOut<BillPaymentOut>, AppError> {
+    Ok(page.respond(svc.list_bill_payments(&ctx, id, page.request()).await?, |p| p))
 }
 
 /// Pay an approved bill, in part or in full (never more than its balance: 422 naming

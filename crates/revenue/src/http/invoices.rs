@@ -24,8 +24,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<InvoiceFilter>,
-) -> Result<Json<PageOut<InvoiceOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_invoices(&ctx, &filter, page.request()).await?, |i| i)))
+) -> Result<PageOut<InvoiceOut>, AppError> {
+    Ok(page.respond(svc.list_invoices(&ctx, &filter, page.request()).await?, |i| i))
 }
 
 /// Create a draft invoice under an engagement; the server computes every amount.
@@ -141,8 +141,8 @@ pub(super) async fn list_credit_notes(
     ctx: Authorized<AnyRole>,
     Path(id): Path<InvoiceId>,
     page: PageQuery,
-) -> Result<Json<PageOut<CreditNoteOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_credit_notes(&ctx, id, page.request()).await?, |c| c)))
+) -> Result<PageOut<CreditNoteOut>, AppError> {
+    Ok(page.respond(svc.list_credit_notes(&ctx, id, page.request()).await?, |c| c))
 }
 
 /// Credit an issued invoice: the lines given, or (no lines) the whole invoice when

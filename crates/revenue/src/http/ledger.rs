@@ -118,8 +118,8 @@ pub(super) async fn list_runs(
     State(svc): State<LedgerService>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
-) -> Result<Json<PageOut<SyncRunOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_runs(&ctx, page.request()).await?, |r| r)))
+) -> Result<PageOut<SyncRunOut>, AppError> {
+    Ok(page.respond(svc.list_runs(&ctx, page.request()).await?, |r| r))
 }
 
 #[utoipa::path(get, path = "/api/v1/ledger/sync-runs/{id}", tag = "ledger",
@@ -149,8 +149,8 @@ pub(super) async fn list_links(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<LinkFilter>,
-) -> Result<Json<PageOut<LinkOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_links(&ctx, &filter, page.request()).await?, |l| l)))
+) -> Result<PageOut<LinkOut>, AppError> {
+    Ok(page.respond(svc.list_links(&ctx, &filter, page.request()).await?, |l| l))
 }
 
 #[utoipa::path(get, path = "/api/v1/ledger/links/{id}", tag = "ledger",

@@ -40,8 +40,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<PaymentFilter>,
-) -> Result<Json<PageOut<PaymentOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_payments(&ctx, &filter, page.request()).await?, |p| p)))
+) -> Result<PageOut<PaymentOut>, AppError> {
+    Ok(page.respond(svc.list_payments(&ctx, &filter, page.request()).await?, |p| p))
 }
 
 #[utoipa::path(get, path = "/api/v1/payments/{id}", tag = "payments",

@@ -22,8 +22,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<ReminderFilter>,
-) -> Result<Json<PageOut<ReminderOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_reminders(&ctx, &filter, page.request()).await?, |r| r)))
+) -> Result<PageOut<ReminderOut>, AppError> {
+    Ok(page.respond(svc.list_reminders(&ctx, &filter, page.request()).await?, |r| r))
 }
 
 /// Dismiss a drafted reminder: it will not be sent, and its step is not drafted

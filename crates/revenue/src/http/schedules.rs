@@ -25,8 +25,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<ScheduleFilter>,
-) -> Result<Json<PageOut<ScheduleOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_schedules(&ctx, &filter, page.request()).await?, |s| s)))
+) -> Result<PageOut<ScheduleOut>, AppError> {
+    Ok(page.respond(svc.list_schedules(&ctx, &filter, page.request()).await?, |s| s))
 }
 
 /// Add a schedule to an engagement. Each kind takes its own terms: `fixed` its
@@ -135,8 +135,8 @@ pub(super) async fn runs(
     ctx: Authorized<AnyRole>,
     Path(id): Path<InvoiceScheduleId>,
     page: PageQuery,
-) -> Result<Json<PageOut<RunOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_runs(&ctx, id, page.request()).await?, |r| r)))
+) -> Result<PageOut<RunOut>, AppError> {
+    Ok(page.respond(svc.list_runs(&ctx, id, page.request()).await?, |r| r))
 }
 
 /// The time entries an invoice bills, with the line (by position) that bills each.

@@ -22,8 +22,8 @@ pub(super) async fn list(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<VendorFilter>,
-) -> Result<Json<PageOut<VendorOut>>, AppError> {
-    Ok(Json(page.respond(svc.list_vendors(&ctx, &filter, page.request()).await?, |v| v)))
+) -> Result<PageOut<VendorOut>, AppError> {
+    Ok(page.respond(svc.list_vendors(&ctx, &filter, page.request()).await?, |v| v))
 }
 
 /// Create a vendor. A vendor with the same normalized name or email is 409 naming it (`existing_id`).

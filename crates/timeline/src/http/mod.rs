@@ -1,7 +1,6 @@
 //! The timeline route: open to every role.
 
 use atrium_kernel::{AnyRole, AppError, Authorized, PageOut, PageQuery, Requirement, ValidatedQuery};
-use axum::Json;
 use axum::extract::State;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -26,7 +25,7 @@ async fn list_timeline(
     ctx: Authorized<AnyRole>,
     page: PageQuery,
     ValidatedQuery(filter): ValidatedQuery<TimelineFilter>,
-) -> Result<Json<PageOut<ActivityOut>>, AppError> {
+) -> Result<PageOut<ActivityOut>, AppError> {
     let found = svc.list(&ctx, &filter, page.request()).await?;
-    Ok(Json(page.respond(found, |a| a)))
+    Ok(page.respond(found, |a| a))
 }

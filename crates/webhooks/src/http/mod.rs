@@ -31,9 +31,9 @@ async fn list_webhooks(
     State(svc): State<WebhookService>,
     ctx: Authorized<ManageOrg>,
     page: PageQuery,
-) -> Result<Json<PageOut<WebhookOut>>, AppError> {
+) -> Result<PageOut<WebhookOut>, AppError> {
     let found = svc.list(&ctx, page.request()).await?;
-    Ok(Json(page.respond(found, |w| w)))
+    Ok(page.respond(found, |w| w))
 }
 
 /// Subscribe a URL to event types (owner/admin). Deliveries are signed with the
@@ -120,7 +120,7 @@ async fn list_attempts(
     ctx: Authorized<ManageOrg>,
     Path(id): Path<WebhookEndpointId>,
     page: PageQuery,
-) -> Result<Json<PageOut<AttemptOut>>, AppError> {
+) -> Result<PageOut<AttemptOut>, AppError> {
     let found = svc.attempts(&ctx, id, page.request()).await?;
-    Ok(Json(page.respond(found, |a| a)))
+    Ok(page.respond(found, |a| a))
 }

@@ -41,9 +41,9 @@ async fn list_rules(
     State(svc): State<WorkflowService>,
     ctx: Authorized<AnyRole>,
     page: PageQuery,
-) -> Result<Json<PageOut<WorkflowRuleOut>>, AppError> {
+) -> Result<PageOut<WorkflowRuleOut>, AppError> {
     let found = svc.list_rules(&ctx, page.request()).await?;
-    Ok(Json(page.respond(found, |r| r)))
+    Ok(page.respond(found, |r| r))
 }
 
 /// Create a rule (owner/admin): a trigger, conditions and ordered actions,
@@ -134,9 +134,9 @@ async fn list_versions(
     ctx: Authorized<AnyRole>,
     Path(id): Path<WorkflowRuleId>,
     page: PageQuery,
-) -> Result<Json<PageOut<WorkflowRuleVersionOut>>, AppError> {
+) -> Result<PageOut<WorkflowRuleVersionOut>, AppError> {
     let found = svc.rule_versions(&ctx, id, page.request()).await?;
-    Ok(Json(page.respond(found, |v| v)))
+    Ok(page.respond(found, |v| v))
 }
 
 /// The rule's runs, newest first: version used, conditions result, each
@@ -152,9 +152,9 @@ async fn list_rule_runs(
     ctx: Authorized<AnyRole>,
     Path(id): Path<WorkflowRuleId>,
     page: PageQuery,
-) -> Result<Json<PageOut<WorkflowRunOut>>, AppError> {
+) -> Result<PageOut<WorkflowRunOut>, AppError> {
     let found = svc.rule_runs(&ctx, id, page.request()).await?;
-    Ok(Json(page.respond(found, |r| r)))
+    Ok(page.respond(found, |r| r))
 }
 
 /// Dry run (owner/admin): what the rule's current version would do with the
@@ -188,7 +188,7 @@ async fn list_event_runs(
     ctx: Authorized<AnyRole>,
     ValidatedQuery(filter): ValidatedQuery<RunFilter>,
     page: PageQuery,
-) -> Result<Json<PageOut<WorkflowRunOut>>, AppError> {
+) -> Result<PageOut<WorkflowRunOut>, AppError> {
     let found = svc.event_runs(&ctx, filter.event_id, page.request()).await?;
-    Ok(Json(page.respond(found, |r| r)))
+    Ok(page.respond(found, |r| r))
 }
