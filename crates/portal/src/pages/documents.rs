@@ -4,7 +4,7 @@
 //! answered by a 303 back to its page with a notice; a refused action shows
 //! the reason as a page (the gateway renders portal errors for people).
 
-use atrium_kernel::{AppError, ClientIp, Text};
+use atrium_kernel::{AppError, ClientIp, PageRequest, Text};
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
@@ -16,6 +16,9 @@ use super::{csrf_of, layout};
 use crate::dto::PortalSignIn;
 use crate::http::PortalHttp;
 use crate::service::PortalCtx;
+
+/// What a page shows of a list: its first 100 items (the API pages through all).
+const PAGE: PageRequest = PageRequest { limit: 100, after: None };
 
 /// The signed-in contact and their session token, or where to go instead.
 pub(super) async fn signed_in(st: &PortalHttp, headers: &HeaderMap) -> Result<(PortalCtx, String), Response> {
@@ -91,7 +94,7 @@ pub(crate) async fn proposals(State(st): State<PortalHttp>, headers: HeaderMap, 
     };
     let csrf = csrf_of(&token);
     let may_decide = ctx.may(crate::dto::Permission::ApproveProposals);
-    let body = or_not_included("Proposals", st.svc.proposals(&ctx).await, |items| {
+    let body = or_not_included("Proposals", st.svc.proposals(&ctx, PAGE).await.map(|p| p.items), |items| {
         html! {
             h1 { "Proposals" }
             (notice(&done))
@@ -182,7 +185,7 @@ pub(crate) async fn contracts(State(st): State<PortalHttp>, headers: HeaderMap, 
     };
     let csrf = csrf_of(&token);
     let may_sign = ctx.may(crate::dto::Permission::SignContracts);
-    let body = or_not_included("Contracts", st.svc.contracts(&ctx).await, |items| {
+    let body = or_not_included("Contracts", st.svc.contracts(&ctx, PAGE).await.map(|p| p.items), |items| {
         html! {
             h1 { "Contracts" }
             (notice(&done))
@@ -270,7 +273,7 @@ pub(crate) async fn files(State(st): State<PortalHttp>, headers: HeaderMap) -> R
         Ok(s) => s,
         Err(r) => return r,
     };
-    let body = or_not_included("Files", st.svc.files(&ctx).await, |items| {
+    let body = or_not_included("Files", st.svc.files(&ctx, PAGE).await.map(|p| p.items), |items| {
         html! {
             h1 { "Files" }
             @if items.is_empty() { p { "No files shared with you yet." } }
@@ -300,7 +303,7 @@ pub(crate) async fn messages(State(st): State<PortalHttp>, headers: HeaderMap) -
         Ok(s) => s,
         Err(r) => return r,
     };
-    let body = or_not_included("Messages", st.svc.threads(&ctx).await, |items| {
+    let body = or_not_included("Messages", st.svc.threads(&ctx, PAGE).await.map(|p| p.items), |items| {
         html! {
             h1 { "Messages" }
             @if items.is_empty() { p { "No conversations shared with you yet." } }
@@ -333,7 +336,7 @@ pub(crate) async fn thread(
     };
     let csrf = csrf_of(&token);
     let may_reply = ctx.may(crate::dto::Permission::ReplyThreads);
-    let body = or_not_included("Messages", st.svc.thread_messages(&ctx, id).await, |items| {
+    let body = or_not_included("Messages", st.svc.thread_messages(&ctx, id, PAGE).await.map(|p| p.items), |items| {
         html! {
             h1 { "Conversation" }
             (notice(&done))
