@@ -341,6 +341,15 @@ fn task_out(t: atrium_projects::dto::TaskOut) -> PortalTaskOut {
     }
 }
 
+/// A hidden project's milestone or task is missing itself (never "no such project",
+/// which would tell that the id exists); other errors stay what they are.
+fn as_missing(e: AppError, what: &'static str) -> AppError {
+    match e {
+        AppError::NotFound(_) => AppError::NotFound(what),
+        e => e,
+    }
+}
+
 impl PortalProjects {
     /// The project, when it is the engagement's and client-visible; else 404.
     async fn visible(
@@ -408,7 +417,7 @@ impl atrium_portal::Projects for PortalProjects {
         if !m.client_visible || m.engagement_id != engagement {
             return Err(AppError::NotFound("milestone"));
         }
-        self.visible(org, engagement, m.project_id.into_uuid()).await.map_err(|_| AppError::NotFound("milestone"))?;
+        self.visible(org, engagement, m.project_id.into_uuid()).await.map_err(|e| as_missing(e, "milestone"))?;
         Ok(milestone_out(m))
     }
 
@@ -438,7 +447,7 @@ impl atrium_portal::Projects for PortalProjects {
         if !t.client_visible || t.engagement_id != engagement {
             return Err(AppError::NotFound("task"));
         }
-        self.visible(org, engagement, t.project_id.into_uuid()).await.map_err(|_| AppError::NotFound("task"))?;
+        self.visible(org, engagement, t.project_id.into_uuid()).await.map_err(|e| as_missing(e, "task"))?;
         Ok(task_out(t))
     }
 }

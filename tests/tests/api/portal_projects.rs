@@ -225,6 +225,29 @@ async fn portal_lists_go_page_by_page(app: &TestApp) {
     let visible: Vec<String> = tasks.iter().enumerate().filter(|(n, _)| *n != 2).map(|(_, t)| t.clone()).collect();
     assert_eq!(seen, visible, "tasks in order, the hidden one left out");
 
+    // The pages go page by page too, with a "More" link carrying the cursor.
+    let page = |path: String| {
+        let ann = ann.clone();
+        async move {
+            let res = app
+                .http
+                .get(format!("{}{path}", app.base))
+                .header("cookie", format!("atrium_portal={ann}"))
+                .send()
+                .await
+                .expect("page");
+            assert_eq!(res.status(), 200, "{path}");
+            res.text().await.expect("html")
+        }
+    };
+    let first = page("/portal/projects?limit=2".to_owned()).await;
+    assert!(first.contains(">P0<") && first.contains(">P1<") && !first.contains(">P2<"), "{first}");
+    let next = first.split("href=\"/portal/projects?cursor=").nth(1).and_then(|r| r.split('"').next());
+    let next = next.expect("a More projects link");
+    assert!(first.contains("More projects"), "{first}");
+    let second = page(format!("/portal/projects?limit=2&cursor={next}")).await;
+    assert!(second.contains(">P2<") && second.contains(">P3<") && !second.contains(">P0<"), "{second}");
+
     // Every portal list takes limit and cursor and answers {items, next_cursor}.
     let all =
         sign_in(app, &c, json!(["view", "approve_proposals", "sign_contracts", "invoices", "reply_threads"])).await;

@@ -203,6 +203,16 @@ pub(crate) async fn sign_out(State(st): State<PortalHttp>, headers: HeaderMap, F
         .into_response()
 }
 
+/// "More …" below a list page that has a next one: the same page from its cursor
+/// (the API's lists page the same way).
+pub(super) fn more(path: &str, label: &str, next: Option<&str>) -> Markup {
+    html! {
+        @if let Some(c) = next {
+            p { a href={ (path) "?cursor=" (c) } { "More " (label) } }
+        }
+    }
+}
+
 /// `GET /portal/assets/portal.css`.
 pub(crate) async fn css() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], stylesheet())

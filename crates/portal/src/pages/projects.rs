@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 use super::documents::signed_in;
-use super::{csrf_of, layout};
+use super::{csrf_of, layout, more};
 use crate::dto::{PortalMilestoneOut, PortalProjectOut, PortalTaskOut};
 use crate::http::PortalHttp;
 
@@ -37,15 +37,6 @@ fn task_status(s: &str) -> &'static str {
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map_or_else(|| "Not set".to_owned(), |d| d.to_string())
-}
-
-/// "More" below a page that has a next one.
-fn more(path: &str, label: &str, next: Option<&str>) -> Markup {
-    html! {
-        @if let Some(c) = next {
-            p { a href={ (path) "?cursor=" (c) } { "More " (label) } }
-        }
-    }
 }
 
 /// `GET /portal/projects`.
