@@ -145,6 +145,7 @@ impl AppState {
         ));
         let (portal_agreements, portal_files, portal_threads) =
             crate::portal_ports::documents(&agreements, &files, &comms);
+        let portal_projects = Arc::new(crate::portal_ports::PortalProjects(projects.clone()));
         reg.add(atrium_portal::module(
             &platform,
             config.portal(),
@@ -157,6 +158,7 @@ impl AppState {
                 agreements: portal_agreements,
                 files: portal_files,
                 threads: portal_threads,
+                projects: portal_projects,
             },
         ));
         reg.job(idempotency::PruneJob { db: db.clone() });

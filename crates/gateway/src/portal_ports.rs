@@ -1,23 +1,28 @@
 //! The client portal's documents, implemented with the other domains' services:
 //! agreements' proposals and contracts (decided and signed through its own paths,
 //! the contact as the events' actor), files' `client` files and presigned URLs,
-//! and comms' threads shared with the client (a reply is a message comms writes
-//! and sends its normal way, under the contact's actor).
+//! comms' threads shared with the client (a reply is a message comms writes
+//! and sends its normal way, under the contact's actor), and projects'
+//! client-visible projects, milestones and tasks. Every list is a keyset page on
+//! ids, like the staff lists; where the other domain filters after reading
+//! (shared threads, written messages, client files), pages are read until one
+//! is full.
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use atrium_events::agreements::{ClientParty, EngagementId};
-use atrium_kernel::{AppError, OrganizationId, PageRequest};
+use atrium_kernel::{AppError, OrganizationId, Page, PageRequest};
 use atrium_portal::ClientScope;
 use atrium_portal::dto::{
-    PortalContractOut, PortalFileOut, PortalLineOut, PortalMessageOut, PortalProposalOut, PortalSignIn, PortalThreadOut,
+    PortalContractOut, PortalFileOut, PortalLineOut, PortalMessageOut, PortalMilestoneOut, PortalProjectOut,
+    PortalProposalOut, PortalSignIn, PortalTaskOut, PortalThreadOut,
 };
 
 use crate::ports::portal_reader;
 
-/// At most this many threads or messages are shown to the client.
-const PORTAL_LIST_LIMIT: usize = 100;
+/// How many rows of the other domain one read asks for while filling a page.
+const READ_AHEAD: u64 = 200;
 
 fn agreements_scope(scope: &ClientScope) -> atrium_agreements::ClientScope {
     atrium_agreements::ClientScope {
@@ -72,9 +77,13 @@ pub struct PortalAgreements(pub atrium_agreements::AgreementsService);
 
 #[async_trait]
 impl atrium_portal::Agreements for PortalAgreements {
-    async fn proposals(&self, org: OrganizationId, scope: &ClientScope) -> Result<Vec<PortalProposalOut>, AppError> {
-        let found = self.0.client_proposals(org, &agreements_scope(scope)).await?;
-        Ok(found.into_iter().map(proposal_out).collect())
+    async fn proposals(
+        &self,
+        org: OrganizationId,
+        scope: &ClientScope,
+        req: PageRequest,
+    ) -> Result<Page<PortalProposalOut>, AppError> {
+        Ok(self.0.client_proposals(org, &agreements_scope(scope), req).await?.map(proposal_out))
     }
 
     async fn decide(
@@ -88,9 +97,13 @@ impl atrium_portal::Agreements for PortalAgreements {
         Ok(proposal_out(out))
     }
 
-    async fn contracts(&self, org: OrganizationId, scope: &ClientScope) -> Result<Vec<PortalContractOut>, AppError> {
-        let found = self.0.client_contracts(org, &agreements_scope(scope)).await?;
-        Ok(found.into_iter().map(contract_out).collect())
+    async fn contracts(
+        &self,
+        org: OrganizationId,
+        scope: &ClientScope,
+        req: PageRequest,
+    ) -> Result<Page<PortalContractOut>, AppError> {
+        Ok(self.0.client_contracts(org, &agreements_scope(scope), req).await?.map(contract_out))
     }
 
     async fn sign(
@@ -126,11 +139,18 @@ impl atrium_files::FileAccess for OneEngagement {
 
 #[async_trait]
 impl atrium_portal::Files for PortalFiles {
-    async fn files(&self, org: OrganizationId, engagement: EngagementId) -> Result<Vec<PortalFileOut>, AppError> {
+    async fn files(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        req: PageRequest,
+    ) -> Result<Page<PortalFileOut>, AppError> {
+        // Files hands over the client's files whole (oldest first): paged here, newest first.
         let found = self.0.list_for_client(&portal_reader(org), &OneEngagement(engagement), uuid::Uuid::nil()).await?;
-        Ok(found
+        let rows: Vec<PortalFileOut> = found
             .into_iter()
             .rev()
+            .filter(|f| req.after.is_none_or(|after| f.id.into_uuid() < after))
             .filter_map(|f| {
                 let v = f.current?;
                 Some(PortalFileOut {
@@ -141,8 +161,9 @@ impl atrium_portal::Files for PortalFiles {
                     uploaded_at: v.uploaded_at,
                 })
             })
-            .take(PORTAL_LIST_LIMIT)
-            .collect())
+            .take(usize::try_from(req.limit + 1).unwrap_or(usize::MAX))
+            .collect();
+        Ok(Page::from_rows(rows, &req, |f| f.id))
     }
 
     async fn download_url(
@@ -192,13 +213,19 @@ fn shown(m: &atrium_comms::dto::MessageOut) -> bool {
 
 #[async_trait]
 impl atrium_portal::Threads for PortalThreads {
-    async fn threads(&self, org: OrganizationId, engagement: EngagementId) -> Result<Vec<PortalThreadOut>, AppError> {
+    async fn threads(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        req: PageRequest,
+    ) -> Result<Page<PortalThreadOut>, AppError> {
         let filter = atrium_comms::dto::ThreadFilter { engagement_id: Some(engagement), ..Default::default() };
         let ctx = portal_reader(org);
         let mut out = Vec::new();
-        let mut req = PageRequest::first(200);
+        let mut read = PageRequest { limit: READ_AHEAD, after: req.after };
+        // Comms lists newest first by id; the shared ones are kept until the page is full.
         loop {
-            let page = self.0.list_threads(&ctx, &filter, req).await?;
+            let page = self.0.list_threads(&ctx, &filter, read).await?;
             out.extend(page.items.into_iter().filter(|t| t.shared_with_client).map(|t| PortalThreadOut {
                 id: t.id.into_uuid(),
                 subject: t.subject,
@@ -206,12 +233,11 @@ impl atrium_portal::Threads for PortalThreads {
                 last_message_at: t.last_message_at,
             }));
             match page.next_after {
-                Some(after) if out.len() < PORTAL_LIST_LIMIT => req = PageRequest { after: Some(after), ..req },
+                Some(after) if (out.len() as u64) <= req.limit => read.after = Some(after),
                 _ => break,
             }
         }
-        out.truncate(PORTAL_LIST_LIMIT);
-        Ok(out)
+        Ok(Page::from_rows(out, &req, |t| t.id))
     }
 
     async fn messages(
@@ -219,13 +245,22 @@ impl atrium_portal::Threads for PortalThreads {
         org: OrganizationId,
         engagement: EngagementId,
         thread: uuid::Uuid,
-    ) -> Result<Vec<PortalMessageOut>, AppError> {
+        req: PageRequest,
+    ) -> Result<Page<PortalMessageOut>, AppError> {
         let t = self.shared(org, engagement, thread).await?;
-        let page = self.0.list_messages(&portal_reader(org), t.id, PageRequest::first(200)).await?;
-        let mut shown: Vec<PortalMessageOut> = page.items.into_iter().filter(shown).map(message_out).collect();
-        // The newest ones when there are more.
-        shown.drain(..shown.len().saturating_sub(PORTAL_LIST_LIMIT));
-        Ok(shown)
+        let ctx = portal_reader(org);
+        let mut out = Vec::new();
+        let mut read = PageRequest { limit: READ_AHEAD, after: req.after };
+        // Comms lists a thread's messages oldest first by id; drafts are left out.
+        loop {
+            let page = self.0.list_messages(&ctx, t.id, read).await?;
+            out.extend(page.items.into_iter().filter(shown).map(message_out));
+            match page.next_after {
+                Some(after) if (out.len() as u64) <= req.limit => read.after = Some(after),
+                _ => break,
+            }
+        }
+        Ok(Page::from_rows(out, &req, |m| m.id))
     }
 
     async fn reply(
@@ -268,4 +303,151 @@ pub fn documents(
         Arc::new(PortalFiles(files.clone())),
         Arc::new(PortalThreads(comms.clone())),
     )
+}
+
+/// Projects for the portal: the engagement's client-visible projects and, in a
+/// visible project, its client-visible milestones and tasks. Anything else —
+/// hidden, another engagement's, another organization's — is 404.
+pub struct PortalProjects(pub atrium_projects::ProjectsService);
+
+fn project_out(p: atrium_projects::dto::ProjectOut) -> PortalProjectOut {
+    PortalProjectOut {
+        id: p.id.into_uuid(),
+        name: p.name,
+        status: p.status.as_str().to_owned(),
+        start_date: p.start_date,
+        due_date: p.due_date,
+    }
+}
+
+fn milestone_out(m: atrium_projects::dto::MilestoneOut) -> PortalMilestoneOut {
+    PortalMilestoneOut {
+        id: m.id.into_uuid(),
+        project_id: m.project_id.into_uuid(),
+        name: m.name,
+        status: m.status.as_str().to_owned(),
+        due_date: m.due_date,
+    }
+}
+
+fn task_out(t: atrium_projects::dto::TaskOut) -> PortalTaskOut {
+    PortalTaskOut {
+        id: t.id.into_uuid(),
+        project_id: t.project_id.into_uuid(),
+        title: t.title,
+        status: t.status.as_str().to_owned(),
+        due_date: t.due_date,
+        completed_at: t.completed_at,
+    }
+}
+
+/// A hidden project's milestone or task is missing itself (never "no such project",
+/// which would tell that the id exists); other errors stay what they are.
+fn as_missing(e: AppError, what: &'static str) -> AppError {
+    match e {
+        AppError::NotFound(_) => AppError::NotFound(what),
+        e => e,
+    }
+}
+
+impl PortalProjects {
+    /// The project, when it is the engagement's and client-visible; else 404.
+    async fn visible(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<atrium_projects::dto::ProjectOut, AppError> {
+        let p = self.0.get_project(&portal_reader(org), id.into()).await?;
+        if p.engagement_id != engagement || !p.client_visible {
+            return Err(AppError::NotFound("project"));
+        }
+        Ok(p)
+    }
+}
+
+#[async_trait]
+impl atrium_portal::Projects for PortalProjects {
+    async fn projects(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        req: PageRequest,
+    ) -> Result<Page<PortalProjectOut>, AppError> {
+        let filter = atrium_projects::dto::ProjectFilter {
+            engagement_id: Some(engagement),
+            client_visible: Some(true),
+            ..Default::default()
+        };
+        Ok(self.0.list_projects(&portal_reader(org), &filter, req).await?.map(project_out))
+    }
+
+    async fn project(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<PortalProjectOut, AppError> {
+        Ok(project_out(self.visible(org, engagement, id).await?))
+    }
+
+    async fn milestones(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        project: uuid::Uuid,
+        req: PageRequest,
+    ) -> Result<Page<PortalMilestoneOut>, AppError> {
+        let p = self.visible(org, engagement, project).await?;
+        let filter = atrium_projects::dto::MilestoneFilter {
+            project_id: Some(p.id),
+            client_visible: Some(true),
+            ..Default::default()
+        };
+        Ok(self.0.list_milestones(&portal_reader(org), &filter, req).await?.map(milestone_out))
+    }
+
+    async fn milestone(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<PortalMilestoneOut, AppError> {
+        let m = self.0.get_milestone(&portal_reader(org), id.into()).await?;
+        if !m.client_visible || m.engagement_id != engagement {
+            return Err(AppError::NotFound("milestone"));
+        }
+        self.visible(org, engagement, m.project_id.into_uuid()).await.map_err(|e| as_missing(e, "milestone"))?;
+        Ok(milestone_out(m))
+    }
+
+    async fn tasks(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        project: uuid::Uuid,
+        req: PageRequest,
+    ) -> Result<Page<PortalTaskOut>, AppError> {
+        let p = self.visible(org, engagement, project).await?;
+        let filter = atrium_projects::dto::TaskFilter {
+            project_id: Some(p.id),
+            client_visible: Some(true),
+            ..Default::default()
+        };
+        Ok(self.0.list_tasks(&portal_reader(org), &filter, req).await?.map(task_out))
+    }
+
+    async fn task(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<PortalTaskOut, AppError> {
+        let t = self.0.get_task(&portal_reader(org), id.into()).await?;
+        if !t.client_visible || t.engagement_id != engagement {
+            return Err(AppError::NotFound("task"));
+        }
+        self.visible(org, engagement, t.project_id.into_uuid()).await.map_err(|e| as_missing(e, "task"))?;
+        Ok(task_out(t))
+    }
 }

@@ -441,6 +441,7 @@ impl atrium_workflow::ports::Projects for WorkflowProjects {
                 .map(|d| atrium_kernel::Date::new(d).map_err(|e| AppError::invalid("due_date", e)))
                 .transpose()?,
             estimate_minutes: None,
+            client_visible: None,
         };
         Ok(self.0.create_task(ctx, input).await?.id)
     }
@@ -459,6 +460,7 @@ impl atrium_workflow::ports::Projects for WorkflowProjects {
             status: None,
             start_date: None,
             due_date: None,
+            client_visible: None,
         };
         Ok(self.0.create_project(ctx, input).await?.id)
     }

@@ -293,8 +293,44 @@ pub struct PortalReplyIn {
     pub body_text: Text<20_000>,
 }
 
-/// A list the portal shows whole (at most 100 items, newest first).
+/// A project of the engagement the firm shows the client.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct PortalList<T> {
-    pub items: Vec<T>,
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b96", "name": "Website relaunch", "status": "active",
+    "start_date": "2026-12-01", "due_date": "2027-03-31"}))]
+pub struct PortalProjectOut {
+    pub id: uuid::Uuid,
+    pub name: String,
+    /// `planned`, `active`, `on_hold`, `completed` or `cancelled`.
+    pub status: String,
+    pub start_date: Option<chrono::NaiveDate>,
+    pub due_date: Option<chrono::NaiveDate>,
+}
+
+/// A milestone of a client-visible project the firm shows the client.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b97", "project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b96",
+    "name": "Design signed off", "status": "open", "due_date": "2027-01-15"}))]
+pub struct PortalMilestoneOut {
+    pub id: uuid::Uuid,
+    pub project_id: uuid::Uuid,
+    pub name: String,
+    /// `open` or `done`.
+    pub status: String,
+    pub due_date: Option<chrono::NaiveDate>,
+}
+
+/// A task of a client-visible project the firm shows the client: what it is and
+/// where it stands, nothing of who does it or the time it takes.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b98", "project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b96",
+    "title": "Wireframes", "status": "done", "due_date": "2026-12-15", "completed_at": "2026-12-14T16:00:00Z"}))]
+pub struct PortalTaskOut {
+    pub id: uuid::Uuid,
+    pub project_id: uuid::Uuid,
+    pub title: String,
+    /// `todo`, `in_progress`, `blocked` or `done`.
+    pub status: String,
+    pub due_date: Option<chrono::NaiveDate>,
+    /// When it was completed; `null` unless it is done.
+    pub completed_at: Option<DateTime<Utc>>,
 }

@@ -22,17 +22,18 @@ pub use error::PortalError;
 pub use http::{PORTAL_COOKIE, PortalCookies};
 pub use ports::{
     Agreements, ClientScope, ContactInfo, Contacts, EngagementInfo, Engagements, Files, InvoiceSummary, Invoices,
-    LinkMail, Mailer, Threads,
+    LinkMail, Mailer, Projects, Threads,
 };
 pub use service::{PortalConfig, PortalService};
 
 /// What the client's documents come from: revenue's invoices, agreements'
-/// proposals and contracts, files and comms' threads.
+/// proposals and contracts, files, comms' threads and projects' client-visible work.
 pub struct Documents {
     pub invoices: Arc<dyn Invoices>,
     pub agreements: Arc<dyn Agreements>,
     pub files: Arc<dyn Files>,
     pub threads: Arc<dyn Threads>,
+    pub projects: Arc<dyn Projects>,
 }
 
 /// The portal domain, ready to register: the staff routes under
@@ -46,8 +47,8 @@ pub fn module(
     mailer: Arc<dyn Mailer>,
     documents: Documents,
 ) -> Module<PortalService> {
-    let Documents { invoices, agreements, files, threads } = documents;
-    let ports = service::Ports { contacts, engagements, mailer, invoices, agreements, files, threads };
+    let Documents { invoices, agreements, files, threads, projects } = documents;
+    let ports = service::Ports { contacts, engagements, mailer, invoices, agreements, files, threads, projects };
     let svc = PortalService::new(platform.db.clone(), platform.clock.clone(), cfg, ports);
     Module::new(svc.clone(), http::router(svc, cookies))
         .tag("portal", "Client portal access: grants, sign-in links (staff)")

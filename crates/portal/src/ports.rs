@@ -104,11 +104,13 @@ pub struct ClientScope {
 /// the scope does not see is `AppError::NotFound`, as if it did not exist.
 #[async_trait]
 pub trait Agreements: Send + Sync + 'static {
+    /// Sent proposals, newest first.
     async fn proposals(
         &self,
         org: OrganizationId,
         scope: &ClientScope,
-    ) -> Result<Vec<crate::dto::PortalProposalOut>, AppError>;
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<crate::dto::PortalProposalOut>, AppError>;
 
     /// Accept (`accept`) or decline a sent proposal, as the contact.
     async fn decide(
@@ -119,11 +121,13 @@ pub trait Agreements: Send + Sync + 'static {
         accept: bool,
     ) -> Result<crate::dto::PortalProposalOut, AppError>;
 
+    /// Sent contracts, newest first.
     async fn contracts(
         &self,
         org: OrganizationId,
         scope: &ClientScope,
-    ) -> Result<Vec<crate::dto::PortalContractOut>, AppError>;
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<crate::dto::PortalContractOut>, AppError>;
 
     /// Sign a sent contract through agreements' signing path, as the contact, from `ip`.
     async fn sign(
@@ -139,11 +143,13 @@ pub trait Agreements: Send + Sync + 'static {
 /// Files of the engagement with `client` visibility.
 #[async_trait]
 pub trait Files: Send + Sync + 'static {
+    /// Newest first.
     async fn files(
         &self,
         org: OrganizationId,
         engagement: EngagementId,
-    ) -> Result<Vec<crate::dto::PortalFileOut>, AppError>;
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<crate::dto::PortalFileOut>, AppError>;
 
     /// A short-lived presigned URL of a client file of the engagement (else NotFound).
     async fn download_url(
@@ -157,11 +163,13 @@ pub trait Files: Send + Sync + 'static {
 /// Comms' threads of the engagement shared with the client.
 #[async_trait]
 pub trait Threads: Send + Sync + 'static {
+    /// Newest first.
     async fn threads(
         &self,
         org: OrganizationId,
         engagement: EngagementId,
-    ) -> Result<Vec<crate::dto::PortalThreadOut>, AppError>;
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<crate::dto::PortalThreadOut>, AppError>;
 
     /// The messages of a shared thread of the engagement (else NotFound), oldest first.
     async fn messages(
@@ -169,7 +177,8 @@ pub trait Threads: Send + Sync + 'static {
         org: OrganizationId,
         engagement: EngagementId,
         thread: uuid::Uuid,
-    ) -> Result<Vec<crate::dto::PortalMessageOut>, AppError>;
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<crate::dto::PortalMessageOut>, AppError>;
 
     /// The contact's reply: a message comms writes in the thread and sends its normal way.
     async fn reply(
@@ -179,4 +188,57 @@ pub trait Threads: Send + Sync + 'static {
         thread: uuid::Uuid,
         body: String,
     ) -> Result<crate::dto::PortalMessageOut, AppError>;
+}
+
+/// Projects' client-visible work of one engagement. A project that is not
+/// client-visible, and everything in it, is `AppError::NotFound`, as if it did
+/// not exist; so are a hidden milestone or task of a visible project.
+#[async_trait]
+pub trait Projects: Send + Sync + 'static {
+    /// The engagement's client-visible projects, oldest first.
+    async fn projects(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<crate::dto::PortalProjectOut>, AppError>;
+
+    async fn project(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<crate::dto::PortalProjectOut, AppError>;
+
+    /// A visible project's client-visible milestones, oldest first.
+    async fn milestones(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        project: uuid::Uuid,
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<crate::dto::PortalMilestoneOut>, AppError>;
+
+    async fn milestone(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<crate::dto::PortalMilestoneOut, AppError>;
+
+    /// A visible project's client-visible tasks, in the project's order.
+    async fn tasks(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        project: uuid::Uuid,
+        req: atrium_kernel::PageRequest,
+    ) -> Result<atrium_kernel::Page<crate::dto::PortalTaskOut>, AppError>;
+
+    async fn task(
+        &self,
+        org: OrganizationId,
+        engagement: EngagementId,
+        id: uuid::Uuid,
+    ) -> Result<crate::dto::PortalTaskOut, AppError>;
 }

@@ -1,8 +1,12 @@
 // The client portal in a real browser: Debian's chromium driven by playwright-core
 // (never a downloaded browser). The Rust test (tests/tests/api/portal_browser.rs)
-// starts Atrium, prepares the links and passes them in the environment:
+// starts Atrium, prepares the links and the client's documents and passes them in
+// the environment:
 //   PORTAL_BASE, PORTAL_GOOD_URL, PORTAL_EXPIRED_URL, PORTAL_REVOKED_URL, PORTAL_SHOTS
-// Every page is screenshotted into PORTAL_SHOTS. Exits non-zero on the first failed check.
+// The journey: magic link → overview → projects → a project → invoice PDF → accept
+// the proposal → sign the contract → reply to the shared thread; then phone width,
+// sign-out, and the reused, expired and revoked links. Every page is screenshotted
+// into PORTAL_SHOTS. Exits non-zero on the first failed check.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,23 +57,67 @@ try {
   check(portal && portal.httpOnly && portal.sameSite === 'Strict' && portal.path === '/portal', 'the session cookie is HttpOnly, SameSite=Strict, path /portal');
   check(!cookies.some((c) => c.name === 'atrium_session'), 'no staff cookie is set');
 
+  // Projects: the client-visible project only; its page shows the visible
+  // milestone and tasks with their status, never the internal ones.
+  const base = env('PORTAL_BASE');
+  await Promise.all([page.waitForURL(`${base}/portal/projects`), page.click('nav >> text=Projects')]);
+  const projects = await page.textContent('main');
+  check(projects.includes('Relaunch') && !projects.includes('Margins review'), 'the projects page lists the visible project only');
+  await shot('03-projects');
+  await Promise.all([page.waitForURL(/\/portal\/projects\/[0-9a-f-]+$/), page.click('main a:has-text("Relaunch")')]);
+  const project = await page.textContent('main');
+  check(project.includes('Design signed off') && project.includes('Wireframes') && project.includes('Done'),
+    'the project page shows the visible milestone and tasks with their status');
+  check(!project.includes('Price the extras') && !project.includes('Internal QA'), 'the project page hides internal work');
+  check(await page.locator('h1').count() === 1 && await page.locator('table caption').count() === 2,
+    'the project page has one h1 and captioned tables');
+  await shot('04-project');
+
   // Invoices: the issued invoice with its payment status, and its PDF downloads.
   await Promise.all([page.waitForURL(`${env('PORTAL_BASE')}/portal/invoices`), page.click('nav >> text=Invoices')]);
   const invoices = await page.textContent('main');
   check(invoices.includes('Partially paid'), 'the invoices page shows the payment status');
-  await shot('02b-invoices');
+  await shot('05-invoices');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[download]')]);
   const saved = join(shots, 'invoice.pdf');
   await download.saveAs(saved);
   const { readFileSync } = await import('node:fs');
   check(readFileSync(saved).subarray(0, 4).toString() === '%PDF', `the invoice downloads as a PDF (${download.suggestedFilename()})`);
-  await page.goto(`${env('PORTAL_BASE')}/portal`);
 
-  // Phone width: one column, nothing wider than the screen.
+  // Proposals: accept the sent one (a form with its CSRF token, no JavaScript).
+  await Promise.all([page.waitForURL(`${base}/portal/proposals`), page.click('nav >> text=Proposals')]);
+  await Promise.all([page.waitForURL(/done=accepted/), page.click('button:has-text("Accept")')]);
+  check((await page.textContent('[role=status]')).includes('accepted'), 'accepting the proposal says so');
+  check((await page.textContent('main')).includes('Accepted'), 'the proposal shows as accepted');
+  await shot('06-proposal-accepted');
+
+  // Contracts: sign the sent one through its labelled form.
+  await Promise.all([page.waitForURL(`${base}/portal/contracts`), page.click('nav >> text=Contracts')]);
+  await page.getByLabel('Your full name').fill('Ann Lee');
+  await page.getByLabel('Your email address').fill('ann@globex.example');
+  await page.getByLabel('Type your name again as your signature').fill('Ann Lee');
+  await Promise.all([page.waitForURL(/done=signed/), page.click('form.sign button[type=submit]')]);
+  check((await page.textContent('[role=status]')).includes('signed'), 'signing the contract says so');
+  check((await page.textContent('main')).includes('Signed by'), 'the contract shows its signer');
+  await shot('07-contract-signed');
+
+  // Messages: reply to the shared thread.
+  await Promise.all([page.waitForURL(`${base}/portal/messages`), page.click('nav >> text=Messages')]);
+  check(!(await page.textContent('main')).includes('Internal notes'), 'the unshared thread is not listed');
+  await Promise.all([page.waitForURL(/\/portal\/messages\/[0-9a-f-]+$/), page.click('main a:has-text("Kick-off")')]);
+  await page.getByLabel('Your reply').fill('Monday works for the kick-off.');
+  await Promise.all([page.waitForURL(/done=replied/), page.click('button:has-text("Send reply")')]);
+  check((await page.textContent('[role=status]')).includes('on its way'), 'the reply is sent');
+  await shot('08-thread-replied');
+
+  // Phone width: one column, nothing wider than the screen (the overview and the project page).
   await page.setViewportSize({ width: 360, height: 740 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  check(overflow <= 0, `no horizontal scrolling at 360 px (overflow ${overflow})`);
-  await shot('03-overview-phone');
+  for (const [path, name] of [['/portal', '09-overview-phone'], ['/portal/projects', '10-projects-phone']]) {
+    await page.goto(`${base}${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `no horizontal scrolling at 360 px on ${path} (overflow ${overflow})`);
+    await shot(name);
+  }
   await page.setViewportSize({ width: 1024, height: 768 });
 
   // The staff API does not open with the browser's cookies (the page's CSP forbids
@@ -80,7 +128,7 @@ try {
   // Sign out (a form with its CSRF token, no JavaScript needed).
   await Promise.all([page.waitForURL(/signed_out=true/), page.click('text=Sign out')]);
   check((await page.textContent('main')).includes('You are signed out'), 'sign-out lands on the sign-in page');
-  await shot('04-signed-out');
+  await shot('11-signed-out');
   await page.goto(`${env('PORTAL_BASE')}/portal`);
   check(page.url().endsWith('/portal/sign-in'), 'the overview needs a session again');
 
@@ -93,9 +141,9 @@ try {
     check(text.includes(word), `${name}: the page says "${word}" (${text})`);
     await shot(name);
   };
-  await refused(env('PORTAL_GOOD_URL'), 'already used', '05-reused-link');
-  await refused(env('PORTAL_EXPIRED_URL'), 'expired', '06-expired-link');
-  await refused(env('PORTAL_REVOKED_URL'), 'revoked', '07-revoked-grant');
+  await refused(env('PORTAL_GOOD_URL'), 'already used', '12-reused-link');
+  await refused(env('PORTAL_EXPIRED_URL'), 'expired', '13-expired-link');
+  await refused(env('PORTAL_REVOKED_URL'), 'revoked', '14-revoked-grant');
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

@@ -29,6 +29,7 @@ mod payables_edges;
 mod portal;
 mod portal_browser;
 mod portal_documents;
+mod portal_projects;
 mod query_cache;
 mod rate_limits;
 mod reports;

@@ -1,10 +1,14 @@
 //! The client portal in a real browser: Debian's chromium, driven by playwright-core
 //! (npm, pinned in `crates/testkit/browser/package-lock.json`) through
-//! `crates/testkit/browser/portal.mjs`. A magic link opens the sign-in page, the
-//! button spends it and lands on the overview (keyboard only, then at phone
-//! width), the invoices page downloads the issued invoice's PDF, sign-out ends
-//! the session; the same link again, an expired link and a
-//! revoked grant's link each show why they are refused. Every page is saved as a
+//! `crates/testkit/browser/portal.mjs`. The client's whole journey: a magic link
+//! opens the sign-in page, the button spends it and lands on the overview
+//! (keyboard only); the projects page and a project's page show the visible work
+//! only; the invoices page downloads the issued invoice's PDF; the client accepts
+//! the proposal, signs the contract and replies to the shared thread (and the
+//! staff side sees the decision, the signature and the reply as a comms
+//! message); phone width; sign-out ends the session; the same link again, an
+//! expired link and a revoked grant's link each show why they are refused. One
+//! browser, pages in sequence; the run time is printed. Every page is saved as a
 //! screenshot under `$CARGO_TARGET_DIR/portal-shots/<backend>/`. Without chromium,
 //! node or playwright-core the test prints SKIP (a failure with
 //! `ATRIUM_REQUIRE_SERVICES=1`).
@@ -16,8 +20,10 @@ use atrium_tests::{TestApp, app_tests};
 use serde_json::json;
 
 use crate::portal::{client, grant, link};
+use crate::portal_documents::{ALL, documents, mailbox};
+use crate::portal_projects::{milestone, project, task};
 
-app_tests!(magic_link_overview_sign_out_and_refused_links_in_chromium);
+app_tests!(the_clients_whole_journey_and_refused_links_in_chromium);
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -51,13 +57,24 @@ fn shots_dir(backend: &str) -> PathBuf {
     base.join("portal-shots").join(backend)
 }
 
-async fn magic_link_overview_sign_out_and_refused_links_in_chromium(app: &TestApp) {
+async fn the_clients_whole_journey_and_refused_links_in_chromium(app: &TestApp) {
     if !browser_available() {
         return;
     }
     let backend = format!("{:?}", app.db.backend).to_lowercase();
     let c = client(app, "ada@example.com", Some("ann@globex.example")).await;
-    let id = grant(app, &c, json!(["view", "invoices", "approve_proposals"])).await;
+    let id = grant(app, &c, json!(ALL)).await;
+    let t = &c.ada.token;
+    let mb = mailbox(app, t).await;
+    let docs = documents(app, &c, &c.engagement_id.clone(), &c.contact_id.clone(), &mb).await;
+    let shown = project(app, t, &c.engagement_id, "Relaunch", true).await;
+    project(app, t, &c.engagement_id, "Margins review", false).await;
+    milestone(app, t, &shown, "Design signed off", true).await;
+    milestone(app, t, &shown, "Internal QA", false).await;
+    let done = task(app, t, &shown, "Wireframes", true).await;
+    app.patch(&format!("/api/v1/tasks/{done}"), t, json!({"status": "done"})).await.expect(200);
+    task(app, t, &shown, "Copy for the home page", true).await;
+    task(app, t, &shown, "Price the extras", false).await;
     let invoice = crate::portal::invoice(app, &c.ada.token, &c.engagement_id, false).await;
     app.post(
         &format!("/api/v1/invoices/{invoice}/payments"),
@@ -112,17 +129,43 @@ async fn magic_link_overview_sign_out_and_refused_links_in_chromium(app: &TestAp
     for name in [
         "01-sign-in",
         "02-overview",
-        "03-overview-phone",
-        "04-signed-out",
-        "05-reused-link",
-        "06-expired-link",
-        "07-revoked-grant",
+        "03-projects",
+        "04-project",
+        "05-invoices",
+        "06-proposal-accepted",
+        "07-contract-signed",
+        "08-thread-replied",
+        "09-overview-phone",
+        "10-projects-phone",
+        "11-signed-out",
+        "12-reused-link",
+        "13-expired-link",
+        "14-revoked-grant",
     ] {
         let shot = shots.join(format!("{name}.png"));
         let len = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
         assert!(len > 1000, "screenshot {} missing or empty", shot.display());
     }
-    // The browser's sign-in shows on the staff side as the contact's.
-    let started = atrium_tests::feed_event(app, &c.ada.token, "portal.session.started").await;
-    assert_eq!(started["actor"], format!("portal:contact:{}", c.contact_id));
+    // The browser's sign-in and actions show on the staff side as the contact's.
+    let actor = format!("portal:contact:{}", c.contact_id);
+    let started = atrium_tests::feed_event(app, t, "portal.session.started").await;
+    assert_eq!(started["actor"], actor);
+    let p = app.get(&format!("/api/v1/proposals/{}", docs.proposal), t).await.expect(200);
+    assert_eq!(p.body["status"], "accepted");
+    let k = app.get(&format!("/api/v1/contracts/{}", docs.contract), t).await.expect(200);
+    assert_eq!(k.body["status"], "signed");
+    assert_eq!(atrium_tests::feed_event(app, t, "agreements.contract.signed").await["actor"], actor);
+    // The reply arrives as a comms message in the shared thread, to the firm's mailbox.
+    let staff = app.get(&format!("/api/v1/threads/{}/messages", docs.shared_thread), t).await.expect(200);
+    let reply = staff.body["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|m| m["body_text"].as_str().is_some_and(|b| b.contains("Monday works for the kick-off.")))
+        .cloned()
+        .expect("the client's reply in the thread");
+    assert!(reply["body_text"].as_str().expect("body").contains("Ann Lee (client) wrote"), "{reply}");
+    assert_eq!(reply["to"][0]["address"], "ada@example.com");
+    let untouched = app.get(&format!("/api/v1/threads/{}/messages", docs.unshared_thread), t).await.expect(200);
+    assert_eq!(untouched.body["items"].as_array().expect("items").len(), 1, "the unshared thread got nothing");
 }

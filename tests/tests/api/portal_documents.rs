@@ -6,7 +6,9 @@
 //! (a reply becomes a queued comms message). Then the isolation sweep: every
 //! `/portal` route, given the ids of another engagement of the same organization,
 //! of another organization, an internal file or an unshared thread, answers 404
-//! (or leaves them out of its lists); and without the portal cookie, 401.
+//! (or leaves them out of its lists); and without the portal cookie, 401. The
+//! same holds for projects' work: an internal project, milestone or task, a
+//! visible task in an internal project, and another engagement's visible work.
 
 use atrium_tests::{Reply, TestApp, app_tests, eventually};
 use reqwest::Method;
@@ -16,17 +18,17 @@ use crate::portal::{Client, client, exchange, grant, link, portal_call, portal_c
 
 app_tests!(the_client_decides_signs_downloads_and_replies, every_portal_route_is_isolated);
 
-const ALL: [&str; 5] = ["view", "approve_proposals", "sign_contracts", "invoices", "reply_threads"];
+pub const ALL: [&str; 5] = ["view", "approve_proposals", "sign_contracts", "invoices", "reply_threads"];
 
 /// One engagement's documents: those the client sees and those it must not.
-struct Docs {
-    proposal: String,
-    draft_proposal: String,
-    contract: String,
-    client_file: String,
-    internal_file: String,
-    shared_thread: String,
-    unshared_thread: String,
+pub struct Docs {
+    pub proposal: String,
+    pub draft_proposal: String,
+    pub contract: String,
+    pub client_file: String,
+    pub internal_file: String,
+    pub shared_thread: String,
+    pub unshared_thread: String,
 }
 
 fn id(r: &Reply) -> String {
@@ -54,7 +56,7 @@ async fn upload(app: &TestApp, c: &Client, engagement: &str, name: &str, visibil
 
 /// Sent and draft proposals, a sent contract, a client and an internal file, a
 /// shared and an unshared thread — for `contact` under `engagement`.
-async fn documents(app: &TestApp, c: &Client, engagement: &str, contact: &str, mailbox: &str) -> Docs {
+pub async fn documents(app: &TestApp, c: &Client, engagement: &str, contact: &str, mailbox: &str) -> Docs {
     let company = company_of(app, c).await;
     let t = &c.ada.token;
     let proposal = |title: &str| {
@@ -95,7 +97,49 @@ async fn documents(app: &TestApp, c: &Client, engagement: &str, contact: &str, m
     }
 }
 
-async fn mailbox(app: &TestApp, token: &str) -> String {
+/// One engagement's work: what the client sees, and what it must not.
+struct Work {
+    project: String,
+    milestone: String,
+    task: String,
+    internal_project: String,
+    internal_milestone: String,
+    internal_task: String,
+    /// Marked visible, but in the internal project.
+    task_in_internal: String,
+    milestone_in_internal: String,
+}
+
+async fn work(app: &TestApp, token: &str, engagement: &str) -> Work {
+    use crate::portal_projects::{milestone, project, task};
+    let (p, hidden) = (
+        project(app, token, engagement, "Relaunch", true).await,
+        project(app, token, engagement, "Margins", false).await,
+    );
+    Work {
+        milestone: milestone(app, token, &p, "Design", true).await,
+        task: task(app, token, &p, "Wireframes", true).await,
+        internal_milestone: milestone(app, token, &p, "Internal QA", false).await,
+        internal_task: task(app, token, &p, "Price the extras", false).await,
+        task_in_internal: task(app, token, &hidden, "Shown but hidden", true).await,
+        milestone_in_internal: milestone(app, token, &hidden, "Shown but hidden", true).await,
+        project: p,
+        internal_project: hidden,
+    }
+}
+
+/// Every portal route of the work that takes an id.
+fn work_routes(project: &str, milestone: &str, task: &str) -> Vec<String> {
+    vec![
+        format!("/portal/api/v1/projects/{project}"),
+        format!("/portal/api/v1/projects/{project}/milestones"),
+        format!("/portal/api/v1/projects/{project}/tasks"),
+        format!("/portal/api/v1/milestones/{milestone}"),
+        format!("/portal/api/v1/tasks/{task}"),
+    ]
+}
+
+pub async fn mailbox(app: &TestApp, token: &str) -> String {
     let imap = json!({"provider": "imap", "email_address": "ada@example.com",
         "imap": {"host": "127.0.0.1", "port": 1, "tls": false, "username": "ada", "password": "s3cret-password"}});
     id(&app.post("/api/v1/mailbox-connections", token, imap).await.expect(201))
@@ -252,7 +296,8 @@ fn routes(d: &Docs) -> Vec<(Method, String, Option<Value>)> {
     ]
 }
 
-const LISTS: [&str; 5] = [
+const LISTS: [&str; 6] = [
+    "/portal/api/v1/projects",
     "/portal/api/v1/proposals",
     "/portal/api/v1/contracts",
     "/portal/api/v1/files",
@@ -288,6 +333,9 @@ async fn every_portal_route_is_isolated(app: &TestApp) {
     let z = client(app, "zed@example.com", Some("ann@globex.example")).await;
     let mb_z = mailbox(app, &z.ada.token).await;
     let docs_z = documents(app, &z, &z.engagement_id.clone(), &z.contact_id.clone(), &mb_z).await;
+    let work_a = work(app, &a.ada.token, &a.engagement_id).await;
+    let work_b = work(app, &a.ada.token, &eng_b).await;
+    let work_z = work(app, &z.ada.token, &z.engagement_id).await;
 
     let ann = sign_in(app, &a).await;
     // Every list shows only A's client-side documents.
@@ -303,6 +351,33 @@ async fn every_portal_route_is_isolated(app: &TestApp) {
             assert!(!seen(&r).contains(hidden), "{list} shows {hidden}");
         }
     }
+    // The work: A's visible project, and in it only the visible milestone and task.
+    let r = call(app, Method::GET, "/portal/api/v1/projects", Some(&ann), None).await.expect(200);
+    assert_eq!(seen(&r), vec![work_a.project.clone()], "{}", r.body);
+    let path = format!("/portal/api/v1/projects/{}/milestones", work_a.project);
+    let r = call(app, Method::GET, &path, Some(&ann), None).await.expect(200);
+    assert_eq!(seen(&r), vec![work_a.milestone.clone()], "{}", r.body);
+    let path = format!("/portal/api/v1/projects/{}/tasks", work_a.project);
+    let r = call(app, Method::GET, &path, Some(&ann), None).await.expect(200);
+    assert_eq!(seen(&r), vec![work_a.task.clone()], "{}", r.body);
+    for path in work_routes(&work_a.project, &work_a.milestone, &work_a.task) {
+        call(app, Method::GET, &path, Some(&ann), None).await.expect(200);
+        let r = call(app, Method::GET, &path, None, None).await;
+        assert_eq!(r.status.as_u16(), 401, "{path} without the cookie");
+    }
+    let hidden = [
+        work_routes(&work_a.internal_project, &work_a.internal_milestone, &work_a.internal_task),
+        work_routes(&work_a.internal_project, &work_a.milestone_in_internal, &work_a.task_in_internal),
+        work_routes(&work_b.project, &work_b.milestone, &work_b.task),
+        work_routes(&work_z.project, &work_z.milestone, &work_z.task),
+    ];
+    for path in hidden.iter().flatten() {
+        let r = call(app, Method::GET, path, Some(&ann), None).await;
+        assert_eq!(r.status.as_u16(), 404, "{path}: {}", r.body);
+    }
+    let r = call(app, Method::GET, &format!("/portal/api/v1/projects?engagement_id={eng_b}"), Some(&ann), None).await;
+    assert_eq!(seen(&r.expect(200)), vec![work_a.project.clone()], "a filter cannot widen the projects");
+
     // Filters and query strings cannot widen a list either.
     let r = call(app, Method::GET, &format!("/portal/api/v1/files?engagement_id={eng_b}"), Some(&ann), None).await;
     assert!(!ids(&r.expect(200)).contains(&docs_b.client_file));

@@ -7,9 +7,11 @@
 //! made from); drafts are never shown. Anything else is 404, as if missing.
 
 use atrium_events::agreements::ClientParty;
-use atrium_kernel::{AppError, IfMatch, OrgCtx, OrganizationId, Principal, Role, Scoped, UserId};
+use atrium_kernel::{
+    AppError, IfMatch, OrgCtx, OrganizationId, Page, PageRequest, Principal, Role, Scoped, SortOrder, UserId,
+};
 use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::AgreementsService;
@@ -24,9 +26,6 @@ pub struct ClientScope {
     pub engagement_id: EngagementId,
     pub party: ClientParty,
 }
-
-/// At most this many documents of each kind are shown, newest first.
-const CLIENT_LIST_LIMIT: u64 = 100;
 
 /// The context the client's writes run under: the organization, no member (the
 /// events name the contact through [`super::publish_by`]), reading as a viewer.
@@ -81,25 +80,23 @@ impl AgreementsService {
         Condition::all().add(contract::Column::Status.ne(ContractStatus::Draft.as_str())).add(any)
     }
 
-    /// The proposals sent to the engagement's client, newest first.
+    /// The proposals sent to the engagement's client, newest first, a page at a time.
     #[tracing::instrument(skip_all, fields(org_id = %org))]
     pub async fn client_proposals(
         &self,
         org: OrganizationId,
         scope: &ClientScope,
-    ) -> Result<Vec<ProposalOut>, AppError> {
-        let Some(ties) = self.ties(org, scope).await? else { return Ok(Vec::new()) };
-        let rows = proposal::Entity::scoped(org)
-            .filter(Self::proposal_condition(scope, &ties))
-            .order_by_desc(proposal::Column::Id)
-            .limit(CLIENT_LIST_LIMIT)
-            .all(&self.db)
-            .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
+        req: PageRequest,
+    ) -> Result<Page<ProposalOut>, AppError> {
+        let Some(ties) = self.ties(org, scope).await? else { return Ok(Page { items: Vec::new(), next_after: None }) };
+        let q = proposal::Entity::scoped(org).filter(Self::proposal_condition(scope, &ties));
+        let rows = req.apply(q, proposal::Column::Id, SortOrder::Desc).all(&self.db).await?;
+        let page = Page::from_rows(rows, &req, |r| r.id);
+        let mut out = Vec::with_capacity(page.items.len());
+        for r in page.items {
             out.push(self.proposal_view(&self.db, org, r).await?.into());
         }
-        Ok(out)
+        Ok(Page { items: out, next_after: page.next_after })
     }
 
     /// One of [`Self::client_proposals`], or 404.
@@ -145,25 +142,23 @@ impl AgreementsService {
         self.move_proposal(&client_ctx(org), id, IfMatch(None), action, ProposalStatus::Sent, to, party).await
     }
 
-    /// The contracts sent to the engagement's client, newest first.
+    /// The contracts sent to the engagement's client, newest first, a page at a time.
     #[tracing::instrument(skip_all, fields(org_id = %org))]
     pub async fn client_contracts(
         &self,
         org: OrganizationId,
         scope: &ClientScope,
-    ) -> Result<Vec<ContractOut>, AppError> {
-        let Some(ties) = self.ties(org, scope).await? else { return Ok(Vec::new()) };
-        let rows = contract::Entity::scoped(org)
-            .filter(Self::contract_condition(scope, &ties))
-            .order_by_desc(contract::Column::Id)
-            .limit(CLIENT_LIST_LIMIT)
-            .all(&self.db)
-            .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
+        req: PageRequest,
+    ) -> Result<Page<ContractOut>, AppError> {
+        let Some(ties) = self.ties(org, scope).await? else { return Ok(Page { items: Vec::new(), next_after: None }) };
+        let q = contract::Entity::scoped(org).filter(Self::contract_condition(scope, &ties));
+        let rows = req.apply(q, contract::Column::Id, SortOrder::Desc).all(&self.db).await?;
+        let page = Page::from_rows(rows, &req, |r| r.id);
+        let mut out = Vec::with_capacity(page.items.len());
+        for r in page.items {
             out.push(self.contract_view(&self.db, org, r).await?.into());
         }
-        Ok(out)
+        Ok(Page { items: out, next_after: page.next_after })
     }
 
     async fn client_contract_row(

@@ -101,6 +101,9 @@ pub struct ProjectState {
     pub status: ProjectStatus,
     pub start_date: Option<NaiveDate>,
     pub due_date: Option<NaiveDate>,
+    /// Shown in the client portal (absent in events older than the flag: false).
+    #[serde(default)]
+    pub client_visible: bool,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -187,6 +190,9 @@ pub struct MilestoneState {
     pub name: String,
     pub due_date: Option<NaiveDate>,
     pub status: MilestoneStatus,
+    /// Shown in the client portal when its project is (absent in older events: false).
+    #[serde(default)]
+    pub client_visible: bool,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -262,6 +268,9 @@ pub struct TaskState {
     /// 0-based rank within the project.
     pub position: i32,
     pub completed_at: Option<DateTime<Utc>>,
+    /// Shown in the client portal when its project is (absent in older events: false).
+    #[serde(default)]
+    pub client_visible: bool,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

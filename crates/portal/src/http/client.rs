@@ -4,7 +4,7 @@
 //! does not see is 404 (whether it is another engagement's, another
 //! organization's, internal, or missing).
 
-use atrium_kernel::{AppError, ClientIp, ValidatedJson};
+use atrium_kernel::{AppError, ClientIp, PageOut, PageParams, PageQuery, ValidatedJson};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -12,20 +12,22 @@ use axum::response::IntoResponse;
 
 use super::session::{Portal, PortalHttp};
 use crate::dto::{
-    PortalContractOut, PortalFileOut, PortalList, PortalMessageOut, PortalProposalOut, PortalReplyIn, PortalSignIn,
-    PortalThreadOut,
+    PortalContractOut, PortalFileOut, PortalMessageOut, PortalProposalOut, PortalReplyIn, PortalSignIn, PortalThreadOut,
 };
 
 /// Proposals sent to the client (not drafts), newest first (`view` or `approve_proposals`).
 #[utoipa::path(get, path = "/portal/api/v1/proposals", tag = "portal-client", security(("portal_session" = [])),
-    responses((status = 200, description = "The proposals", body = PortalList<PortalProposalOut>),
+    params(PageParams),
+    responses((status = 200, description = "The proposals", body = PageOut<PortalProposalOut>),
         (status = 401, description = "No portal session"), (status = 403, description = "The grant does not include it")))]
 #[tracing::instrument(skip_all)]
 pub(super) async fn proposals(
     State(st): State<PortalHttp>,
+    // Before the session: a malformed cursor is a 422 naming it, whoever asks.
+    page: PageQuery,
     Portal(ctx): Portal,
-) -> Result<Json<PortalList<PortalProposalOut>>, AppError> {
-    Ok(Json(PortalList { items: st.svc.proposals(&ctx).await? }))
+) -> Result<PageOut<PortalProposalOut>, AppError> {
+    Ok(page.respond(st.svc.proposals(&ctx, page.request()).await?, |i| i))
 }
 
 /// Accept a sent proposal (`approve_proposals`). The event's actor is the contact and
@@ -66,13 +68,16 @@ pub(super) async fn decline_proposal(
 
 /// Contracts sent to the client (not drafts), newest first (`view` or `sign_contracts`).
 #[utoipa::path(get, path = "/portal/api/v1/contracts", tag = "portal-client", security(("portal_session" = [])),
-    responses((status = 200, description = "The contracts", body = PortalList<PortalContractOut>)))]
+    params(PageParams),
+    responses((status = 200, description = "The contracts", body = PageOut<PortalContractOut>)))]
 #[tracing::instrument(skip_all)]
 pub(super) async fn contracts(
     State(st): State<PortalHttp>,
+    // Before the session: a malformed cursor is a 422 naming it, whoever asks.
+    page: PageQuery,
     Portal(ctx): Portal,
-) -> Result<Json<PortalList<PortalContractOut>>, AppError> {
-    Ok(Json(PortalList { items: st.svc.contracts(&ctx).await? }))
+) -> Result<PageOut<PortalContractOut>, AppError> {
+    Ok(page.respond(st.svc.contracts(&ctx, page.request()).await?, |i| i))
 }
 
 /// Sign a sent contract (`sign_contracts`) through agreements' signing path: the
@@ -103,13 +108,16 @@ pub(super) async fn sign_contract(
 
 /// The engagement's files with `client` visibility (`view`).
 #[utoipa::path(get, path = "/portal/api/v1/files", tag = "portal-client", security(("portal_session" = [])),
-    responses((status = 200, description = "The files", body = PortalList<PortalFileOut>)))]
+    params(PageParams),
+    responses((status = 200, description = "The files", body = PageOut<PortalFileOut>)))]
 #[tracing::instrument(skip_all)]
 pub(super) async fn files(
     State(st): State<PortalHttp>,
+    // Before the session: a malformed cursor is a 422 naming it, whoever asks.
+    page: PageQuery,
     Portal(ctx): Portal,
-) -> Result<Json<PortalList<PortalFileOut>>, AppError> {
-    Ok(Json(PortalList { items: st.svc.files(&ctx).await? }))
+) -> Result<PageOut<PortalFileOut>, AppError> {
+    Ok(page.respond(st.svc.files(&ctx, page.request()).await?, |i| i))
 }
 
 /// Download a client file: a 302 to a presigned URL of its current version, valid a few
@@ -132,28 +140,32 @@ pub(super) async fn download_file(
 
 /// The engagement's threads shared with the client, newest first (`view` or `reply_threads`).
 #[utoipa::path(get, path = "/portal/api/v1/threads", tag = "portal-client", security(("portal_session" = [])),
-    responses((status = 200, description = "The threads", body = PortalList<PortalThreadOut>)))]
+    params(PageParams),
+    responses((status = 200, description = "The threads", body = PageOut<PortalThreadOut>)))]
 #[tracing::instrument(skip_all)]
 pub(super) async fn threads(
     State(st): State<PortalHttp>,
+    // Before the session: a malformed cursor is a 422 naming it, whoever asks.
+    page: PageQuery,
     Portal(ctx): Portal,
-) -> Result<Json<PortalList<PortalThreadOut>>, AppError> {
-    Ok(Json(PortalList { items: st.svc.threads(&ctx).await? }))
+) -> Result<PageOut<PortalThreadOut>, AppError> {
+    Ok(page.respond(st.svc.threads(&ctx, page.request()).await?, |i| i))
 }
 
 /// A shared thread's messages, oldest first. An unshared thread is 404.
 #[utoipa::path(get, path = "/portal/api/v1/threads/{thread_id}/messages", tag = "portal-client",
     security(("portal_session" = [])),
-    params(("thread_id" = uuid::Uuid, Path, description = "Thread id")),
-    responses((status = 200, description = "The messages", body = PortalList<PortalMessageOut>),
+    params(("thread_id" = uuid::Uuid, Path, description = "Thread id"), PageParams),
+    responses((status = 200, description = "The messages", body = PageOut<PortalMessageOut>),
         (status = 404, description = "No such shared thread for this engagement")))]
 #[tracing::instrument(skip_all)]
 pub(super) async fn thread_messages(
     State(st): State<PortalHttp>,
+    page: PageQuery,
     Portal(ctx): Portal,
     Path(id): Path<uuid::Uuid>,
-) -> Result<Json<PortalList<PortalMessageOut>>, AppError> {
-    Ok(Json(PortalList { items: st.svc.thread_messages(&ctx, id).await? }))
+) -> Result<PageOut<PortalMessageOut>, AppError> {
+    Ok(page.respond(st.svc.thread_messages(&ctx, id, page.request()).await?, |m| m))
 }
 
 /// Reply to a shared thread (`reply_threads`): comms writes the message in the thread and

@@ -4,6 +4,7 @@
 
 mod access;
 mod client;
+mod projects;
 mod session;
 
 use axum::routing::{get, post};
@@ -38,11 +39,19 @@ pub fn router(svc: PortalService, cookies: PortalCookies) -> OpenApiRouter {
         .routes(routes!(client::threads))
         .routes(routes!(client::thread_messages))
         .routes(routes!(client::reply))
+        .routes(routes!(projects::projects))
+        .routes(routes!(projects::project))
+        .routes(routes!(projects::project_milestones))
+        .routes(routes!(projects::project_tasks))
+        .routes(routes!(projects::milestone))
+        .routes(routes!(projects::task))
         // The pages are HTML, not API operations: outside the OpenAPI document.
         .route("/portal", get(pages::overview))
         .route("/portal/sign-in", get(pages::sign_in_page).post(pages::sign_in))
         .route("/portal/sign-out", post(pages::sign_out))
         .route("/portal/invoices", get(pages::invoices))
+        .route("/portal/projects", get(pages::projects))
+        .route("/portal/projects/{id}", get(pages::project))
         .route("/portal/proposals", get(pages::proposals))
         .route("/portal/proposals/{id}/accept", post(pages::accept))
         .route("/portal/proposals/{id}/decline", post(pages::decline))

@@ -4,7 +4,7 @@
 //! answered by a 303 back to its page with a notice; a refused action shows
 //! the reason as a page (the gateway renders portal errors for people).
 
-use atrium_kernel::{AppError, ClientIp, Text};
+use atrium_kernel::{AppError, ClientIp, PageQuery, Text};
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::{csrf_of, layout};
+use super::{csrf_of, layout, more};
 use crate::dto::PortalSignIn;
 use crate::http::PortalHttp;
 use crate::service::PortalCtx;
@@ -84,53 +84,63 @@ pub(crate) struct CsrfOnly {
 }
 
 /// `GET /portal/proposals`.
-pub(crate) async fn proposals(State(st): State<PortalHttp>, headers: HeaderMap, Query(done): Query<Done>) -> Response {
+pub(crate) async fn proposals(
+    State(st): State<PortalHttp>,
+    headers: HeaderMap,
+    page: PageQuery,
+    Query(done): Query<Done>,
+) -> Response {
     let (ctx, token) = match signed_in(&st, &headers).await {
         Ok(s) => s,
         Err(r) => return r,
     };
     let csrf = csrf_of(&token);
     let may_decide = ctx.may(crate::dto::Permission::ApproveProposals);
-    let body = or_not_included("Proposals", st.svc.proposals(&ctx).await, |items| {
-        html! {
-            h1 { "Proposals" }
-            (notice(&done))
-            @if items.is_empty() { p { "No proposals yet." } }
-            ul.cards {
-                @for p in &items {
-                    li {
-                        h2 { (p.reference) ": " (p.title) }
-                        dl {
-                            dt { "Status" } dd { (label(&p.status)) }
-                            dt { "Total" } dd { (p.total) }
-                            @if let Some(v) = p.valid_until { dt { "Valid until" } dd { (v) } }
-                        }
-                        table {
-                            caption { "Lines of " (p.reference) }
-                            thead { tr { th scope="col" { "Item" } th scope="col" { "Quantity" } th scope="col" { "Amount" } } }
-                            tbody {
-                                @for l in &p.lines {
-                                    tr { td { (l.description) } td { (l.quantity) } td { (l.amount) } }
+    let body = or_not_included(
+        "Proposals",
+        st.svc.proposals(&ctx, page.request()).await.map(|p| page.respond(p, |i| i)),
+        |list| {
+            html! {
+                h1 { "Proposals" }
+                (notice(&done))
+                @if list.items.is_empty() { p { "No proposals yet." } }
+                ul.cards {
+                    @for p in &list.items {
+                        li {
+                            h2 { (p.reference) ": " (p.title) }
+                            dl {
+                                dt { "Status" } dd { (label(&p.status)) }
+                                dt { "Total" } dd { (p.total) }
+                                @if let Some(v) = p.valid_until { dt { "Valid until" } dd { (v) } }
+                            }
+                            table {
+                                caption { "Lines of " (p.reference) }
+                                thead { tr { th scope="col" { "Item" } th scope="col" { "Quantity" } th scope="col" { "Amount" } } }
+                                tbody {
+                                    @for l in &p.lines {
+                                        tr { td { (l.description) } td { (l.quantity) } td { (l.amount) } }
+                                    }
                                 }
                             }
-                        }
-                        @if p.status == "sent" && may_decide {
-                            div.actions {
-                                form method="post" action={ "/portal/proposals/" (p.id) "/accept" } {
-                                    input type="hidden" name="csrf" value=(csrf);
-                                    button type="submit" { "Accept " (p.reference) }
-                                }
-                                form method="post" action={ "/portal/proposals/" (p.id) "/decline" } {
-                                    input type="hidden" name="csrf" value=(csrf);
-                                    button.secondary type="submit" { "Decline " (p.reference) }
+                            @if p.status == "sent" && may_decide {
+                                div.actions {
+                                    form method="post" action={ "/portal/proposals/" (p.id) "/accept" } {
+                                        input type="hidden" name="csrf" value=(csrf);
+                                        button type="submit" { "Accept " (p.reference) }
+                                    }
+                                    form method="post" action={ "/portal/proposals/" (p.id) "/decline" } {
+                                        input type="hidden" name="csrf" value=(csrf);
+                                        button.secondary type="submit" { "Decline " (p.reference) }
+                                    }
                                 }
                             }
                         }
                     }
                 }
+                (more("/portal/proposals", "proposals", list.next_cursor.as_deref()))
             }
-        }
-    });
+        },
+    );
     match body {
         Ok(b) => layout::page("Proposals", Some(&csrf), b).into_response(),
         Err(e) => e.into_response(),
@@ -175,48 +185,58 @@ pub(crate) async fn decline(
 }
 
 /// `GET /portal/contracts`.
-pub(crate) async fn contracts(State(st): State<PortalHttp>, headers: HeaderMap, Query(done): Query<Done>) -> Response {
+pub(crate) async fn contracts(
+    State(st): State<PortalHttp>,
+    headers: HeaderMap,
+    page: PageQuery,
+    Query(done): Query<Done>,
+) -> Response {
     let (ctx, token) = match signed_in(&st, &headers).await {
         Ok(s) => s,
         Err(r) => return r,
     };
     let csrf = csrf_of(&token);
     let may_sign = ctx.may(crate::dto::Permission::SignContracts);
-    let body = or_not_included("Contracts", st.svc.contracts(&ctx).await, |items| {
-        html! {
-            h1 { "Contracts" }
-            (notice(&done))
-            @if items.is_empty() { p { "No contracts yet." } }
-            ul.cards {
-                @for c in &items {
-                    li {
-                        h2 { (c.title) }
-                        dl {
-                            dt { "Status" } dd { (label(&c.status)) }
-                            @if let Some(t) = &c.total { dt { "Total" } dd { (t) } }
-                            @if let Some(d) = c.start_date { dt { "Starts" } dd { (d) } }
-                            @if let (Some(n), Some(at)) = (&c.signer_name, c.signed_at) {
-                                dt { "Signed by" } dd { (n) ", " (at.format("%Y-%m-%d %H:%M UTC")) }
+    let body = or_not_included(
+        "Contracts",
+        st.svc.contracts(&ctx, page.request()).await.map(|p| page.respond(p, |i| i)),
+        |list| {
+            html! {
+                h1 { "Contracts" }
+                (notice(&done))
+                @if list.items.is_empty() { p { "No contracts yet." } }
+                ul.cards {
+                    @for c in &list.items {
+                        li {
+                            h2 { (c.title) }
+                            dl {
+                                dt { "Status" } dd { (label(&c.status)) }
+                                @if let Some(t) = &c.total { dt { "Total" } dd { (t) } }
+                                @if let Some(d) = c.start_date { dt { "Starts" } dd { (d) } }
+                                @if let (Some(n), Some(at)) = (&c.signer_name, c.signed_at) {
+                                    dt { "Signed by" } dd { (n) ", " (at.format("%Y-%m-%d %H:%M UTC")) }
+                                }
                             }
-                        }
-                        @if let Some(terms) = &c.terms { h3 { "Terms" } p.terms { (terms) } }
-                        @if c.status == "sent" && may_sign {
-                            form.sign method="post" action={ "/portal/contracts/" (c.id) "/sign" } {
-                                input type="hidden" name="csrf" value=(csrf);
-                                label for={ "name-" (c.id) } { "Your full name" }
-                                input id={ "name-" (c.id) } name="signer_name" type="text" required autocomplete="name" maxlength="200";
-                                label for={ "email-" (c.id) } { "Your email address" }
-                                input id={ "email-" (c.id) } name="signer_email" type="email" required autocomplete="email";
-                                label for={ "sig-" (c.id) } { "Type your name again as your signature" }
-                                input id={ "sig-" (c.id) } name="signature" type="text" required maxlength="200";
-                                button type="submit" { "Sign “" (c.title) "”" }
+                            @if let Some(terms) = &c.terms { h3 { "Terms" } p.terms { (terms) } }
+                            @if c.status == "sent" && may_sign {
+                                form.sign method="post" action={ "/portal/contracts/" (c.id) "/sign" } {
+                                    input type="hidden" name="csrf" value=(csrf);
+                                    label for={ "name-" (c.id) } { "Your full name" }
+                                    input id={ "name-" (c.id) } name="signer_name" type="text" required autocomplete="name" maxlength="200";
+                                    label for={ "email-" (c.id) } { "Your email address" }
+                                    input id={ "email-" (c.id) } name="signer_email" type="email" required autocomplete="email";
+                                    label for={ "sig-" (c.id) } { "Type your name again as your signature" }
+                                    input id={ "sig-" (c.id) } name="signature" type="text" required maxlength="200";
+                                    button type="submit" { "Sign “" (c.title) "”" }
+                                }
                             }
                         }
                     }
                 }
+                (more("/portal/contracts", "contracts", list.next_cursor.as_deref()))
             }
-        }
-    });
+        },
+    );
     match body {
         Ok(b) => layout::page("Contracts", Some(&csrf), b).into_response(),
         Err(e) => e.into_response(),
@@ -265,25 +285,27 @@ pub(crate) async fn sign(
 }
 
 /// `GET /portal/files`.
-pub(crate) async fn files(State(st): State<PortalHttp>, headers: HeaderMap) -> Response {
+pub(crate) async fn files(State(st): State<PortalHttp>, headers: HeaderMap, page: PageQuery) -> Response {
     let (ctx, token) = match signed_in(&st, &headers).await {
         Ok(s) => s,
         Err(r) => return r,
     };
-    let body = or_not_included("Files", st.svc.files(&ctx).await, |items| {
-        html! {
-            h1 { "Files" }
-            @if items.is_empty() { p { "No files shared with you yet." } }
-            ul.cards {
-                @for f in &items {
-                    li {
-                        a href={ "/portal/api/v1/files/" (f.id) "/download" } { "Download " (f.name) }
-                        " (" (f.media_type) ", " (kib(f.size)) ")"
+    let body =
+        or_not_included("Files", st.svc.files(&ctx, page.request()).await.map(|p| page.respond(p, |i| i)), |list| {
+            html! {
+                h1 { "Files" }
+                @if list.items.is_empty() { p { "No files shared with you yet." } }
+                ul.cards {
+                    @for f in &list.items {
+                        li {
+                            a href={ "/portal/api/v1/files/" (f.id) "/download" } { "Download " (f.name) }
+                            " (" (f.media_type) ", " (kib(f.size)) ")"
+                        }
                     }
                 }
+                (more("/portal/files", "files", list.next_cursor.as_deref()))
             }
-        }
-    });
+        });
     match body {
         Ok(b) => layout::page("Files", Some(&csrf_of(&token)), b).into_response(),
         Err(e) => e.into_response(),
@@ -295,25 +317,30 @@ fn kib(size: i64) -> String {
 }
 
 /// `GET /portal/messages`.
-pub(crate) async fn messages(State(st): State<PortalHttp>, headers: HeaderMap) -> Response {
+pub(crate) async fn messages(State(st): State<PortalHttp>, headers: HeaderMap, page: PageQuery) -> Response {
     let (ctx, token) = match signed_in(&st, &headers).await {
         Ok(s) => s,
         Err(r) => return r,
     };
-    let body = or_not_included("Messages", st.svc.threads(&ctx).await, |items| {
-        html! {
-            h1 { "Messages" }
-            @if items.is_empty() { p { "No conversations shared with you yet." } }
-            ul.cards {
-                @for t in &items {
-                    li {
-                        a href={ "/portal/messages/" (t.id) } { (t.subject) }
-                        " · " (t.message_count) " message(s), last " (t.last_message_at.format("%Y-%m-%d"))
+    let body = or_not_included(
+        "Messages",
+        st.svc.threads(&ctx, page.request()).await.map(|p| page.respond(p, |i| i)),
+        |list| {
+            html! {
+                h1 { "Messages" }
+                @if list.items.is_empty() { p { "No conversations shared with you yet." } }
+                ul.cards {
+                    @for t in &list.items {
+                        li {
+                            a href={ "/portal/messages/" (t.id) } { (t.subject) }
+                            " · " (t.message_count) " message(s), last " (t.last_message_at.format("%Y-%m-%d"))
+                        }
                     }
                 }
+                (more("/portal/messages", "conversations", list.next_cursor.as_deref()))
             }
-        }
-    });
+        },
+    );
     match body {
         Ok(b) => layout::page("Messages", Some(&csrf_of(&token)), b).into_response(),
         Err(e) => e.into_response(),
@@ -324,6 +351,7 @@ pub(crate) async fn messages(State(st): State<PortalHttp>, headers: HeaderMap) -
 pub(crate) async fn thread(
     State(st): State<PortalHttp>,
     headers: HeaderMap,
+    page: PageQuery,
     Path(id): Path<uuid::Uuid>,
     Query(done): Query<Done>,
 ) -> Response {
@@ -333,31 +361,36 @@ pub(crate) async fn thread(
     };
     let csrf = csrf_of(&token);
     let may_reply = ctx.may(crate::dto::Permission::ReplyThreads);
-    let body = or_not_included("Messages", st.svc.thread_messages(&ctx, id).await, |items| {
-        html! {
-            h1 { "Conversation" }
-            (notice(&done))
-            ol.messages {
-                @for m in &items {
-                    li {
-                        p.meta {
-                            strong { (m.from_name.clone().unwrap_or_else(|| m.from_address.clone())) }
-                            " · " time datetime=(m.sent_at.to_rfc3339()) { (m.sent_at.format("%Y-%m-%d %H:%M UTC")) }
+    let body = or_not_included(
+        "Messages",
+        st.svc.thread_messages(&ctx, id, page.request()).await.map(|p| page.respond(p, |i| i)),
+        |list| {
+            html! {
+                h1 { "Conversation" }
+                (notice(&done))
+                ol.messages {
+                    @for m in &list.items {
+                        li {
+                            p.meta {
+                                strong { (m.from_name.clone().unwrap_or_else(|| m.from_address.clone())) }
+                                " · " time datetime=(m.sent_at.to_rfc3339()) { (m.sent_at.format("%Y-%m-%d %H:%M UTC")) }
+                            }
+                            p.body { (m.body_text) }
                         }
-                        p.body { (m.body_text) }
+                    }
+                }
+                (more(&format!("/portal/messages/{id}"), "messages", list.next_cursor.as_deref()))
+                @if may_reply {
+                    form method="post" action={ "/portal/messages/" (id) "/reply" } {
+                        input type="hidden" name="csrf" value=(csrf);
+                        label for="reply" { "Your reply" }
+                        textarea id="reply" name="body_text" rows="5" required maxlength="20000" {}
+                        button type="submit" { "Send reply" }
                     }
                 }
             }
-            @if may_reply {
-                form method="post" action={ "/portal/messages/" (id) "/reply" } {
-                    input type="hidden" name="csrf" value=(csrf);
-                    label for="reply" { "Your reply" }
-                    textarea id="reply" name="body_text" rows="5" required maxlength="20000" {}
-                    button type="submit" { "Send reply" }
-                }
-            }
-        }
-    });
+        },
+    );
     match body {
         Ok(b) => layout::page("Conversation", Some(&csrf), b).into_response(),
         Err(e) => e.into_response(),

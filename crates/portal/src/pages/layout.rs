@@ -33,6 +33,8 @@ pub(crate) fn page(title: &str, csrf: Option<&str>, body: Markup) -> Response {
                         nav aria-label="Portal" {
                             a href="/portal" { "Overview" }
                             " "
+                            a href="/portal/projects" { "Projects" }
+                            " "
                             a href="/portal/proposals" { "Proposals" }
                             " "
                             a href="/portal/contracts" { "Contracts" }

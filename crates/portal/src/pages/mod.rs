@@ -1,6 +1,6 @@
 //! The portal's server-rendered pages (`maud`: HTML built and escaped at compile
 //! time in Rust, no template files, nothing fetched at run time): sign in by link,
-//! the overview, sign-out. Every form works without JavaScript (POST, then a 303
+//! the overview, invoices, sign-out; documents and projects have their own modules. Every form works without JavaScript (POST, then a 303
 //! redirect); the session cookie is `SameSite=Strict` and each form also carries a
 //! CSRF token derived from the session. The sign-in page only shows a button: a
 //! GET never spends the single-use link, so a mail scanner opening it cannot
@@ -8,8 +8,10 @@
 
 mod documents;
 mod layout;
+mod projects;
 
 pub(crate) use documents::{accept, contracts, decline, files, messages, proposals, reply, sign, thread};
+pub(crate) use projects::{project, projects};
 
 use axum::Form;
 use axum::extract::{Query, State};
@@ -199,6 +201,16 @@ pub(crate) async fn sign_out(State(st): State<PortalHttp>, headers: HeaderMap, F
     }
     (AppendHeaders([cleared_cookie(st.cookies.secure)]), Redirect::to("/portal/sign-in?signed_out=true"))
         .into_response()
+}
+
+/// "More …" below a list page that has a next one: the same page from its cursor
+/// (the API's lists page the same way).
+pub(super) fn more(path: &str, label: &str, next: Option<&str>) -> Markup {
+    html! {
+        @if let Some(c) = next {
+            p { a href={ (path) "?cursor=" (c) } { "More " (label) } }
+        }
+    }
 }
 
 /// `GET /portal/assets/portal.css`.

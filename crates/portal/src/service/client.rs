@@ -4,7 +4,7 @@
 //! and checked against the grant's permissions; the other domains are reached
 //! through [`crate::ports`], and their events name the contact as the actor.
 
-use atrium_kernel::AppError;
+use atrium_kernel::{AppError, Page, PageRequest};
 
 use super::PortalService;
 use super::invoices::require;
@@ -31,9 +31,9 @@ fn require_any(ctx: &PortalCtx, acting: Permission) -> Result<(), AppError> {
 
 impl PortalService {
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
-    pub async fn proposals(&self, ctx: &PortalCtx) -> Result<Vec<PortalProposalOut>, AppError> {
+    pub async fn proposals(&self, ctx: &PortalCtx, req: PageRequest) -> Result<Page<PortalProposalOut>, AppError> {
         require_any(ctx, Permission::ApproveProposals)?;
-        self.agreements.proposals(ctx.org_id, &ctx.scope()).await
+        self.agreements.proposals(ctx.org_id, &ctx.scope(), req).await
     }
 
     /// Accept or decline a sent proposal (permission `approve_proposals`).
@@ -49,9 +49,9 @@ impl PortalService {
     }
 
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
-    pub async fn contracts(&self, ctx: &PortalCtx) -> Result<Vec<PortalContractOut>, AppError> {
+    pub async fn contracts(&self, ctx: &PortalCtx, req: PageRequest) -> Result<Page<PortalContractOut>, AppError> {
         require_any(ctx, Permission::SignContracts)?;
-        self.agreements.contracts(ctx.org_id, &ctx.scope()).await
+        self.agreements.contracts(ctx.org_id, &ctx.scope(), req).await
     }
 
     /// Sign a sent contract (permission `sign_contracts`) from the client's address.
@@ -69,9 +69,9 @@ impl PortalService {
 
     /// The engagement's `client` files (permission `view`).
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
-    pub async fn files(&self, ctx: &PortalCtx) -> Result<Vec<PortalFileOut>, AppError> {
+    pub async fn files(&self, ctx: &PortalCtx, req: PageRequest) -> Result<Page<PortalFileOut>, AppError> {
         require(ctx, Permission::View)?;
-        self.files.files(ctx.org_id, ctx.engagement_id).await
+        self.files.files(ctx.org_id, ctx.engagement_id, req).await
     }
 
     /// A presigned URL of one of them; any other id is 404.
@@ -83,15 +83,20 @@ impl PortalService {
 
     /// The engagement's threads shared with the client (`view` or `reply_threads`).
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id))]
-    pub async fn threads(&self, ctx: &PortalCtx) -> Result<Vec<PortalThreadOut>, AppError> {
+    pub async fn threads(&self, ctx: &PortalCtx, req: PageRequest) -> Result<Page<PortalThreadOut>, AppError> {
         require_any(ctx, Permission::ReplyThreads)?;
-        self.threads.threads(ctx.org_id, ctx.engagement_id).await
+        self.threads.threads(ctx.org_id, ctx.engagement_id, req).await
     }
 
     #[tracing::instrument(skip_all, fields(org_id = %ctx.org_id, thread_id = %id))]
-    pub async fn thread_messages(&self, ctx: &PortalCtx, id: uuid::Uuid) -> Result<Vec<PortalMessageOut>, AppError> {
+    pub async fn thread_messages(
+        &self,
+        ctx: &PortalCtx,
+        id: uuid::Uuid,
+        req: PageRequest,
+    ) -> Result<Page<PortalMessageOut>, AppError> {
         require_any(ctx, Permission::ReplyThreads)?;
-        self.threads.messages(ctx.org_id, ctx.engagement_id, id).await
+        self.threads.messages(ctx.org_id, ctx.engagement_id, id, req).await
     }
 
     /// The contact's reply to a shared thread (permission `reply_threads`).

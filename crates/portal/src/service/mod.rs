@@ -4,6 +4,7 @@
 mod access;
 mod client;
 mod invoices;
+mod projects;
 mod sessions;
 
 use std::sync::Arc;
@@ -12,7 +13,7 @@ use atrium_kernel::{AppError, Clock};
 use sea_orm::DatabaseConnection;
 
 use crate::dto::Permission;
-use crate::ports::{Agreements, Contacts, Engagements, Files, Invoices, Mailer, Threads};
+use crate::ports::{Agreements, Contacts, Engagements, Files, Invoices, Mailer, Projects, Threads};
 
 pub use sessions::{PortalCtx, SessionStarted};
 
@@ -47,6 +48,7 @@ pub struct Ports {
     pub agreements: Arc<dyn Agreements>,
     pub files: Arc<dyn Files>,
     pub threads: Arc<dyn Threads>,
+    pub projects: Arc<dyn Projects>,
 }
 
 #[derive(Clone)]
@@ -61,12 +63,13 @@ pub struct PortalService {
     agreements: Arc<dyn Agreements>,
     files: Arc<dyn Files>,
     threads: Arc<dyn Threads>,
+    projects: Arc<dyn Projects>,
 }
 
 impl PortalService {
     pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, cfg: PortalConfig, ports: Ports) -> Self {
-        let Ports { contacts, engagements, mailer, invoices, agreements, files, threads } = ports;
-        Self { db, clock, cfg, contacts, engagements, mailer, invoices, agreements, files, threads }
+        let Ports { contacts, engagements, mailer, invoices, agreements, files, threads, projects } = ports;
+        Self { db, clock, cfg, contacts, engagements, mailer, invoices, agreements, files, threads, projects }
     }
 
     pub fn config(&self) -> &PortalConfig {

@@ -12,7 +12,7 @@ use atrium_kernel::{AppError, OrganizationId, Scoped};
 use atrium_outbox::publish_as;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 use super::access::status;
 use super::{PortalService, permissions_of};
@@ -20,6 +20,10 @@ use crate::dto::{Permission, PortalAccessId, PortalEngagementOut, PortalMeOut, P
 use crate::entity::{access, link, session};
 use crate::error::PortalError;
 use crate::token::{SESSION_PREFIX, digest, new_token};
+
+/// How stale a grant's `last_used_at` may get while its sessions are used: a
+/// busy session writes it at most once a minute, not on every request.
+const LAST_USED_EVERY_SECS: i64 = 60;
 
 /// Who a portal request acts as: one contact, through one grant, in one
 /// organization and one engagement. It comes only from the portal cookie.
@@ -145,7 +149,29 @@ impl PortalService {
         if status(&grant, now) != "active" {
             return Ok(None);
         }
+        if grant.last_used_at.is_none_or(|t| (now - t).num_seconds() >= LAST_USED_EVERY_SECS) {
+            self.touch(org, grant.id, now).await?;
+        }
         portal_ctx(&grant, s.id.into(), s.expires_at).map(Some)
+    }
+
+    /// Records that the grant was used: bookkeeping for staff, not a change of
+    /// the grant (no version, no event). The condition keeps concurrent requests
+    /// of the same minute to one write.
+    async fn touch(&self, org: OrganizationId, grant: uuid::Uuid, now: DateTime<Utc>) -> Result<(), AppError> {
+        let txn = begin_write(&self.db).await?;
+        access::Entity::update_scoped(org)
+            .col_expr(access::Column::LastUsedAt, Expr::value(now))
+            .filter(access::Column::Id.eq(grant))
+            .filter(
+                Condition::any()
+                    .add(access::Column::LastUsedAt.is_null())
+                    .add(access::Column::LastUsedAt.lte(now - chrono::Duration::seconds(LAST_USED_EVERY_SECS))),
+            )
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
+        Ok(())
     }
 
     /// Ends the caller's session (sign-out).

@@ -16,6 +16,8 @@ pub struct MilestoneIn {
     pub due_date: Option<Date>,
     /// Default `open`.
     pub status: Option<MilestoneStatus>,
+    /// Shown in the client portal (when its project is too). Default `false`.
+    pub client_visible: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
@@ -27,6 +29,8 @@ pub struct MilestonePatch {
     #[schema(inline)]
     pub due_date: DatePatch,
     pub status: Option<MilestoneStatus>,
+    /// Shown in the client portal (when its project is too); absent is unchanged.
+    pub client_visible: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -39,6 +43,8 @@ pub struct MilestoneOut {
     pub name: String,
     pub due_date: Option<NaiveDate>,
     pub status: MilestoneStatus,
+    /// Shown in the client portal (when its project is too).
+    pub client_visible: bool,
     pub version: i32,
     #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
@@ -51,6 +57,8 @@ pub struct MilestoneOut {
 pub struct MilestoneFilter {
     pub project_id: Option<ProjectId>,
     pub status: Option<MilestoneStatus>,
+    /// Only those shown (`true`) or not shown (`false`) in the client portal.
+    pub client_visible: Option<bool>,
 }
 
 impl From<atrium_events::projects::MilestoneState> for MilestoneOut {
@@ -62,6 +70,7 @@ impl From<atrium_events::projects::MilestoneState> for MilestoneOut {
             name: s.name,
             due_date: s.due_date,
             status: s.status,
+            client_visible: s.client_visible,
             version: s.version,
             created_at: s.created_at,
             updated_at: s.updated_at,

@@ -21,6 +21,8 @@ pub struct ProjectIn {
     pub start_date: Option<Date>,
     #[schema(inline)]
     pub due_date: Option<Date>,
+    /// Shown in the client portal. Default `false`.
+    pub client_visible: Option<bool>,
 }
 
 /// Partial update: an absent field is unchanged, `null` clears it.
@@ -39,6 +41,8 @@ pub struct ProjectPatch {
     #[serde(default)]
     #[schema(inline)]
     pub due_date: DatePatch,
+    /// Shown in the client portal; absent is unchanged.
+    pub client_visible: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -53,6 +57,8 @@ pub struct ProjectOut {
     pub status: ProjectStatus,
     pub start_date: Option<NaiveDate>,
     pub due_date: Option<NaiveDate>,
+    /// Shown in the client portal.
+    pub client_visible: bool,
     pub version: i32,
     #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
@@ -66,6 +72,8 @@ pub struct ProjectFilter {
     pub engagement_id: Option<EngagementId>,
     pub status: Option<ProjectStatus>,
     pub client_company_id: Option<ClientCompanyId>,
+    /// Only those shown (`true`) or not shown (`false`) in the client portal.
+    pub client_visible: Option<bool>,
 }
 
 impl From<atrium_events::projects::ProjectState> for ProjectOut {
@@ -79,6 +87,7 @@ impl From<atrium_events::projects::ProjectState> for ProjectOut {
             status: s.status,
             start_date: s.start_date,
             due_date: s.due_date,
+            client_visible: s.client_visible,
             version: s.version,
             created_at: s.created_at,
             updated_at: s.updated_at,

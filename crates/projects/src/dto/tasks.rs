@@ -32,6 +32,8 @@ pub struct TaskIn {
     #[schema(minimum = 0, maximum = 124_800)]
     #[validate(range(min = 0, max = MAX_ESTIMATE_MINUTES))]
     pub estimate_minutes: Option<i32>,
+    /// Shown in the client portal (when its project is too). Default `false`.
+    pub client_visible: Option<bool>,
 }
 
 /// Partial update: an absent field is unchanged, `null` clears it. A task stays in
@@ -57,6 +59,8 @@ pub struct TaskPatch {
     #[serde(default)]
     #[schema(value_type = Option<i32>, minimum = 0, maximum = 124_800)]
     pub estimate_minutes: Patch<i32>,
+    /// Shown in the client portal (when its project is too); absent is unchanged.
+    pub client_visible: Option<bool>,
 }
 
 impl TaskPatch {
@@ -88,6 +92,8 @@ pub struct TaskOut {
     /// When the task last became `done`; `null` unless it is done.
     #[serde(serialize_with = "atrium_kernel::wire::utc_opt")]
     pub completed_at: Option<DateTime<Utc>>,
+    /// Shown in the client portal (when its project is too).
+    pub client_visible: bool,
     pub version: i32,
     #[serde(serialize_with = "atrium_kernel::wire::utc")]
     pub created_at: DateTime<Utc>,
@@ -137,6 +143,8 @@ pub struct TaskFilter {
     #[param(inline)]
     pub due_before: Option<Date>,
     pub milestone_id: Option<MilestoneId>,
+    /// Only those shown (`true`) or not shown (`false`) in the client portal.
+    pub client_visible: Option<bool>,
 }
 
 /// Where to move a task within its project: exactly one of `position` (the 0-based
@@ -167,6 +175,7 @@ impl From<atrium_events::projects::TaskState> for TaskOut {
             estimate_minutes: s.estimate_minutes,
             position: s.position,
             completed_at: s.completed_at,
+            client_visible: s.client_visible,
             version: s.version,
             created_at: s.created_at,
             updated_at: s.updated_at,

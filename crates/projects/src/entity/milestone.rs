@@ -11,6 +11,8 @@ pub struct Model {
     pub due_date: Option<Date>,
     /// open | done
     pub status: String,
+    /// Shown in the client portal (with its project, when the project is too).
+    pub client_visible: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -16,6 +16,8 @@ pub struct Model {
     pub status: String,
     pub start_date: Option<Date>,
     pub due_date: Option<Date>,
+    /// Shown in the client portal.
+    pub client_visible: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

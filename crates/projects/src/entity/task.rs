@@ -18,6 +18,8 @@ pub struct Model {
     /// 0-based rank within the project, kept dense (0..n) by create, move and delete.
     pub position: i32,
     pub completed_at: Option<DateTimeUtc>,
+    /// Shown in the client portal (with its project, when the project is too).
+    pub client_visible: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

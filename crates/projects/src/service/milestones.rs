@@ -31,6 +31,7 @@ impl ProjectsService {
             name: Set(input.name.into_inner()),
             due_date: Set(input.due_date.map(Date::get)),
             status: Set(input.status.unwrap_or(MilestoneStatus::Open).as_str().to_owned()),
+            client_visible: Set(input.client_visible.unwrap_or(false)),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),
@@ -58,6 +59,9 @@ impl ProjectsService {
         }
         if let Some(s) = f.status {
             q = q.filter(milestone::Column::Status.eq(s.as_str()));
+        }
+        if let Some(v) = f.client_visible {
+            q = q.filter(milestone::Column::ClientVisible.eq(v));
         }
         let rows = req.apply(q, milestone::Column::Id, SortOrder::Asc).all(&self.db).await?;
         let page = Page::from_rows(rows, &req, |r| r.id);
@@ -99,11 +103,14 @@ impl ProjectsService {
         if let Some(s) = patch.status {
             row.status = Set(s.as_str().to_owned());
         }
+        if let Some(v) = patch.client_visible {
+            row.client_visible = Set(v);
+        }
         let now = self.clock.now();
         row.updated_at = Set(now);
         let updated = milestone::Entity::update_in(&txn, ctx.org_id, id, row, if_match).await?;
         let (before, milestone) = (milestone_state(current, engagement)?, milestone_state(updated, engagement)?);
-        let changed = changed!(before, milestone; name, due_date, status);
+        let changed = changed!(before, milestone; name, due_date, status, client_visible);
         let completed = before.status == MilestoneStatus::Open && milestone.status == MilestoneStatus::Done;
         publish(&txn, ctx, now, &MilestoneUpdated { milestone: milestone.clone(), changed }).await?;
         if completed {
@@ -196,6 +203,7 @@ pub(crate) fn milestone_state(r: milestone::Model, engagement_id: EngagementId) 
         name: r.name,
         due_date: r.due_date,
         status: stored(&r.status)?,
+        client_visible: r.client_visible,
         version: r.version,
         created_at: r.created_at,
         updated_at: r.updated_at,

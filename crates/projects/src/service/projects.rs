@@ -29,6 +29,7 @@ impl ProjectsService {
             status: Set(input.status.unwrap_or(ProjectStatus::Planned).as_str().to_owned()),
             start_date: Set(start),
             due_date: Set(due),
+            client_visible: Set(input.client_visible.unwrap_or(false)),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),
@@ -60,6 +61,9 @@ impl ProjectsService {
         }
         if let Some(c) = f.client_company_id {
             q = q.filter(project::Column::ClientCompanyId.eq(c.into_uuid()));
+        }
+        if let Some(v) = f.client_visible {
+            q = q.filter(project::Column::ClientVisible.eq(v));
         }
         let rows = req.apply(q, project::Column::Id, SortOrder::Asc).all(&self.db).await?;
         let page = Page::from_rows(rows, &req, |r| r.id);
@@ -96,13 +100,16 @@ impl ProjectsService {
         if let Some(s) = patch.status {
             row.status = Set(s.as_str().to_owned());
         }
+        if let Some(v) = patch.client_visible {
+            row.client_visible = Set(v);
+        }
         row.start_date = Set(start);
         row.due_date = Set(due);
         let now = self.clock.now();
         row.updated_at = Set(now);
         let updated = project::Entity::update_in(&txn, ctx.org_id, id, row, if_match).await?;
         let (before, project) = (project_state(current)?, project_state(updated)?);
-        let changed = changed!(before, project; name, description, status, start_date, due_date);
+        let changed = changed!(before, project; name, description, status, start_date, due_date, client_visible);
         publish(&txn, ctx, now, &ProjectUpdated { project: project.clone(), changed }).await?;
         txn.commit().await?;
         Ok(project.into())
@@ -170,6 +177,7 @@ pub(crate) fn project_state(r: project::Model) -> Result<ProjectState, AppError>
         status: stored(&r.status)?,
         start_date: r.start_date,
         due_date: r.due_date,
+        client_visible: r.client_visible,
         version: r.version,
         created_at: r.created_at,
         updated_at: r.updated_at,

@@ -50,6 +50,7 @@ impl ProjectsService {
             estimate_minutes: Set(input.estimate_minutes),
             position: Set(last.flatten().map_or(0, |p| p + 1)),
             completed_at: Set((status == TaskStatus::Done).then_some(now)),
+            client_visible: Set(input.client_visible.unwrap_or(false)),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),
@@ -81,6 +82,9 @@ impl ProjectsService {
         }
         if let Some(m) = f.milestone_id {
             q = q.filter(task::Column::MilestoneId.eq(m.into_uuid()));
+        }
+        if let Some(v) = f.client_visible {
+            q = q.filter(task::Column::ClientVisible.eq(v));
         }
         let q = match f.project_id {
             None => req.apply(q, task::Column::Id, SortOrder::Asc),
@@ -181,11 +185,14 @@ impl ProjectsService {
         if let Some(v) = patch.estimate_minutes.into_change() {
             row.estimate_minutes = Set(v);
         }
+        if let Some(v) = patch.client_visible {
+            row.client_visible = Set(v);
+        }
         row.updated_at = Set(now);
         let updated = task::Entity::update_in(&txn, ctx.org_id, id, row, if_match).await?;
         let (before, task) = (task_state(current, engagement)?, task_state(updated, engagement)?);
         let changed = changed!(before, task;
-            title, description, status, milestone_id, assignee_id, due_date, estimate_minutes, completed_at);
+            title, description, status, milestone_id, assignee_id, due_date, estimate_minutes, completed_at, client_visible);
         publish(&txn, ctx, now, &TaskUpdated { task: task.clone(), changed }).await?;
         if task.status != old_status {
             let event = TaskStatusChanged {
@@ -298,6 +305,7 @@ pub(crate) fn task_state(r: task::Model, engagement_id: EngagementId) -> Result<
         estimate_minutes: r.estimate_minutes,
         position: r.position,
         completed_at: r.completed_at,
+        client_visible: r.client_visible,
         version: r.version,
         created_at: r.created_at,
         updated_at: r.updated_at,

@@ -226,6 +226,7 @@ pub fn project_in(name: &str, engagement: EngagementId) -> ProjectIn {
         status: None,
         start_date: None,
         due_date: None,
+        client_visible: None,
     }
 }
 
@@ -239,6 +240,7 @@ pub fn task_in(project: Uuid, title: &str) -> TaskIn {
         description: None,
         due_date: None,
         estimate_minutes: None,
+        client_visible: None,
     }
 }
 

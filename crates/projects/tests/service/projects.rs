@@ -30,7 +30,13 @@ backend_tests!(
 );
 
 pub async fn milestone(h: &Harness, ctx: &OrgCtx, project: Uuid, name: &str) -> Uuid {
-    let input = MilestoneIn { project_id: project.into(), name: text(name), due_date: None, status: None };
+    let input = MilestoneIn {
+        project_id: project.into(),
+        name: text(name),
+        due_date: None,
+        status: None,
+        client_visible: None,
+    };
     h.svc.create_milestone(ctx, input).await.expect("create milestone").id.into_uuid()
 }
 
@@ -134,7 +140,13 @@ async fn foreign_references_are_rejected_and_nothing_written(db: &TestDb) {
             h.svc
                 .create_milestone(
                     &a,
-                    MilestoneIn { project_id: project_b.into(), name: text("X"), due_date: None, status: None },
+                    MilestoneIn {
+                        project_id: project_b.into(),
+                        name: text("X"),
+                        due_date: None,
+                        status: None,
+                        client_visible: None,
+                    },
                 )
                 .await
                 .map(|_| ()),
@@ -348,7 +360,8 @@ async fn deleting_a_milestone_keeps_its_tasks(db: &TestDb) {
     };
     let v2 = h.svc.update_milestone(&ctx, m.into(), patch, IfMatch(Some(1))).await.expect("update");
     assert_eq!((v2.status, v2.due_date, v2.version), (MilestoneStatus::Done, Some(date(2027, 1, 15)), 2));
-    let f = MilestoneFilter { project_id: Some(project.into()), status: Some(MilestoneStatus::Done) };
+    let f =
+        MilestoneFilter { project_id: Some(project.into()), status: Some(MilestoneStatus::Done), ..Default::default() };
     assert_eq!(h.svc.list_milestones(&ctx, &f, PageRequest::default()).await.expect("list").items, vec![v2.clone()]);
 
     h.svc.delete_milestone(&ctx, m.into(), IfMatch(Some(2))).await.expect("delete");

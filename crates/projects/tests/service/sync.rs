@@ -174,7 +174,13 @@ async fn every_write_emits_its_event(db: &TestDb) {
         .svc
         .create_milestone(
             &ctx,
-            MilestoneIn { project_id: project.into(), name: text("M"), due_date: None, status: None },
+            MilestoneIn {
+                project_id: project.into(),
+                name: text("M"),
+                due_date: None,
+                status: None,
+                client_visible: None,
+            },
         )
         .await
         .expect("milestone")
