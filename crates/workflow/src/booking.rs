@@ -111,6 +111,14 @@ pub enum Delivery {
     NotABooking(String),
 }
 
+/// Whether `body` is JSON at all (syntax only, nothing interpreted): a 400 when
+/// it is not.
+pub fn well_formed(body: &[u8]) -> Result<(), AppError> {
+    serde_json::from_slice::<serde::de::IgnoredAny>(body)
+        .map(|_| ())
+        .map_err(|e| AppError::BadRequest(format!("malformed JSON: {e}")))
+}
+
 /// Reads a signed delivery: malformed JSON is a 400, a booking without what it
 /// needs a 422 naming the field (`payload.attendees[0].email`).
 pub fn parse(provider: BookingProvider, body: &[u8]) -> Result<Delivery, AppError> {

@@ -51,11 +51,16 @@ async fn deliver(app: &TestApp, path: &str, header: Option<(&str, String)>, body
     read(req.send().await.expect("request")).await
 }
 
-fn cal_signed(secret: &str, body: &[u8]) -> Option<(&'static str, String)> {
+/// A signature header (name, value), if any.
+type Signed = Option<(&'static str, String)>;
+/// A refused delivery: (what, path, signature, body).
+type Case<'a> = (&'a str, &'a str, Signed, &'a [u8]);
+
+fn cal_signed(secret: &str, body: &[u8]) -> Signed {
     Some(("X-Cal-Signature-256", sign_cal_com(secret, body)))
 }
 
-fn calendly_signed(secret: &str, body: &[u8]) -> Option<(&'static str, String)> {
+fn calendly_signed(secret: &str, body: &[u8]) -> Signed {
     Some(("Calendly-Webhook-Signature", sign_calendly(secret, chrono::Utc::now().timestamp(), body)))
 }
 
@@ -185,7 +190,7 @@ async fn refused_deliveries_are_the_same_401_and_change_nothing(app: &TestApp) {
     let future = sign_calendly(&calendly.secret, chrono::Utc::now().timestamp() + 301, &body);
     let cal_body = calendly_booking("INV1", "kim@clinic.example");
     let unknown = format!("/api/v1/integrations/bookings/{}", uuid::Uuid::now_v7());
-    let cases: Vec<(&str, &str, Option<(&str, String)>, &[u8])> = vec![
+    let cases: Vec<Case<'_>> = vec![
         ("no signature", &cal.path, None, &body),
         ("wrong secret", &cal.path, cal_signed("not-the-secret-at-all", &body), &body),
         ("tampered body", &cal.path, cal_signed(&cal.secret, &body), &tampered),
@@ -203,6 +208,9 @@ async fn refused_deliveries_are_the_same_401_and_change_nothing(app: &TestApp) {
         let r = deliver(app, path, header, body).await.expect_problem(401);
         problems.push((what, r.body));
     }
+    // Bytes that are not JSON at all are a 400 before the endpoint is looked up, as on every JSON route.
+    deliver(app, &unknown, None, b"{oops").await.expect_problem(400);
+    deliver(app, &cal.path, None, b"{oops").await.expect_problem(400);
     let (_, first) = &problems[0];
     for (what, body) in &problems {
         assert_eq!(body, first, "{what}: the same answer for every refusal");
@@ -344,4 +352,26 @@ async fn endpoints_are_managed_by_admins_and_validated(app: &TestApp) {
     })
     .await;
     assert_eq!(deleted["data"]["name"], "Intro calls");
+}
+
+/// The inbound route spends its client IP's write budget, as every
+/// unauthenticated route does: a flood of deliveries is cut off before any
+/// signature is checked.
+#[tokio::test]
+async fn deliveries_are_rate_limited_per_client_ip() {
+    let app = TestApp::spawn_with(atrium_tests::Backend::Sqlite, |c| c.rate_limit_write = "3/60s".into())
+        .await
+        .expect("sqlite app");
+    let ada = app.signup("ada@example.com").await;
+    let e = endpoint(&app, &ada, "cal_com", None).await;
+    let body = cal_booking("bk_1", "lin@clinic.example");
+    for _ in 0..3 {
+        deliver(&app, &e.path, None, &body).await.expect_problem(401);
+    }
+    let limited = deliver(&app, &e.path, cal_signed(&e.secret, &body), &body).await.expect_problem(429);
+    assert!(limited.headers.get("retry-after").is_some(), "{:?}", limited.headers);
+    assert_eq!(events(&app, &ada, Some("appointment.booked")).await, 0);
+    // The signed-in owner has a budget of their own.
+    app.get(&format!("/api/v1/booking-endpoints/{}", e.id), &ada.token).await.expect(200);
+    app.patch(&format!("/api/v1/booking-endpoints/{}", e.id), &ada.token, json!({"name": "Renamed"})).await.expect(200);
 }

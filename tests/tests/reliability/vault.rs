@@ -279,7 +279,7 @@ fn key_label(k: Result<atrium_kernel::vault::StoredKey, atrium_kernel::vault::Va
 }
 
 fn all_under(keys: &BTreeMap<&'static str, BTreeSet<String>>, id: &str) -> bool {
-    keys.len() == 6 && keys.values().all(|ids| ids.len() == 1 && ids.contains(id))
+    keys.len() == 7 && keys.values().all(|ids| ids.len() == 1 && ids.contains(id))
 }
 
 async fn set_value(db: &TestDb, table: &str, column: &str, id: Uuid, value: sea_orm::Value) {

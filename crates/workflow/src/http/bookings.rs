@@ -142,9 +142,10 @@ async fn rotate_secret(
 
 /// A booking webhook from Cal.com (`X-Cal-Signature-256`, acts on
 /// `BOOKING_CREATED`) or Calendly (`Calendly-Webhook-Signature`, acts on
-/// `invitee.created`, `t` within 5 minutes). No session or API key: the signature
-/// over the raw body is checked first, and an unknown or disabled endpoint or a
-/// bad signature get the same 401. A booking publishes `appointment.booked` once;
+/// `invitee.created`, `t` within 5 minutes). No session or API key: a body that
+/// is not JSON at all is a 400 for any endpoint; then the signature over the raw
+/// body is checked before the payload is read, and an unknown or disabled
+/// endpoint or a bad signature get the same 401. A booking publishes `appointment.booked` once;
 /// a redelivery answers 200 with the same receipt (`duplicate: true`).
 #[utoipa::path(post, path = "/api/v1/integrations/bookings/{endpoint}", tag = "workflow", security(()),
     params(("endpoint" = String, Path, description = "The endpoint's random ingest id (the last segment of its `inbound_path`)"),

@@ -171,9 +171,12 @@ impl BookingService {
 
     /// A delivery to the endpoint whose ingest id is `ingest`, with the value of
     /// its provider's signature header. An unknown or disabled endpoint and a bad
-    /// signature are the same refusal; the body is read only once it is signed.
+    /// signature are the same refusal; the body is interpreted only once it is signed.
     #[tracing::instrument(skip_all, fields(org_id))]
     pub async fn receive(&self, ingest: &str, signature: &Signatures, body: &[u8]) -> Result<Received, AppError> {
+        // Malformed bytes are a 400 before anything is looked up, as on every JSON
+        // route; the answer is the same for every endpoint, so it tells nothing.
+        booking::well_formed(body)?;
         let row = self.endpoint_for(ingest).await?.ok_or(WorkflowError::BookingRefused)?;
         tracing::Span::current().record("org_id", tracing::field::display(row.organization_id));
         let provider = provider_of(&row)?;
