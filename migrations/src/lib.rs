@@ -39,6 +39,7 @@ mod m20261210_100001_timeline_activity_refs;
 mod m20261210_110000_comms_message_attachments;
 mod m20261211_100000_revenue_bill_attachments;
 mod m20261211_110000_revenue_ledger_link_removals;
+mod m20261212_100000_workflow_booking_endpoints;
 mod m20261212_120000_projects_client_visible;
 
 pub struct Migrator;
@@ -81,6 +82,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_100001_timeline_activity_refs::Migration),
             Box::new(m20261211_100000_revenue_bill_attachments::Migration),
             Box::new(m20261211_110000_revenue_ledger_link_removals::Migration),
+            Box::new(m20261212_100000_workflow_booking_endpoints::Migration),
             Box::new(m20261212_120000_projects_client_visible::Migration),
         ]
     }

@@ -278,7 +278,8 @@ pub struct DealStageChanged {
 /// client company) unless the email is already known.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct AppointmentBooked {
-    /// The booking system's id of the appointment, when it sends one.
+    /// The appointment's id: the booking receipt's when a booking integration
+    /// received it (the provider's own id is in `booking`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub appointment_id: Option<Uuid>,
     /// Parsed like every email Atrium takes in: a bad one is refused, not stored.
@@ -292,6 +293,28 @@ pub struct AppointmentBooked {
     /// A company name: the live company of that name, created when there is none.
     #[serde(default)]
     pub company: Option<String>,
+    /// Where the booking came from, when a booking integration received it
+    /// (absent on events from before, or published otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking: Option<BookingSource>,
+}
+
+/// The booking integration that received an appointment, and the provider's own
+/// reference to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"provider": "cal_com", "endpoint_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+    "booking_uid": "bk_9f2c1d", "title": "Intro call", "start_time": "2026-12-14T10:00:00Z"}))]
+pub struct BookingSource {
+    /// `cal_com` or `calendly`.
+    pub provider: String,
+    /// The organization's booking endpoint that received it.
+    pub endpoint_id: Uuid,
+    /// The provider's id of the booking (Cal.com `uid`, Calendly invitee URI).
+    pub booking_uid: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<DateTime<Utc>>,
 }
 
 fn label(s: &str) -> Option<String> {

@@ -17,6 +17,10 @@ typed_id!(
     /// One immutable version of a workflow rule.
     WorkflowRuleVersionId
 );
+typed_id!(
+    /// An inbound booking webhook endpoint (Cal.com or Calendly).
+    BookingEndpointId
+);
 
 /// A rule as it is after the change: its current version's definition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -144,6 +148,72 @@ impl crate::EventPayload for NoteAdded {
     }
 }
 
+/// The booking system that calls an inbound booking endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingProvider {
+    /// Cal.com: `X-Cal-Signature-256`, `BOOKING_CREATED`.
+    CalCom,
+    /// Calendly: `Calendly-Webhook-Signature`, `invitee.created`.
+    Calendly,
+}
+
+impl BookingProvider {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BookingProvider::CalCom => "cal_com",
+            BookingProvider::Calendly => "calendly",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [BookingProvider::CalCom, BookingProvider::Calendly].into_iter().find(|p| p.as_str() == s)
+    }
+}
+
+/// A booking endpoint as it is after the change. Never its signing secret.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BookingEndpointState {
+    pub id: BookingEndpointId,
+    pub name: String,
+    pub provider: BookingProvider,
+    pub enabled: bool,
+}
+
+/// A booking endpoint was created.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a", "name": "Cal.com intro calls",
+    "provider": "cal_com", "enabled": true}))]
+pub struct BookingEndpointCreated {
+    #[serde(flatten)]
+    pub endpoint: BookingEndpointState,
+}
+
+/// A booking endpoint's name or enabled flag changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BookingEndpointUpdated {
+    #[serde(flatten)]
+    pub endpoint: BookingEndpointState,
+    /// The fields that changed, e.g. `["enabled"]`.
+    pub changed: Vec<String>,
+}
+
+/// A booking endpoint's signing secret was replaced; the old one no longer verifies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BookingEndpointSecretRotated {
+    #[serde(flatten)]
+    pub endpoint: BookingEndpointState,
+    /// Whether the caller supplied the new secret (else the server generated it).
+    pub supplied: bool,
+}
+
+/// A booking endpoint was deleted, with its receipts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BookingEndpointDeleted {
+    pub id: BookingEndpointId,
+    pub name: String,
+}
+
 fn label(s: &str) -> Option<String> {
     Some(s.to_owned())
 }
@@ -155,6 +225,28 @@ event!(RuleUpdated, "workflow.rule.updated", "workflow_rule", "A workflow rule w
 event!(RuleDeleted, "workflow.rule.deleted", "workflow_rule", "A workflow rule was deleted.",
     |e| e.id, facets: |e| Facets { label: label(&e.name), ..Facets::default() });
 
+event!(BookingEndpointCreated, "workflow.booking_endpoint.created", "booking_endpoint",
+    "An inbound booking endpoint (Cal.com or Calendly) was created.",
+    |e| e.endpoint.id, facets: |e| Facets { label: label(&e.endpoint.name), ..Facets::default() });
+event!(BookingEndpointUpdated, "workflow.booking_endpoint.updated", "booking_endpoint",
+    "An inbound booking endpoint was renamed, enabled or disabled.",
+    |e| e.endpoint.id, facets: |e| Facets { label: label(&e.endpoint.name), ..Facets::default() });
+event!(BookingEndpointSecretRotated, "workflow.booking_endpoint.secret_rotated", "booking_endpoint",
+    "An inbound booking endpoint's signing secret was replaced.",
+    |e| e.endpoint.id, facets: |e| Facets { label: label(&e.endpoint.name), ..Facets::default() });
+event!(BookingEndpointDeleted, "workflow.booking_endpoint.deleted", "booking_endpoint",
+    "An inbound booking endpoint was deleted.",
+    |e| e.id, facets: |e| Facets { label: label(&e.name), ..Facets::default() });
+
 pub fn catalog() -> Vec<EventType> {
-    vec![EventType::of::<RuleCreated>(), EventType::of::<RuleUpdated>(), EventType::of::<RuleDeleted>(), EventType::of::<NoteAdded>()]
+    vec![
+        EventType::of::<RuleCreated>(),
+        EventType::of::<RuleUpdated>(),
+        EventType::of::<RuleDeleted>(),
+        EventType::of::<NoteAdded>(),
+        EventType::of::<BookingEndpointCreated>(),
+        EventType::of::<BookingEndpointUpdated>(),
+        EventType::of::<BookingEndpointSecretRotated>(),
+        EventType::of::<BookingEndpointDeleted>(),
+    ]
 }

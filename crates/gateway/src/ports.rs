@@ -406,6 +406,7 @@ impl atrium_workflow::ports::Crm for Crm {
             email: atrium_kernel::Email::parse(&b.email).map_err(|e| AppError::invalid("email", e))?,
             name: b.name,
             company: b.company,
+            booking: None,
         };
         Ok(match self.0.contact_from_booking(org, actor, &booking).await? {
             atrium_crm::BookingOutcome::Known(id) => (id, false),

@@ -65,7 +65,7 @@ pub struct Event {
     pub aggregate_type: String,
     pub aggregate_id: Uuid,
     pub occurred_at: DateTime<Utc>,
-    /// `user:<id>`, `api_key:<id>` or `system:<job>`.
+    /// `user:<id>`, `api_key:<id>`, `system:<job>` or `integration:booking:<endpoint id>`.
     pub actor: String,
     pub data: serde_json::Value,
 }

@@ -13,6 +13,13 @@ pub enum WorkflowError {
     /// The event a dry run names is not one of the trigger's types.
     #[error("event is a `{0}`, which the trigger `{1}` does not match")]
     EventNotMatched(String, String),
+    /// A booking delivery to an unknown or disabled endpoint, or without a valid
+    /// signature: one answer for all, so endpoints cannot be probed.
+    #[error("booking delivery refused")]
+    BookingRefused,
+    /// A signing secret the caller supplied is not usable.
+    #[error("invalid signing secret: {0}")]
+    InvalidSecret(&'static str),
 }
 
 impl From<WorkflowError> for AppError {
@@ -21,6 +28,8 @@ impl From<WorkflowError> for AppError {
             WorkflowError::InvalidRule(errors) => AppError::Validation(errors),
             WorkflowError::NoEvent(_) => AppError::NotFound("matching event"),
             e @ WorkflowError::EventNotMatched(..) => AppError::invalid("event_id", e.to_string()),
+            WorkflowError::BookingRefused => AppError::Unauthenticated,
+            WorkflowError::InvalidSecret(why) => AppError::invalid("secret", why),
         }
     }
 }

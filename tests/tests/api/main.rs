@@ -5,6 +5,7 @@
 
 mod access;
 mod auth;
+mod bookings;
 mod collections;
 mod comms;
 mod comms_reminders;

@@ -185,8 +185,11 @@ async fn populate(app: &TestApp) -> (Session, BTreeMap<&'static str, String>) {
     let workflow_rule = json!({"name": "Kick off", "trigger": "crm.deal.stage_changed",
         "actions": [{"kind": "create_engagement", "name": "{{ data.name }}"}]});
     let workflow_rule = app.post("/api/v1/workflow-rules", &ada.token, workflow_rule).await.expect(201);
+    let booking = json!({"name": "Intro calls", "provider": "cal_com"});
+    let booking = app.post("/api/v1/booking-endpoints", &ada.token, booking).await.expect(201);
     let mut ids = BTreeMap::new();
     ids.insert("/api/v1/workflow-rules/", workflow_rule.body["id"].as_str().expect("id").to_owned());
+    ids.insert("/api/v1/booking-endpoints/", booking.body["endpoint"]["id"].as_str().expect("id").to_owned());
     ids.insert("/api/v1/vendors/", vendor_id);
     ids.insert("/api/v1/bills/", bill_id);
     ids.insert("/api/v1/bill-payments/", bill_payment.body["id"].as_str().expect("id").to_owned());
@@ -357,6 +360,10 @@ fn body_for(path: &str, method: &Method) -> Option<Value> {
         ("POST", p) if p.ends_with("/resolve") => Some(json!({"keep": "local"})),
         ("POST", p) if p.starts_with("/api/v1/bill-payments/") => Some(json!({"reason": "Hijacked"})),
         ("PATCH", p) if p.starts_with("/api/v1/workflow-rules/") => Some(json!({"name": "Hijacked", "enabled": false})),
+        ("PATCH", p) if p.starts_with("/api/v1/booking-endpoints/") => {
+            Some(json!({"name": "Hijacked", "enabled": false}))
+        }
+        ("POST", p) if p.ends_with("/rotate-secret") => Some(json!({"secret": "a-stolen-signing-secret-1234"})),
         ("PATCH", p) if p.starts_with("/api/v1/portal-access/") => Some(json!({"permissions": ["view", "invoices"]})),
         ("POST", _) => Some(json!({})),
         _ => None,
@@ -429,6 +436,14 @@ async fn foreign_ids_are_not_found_everywhere(app: &TestApp) {
     assert_eq!(
         (&wf.body["name"], &wf.body["enabled"], &wf.body["version"]),
         (&json!("Kick off"), &json!(true), &json!(1))
+    );
+    let booking =
+        app.get(&format!("/api/v1/booking-endpoints/{}", ids["/api/v1/booking-endpoints/"]), &ada.token).await;
+    let booking = booking.expect(200);
+    assert_eq!(
+        (&booking.body["name"], &booking.body["enabled"], &booking.body["version"]),
+        (&json!("Intro calls"), &json!(true), &json!(1)),
+        "B could not rename, disable or re-key A's booking endpoint"
     );
     let key_id = &ids["/api/v1/api-keys/"];
     let keys = app.get("/api/v1/api-keys", &ada.token).await.expect(200);
@@ -550,6 +565,7 @@ async fn lists_never_show_another_organization(app: &TestApp) {
         "/api/v1/mailbox-connections",
         "/api/v1/comms/unknown-senders",
         "/api/v1/portal-access",
+        "/api/v1/booking-endpoints",
     ] {
         let theirs = app.get(list, &bob.token).await.expect(200);
         let text = theirs.body.to_string();

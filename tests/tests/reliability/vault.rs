@@ -70,6 +70,9 @@ struct World {
     idempotent: Value,
     /// (path on the receiver, signing secret) of the two endpoints.
     hooks: Vec<(String, String)>,
+    /// A booking endpoint's inbound path and signing secret
+    /// (sealed in `booking_endpoints.secret_ciphertext`).
+    booking: (String, String),
     got: Got,
 }
 
@@ -94,6 +97,8 @@ impl World {
         assert_eq!(sig.body["signature_data"], self.signature_data.as_str(), "{phase}");
         let vendor = self.get(base, &format!("/api/v1/vendors/{}", self.vendor)).await.expect(200);
         assert_eq!(vendor.body["tax_id"], self.tax_id.as_str(), "{phase}");
+        let booking = self.deliver_booking(base).await.expect(202);
+        assert_eq!(booking.body["ignored"], "PING", "{phase}");
         let replay = self.replay(base).await.expect(201);
         assert_eq!(replay.headers["idempotent-replay"], "stored", "{phase}");
         assert_eq!(replay.body, self.idempotent, "{phase}: the stored response, secret included");
@@ -112,6 +117,16 @@ impl World {
             let signature = headers["webhook-signature"].to_str().expect("signature");
             assert!(atrium_webhooks::signature::verify(secret, id, ts, &body, signature), "{phase}: /hook/{path}");
         }
+    }
+
+    /// A Cal.com delivery signed with the booking endpoint's secret: the server
+    /// can open the secret only if it is checked (202: a signed event it ignores).
+    async fn deliver_booking(&self, base: &str) -> atrium_tests::Reply {
+        let (path, secret) = &self.booking;
+        let body = json!({"triggerEvent": "PING", "payload": {}}).to_string();
+        let signature = atrium_workflow::booking::sign_cal_com(secret, body.as_bytes());
+        let req = self.http.post(format!("{base}{path}")).header("x-cal-signature-256", signature).body(body);
+        read(req.send().await.expect("request")).await
     }
 
     async fn replay(&self, base: &str) -> atrium_tests::Reply {
@@ -248,6 +263,10 @@ async fn stored_keys(db: &TestDb) -> BTreeMap<&'static str, BTreeSet<String>> {
             out.entry(name).or_default().insert(key_label(Vault::key_of_str(&v)));
         }
     }
+    for r in rows("SELECT secret_ciphertext AS v FROM booking_endpoints").await {
+        let v: String = r.try_get("", "v").expect("booking secret");
+        out.entry("booking_endpoints.secret_ciphertext").or_default().insert(key_label(Vault::key_of_str(&v)));
+    }
     for r in rows("SELECT body AS v FROM idempotency_keys WHERE body IS NOT NULL").await {
         let v: Vec<u8> = r.try_get("", "v").expect("body");
         out.entry("idempotency_keys.body").or_default().insert(key_label(Vault::key_of(&v)));
@@ -260,7 +279,7 @@ fn key_label(k: Result<atrium_kernel::vault::StoredKey, atrium_kernel::vault::Va
 }
 
 fn all_under(keys: &BTreeMap<&'static str, BTreeSet<String>>, id: &str) -> bool {
-    keys.len() == 6 && keys.values().all(|ids| ids.len() == 1 && ids.contains(id))
+    keys.len() == 7 && keys.values().all(|ids| ids.len() == 1 && ids.contains(id))
 }
 
 async fn set_value(db: &TestDb, table: &str, column: &str, id: Uuid, value: sea_orm::Value) {
@@ -296,6 +315,7 @@ async fn rotation_end_to_end(db: &TestDb) {
         tax_id: "GB-VAT-987654321".to_owned(),
         idempotent: Value::Null,
         hooks: Vec::new(),
+        booking: (String::new(), String::new()),
         got,
     };
     for n in ["1", "2"] {
@@ -321,6 +341,12 @@ async fn rotation_end_to_end(db: &TestDb) {
     let vendor = json!({"name": "Northwind", "tax_id": world.tax_id});
     let vendor = world.post(&base, "/api/v1/vendors", vendor, None).await.expect(201);
     world.vendor = vendor.body["id"].as_str().expect("vendor id").to_owned();
+    let booking = json!({"name": "Intro calls", "provider": "cal_com"});
+    let booking = world.post(&base, "/api/v1/booking-endpoints", booking, None).await.expect(201);
+    world.booking = (
+        booking.body["endpoint"]["inbound_path"].as_str().expect("inbound path").to_owned(),
+        booking.body["secret"].as_str().expect("secret").to_owned(),
+    );
     world.idempotent = world.replay(&base).await.expect(201).body;
     let org: Uuid = signup.body["organization"]["id"].as_str().expect("org id").parse().expect("uuid");
     let ledger = LedgerTokens::seal(db, org, &a).await;
@@ -332,6 +358,7 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert_eq!(keys["contracts.signature_ciphertext"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
     assert_eq!(keys["idempotency_keys.body"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
     assert_eq!(keys["vendors.tax_id_ciphertext"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
+    assert_eq!(keys["booking_endpoints.secret_ciphertext"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
     assert_eq!(keys["ledger_connections.access_token_ciphertext"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
     assert_eq!(keys["ledger_connections.refresh_token_ciphertext"], BTreeSet::from(["ka".to_owned()]), "{keys:?}");
     server.terminate(std::time::Duration::from_secs(10)).await.expect("stopped");
@@ -348,7 +375,7 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert_eq!(first.remove("mailbox_connections.access_token_ciphertext"), Some((0, 0, 0)), "{out}");
     assert_eq!(first.remove("mailbox_connections.refresh_token_ciphertext"), Some((0, 0, 0)), "{out}");
     assert_eq!(first.remove("mailbox_oauth_logins.pkce_verifier"), Some((0, 0, 0)), "{out}");
-    assert_eq!(first.len(), 6, "{out}");
+    assert_eq!(first.len(), 7, "{out}");
     assert!(first.values().all(|(rotated, _, failed)| *rotated == 1 && *failed == 0), "{first:?}");
     assert!(out.contains("webhook_endpoints.secret: 1 rotated, 0 already current, 0 failed (stopped early"), "{out}");
     let (ok, out) = secrets(db, &b_a, &["rotate", "--batch-size", "2"]).await;
@@ -358,11 +385,12 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert_eq!(rest["contracts.signature_ciphertext"], (0, 1, 0), "{out}");
     assert_eq!(rest["idempotency_keys.body"], (0, 1, 0), "{out}");
     assert_eq!(rest["vendors.tax_id_ciphertext"], (0, 1, 0), "{out}");
+    assert_eq!(rest["booking_endpoints.secret_ciphertext"], (0, 1, 0), "{out}");
     assert_eq!(rest["ledger_connections.access_token_ciphertext"], (0, 1, 0), "{out}");
     assert_eq!(rest["ledger_connections.refresh_token_ciphertext"], (0, 1, 0), "{out}");
     let (ok, out) = secrets(db, &b_a, &["rotate"]).await;
     assert!(ok && counts(&out).values().all(|(rotated, _, failed)| *rotated == 0 && *failed == 0), "idempotent: {out}");
-    assert!(out.contains("total: 0 rotated, 7 already current, 0 failed"), "{out}");
+    assert!(out.contains("total: 0 rotated, 8 already current, 0 failed"), "{out}");
     let keys = stored_keys(db).await;
     assert!(all_under(&keys, "kb"), "every value under B: {keys:?}");
     let (ok, status) = secrets(db, &b_a, &["status"]).await;
@@ -386,6 +414,7 @@ async fn rotation_end_to_end(db: &TestDb) {
     assert!(!ok, "a rotation that cannot open values fails: {out}");
     assert_eq!(counts(&out)["contracts.signature_ciphertext"], (0, 0, 1), "{out}");
     assert_eq!(counts(&out)["vendors.tax_id_ciphertext"], (0, 0, 1), "{out}");
+    assert_eq!(counts(&out)["booking_endpoints.secret_ciphertext"], (0, 0, 1), "{out}");
     assert_eq!(counts(&out)["ledger_connections.access_token_ciphertext"], (0, 0, 1), "{out}");
     assert!(out.contains("is sealed under key id `kb`, which is not configured"), "{out}");
     assert!(all_under(&stored_keys(db).await, "kb"), "a failed rotation leaves the values as they are");
@@ -399,6 +428,7 @@ async fn rotation_end_to_end(db: &TestDb) {
     ]
     .into_iter()
     .chain(world.hooks.iter().map(|(_, s)| s.clone()))
+    .chain([world.booking.1.clone()])
     .collect();
     for path in [format!("/api/v1/contracts/{}/signature", world.contract), format!("/api/v1/vendors/{}", world.vendor)]
     {
@@ -410,6 +440,8 @@ async fn rotation_end_to_end(db: &TestDb) {
             "the detail names nothing inside: {text}"
         );
     }
+    let r = world.deliver_booking(&server.base).await.expect_problem(500);
+    assert!(secrets_known.iter().all(|s| !r.body.to_string().contains(s.as_str())), "{}", r.body);
     let r = world.replay(&server.base).await.expect_problem(500);
     assert!(secrets_known.iter().all(|s| !r.body.to_string().contains(s.as_str())), "{}", r.body);
     let logged = eventually("the operator errors in the log", || async {
@@ -438,5 +470,5 @@ async fn rotation_end_to_end(db: &TestDb) {
     let sig = world.get(&server.base, &format!("/api/v1/contracts/{}/signature", world.contract)).await.expect(200);
     assert_eq!(sig.body["signature_data"], world.signature_data.as_str());
     server.terminate(std::time::Duration::from_secs(10)).await.expect("stopped");
-    eprintln!("vault rotation ({:?}): A → B,A → B; 7 values rotated, all read back; A alone: 500s, logged", db.backend);
+    eprintln!("vault rotation ({:?}): A → B,A → B; 8 values rotated, all read back; A alone: 500s, logged", db.backend);
 }

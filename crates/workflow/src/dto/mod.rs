@@ -1,6 +1,7 @@
 //! Wire types of the workflow API.
 
 mod actions;
+mod bookings;
 mod runs;
 
 use atrium_kernel::Text;
@@ -11,6 +12,10 @@ use validator::Validate;
 
 pub use actions::ActionSpec;
 pub use atrium_events::workflow::{WorkflowRuleId, WorkflowRuleVersionId};
+pub use bookings::{
+    BookingEndpointId, BookingEndpointIn, BookingEndpointOut, BookingEndpointPatch, BookingEndpointSecretOut,
+    BookingIgnoredOut, BookingProvider, BookingReceiptId, BookingReceiptOut, BookingSecretIn, MAX_SECRET, MIN_SECRET,
+};
 pub use runs::{ActionResultOut, DryRunActionOut, DryRunIn, DryRunOut, RunFilter, WorkflowRunId, WorkflowRunOut};
 
 pub type RuleName = Text<200>;

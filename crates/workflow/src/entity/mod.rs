@@ -1,3 +1,5 @@
+pub mod booking_endpoint;
+pub mod booking_receipt;
 pub mod defaults;
 pub mod rule;
 pub mod run;

@@ -1,6 +1,8 @@
 //! The workflow routes: members read rules and runs; owners and admins write
 //! rules and dry-run them.
 
+pub mod bookings;
+
 use atrium_kernel::{
     AnyRole, AppError, Authorized, IfMatch, ManageOrg, PageOut, PageQuery, Requirement, ValidatedJson, ValidatedQuery,
     etag_header,

@@ -1,5 +1,6 @@
 //! The workflow service: rules and their versions, runs, dry runs.
 
+mod bookings;
 mod defaults;
 mod dry_run;
 mod rules;
@@ -10,6 +11,7 @@ use std::sync::Arc;
 use atrium_kernel::Clock;
 use sea_orm::DatabaseConnection;
 
+pub use bookings::{BookingService, INBOUND_PREFIX, Received, Signatures};
 pub(crate) use defaults::ensure_defaults;
 pub use defaults::{DEFAULT_TRIGGERS, DEFAULTS_ACTOR};
 
