@@ -7,6 +7,8 @@ mod access;
 mod auth;
 mod collections;
 mod comms;
+mod comms_attachments;
+mod comms_oauth;
 mod comms_reminders;
 mod comms_send;
 mod comms_timeline;
