@@ -48,7 +48,7 @@ fn service(db: &TestDb, fake: &FakeGraph) -> CommsService {
             engagements: Arc::new(TableEngagements(db.conn.clone())),
             contacts: Arc::new(TableContacts(db.conn.clone())),
             hosts: Arc::new(common::AnyHost),
-            attachments: common::Files::start(&db.conn, common::Blobs::Local).expect("local files").port(),
+            attachments: std::sync::Arc::new(common::HeldAttachments::default()),
         },
         (credentials, atrium_comms::token_vaults(&platform)),
         cfg,

@@ -182,7 +182,13 @@ impl AppState {
             dispatcher = dispatcher.with_changes(Arc::new(qc.clone()));
         }
         let jobs = std::mem::take(&mut reg.jobs);
-        let scheduler = Scheduler::new(db.clone(), clock.clone(), jobs, std::time::Duration::from_secs(600));
+        let scheduler = Scheduler::new(
+            db.clone(),
+            clock.clone(),
+            jobs,
+            std::time::Duration::from_secs(config.job_lease_secs.max(1)),
+        )
+        .with_poll(std::time::Duration::from_millis(config.scheduler_poll_ms.max(10)));
         let (api, tags) = reg.into_api();
         let metrics = Metrics::new()?.with_access(metrics::MetricsAccess::from_config(config));
         if let Some(r) = &redis {

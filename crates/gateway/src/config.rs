@@ -118,6 +118,15 @@ pub struct Config {
     /// Seconds a claimed delivery stays with its worker; after a worker dies, another takes it over then.
     #[arg(long, global = true, env = "DISPATCH_LEASE_SECS", default_value_t = 60)]
     pub dispatch_lease_secs: u64,
+
+    /// How often the worker looks for due scheduled jobs, in milliseconds.
+    #[arg(long, global = true, env = "SCHEDULER_POLL_MS", default_value_t = 15_000)]
+    pub scheduler_poll_ms: u64,
+
+    /// Seconds a scheduled job's run stays with its worker; after a worker dies
+    /// mid-run, the job runs again (elsewhere or after a restart) once it ends.
+    #[arg(long, global = true, env = "JOB_LEASE_SECS", default_value_t = 600)]
+    pub job_lease_secs: u64,
     /// Seconds a client has to send a complete request head (counted from its first
     /// byte, or from connecting); slower clients are disconnected.
     #[arg(long, global = true, env = "HEADER_READ_TIMEOUT_SECS", default_value_t = 10)]
@@ -264,6 +273,11 @@ pub struct Config {
     /// mailbox connection must not reach into the operator's network).
     #[arg(long, global = true, env = "COMMS_ALLOW_PRIVATE_HOSTS", default_value_t = false, action = clap::ArgAction::Set)]
     pub comms_allow_private_hosts: bool,
+
+    /// Seconds a worker holds a mailbox connection without renewing its lease (it
+    /// renews at each message); after a worker dies mid-sync, the next run continues then.
+    #[arg(long, global = true, env = "COMMS_SYNC_LEASE_SECS", default_value_t = 600)]
+    pub comms_sync_lease_secs: u64,
 
     /// Gmail's OAuth client id (Google Cloud console); with the secret, Gmail
     /// mailboxes can be connected (`POST /api/v1/mailbox-connections/oauth/start`).
@@ -424,6 +438,8 @@ impl Default for Config {
             dispatch_max_attempts: 8,
             workflow_max_depth: 3,
             dispatch_lease_secs: 60,
+            scheduler_poll_ms: 15_000,
+            job_lease_secs: 600,
             dispatch_backoff_ms: 1000,
             webhook_allow_private: false,
             outbox_retention_days: 30,
@@ -441,6 +457,7 @@ impl Default for Config {
             comms_smtp_url: None,
             comms_auto_send_reminders: false,
             comms_allow_private_hosts: false,
+            comms_sync_lease_secs: 600,
             comms_gmail_client_id: None,
             comms_gmail_client_secret: None,
             comms_gmail_auth_url: "https://accounts.google.com/o/oauth2/v2/auth".to_owned(),
@@ -590,6 +607,7 @@ impl Config {
                 _ => None,
             },
             oauth_redirect_base: self.comms_oauth_redirect_base.clone(),
+            lease: chrono::Duration::seconds(i64::try_from(self.comms_sync_lease_secs.clamp(1, 86_400)).unwrap_or(600)),
             ..atrium_comms::CommsConfig::default()
         }
     }

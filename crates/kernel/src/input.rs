@@ -60,12 +60,22 @@ where
         }
         let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(query));
         let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
-            let field = e.path().to_string();
-            AppError::invalid(if field == "." { "query".into() } else { field }, e.inner().to_string())
+            let (field, message) = (e.path().to_string(), e.inner().to_string());
+            // A missing parameter has no path of its own: name it from serde's message.
+            let field = match field.as_str() {
+                "." => missing_field(&message).unwrap_or("query").to_owned(),
+                _ => field,
+            };
+            AppError::invalid(field, message)
         })?;
         validate(&value)?;
         Ok(Self(value))
     }
+}
+
+/// `x` of serde's "missing field `x`".
+fn missing_field(message: &str) -> Option<&str> {
+    message.strip_prefix("missing field `")?.split('`').next().filter(|f| !f.is_empty())
 }
 
 fn form_urlencoded_parse(query: &str) -> form_urlencoded::Parse<'_> {

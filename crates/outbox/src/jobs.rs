@@ -58,6 +58,12 @@ impl Scheduler {
         Self { db, clock, jobs: Arc::new(jobs), lease, poll: Duration::from_secs(15) }
     }
 
+    /// Looks for due jobs every `poll` (15 s unless set).
+    pub fn with_poll(mut self, poll: Duration) -> Self {
+        self.poll = poll;
+        self
+    }
+
     /// Creates the row of each job that has none; keeps the schedule current.
     #[tracing::instrument(skip_all)]
     pub async fn register(&self) -> Result<(), DbErr> {

@@ -8,7 +8,8 @@
 //!
 //! Switches a test flips: every issued access token expired (401), refresh
 //! tokens revoked (400 `invalid_grant`), the next N API calls answered 429 with
-//! `Retry-After`, the history before now forgotten (404).
+//! `Retry-After`, the history before now forgotten (404), the next authorization
+//! declined by the user (`error=access_denied`), issued codes expired.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -56,6 +57,8 @@ struct Inner {
     page_size: usize,
     sent: Vec<Vec<u8>>,
     counts: HashMap<&'static str, u32>,
+    /// The next authorization is declined by the user (`error=access_denied`).
+    deny_next: bool,
 }
 
 impl Inner {
@@ -194,6 +197,18 @@ impl FakeGmail {
         lock(&self.inner).sent.clone()
     }
 
+    /// The user declines the next authorization: the authorize endpoint sends
+    /// the browser back with `error=access_denied` (RFC 6749 4.1.2.1) and no code.
+    pub fn deny_next_authorization(&self) {
+        lock(&self.inner).deny_next = true;
+    }
+
+    /// Every authorization code issued so far has expired: exchanging one
+    /// answers `invalid_grant`.
+    pub fn expire_authorization_codes(&self) {
+        lock(&self.inner).codes.clear();
+    }
+
     /// How often `what` was called: `exchange`, `refresh`, `list`, `history`, `get`, `send`.
     pub fn calls(&self, what: &str) -> u32 {
         lock(&self.inner).counts.iter().find(|(k, _)| **k == what).map_or(0, |(_, n)| *n)
@@ -216,6 +231,14 @@ async fn authorize(State(s): State<Shared>, Query(q): Query<HashMap<String, Stri
     }
     let redirect_uri = get("redirect_uri");
     let mut g = lock(&s);
+    if std::mem::take(&mut g.deny_next) {
+        let mut to = url::Url::parse(&get("redirect_uri")).expect("redirect_uri is a URL");
+        to.query_pairs_mut()
+            .append_pair("error", "access_denied")
+            .append_pair("error_description", "The user denied access")
+            .append_pair("state", &get("state"));
+        return (StatusCode::FOUND, [(header::LOCATION, to.to_string())]).into_response();
+    }
     let code = g.fresh("4/0Ab");
     g.codes.insert(code.clone(), Pending { challenge: get("code_challenge"), redirect_uri: redirect_uri.clone() });
     let mut to = url::Url::parse(&redirect_uri).expect("redirect_uri is a URL");

@@ -9,7 +9,8 @@
 //! base64, 202).
 //!
 //! Switches a test flips: access tokens expired (401), refresh tokens revoked
-//! (400 `invalid_grant`), the next N calls 429 with `Retry-After`, delta states forgotten.
+//! (400 `invalid_grant`), the next N calls 429 with `Retry-After`, delta states forgotten,
+//! the next authorization declined (`error=access_denied`), issued codes expired.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -54,6 +55,8 @@ struct Inner {
     page_size: usize,
     sent: Vec<Vec<u8>>,
     counts: HashMap<&'static str, u32>,
+    /// The next authorization is declined by the user (`error=access_denied`).
+    deny_next: bool,
 }
 
 impl Inner {
@@ -183,6 +186,18 @@ impl FakeGraph {
         lock(&self.inner).sent.clone()
     }
 
+    /// The user declines the next authorization: the authorize endpoint sends
+    /// the browser back with `error=access_denied` (RFC 6749 4.1.2.1) and no code.
+    pub fn deny_next_authorization(&self) {
+        lock(&self.inner).deny_next = true;
+    }
+
+    /// Every authorization code issued so far has expired: exchanging one
+    /// answers `invalid_grant`.
+    pub fn expire_authorization_codes(&self) {
+        lock(&self.inner).codes.clear();
+    }
+
     /// How often `what` was called: `exchange`, `refresh`, `delta`, `value`, `send`.
     pub fn calls(&self, what: &str) -> u32 {
         lock(&self.inner).counts.iter().find(|(k, _)| **k == what).map_or(0, |(_, n)| *n)
@@ -201,6 +216,14 @@ async fn authorize(State(s): State<Shared>, Query(q): Query<HashMap<String, Stri
         return (StatusCode::BAD_REQUEST, "offline_access is required for a refresh token").into_response();
     }
     let mut g = lock(&s);
+    if std::mem::take(&mut g.deny_next) {
+        let mut to = url::Url::parse(&get("redirect_uri")).expect("redirect_uri is a URL");
+        to.query_pairs_mut()
+            .append_pair("error", "access_denied")
+            .append_pair("error_description", "The user denied access")
+            .append_pair("state", &get("state"));
+        return (StatusCode::FOUND, [(header::LOCATION, to.to_string())]).into_response();
+    }
     let code = g.fresh("0.AXoA");
     g.codes.insert(code.clone(), (get("code_challenge"), get("redirect_uri")));
     let mut to = url::Url::parse(&get("redirect_uri")).expect("redirect_uri is a URL");

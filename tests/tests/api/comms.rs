@@ -342,3 +342,34 @@ async fn private_imap_hosts_are_refused_on_sqlite() {
 async fn private_imap_hosts_are_refused_on_postgres() {
     private_imap_hosts_are_refused(atrium_tests::Backend::Postgres).await;
 }
+
+/// Lets the app's scheduler run the mailbox sync now (as the minute's run would)
+/// and waits until that run of the connection is over; answers its health. The
+/// app must look for due jobs often (`scheduler_poll_ms`).
+pub async fn sync_once(app: &TestApp, token: &str, connection: &str) -> Value {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    let path = format!("/api/v1/mailbox-connections/{connection}/health");
+    let before = app.get(&path, token).await.expect(200).body;
+    let past = chrono::Utc::now() - chrono::Duration::seconds(1);
+    let due = [
+        Query::update()
+            .table(Alias::new("scheduled_jobs"))
+            .value(Alias::new("next_run_at"), past)
+            .and_where(Expr::col(Alias::new("name")).eq("comms.mailbox_sync"))
+            .to_owned(),
+        Query::update()
+            .table(Alias::new("mailbox_sync_states"))
+            .value(Alias::new("next_run_at"), past)
+            .and_where(Expr::col(Alias::new("id")).eq(connection.parse::<uuid::Uuid>().expect("connection id")))
+            .to_owned(),
+    ];
+    for stmt in &due {
+        app.db.conn.execute(stmt).await.expect("make the sync due");
+    }
+    atrium_tests::eventually("a sync run of the connection", || async {
+        let h = app.get(&path, token).await.expect(200).body;
+        let ran = h["last_run_at"] != before["last_run_at"];
+        (ran && h["syncing"] == false).then_some(h)
+    })
+    .await
+}

@@ -8,6 +8,8 @@ mod auth;
 mod bookings;
 mod collections;
 mod comms;
+mod comms_attachments;
+mod comms_oauth;
 mod comms_reminders;
 mod comms_send;
 mod comms_timeline;

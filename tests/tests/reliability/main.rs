@@ -7,6 +7,7 @@
 mod crash;
 mod db_loss;
 mod idempotency;
+mod mail_sync;
 mod slow_clients;
 mod sqlite_concurrency;
 mod vault;

@@ -199,6 +199,14 @@ impl CommsService {
             contact_ids: matched,
         };
         publish_as(&txn, org, SYNC_ACTOR, now, &event).await?;
+        // Counted with the message, not at the end of the run: a run that dies
+        // midway has still imported what it committed.
+        sync_state::Entity::update_scoped(org)
+            .col_expr(sync_state::Column::ImportedTotal, Expr::col(sync_state::Column::ImportedTotal).add(1i64))
+            .filter(sync_state::Column::Id.eq(lease.connection.id))
+            .exec(&txn)
+            .await
+            .map_err(AppError::from)?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(Imported::New)
     }

@@ -400,10 +400,6 @@ impl CommsService {
                 sync_state::Column::SkippedLastRun,
                 Expr::value(i32::try_from(report.skipped.len()).unwrap_or(i32::MAX)),
             )
-            .col_expr(
-                sync_state::Column::ImportedTotal,
-                Expr::col(sync_state::Column::ImportedTotal).add(i64::from(report.imported)),
-            )
             .col_expr(sync_state::Column::LastSkips, Expr::value(to_json(&report.skipped)?))
             .col_expr(sync_state::Column::NextRunAt, Expr::value(now + self.cfg.sync_interval))
             .col_expr(sync_state::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
@@ -460,10 +456,6 @@ impl CommsService {
             .col_expr(
                 sync_state::Column::SkippedLastRun,
                 Expr::value(i32::try_from(report.skipped.len()).unwrap_or(i32::MAX)),
-            )
-            .col_expr(
-                sync_state::Column::ImportedTotal,
-                Expr::col(sync_state::Column::ImportedTotal).add(i64::from(report.imported)),
             )
             .col_expr(sync_state::Column::LastSkips, Expr::value(to_json(&report.skipped)?))
             .col_expr(sync_state::Column::NextRunAt, Expr::value(retry_at))

@@ -1,5 +1,5 @@
 //! What the comms tests share: the ports as the gateway wires them (reading the
-//! CRM and agreements tables).
+//! CRM and agreements tables), and an attachments port of their own.
 
 #![allow(dead_code)]
 
@@ -98,89 +98,33 @@ impl HostGuard for AnyHost {
     }
 }
 
-/// Where the files service of a test keeps its blobs.
-pub enum Blobs {
-    Local,
-    S3,
+/// The attachments port without the files domain (a domain crate's tests may
+/// not depend on another domain): keeps each file in memory by its id, refuses
+/// one over `max_bytes` as files does. Attachments through the real files
+/// domain are tested over HTTP in `tests/tests/api/comms_attachments.rs`.
+pub struct HeldAttachments {
+    pub max_bytes: usize,
+    pub files: std::sync::Mutex<HashMap<Uuid, atrium_comms::AttachmentFile>>,
 }
 
-/// A real files service (a local directory, or s3s-fs) as comms' attachments port.
-pub struct Files {
-    pub svc: atrium_files::FilesService,
-    pub s3: Option<atrium_testkit::s3::S3Server>,
-}
-
-impl Files {
-    /// `None` when s3s-fs is not installed (and the services are not required).
-    pub fn start(db: &DatabaseConnection, blobs: Blobs) -> Option<Files> {
-        let (store, s3): (std::sync::Arc<dyn atrium_files::store::BlobStore>, _) = match blobs {
-            Blobs::Local => {
-                let dir = std::env::temp_dir().join(format!("atrium-comms-test-blobs-{}", Uuid::now_v7()));
-                (std::sync::Arc::new(atrium_files::LocalStore::new(dir, [7; 32])), None)
-            }
-            Blobs::S3 => {
-                let server = atrium_testkit::s3::S3Server::start()?;
-                let settings = atrium_files::S3Settings {
-                    endpoint: Some(server.endpoint.clone()),
-                    bucket: atrium_testkit::s3::BUCKET.into(),
-                    region: atrium_testkit::s3::REGION.into(),
-                    access_key_id: atrium_testkit::s3::ACCESS_KEY.into(),
-                    secret_access_key: atrium_testkit::s3::SECRET_KEY.into(),
-                    force_path_style: true,
-                };
-                (std::sync::Arc::new(atrium_files::S3Store::new(&settings)), Some(server))
-            }
-        };
-        let svc = atrium_files::FilesService::new(
-            db.clone(),
-            std::sync::Arc::new(atrium_kernel::SystemClock),
-            store,
-            std::sync::Arc::new(FilesEngagements(db.clone())),
-            atrium_files::FilesConfig { max_bytes: 16 * 1024, ..atrium_files::FilesConfig::default() },
-        );
-        Some(Files { svc, s3 })
-    }
-
-    pub fn port(&self) -> std::sync::Arc<dyn atrium_comms::Attachments> {
-        std::sync::Arc::new(FileAttachments(self.svc.clone()))
+impl Default for HeldAttachments {
+    fn default() -> Self {
+        Self { max_bytes: 16 * 1024, files: std::sync::Mutex::default() }
     }
 }
-
-struct FilesEngagements(DatabaseConnection);
 
 #[async_trait]
-impl atrium_files::Engagements for FilesEngagements {
-    async fn exists(&self, org: OrganizationId, id: EngagementId) -> Result<bool, AppError> {
-        TableEngagements(self.0.clone()).exists(org, id).await
-    }
-}
-
-/// The attachments port as the gateway implements it (`gateway::ports::MailAttachments`).
-pub struct FileAttachments(pub atrium_files::FilesService);
-
-#[async_trait]
-impl atrium_comms::Attachments for FileAttachments {
+impl atrium_comms::Attachments for HeldAttachments {
     async fn store(
         &self,
-        org: OrganizationId,
+        _org: OrganizationId,
         file: atrium_comms::AttachmentFile,
     ) -> Result<atrium_comms::AttachmentStored, AppError> {
-        let ctx = atrium_kernel::OrgCtx {
-            org_id: org,
-            principal: atrium_kernel::Principal::User(Uuid::nil().into()),
-            role: atrium_kernel::Role::Member,
-        };
-        let meta = atrium_files::dto::FileMeta {
-            engagement_id: Some(file.engagement),
-            name: Some(file.name),
-            visibility: None,
-            attached_type: Some("message".into()),
-            attached_id: Some(file.message.into_uuid()),
-        };
-        match self.0.upload_as(&ctx, file.id.into(), meta, file.bytes.into()).await {
-            Ok(out) => Ok(atrium_comms::AttachmentStored::File(out.id.into_uuid())),
-            Err(AppError::PayloadTooLarge) => Ok(atrium_comms::AttachmentStored::Refused("too large".into())),
-            Err(e) => Err(e),
+        if file.bytes.len() > self.max_bytes {
+            return Ok(atrium_comms::AttachmentStored::Refused("too large".into()));
         }
+        let id = file.id;
+        self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).entry(id).or_insert(file);
+        Ok(atrium_comms::AttachmentStored::File(id))
     }
 }
