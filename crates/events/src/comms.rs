@@ -328,6 +328,37 @@ event!(MessageSendFailed, "comms.message.send_failed", "message",
     "Sending an email message failed (it is retried with backoff, or given up).",
     |e| e.message.id, facets: |e| e.message.facets(format!("Sending “{}” failed: {}", e.message.subject, e.error)));
 
+/// `comms.message.attachment_settled`: one attachment of a synced message was
+/// handed to the files domain once its thread was filed (`stored`, with the file),
+/// or could not be (`skipped`, with the reason).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"message_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+    "thread_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b", "part_index": 1, "filename": "brief.pdf",
+    "status": "stored", "file_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c"}))]
+pub struct AttachmentSettled {
+    pub message_id: MessageId,
+    pub thread_id: ThreadId,
+    /// The attachment's position among the message's parts.
+    pub part_index: i32,
+    pub filename: String,
+    /// `stored` or `skipped`.
+    pub status: String,
+    /// The file it was stored as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_id: Option<uuid::Uuid>,
+    /// Why it was skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+event!(AttachmentSettled, "comms.message.attachment_settled", "message",
+    "An attachment of a synced message was stored as a file, or skipped with the reason.",
+    |e| e.message_id, facets: |e| Facets {
+        label: Some(e.filename.clone()),
+        within: Some(e.thread_id.into_uuid()),
+        ..Facets::default()
+    });
+
 /// `comms.contacts.repointed`: after a CRM contact merge, the threads and
 /// messages matched to a merged contact now name the survivor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -369,6 +400,7 @@ pub fn catalog() -> Vec<EventType> {
         EventType::of::<MessageEdited>(),
         EventType::of::<MessageSent>(),
         EventType::of::<MessageSendFailed>(),
+        EventType::of::<AttachmentSettled>(),
         EventType::of::<ContactsRepointed>(),
     ]
 }

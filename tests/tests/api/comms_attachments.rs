@@ -65,10 +65,6 @@ async fn attachments_are_kept_through_files(backend: Backend, s3: Option<S3Serve
     let endpoint = s3.as_ref().map(|s| s.endpoint.clone());
     let Some(app) = TestApp::spawn_with(backend, |c| {
         c.scheduler_poll_ms = 50;
-        // Storing an attachment publishes no event, so the query cache keeps serving
-        // a thread's messages with their attachments `pending` until its TTL ends
-        // (a known gap, left to the lead): read them uncached here.
-        c.query_cache = false;
         c.file_max_bytes = FILE_MAX;
         c.comms_max_part_bytes = PART_MAX;
         if let Some(endpoint) = endpoint {
@@ -149,6 +145,8 @@ async fn attachments_are_kept_through_files(backend: Backend, s3: Option<S3Serve
     let states: Vec<&str> =
         m["attachments"].as_array().expect("attachments").iter().filter_map(|a| a["status"].as_str()).collect();
     assert_eq!(states, vec!["stored", "stored", "skipped"]);
+    // Read through the query cache: each settled attachment published its event.
+    assert_eq!(settled_events(&app, &ada).await, 3);
     let reason = m["attachments"][2]["reason"].as_str().unwrap_or_default();
     assert!(reason.contains(&FILE_MAX.to_string()), "{reason}");
     assert!(m["attachments"][2]["file_id"].is_null());
@@ -192,6 +190,17 @@ async fn attachments_are_kept_through_files(backend: Backend, s3: Option<S3Serve
     );
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(files(&app, &ada).await.len(), 3);
+    assert_eq!(settled_events(&app, &ada).await, 4);
+}
+
+async fn settled_events(app: &TestApp, s: &Session) -> u64 {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    atrium_outbox::entity::event::Entity::find()
+        .filter(atrium_outbox::entity::event::Column::OrganizationId.eq(s.org_id.parse::<uuid::Uuid>().expect("org")))
+        .filter(atrium_outbox::entity::event::Column::EventType.eq("comms.message.attachment_settled"))
+        .count(&app.db.conn)
+        .await
+        .expect("count events")
 }
 
 #[tokio::test]

@@ -450,9 +450,9 @@ impl Fuzz<'_> {
     async fn events(&self) -> (i64, i64) {
         let org: uuid::Uuid = self.owner.org_id.parse().expect("org id");
         let sql = "SELECT COUNT(*) AS n FROM outbox_events WHERE organization_id = $1 \
-             AND actor NOT IN ('system:comms-sender', 'system:comms-sync', 'system:comms-crm-merges') AND actor NOT LIKE 'system:workflow:%'";
+             AND actor NOT IN ('system:comms-sender', 'system:comms-sync', 'system:comms-crm-merges', 'system:comms-attachments') AND actor NOT LIKE 'system:workflow:%'";
         let all = "SELECT COUNT(*) AS n FROM outbox_events \
-                   WHERE actor NOT IN ('system:comms-sender', 'system:comms-sync', 'system:comms-crm-merges') AND actor NOT LIKE 'system:workflow:%'";
+                   WHERE actor NOT IN ('system:comms-sender', 'system:comms-sync', 'system:comms-crm-merges', 'system:comms-attachments') AND actor NOT LIKE 'system:workflow:%'";
         (self.scalar(sql, vec![org.into()]).await, self.scalar(all, vec![]).await)
     }
 

@@ -8,16 +8,16 @@ use std::collections::HashMap;
 
 use async_trait::async_trait;
 use atrium_events::EventPayload;
-use atrium_events::comms::{MessageReceived, ThreadFiled};
+use atrium_events::comms::{AttachmentSettled, MessageReceived, ThreadFiled};
 use atrium_kernel::db::begin_write;
 use atrium_kernel::{AppError, OrgCtx, OrganizationId, Scoped};
-use atrium_outbox::{DeliveryError, Event, Subscriber};
+use atrium_outbox::{DeliveryError, Event, Subscriber, publish_as};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::CommsService;
-use crate::dto::{AttachmentOut, AttachmentStatus, FileId, MessageId};
+use crate::dto::{AttachmentOut, AttachmentStatus, FileId, MessageId, ThreadId};
 use crate::entity::{attachment, thread};
 use crate::ports::{AttachmentFile, AttachmentStored};
 
@@ -25,6 +25,9 @@ use crate::ports::{AttachmentFile, AttachmentStored};
 type State = (String, Option<Uuid>, Option<String>);
 /// Those states by message and position.
 pub(crate) type States = HashMap<(Uuid, i32), State>;
+
+/// Who settles attachments (the actor of `comms.message.attachment_settled`).
+pub const ATTACHMENTS_ACTOR: &str = "system:comms-attachments";
 
 /// Stores the attachments of filed threads through the files port.
 pub struct AttachmentSubscriber(pub CommsService);
@@ -109,22 +112,46 @@ impl CommsService {
                 None => AttachmentStored::Refused("its bytes were not kept".into()),
             };
             let now = self.clock.now();
+            let mut settled = AttachmentSettled {
+                message_id: MessageId::from(row.message_id),
+                thread_id: ThreadId::from(row.thread_id),
+                part_index: row.part_index,
+                filename: file_name(row.filename.as_deref(), row.part_index),
+                status: AttachmentStatus::Stored.as_str().to_owned(),
+                file_id: None,
+                reason: None,
+            };
             let update = attachment::Entity::update_scoped(org)
                 .col_expr(attachment::Column::Content, Expr::value(Option::<Vec<u8>>::None))
                 .col_expr(attachment::Column::StoredAt, Expr::value(now));
             let update = match outcome {
                 AttachmentStored::File(file) => {
-                    stored += 1;
+                    settled.file_id = Some(file);
                     update
                         .col_expr(attachment::Column::Status, Expr::value(AttachmentStatus::Stored.as_str()))
                         .col_expr(attachment::Column::FileId, Expr::value(file))
                 }
-                AttachmentStored::Refused(reason) => update
-                    .col_expr(attachment::Column::Status, Expr::value(AttachmentStatus::Skipped.as_str()))
-                    .col_expr(attachment::Column::Reason, Expr::value(reason)),
+                AttachmentStored::Refused(reason) => {
+                    settled.status = AttachmentStatus::Skipped.as_str().to_owned();
+                    settled.reason = Some(reason.clone());
+                    update
+                        .col_expr(attachment::Column::Status, Expr::value(AttachmentStatus::Skipped.as_str()))
+                        .col_expr(attachment::Column::Reason, Expr::value(reason))
+                }
             };
+            // Only a pending row is settled, so of two deliveries racing for one
+            // attachment (its message's and its thread's) one publishes.
             let txn = begin_write(&self.db).await?;
-            update.filter(attachment::Column::Id.eq(row.id)).exec(&txn).await?;
+            let done = update
+                .filter(attachment::Column::Id.eq(row.id))
+                .filter(attachment::Column::Status.eq(AttachmentStatus::Pending.as_str()))
+                .exec(&txn)
+                .await?;
+            if done.rows_affected == 1 {
+                // The message's readers (and the query cache) learn of its new state.
+                publish_as(&txn, org, ATTACHMENTS_ACTOR, now, &settled).await?;
+                stored += usize::from(settled.file_id.is_some());
+            }
             txn.commit().await?;
         }
         Ok(stored)
