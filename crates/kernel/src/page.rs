@@ -164,11 +164,44 @@ pub struct PageOut<T> {
 impl<T: Serialize> axum::response::IntoResponse for PageOut<T> {
     fn into_response(self) -> axum::response::Response {
         const PER_ITEM: usize = 384;
-        let mut buf = Vec::with_capacity(64 + self.items.len() * PER_ITEM);
+        let mut buf = PageBuf(Vec::with_capacity(64 + self.items.len() * PER_ITEM));
         match serde_json::to_writer(&mut buf, &self) {
-            Ok(()) => ([(axum::http::header::CONTENT_TYPE, "application/json")], buf).into_response(),
+            Ok(()) => ([(axum::http::header::CONTENT_TYPE, "application/json")], buf.0).into_response(),
             Err(e) => AppError::Internal(format!("serializing a page: {e}")).into_response(),
         }
+    }
+}
+
+/// The buffer a page is written into. serde_json writes a page in thousands of
+/// pieces, most of them one or two bytes (quotes, colons, commas, braces); `Vec`'s
+/// own `io::Write` sends each through `extend_from_slice` and a `memcpy` call,
+/// which callgrind put at over a tenth of an uncached list request. Short pieces
+/// are pushed instead.
+struct PageBuf(Vec<u8>);
+
+impl std::io::Write for PageBuf {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match *bytes {
+            [a] => self.0.push(a),
+            [a, b] => {
+                self.0.push(a);
+                self.0.push(b);
+            }
+            _ => self.0.extend_from_slice(bytes),
+        }
+        Ok(())
+    }
+
+    #[inline]
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -273,5 +306,22 @@ mod tests {
         assert_eq!(page.next_after, Some(ids[1]));
         let last = Page::from_rows(ids[..2].to_vec(), &req, |id| *id);
         assert_eq!(last.next_after, None);
+    }
+
+    #[test]
+    fn a_page_answers_the_json_serde_json_writes() {
+        use std::io::Write;
+        // One-byte, two-byte and longer pieces, escapes and non-ASCII text.
+        let items = vec![
+            serde_json::json!({"a": 1, "name": "Zoë \"Q\" \u{1}", "ok": true, "none": null}),
+            serde_json::json!({"xy": [1.5, -2], "s": ""}),
+        ];
+        let page = PageOut { items, next_cursor: Some("c".into()) };
+        let expected = serde_json::to_vec(&page).expect("json");
+        let mut buf = PageBuf(Vec::new());
+        serde_json::to_writer(&mut buf, &page).expect("json");
+        buf.flush().expect("flush");
+        assert_eq!(buf.0, expected);
+        assert_eq!(buf.write(b"ab").expect("write"), 2);
     }
 }
