@@ -484,6 +484,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/booking-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's booking endpoints (owner/admin). Secrets are never listed.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        get: operations["list_endpoints"];
+        put?: never;
+        /**
+         * Create a booking endpoint (owner/admin) for Cal.com or Calendly. The answer
+         *     carries the signing secret once: the generated one (256 bits), or the one
+         *     given. Give the provider `inbound_path` on this server and the secret.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["create_endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/booking-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One booking endpoint (owner/admin).
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        get: operations["get_endpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an endpoint and its receipts (owner/admin); its URL stops answering.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        delete: operations["delete_endpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename, enable or disable an endpoint (owner/admin). A disabled endpoint
+         *     refuses deliveries as an unknown one does.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        patch: operations["update_endpoint"];
+        trace?: never;
+    };
+    "/api/v1/booking-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret (owner/admin): the given one, or a generated one,
+         *     shown only in this answer. Deliveries signed with the old secret are refused
+         *     from now on.
+         * @description Required role: owner, admin (`manage_organization`); other roles get 403.
+         */
+        post: operations["rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/client-companies": {
         parameters: {
             query?: never;
@@ -1399,6 +1476,31 @@ export interface paths {
          * @description Required role: owner, admin, billing (`write_billing`); other roles get 403.
          */
         post: operations["fx_rates_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/bookings/{endpoint}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A booking webhook from Cal.com (`X-Cal-Signature-256`, acts on
+         *     `BOOKING_CREATED`) or Calendly (`Calendly-Webhook-Signature`, acts on
+         *     `invitee.created`, `t` within 5 minutes). No session or API key: a body that
+         *     is not JSON at all is a 400 for any endpoint; then the signature over the raw
+         *     body is checked before the payload is read, and an unknown or disabled
+         *     endpoint or a bad signature get the same 401. A booking publishes `appointment.booked` once;
+         *     a redelivery answers 200 with the same receipt (`duplicate: true`).
+         */
+        post: operations["receive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3866,6 +3968,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/api/v1/milestones/{milestone_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One client-visible milestone of a client-visible project of the engagement. */
+        get: operations["milestone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engagement's client-visible projects, oldest first (`view`). */
+        get: operations["projects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/projects/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One client-visible project of the engagement. */
+        get: operations["project"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/projects/{project_id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client-visible project's client-visible milestones, oldest first. */
+        get: operations["project_milestones"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/projects/{project_id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client-visible project's client-visible tasks, in the project's order: title,
+         *     status, due date and completion only.
+         */
+        get: operations["project_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/api/v1/proposals": {
         parameters: {
             query?: never;
@@ -3939,6 +4129,23 @@ export interface paths {
         post: operations["start_session"];
         /** Sign out of the portal: the session ends and the cookie is cleared. */
         delete: operations["end_session"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/v1/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One client-visible task of a client-visible project of the engagement. */
+        get: operations["task"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4594,6 +4801,26 @@ export interface webhooks {
          * @description Delivered for `comms.contacts.repointed` events (aggregate `contact`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
          */
         post: operations["comms.contacts.repointed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comms.message.attachment_settled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An attachment of a synced message was stored as a file, or skipped with the reason.
+         * @description Delivered for `comms.message.attachment_settled` events (aggregate `message`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["comms.message.attachment_settled"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6980,6 +7207,86 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "workflow.booking_endpoint.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbound booking endpoint (Cal.com or Calendly) was created.
+         * @description Delivered for `workflow.booking_endpoint.created` events (aggregate `booking_endpoint`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["workflow.booking_endpoint.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "workflow.booking_endpoint.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbound booking endpoint was deleted.
+         * @description Delivered for `workflow.booking_endpoint.deleted` events (aggregate `booking_endpoint`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["workflow.booking_endpoint.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "workflow.booking_endpoint.secret_rotated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbound booking endpoint's signing secret was replaced.
+         * @description Delivered for `workflow.booking_endpoint.secret_rotated` events (aggregate `booking_endpoint`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["workflow.booking_endpoint.secret_rotated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "workflow.booking_endpoint.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbound booking endpoint was renamed, enabled or disabled.
+         * @description Delivered for `workflow.booking_endpoint.updated` events (aggregate `booking_endpoint`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Also in the change feed `GET /api/v1/events` and the catalog `GET /api/v1/event-types`.
+         */
+        post: operations["workflow.booking_endpoint.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "workflow.note.added": {
         parameters: {
             query?: never;
@@ -7362,7 +7669,8 @@ export interface components {
         AppointmentBooked: {
             /**
              * Format: uuid
-             * @description The booking system's id of the appointment, when it sends one.
+             * @description The appointment's id: the booking receipt's when a booking integration
+             *     received it (the provider's own id is in `booking`).
              */
             appointment_id?: string | null;
             /**
@@ -7374,6 +7682,7 @@ export interface components {
             name?: string | null;
             /** @description A company name: the live company of that name, created when there is none. */
             company?: string | null;
+            booking?: components["schemas"]["BookingSource"] | null;
         };
         /** @description The route computed when the bill was last submitted; rule changes never move it. */
         ApprovalRouteOut: {
@@ -7673,6 +7982,38 @@ export interface components {
             status?: components["schemas"]["AttachmentStatus"];
             file_id?: components["schemas"]["FileId"] | null;
             /** @description Why it was `skipped`. */
+            reason?: string | null;
+        };
+        /**
+         * @description `comms.message.attachment_settled`: one attachment of a synced message was
+         *     handed to the files domain once its thread was filed (`stored`, with the file),
+         *     or could not be (`skipped`, with the reason).
+         * @example {
+         *       "file_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "filename": "brief.pdf",
+         *       "message_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "part_index": 1,
+         *       "status": "stored",
+         *       "thread_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8b"
+         *     }
+         */
+        AttachmentSettled: {
+            message_id: components["schemas"]["MessageId"];
+            thread_id: components["schemas"]["ThreadId"];
+            /**
+             * Format: int32
+             * @description The attachment's position among the message's parts.
+             */
+            part_index: number;
+            filename: string;
+            /** @description `stored` or `skipped`. */
+            status: string;
+            /**
+             * Format: uuid
+             * @description The file it was stored as.
+             */
+            file_id?: string | null;
+            /** @description Why it was skipped. */
             reason?: string | null;
         };
         /**
@@ -8070,6 +8411,193 @@ export interface components {
          * @enum {string}
          */
         BillingPeriod: "monthly" | "quarterly";
+        /**
+         * @description A booking endpoint was created.
+         * @example {
+         *       "enabled": true,
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "name": "Cal.com intro calls",
+         *       "provider": "cal_com"
+         *     }
+         */
+        BookingEndpointCreated: components["schemas"]["BookingEndpointState"];
+        /** @description A booking endpoint was deleted, with its receipts. */
+        BookingEndpointDeleted: {
+            id: components["schemas"]["BookingEndpointId"];
+            name: string;
+        };
+        /**
+         * Format: uuid
+         * @description BookingEndpointId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        BookingEndpointId: string;
+        /**
+         * @description A new booking endpoint (owner/admin). Without `secret` the server generates
+         *     one (256 bits); with it (Calendly hands you its signing key), that one is used.
+         * @example {
+         *       "name": "Cal.com intro calls",
+         *       "provider": "cal_com"
+         *     }
+         */
+        BookingEndpointIn: {
+            name: string;
+            provider: components["schemas"]["BookingProvider"];
+            /**
+             * @description The provider's signing key, when it gives you one; shown back only once.
+             * @example f3a9c1d27b8e4f60a5d2c9e1b7f04a38
+             */
+            secret?: string | null;
+        };
+        /**
+         * @example {
+         *       "created_at": "2026-12-12T10:00:00Z",
+         *       "enabled": true,
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "inbound_path": "/api/v1/integrations/bookings/5d1c7e0a-93b2-4f8e-b1a6-2c4e9d7f3a10",
+         *       "name": "Cal.com intro calls",
+         *       "provider": "cal_com",
+         *       "updated_at": "2026-12-12T10:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        BookingEndpointOut: {
+            id: components["schemas"]["BookingEndpointId"];
+            name: string;
+            provider: components["schemas"]["BookingProvider"];
+            enabled: boolean;
+            /**
+             * @description Where the provider delivers (append to the server's base URL). Its last
+             *     segment is random, and useless without the secret.
+             */
+            inbound_path: string;
+            /**
+             * Format: int32
+             * @description The row's version, for `If-Match`.
+             */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Partial update (owner/admin).
+         * @example {
+         *       "enabled": false
+         *     }
+         */
+        BookingEndpointPatch: {
+            name?: string | null;
+            /** @description A disabled endpoint refuses deliveries (401, as for an unknown one). */
+            enabled?: boolean | null;
+        };
+        /**
+         * @description The endpoint with its signing secret, shown only in this response (create,
+         *     rotate).
+         */
+        BookingEndpointSecretOut: {
+            endpoint: components["schemas"]["BookingEndpointOut"];
+            /** @example 4f0c9a1e…64 hex digits */
+            secret: string;
+        };
+        /** @description A booking endpoint's signing secret was replaced; the old one no longer verifies. */
+        BookingEndpointSecretRotated: components["schemas"]["BookingEndpointState"] & {
+            /** @description Whether the caller supplied the new secret (else the server generated it). */
+            supplied: boolean;
+        };
+        /** @description A booking endpoint as it is after the change. Never its signing secret. */
+        BookingEndpointState: {
+            id: components["schemas"]["BookingEndpointId"];
+            name: string;
+            provider: components["schemas"]["BookingProvider"];
+            enabled: boolean;
+        };
+        /** @description A booking endpoint's name or enabled flag changed. */
+        BookingEndpointUpdated: components["schemas"]["BookingEndpointState"] & {
+            /** @description The fields that changed, e.g. `["enabled"]`. */
+            changed: string[];
+        };
+        /**
+         * @description A signed delivery of an event the integration does not act on.
+         * @example {
+         *       "ignored": "BOOKING_CANCELLED"
+         *     }
+         */
+        BookingIgnoredOut: {
+            /** @description The provider's event name. */
+            ignored: string;
+        };
+        /**
+         * @description The booking system that calls an inbound booking endpoint.
+         * @enum {string}
+         */
+        BookingProvider: "cal_com" | "calendly";
+        /**
+         * Format: uuid
+         * @description BookingReceiptId: a UUIDv7
+         * @example 01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a
+         */
+        BookingReceiptId: string;
+        /**
+         * @description A booking taken in (or found again, for a redelivery).
+         * @example {
+         *       "booking_uid": "bk_9f2c1d",
+         *       "duplicate": false,
+         *       "endpoint_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "event_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8d",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8c",
+         *       "received_at": "2026-12-12T10:00:00Z"
+         *     }
+         */
+        BookingReceiptOut: {
+            id: components["schemas"]["BookingReceiptId"];
+            endpoint_id: components["schemas"]["BookingEndpointId"];
+            /** @description The provider's id of the booking. */
+            booking_uid: string;
+            /**
+             * Format: uuid
+             * @description The `appointment.booked` event it published (once).
+             */
+            event_id: string;
+            /** @description True when this booking was received before: nothing was published now. */
+            duplicate: boolean;
+            /** Format: date-time */
+            received_at: string;
+        };
+        /**
+         * @description A new signing secret (owner/admin): the given one, or one the server generates.
+         * @example {}
+         */
+        BookingSecretIn: {
+            /** @example f3a9c1d27b8e4f60a5d2c9e1b7f04a38 */
+            secret?: string | null;
+        };
+        /**
+         * @description The booking integration that received an appointment, and the provider's own
+         *     reference to it.
+         * @example {
+         *       "booking_uid": "bk_9f2c1d",
+         *       "endpoint_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b8a",
+         *       "provider": "cal_com",
+         *       "start_time": "2026-12-14T10:00:00Z",
+         *       "title": "Intro call"
+         *     }
+         */
+        BookingSource: {
+            /** @description `cal_com` or `calendly`. */
+            provider: string;
+            /**
+             * Format: uuid
+             * @description The organization's booking endpoint that received it.
+             */
+            endpoint_id: string;
+            /** @description The provider's id of the booking (Cal.com `uid`, Calendly invitee URI). */
+            booking_uid: string;
+            title?: string | null;
+            /** Format: date-time */
+            start_time?: string | null;
+        };
         /**
          * Format: uuid
          * @description ClientCompanyId: a UUIDv7
@@ -9241,7 +9769,7 @@ export interface components {
             aggregate_id: string;
             /** Format: date-time */
             occurred_at: string;
-            /** @description `user:<id>`, `api_key:<id>` or `system:<job>`. */
+            /** @description `user:<id>`, `api_key:<id>`, `system:<job>` or `integration:booking:<endpoint id>`. */
             actor: string;
             data: unknown;
         };
@@ -10580,6 +11108,8 @@ export interface components {
             /** Format: date */
             due_date?: string | null;
             status?: components["schemas"]["MilestoneStatus"] | null;
+            /** @description Shown in the client portal (when its project is too). Default `false`. */
+            client_visible?: boolean | null;
         };
         MilestoneOut: {
             id: components["schemas"]["MilestoneId"];
@@ -10591,6 +11121,8 @@ export interface components {
             /** Format: date */
             due_date?: string | null;
             status: components["schemas"]["MilestoneStatus"];
+            /** @description Shown in the client portal (when its project is too). */
+            client_visible: boolean;
             /** Format: int32 */
             version: number;
             /** Format: date-time */
@@ -10607,6 +11139,8 @@ export interface components {
             name?: string | null;
             due_date?: string | null;
             status?: components["schemas"]["MilestoneStatus"] | null;
+            /** @description Shown in the client portal (when its project is too); absent is unchanged. */
+            client_visible?: boolean | null;
         };
         /** @description A milestone as its events carry it. */
         MilestoneState: {
@@ -10618,6 +11152,8 @@ export interface components {
             /** Format: date */
             due_date?: string | null;
             status: components["schemas"]["MilestoneStatus"];
+            /** @description Shown in the client portal when its project is (absent in older events: false). */
+            client_visible?: boolean;
             /** Format: int32 */
             version: number;
             /** Format: date-time */
@@ -11075,6 +11611,34 @@ export interface components {
                 version: number;
                 /** Format: date-time */
                 created_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_BookingEndpointOut: {
+            items: {
+                id: components["schemas"]["BookingEndpointId"];
+                name: string;
+                provider: components["schemas"]["BookingProvider"];
+                enabled: boolean;
+                /**
+                 * @description Where the provider delivers (append to the server's base URL). Its last
+                 *     segment is random, and useless without the secret.
+                 */
+                inbound_path: string;
+                /**
+                 * Format: int32
+                 * @description The row's version, for `If-Match`.
+                 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; `null` on the last page.
@@ -11556,6 +12120,8 @@ export interface components {
                 /** Format: date */
                 due_date?: string | null;
                 status: components["schemas"]["MilestoneStatus"];
+                /** @description Shown in the client portal (when its project is too). */
+                client_visible: boolean;
                 /** Format: int32 */
                 version: number;
                 /** Format: date-time */
@@ -11603,6 +12169,48 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_PortalContractOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** @description `sent` (awaiting signature), `signed`, `active`, `completed` or `terminated`. */
+                status: string;
+                total?: components["schemas"]["Money"] | null;
+                /** Format: date */
+                start_date?: string | null;
+                /** Format: date */
+                end_date?: string | null;
+                terms?: string | null;
+                signer_name?: string | null;
+                /** Format: date-time */
+                signed_at?: string | null;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_PortalFileOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: int64 */
+                size: number;
+                media_type: string;
+                /** Format: date-time */
+                uploaded_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_PortalInvoiceOut: {
             items: {
                 /** Format: uuid */
@@ -11627,6 +12235,129 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page on the wire. */
+        PageOut_PortalMessageOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                from_name?: string | null;
+                from_address: string;
+                /** Format: date-time */
+                sent_at: string;
+                body_text: string;
+                /** @description `received`, or for mail written here `queued`, `retrying`, `sent` or `failed`. */
+                status: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_PortalMilestoneOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                project_id: string;
+                name: string;
+                /** @description `open` or `done`. */
+                status: string;
+                /** Format: date */
+                due_date?: string | null;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_PortalProjectOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description `planned`, `active`, `on_hold`, `completed` or `cancelled`. */
+                status: string;
+                /** Format: date */
+                start_date?: string | null;
+                /** Format: date */
+                due_date?: string | null;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_PortalProposalOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @description `P-` and the organization's number, e.g. `P-0012`. */
+                reference: string;
+                title: string;
+                /** @description `sent` (awaiting the client), `accepted`, `declined` or `expired`. */
+                status: string;
+                /** Format: date */
+                valid_until?: string | null;
+                total: components["schemas"]["Money"];
+                lines: components["schemas"]["PortalLineOut"][];
+                /** Format: date-time */
+                sent_at?: string | null;
+                /** Format: date-time */
+                decided_at?: string | null;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_PortalTaskOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                project_id: string;
+                title: string;
+                /** @description `todo`, `in_progress`, `blocked` or `done`. */
+                status: string;
+                /** Format: date */
+                due_date?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When it was completed; `null` unless it is done.
+                 */
+                completed_at?: string | null;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
+        PageOut_PortalThreadOut: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                subject: string;
+                /** Format: int32 */
+                message_count: number;
+                /** Format: date-time */
+                last_message_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; `null` on the last page.
+             * @example AZNvDnwafT6aSz8uHQybig7xM2yqdfXvYR2zbYtqCg8
+             */
+            next_cursor?: string | null;
+        };
+        /** @description A page on the wire. */
         PageOut_ProjectOut: {
             items: {
                 id: components["schemas"]["ProjectId"];
@@ -11640,6 +12371,8 @@ export interface components {
                 start_date?: string | null;
                 /** Format: date */
                 due_date?: string | null;
+                /** @description Shown in the client portal. */
+                client_visible: boolean;
                 /** Format: int32 */
                 version: number;
                 /** Format: date-time */
@@ -11881,6 +12614,8 @@ export interface components {
                  * @description When the task last became `done`; `null` unless it is done.
                  */
                 completed_at?: string | null;
+                /** @description Shown in the client portal (when its project is too). */
+                client_visible: boolean;
                 /** Format: int32 */
                 version: number;
                 /** Format: date-time */
@@ -12517,84 +13252,6 @@ export interface components {
             /** Format: date-time */
             expires_at: string;
         };
-        /** @description A list the portal shows whole (at most 100 items, newest first). */
-        PortalList_PortalContractOut: {
-            items: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-                /** @description `sent` (awaiting signature), `signed`, `active`, `completed` or `terminated`. */
-                status: string;
-                total?: components["schemas"]["Money"] | null;
-                /** Format: date */
-                start_date?: string | null;
-                /** Format: date */
-                end_date?: string | null;
-                terms?: string | null;
-                signer_name?: string | null;
-                /** Format: date-time */
-                signed_at?: string | null;
-            }[];
-        };
-        /** @description A list the portal shows whole (at most 100 items, newest first). */
-        PortalList_PortalFileOut: {
-            items: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** Format: int64 */
-                size: number;
-                media_type: string;
-                /** Format: date-time */
-                uploaded_at: string;
-            }[];
-        };
-        /** @description A list the portal shows whole (at most 100 items, newest first). */
-        PortalList_PortalMessageOut: {
-            items: {
-                /** Format: uuid */
-                id: string;
-                from_name?: string | null;
-                from_address: string;
-                /** Format: date-time */
-                sent_at: string;
-                body_text: string;
-                /** @description `received`, or for mail written here `queued`, `retrying`, `sent` or `failed`. */
-                status: string;
-            }[];
-        };
-        /** @description A list the portal shows whole (at most 100 items, newest first). */
-        PortalList_PortalProposalOut: {
-            items: {
-                /** Format: uuid */
-                id: string;
-                /** @description `P-` and the organization's number, e.g. `P-0012`. */
-                reference: string;
-                title: string;
-                /** @description `sent` (awaiting the client), `accepted`, `declined` or `expired`. */
-                status: string;
-                /** Format: date */
-                valid_until?: string | null;
-                total: components["schemas"]["Money"];
-                lines: components["schemas"]["PortalLineOut"][];
-                /** Format: date-time */
-                sent_at?: string | null;
-                /** Format: date-time */
-                decided_at?: string | null;
-            }[];
-        };
-        /** @description A list the portal shows whole (at most 100 items, newest first). */
-        PortalList_PortalThreadOut: {
-            items: {
-                /** Format: uuid */
-                id: string;
-                subject: string;
-                /** Format: int32 */
-                message_count: number;
-                /** Format: date-time */
-                last_message_at: string;
-            }[];
-        };
         /**
          * @description Who is signed in to the portal, and what they see.
          * @example {
@@ -12640,6 +13297,48 @@ export interface components {
             body_text: string;
             /** @description `received`, or for mail written here `queued`, `retrying`, `sent` or `failed`. */
             status: string;
+        };
+        /**
+         * @description A milestone of a client-visible project the firm shows the client.
+         * @example {
+         *       "due_date": "2027-01-15",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b97",
+         *       "name": "Design signed off",
+         *       "project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b96",
+         *       "status": "open"
+         *     }
+         */
+        PortalMilestoneOut: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            project_id: string;
+            name: string;
+            /** @description `open` or `done`. */
+            status: string;
+            /** Format: date */
+            due_date?: string | null;
+        };
+        /**
+         * @description A project of the engagement the firm shows the client.
+         * @example {
+         *       "due_date": "2027-03-31",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b96",
+         *       "name": "Website relaunch",
+         *       "start_date": "2026-12-01",
+         *       "status": "active"
+         *     }
+         */
+        PortalProjectOut: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description `planned`, `active`, `on_hold`, `completed` or `cancelled`. */
+            status: string;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            due_date?: string | null;
         };
         /**
          * @description A proposal sent to the client.
@@ -12758,6 +13457,34 @@ export interface components {
             signature_data: string;
         };
         /**
+         * @description A task of a client-visible project the firm shows the client: what it is and
+         *     where it stands, nothing of who does it or the time it takes.
+         * @example {
+         *       "completed_at": "2026-12-14T16:00:00Z",
+         *       "due_date": "2026-12-15",
+         *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b98",
+         *       "project_id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b96",
+         *       "status": "done",
+         *       "title": "Wireframes"
+         *     }
+         */
+        PortalTaskOut: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            project_id: string;
+            title: string;
+            /** @description `todo`, `in_progress`, `blocked` or `done`. */
+            status: string;
+            /** Format: date */
+            due_date?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was completed; `null` unless it is done.
+             */
+            completed_at?: string | null;
+        };
+        /**
          * @description A thread the firm shares with the client.
          * @example {
          *       "id": "01936f0e-7c1a-7d3e-9a4b-3f2e1d0c9b94",
@@ -12858,6 +13585,8 @@ export interface components {
             start_date?: string | null;
             /** Format: date */
             due_date?: string | null;
+            /** @description Shown in the client portal. Default `false`. */
+            client_visible?: boolean | null;
         };
         /**
          * @description `projects.project.instantiated`: a project made from a template with all its
@@ -12880,6 +13609,8 @@ export interface components {
             start_date?: string | null;
             /** Format: date */
             due_date?: string | null;
+            /** @description Shown in the client portal. */
+            client_visible: boolean;
             /** Format: int32 */
             version: number;
             /** Format: date-time */
@@ -12900,6 +13631,8 @@ export interface components {
             status?: components["schemas"]["ProjectStatus"] | null;
             start_date?: string | null;
             due_date?: string | null;
+            /** @description Shown in the client portal; absent is unchanged. */
+            client_visible?: boolean | null;
         };
         /**
          * @description `projects.project.reconciled`: the project's client company was realigned with
@@ -12924,6 +13657,8 @@ export interface components {
             start_date?: string | null;
             /** Format: date */
             due_date?: string | null;
+            /** @description Shown in the client portal (absent in events older than the flag: false). */
+            client_visible?: boolean;
             /** Format: int32 */
             version: number;
             /** Format: date-time */
@@ -13892,6 +14627,8 @@ export interface components {
             due_date?: string | null;
             /** Format: int32 */
             estimate_minutes?: number | null;
+            /** @description Shown in the client portal (when its project is too). Default `false`. */
+            client_visible?: boolean | null;
         };
         /**
          * @description Where to move a task within its project: exactly one of `position` (the 0-based
@@ -13937,6 +14674,8 @@ export interface components {
              * @description When the task last became `done`; `null` unless it is done.
              */
             completed_at?: string | null;
+            /** @description Shown in the client portal (when its project is too). */
+            client_visible: boolean;
             /** Format: int32 */
             version: number;
             /** Format: date-time */
@@ -13961,6 +14700,8 @@ export interface components {
             due_date?: string | null;
             /** Format: int32 */
             estimate_minutes?: number | null;
+            /** @description Shown in the client portal (when its project is too); absent is unchanged. */
+            client_visible?: boolean | null;
         };
         /** @description A task as its events carry it. */
         TaskState: {
@@ -13984,6 +14725,8 @@ export interface components {
             position: number;
             /** Format: date-time */
             completed_at?: string | null;
+            /** @description Shown in the client portal when its project is (absent in older events: false). */
+            client_visible?: boolean;
             /** Format: int32 */
             version: number;
             /** Format: date-time */
@@ -15249,6 +15992,7 @@ export type ArAgingOut = components['schemas']['ArAgingOut'];
 export type ArAgingRow = components['schemas']['ArAgingRow'];
 export type AttachedFileOut = components['schemas']['AttachedFileOut'];
 export type AttachmentOut = components['schemas']['AttachmentOut'];
+export type AttachmentSettled = components['schemas']['AttachmentSettled'];
 export type AttachmentStatus = components['schemas']['AttachmentStatus'];
 export type AttemptOut = components['schemas']['AttemptOut'];
 export type AuthOut = components['schemas']['AuthOut'];
@@ -15282,6 +16026,22 @@ export type BillUpdated = components['schemas']['BillUpdated'];
 export type BillVoided = components['schemas']['BillVoided'];
 export type BillingModel = components['schemas']['BillingModel'];
 export type BillingPeriod = components['schemas']['BillingPeriod'];
+export type BookingEndpointCreated = components['schemas']['BookingEndpointCreated'];
+export type BookingEndpointDeleted = components['schemas']['BookingEndpointDeleted'];
+export type BookingEndpointId = components['schemas']['BookingEndpointId'];
+export type BookingEndpointIn = components['schemas']['BookingEndpointIn'];
+export type BookingEndpointOut = components['schemas']['BookingEndpointOut'];
+export type BookingEndpointPatch = components['schemas']['BookingEndpointPatch'];
+export type BookingEndpointSecretOut = components['schemas']['BookingEndpointSecretOut'];
+export type BookingEndpointSecretRotated = components['schemas']['BookingEndpointSecretRotated'];
+export type BookingEndpointState = components['schemas']['BookingEndpointState'];
+export type BookingEndpointUpdated = components['schemas']['BookingEndpointUpdated'];
+export type BookingIgnoredOut = components['schemas']['BookingIgnoredOut'];
+export type BookingProvider = components['schemas']['BookingProvider'];
+export type BookingReceiptId = components['schemas']['BookingReceiptId'];
+export type BookingReceiptOut = components['schemas']['BookingReceiptOut'];
+export type BookingSecretIn = components['schemas']['BookingSecretIn'];
+export type BookingSource = components['schemas']['BookingSource'];
 export type ClientCompanyId = components['schemas']['ClientCompanyId'];
 export type ClientParty = components['schemas']['ClientParty'];
 export type ClientRevenue = components['schemas']['ClientRevenue'];
@@ -15521,6 +16281,7 @@ export type PageOutAttemptOut = components['schemas']['PageOut_AttemptOut'];
 export type PageOutBillAttachmentOut = components['schemas']['PageOut_BillAttachmentOut'];
 export type PageOutBillOut = components['schemas']['PageOut_BillOut'];
 export type PageOutBillPaymentOut = components['schemas']['PageOut_BillPaymentOut'];
+export type PageOutBookingEndpointOut = components['schemas']['PageOut_BookingEndpointOut'];
 export type PageOutCompanyOut = components['schemas']['PageOut_CompanyOut'];
 export type PageOutConnectionOut = components['schemas']['PageOut_ConnectionOut'];
 export type PageOutContactOut = components['schemas']['PageOut_ContactOut'];
@@ -15540,7 +16301,15 @@ export type PageOutMembershipOut = components['schemas']['PageOut_MembershipOut'
 export type PageOutMessageOut = components['schemas']['PageOut_MessageOut'];
 export type PageOutMilestoneOut = components['schemas']['PageOut_MilestoneOut'];
 export type PageOutPaymentOut = components['schemas']['PageOut_PaymentOut'];
+export type PageOutPortalContractOut = components['schemas']['PageOut_PortalContractOut'];
+export type PageOutPortalFileOut = components['schemas']['PageOut_PortalFileOut'];
 export type PageOutPortalInvoiceOut = components['schemas']['PageOut_PortalInvoiceOut'];
+export type PageOutPortalMessageOut = components['schemas']['PageOut_PortalMessageOut'];
+export type PageOutPortalMilestoneOut = components['schemas']['PageOut_PortalMilestoneOut'];
+export type PageOutPortalProjectOut = components['schemas']['PageOut_PortalProjectOut'];
+export type PageOutPortalProposalOut = components['schemas']['PageOut_PortalProposalOut'];
+export type PageOutPortalTaskOut = components['schemas']['PageOut_PortalTaskOut'];
+export type PageOutPortalThreadOut = components['schemas']['PageOut_PortalThreadOut'];
 export type PageOutProjectOut = components['schemas']['PageOut_ProjectOut'];
 export type PageOutProposalOut = components['schemas']['PageOut_ProposalOut'];
 export type PageOutRateCardOut = components['schemas']['PageOut_RateCardOut'];
@@ -15579,19 +16348,17 @@ export type PortalInvoiceOut = components['schemas']['PortalInvoiceOut'];
 export type PortalLineOut = components['schemas']['PortalLineOut'];
 export type PortalLinkId = components['schemas']['PortalLinkId'];
 export type PortalLinkIssued = components['schemas']['PortalLinkIssued'];
-export type PortalListPortalContractOut = components['schemas']['PortalList_PortalContractOut'];
-export type PortalListPortalFileOut = components['schemas']['PortalList_PortalFileOut'];
-export type PortalListPortalMessageOut = components['schemas']['PortalList_PortalMessageOut'];
-export type PortalListPortalProposalOut = components['schemas']['PortalList_PortalProposalOut'];
-export type PortalListPortalThreadOut = components['schemas']['PortalList_PortalThreadOut'];
 export type PortalMeOut = components['schemas']['PortalMeOut'];
 export type PortalMessageOut = components['schemas']['PortalMessageOut'];
+export type PortalMilestoneOut = components['schemas']['PortalMilestoneOut'];
+export type PortalProjectOut = components['schemas']['PortalProjectOut'];
 export type PortalProposalOut = components['schemas']['PortalProposalOut'];
 export type PortalReplyIn = components['schemas']['PortalReplyIn'];
 export type PortalSessionEnded = components['schemas']['PortalSessionEnded'];
 export type PortalSessionId = components['schemas']['PortalSessionId'];
 export type PortalSessionStarted = components['schemas']['PortalSessionStarted'];
 export type PortalSignIn = components['schemas']['PortalSignIn'];
+export type PortalTaskOut = components['schemas']['PortalTaskOut'];
 export type PortalThreadOut = components['schemas']['PortalThreadOut'];
 export type Principal = components['schemas']['Principal'];
 export type Problem = components['schemas']['Problem'];
@@ -17298,6 +18065,262 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_endpoints: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of booking endpoints */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_BookingEndpointOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    create_endpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingEndpointIn"];
+            };
+        };
+        responses: {
+            /** @description Endpoint created; the secret is shown only here */
+            201: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description The endpoint's URL */
+                    Location?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingEndpointSecretOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Booking endpoint id */
+                id: components["schemas"]["BookingEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingEndpointOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    delete_endpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Booking endpoint id */
+                id: components["schemas"]["BookingEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    update_endpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from GET; a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Booking endpoint id */
+                id: components["schemas"]["BookingEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingEndpointPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated endpoint */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingEndpointOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rotate_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request replays the first response (`Idempotent-Replayed: true`, `Idempotent-Replay: stored`); with a different request it is a 422. While the first request runs, a retry gets 409 with `Retry-After`; a request that failed before its write committed frees the key, and so does a server that died mid-request, once the key's lease (the request timeout + 5 s) runs out. A write that committed never runs twice: if the server died before storing its response, a retry gets the resource as it is now (`Idempotent-Replay: reread`: 201 with `Location` after a create, 200 after an action; one-time secrets are not shown again), or a 409 naming it in `existing_id` when it cannot be read back. Remembered for 24 hours; stored responses are encrypted.
+                 * @example 3f2e1d0c-retry-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Booking endpoint id */
+                id: components["schemas"]["BookingEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingSecretIn"];
+            };
+        };
+        responses: {
+            /** @description The new secret, shown only here */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingEndpointSecretOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -19926,6 +20949,93 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    receive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Cal.com: hex HMAC-SHA256 of the body */
+                "X-Cal-Signature-256"?: string | null;
+                /** @description Calendly: `t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">` */
+                "Calendly-Webhook-Signature"?: string | null;
+            };
+            path: {
+                /** @description The endpoint's random ingest id (the last segment of its `inbound_path`) */
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        /** @description The provider's webhook payload, as it sends it */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "payload": {
+                 *         "attendees": [
+                 *           {
+                 *             "email": "lin@clinic.example",
+                 *             "name": "Lin Wu"
+                 *           }
+                 *         ],
+                 *         "startTime": "2026-12-14T10:00:00Z",
+                 *         "title": "Intro call",
+                 *         "uid": "bk_9f2c1d"
+                 *       },
+                 *       "triggerEvent": "BOOKING_CREATED"
+                 *     }
+                 */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Booking received (or received before: `duplicate`) */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingReceiptOut"];
+                };
+            };
+            /** @description Signed, but not an event the integration acts on: nothing done */
+            202: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingIgnoredOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Unknown or disabled endpoint, or a missing, wrong or stale signature (indistinguishable) */
+            401: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     list_invitations: {
         parameters: {
             query?: {
@@ -22537,6 +23647,8 @@ export interface operations {
             query?: {
                 project_id?: components["schemas"]["ProjectId"];
                 status?: components["schemas"]["MilestoneStatus"];
+                /** @description Only those shown (`true`) or not shown (`false`) in the client portal. */
+                client_visible?: boolean;
                 /**
                  * @description Page size, 1–200 (default 50).
                  * @example 50
@@ -23469,6 +24581,8 @@ export interface operations {
                 engagement_id?: components["schemas"]["EngagementId"];
                 status?: components["schemas"]["ProjectStatus"];
                 client_company_id?: components["schemas"]["ClientCompanyId"];
+                /** @description Only those shown (`true`) or not shown (`false`) in the client portal. */
+                client_visible?: boolean;
                 /**
                  * @description Page size, 1–200 (default 50).
                  * @example 50
@@ -24603,6 +25717,8 @@ export interface operations {
                 /** @description Tasks due strictly before this date (tasks without a due date are left out). */
                 due_before?: string;
                 milestone_id?: components["schemas"]["MilestoneId"];
+                /** @description Only those shown (`true`) or not shown (`false`) in the client portal. */
+                client_visible?: boolean;
                 /**
                  * @description Page size, 1–200 (default 50).
                  * @example 50
@@ -26874,7 +27990,15 @@ export interface operations {
     };
     contracts: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -26891,10 +28015,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PortalList_PortalContractOut"];
+                    "application/json": components["schemas"]["PageOut_PortalContractOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -26992,7 +28118,15 @@ export interface operations {
     };
     files: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -27009,10 +28143,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PortalList_PortalFileOut"];
+                    "application/json": components["schemas"]["PageOut_PortalFileOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -27164,9 +28300,268 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
-    proposals: {
+    milestone: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                /** @description Milestone id */
+                milestone_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The milestone */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMilestoneOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No such client-visible milestone for this engagement */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    projects: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of projects */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_PortalProjectOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No portal session */
+            401: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The grant does not include view */
+            403: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalProjectOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No such client-visible project for this engagement */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    project_milestones: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Project id */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of milestones */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_PortalMilestoneOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No such client-visible project for this engagement */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    project_tasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Project id */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_PortalTaskOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No such client-visible project for this engagement */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    proposals: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -27183,9 +28578,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PortalList_PortalProposalOut"];
+                    "application/json": components["schemas"]["PageOut_PortalProposalOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description No portal session */
             401: {
                 headers: {
@@ -27208,6 +28604,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -27435,9 +28832,61 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
-    threads: {
+    task: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                /** @description Task id */
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task */
+            200: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalTaskOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description No such client-visible task for this engagement */
+            404: {
+                headers: {
+                    /** @description What is left of it: `r` requests, full again in `t` seconds, e.g. `"read";r=599;t=1` */
+                    RateLimit?: string;
+                    /** @description The quota of the request's class (draft-ietf-httpapi-ratelimit-headers), e.g. `"read";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    threads: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -27454,10 +28903,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PortalList_PortalThreadOut"];
+                    "application/json": components["schemas"]["PageOut_PortalThreadOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -27465,7 +28916,15 @@ export interface operations {
     };
     thread_messages: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Page size, 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /** @description Thread id */
@@ -27485,7 +28944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PortalList_PortalMessageOut"];
+                    "application/json": components["schemas"]["PageOut_PortalMessageOut"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -28414,6 +29873,34 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "contact";
                     data?: components["schemas"]["ContactsRepointed"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "comms.message.attachment_settled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "comms.message.attachment_settled";
+                    /** @enum {string} */
+                    aggregate_type?: "message";
+                    data?: components["schemas"]["AttachmentSettled"];
                 };
             };
         };
@@ -31746,6 +33233,118 @@ export interface operations {
                     /** @enum {string} */
                     aggregate_type?: "webhook";
                     data?: components["schemas"]["EndpointUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "workflow.booking_endpoint.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "workflow.booking_endpoint.created";
+                    /** @enum {string} */
+                    aggregate_type?: "booking_endpoint";
+                    data?: components["schemas"]["BookingEndpointCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "workflow.booking_endpoint.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "workflow.booking_endpoint.deleted";
+                    /** @enum {string} */
+                    aggregate_type?: "booking_endpoint";
+                    data?: components["schemas"]["BookingEndpointDeleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "workflow.booking_endpoint.secret_rotated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "workflow.booking_endpoint.secret_rotated";
+                    /** @enum {string} */
+                    aggregate_type?: "booking_endpoint";
+                    data?: components["schemas"]["BookingEndpointSecretRotated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "workflow.booking_endpoint.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    /** @enum {string} */
+                    type?: "workflow.booking_endpoint.updated";
+                    /** @enum {string} */
+                    aggregate_type?: "booking_endpoint";
+                    data?: components["schemas"]["BookingEndpointUpdated"];
                 };
             };
         };
