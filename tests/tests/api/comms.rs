@@ -349,6 +349,20 @@ async fn private_imap_hosts_are_refused_on_postgres() {
 pub async fn sync_once(app: &TestApp, token: &str, connection: &str) -> Value {
     use sea_orm::sea_query::{Expr, ExprTrait};
     let path = format!("/api/v1/mailbox-connections/{connection}/health");
+    // A run of the job still finishing (the previous call's: it waits for the
+    // connection, not for the job) would set the job's next run a minute ahead as
+    // it ends, over the one made due below: wait for the job to be free first.
+    let running = Query::select()
+        .expr(Expr::col(Alias::new("locked_until")))
+        .from(Alias::new("scheduled_jobs"))
+        .and_where(Expr::col(Alias::new("name")).eq("comms.mailbox_sync"))
+        .to_owned();
+    atrium_tests::eventually("the mail sync job to be free", || async {
+        let row = app.db.conn.query_one(&running).await.expect("the job's lease");
+        let leased = row.and_then(|r| r.try_get_by_index::<Option<chrono::DateTime<chrono::Utc>>>(0).ok().flatten());
+        leased.is_none_or(|until| until <= chrono::Utc::now()).then_some(())
+    })
+    .await;
     let before = app.get(&path, token).await.expect(200).body;
     let past = chrono::Utc::now() - chrono::Duration::seconds(1);
     let due = [
