@@ -98,46 +98,39 @@ impl CommsService {
             else {
                 continue;
             };
+            let name = file_name(row.filename.as_deref(), row.part_index);
             let outcome = match row.content {
                 Some(bytes) => {
                     let file = AttachmentFile {
                         id: row.id,
                         engagement: engagement.into(),
                         message: MessageId::from(row.message_id),
-                        name: file_name(row.filename.as_deref(), row.part_index),
+                        name: name.clone(),
                         bytes,
                     };
                     self.attachments.store(org, file).await?
                 }
                 None => AttachmentStored::Refused("its bytes were not kept".into()),
             };
+            let (status, file_id, reason) = match outcome {
+                AttachmentStored::File(file) => (AttachmentStatus::Stored, Some(file), None),
+                AttachmentStored::Refused(reason) => (AttachmentStatus::Skipped, None, Some(reason)),
+            };
             let now = self.clock.now();
-            let mut settled = AttachmentSettled {
+            let update = attachment::Entity::update_scoped(org)
+                .col_expr(attachment::Column::Content, Expr::value(Option::<Vec<u8>>::None))
+                .col_expr(attachment::Column::StoredAt, Expr::value(now))
+                .col_expr(attachment::Column::Status, Expr::value(status.as_str()))
+                .col_expr(attachment::Column::FileId, Expr::value(file_id))
+                .col_expr(attachment::Column::Reason, Expr::value(reason.clone()));
+            let settled = AttachmentSettled {
                 message_id: MessageId::from(row.message_id),
                 thread_id: ThreadId::from(row.thread_id),
                 part_index: row.part_index,
-                filename: file_name(row.filename.as_deref(), row.part_index),
-                status: AttachmentStatus::Stored.as_str().to_owned(),
-                file_id: None,
-                reason: None,
-            };
-            let update = attachment::Entity::update_scoped(org)
-                .col_expr(attachment::Column::Content, Expr::value(Option::<Vec<u8>>::None))
-                .col_expr(attachment::Column::StoredAt, Expr::value(now));
-            let update = match outcome {
-                AttachmentStored::File(file) => {
-                    settled.file_id = Some(file);
-                    update
-                        .col_expr(attachment::Column::Status, Expr::value(AttachmentStatus::Stored.as_str()))
-                        .col_expr(attachment::Column::FileId, Expr::value(file))
-                }
-                AttachmentStored::Refused(reason) => {
-                    settled.status = AttachmentStatus::Skipped.as_str().to_owned();
-                    settled.reason = Some(reason.clone());
-                    update
-                        .col_expr(attachment::Column::Status, Expr::value(AttachmentStatus::Skipped.as_str()))
-                        .col_expr(attachment::Column::Reason, Expr::value(reason))
-                }
+                filename: name,
+                status: status.as_str().to_owned(),
+                file_id,
+                reason,
             };
             // Only a pending row is settled, so of two deliveries racing for one
             // attachment (its message's and its thread's) one publishes.
