@@ -148,35 +148,27 @@ async fn the_client_sees_visible_work_only_and_nothing_internal(app: &TestApp) {
     }
 
     // The pages: the projects page and the project's page, without the hidden work.
-    let page = app
-        .http
-        .get(format!("{}/portal/projects", app.base))
-        .header("cookie", format!("atrium_portal={ann}"))
-        .send()
-        .await
-        .expect("page");
-    assert_eq!(page.status(), 200);
-    let html = page.text().await.expect("html");
+    let (status, html) = page(app, "/portal/projects", &ann).await;
+    assert_eq!(status, 200);
     assert!(html.contains("Relaunch") && !html.contains("Margins review"), "{html}");
-    let page = app
-        .http
-        .get(format!("{}/portal/projects/{shown}", app.base))
-        .header("cookie", format!("atrium_portal={ann}"))
-        .send()
-        .await
-        .expect("page");
-    assert_eq!(page.status(), 200);
-    let html = page.text().await.expect("html");
+    let (status, html) = page(app, &format!("/portal/projects/{shown}"), &ann).await;
+    assert_eq!(status, 200);
     assert!(html.contains("Wireframes") && html.contains("Design signed off"), "{html}");
     assert!(!html.contains("Price the extras") && !html.contains("Internal QA"), "{html}");
-    let page = app
+    let (status, _) = page(app, &format!("/portal/projects/{internal}"), &ann).await;
+    assert_eq!(status, 404);
+}
+
+/// A portal page as the session's browser gets it: status and HTML.
+async fn page(app: &TestApp, path: &str, session: &str) -> (u16, String) {
+    let res = app
         .http
-        .get(format!("{}/portal/projects/{internal}", app.base))
-        .header("cookie", format!("atrium_portal={ann}"))
+        .get(format!("{}{path}", app.base))
+        .header("cookie", format!("atrium_portal={session}"))
         .send()
         .await
         .expect("page");
-    assert_eq!(page.status(), 404);
+    (res.status().as_u16(), res.text().await.expect("html"))
 }
 
 async fn portal_lists_go_page_by_page(app: &TestApp) {
