@@ -9,8 +9,10 @@ use atrium_kernel::{AppError, Clock, CursorKey, SystemClock};
 use atrium_outbox::{Dispatcher, DispatcherConfig, Platform, Scheduler};
 use atrium_webhooks::UrlGuard;
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::routing::get;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -24,6 +26,7 @@ use utoipa::openapi::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::cache::QueryCacheHandle;
 use crate::config::Config;
 use crate::metrics::{self, Metrics};
 use crate::registry::Registry;
@@ -58,11 +61,13 @@ pub struct AppState {
     pub files: atrium_files::FilesService,
     /// The query cache (`QUERY_CACHE`), when on.
     pub query_cache: Option<crate::cache::QueryCacheHandle>,
-    /// Every domain's routes, and the OpenAPI tags they use. Shared: routes hold a
-    /// clone of the state, and a deep copy of the OpenAPI document in each was tens
-    /// of megabytes at start and a copy on every request to those routes.
-    api: Arc<OpenApiRouter>,
-    tags: Arc<Vec<(&'static str, &'static str)>>,
+    /// Every domain's routes (an axum router clones as a few `Arc`s).
+    api: Router,
+    /// The OpenAPI document, serialized once when the state is built. The document
+    /// itself (a tree of several megabytes of small allocations) is dropped then:
+    /// it was held twice for the life of the process, once here and once by the
+    /// Swagger UI, which also re-serialized it on every request.
+    openapi_json: Bytes,
 }
 
 impl AppState {
@@ -74,6 +79,13 @@ impl AppState {
     /// Registers every domain, one line each: its module brings routes,
     /// subscribers, jobs and tags; its service goes to the ports that need it.
     pub fn with_db(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<Self, BoxError> {
+        let (mut state, doc) = Self::assemble(config, db, clock)?;
+        state.openapi_json = Bytes::from(serde_json::to_vec(&doc)?);
+        Ok(state)
+    }
+
+    /// The state, and the OpenAPI document of its routes.
+    fn assemble(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<(Self, OpenApi), BoxError> {
         let platform = Platform::new(db.clone(), clock.clone(), &config.secret_bytes()).with_keys(config.key_ring()?);
         let idempotency_vault = platform.protect(&idempotency::RESPONSE_COLUMN);
         let mut reg = Registry::default();
@@ -190,6 +202,8 @@ impl AppState {
         )
         .with_poll(std::time::Duration::from_millis(config.scheduler_poll_ms.max(10)));
         let (api, tags) = reg.into_api();
+        let (api, doc) = OpenApiRouter::with_openapi(openapi::base()).merge(api).split_for_parts();
+        let doc = document(doc, &tags, query_cache.as_ref());
         let metrics = Metrics::new()?.with_access(metrics::MetricsAccess::from_config(config));
         if let Some(r) = &redis {
             metrics.register(Box::new(r.failures().clone()))?;
@@ -203,7 +217,7 @@ impl AppState {
         if let Some(qc) = &query_cache {
             metrics.register(Box::new(qc.lookups().clone()))?;
         }
-        Ok(Self {
+        let state = Self {
             identity,
             dispatcher,
             scheduler,
@@ -218,9 +232,10 @@ impl AppState {
             trusted_proxies,
             files,
             query_cache,
-            api: Arc::new(api),
-            tags: Arc::new(tags),
-        })
+            api,
+            openapi_json: Bytes::new(),
+        };
+        Ok((state, doc))
     }
 }
 
@@ -252,28 +267,27 @@ fn webhook_timeout(config: &Config) -> std::time::Duration {
     std::time::Duration::from_secs(config.webhook_timeout_secs)
 }
 
-/// The API routes of every domain and the document describing them.
-fn api(state: &AppState) -> (Router, OpenApi) {
-    let (router, mut doc) = OpenApiRouter::with_openapi(openapi::base())
-        .merge(OpenApiRouter::clone(&state.api))
-        .merge(crate::health::router(state.clone()))
-        .split_for_parts();
-    crate::registry::add_tags(&mut doc, &state.tags);
-    if let Some(qc) = &state.query_cache {
+/// The whole document: the domains' operations (`doc`), the operational ones, the
+/// domains' tags, the query cache's headers and the standard responses.
+fn document(mut doc: OpenApi, tags: &[(&'static str, &'static str)], cache: Option<&QueryCacheHandle>) -> OpenApi {
+    doc.merge(crate::health::routes().into_openapi());
+    crate::registry::add_tags(&mut doc, tags);
+    if let Some(qc) = cache {
         crate::cache::layer::document(&mut doc, &qc.routes);
     }
-    (router, openapi::finish(doc))
+    openapi::finish(doc)
 }
 
 /// The OpenAPI document, built without serving (for `atrium openapi` and the drift check).
 pub async fn openapi_document() -> Result<OpenApi, BoxError> {
     let config = Config { database_url: "sqlite::memory:".into(), ..Config::default() };
-    let state = AppState::build(&config).await?;
-    Ok(api(&state).1)
+    let db = db::connect(&config).await?;
+    Ok(AppState::assemble(&config, db, Arc::new(SystemClock))?.1)
 }
 
 pub fn router(state: AppState, config: &Config) -> Router {
-    let (api, doc) = api(&state);
+    let api = state.api.clone().merge(crate::health::routes().split_for_parts().0.with_state(state.clone()));
+    let openapi_json = state.openapi_json.clone();
     let cursor_key = CursorKey::derive(&config.secret_bytes());
     let idempotency = idempotency::Idempotency {
         db: state.db.clone(),
@@ -287,7 +301,11 @@ pub fn router(state: AppState, config: &Config) -> Router {
 
     let app = Router::new()
         .merge(api)
-        .merge(SwaggerUi::new("/docs").url("/openapi.json", doc))
+        .route(
+            "/openapi.json",
+            get(move || std::future::ready(([(header::CONTENT_TYPE, "application/json")], openapi_json.clone()))),
+        )
+        .merge(SwaggerUi::new("/docs").config(utoipa_swagger_ui::Config::new(["/openapi.json"])))
         .fallback(|| async { AppError::NotFound("route") });
     // One `layer` call with the whole stack, not one per middleware: axum wraps every
     // route's endpoint in a boxed service per `layer` call and clones a route's boxes on

@@ -21,8 +21,9 @@ use utoipa_axum::routes;
 
 use crate::app::AppState;
 
-pub fn router(state: AppState) -> OpenApiRouter {
-    OpenApiRouter::new().routes(routes!(live)).routes(routes!(ready)).routes(routes!(render_metrics)).with_state(state)
+/// The operational routes (their state is given when the server's router is built).
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(live)).routes(routes!(ready)).routes(routes!(render_metrics))
 }
 
 /// How long after a request failed for want of the database readiness still
