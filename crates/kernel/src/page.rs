@@ -159,49 +159,22 @@ pub struct PageOut<T> {
     pub next_cursor: Option<String>,
 }
 
-/// A page is its own response: serialized into a buffer sized for its items up front.
-/// (`Json` starts at 128 bytes and doubles, copying a 15 KB page about seven times.)
+/// A page is its own response: serialized into a buffer sized for its items up front
+/// (`Json` starts at 128 bytes and doubles, copying a 15 KB page about seven times).
+///
+/// `sonic-rs` writes it: the same JSON as `serde_json` (a unit test holds them
+/// byte-equal) with its strings scanned for escapes 32 bytes at a time and every
+/// piece written into reserved space. `serde_json` scans each byte of every key and
+/// value through its escape table and writes a page in some 4,000 pieces; under
+/// callgrind those were about a fifth of an uncached list request (bench/RESULTS.md).
 impl<T: Serialize> axum::response::IntoResponse for PageOut<T> {
     fn into_response(self) -> axum::response::Response {
         const PER_ITEM: usize = 384;
-        let mut buf = PageBuf(Vec::with_capacity(64 + self.items.len() * PER_ITEM));
-        match serde_json::to_writer(&mut buf, &self) {
-            Ok(()) => ([(axum::http::header::CONTENT_TYPE, "application/json")], buf.0).into_response(),
+        let mut buf = Vec::with_capacity(64 + self.items.len() * PER_ITEM);
+        match sonic_rs::to_writer(&mut buf, &self) {
+            Ok(()) => ([(axum::http::header::CONTENT_TYPE, "application/json")], buf).into_response(),
             Err(e) => AppError::Internal(format!("serializing a page: {e}")).into_response(),
         }
-    }
-}
-
-/// The buffer a page is written into. serde_json writes a page in thousands of
-/// pieces, most of them one or two bytes (quotes, colons, commas, braces); `Vec`'s
-/// own `io::Write` sends each through `extend_from_slice` and a `memcpy` call,
-/// which callgrind put at over a tenth of an uncached list request. Short pieces
-/// are pushed instead.
-struct PageBuf(Vec<u8>);
-
-impl std::io::Write for PageBuf {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.write_all(bytes)?;
-        Ok(bytes.len())
-    }
-
-    #[inline]
-    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        match *bytes {
-            [a] => self.0.push(a),
-            [a, b] => {
-                self.0.push(a);
-                self.0.push(b);
-            }
-            _ => self.0.extend_from_slice(bytes),
-        }
-        Ok(())
-    }
-
-    #[inline]
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
@@ -310,18 +283,26 @@ mod tests {
 
     #[test]
     fn a_page_answers_the_json_serde_json_writes() {
-        use std::io::Write;
-        // One-byte, two-byte and longer pieces, escapes and non-ASCII text.
+        use axum::response::IntoResponse;
+        // Escapes (every control character among them), non-ASCII text, strings
+        // longer than one 32-byte block, numbers of each kind, nesting and nulls.
+        let controls: String = (0u8..0x20).map(char::from).chain(['"', '\\', '/', '\u{7f}']).collect();
+        let long = "Ωmega \"quoted\" ".repeat(9);
         let items = vec![
             serde_json::json!({"a": 1, "name": "Zoë \"Q\" \u{1}", "ok": true, "none": null}),
-            serde_json::json!({"xy": [1.5, -2], "s": ""}),
+            serde_json::json!({"xy": [1.5, -2, 0.1, 1e300, -0.0, 12345678901234567890u64], "s": ""}),
+            serde_json::json!({"controls": controls, "long": long, "nested": {"k": [{"z": "😀"}]}}),
         ];
         let page = PageOut { items, next_cursor: Some("c".into()) };
         let expected = serde_json::to_vec(&page).expect("json");
-        let mut buf = PageBuf(Vec::new());
-        serde_json::to_writer(&mut buf, &page).expect("json");
-        buf.flush().expect("flush");
-        assert_eq!(buf.0, expected);
-        assert_eq!(buf.write(b"ab").expect("write"), 2);
+        let response = page.into_response();
+        assert_eq!(response.headers()[axum::http::header::CONTENT_TYPE], "application/json");
+        let body = futures_body(response);
+        assert_eq!(String::from_utf8_lossy(&body), String::from_utf8_lossy(&expected));
+    }
+
+    fn futures_body(response: axum::response::Response) -> Vec<u8> {
+        let rt = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
+        rt.block_on(axum::body::to_bytes(response.into_body(), usize::MAX)).expect("body").to_vec()
     }
 }
