@@ -81,7 +81,7 @@ pid_hwm() { awk '/VmHWM/ {print $2}' "/proc/$SERVER/status"; }
 
 sleep 2
 RSS_IDLE=$(pid_rss)
-echo "idle RSS: $((RSS_IDLE / 1024)) MiB"
+echo "idle RSS: $((RSS_IDLE / 1024)) MiB ($(awk '/RssAnon|RssFile/ {printf "%s %d MiB  ", $1, $2 / 1024}' "/proc/$SERVER/status"))"
 
 # run NAME wrk-args...: one wrk run with server CPU per request.
 run() {
