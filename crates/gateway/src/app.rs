@@ -79,9 +79,7 @@ impl AppState {
     /// Registers every domain, one line each: its module brings routes,
     /// subscribers, jobs and tags; its service goes to the ports that need it.
     pub fn with_db(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<Self, BoxError> {
-        let (mut state, doc) = Self::assemble(config, db, clock)?;
-        state.openapi_json = Bytes::from(serde_json::to_vec(&doc)?);
-        Ok(state)
+        Ok(Self::assemble(config, db, clock)?.0)
     }
 
     /// The state, and the OpenAPI document of its routes.
@@ -233,7 +231,7 @@ impl AppState {
             files,
             query_cache,
             api,
-            openapi_json: Bytes::new(),
+            openapi_json: Bytes::from(serde_json::to_vec(&doc)?),
         };
         Ok((state, doc))
     }

@@ -295,8 +295,8 @@ mod tests {
         assert_eq!(last.next_after, None);
     }
 
-    #[test]
-    fn a_page_answers_the_json_serde_json_writes() {
+    #[tokio::test]
+    async fn a_page_answers_the_json_serde_json_writes() {
         use axum::response::IntoResponse;
         // Escapes (every control character among them), non-ASCII text, strings
         // longer than one 32-byte block, numbers of each kind, nesting and nulls.
@@ -311,12 +311,7 @@ mod tests {
         let expected = serde_json::to_vec(&page).expect("json");
         let response = page.into_response();
         assert_eq!(response.headers()[axum::http::header::CONTENT_TYPE], "application/json");
-        let body = futures_body(response);
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
         assert_eq!(String::from_utf8_lossy(&body), String::from_utf8_lossy(&expected));
-    }
-
-    fn futures_body(response: axum::response::Response) -> Vec<u8> {
-        let rt = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
-        rt.block_on(axum::body::to_bytes(response.into_body(), usize::MAX)).expect("body").to_vec()
     }
 }
