@@ -9,7 +9,6 @@ use atrium_kernel::{AppError, Clock, CursorKey, SystemClock};
 use atrium_outbox::{Dispatcher, DispatcherConfig, Platform, Scheduler};
 use atrium_webhooks::UrlGuard;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::routing::get;
@@ -23,10 +22,8 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 use utoipa::openapi::OpenApi;
-use utoipa_axum::router::OpenApiRouter;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::cache::QueryCacheHandle;
 use crate::config::Config;
 use crate::metrics::{self, Metrics};
 use crate::registry::Registry;
@@ -63,11 +60,8 @@ pub struct AppState {
     pub query_cache: Option<crate::cache::QueryCacheHandle>,
     /// Every domain's routes (an axum router clones as a few `Arc`s).
     api: Router,
-    /// The OpenAPI document, serialized once when the state is built. The document
-    /// itself (a tree of several megabytes of small allocations) is dropped then:
-    /// it was held twice for the life of the process, once here and once by the
-    /// Swagger UI, which also re-serialized it on every request.
-    openapi_json: Bytes,
+    /// The OpenAPI document, built on the first request for it.
+    openapi: Arc<openapi::Document>,
 }
 
 impl AppState {
@@ -79,11 +73,11 @@ impl AppState {
     /// Registers every domain, one line each: its module brings routes,
     /// subscribers, jobs and tags; its service goes to the ports that need it.
     pub fn with_db(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<Self, BoxError> {
-        Ok(Self::assemble(config, db, clock)?.0)
+        Self::assemble(config, db, clock)
     }
 
-    /// The state, and the OpenAPI document of its routes.
-    fn assemble(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<(Self, OpenApi), BoxError> {
+    /// The state, routes and all.
+    fn assemble(config: &Config, db: DatabaseConnection, clock: Arc<dyn Clock>) -> Result<Self, BoxError> {
         let platform = Platform::new(db.clone(), clock.clone(), &config.secret_bytes()).with_keys(config.key_ring()?);
         let idempotency_vault = platform.protect(&idempotency::RESPONSE_COLUMN);
         let mut reg = Registry::default();
@@ -200,8 +194,9 @@ impl AppState {
         )
         .with_poll(std::time::Duration::from_millis(config.scheduler_poll_ms.max(10)));
         let (api, tags) = reg.into_api();
-        let (api, doc) = OpenApiRouter::with_openapi(openapi::base()).merge(api).split_for_parts();
-        let doc = document(doc, &tags, query_cache.as_ref());
+        let (api, mut docs) = api.into_parts();
+        docs.extend(crate::health::routes().into_parts().1);
+        let openapi = openapi::Document::new(docs, tags, query_cache.as_ref().map(|qc| qc.routes.clone()));
         let metrics = Metrics::new()?.with_access(metrics::MetricsAccess::from_config(config));
         if let Some(r) = &redis {
             metrics.register(Box::new(r.failures().clone()))?;
@@ -231,9 +226,9 @@ impl AppState {
             files,
             query_cache,
             api,
-            openapi_json: Bytes::from(serde_json::to_vec(&doc)?),
+            openapi: Arc::new(openapi),
         };
-        Ok((state, doc))
+        Ok(state)
     }
 }
 
@@ -265,27 +260,16 @@ fn webhook_timeout(config: &Config) -> std::time::Duration {
     std::time::Duration::from_secs(config.webhook_timeout_secs)
 }
 
-/// The whole document: the domains' operations (`doc`), the operational ones, the
-/// domains' tags, the query cache's headers and the standard responses.
-fn document(mut doc: OpenApi, tags: &[(&'static str, &'static str)], cache: Option<&QueryCacheHandle>) -> OpenApi {
-    doc.merge(crate::health::routes().into_openapi());
-    crate::registry::add_tags(&mut doc, tags);
-    if let Some(qc) = cache {
-        crate::cache::layer::document(&mut doc, &qc.routes);
-    }
-    openapi::finish(doc)
-}
-
 /// The OpenAPI document, built without serving (for `atrium openapi` and the drift check).
 pub async fn openapi_document() -> Result<OpenApi, BoxError> {
     let config = Config { database_url: "sqlite::memory:".into(), ..Config::default() };
     let db = db::connect(&config).await?;
-    Ok(AppState::assemble(&config, db, Arc::new(SystemClock))?.1)
+    Ok(AppState::assemble(&config, db, Arc::new(SystemClock))?.openapi.build())
 }
 
 pub fn router(state: AppState, config: &Config) -> Router {
-    let api = state.api.clone().merge(crate::health::routes().split_for_parts().0.with_state(state.clone()));
-    let openapi_json = state.openapi_json.clone();
+    let api = state.api.clone().merge(crate::health::routes().into_parts().0.with_state(state.clone()));
+    let document = state.openapi.clone();
     let cursor_key = CursorKey::derive(&config.secret_bytes());
     let idempotency = idempotency::Idempotency {
         db: state.db.clone(),
@@ -301,7 +285,10 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .merge(api)
         .route(
             "/openapi.json",
-            get(move || std::future::ready(([(header::CONTENT_TYPE, "application/json")], openapi_json.clone()))),
+            get(move || {
+                let document = document.clone();
+                async move { document.json().await.map(|json| ([(header::CONTENT_TYPE, "application/json")], json)) }
+            }),
         )
         .merge(SwaggerUi::new("/docs").config(utoipa_swagger_ui::Config::new(["/openapi.json"])))
         .fallback(|| async { AppError::NotFound("route") });

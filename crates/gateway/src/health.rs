@@ -8,22 +8,22 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use atrium_kernel::ApiRouter;
 use atrium_kernel::AppError;
 use atrium_kernel::error::{BackendDown, UNAVAILABLE_RETRY_AFTER_SECS};
+use atrium_kernel::routes;
 use axum::Json;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::app::AppState;
 
 /// The operational routes (their state is given when the server's router is built).
-pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(live)).routes(routes!(ready)).routes(routes!(render_metrics))
+pub fn routes() -> ApiRouter<AppState> {
+    ApiRouter::new().routes(routes!(live)).routes(routes!(ready)).routes(routes!(render_metrics))
 }
 
 /// How long after a request failed for want of the database readiness still

@@ -1,10 +1,14 @@
 //! The OpenAPI document: info, security schemes, and the problem+json error
 //! responses every operation can return, added here once so no route forgets them.
 
+use std::sync::Arc;
+
 use atrium_kernel::auth::{AnyRole, Requirement};
 use atrium_kernel::error::{PROBLEM_TYPES, ProblemType};
-use atrium_kernel::{FieldError, Problem};
+use atrium_kernel::{ApiDocs, AppError, FieldError, Problem};
+use axum::body::Bytes;
 use serde_json::json;
+use tokio::sync::OnceCell;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{
     ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
@@ -366,4 +370,50 @@ pub fn base() -> OpenApi {
 pub fn finish(mut doc: OpenApi) -> OpenApi {
     Standard.modify(&mut doc);
     doc
+}
+
+/// The whole document — the routes' operations, the domains' tags, the query
+/// cache's headers and the standard responses — built and serialized on the first
+/// request for it. Building it runs every operation's and schema's utoipa builder
+/// in every crate: a server nobody asks for its document should not pay that at
+/// start (idle RSS, bench/RESULTS.md, issue 12).
+pub struct Document {
+    docs: ApiDocs,
+    tags: Vec<(&'static str, &'static str)>,
+    cached: Option<Arc<crate::cache::layer::Routes>>,
+    json: OnceCell<Bytes>,
+}
+
+impl Document {
+    pub fn new(
+        docs: ApiDocs,
+        tags: Vec<(&'static str, &'static str)>,
+        cached: Option<Arc<crate::cache::layer::Routes>>,
+    ) -> Self {
+        Self { docs, tags, cached, json: OnceCell::new() }
+    }
+
+    pub fn build(&self) -> OpenApi {
+        let mut doc = self.docs.openapi(base());
+        crate::registry::add_tags(&mut doc, &self.tags);
+        if let Some(routes) = &self.cached {
+            crate::cache::layer::document(&mut doc, routes);
+        }
+        finish(doc)
+    }
+
+    /// The document as served at `/openapi.json`, built once, off the async workers.
+    pub async fn json(self: Arc<Self>) -> Result<Bytes, AppError> {
+        let this = self.clone();
+        let json = self
+            .json
+            .get_or_try_init(|| async move {
+                tokio::task::spawn_blocking(move || serde_json::to_vec(&this.build()).map(Bytes::from))
+                    .await
+                    .map_err(AppError::internal)?
+                    .map_err(AppError::internal)
+            })
+            .await?;
+        Ok(json.clone())
+    }
 }

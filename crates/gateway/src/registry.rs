@@ -4,14 +4,14 @@
 
 use std::sync::Arc;
 
+use atrium_kernel::ApiRouter;
 use atrium_outbox::{CachedRoute, Job, Module, Subscriber};
 use utoipa::openapi::OpenApi;
 use utoipa::openapi::tag::TagBuilder;
-use utoipa_axum::router::OpenApiRouter;
 
 #[derive(Default)]
 pub struct Registry {
-    router: OpenApiRouter,
+    router: ApiRouter,
     pub subscribers: Vec<Arc<dyn Subscriber>>,
     pub jobs: Vec<Arc<dyn Job>>,
     tags: Vec<(&'static str, &'static str)>,
@@ -34,7 +34,7 @@ impl Registry {
     }
 
     /// The merged routes, and the tags to put into the document.
-    pub fn into_api(self) -> (OpenApiRouter, Vec<(&'static str, &'static str)>) {
+    pub fn into_api(self) -> (ApiRouter, Vec<(&'static str, &'static str)>) {
         (self.router, self.tags)
     }
 }

@@ -1,6 +1,7 @@
 //! The vocabulary every Atrium crate shares: typed ids, money, keyset pagination,
 //! problem+json errors, validated input, the organization context and the clock.
 
+pub mod api;
 pub mod auth;
 pub mod client_ip;
 pub mod clock;
@@ -20,6 +21,7 @@ pub mod text;
 pub mod vault;
 pub mod wire;
 
+pub use api::{ApiDocs, ApiRouter};
 pub use auth::{AnyRole, Authorized, LogTime, ManageOrg, Requirement, WriteBilling, WriteRecords};
 pub use client_ip::ClientIp;
 pub use clock::{Clock, FrozenClock, SystemClock};

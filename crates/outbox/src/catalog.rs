@@ -1,12 +1,12 @@
 //! `GET /api/v1/event-types`: the event catalog, so webhook consumers and SDK users
 //! can generate types for every payload.
 
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 use atrium_kernel::{AnyRole, AppError, Authorized};
 use axum::Json;
 use serde::Serialize;
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// One event type of the catalog.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -54,6 +54,6 @@ async fn list(ctx: Authorized<AnyRole>) -> Result<Json<EventTypesOut>, AppError>
     Ok(Json(EventTypesOut { items, next_cursor: None }))
 }
 
-pub fn router() -> OpenApiRouter {
-    OpenApiRouter::new().routes(routes!(list))
+pub fn router() -> ApiRouter {
+    ApiRouter::new().routes(routes!(list))
 }

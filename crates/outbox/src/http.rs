@@ -1,17 +1,17 @@
 //! Dead-letter administration (owner/admin) and the change feed (every role).
 
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 use atrium_kernel::{AnyRole, AppError, Authorized, CursorKey, FieldError, ManageOrg, PageOut, PageQuery, Requirement};
 use axum::Json;
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::admin::OutboxService;
 use crate::dto::{DeadLetterId, DeadLetterOut, FeedOut, FeedParams, ReplayedOut};
 
-pub fn router(svc: OutboxService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn router(svc: OutboxService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(list_dead_letters))
         .routes(routes!(replay_dead_letter))
         .routes(routes!(replay_all_dead_letters))

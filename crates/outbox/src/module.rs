@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
+use atrium_kernel::ApiRouter;
 use atrium_kernel::Clock;
 use atrium_kernel::vault::{ColumnVault, KeyRing, ProtectedColumn, ProtectedColumns};
 use sea_orm::DatabaseConnection;
-use utoipa_axum::router::OpenApiRouter;
 
 use crate::jobs::Job;
 use crate::subscriber::Subscriber;
@@ -95,7 +95,7 @@ impl CachedRoute {
 pub struct Module<S> {
     /// The domain's service, which the gateway hands to other domains' ports.
     pub service: S,
-    pub router: OpenApiRouter,
+    pub router: ApiRouter,
     pub subscribers: Vec<Arc<dyn Subscriber>>,
     pub jobs: Vec<Arc<dyn Job>>,
     /// (name, description) of the OpenAPI tags the domain's operations use.
@@ -105,7 +105,7 @@ pub struct Module<S> {
 }
 
 impl<S> Module<S> {
-    pub fn new(service: S, router: OpenApiRouter) -> Self {
+    pub fn new(service: S, router: ApiRouter) -> Self {
         Self { service, router, subscribers: Vec::new(), jobs: Vec::new(), tags: Vec::new(), cached: Vec::new() }
     }
 

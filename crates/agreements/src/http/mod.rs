@@ -5,13 +5,13 @@ mod contracts;
 mod engagements;
 mod proposals;
 
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 
 use crate::service::AgreementsService;
 
-pub fn router(svc: AgreementsService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn router(svc: AgreementsService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(proposals::list, proposals::create))
         .routes(routes!(proposals::get, proposals::update, proposals::delete))
         .routes(routes!(proposals::send))

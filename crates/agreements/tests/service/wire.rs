@@ -37,7 +37,7 @@ fn platform(db: &TestDb) -> Platform {
 
 fn app(db: &TestDb) -> Router {
     let m = module(&platform(db), Arc::new(TableCrm(db.conn.clone())));
-    m.router.split_for_parts().0
+    m.router.into_parts().0
 }
 
 async fn call(app: &Router, ctx: OrgCtx, method: &str, uri: &str, body: Option<Value>) -> (StatusCode, Value) {
@@ -64,7 +64,8 @@ async fn routes_state_their_roles(db: &TestDb) {
     let m = module(&platform(db), Arc::new(TableCrm(db.conn.clone())));
     assert_eq!(m.tags, [("agreements", "Proposals, contracts (with signatures) and engagements")]);
     assert_eq!((m.subscribers.len(), m.jobs.len()), (1, 1), "the CRM merge subscriber and the expiry job");
-    let (router, doc) = m.router.split_for_parts();
+    let (router, docs) = m.router.into_parts();
+    let doc = docs.openapi(Default::default());
     let doc = serde_json::to_value(&doc).expect("doc");
     let mut operations = 0;
     for (path, item) in doc["paths"].as_object().expect("paths") {

@@ -5,13 +5,13 @@ mod messages;
 mod oauth;
 mod threads;
 
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 
 use crate::service::CommsService;
 
-pub fn router(svc: CommsService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn router(svc: CommsService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(threads::list, threads::compose))
         .routes(routes!(threads::get))
         .routes(routes!(threads::messages))

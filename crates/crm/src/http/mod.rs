@@ -5,13 +5,13 @@ mod contacts;
 mod csv;
 mod deals;
 
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 
 use crate::service::CrmService;
 
-pub fn router(svc: CrmService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn router(svc: CrmService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(companies::list, companies::create))
         .routes(routes!(companies::duplicates))
         .routes(routes!(csv::export_companies))

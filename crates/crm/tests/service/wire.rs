@@ -31,7 +31,8 @@ fn app(h: &Harness, ctx: OrgCtx) -> (Router, utoipa::openapi::OpenApi) {
     let module = atrium_crm::module(&platform, h.members.clone() as Arc<dyn Members>);
     assert_eq!(module.tags.first().map(|t| t.0), Some("crm"));
     assert!(module.subscribers.is_empty(), "bookings become contacts through workflow's default rule");
-    let (router, api) = module.router.split_for_parts();
+    let (router, docs) = module.router.into_parts();
+    let api = docs.openapi(Default::default());
     let cursors = atrium_kernel::CursorKey::derive(&platform.derive_key("cursor"));
     (router.layer(axum::Extension(ctx)).layer(axum::Extension(cursors)), api)
 }

@@ -5,21 +5,21 @@
 mod blobs;
 mod files;
 
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 use axum::extract::DefaultBodyLimit;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::service::FilesService;
 use crate::store::local::LocalStore;
 
-pub fn router(svc: FilesService, local: Option<LocalStore>) -> OpenApiRouter {
+pub fn router(svc: FilesService, local: Option<LocalStore>) -> ApiRouter {
     // Streamed bodies: the global 1 MiB limit does not apply; FILE_MAX_BYTES does.
-    let uploads = OpenApiRouter::new()
+    let uploads = ApiRouter::new()
         .routes(routes!(files::list, files::upload))
         .routes(routes!(files::versions, files::add_version))
         .layer(DefaultBodyLimit::disable())
         .with_state(svc.clone());
-    let mut r = OpenApiRouter::new()
+    let mut r = ApiRouter::new()
         .routes(routes!(files::start_upload))
         .routes(routes!(files::get, files::delete))
         .routes(routes!(files::complete))
@@ -30,7 +30,7 @@ pub fn router(svc: FilesService, local: Option<LocalStore>) -> OpenApiRouter {
         .merge(uploads);
     if let Some(local) = local {
         r = r.merge(
-            OpenApiRouter::new()
+            ApiRouter::new()
                 .routes(routes!(blobs::get_blob, blobs::put_blob))
                 .layer(DefaultBodyLimit::disable())
                 .with_state(blobs::BlobState { store: local, max_bytes: svc.config().max_bytes }),

@@ -5,11 +5,11 @@ mod auth;
 mod oidc;
 mod orgs;
 
+use atrium_kernel::ApiRouter;
 use atrium_kernel::AppError;
+use atrium_kernel::routes;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::middleware::SessionRef;
 use crate::service::IdentityService;
@@ -29,8 +29,8 @@ pub(crate) struct IdentityHttp {
 
 /// The identity routes, with their OpenAPI operations. Each handler states the
 /// role it needs; sign-up and the sign-ins need no caller at all.
-pub fn router(svc: IdentityService, cookies: CookiePolicy) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn router(svc: IdentityService, cookies: CookiePolicy) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(auth::signup))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))

@@ -7,9 +7,9 @@ mod client;
 mod projects;
 mod session;
 
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 use axum::routing::{get, post};
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::pages;
 use crate::service::PortalService;
@@ -17,14 +17,14 @@ use crate::service::PortalService;
 pub use session::{PORTAL_COOKIE, PortalCookies};
 pub(crate) use session::{PortalHttp, cleared_cookie, cookie_token, session_cookie};
 
-pub fn router(svc: PortalService, cookies: PortalCookies) -> OpenApiRouter {
-    let staff = OpenApiRouter::new()
+pub fn router(svc: PortalService, cookies: PortalCookies) -> ApiRouter {
+    let staff = ApiRouter::new()
         .routes(routes!(access::list_access, access::create_access))
         .routes(routes!(access::get_access, access::update_access))
         .routes(routes!(access::revoke_access))
         .routes(routes!(access::issue_link))
         .with_state(svc.clone());
-    let portal = OpenApiRouter::new()
+    let portal = ApiRouter::new()
         .routes(routes!(session::start_session, session::end_session))
         .routes(routes!(session::portal_me))
         .routes(routes!(session::portal_invoices))

@@ -9,13 +9,13 @@ mod templates;
 mod time;
 mod utilization;
 
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 
 use crate::service::{ProjectsService, TimeService};
 
-pub fn router(svc: ProjectsService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn router(svc: ProjectsService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(projects::list, projects::create))
         .routes(routes!(projects::get, projects::update, projects::delete))
         .routes(routes!(projects::save_as_template))
@@ -31,8 +31,8 @@ pub fn router(svc: ProjectsService) -> OpenApiRouter {
         .merge(time_router(svc.time()))
 }
 
-fn time_router(svc: TimeService) -> OpenApiRouter {
-    OpenApiRouter::new()
+fn time_router(svc: TimeService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(time::list, time::create))
         .routes(routes!(time::get, time::update, time::delete))
         .routes(routes!(time::submit))

@@ -20,7 +20,7 @@ backend_tests!(
 );
 
 fn app(h: &Harness) -> Router {
-    let (router, _) = atrium_projects::router(h.svc.clone()).split_for_parts();
+    let (router, _) = atrium_projects::router(h.svc.clone()).into_parts();
     router
 }
 
@@ -195,7 +195,8 @@ async fn routes_admit_the_roles_they_document(db: &TestDb) {
     assert_eq!(status, StatusCode::CREATED, "a member writes records");
 
     // Every operation documents the role it needs, the same one the extractor applies.
-    let (_, api) = atrium_projects::router(h.svc.clone()).split_for_parts();
+    let (_, docs) = atrium_projects::router(h.svc.clone()).into_parts();
+    let api = docs.openapi(Default::default());
     let api = serde_json::to_value(&api).expect("openapi");
     for (path, item) in api["paths"].as_object().expect("paths") {
         for (method, op) in item.as_object().expect("operations") {

@@ -14,13 +14,13 @@ pub mod reports;
 mod schedules;
 mod vendors;
 
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 
 use crate::service::{LedgerService, PayablesService, RevenueService};
 
-pub fn router(svc: RevenueService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn router(svc: RevenueService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(invoices::list, invoices::create))
         .routes(routes!(invoices::get, invoices::update, invoices::delete))
         .routes(routes!(invoices::issue))
@@ -48,8 +48,8 @@ pub fn router(svc: RevenueService) -> OpenApiRouter {
 }
 
 /// Vendors, bills, their approval and payments, and the approval rules.
-pub fn payables_router(svc: PayablesService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn payables_router(svc: PayablesService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(vendors::list, vendors::create))
         .routes(routes!(vendors::get, vendors::update, vendors::delete))
         .routes(routes!(bills::list, bills::create))
@@ -70,8 +70,8 @@ pub fn payables_router(svc: PayablesService) -> OpenApiRouter {
 }
 
 /// Ledger sync: connection, mappings, runs.
-pub fn ledger_router(svc: LedgerService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn ledger_router(svc: LedgerService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(ledger::connect))
         .routes(routes!(ledger::callback))
         .routes(routes!(ledger::connection))

@@ -1,18 +1,18 @@
 //! The finance reports: read-only, open to every role (viewers included).
 
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 use atrium_kernel::{AnyRole, AppError, Authorized, PageOut, PageQuery, ValidatedQuery};
 use axum::Json;
 use axum::extract::State;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::dto::{
     ArAgingOut, ArAgingQuery, ProfitabilityOut, ProfitabilityQuery, RevenueByClientOut, RevenueByClientQuery,
 };
 use crate::service::ReportsService;
 
-pub fn router(svc: ReportsService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn router(svc: ReportsService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(ar_aging))
         .routes(routes!(revenue_by_client))
         .routes(routes!(engagement_profitability))

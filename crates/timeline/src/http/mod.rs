@@ -1,15 +1,15 @@
 //! The timeline route: open to every role.
 
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 use atrium_kernel::{AnyRole, AppError, Authorized, PageOut, PageQuery, Requirement, ValidatedQuery};
 use axum::extract::State;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::dto::{ActivityOut, TimelineFilter};
 use crate::service::TimelineService;
 
-pub fn router(svc: TimelineService) -> OpenApiRouter {
-    OpenApiRouter::new().routes(routes!(list_timeline)).with_state(svc)
+pub fn router(svc: TimelineService) -> ApiRouter {
+    ApiRouter::new().routes(routes!(list_timeline)).with_state(svc)
 }
 
 /// What happened, newest first: for one engagement, one entity, or the whole organization.

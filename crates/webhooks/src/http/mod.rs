@@ -1,5 +1,7 @@
 //! The webhooks routes; all of them are organization management (owner/admin).
 
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 use atrium_kernel::{
     AppError, Authorized, IfMatch, ManageOrg, PageOut, PageQuery, Requirement, ValidatedJson, etag_header,
 };
@@ -7,14 +9,12 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::dto::{AttemptOut, WebhookCreatedOut, WebhookEndpointId, WebhookIn, WebhookOut, WebhookPatch};
 use crate::service::WebhookService;
 
-pub fn router(svc: WebhookService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn router(svc: WebhookService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(list_webhooks, create_webhook))
         .routes(routes!(get_webhook, update_webhook, delete_webhook))
         .routes(routes!(list_attempts))

@@ -3,6 +3,8 @@
 //! is its credential (and the gateway limits it per client IP, as every
 //! unauthenticated route).
 
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 use atrium_kernel::{
     AppError, Authorized, IfMatch, ManageOrg, PageOut, PageQuery, Requirement, ValidatedJson, etag_header,
 };
@@ -11,8 +13,6 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::booking::{CAL_SIGNATURE, CALENDLY_SIGNATURE};
 use crate::dto::{
@@ -21,8 +21,8 @@ use crate::dto::{
 };
 use crate::service::{BookingService, Received, Signatures};
 
-pub fn router(svc: BookingService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn router(svc: BookingService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(list_endpoints, create_endpoint))
         .routes(routes!(get_endpoint, update_endpoint, delete_endpoint))
         .routes(routes!(rotate_secret))

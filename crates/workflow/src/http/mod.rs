@@ -3,6 +3,8 @@
 
 pub mod bookings;
 
+use atrium_kernel::ApiRouter;
+use atrium_kernel::routes;
 use atrium_kernel::{
     AnyRole, AppError, Authorized, IfMatch, ManageOrg, PageOut, PageQuery, Requirement, ValidatedJson, ValidatedQuery,
     etag_header,
@@ -11,8 +13,6 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::dto::{
     DryRunIn, DryRunOut, RunFilter, WorkflowRuleId, WorkflowRuleIn, WorkflowRuleOut, WorkflowRulePatch,
@@ -20,8 +20,8 @@ use crate::dto::{
 };
 use crate::service::WorkflowService;
 
-pub fn router(svc: WorkflowService) -> OpenApiRouter {
-    OpenApiRouter::new()
+pub fn router(svc: WorkflowService) -> ApiRouter {
+    ApiRouter::new()
         .routes(routes!(list_rules, create_rule))
         .routes(routes!(get_rule, update_rule, delete_rule))
         .routes(routes!(list_versions))
