@@ -17,11 +17,12 @@ use axum::Router;
 use axum::extract::Request;
 use axum::handler::Handler;
 use axum::response::IntoResponse;
-use axum::routing::{MethodFilter, MethodRouter, Route as AxumRoute};
+use axum::routing::{MethodRouter, Route as AxumRoute};
 use tower::{Layer, Service};
 use utoipa::openapi::path::Paths;
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{Components, HttpMethod, OpenApi, RefOr};
+use utoipa_axum::PathItemExt;
 
 /// The schemas an operation references, by name.
 pub type Schemas = Vec<(String, RefOr<Schema>)>;
@@ -49,25 +50,12 @@ impl<S: Clone + Send + Sync + 'static> Route<S> {
         T: 'static,
     {
         for method in methods {
-            self.methods = self.methods.on(filter(&method), handler.clone());
+            self.methods = self.methods.on(method.to_method_filter(), handler.clone());
         }
         if !self.paths.contains(&path) {
             self.paths.push(path);
         }
         self
-    }
-}
-
-fn filter(method: &HttpMethod) -> MethodFilter {
-    match method {
-        HttpMethod::Get => MethodFilter::GET,
-        HttpMethod::Put => MethodFilter::PUT,
-        HttpMethod::Post => MethodFilter::POST,
-        HttpMethod::Head => MethodFilter::HEAD,
-        HttpMethod::Patch => MethodFilter::PATCH,
-        HttpMethod::Trace => MethodFilter::TRACE,
-        HttpMethod::Delete => MethodFilter::DELETE,
-        HttpMethod::Options => MethodFilter::OPTIONS,
     }
 }
 
@@ -106,7 +94,7 @@ impl<S: Clone + Send + Sync + 'static> ApiRouter<S> {
 
     pub fn merge(mut self, other: ApiRouter<S>) -> Self {
         self.router = self.router.merge(other.router);
-        self.docs.0.extend(other.docs.0);
+        self.docs.extend(other.docs);
         self
     }
 
